@@ -1,0 +1,1 @@
+export { default } from '../../web-test-runner.shared.js';
