@@ -1,0 +1,243 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  CaptureRecord,
+  GENESIS_HASH,
+  captureRecordHash,
+  checkCaptureRecordHash,
+  sealCaptureRecord,
+} from './capture-record.js';
+import type { UnsealedCaptureRecord } from './capture-record.js';
+import { canonicalJson } from './canonical-json.js';
+import { formatIysDate } from './iys-date.js';
+import type { Problem } from './problem.js';
+import { problemMessage, problemsFromZod } from './problem.js';
+import { sha256Hex } from './sha256.js';
+import { exampleSiteConfig } from './site-config.fixture.js';
+
+const notice = (id: string, locale: 'tr' | 'en' = 'tr') => {
+  const n = exampleSiteConfig.notices
+    .filter((x) => x.id === id && x.locale === locale)
+    .sort((a, b) => b.version - a.version)[0]!;
+  return { id: n.id, version: n.version, locale: n.locale, kind: n.kind, sha256: n.sha256 };
+};
+
+const unsealed: UnsealedCaptureRecord = {
+  kind: 'capture',
+  captureId: '0b6f1a7e-3c1d-4e8a-9f2b-5d6c7e8f9a0b',
+  siteKey: 'ornek-kitabevi-demo-0001',
+  seq: 1,
+  receivedAt: '2025-06-01T11:30:00.123Z',
+  consentDate: '2025-06-01 14:30:00',
+  origin: 'https://www.ornekkitabevi.com.tr',
+  ip: '203.0.113.0',
+  userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0',
+  locale: 'tr',
+  recipientType: 'BIREYSEL',
+  source: 'HS_WEB',
+  person: { fullName: 'Ayşe Yılmaz', phone: '+905321234567', email: 'ayse@ornek.com.tr' },
+  channels: [
+    { type: 'MESAJ', checked: true, status: 'ONAY' },
+    { type: 'ARAMA', checked: false },
+    { type: 'EPOSTA', checked: true, status: 'ONAY' },
+  ],
+  purposes: [
+    {
+      id: 'kitap-onerileri',
+      granted: true,
+      noticeId: 'riza-pazarlama-analizi',
+      version: 1,
+      sha256: notice('riza-pazarlama-analizi').sha256,
+    },
+  ],
+  notices: [notice('kvkk-aydinlatma'), notice('etk-onay'), notice('riza-pazarlama-analizi')],
+  widgetVersion: '1.0.0',
+  prevHash: GENESIS_HASH,
+};
+
+function problemsOf(input: unknown): Problem[] {
+  const result = CaptureRecord.safeParse(input);
+  expect(result.success).toBe(false);
+  return result.success ? [] : problemsFromZod(result.error, input);
+}
+
+describe('CaptureRecord', () => {
+  it('parses a sealed record', async () => {
+    const record = await sealCaptureRecord(unsealed);
+    expect(CaptureRecord.parse(record)).toEqual(record);
+  });
+
+  it('A17: a capture record carries its recipient type and the source HS_WEB', async () => {
+    const record = await sealCaptureRecord(unsealed);
+    const [problem] = problemsOf({ ...record, source: 'HS_MOBIL' });
+    expect(problem).toMatchObject({ path: ['source'], received: '"HS_MOBIL"' });
+    expect(problem!.expected).toContain('HS_WEB');
+    const { recipientType: _dropped, ...withoutType } = record;
+    expect(problemsOf(withoutType)[0]!.path).toEqual(['recipientType']);
+  });
+
+  it('A9: consentDate is the receive time in İYS format, Turkey time', async () => {
+    const record = await sealCaptureRecord(unsealed);
+    expect(record.consentDate).toBe(formatIysDate(new Date(record.receivedAt)));
+    const [utcDate] = problemsOf({ ...record, consentDate: '2025-06-01 11:30:00' });
+    expect(utcDate).toMatchObject({
+      code: 'record.consentDate',
+      path: ['consentDate'],
+      received: '"2025-06-01 11:30:00"',
+      params: { rule: 'A9', expected: '2025-06-01 14:30:00' },
+    });
+    expect(problemMessage(utcDate!, 'tr')).toContain('Türkiye saatiyle');
+    const [iso] = problemsOf({ ...record, consentDate: '2025-06-01T14:30:00+03:00' });
+    expect(iso).toMatchObject({ code: 'iysDate.format', path: ['consentDate'] });
+  });
+
+  it('keeps receivedAt in UTC only', async () => {
+    const record = await sealCaptureRecord(unsealed);
+    const [problem] = problemsOf({ ...record, receivedAt: '2025-06-01T14:30:00+03:00' });
+    expect(problem).toMatchObject({
+      path: ['receivedAt'],
+      expected: 'an ISO 8601 UTC date-time ending in Z',
+    });
+  });
+
+  it('B10: holds no IP or user agent when the site keeps none', async () => {
+    const { ip: _ip, userAgent: _ua, ...none } = unsealed;
+    expect(CaptureRecord.safeParse(await sealCaptureRecord(none)).success).toBe(true);
+    const [problem] = problemsOf({ ...(await sealCaptureRecord(unsealed)), ip: '203.0.113.x' });
+    expect(problem!.path).toEqual(['ip']);
+  });
+
+  it('A3: a ticked channel needs the address it covers and the name', async () => {
+    const record = await sealCaptureRecord(unsealed);
+    const problems = problemsOf({ ...record, person: { phone: '+905321234567' } });
+    expect(problems.map((p) => [p.code, p.path.join('.')])).toEqual([
+      ['record.addressMissing', 'person.email'],
+      ['record.nameMissing', 'person.fullName'],
+    ]);
+  });
+
+  it('A3: stores addresses only in normalised form (E.164, lower-case e-mail)', async () => {
+    const record = await sealCaptureRecord(unsealed);
+    const problems = problemsOf({
+      ...record,
+      person: { ...record.person, phone: '0532 123 45 67', email: 'Ayse@Ornek.com.tr' },
+    });
+    expect(problems.map((p) => p.path.join('.'))).toEqual(['person.phone', 'person.email']);
+    expect(problems[1]!.code).toBe('recipient.notNormalised');
+  });
+
+  it('refuses a status that contradicts the box', async () => {
+    const record = await sealCaptureRecord(unsealed);
+    const input = { ...record, channels: [{ type: 'MESAJ', checked: true, status: 'RET' }] };
+    expect(problemsOf(input)[0]!.path).toEqual(['channels', 0, 'status']);
+  });
+
+  it('refuses a channel or purpose listed twice', async () => {
+    const record = await sealCaptureRecord(unsealed);
+    const problems = problemsOf({
+      ...record,
+      channels: [record.channels[0], record.channels[0]],
+      purposes: [record.purposes[0], record.purposes[0]],
+    });
+    expect(problems.map((p) => p.path.join('.'))).toEqual(['channels.1.type', 'purposes.1.id']);
+  });
+
+  it('B2: a capture record names the notices shown', async () => {
+    const record = await sealCaptureRecord(unsealed);
+    const [problem] = problemsOf({ ...record, notices: [] });
+    expect(problem).toMatchObject({ code: 'record.noNotices', params: { rule: 'B2' } });
+  });
+
+  it('refuses a page URL with a query, which may carry personal data', async () => {
+    const record = await sealCaptureRecord(unsealed);
+    const [problem] = problemsOf({ ...record, pageUrl: 'https://ornek.com.tr/kayit?email=a@b.co' });
+    expect(problem).toMatchObject({
+      path: ['pageUrl'],
+      expected: 'a page URL without query or fragment',
+    });
+  });
+});
+
+describe('withdrawal records', () => {
+  const withdrawal: UnsealedCaptureRecord = {
+    ...unsealed,
+    kind: 'withdrawal',
+    source: 'HS_EPOSTA',
+    seq: 2,
+    person: { email: 'ayse@ornek.com.tr' },
+    channels: [{ type: 'EPOSTA', checked: false, status: 'RET' }],
+    purposes: [{ ...unsealed.purposes[0]!, granted: false }],
+    notices: [],
+  };
+
+  it('B7: a withdrawal unticks channels and withdraws purposes, from any provider source', async () => {
+    expect(CaptureRecord.safeParse(await sealCaptureRecord(withdrawal)).success).toBe(true);
+  });
+
+  it('B7: a withdrawal never grants anything', async () => {
+    const record = await sealCaptureRecord({
+      ...withdrawal,
+      person: { fullName: 'Ayşe Yılmaz', email: 'ayse@ornek.com.tr' },
+      channels: [{ type: 'EPOSTA', checked: true, status: 'ONAY' }],
+      purposes: [unsealed.purposes[0]!],
+    });
+    const problems = problemsOf(record);
+    expect(problems.map((p) => [p.code, p.path.join('.')])).toEqual([
+      ['record.withdrawalGrants', 'channels.0.checked'],
+      ['record.withdrawalGrants', 'purposes.0.granted'],
+    ]);
+  });
+
+  it('a RET needs the address it withdraws', async () => {
+    const record = await sealCaptureRecord({ ...withdrawal, person: {} });
+    expect(problemsOf(record)[0]).toMatchObject({
+      code: 'record.addressMissing',
+      path: ['person', 'email'],
+    });
+  });
+});
+
+describe('captureRecordHash', () => {
+  it('is the SHA-256 of the canonical JSON of the record without recordHash', async () => {
+    const record = await sealCaptureRecord(unsealed);
+    expect(record.recordHash).toBe(await sha256Hex(canonicalJson(unsealed)));
+    expect(await captureRecordHash(record)).toBe(record.recordHash);
+  });
+
+  it('ignores key order and absent optional fields, but covers seq and prevHash', async () => {
+    const reordered = Object.fromEntries(
+      Object.entries(unsealed).reverse(),
+    ) as UnsealedCaptureRecord;
+    const hash = await captureRecordHash(unsealed);
+    expect(await captureRecordHash(reordered)).toBe(hash);
+    expect(await captureRecordHash({ ...unsealed, capturedAt: undefined })).toBe(hash);
+    expect(await captureRecordHash({ ...unsealed, seq: 2 })).not.toBe(hash);
+    expect(await captureRecordHash({ ...unsealed, prevHash: 'f'.repeat(64) })).not.toBe(hash);
+  });
+
+  it('A13: any edit to a stored record is caught', async () => {
+    const record = await sealCaptureRecord(unsealed);
+    const edits = fc.constantFrom<(r: CaptureRecord) => CaptureRecord>(
+      (r) => ({ ...r, consentDate: '2025-06-01 14:30:01' }),
+      (r) => ({ ...r, person: { ...r.person, phone: '+905321234568' } }),
+      (r) => ({ ...r, channels: r.channels.map((c) => ({ ...c, checked: !c.checked })) }),
+      (r) => ({ ...r, purposes: [] }),
+      (r) => ({ ...r, notices: r.notices.slice(1) }),
+      (r) => ({ ...r, ip: '203.0.113.7' }),
+    );
+    await fc.assert(
+      fc.asyncProperty(edits, async (edit) => {
+        const result = await checkCaptureRecordHash(edit(record), [4]);
+        expect(result.ok).toBe(false);
+        if (!result.ok) {
+          expect(result.error).toMatchObject({
+            code: 'record.hashMismatch',
+            path: [4, 'recordHash'],
+            params: { rule: 'A13', seq: 1 },
+          });
+        }
+      }),
+    );
+    expect((await checkCaptureRecordHash(record)).ok).toBe(true);
+  });
+});

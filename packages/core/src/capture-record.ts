@@ -1,0 +1,261 @@
+import { z } from 'zod';
+import { Channel, ConsentStatus, ProviderSource, RecipientType, addressKindOf } from './enums.js';
+import { IysDateString, formatIysDate } from './iys-date.js';
+import { NoticeKind, NoticeVersion, Sha256Digest, Slug, SupportedLocale } from './notice.js';
+import { defineProblemMessages, excerpt } from './problem.js';
+import type { Problem } from './problem.js';
+import { err, ok } from './result.js';
+import type { Result } from './result.js';
+import { sha256Canonical } from './sha256.js';
+import { E164Phone, IysEmail } from './recipient.js';
+import { SiteKey } from './site-config-shape.js';
+
+/** The `prevHash` of a site's first record: 64 zeros. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The person as stored: name as typed (trimmed), addresses normalised (E.164, İYS e-mail rule). */
+export const RecordPerson = z.strictObject({
+  fullName: z.string().trim().min(2).max(200).optional(),
+  phone: E164Phone.optional(),
+  email: IysEmail.optional(),
+});
+
+/**
+ * One channel box shown and its state. `status` is the İYS movement the record caused: ONAY for a
+ * ticked box, RET for an unticked box whose current state was ONAY, absent when nothing is sent.
+ */
+export const RecordChannel = z
+  .strictObject({ type: Channel, checked: z.boolean(), status: ConsentStatus.optional() })
+  .refine((c) => c.status === undefined || (c.status === 'ONAY') === c.checked, {
+    error: 'status ONAY only for a ticked box and RET only for an unticked one',
+    path: ['status'],
+  });
+export type RecordChannel = z.infer<typeof RecordChannel>;
+
+/** One purpose box shown, its state and the exact consent text it was given against (B8). */
+export const RecordPurpose = z.strictObject({
+  id: Slug,
+  granted: z.boolean(),
+  noticeId: Slug,
+  version: NoticeVersion,
+  sha256: Sha256Digest,
+});
+export type RecordPurpose = z.infer<typeof RecordPurpose>;
+
+/** One notice version shown, with its hash (B8). */
+export const RecordNotice = z.strictObject({
+  id: Slug,
+  version: NoticeVersion,
+  locale: SupportedLocale,
+  kind: NoticeKind,
+  sha256: Sha256Digest,
+});
+export type RecordNotice = z.infer<typeof RecordNotice>;
+
+const recordFields = {
+  captureId: z.uuid().meta({ description: 'The capture’s client-generated idempotency key.' }),
+  siteKey: SiteKey,
+  seq: z.int().min(1).meta({ description: 'Position in the site’s hash chain, from 1.' }),
+  receivedAt: z.iso
+    .datetime({ error: 'an ISO 8601 UTC date-time ending in Z' })
+    .meta({ description: 'Server receive time, UTC.' }),
+  consentDate: IysDateString.meta({ description: 'receivedAt in İYS format, Turkey time (A9).' }),
+  origin: z.string().min(1).max(300),
+  ip: z.union([z.ipv4(), z.ipv6()]).optional(),
+  userAgent: z.string().max(1024).optional(),
+  locale: SupportedLocale,
+  recipientType: RecipientType,
+  person: RecordPerson,
+  channels: z.array(RecordChannel),
+  purposes: z.array(RecordPurpose),
+  notices: z.array(RecordNotice),
+  widgetVersion: z.string().min(1).max(40),
+  capturedAt: z.iso.datetime({ offset: true }).optional(),
+  pageUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .refine((u) => !/[?#]/.test(u), { error: 'a page URL without query or fragment' })
+    .optional()
+    .meta({ description: 'The page, without query or fragment (they may carry personal data).' }),
+  prevHash: Sha256Digest.meta({ description: 'recordHash of the previous record, or 64 zeros.' }),
+  recordHash: Sha256Digest.meta({ description: 'See captureRecordHash.' }),
+};
+
+const ConsentRecord = z.strictObject({
+  ...recordFields,
+  kind: z.literal('capture'),
+  source: z.literal('HS_WEB', { error: 'HS_WEB: the widget is a web form (A17)' }),
+});
+const WithdrawalRecord = z.strictObject({
+  ...recordFields,
+  kind: z.literal('withdrawal'),
+  // A withdrawal may come through other means than the widget: an e-mail link, a call centre…
+  source: ProviderSource,
+});
+
+function addIssue(
+  ctx: z.RefinementCtx,
+  path: (string | number)[],
+  message: string,
+  params: Record<string, string | number>,
+) {
+  ctx.addIssue({ code: 'custom', path, message, params });
+}
+
+/**
+ * What the server stores, chains and signs for one capture (`kind: 'capture'`) or one withdrawal
+ * (`kind: 'withdrawal'`: boxes unticked or purposes withdrawn, nothing granted). Every fact that
+ * proves the consent is the server's own: receive time, origin, IP and user agent per the site's
+ * IP policy (B10), the notice versions and hashes (B8), each box's state, the widget version.
+ */
+export const CaptureRecord = z
+  .discriminatedUnion('kind', [ConsentRecord, WithdrawalRecord])
+  .superRefine((record, ctx) => {
+    const receivedAt = new Date(record.receivedAt);
+    if (!Number.isNaN(receivedAt.getTime())) {
+      const expected = formatIysDate(receivedAt);
+      if (record.consentDate !== expected) {
+        addIssue(ctx, ['consentDate'], `${expected}: receivedAt in Turkey time`, {
+          code: 'record.consentDate',
+          rule: 'A9',
+          expected,
+        });
+      }
+    }
+    const seen = new Set<string>();
+    record.channels.forEach((channel, i) => {
+      if (seen.has(channel.type)) {
+        addIssue(ctx, ['channels', i, 'type'], 'each channel once', { code: 'record.duplicate' });
+      }
+      seen.add(channel.type);
+      const kind = addressKindOf(channel.type);
+      if ((channel.checked || channel.status) && record.person[kind] === undefined) {
+        addIssue(ctx, ['person', kind], `the ${kind} that ${channel.type} covers`, {
+          code: 'record.addressMissing',
+          rule: 'A3',
+          channel: channel.type,
+        });
+      }
+      if (record.kind === 'withdrawal' && channel.checked) {
+        addIssue(ctx, ['channels', i, 'checked'], 'false: a withdrawal only unticks', {
+          code: 'record.withdrawalGrants',
+          rule: 'B7',
+        });
+      }
+    });
+    const firstChecked = record.channels.find((c) => c.checked);
+    if (firstChecked && record.person.fullName === undefined) {
+      addIssue(ctx, ['person', 'fullName'], 'the person’s name and surname', {
+        code: 'record.nameMissing',
+        rule: 'A3',
+        channel: firstChecked.type,
+      });
+    }
+    const purposeIds = new Set<string>();
+    record.purposes.forEach((purpose, i) => {
+      if (purposeIds.has(purpose.id)) {
+        addIssue(ctx, ['purposes', i, 'id'], 'each purpose once', { code: 'record.duplicate' });
+      }
+      purposeIds.add(purpose.id);
+      if (record.kind === 'withdrawal' && purpose.granted) {
+        addIssue(ctx, ['purposes', i, 'granted'], 'false: a withdrawal only withdraws', {
+          code: 'record.withdrawalGrants',
+          rule: 'B7',
+        });
+      }
+    });
+    if (record.kind === 'capture' && record.notices.length === 0) {
+      addIssue(ctx, ['notices'], 'the notices shown, at least the aydınlatma notice', {
+        code: 'record.noNotices',
+        rule: 'B2',
+      });
+    }
+  });
+export type CaptureRecord = z.infer<typeof CaptureRecord>;
+/** `capture` (what a person ticked on a form) or `withdrawal` (consents taken back, B7). */
+export type CaptureRecordKind = CaptureRecord['kind'];
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A record before it is sealed with its `recordHash`. */
+export type UnsealedCaptureRecord = DistributiveOmit<CaptureRecord, 'recordHash'>;
+
+// Absent optional fields must hash the same whether a key is missing or holds undefined.
+function withoutUndefined(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutUndefined);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, withoutUndefined(v)]),
+    );
+  }
+  return value;
+}
+
+/**
+ * The record hash: SHA-256 (hex) of the RFC 8785 canonical JSON of the whole record except its
+ * own `recordHash` field — so it covers `seq` and `prevHash`, which links it into the site's chain,
+ * and every other field exactly as stored. Fields that are absent (or undefined) are not hashed.
+ */
+export function captureRecordHash(record: UnsealedCaptureRecord | CaptureRecord): Promise<string> {
+  const { recordHash: _ignored, ...rest } = record as CaptureRecord;
+  return sha256Canonical(withoutUndefined(rest));
+}
+
+/** Completes a record with its `recordHash`. */
+export async function sealCaptureRecord(record: UnsealedCaptureRecord): Promise<CaptureRecord> {
+  return { ...record, recordHash: await captureRecordHash(record) } as CaptureRecord;
+}
+
+/** Checks that a stored record's `recordHash` still matches its content (A13). */
+export async function checkCaptureRecordHash(
+  record: CaptureRecord,
+  path: (string | number)[] = [],
+): Promise<Result<CaptureRecord, Problem>> {
+  const actual = await captureRecordHash(record);
+  if (actual === record.recordHash) return ok(record);
+  return err({
+    code: 'record.hashMismatch',
+    path: [...path, 'recordHash'],
+    expected: `the hash of the record's content: ${actual}`,
+    received: excerpt(record.recordHash, 70),
+    params: { rule: 'A13', seq: record.seq, actual },
+  });
+}
+
+defineProblemMessages({
+  'record.addressMissing': {
+    tr: (p) =>
+      `${p.params?.channel} kaydı, kapsadığı adresi içermelidir (A3); beklenen ${p.params?.channel === 'EPOSTA' ? 'bir e-posta adresi' : 'bir telefon numarası'}, gelen ${p.received}`,
+    en: (p) =>
+      `a ${p.params?.channel} record must hold the address it covers (A3); expected ${p.expected}, received ${p.received}`,
+  },
+  'record.nameMissing': {
+    tr: (p) => `izin kaydı kişinin adını ve soyadını içermelidir (A3); gelen ${p.received}`,
+    en: (p) =>
+      `a permission record must hold the person’s name and surname (A3); received ${p.received}`,
+  },
+  'record.withdrawalGrants': {
+    tr: (p) =>
+      `geri alma kaydı yalnızca izin ya da rıza geri alır (B7); beklenen false, gelen ${p.received}`,
+    en: (p) => `a withdrawal only takes consent back (B7); expected false, received ${p.received}`,
+  },
+  'record.noNotices': {
+    tr: (p) =>
+      `kayıt, gösterilen metinleri (en az aydınlatma metnini) içermelidir (B2); gelen ${p.received}`,
+    en: (p) =>
+      `the record must name the notices shown, at least the aydınlatma notice (B2); received ${p.received}`,
+  },
+  'record.consentDate': {
+    tr: (p) =>
+      `consentDate, kaydın alındığı anın Türkiye saatiyle İYS biçimi olmalıdır (A9); beklenen ${p.params?.expected}, gelen ${p.received}`,
+    en: (p) =>
+      `consentDate must be receivedAt in İYS format, Turkey time (A9); expected ${p.params?.expected}, received ${p.received}`,
+  },
+  'record.hashMismatch': {
+    tr: (p) =>
+      `${p.params?.seq}. kaydın özeti içeriğiyle uyuşmuyor: kayıt değiştirilmiş (A13); beklenen ${p.params?.actual}, gelen ${p.received}`,
+    en: (p) =>
+      `record ${p.params?.seq}'s hash does not match its content: it was altered (A13); expected ${p.params?.actual}, received ${p.received}`,
+  },
+});

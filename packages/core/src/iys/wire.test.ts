@@ -1,0 +1,140 @@
+import { describe, it, expect } from 'vitest';
+import {
+  IysBatchResponse,
+  IysBatchStatusResponse,
+  IysChangesResponse,
+  IysConsentRequest,
+  IysErrorBody,
+  IysTokenRequest,
+  IysTokenResponse,
+} from './wire.js';
+import { iysPaths } from './paths.js';
+
+const consent = {
+  recipient: '+905321234567',
+  type: 'MESAJ',
+  source: 'HS_WEB',
+  status: 'ONAY',
+  consentDate: '2025-06-02 10:00:00',
+  recipientType: 'BIREYSEL',
+};
+
+describe('IysConsentRequest', () => {
+  it('accepts the document example body', () => {
+    const example = {
+      consentDate: '2020-07-08 07:07:07',
+      source: 'HS_CAGRI_MERKEZI',
+      recipient: 'ornekeposta@ornekeposta.com',
+      recipientType: 'BIREYSEL',
+      status: 'ONAY',
+      type: 'EPOSTA',
+      retailerCode: 55550127,
+      retailerAccess: [58795354, 30143398],
+    };
+    expect(IysConsentRequest.safeParse(example).success).toBe(true);
+  });
+
+  it('refuses optional fields sent as empty string or null', () => {
+    expect(IysConsentRequest.safeParse({ ...consent, recipientType: '' }).success).toBe(false);
+    expect(IysConsentRequest.safeParse({ ...consent, retailerCode: null }).success).toBe(false);
+    expect(IysConsentRequest.safeParse({ ...consent, retailerAccess: [] }).success).toBe(false);
+  });
+
+  it('refuses unknown fields, as İYS does with H118', () => {
+    expect(IysConsentRequest.safeParse({ ...consent, name: 'Ayşe' }).success).toBe(false);
+  });
+
+  it('refuses an ISO 8601 consentDate', () => {
+    expect(
+      IysConsentRequest.safeParse({ ...consent, consentDate: '2025-06-02T10:00:00Z' }).success,
+    ).toBe(false);
+  });
+
+  it('lets a TACIR first record leave out source and consentDate but not an individual one', () => {
+    const { source: _s, consentDate: _c, ...bare } = consent;
+    expect(IysConsentRequest.safeParse({ ...bare, recipientType: 'TACIR' }).success).toBe(true);
+    expect(IysConsentRequest.safeParse(bare).success).toBe(false);
+  });
+});
+
+describe('token schemas', () => {
+  it('discriminates the password and refresh grants', () => {
+    expect(
+      IysTokenRequest.safeParse({ grant_type: 'password', username: 'u', password: 'p' }).success,
+    ).toBe(true);
+    expect(
+      IysTokenRequest.safeParse({ grant_type: 'refresh_token', refresh_token: 'r' }).success,
+    ).toBe(true);
+    expect(IysTokenRequest.safeParse({ grant_type: 'client_credentials' }).success).toBe(false);
+  });
+
+  it('parses the documented token response', () => {
+    const parsed = IysTokenResponse.parse({
+      access_token: 'a',
+      refresh_token: 'r',
+      expires_in: 7200,
+      refresh_expires_in: 14400,
+      token_type: 'bearer',
+    });
+    expect(parsed.expires_in).toBe(7200);
+  });
+});
+
+describe('batch schemas', () => {
+  it('normalises both spellings of subRequestId', () => {
+    const parsed = IysBatchStatusResponse.parse([
+      { subRequestId: 'a', index: 0, status: 'failure', error: { code: 'H175', message: 'x' } },
+      { index: 1, status: 'success', subRequestId: 'b', transactionId: 't', creationDate: 'd' },
+      { index: 2, status: 'enqueue', subrequestId: 'c' },
+    ]);
+    expect(parsed.map((i) => i.subRequestId)).toEqual(['a', 'b', 'c']);
+    expect('subrequestId' in parsed[2]!).toBe(false);
+  });
+
+  it('refuses a status item with neither spelling', () => {
+    expect(IysBatchStatusResponse.safeParse([{ index: 0, status: 'enqueue' }]).success).toBe(false);
+  });
+
+  it('parses the 202 answer with its sub-requests', () => {
+    const parsed = IysBatchResponse.parse({
+      requestId: 'r',
+      subRequests: [{ ...consent, subrequestId: 's', creationDate: '2025-06-02 10:00:01' }],
+    });
+    expect(parsed.subRequests[0]!.subRequestId).toBe('s');
+  });
+});
+
+describe('other bodies', () => {
+  it('parses the documented pull answer and error body', () => {
+    expect(
+      IysChangesResponse.safeParse({
+        after: '1597740617_632c',
+        list: [
+          {
+            consentDate: '2018-04-10 09:50:02',
+            creationDate: '2020-08-18 11:50:17',
+            source: 'IYS_MOBIL',
+            recipient: 'john@doe.com',
+            recipientType: 'BIREYSEL',
+            status: 'ONAY',
+            type: 'EPOSTA',
+            transactionId: '632c',
+          },
+        ],
+      }).success,
+    ).toBe(true);
+    expect(
+      IysErrorBody.safeParse({
+        errors: [{ code: 'H467', message: 'm', location: ['consentDate'], value: 'v', index: 0 }],
+      }).success,
+    ).toBe(true);
+  });
+
+  it('builds İYS paths for v1 and v2', () => {
+    expect(iysPaths.addConsent(1, 2)).toBe('/sps/1/brands/2/consents');
+    expect(iysPaths.addConsent(1, 2, 'v2')).toBe('/v2/sps/1/brands/2/consents');
+    expect(iysPaths.multiStatus(1, 2, 'BIREYSEL', 'MESAJ')).toBe(
+      '/sps/1/brands/2/consents/BIREYSEL/status/MESAJ',
+    );
+  });
+});

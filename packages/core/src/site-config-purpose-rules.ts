@@ -1,0 +1,97 @@
+import type { RuleContext } from './site-config-rules.js';
+import { otherLegalBasisOf } from './site-config-legal-basis.js';
+
+/**
+ * Per-purpose rules: each purpose has an açık rıza text of its own (B3: never the aydınlatma
+ * notice; B4: never the etk text nor another purpose's), asks something not asked already, does
+ * not rest on another legal basis (B9), and has its text and label in every offered locale.
+ */
+export function checkPurposes({ config, kindOf, missingLocales, report }: RuleContext): void {
+  const textOwner = new Map<string, number>();
+  const categoryOwner = new Map<string, number>();
+  config.purposes.forEach((purpose, i) => {
+    const at = (...rest: (string | number)[]) => ['purposes', i, ...rest];
+    const { noticeId, category } = purpose;
+    const kind = kindOf.get(noticeId);
+    const owner = textOwner.get(noticeId);
+    if (kind === undefined) {
+      report(
+        'config.unknownNotice',
+        at('noticeId'),
+        'the id of a notice defined in `notices`',
+        noticeId,
+        { id: noticeId },
+      );
+    } else if (kind === 'aydinlatma') {
+      report(
+        'config.noticeAsConsent',
+        at('noticeId'),
+        'an acik-riza text of its own, separate from the aydınlatma notice',
+        noticeId,
+        { rule: 'B3', id: noticeId },
+      );
+    } else if (kind === 'etk') {
+      report(
+        'config.sharedConsentText',
+        at('noticeId'),
+        'an acik-riza text of its own, not the commercial-message (etk) text',
+        noticeId,
+        { rule: 'B4', id: noticeId },
+      );
+    } else if (owner !== undefined) {
+      report(
+        'config.sharedConsentText',
+        at('noticeId'),
+        `an acik-riza text not already used by purposes[${owner}]`,
+        noticeId,
+        { rule: 'B4', id: noticeId, other: owner },
+      );
+    } else {
+      textOwner.set(noticeId, i);
+      for (const locale of missingLocales(noticeId)) {
+        report(
+          'config.noticeLocaleMissing',
+          at('noticeId'),
+          `a version of "${noticeId}" in every offered locale`,
+          noticeId,
+          { id: noticeId, locale },
+        );
+      }
+    }
+
+    const categoryKey = `${purpose.kind} ${category}`;
+    const first = categoryOwner.get(categoryKey);
+    if (first !== undefined) {
+      report(
+        'config.duplicate',
+        at('category'),
+        `a purpose not already asked by purposes[${first}]`,
+        category,
+        { first },
+      );
+    } else categoryOwner.set(categoryKey, i);
+
+    const basis = otherLegalBasisOf(category);
+    if (basis !== undefined) {
+      report(
+        'config.otherLegalBasis',
+        at('category'),
+        'a purpose that needs açık rıza; this one has another legal basis',
+        category,
+        { rule: 'B9', basis },
+      );
+    }
+
+    for (const locale of config.locales) {
+      if (purpose.label[locale] === undefined) {
+        report(
+          'config.labelMissing',
+          at('label', locale),
+          'a label in every offered locale',
+          undefined,
+          { locale },
+        );
+      }
+    }
+  });
+}

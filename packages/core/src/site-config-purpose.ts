@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { Slug } from './notice.js';
+
+/** A short text per language; Turkish always, English when the site offers it. */
+export const LocalizedText = z.strictObject({
+  tr: z.string().trim().min(1, { error: 'a non-empty Turkish text' }).max(500),
+  en: z.string().trim().min(1, { error: 'a non-empty English text' }).max(500).optional(),
+});
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+/**
+ * A consent box that must never start ticked or be required (A5, B5, B6). The schema accepts a
+ * boolean so that `true` gets a rule-named problem instead of a bare type error; the generated
+ * JSON Schema still tells editors the only allowed value is `false`.
+ */
+export function mustBeFalse(code: string, rule: string, expected: string) {
+  return z
+    .boolean()
+    .refine((value) => value === false, { error: expected, params: { code, rule } })
+    .meta({ const: false, description: `${expected} (COMPLIANCE ${rule}).` });
+}
+
+/** What `defaultChecked` must be (A5, B6). */
+export const PRE_TICK_EXPECTED = 'false or omitted: every consent box starts unticked';
+/** What `required` must be (B5). */
+export const REQUIRED_EXPECTED = 'false or omitted: the form must submit with every box unticked';
+/** What a purpose category must look like (B4). */
+export const CATEGORY_EXPECTED =
+  'exactly one purpose (or one transfer recipient class/country) as one identifier, e.g. pazarlama-analizi';
+
+// Separators and joining words that put two purposes in one box: "a,b", "a ve b", "a-and-b".
+const LIST_SEPARATOR = /[,;/&+|]|\s/;
+const JOINING_WORDS = new Set(['ve', 'veya', 'and', 'or']);
+
+/** True when a category string names several purposes at once (B4), e.g. `analiz, profilleme`. */
+export function isBundledCategory(category: string): boolean {
+  if (LIST_SEPARATOR.test(category.trim())) return true;
+  const inner = category.split('-').slice(1, -1);
+  return (
+    inner.some((word) => JOINING_WORDS.has(word)) || `-${inner.join('-')}-`.includes('-ya-da-')
+  );
+}
+
+/**
+ * One purpose as one identifier. A list, or a string joining several purposes, is refused as
+ * `config.bundledPurpose` (B4) rather than as a mere format error.
+ */
+export const PurposeCategory = z
+  .string({
+    error: (issue) =>
+      Array.isArray(issue.input)
+        ? `B4: ${CATEGORY_EXPECTED}; give each purpose its own entry instead of a list`
+        : CATEGORY_EXPECTED,
+  })
+  .superRefine((category, ctx) => {
+    if (isBundledCategory(category)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: CATEGORY_EXPECTED,
+        params: { code: 'config.bundledPurpose', rule: 'B4' },
+      });
+    } else if (!Slug.safeParse(category).success) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${CATEGORY_EXPECTED} (lower-case ASCII letters, digits, hyphens)`,
+        params: { code: 'config.categoryFormat' },
+      });
+    }
+  });
+
+/** `processing`: a processing purpose needing açık rıza; `transfer`: a transfer (abroad, or to a recipient class). */
+export const PurposeKind = z.enum(['processing', 'transfer']);
+export type PurposeKind = z.infer<typeof PurposeKind>;
+
+/** One açık rıza choice: one purpose, one box, one consent text (B1, B4). */
+export const Purpose = z.strictObject({
+  id: Slug.meta({ description: 'Key of this purpose in a capture’s `purposes` object.' }),
+  kind: PurposeKind,
+  category: PurposeCategory.meta({
+    description:
+      'Exactly one processing purpose (e.g. pazarlama-analizi) or, for a transfer, one recipient class or country (e.g. yurt-disi-bulut-abd).',
+  }),
+  noticeId: Slug.meta({
+    description: 'Id of the acik-riza notice holding this purpose’s consent text; one per purpose.',
+  }),
+  label: LocalizedText.meta({ description: 'The checkbox label, per site locale.' }),
+  defaultChecked: mustBeFalse('config.preTicked', 'B6', PRE_TICK_EXPECTED).optional(),
+  required: mustBeFalse('config.requiredConsent', 'B5', REQUIRED_EXPECTED).optional(),
+});
+export type Purpose = z.infer<typeof Purpose>;

@@ -1,0 +1,207 @@
+import type { z } from 'zod';
+import type { NoticeKind, SupportedLocale } from './notice.js';
+import { excerpt } from './problem.js';
+import type { Problem } from './problem.js';
+import { checkPurposes } from './site-config-purpose-rules.js';
+import type { SiteConfigShape } from './site-config-shape.js';
+
+type Path = (string | number)[];
+
+/** What every cross-field rule sees: the config, each notice id's kind, and a way to report. */
+export interface RuleContext {
+  config: z.output<typeof SiteConfigShape>;
+  kindOf: ReadonlyMap<string, NoticeKind>;
+  missingLocales(id: string): SupportedLocale[];
+  report(
+    code: string,
+    path: Path,
+    expected: string,
+    received: unknown,
+    params?: Problem['params'],
+  ): void;
+}
+
+/** Reports every repeat of a value already seen, pointing at the repeat. */
+function checkUnique<T>(
+  { report }: RuleContext,
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  pathOf: (i: number) => Path,
+): void {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const key = keyOf(item);
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, i);
+    else
+      report('config.duplicate', pathOf(i), `a value not already used (at index ${first})`, key, {
+        first,
+      });
+  });
+}
+
+/** Every version and language of one notice id must be the same kind of text. */
+function noticeKinds(notices: RuleContext['config']['notices'], report: RuleContext['report']) {
+  const kindOf = new Map<string, NoticeKind>();
+  notices.forEach((n, i) => {
+    const kind = kindOf.get(n.id);
+    if (kind === undefined) kindOf.set(n.id, n.kind);
+    else if (kind !== n.kind) {
+      report(
+        'config.noticeKind',
+        ['notices', i, 'kind'],
+        `"${kind}", like the other "${n.id}" entries`,
+        n.kind,
+        { id: n.id },
+      );
+    }
+  });
+  return kindOf;
+}
+
+/** B2: the aydınlatma notice is defined, of its kind, in every language the site offers. */
+function checkAydinlatma({ config, kindOf, missingLocales, report }: RuleContext): void {
+  const id = config.aydinlatmaNoticeId;
+  const kind = kindOf.get(id);
+  if (kind === undefined) {
+    report(
+      'config.unknownNotice',
+      ['aydinlatmaNoticeId'],
+      'the id of a notice defined in `notices`',
+      id,
+      { id },
+    );
+  } else if (kind !== 'aydinlatma') {
+    report('config.noticeKind', ['aydinlatmaNoticeId'], 'a notice of kind "aydinlatma"', id, {
+      id,
+      kind,
+    });
+  } else {
+    for (const locale of missingLocales(id)) {
+      report(
+        'config.aydinlatmaMissing',
+        ['locales', config.locales.indexOf(locale)],
+        `an aydınlatma notice "${id}" in every offered locale, or this locale removed`,
+        locale,
+        { rule: 'B2', id, locale },
+      );
+    }
+  }
+}
+
+/** The commercial-message consent text: needed once a channel is offered, never the notice (B3). */
+function checkEtk({ config, kindOf, missingLocales, report }: RuleContext): void {
+  const id = config.etkNoticeId;
+  if (id === undefined) {
+    if (config.channels.length > 0) {
+      report(
+        'config.etkNoticeMissing',
+        ['etkNoticeId'],
+        'the id of the etk consent text shown with the channel boxes',
+        undefined,
+      );
+    }
+    return;
+  }
+  const kind = kindOf.get(id);
+  if (kind === undefined) {
+    report('config.unknownNotice', ['etkNoticeId'], 'the id of a notice defined in `notices`', id, {
+      id,
+    });
+  } else if (kind === 'aydinlatma') {
+    report(
+      'config.noticeAsConsent',
+      ['etkNoticeId'],
+      'an etk consent text separate from the aydınlatma notice',
+      id,
+      { rule: 'B3', id },
+    );
+  } else if (kind !== 'etk') {
+    report('config.noticeKind', ['etkNoticeId'], 'a notice of kind "etk"', id, { id, kind });
+  } else {
+    for (const locale of missingLocales(id)) {
+      report(
+        'config.noticeLocaleMissing',
+        ['etkNoticeId'],
+        `a version of "${id}" in every offered locale`,
+        id,
+        { id, locale },
+      );
+    }
+  }
+}
+
+/**
+ * The cross-field checks of a structurally valid site config: COMPLIANCE B2–B4 and B9 (A5, B5
+ * and B6 are field-level and live in the schema), references between notices, purposes and
+ * roles, duplicates and locale coverage. Each problem names the path and, in `params.rule`, the
+ * rule id where one applies.
+ */
+export function siteConfigRuleProblems(config: RuleContext['config']): Problem[] {
+  const found: Problem[] = [];
+  const report: RuleContext['report'] = (code, path, expected, received, params) => {
+    found.push({
+      code,
+      path,
+      expected,
+      received: excerpt(received, 60),
+      ...(params ? { params } : {}),
+    });
+  };
+  const { notices, locales } = config;
+  const kindOf = noticeKinds(notices, report);
+  const missingLocales = (id: string) =>
+    locales.filter((l) => !notices.some((n) => n.id === id && n.locale === l));
+  const ctx: RuleContext = { config, kindOf, missingLocales, report };
+
+  checkUnique(
+    ctx,
+    config.allowedOrigins,
+    (o) => o,
+    (i) => ['allowedOrigins', i],
+  );
+  checkUnique(
+    ctx,
+    config.channels,
+    (c) => c.type,
+    (i) => ['channels', i, 'type'],
+  );
+  checkUnique(
+    ctx,
+    config.recipientTypes,
+    (t) => t,
+    (i) => ['recipientTypes', i],
+  );
+  checkUnique(
+    ctx,
+    locales,
+    (l) => l,
+    (i) => ['locales', i],
+  );
+  checkUnique(
+    ctx,
+    config.purposes,
+    (p) => p.id,
+    (i) => ['purposes', i, 'id'],
+  );
+  checkUnique(
+    ctx,
+    notices,
+    (n) => `${n.id} ${n.locale} v${n.version}`,
+    (i) => ['notices', i, 'version'],
+  );
+  if (locales[0] !== 'tr')
+    report('config.turkishFirst', ['locales', 0], '"tr" as the first locale', locales[0]);
+
+  checkAydinlatma(ctx);
+  checkEtk(ctx);
+  checkPurposes(ctx);
+
+  if (config.channels.length === 0 && config.purposes.length === 0) {
+    report('config.nothingToAsk', [], 'at least one channel or one purpose to ask about', {
+      channels: [],
+      purposes: [],
+    });
+  }
+  return found;
+}

@@ -1,0 +1,49 @@
+import type { IncomingMessage } from 'node:http';
+import type { SimClock } from './clock.js';
+import type { FaultSettings } from './faults.js';
+import type { HealthTracker } from './health.js';
+import type { HourlyLimiter, SlidingWindowLimiter } from './limiters.js';
+import type { ResolvedOptions, SimAccount, SimBrand } from './options.js';
+import type { PushDelivery } from './push-delivery.js';
+import type { SimState } from './state.js';
+import type { TokenStore } from './tokens.js';
+
+/** Hono environment of the simulator: node-server's socket when served over HTTP, plus per-request facts. */
+export type SimEnv = {
+  Bindings: { incoming?: IncomingMessage };
+  Variables: {
+    ip: string;
+    account: Required<SimAccount>;
+    iysCode: number;
+    brand: SimBrand;
+  };
+};
+
+/** Counters shown by `/__sim/stats`. */
+export interface SimCounters {
+  requests: number;
+  byStatus: Record<string, number>;
+  byCode: Record<string, number>;
+  dropped: number;
+  injectedErrors: number;
+}
+
+/** Everything a route needs: options, clock, data, limiters, trackers. One per simulator. */
+export interface SimContext {
+  options: ResolvedOptions;
+  clock: SimClock;
+  state: SimState;
+  faults: FaultSettings;
+  tokens: TokenStore;
+  limiters: {
+    perSecond: SlidingWindowLimiter;
+    tokens: HourlyLimiter;
+    status: HourlyLimiter;
+    history: HourlyLimiter;
+  };
+  health: HealthTracker;
+  counters: SimCounters;
+  push: PushDelivery;
+  /** Processes batches whose time has come; every request calls it first. */
+  settle(): void;
+}

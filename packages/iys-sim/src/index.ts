@@ -1,0 +1,14 @@
+/** @izinli/iys-sim — a faithful simulator of İYS's REST API for tests, demos and local development. */
+export { createIysSim } from './app.js';
+export type { IysSim, SimStats } from './app.js';
+export { SimClock } from './clock.js';
+export type { SimClockOptions } from './clock.js';
+export { NO_FAULTS } from './faults.js';
+export type { FaultKind, FaultSettings } from './faults.js';
+export type { IpHealth } from './health.js';
+export { DEFAULT_EMAIL_PATTERN, DEFAULT_POLICY, DEMO_ACCOUNT } from './options.js';
+export type { IysSimOptions, SimAccount, SimBrand, SimLimits, SimPolicy } from './options.js';
+export { PUSH_TEST_BODY } from './push-delivery.js';
+export { seededRandom } from './seeded-random.js';
+export { serveIysSim } from './serve.js';
+export type { ServedSim } from './serve.js';

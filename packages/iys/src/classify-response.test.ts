@@ -1,0 +1,147 @@
+import { describe, it, expect } from 'vitest';
+import { errorEntries, iysErrorFromAnswer, kindOf, type IysAnswer } from './classify-response.js';
+
+const answer = (
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): IysAnswer => ({
+  status,
+  headers: new Headers(headers),
+  body,
+  malformed: false,
+});
+const context = { now: Date.parse('2026-03-02T10:00:00Z'), operation: 'addConsent' };
+
+describe('kindOf', () => {
+  it.each([
+    [429, 'H084', 'token-locked'],
+    [429, 'H124', 'rate-limited'],
+    [429, 'H083', 'rate-limited'],
+    [429, 'H086', 'rate-limited'],
+    [429, 'H089', 'rate-limited'],
+    [429, undefined, 'rate-limited'],
+    [400, 'H123', 'busy'],
+    [408, undefined, 'timeout'],
+    [500, 'H015', 'server'],
+    [503, undefined, 'server'],
+    [401, 'H351', 'auth'],
+    [400, 'H174', 'client'],
+    [400, 'H175', 'client'],
+    [422, 'H467', 'client'],
+    [403, 'H353', 'client'],
+    [404, 'H001', 'client'],
+    [302, undefined, 'invalid-response'],
+  ] as const)('classifies HTTP %i with %s as %s', (status, code, kind) => {
+    expect(kindOf(status, code)).toBe(kind);
+  });
+});
+
+describe('errorEntries', () => {
+  it('reads every entry of an İYS error body with location, value and index', () => {
+    const entries = errorEntries({
+      errors: [
+        {
+          index: 0,
+          code: 'H162',
+          location: ['consentDate'],
+          message: 'ileri',
+          value: '2042-02-10 09:30:00',
+        },
+        { index: 1, code: 'H157', location: ['consentDate'], message: 'geçerli', value: 'x' },
+      ],
+    });
+    expect(entries).toEqual([
+      {
+        code: 'H162',
+        message: 'ileri',
+        location: ['consentDate'],
+        value: '2042-02-10 09:30:00',
+        index: 0,
+      },
+      { code: 'H157', message: 'geçerli', location: ['consentDate'], value: 'x', index: 1 },
+    ]);
+  });
+
+  it('keeps the code İYS sends under the misspelt key "code:"', () => {
+    expect(errorEntries({ errors: [{ 'code:': 'H353', message: 'eşleştirilemiyor' }] })).toEqual([
+      { code: 'H353', message: 'eşleştirilemiyor' },
+    ]);
+  });
+
+  it('reads the OAuth error shape of the token endpoint', () => {
+    expect(
+      errorEntries({ error: 'invalid_grant', error_description: 'Şifre boş bırakılamaz.' }),
+    ).toEqual([{ code: 'invalid_grant', message: 'Şifre boş bırakılamaz.' }]);
+  });
+
+  it('tolerates garbage: non-objects, wrong field types and stray entries', () => {
+    expect(errorEntries(undefined)).toEqual([]);
+    expect(errorEntries('oops')).toEqual([]);
+    expect(errorEntries({ errors: 'no' })).toEqual([]);
+    expect(
+      errorEntries({ errors: [42, null, { code: 7, location: [1, {}], index: 1.5 }] }),
+    ).toEqual([{ code: '', message: '', location: [1] }]);
+  });
+});
+
+describe('iysErrorFromAnswer', () => {
+  it('names the first code, keeps all entries and reads Retry-After', () => {
+    const error = iysErrorFromAnswer(
+      answer(
+        429,
+        { errors: [{ code: 'H124', message: 'Saniyede kabul edilen istek limitine ulaşıldı.' }] },
+        { 'retry-after': '2' },
+      ),
+      context,
+    );
+    expect(error).toMatchObject({
+      kind: 'rate-limited',
+      status: 429,
+      code: 'H124',
+      retryable: true,
+      retryAfterMs: 2000,
+      operation: 'addConsent',
+      sent: true,
+    });
+    expect(error.codes).toEqual(['H124']);
+  });
+
+  it('leaves retryAfterMs undefined when İYS sends no Retry-After (its usual case)', () => {
+    expect(
+      iysErrorFromAnswer(answer(429, { errors: [{ code: 'H124', message: 'm' }] }), context)
+        .retryAfterMs,
+    ).toBeUndefined();
+  });
+
+  it('classifies a 5xx whose body is not JSON, saying so', () => {
+    const error = iysErrorFromAnswer(
+      { status: 502, headers: new Headers(), body: undefined, malformed: true },
+      context,
+    );
+    expect(error).toMatchObject({ kind: 'server', status: 502, code: undefined, retryable: true });
+    expect(error.message).toContain('not JSON');
+  });
+
+  it('keeps the echoed recipient out of the message (no personal data in logs)', () => {
+    const error = iysErrorFromAnswer(
+      answer(422, {
+        errors: [
+          {
+            code: 'H120',
+            location: ['recipient'],
+            value: 'ayse.yilmaz@example.com',
+            message: 'Alıcı (recipient) kabul edilemedi. Geçerli bir eposta adresi giriniz.',
+          },
+          { code: 'H121', location: ['recipient'], value: '+905321234567', message: 'E164' },
+        ],
+      }),
+      context,
+    );
+    expect(error.message).toContain('H120');
+    expect(error.message).toContain('H121');
+    expect(error.message).not.toContain('ayse.yilmaz');
+    expect(error.message).not.toContain('5321234567');
+    expect(error.errors[0]!.value).toBe('ayse.yilmaz@example.com');
+  });
+});

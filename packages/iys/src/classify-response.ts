@@ -1,0 +1,83 @@
+import type { IysErrorEntry } from '@izinli/core';
+import { IysError, type IysErrorKind } from './iys-error.js';
+import { parseRetryAfter } from './retry-after.js';
+
+/** An HTTP answer as the transport read it: `body` is the parsed JSON, or undefined. */
+export interface IysAnswer {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON body; `undefined` when the body was empty or not JSON. */
+  body: unknown;
+  /** True when a non-empty body failed to parse as JSON. */
+  malformed: boolean;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The `errors` entries of an İYS error body, or the OAuth `{error, error_description}` pair. Read
+ * leniently, field by field (a missing code or message becomes `''`): an error body off İYS's
+ * documented shape must still become a classified IysError, never a confusing "invalid response".
+ */
+export function errorEntries(body: unknown): IysErrorEntry[] {
+  if (!isRecord(body)) return [];
+  if (Array.isArray(body.errors)) {
+    return body.errors.filter(isRecord).map((raw) => {
+      // İYS's own examples misspell the key as "code:"; keep the code rather than lose it.
+      const code = raw.code ?? raw['code:'];
+      const out: IysErrorEntry = {
+        code: typeof code === 'string' ? code : '',
+        message: typeof raw.message === 'string' ? raw.message : '',
+      };
+      if (Array.isArray(raw.location)) {
+        out.location = raw.location.filter(
+          (p): p is string | number => typeof p === 'string' || typeof p === 'number',
+        );
+      }
+      if (raw.value !== undefined) out.value = raw.value;
+      if (typeof raw.index === 'number' && Number.isInteger(raw.index)) out.index = raw.index;
+      return out;
+    });
+  }
+  if (typeof body.error === 'string') {
+    const message = typeof body.error_description === 'string' ? body.error_description : '';
+    return [{ code: body.error, message }];
+  }
+  return [];
+}
+
+/** Per-second limits (H124, older H083) and the hourly ones of status (H086) and history (H089). */
+const RATE_LIMIT_CODES = new Set(['H124', 'H083', 'H086', 'H089']);
+
+/** The kind of failure an HTTP status and first İYS code mean (IYS.md §Limits, §Rules). */
+export function kindOf(status: number, code: string | undefined): IysErrorKind {
+  if (code === 'H084') return 'token-locked';
+  if (status === 429 || (code !== undefined && RATE_LIMIT_CODES.has(code))) return 'rate-limited';
+  if (code === 'H123') return 'busy';
+  if (status === 408) return 'timeout';
+  if (status >= 500) return 'server';
+  if (status === 401) return 'auth';
+  if (status >= 400) return 'client';
+  return 'invalid-response';
+}
+
+/** Turns a non-success answer into a classified `IysError`. */
+export function iysErrorFromAnswer(
+  answer: IysAnswer,
+  context: { now: number; operation: string },
+): IysError {
+  const errors = errorEntries(answer.body);
+  const code = errors.find((e) => e.code !== '')?.code;
+  const retryAfterMs = parseRetryAfter(answer.headers.get('retry-after'), context.now);
+  return new IysError({
+    kind: kindOf(answer.status, code),
+    status: answer.status,
+    errors,
+    ...(code !== undefined ? { code } : {}),
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    operation: context.operation,
+    sent: true,
+    ...(errors.length === 0 && answer.malformed ? { detail: 'the error body is not JSON' } : {}),
+  });
+}

@@ -1,0 +1,61 @@
+import { describe, it, expect } from 'vitest';
+import { IysError, redact, type IysErrorKind } from './iys-error.js';
+
+describe('IysError', () => {
+  it.each([
+    ['network', true],
+    ['timeout', true],
+    ['rate-limited', true],
+    ['busy', true],
+    ['server', true],
+    ['token-locked', true],
+    ['auth', false],
+    ['client', false],
+    ['invalid-response', false],
+  ] as const)('marks a %s error retryable: %s', (kind: IysErrorKind, retryable) => {
+    expect(new IysError({ kind, status: 0 }).retryable).toBe(retryable);
+  });
+
+  it('is an Error with a name, and takes its code from the first entry that has one', () => {
+    const error = new IysError({
+      kind: 'client',
+      status: 422,
+      errors: [
+        { code: '', message: 'no code' },
+        { code: 'H160', message: 'uzun' },
+        { code: 'H121', message: 'E164' },
+      ],
+    });
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('IysError');
+    expect(error.code).toBe('H160');
+    expect(error.codes).toEqual(['H160', 'H121']);
+  });
+
+  it('counts as sent whenever an HTTP status came back', () => {
+    expect(new IysError({ kind: 'client', status: 422 }).sent).toBe(true);
+    expect(new IysError({ kind: 'client', status: 0 }).sent).toBe(false);
+  });
+
+  it('names the operation, status and each indexed code in its message', () => {
+    const error = new IysError({
+      kind: 'client',
+      status: 422,
+      operation: 'addConsents',
+      errors: [{ code: 'H194', message: 'İzin listede daha önce tanımlandı.', index: 3 }],
+    });
+    expect(error.message).toBe(
+      'addConsents: client (HTTP 422): [3] H194 İzin listede daha önce tanımlandı.',
+    );
+  });
+});
+
+describe('redact', () => {
+  it('hides e-mail addresses and phone numbers but keeps codes and dates', () => {
+    expect(redact('alıcı ali.veli+x@ornek.com.tr reddedildi')).toBe('alıcı <e-posta> reddedildi');
+    expect(redact('telefon +905321234567 ve 0532 123 45 67')).toBe(
+      'telefon <telefon> ve <telefon>',
+    );
+    expect(redact('H467 2020-01-13 13:35:13')).toBe('H467 2020-01-13 13:35:13');
+  });
+});

@@ -1,0 +1,24 @@
+// `npm run bench [-- name…] [-- --quick]`: runs the registered suites, prints each as a table and
+// writes test/bench/results/<suite>.json with the machine's core count and Node version.
+import { printReport, writeReport, type BenchSuite } from './harness.js';
+import { recordHash } from './record-hash.bench.js';
+
+const suites: BenchSuite[] = [recordHash];
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick') || process.env.BENCH_QUICK === '1';
+const wanted = args.filter((a) => !a.startsWith('--'));
+const unknown = wanted.filter((w) => !suites.some((s) => s.name === w));
+if (unknown.length > 0) {
+  console.error(
+    `Unknown benchmark(s): ${unknown.join(', ')}. Known: ${suites.map((s) => s.name).join(', ')}`,
+  );
+  process.exit(2);
+}
+// dist/bench/run.js → test/bench/results/
+const resultsDir = new URL('../../bench/results/', import.meta.url);
+for (const suite of suites.filter((s) => wanted.length === 0 || wanted.includes(s.name))) {
+  const report = await suite.run({ quick });
+  printReport(report);
+  console.log(`→ ${writeReport(report, resultsDir)}`);
+}
