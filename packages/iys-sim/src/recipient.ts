@@ -1,21 +1,22 @@
-import type { Channel } from '@izinli/core';
+import { validateE164Phone, type Channel } from '@izinli/core';
 import type { SimLimits, SimPolicy } from './options.js';
 
 /** The outcome of checking a recipient for a channel: the stored form, or İYS's codes in order. */
 export type RecipientCheck =
   { ok: true; recipient: string } | { ok: false; codes: ('H120' | 'H121' | 'H160' | 'H122')[] };
 
-// TODO(core): use validateE164Phone from core's phone.ts once it lands; İYS validates with
-// libphonenumber, which this stand-in approximates with E.164's shape and Turkish number lengths.
-const E164 = /^\+[1-9]\d{6,14}$/;
-const TURKISH_NATIONAL = /^\+90[2-5]\d{9}$/;
+const E164_SHAPE = /^\+[1-9]\d{6,14}$/;
 
-/** İYS's phone rule: E.164 (H121), at most 15 characters (H160, reported first). */
+/**
+ * İYS's phone rule: at most 15 characters (H160, reported first) and a valid E.164 number by
+ * libphonenumber (H121), through core's `validateE164Phone`, the same check the server trusts.
+ */
 export function checkPhone(recipient: string, limits: SimLimits): RecipientCheck {
   const codes: ('H121' | 'H160')[] = [];
-  if (recipient.length > limits.phoneMaxLength) codes.push('H160');
-  const e164 = E164.test(recipient);
-  if (!e164 || (recipient.startsWith('+90') && !TURKISH_NATIONAL.test(recipient))) {
+  if (recipient.length > limits.phoneMaxLength) {
+    codes.push('H160');
+    if (!E164_SHAPE.test(recipient)) codes.push('H121');
+  } else if (!validateE164Phone(recipient).ok) {
     codes.push('H121');
   }
   return codes.length ? { ok: false, codes } : { ok: true, recipient };

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import {
+  IysBatchStatusItem,
   IysBatchResponse,
   IysBatchStatusResponse,
   IysChangesResponse,
@@ -136,5 +137,25 @@ describe('other bodies', () => {
     expect(iysPaths.multiStatus(1, 2, 'BIREYSEL', 'MESAJ')).toBe(
       '/sps/1/brands/2/consents/BIREYSEL/status/MESAJ',
     );
+  });
+});
+
+describe('batch status item types', () => {
+  it('keeps the named fields typed after normalising subRequestId', () => {
+    const item: IysBatchStatusItem = IysBatchStatusItem.parse({
+      index: 0,
+      status: 'failure',
+      subrequestId: 's-1',
+      error: { code: 'H175', message: 'x' },
+    });
+    // Type-level: these assignments fail to compile if the fields decay to `unknown`.
+    const status: 'success' | 'failure' | 'enqueue' = item.status;
+    const index: number = item.index;
+    expect([status, index, item.subRequestId, item.error?.code]).toEqual([
+      'failure',
+      0,
+      's-1',
+      'H175',
+    ]);
   });
 });

@@ -111,13 +111,18 @@ export type IysAddConsentResponse = z.infer<typeof IysAddConsentResponse>;
 export const IysBatchRequest = z.array(IysConsentRequest).min(1).max(IYS_LIMITS.batchSize);
 export type IysBatchRequest = z.infer<typeof IysBatchRequest>;
 
+// `Omit` over a loose object's index signature would erase the named fields; remap keys instead.
+type WithoutKey<T, K extends PropertyKey> = { [P in keyof T as P extends K ? never : P]: T[P] };
+
 // İYS spells the key both `subRequestId` (path examples) and `subrequestId` (schemas, status
 // examples). Parsing accepts either and yields `subRequestId`.
 function withSubRequestId<T extends { subRequestId?: string; subrequestId?: string }>(
   item: T,
-): Omit<T, 'subrequestId'> & { subRequestId: string } {
+): WithoutKey<T, 'subrequestId'> & { subRequestId: string } {
   const { subrequestId, ...rest } = item;
-  return { ...rest, subRequestId: item.subRequestId ?? subrequestId ?? '' };
+  // The spread's type is TypeScript's Omit; the runtime value is exactly the remapped type.
+  const normalised: unknown = { ...rest, subRequestId: item.subRequestId ?? subrequestId ?? '' };
+  return normalised as WithoutKey<T, 'subrequestId'> & { subRequestId: string };
 }
 const subRequestIdKeys = {
   subRequestId: z.string().optional(),
