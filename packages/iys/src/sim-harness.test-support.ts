@@ -1,6 +1,6 @@
 // Test support: a client wired to an in-process İYS simulator whose clock only moves when a test
 // (or the client's rate limiter) moves it. Not exported from the package.
-import { createIysSim, DEMO_ACCOUNT, type IysSimOptions } from '@izinli/iys-sim';
+import { createIysSim, DEMO_ACCOUNT, seededRandom, type IysSimOptions } from '@izinli/iys-sim';
 import { createIysClient } from './iys-client.js';
 import type { IysClientOptions } from './iys-client-api.js';
 import { createTokenBucket } from './rate-limiter.js';
@@ -10,17 +10,8 @@ export const SIM_START = '2026-03-02T07:00:00Z';
 export const IYS_CODE = DEMO_ACCOUNT.iysCode;
 export const BRAND = DEMO_ACCOUNT.iysCode;
 
-/** mulberry32: a tiny seeded PRNG, so the simulator's ids and faults repeat run after run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The simulator's seeded PRNG, so ids and faults repeat run after run. */
+export const seeded = seededRandom;
 
 /**
  * A simulator frozen at SIM_START and a client sharing its clock. The client's rate limiter
