@@ -63,17 +63,23 @@ export function problemMessage(problem: Problem, locale: Locale = 'tr'): string 
     : `${where}: expected ${problem.expected}; received ${problem.received}`;
 }
 
+/** The value at `path` inside `input`, or undefined where the path leaves the input. */
+export function valueAt(input: unknown, path: readonly (string | number)[]): unknown {
+  let value = input;
+  for (const key of path) {
+    value =
+      value !== null && typeof value === 'object'
+        ? (value as Record<string | number, unknown>)[key]
+        : undefined;
+  }
+  return value;
+}
+
 /** Turns a zod error into problems, keeping zod's own wording as the `expected` text. */
 export function problemsFromZod(error: ZodError, input: unknown): Problem[] {
   return error.issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    let value: unknown = input;
-    for (const key of path) {
-      value =
-        value !== null && typeof value === 'object'
-          ? (value as Record<string | number, unknown>)[key]
-          : undefined;
-    }
+    const value = valueAt(input, path);
     const custom =
       issue.code === 'custom' ? (issue.params as Problem['params'] & { code?: string }) : undefined;
     return {

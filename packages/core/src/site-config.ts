@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkNoticeHash } from './notice.js';
 import type { Notice, SupportedLocale } from './notice.js';
-import { defineProblemMessages, excerpt, problemsFromZod } from './problem.js';
+import { defineProblemMessages, excerpt, problemsFromZod, valueAt } from './problem.js';
 import type { Problem } from './problem.js';
 import { err, ok } from './result.js';
 import type { Result } from './result.js';
@@ -41,17 +41,6 @@ export function siteConfigJsonSchema(): Record<string, unknown> {
     description:
       'One site: origins, İYS brand, channels, açık rıza purposes and versioned notices. Checked against COMPLIANCE A5, B2–B6 and B9 when loaded.',
   };
-}
-
-function valueAt(input: unknown, path: readonly (string | number)[]): unknown {
-  let value = input;
-  for (const key of path) {
-    value =
-      value !== null && typeof value === 'object'
-        ? (value as Record<string | number, unknown>)[key]
-        : undefined;
-  }
-  return value;
 }
 
 // Mistakes that zod sees as plain type or key errors but that are really B4 (bundled purposes).
