@@ -21,6 +21,6 @@ for (const [name, ready, what] of parts) {
   console.log(`  ${ready ? '✓' : '·'} ${name.padEnd(16)} ${ready ? what : 'not built yet'}`);
 }
 console.log(`
-Try the İYS simulator now:   npx izinli-iys-sim --port 8788   (login demo / demo-sifre)
+Try the İYS simulator now:   npx izinli-iys-sim --port 8788   (login demo / demo)
 The demo signup page at http://localhost:8787/ arrives with the server and the widget.
 Run \`npm test\` to see what works.`);

@@ -8,8 +8,8 @@ import { problemsFromZod } from './problem.js';
 const pending: Movement = {
   id: 'mv-0001',
   captureId: '0b6f1a7e-3c1d-4e8a-9f2b-5d6c7e8f9a0b',
-  iysCode: 700001,
-  brandCode: 700001,
+  iysCode: 100000,
+  brandCode: 100000,
   recipientType: 'BIREYSEL',
   type: 'MESAJ',
   recipient: '+905321234567',
@@ -105,7 +105,7 @@ describe('Movement', () => {
 
 describe('movementKey', () => {
   it('is built from iysCode, brandCode, recipientType, type and recipient', () => {
-    expect(movementKey(pending)).toBe('700001:700001:BIREYSEL:MESAJ:+905321234567');
+    expect(movementKey(pending)).toBe('100000:100000:BIREYSEL:MESAJ:+905321234567');
   });
 
   it('ignores status, dates and delivery state, so ONAY and a later RET share one queue', () => {

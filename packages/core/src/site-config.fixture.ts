@@ -10,7 +10,7 @@ export const exampleSiteConfig: SiteConfig = {
   siteKey: EXAMPLE_SITE_KEY,
   name: 'Örnek Kitabevi',
   allowedOrigins: ['https://www.ornekkitabevi.com.tr', 'http://localhost:8787'],
-  brand: { iysCode: 700001, brandCode: 700001 },
+  brand: { iysCode: 100000, brandCode: 100000 },
   channels: [{ type: 'MESAJ' }, { type: 'ARAMA' }, { type: 'EPOSTA' }],
   recipientTypes: ['BIREYSEL'],
   purposes: [

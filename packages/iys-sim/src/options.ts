@@ -23,11 +23,11 @@ export interface SimAccount {
 /** The demo account every simulator has unless `accounts` is given. */
 export const DEMO_ACCOUNT: Readonly<Required<SimAccount>> = Object.freeze({
   username: 'demo',
-  password: 'demo-sifre',
-  iysCode: 700001,
+  password: 'demo',
+  iysCode: 100000,
   brands: [
-    { brandCode: 700001, name: 'İzinli Demo' },
-    { brandCode: 700002, name: 'İzinli Demo Alt Marka' },
+    { brandCode: 100000, name: 'İzinli Demo' },
+    { brandCode: 100001, name: 'İzinli Demo Alt Marka' },
   ],
 });
 

@@ -26,11 +26,11 @@ describe('kindOf', () => {
     [500, 'H015', 'server'],
     [503, undefined, 'server'],
     [401, 'H351', 'auth'],
-    [400, 'H174', 'client'],
-    [400, 'H175', 'client'],
-    [422, 'H467', 'client'],
-    [403, 'H353', 'client'],
-    [404, 'H001', 'client'],
+    [400, 'H174', 'already'],
+    [400, 'H175', 'rejected'],
+    [422, 'H467', 'rejected'],
+    [403, 'H353', 'rejected'],
+    [404, 'H001', 'rejected'],
     [302, undefined, 'invalid-response'],
   ] as const)('classifies HTTP %i with %s as %s', (status, code, kind) => {
     expect(kindOf(status, code)).toBe(kind);
@@ -75,13 +75,32 @@ describe('errorEntries', () => {
     ).toEqual([{ code: 'invalid_grant', message: 'Şifre boş bırakılamaz.' }]);
   });
 
+  it('reads a numeric code as its string form, comparable with IYS_ERRORS keys', () => {
+    // The document's InvalidError example sends `"code": 48`.
+    expect(
+      errorEntries({
+        errors: [
+          { code: 48, location: ['consentDate'], message: 'hatalı tarih formatı.' },
+          { code: 174, message: 'm' },
+          { 'code:': 353, message: 'm' },
+          { code: '174', message: 'm' },
+        ],
+      }).map((e) => e.code),
+    ).toEqual(['H048', 'H174', 'H353', 'H174']);
+  });
+
   it('tolerates garbage: non-objects, wrong field types and stray entries', () => {
     expect(errorEntries(undefined)).toEqual([]);
     expect(errorEntries('oops')).toEqual([]);
     expect(errorEntries({ errors: 'no' })).toEqual([]);
     expect(
-      errorEntries({ errors: [42, null, { code: 7, location: [1, {}], index: 1.5 }] }),
+      errorEntries({ errors: [42, null, { code: true, location: [1, {}], index: 1.5 }] }),
     ).toEqual([{ code: '', message: '', location: [1] }]);
+    expect(
+      errorEntries({ errors: [{ code: 1.5 }, { code: -3 }, { code: Number.NaN }] }).map(
+        (e) => e.code,
+      ),
+    ).toEqual(['', '', '']);
   });
 });
 
@@ -112,6 +131,36 @@ describe('iysErrorFromAnswer', () => {
       iysErrorFromAnswer(answer(429, { errors: [{ code: 'H124', message: 'm' }] }), context)
         .retryAfterMs,
     ).toBeUndefined();
+  });
+
+  it('classifies a numeric 174 exactly like H174: already current, not retryable', () => {
+    const error = iysErrorFromAnswer(
+      answer(400, { errors: [{ code: 174, message: 'm' }] }),
+      context,
+    );
+    expect(error).toMatchObject({ kind: 'already', category: 'already', code: 'H174' });
+    expect(error.retryable).toBe(false);
+  });
+
+  it('classifies a numeric 123 as busy and retryable', () => {
+    const error = iysErrorFromAnswer(
+      answer(400, { errors: [{ code: 123, message: 'm' }] }),
+      context,
+    );
+    expect(error).toMatchObject({ kind: 'busy', category: 'retryable', code: 'H123' });
+  });
+
+  it('calls H174 alongside another code a rejection, not already current', () => {
+    const error = iysErrorFromAnswer(
+      answer(400, {
+        errors: [
+          { code: 'H174', message: 'm' },
+          { code: 'H467', message: 'm' },
+        ],
+      }),
+      context,
+    );
+    expect(error).toMatchObject({ kind: 'rejected', category: 'rejected', code: 'H174' });
   });
 
   it('classifies a 5xx whose body is not JSON, saying so', () => {

@@ -1,4 +1,4 @@
-import type { IysErrorEntry } from '@izinli/core';
+import { normalizeIysCode, type IysErrorEntry } from '@izinli/core';
 import { IysError, type IysErrorKind } from './iys-error.js';
 import { parseRetryAfter } from './retry-after.js';
 
@@ -27,7 +27,12 @@ export function errorEntries(body: unknown): IysErrorEntry[] {
       // İYS's own examples misspell the key as "code:"; keep the code rather than lose it.
       const code = raw.code ?? raw['code:'];
       const out: IysErrorEntry = {
-        code: typeof code === 'string' ? code : '',
+        // Some documented examples send the code as a number (`48`): read it as `H048`.
+        code:
+          typeof code === 'string' ||
+          (typeof code === 'number' && Number.isSafeInteger(code) && code >= 0)
+            ? normalizeIysCode(code)
+            : '',
         message: typeof raw.message === 'string' ? raw.message : '',
       };
       if (Array.isArray(raw.location)) {
@@ -55,10 +60,11 @@ export function kindOf(status: number, code: string | undefined): IysErrorKind {
   if (code === 'H084') return 'token-locked';
   if (status === 429 || (code !== undefined && RATE_LIMIT_CODES.has(code))) return 'rate-limited';
   if (code === 'H123') return 'busy';
+  if (code === 'H174' && status < 500) return 'already';
   if (status === 408) return 'timeout';
   if (status >= 500) return 'server';
   if (status === 401) return 'auth';
-  if (status >= 400) return 'client';
+  if (status >= 400) return 'rejected';
   return 'invalid-response';
 }
 
@@ -70,8 +76,13 @@ export function iysErrorFromAnswer(
   const errors = errorEntries(answer.body);
   const code = errors.find((e) => e.code !== '')?.code;
   const retryAfterMs = parseRetryAfter(answer.headers.get('retry-after'), context.now);
+  let kind = kindOf(answer.status, code);
+  // "Already current" only when H174 is all İYS objects to; any other code is a real rejection.
+  if (kind === 'already' && errors.some((e) => e.code !== '' && e.code !== 'H174')) {
+    kind = 'rejected';
+  }
   return new IysError({
-    kind: kindOf(answer.status, code),
+    kind,
     status: answer.status,
     errors,
     ...(code !== undefined ? { code } : {}),

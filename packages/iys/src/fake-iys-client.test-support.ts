@@ -6,8 +6,8 @@ import type { IysClientOptions } from './iys-client-api.js';
 import { unlimited } from './rate-limiter.js';
 
 /** The İYS number the fake client uses; its master brand has the same code. */
-export const IYS_CODE = 700001;
-export const BRAND = 700001;
+export const IYS_CODE = 100000;
+export const BRAND = 100000;
 
 /** A client whose API calls `api` answers; token requests get numbered tokens (A1, A2, …). */
 export function fakeIysClient(

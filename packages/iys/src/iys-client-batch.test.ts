@@ -57,7 +57,7 @@ describe('addConsents', () => {
     const result = await client.addConsents(BRAND, phones(1001));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error).toMatchObject({ kind: 'client', code: 'H091', sent: false });
+    expect(result.error).toMatchObject({ kind: 'rejected', code: 'H091', sent: false });
     expect(result.error.problems[0]).toMatchObject({
       code: 'iys.batchTooLarge',
       params: { max: 1000, size: 1001 },

@@ -87,23 +87,34 @@ describe('error classification of calls', () => {
     ).toMatchObject({ kind: 'server', status: 502, retryable: true });
   });
 
-  it('reports H174 and H175 as permanent client errors', async () => {
-    for (const code of ['H174', 'H175', 'H178']) {
+  it('reports H175 and H178 as permanent rejections with their code', async () => {
+    for (const code of ['H175', 'H178']) {
       expect(await failure({}, () => iysErrors(400, code))).toMatchObject({
-        kind: 'client',
+        kind: 'rejected',
+        category: 'rejected',
         code,
         retryable: false,
       });
     }
   });
 
-  it('reports a 403 H353 as a permanent client error', async () => {
+  it('reports H174 as already current, not retryable', async () => {
+    expect(await failure({}, () => iysErrors(400, 'H174'))).toMatchObject({
+      kind: 'already',
+      category: 'already',
+      status: 400,
+      code: 'H174',
+      retryable: false,
+    });
+  });
+
+  it('reports a 403 H353 as a permanent rejection', async () => {
     const error = await failure({}, () =>
       json(403, {
         errors: [{ 'code:': 'H353', message: 'brandCode, kullanıcı izinleriyle eşleştirilemiyor' }],
       }),
     );
-    expect(error).toMatchObject({ kind: 'client', status: 403, code: 'H353', retryable: false });
+    expect(error).toMatchObject({ kind: 'rejected', status: 403, code: 'H353', retryable: false });
   });
 
   it('reports a 200 whose body is not JSON as an invalid response', async () => {

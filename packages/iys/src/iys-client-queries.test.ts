@@ -53,7 +53,7 @@ describe('getConsentStatus', () => {
   it('A18: refuses a query with a bad enum locally', async () => {
     const { client, calls } = fakeIysClient(() => json(200, record));
     const result = await client.getConsentStatus(BRAND, { ...key, type: 'SMS' as 'MESAJ' });
-    expect(!result.ok && result.error).toMatchObject({ kind: 'client', sent: false });
+    expect(!result.ok && result.error).toMatchObject({ kind: 'rejected', sent: false });
     expect(calls).toHaveLength(0);
   });
 
@@ -256,6 +256,6 @@ describe('push registration', () => {
   it('surfaces İYS’s refusal of a non-https endpoint', async () => {
     const { client } = fakeIysClient(() => iysErrors(422, 'H531'));
     const result = await client.registerPush(BRAND, [connection]);
-    expect(!result.ok && result.error).toMatchObject({ kind: 'client', code: 'H531' });
+    expect(!result.ok && result.error).toMatchObject({ kind: 'rejected', code: 'H531' });
   });
 });

@@ -93,7 +93,7 @@ describe('addConsent', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toMatchObject({
-      kind: 'client',
+      kind: 'rejected',
       status: 0,
       sent: false,
       retryable: false,
@@ -113,7 +113,7 @@ describe('addConsent', () => {
     expect(calls).toHaveLength(0);
   });
 
-  it('surfaces İYS’s business-rule refusals as typed, non-retryable client errors', async () => {
+  it('surfaces İYS’s business-rule refusals as typed, non-retryable rejections', async () => {
     const { client } = fakeIysClient(() =>
       json(422, {
         errors: [
@@ -130,7 +130,7 @@ describe('addConsent', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toMatchObject({
-      kind: 'client',
+      kind: 'rejected',
       status: 422,
       code: 'H467',
       retryable: false,

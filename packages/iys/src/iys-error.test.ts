@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { IysError, redact, type IysErrorKind } from './iys-error.js';
+import { IysError, categoryOf, redact, type IysErrorKind } from './iys-error.js';
 
 describe('IysError', () => {
   it.each([
@@ -10,15 +10,34 @@ describe('IysError', () => {
     ['server', true],
     ['token-locked', true],
     ['auth', false],
-    ['client', false],
+    ['rejected', false],
+    ['already', false],
     ['invalid-response', false],
   ] as const)('marks a %s error retryable: %s', (kind: IysErrorKind, retryable) => {
     expect(new IysError({ kind, status: 0 }).retryable).toBe(retryable);
   });
 
+  it.each([
+    ['network', 'retryable'],
+    ['timeout', 'retryable'],
+    ['rate-limited', 'retryable'],
+    ['busy', 'retryable'],
+    ['server', 'retryable'],
+    ['token-locked', 'retryable'],
+    ['auth', 'auth'],
+    ['rejected', 'rejected'],
+    ['already', 'already'],
+    ['invalid-response', 'invalid-response'],
+  ] as const)('puts a %s error in the %s category', (kind: IysErrorKind, category) => {
+    expect(categoryOf(kind)).toBe(category);
+    const error = new IysError({ kind, status: 400 });
+    expect(error.category).toBe(category);
+    expect(error.retryable).toBe(category === 'retryable');
+  });
+
   it('is an Error with a name, and takes its code from the first entry that has one', () => {
     const error = new IysError({
-      kind: 'client',
+      kind: 'rejected',
       status: 422,
       errors: [
         { code: '', message: 'no code' },
@@ -33,19 +52,19 @@ describe('IysError', () => {
   });
 
   it('counts as sent whenever an HTTP status came back', () => {
-    expect(new IysError({ kind: 'client', status: 422 }).sent).toBe(true);
-    expect(new IysError({ kind: 'client', status: 0 }).sent).toBe(false);
+    expect(new IysError({ kind: 'rejected', status: 422 }).sent).toBe(true);
+    expect(new IysError({ kind: 'rejected', status: 0 }).sent).toBe(false);
   });
 
   it('names the operation, status and each indexed code in its message', () => {
     const error = new IysError({
-      kind: 'client',
+      kind: 'rejected',
       status: 422,
       operation: 'addConsents',
       errors: [{ code: 'H194', message: 'İzin listede daha önce tanımlandı.', index: 3 }],
     });
     expect(error.message).toBe(
-      'addConsents: client (HTTP 422): [3] H194 İzin listede daha önce tanımlandı.',
+      'addConsents: rejected (HTTP 422): [3] H194 İzin listede daha önce tanımlandı.',
     );
   });
 });

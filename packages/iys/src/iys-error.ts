@@ -9,8 +9,18 @@ export type IysErrorKind =
   | 'server'
   | 'auth'
   | 'token-locked'
-  | 'client'
+  /** İYS (or our local twin check) refused the request: validation or a business rule; see `code`. */
+  | 'rejected'
+  /** `H174`: the record already has this status; the consent is current, nothing to send. */
+  | 'already'
   | 'invalid-response';
+
+/**
+ * The delivery worker's four classes (retry later, fix credentials, settle as rejected, settle as
+ * already current), plus `invalid-response`: an answer off İYS's contract, which may hide a
+ * success, so it is neither retried nor settled blindly.
+ */
+export type IysErrorCategory = 'retryable' | 'auth' | 'rejected' | 'already' | 'invalid-response';
 
 /** Everything an `IysError` is built from; `retryable` and `message` are derived. */
 export interface IysErrorInit {
@@ -34,19 +44,27 @@ export interface IysErrorInit {
   cause?: unknown;
 }
 
-const RETRYABLE: Record<IysErrorKind, boolean> = {
-  network: true,
-  timeout: true,
-  'rate-limited': true,
-  busy: true,
-  server: true,
-  'token-locked': true,
+const CATEGORY: Record<IysErrorKind, IysErrorCategory> = {
+  network: 'retryable',
+  timeout: 'retryable',
+  'rate-limited': 'retryable',
+  busy: 'retryable',
+  server: 'retryable',
+  // Retryable, but not before `retryAt`: İYS restarts its hour if asked inside it.
+  'token-locked': 'retryable',
   // A rejected credential or request is not fixed by sending it again.
-  auth: false,
-  client: false,
+  auth: 'auth',
+  rejected: 'rejected',
+  // Sending it again would get H174 again: the worker settles it as already current.
+  already: 'already',
   // A malformed answer is a contract mismatch: retrying hides it instead of surfacing it.
-  'invalid-response': false,
+  'invalid-response': 'invalid-response',
 };
+
+/** The delivery worker's class of a failure kind. */
+export function categoryOf(kind: IysErrorKind): IysErrorCategory {
+  return CATEGORY[kind];
+}
 
 /**
  * A failed İYS call, classified. `message` names the operation, status and İYS codes and messages,
@@ -58,6 +76,8 @@ export class IysError extends Error {
   readonly status: number;
   readonly code: string | undefined;
   readonly errors: IysErrorEntry[];
+  /** What the delivery worker does with it; `retryable` is `category === 'retryable'`. */
+  readonly category: IysErrorCategory;
   readonly retryable: boolean;
   readonly retryAfterMs: number | undefined;
   readonly retryAt: number | undefined;
@@ -71,7 +91,8 @@ export class IysError extends Error {
     this.status = init.status;
     this.errors = init.errors ?? [];
     this.code = init.code ?? (this.errors.find((e) => e.code !== '')?.code || undefined);
-    this.retryable = RETRYABLE[init.kind];
+    this.category = CATEGORY[init.kind];
+    this.retryable = this.category === 'retryable';
     this.retryAfterMs = init.retryAfterMs;
     this.retryAt = init.retryAt;
     this.problems = init.problems ?? [];

@@ -99,7 +99,7 @@ export function rejectedLocally(operation: string, problems: Problem[]): IysErro
     return [iysError(code, index === undefined ? {} : { index })];
   });
   return new IysError({
-    kind: 'client',
+    kind: 'rejected',
     status: 0,
     errors,
     problems: problems.map((p) => ({ ...p, received: redact(p.received) })),

@@ -59,21 +59,21 @@ describe('against the simulator: single add', () => {
     });
   });
 
-  it('surfaces H175 (a first record cannot be RET) as a permanent client error', async () => {
+  it('surfaces H175 (a first record cannot be RET) as a permanent rejection', async () => {
     const { sim, client } = simWithClient();
     const result = await client.addConsent(
       BRAND,
       onay('+905321234567', sim.now(), { status: 'RET' }),
     );
     expect(!result.ok && result.error).toMatchObject({
-      kind: 'client',
+      kind: 'rejected',
       status: 400,
       code: 'H175',
       retryable: false,
     });
   });
 
-  it('surfaces H174 (RET over RET) as a permanent client error', async () => {
+  it('surfaces H174 (RET over RET) as already current', async () => {
     const { sim, client } = simWithClient();
     const phone = '+905321234567';
     expect((await client.addConsent(BRAND, onay(phone, sim.now()))).ok).toBe(true);
@@ -83,7 +83,13 @@ describe('against the simulator: single add', () => {
     );
     sim.advance(5 * SECOND);
     const again = await client.addConsent(BRAND, onay(phone, sim.now(), { status: 'RET' }));
-    expect(!again.ok && again.error).toMatchObject({ kind: 'client', status: 400, code: 'H174' });
+    expect(!again.ok && again.error).toMatchObject({
+      kind: 'already',
+      category: 'already',
+      status: 400,
+      code: 'H174',
+      retryable: false,
+    });
     expect(!again.ok && again.error.errors[0]!.message).toMatch(/RET$/);
   });
 
@@ -92,7 +98,7 @@ describe('against the simulator: single add', () => {
     const stale = new Date(sim.now().getTime() - 10 * DAY);
     const result = await client.addConsent(BRAND, onay('+905321234567', stale));
     expect(!result.ok && result.error).toMatchObject({
-      kind: 'client',
+      kind: 'rejected',
       status: 422,
       code: 'H467',
       retryable: false,

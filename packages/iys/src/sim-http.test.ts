@@ -68,7 +68,11 @@ describe('against the simulator over real HTTP', () => {
       status: 'RET',
       consentDate: sim.now(),
     });
-    expect(!result.ok && result.error).toMatchObject({ kind: 'client', code: 'H175', status: 400 });
+    expect(!result.ok && result.error).toMatchObject({
+      kind: 'rejected',
+      code: 'H175',
+      status: 400,
+    });
   });
 
   it('reports a port nobody listens on as a network error', async () => {

@@ -11,7 +11,7 @@ const MINUTE = 60_000;
 
 function setup(
   handler: (req: RecordedRequest, i: number) => Response | Promise<Response>,
-  options: { store?: TokenStore; start?: number } = {},
+  options: { store?: TokenStore; start?: number; refreshMarginMs?: number } = {},
 ) {
   const clock = { t: options.start ?? 1_000_000 };
   const { fetch, calls } = fakeFetch(handler);
@@ -28,6 +28,7 @@ function setup(
     password: 'secret',
     store,
     now: () => clock.t,
+    ...(options.refreshMarginMs !== undefined ? { refreshMarginMs: options.refreshMarginMs } : {}),
   });
   const grants = () =>
     calls.map((c) => {
@@ -59,22 +60,41 @@ describe('createTokenManager', () => {
     });
   });
 
-  it('refreshes early, with the refresh grant, once less than ten minutes of life are left', async () => {
+  it('refreshes early, with the refresh grant, once five minutes or less of life are left', async () => {
     const { manager, clock, grants } = setup(issuing());
     await manager.getAccessToken();
-    clock.t += 7200_000 - 10 * MINUTE - 1; // 10 min + 1 ms left: still cached
+    clock.t += 7200_000 - 5 * MINUTE - 1; // 5 min + 1 ms left: still cached
     expect(await manager.getAccessToken()).toEqual({ ok: true, value: 'A1' });
-    clock.t += 2; // less than 10 min left
+    clock.t += 1; // exactly 5 min left
     expect(await manager.getAccessToken()).toEqual({ ok: true, value: 'A2' });
     expect(grants()).toEqual(['password', 'refresh:R1']);
   });
 
-  it('sizes the early-refresh margin to 10 % of a short-lived token', async () => {
-    const { manager, clock, grants } = setup(issuing(60, 120));
+  it('does not renew a token with six minutes left, as the old ten-minute margin did', async () => {
+    const { manager, clock, grants } = setup(issuing());
     await manager.getAccessToken();
-    clock.t += 53_000; // 7 s of 60 s left: more than 10 %
+    clock.t += 7200_000 - 6 * MINUTE;
     expect(await manager.getAccessToken()).toEqual({ ok: true, value: 'A1' });
-    clock.t += 2_000; // 5 s left
+    expect(grants()).toEqual(['password']);
+  });
+
+  it('takes the margin from refreshMarginMs when given', async () => {
+    const { manager, clock, grants } = setup(issuing(), { refreshMarginMs: MINUTE });
+    await manager.getAccessToken();
+    clock.t += 7200_000 - MINUTE - 1;
+    expect(await manager.getAccessToken()).toEqual({ ok: true, value: 'A1' });
+    clock.t += 1;
+    expect(await manager.getAccessToken()).toEqual({ ok: true, value: 'A2' });
+    expect(grants()).toEqual(['password', 'refresh:R1']);
+  });
+
+  it('keeps half the life of a token shorter than twice the margin instead of renewing it on every call', async () => {
+    const { manager, clock, grants } = setup(issuing(240, 480)); // 4 min: less than the 5 min margin
+    await manager.getAccessToken();
+    expect(await manager.getAccessToken()).toEqual({ ok: true, value: 'A1' });
+    clock.t += 120_000 - 1; // 2 min + 1 ms left: more than half
+    expect(await manager.getAccessToken()).toEqual({ ok: true, value: 'A1' });
+    clock.t += 1; // half left
     expect(await manager.getAccessToken()).toEqual({ ok: true, value: 'A2' });
     expect(grants()).toEqual(['password', 'refresh:R1']);
   });

@@ -8,7 +8,9 @@ import {
   IysErrorBody,
   IysTokenRequest,
   IysTokenResponse,
+  normalizeIysCode,
 } from './wire.js';
+import { isIysErrorCode } from './iys-error.js';
 import { iysPaths } from './paths.js';
 
 const consent = {
@@ -157,5 +159,49 @@ describe('batch status item types', () => {
       's-1',
       'H175',
     ]);
+  });
+});
+
+describe('numeric error codes', () => {
+  it('reads the document example body whose code is the number 48 as H048', () => {
+    const body = IysErrorBody.parse({
+      errors: [
+        {
+          code: 48,
+          location: ['consentDate'],
+          value: '2020-13-01 25:00:00',
+          message: 'hatalı tarih formatı. (2020-01-01 00:00:00)',
+        },
+      ],
+    });
+    expect(body.errors[0]?.code).toBe('H048');
+  });
+
+  it('normalises a numeric code so it compares equal to the documented key', () => {
+    expect(normalizeIysCode(174)).toBe('H174');
+    expect(normalizeIysCode('174')).toBe('H174');
+    expect(normalizeIysCode(1052)).toBe('H1052');
+    expect(isIysErrorCode(normalizeIysCode(174))).toBe(true);
+  });
+
+  it('leaves string codes, documented or not, unchanged', () => {
+    expect(normalizeIysCode('H174')).toBe('H174');
+    expect(normalizeIysCode('invalid_grant')).toBe('invalid_grant');
+    expect(normalizeIysCode('')).toBe('');
+  });
+
+  it('reads a numeric code in a batch status item error', () => {
+    const item = IysBatchStatusItem.parse({
+      index: 0,
+      status: 'failure',
+      subRequestId: 's-1',
+      error: { code: 174, message: 'x' },
+    });
+    expect(item.error?.code).toBe('H174');
+  });
+
+  it('refuses a code that is neither a string nor a non-negative integer', () => {
+    for (const code of [1.5, -3, null, true])
+      expect(IysErrorBody.safeParse({ errors: [{ code, message: 'm' }] }).success).toBe(false);
   });
 });

@@ -51,9 +51,24 @@ export type IysOAuthError = z.infer<typeof IysOAuthError>;
 
 // ---------------------------------------------------------------- errors
 
+/**
+ * An İYS error code in its string form (`H174`). Some documented examples send it as a number
+ * (`"code": 48`); numbers (and all-digit strings) get the `H` and İYS's three-digit padding, so
+ * they compare equal to `IYS_ERRORS` keys. Other strings pass unchanged.
+ */
+export function normalizeIysCode(code: string | number): string {
+  const digits = typeof code === 'number' ? String(code) : code;
+  return /^\d+$/.test(digits) ? `H${digits.padStart(3, '0')}` : digits;
+}
+
+/** An error code as İYS sends it (string or number), read as its normalised string. */
+export const IysCode = z
+  .union([z.string(), z.number().int().nonnegative()])
+  .transform(normalizeIysCode);
+
 /** One entry of İYS's `errors` array. `code` stays a string: İYS may send codes it never documented. */
 export const IysErrorItem = z.looseObject({
-  code: z.string(),
+  code: IysCode,
   message: z.string(),
   location: z.array(z.union([z.string(), z.number()])).optional(),
   value: z.unknown().optional(),
@@ -168,7 +183,7 @@ export const IysBatchStatusItem = z
     requestId: z.string().optional(),
     transactionId: z.string().optional(),
     creationDate: z.string().optional(),
-    error: z.looseObject({ code: z.string(), message: z.string() }).optional(),
+    error: z.looseObject({ code: IysCode, message: z.string() }).optional(),
     /** v2 only; the document's example sends the string "true", its schema a boolean. */
     isAddConsentV2Service: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
     /** v2 only: where an identical consent was first processed. */

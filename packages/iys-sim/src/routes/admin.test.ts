@@ -94,6 +94,6 @@ describe('/__sim inspection and control', () => {
     const sim = testSim();
     const token = await login(sim);
     await call(sim, 'POST', '/__sim/tokens/revoke');
-    expect((await call(sim, 'GET', '/sps/700001/brands', { token })).status).toBe(401);
+    expect((await call(sim, 'GET', '/sps/100000/brands', { token })).status).toBe(401);
   });
 });

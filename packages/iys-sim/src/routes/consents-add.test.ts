@@ -263,7 +263,7 @@ describe('add one consent', () => {
       accounts: [
         {
           username: 'demo',
-          password: 'demo-sifre',
+          password: 'demo',
           iysCode: IYS,
           brands: [{ brandCode: BRAND, name: 'B', retailers: [11, 12] }],
         },

@@ -146,7 +146,7 @@ describe('push delivery', () => {
     const body = IysPushBody.parse(ep.calls[1]!.body);
     expect(body.list).toEqual([
       expect.objectContaining({
-        iysCode: 700001,
+        iysCode: 100000,
         brandCode: BRAND,
         source: 'IYS_KISAMESAJ',
         status: 'RET',
