@@ -32,6 +32,13 @@ const ALLOWED_KEYS = new Set([
   'status',
 ]);
 
+/**
+ * H126 as the batch example words it: the limit it names, 3000, is the one enforced (the Consent
+ * schema's `maxItems`); the error table's sentence says 100.
+ */
+const H126_MESSAGE =
+  'İzin erişimi olan bayilerin (retailer) liste uzunluğu en fazla 3000 olmalıdır.';
+
 /** What consent validation needs to know besides the body. */
 export interface ValidationContext {
   iysCode: number;
@@ -143,12 +150,9 @@ export function validateConsent(
   if ('retailerCode' in b) {
     const v = b.retailerCode;
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v <= 0) {
-      // The document's example answers an empty retailerCode with this H267 wording and 400.
-      fail('H267', {
-        message: IYS_MESSAGE_VARIANTS.retailerCodeEmpty,
-        location: ['retailerCode'],
-        value: v,
-      });
+      // The document's example answers an empty retailerCode with this H267 wording and 400,
+      // code and message only (no location or value).
+      fail('H267', { message: IYS_MESSAGE_VARIANTS.retailerCodeEmpty });
     } else if (!ctx.brand.retailers?.includes(v)) {
       fail('H180', { location: ['retailerCode'], value: v });
     } else retailerCode = v;
@@ -160,7 +164,11 @@ export function validateConsent(
     if (!Array.isArray(v) || v.length === 0) {
       fail('H163', { location: ['retailerAccess'], value: v });
     } else if (v.length > 3000) {
-      fail('H126', { location: ['retailerAccess'], value: v.slice(0, 100) });
+      fail('H126', {
+        message: H126_MESSAGE,
+        location: ['retailerAccess'],
+        value: v.slice(0, 100),
+      });
     } else {
       const bad = v.findIndex(
         (r) => typeof r !== 'number' || !ctx.brand.retailers?.includes(r as number),

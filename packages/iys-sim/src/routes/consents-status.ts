@@ -20,6 +20,8 @@ export function statusAnswer(record: ConsentRecord): IysStatusResponse {
   answer.recipient = record.recipient;
   if (record.retailerCode !== undefined) answer.retailerCode = record.retailerCode;
   answer.creationDate = record.creationDate;
+  // The document's example names the retailer; accounts know retailers by code only.
+  if (record.retailerCode !== undefined) answer.retailerTitle = `Bayi ${record.retailerCode}`;
   if (record.retailerAccess !== undefined)
     answer.retailerAccessCount = record.retailerAccess.length;
   answer.transactionId = record.transactionId;

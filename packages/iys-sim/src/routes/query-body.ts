@@ -43,7 +43,11 @@ export function checkQueryBody(body: unknown, limits: SimLimits, policy: SimPoli
   let recipient: string | undefined;
   if (typeof b.recipient !== 'string' || b.recipient === '') {
     errors.push(iysError('H114', { location: ['recipient'] }));
-  } else if (type !== 'EPOSTA' && b.recipient.length > limits.phoneMaxLength) {
+  } else if (
+    // The phone length rule needs a phone: by type, or, with no valid type, not an address.
+    (type === 'MESAJ' || type === 'ARAMA' || (type === undefined && !b.recipient.includes('@'))) &&
+    b.recipient.length > limits.phoneMaxLength
+  ) {
     errors.push(
       iysError('H166', {
         message: IYS_MESSAGE_VARIANTS.phoneTooLongOnStatus,
