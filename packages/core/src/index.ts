@@ -24,3 +24,4 @@ export * from './phone-lite.js';
 export * from './phone.js';
 export * from './email.js';
 export * from './recipient.js';
+export * from './server-config.js';

@@ -1,5 +1,6 @@
 // A realistic site config (an online bookshop) for tests, the server and the demo to reuse.
 // The hashes are the SHA-256 of each text; site-config.test.ts checks that they still match (B8).
+import type { ServerConfigInput } from './server-config.js';
 import type { SiteConfig } from './site-config.js';
 
 /** The example site key; public, like every site key (it sits in the page’s script tag). */
@@ -124,4 +125,27 @@ export const exampleSiteConfig: SiteConfig = {
   ipPolicy: 'truncated',
   retention: { yearsAfterEnd: 3 },
   confirmationEvent: true,
+};
+
+/** The example admin token of `exampleServerConfig` (tests only; a real token is random). */
+export const EXAMPLE_ADMIN_TOKEN = 'izinli-ornek-admin-token-0001';
+
+/** A server config with one tenant holding the example site, its İYS account and an admin token. */
+export const exampleServerConfig: ServerConfigInput = {
+  tenants: [
+    {
+      id: 'ornek-kitabevi',
+      name: 'Örnek Kitabevi A.Ş.',
+      // sha256(EXAMPLE_ADMIN_TOKEN)
+      adminTokens: [
+        {
+          label: 'hukuk',
+          sha256: '5060154bacccf3c967a74620472fcb0d8691f66e2b0824c9a7eac68902c35368',
+        },
+      ],
+      webhooks: [],
+      sites: [exampleSiteConfig],
+    },
+  ],
+  iysAccounts: [{ iysCode: 100000, username: 'demo', password: { env: 'IYS_PASSWORD' } }],
 };

@@ -1,0 +1,195 @@
+// Step two of a capture: the group commit. Captures that arrive while a transaction is being
+// written wait and go together in the next one, so one fsync serves many captures
+// (ARCHITECTURE §Record and proof: durability without losing throughput).
+import { CaptureRecord, deadlineFor, movementKey, sealCaptureRecord } from '@izinli/core';
+import type { ConsentStatus, Movement, RecordChannel } from '@izinli/core';
+import type { StoredCapture, Store, WebhookEvent, WriteTx } from '../store/store.js';
+import type { CaptureDraft } from './prepare-capture.js';
+
+/** What became of a submitted capture. */
+export type CommitOutcome =
+  | { kind: 'created'; capture: StoredCapture }
+  /** Same id, same body: the stored capture, untouched. */
+  | { kind: 'replayed'; capture: StoredCapture }
+  /** Same id, another body: refused; the stored capture is untouched. */
+  | { kind: 'conflict'; capture: StoredCapture };
+
+export interface GroupCommitOptions {
+  store: Store;
+  /** Signs the sealed record (a compact JWS receipt). */
+  signReceipt(record: CaptureRecord): Promise<string>;
+  /** Ids for movements and events. */
+  newId(): string;
+  /** Most captures in one transaction. */
+  maxBatch?: number;
+  /** Told after each transaction commits (metrics). */
+  onCommit?(batchSize: number, seconds: number): void;
+}
+
+interface Pending {
+  draft: CaptureDraft;
+  resolve(outcome: CommitOutcome): void;
+  reject(error: unknown): void;
+}
+
+/** Queues captures and writes them in shared transactions, one transaction at a time. */
+export class GroupCommitter {
+  readonly #options: Required<Omit<GroupCommitOptions, 'onCommit'>> &
+    Pick<GroupCommitOptions, 'onCommit'>;
+  #queue: Pending[] = [];
+  #running: Promise<void> | undefined;
+
+  constructor(options: GroupCommitOptions) {
+    this.#options = { maxBatch: 256, ...options };
+  }
+
+  /** Resolves once the capture is committed (or found already stored). */
+  submit(draft: CaptureDraft): Promise<CommitOutcome> {
+    return new Promise<CommitOutcome>((resolve, reject) => {
+      this.#queue.push({ draft, resolve, reject });
+      this.#running ??= this.#drainQueue().finally(() => {
+        this.#running = undefined;
+      });
+    });
+  }
+
+  /** Waits until every submitted capture is committed or failed (graceful shutdown). */
+  async idle(): Promise<void> {
+    while (this.#running) await this.#running;
+  }
+
+  /** Captures waiting for a transaction. */
+  get queued(): number {
+    return this.#queue.length;
+  }
+
+  async #drainQueue(): Promise<void> {
+    // Let captures that arrive in the same tick join the first transaction.
+    await Promise.resolve();
+    while (this.#queue.length > 0) {
+      const batch = this.#queue.splice(0, this.#options.maxBatch);
+      const started = performance.now();
+      try {
+        const outcomes = await this.#commit(batch.map((p) => p.draft));
+        this.#options.onCommit?.(batch.length, (performance.now() - started) / 1000);
+        batch.forEach((p, i) => p.resolve(outcomes[i]!));
+      } catch (error) {
+        for (const p of batch) p.reject(error);
+      }
+    }
+  }
+
+  #commit(drafts: CaptureDraft[]): Promise<CommitOutcome[]> {
+    const siteKeys = [...new Set(drafts.map((d) => d.siteKey))];
+    return this.#options.store.write(siteKeys, async (tx) => {
+      const stored = await tx.findCaptures(drafts.map((d) => d.captureId));
+      const outcomes: CommitOutcome[] = [];
+      for (const draft of drafts) {
+        const existing = stored.get(draft.captureId);
+        if (existing) {
+          outcomes.push({
+            kind: existing.bodyHash === draft.bodyHash ? 'replayed' : 'conflict',
+            capture: existing,
+          });
+          continue;
+        }
+        const capture = await this.#append(tx, draft);
+        stored.set(draft.captureId, capture);
+        outcomes.push({ kind: 'created', capture });
+      }
+      return outcomes;
+    });
+  }
+
+  async #append(
+    tx: WriteTx,
+    draft: CaptureDraft,
+  ): Promise<StoredCapture & { record: CaptureRecord; receipt: string }> {
+    const { record: base, site } = draft;
+    const keyOf = (type: RecordChannel['type']) => {
+      const recipient = type === 'EPOSTA' ? base.person.email : base.person.phone;
+      return recipient === undefined
+        ? undefined
+        : {
+            key: movementKey({ ...site.brand, recipientType: base.recipientType, type, recipient }),
+            recipient,
+          };
+    };
+    const keyed = base.channels.map((c) => ({ ...c, address: keyOf(c.type) }));
+    const statuses = await tx.currentStatuses(
+      keyed.flatMap((c) => (c.address ? [c.address.key] : [])),
+    );
+    // ONAY for a ticked box; RET for an unticked box whose current state is ONAY; else nothing.
+    const channels: RecordChannel[] = keyed.map(({ type, checked, address }) => {
+      const current: ConsentStatus | undefined = address ? statuses.get(address.key) : undefined;
+      const status = checked ? 'ONAY' : current === 'ONAY' ? 'RET' : undefined;
+      return { type, checked, ...(status ? { status } : {}) };
+    });
+    const head = await tx.chainHead(draft.siteKey);
+    const sealed = await sealCaptureRecord({
+      ...base,
+      channels,
+      seq: head.seq + 1,
+      prevHash: head.hash,
+    });
+    // A record that fails its own schema is a bug; refuse to sign it rather than store it.
+    const record = CaptureRecord.parse(sealed);
+    const receipt = await this.#options.signReceipt(record);
+    const deadline = deadlineFor(new Date(record.receivedAt)).toISOString();
+    const movements: Movement[] = channels.flatMap((c) => {
+      if (!c.status) return [];
+      const { recipient } = keyed.find((k) => k.type === c.type)!.address!;
+      return [
+        {
+          id: this.#options.newId(),
+          captureId: record.captureId,
+          ...site.brand,
+          recipientType: record.recipientType,
+          type: c.type,
+          recipient,
+          status: c.status,
+          consentDate: record.consentDate,
+          source: record.source,
+          state: 'pending',
+          attempts: 0,
+          nextAttemptAt: record.receivedAt,
+          deadline,
+        },
+      ];
+    });
+    const events: WebhookEvent[] = [
+      {
+        id: this.#options.newId(),
+        siteKey: record.siteKey,
+        type: 'capture.recorded',
+        createdAt: record.receivedAt,
+        payload: {
+          captureId: record.captureId,
+          siteKey: record.siteKey,
+          seq: record.seq,
+          receivedAt: record.receivedAt,
+          consentDate: record.consentDate,
+          recipientType: record.recipientType,
+          person: record.person,
+          channels: record.channels,
+          purposes: record.purposes.map(({ id, granted }) => ({ id, granted })),
+          // A15: the site owner's mailer sends a non-promotional confirmation the same day.
+          confirmationDue: site.confirmationEvent && movements.some((m) => m.status === 'ONAY'),
+        },
+      },
+    ];
+    const capture = {
+      captureId: record.captureId,
+      siteKey: record.siteKey,
+      seq: record.seq,
+      prevHash: record.prevHash,
+      recordHash: record.recordHash,
+      bodyHash: draft.bodyHash,
+      record,
+      receipt,
+      receivedAt: record.receivedAt,
+    };
+    await tx.insertCapture({ capture, movements, events });
+    return capture;
+  }
+}

@@ -1,0 +1,204 @@
+// Step one of a capture: everything that can be checked without the database — the body, the
+// site, the origin, the texts shown (B8) and the recipients' addresses.
+import { createHash } from 'node:crypto';
+import {
+  applyIpPolicy,
+  canonicalJson,
+  checkCaptureAgainstSite,
+  excerpt,
+  formatIysDate,
+  normalizeEmail,
+  normalizePhone,
+  validateCapture,
+} from '@izinli/core';
+import type {
+  Capture,
+  CaptureRecord,
+  Channel,
+  Problem,
+  RecordNotice,
+  RecordPurpose,
+  SiteConfig,
+  TenantConfig,
+} from '@izinli/core';
+import type { LoadedConfig } from '../config/load-config.js';
+
+/** What the server saw of the request, besides the body. */
+export interface RequestFacts {
+  receivedAt: Date;
+  origin: string | undefined;
+  ip: string | undefined;
+  userAgent: string | undefined;
+}
+
+/** The record a capture will become, minus what the chain and the mirror decide at commit. */
+export type RecordDraft = Omit<
+  Extract<CaptureRecord, { kind: 'capture' }>,
+  'seq' | 'prevHash' | 'recordHash' | 'channels'
+> & { channels: { type: Channel; checked: boolean }[] };
+
+/** A checked capture, ready for the group commit. */
+export interface CaptureDraft {
+  captureId: string;
+  siteKey: string;
+  site: SiteConfig;
+  tenant: TenantConfig;
+  /** SHA-256 of the canonical body: the idempotency fingerprint. */
+  bodyHash: string;
+  record: RecordDraft;
+}
+
+/** Why a capture was refused before it reached the database. */
+export interface CaptureRefusal {
+  status: 403 | 404 | 422;
+  code: string;
+  message: string;
+  problems: Problem[];
+}
+
+/** SHA-256 (hex) of a JSON value's canonical form. */
+export function bodyFingerprint(body: unknown): string {
+  return createHash('sha256').update(canonicalJson(body)).digest('hex');
+}
+
+// The page URL without query or fragment: they may carry personal data (B10).
+function pagePath(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  const parsed = new URL(url);
+  return `${parsed.origin}${parsed.pathname}`;
+}
+
+/** Checks a capture body against its site and builds the record draft, or says why not. */
+export function prepareCapture(
+  body: unknown,
+  facts: RequestFacts,
+  config: LoadedConfig,
+): { ok: true; draft: CaptureDraft } | { ok: false; refusal: CaptureRefusal } {
+  const validated = validateCapture(body);
+  if (!validated.ok) {
+    return refuse(
+      422,
+      'capture.invalid',
+      'The capture does not have the expected shape.',
+      validated.error,
+    );
+  }
+  const capture = validated.value;
+  const found = config.sites.get(capture.siteKey);
+  if (!found) {
+    return refuse(404, 'site.unknown', `No site has the key ${excerpt(capture.siteKey, 60)}.`, [
+      {
+        code: 'site.unknown',
+        path: ['siteKey'],
+        expected: 'the site key of a configured site',
+        received: excerpt(capture.siteKey, 60),
+      },
+    ]);
+  }
+  const { site, tenant } = found;
+  if (facts.origin === undefined || !site.allowedOrigins.includes(facts.origin)) {
+    return refuse(403, 'origin.forbidden', 'This origin may not post captures for this site.', [
+      {
+        code: 'origin.forbidden',
+        path: [],
+        expected: `an Origin header among the site's allowed origins: ${site.allowedOrigins.join(', ')}`,
+        received: excerpt(facts.origin ?? 'no Origin header', 80),
+      },
+    ]);
+  }
+  const problems = checkCaptureAgainstSite(capture, site);
+  const phone =
+    capture.person.phone === undefined ? undefined : normalizePhone(capture.person.phone);
+  const email =
+    capture.person.email === undefined ? undefined : normalizeEmail(capture.person.email);
+  if (phone && !phone.ok) problems.push({ ...phone.error, path: ['person', 'phone'] });
+  if (email && !email.ok) problems.push({ ...email.error, path: ['person', 'email'] });
+  if (problems.length > 0) {
+    return refuse(
+      422,
+      'capture.rejected',
+      'The capture does not match the site’s configuration.',
+      problems,
+    );
+  }
+  return {
+    ok: true,
+    draft: {
+      captureId: capture.id,
+      siteKey: site.siteKey,
+      site,
+      tenant,
+      bodyHash: bodyFingerprint(body),
+      record: buildDraft(
+        capture,
+        site,
+        facts,
+        phone?.ok ? phone.value : undefined,
+        email?.ok ? email.value : undefined,
+      ),
+    },
+  };
+}
+
+function buildDraft(
+  capture: Capture,
+  site: SiteConfig,
+  facts: RequestFacts,
+  phone: string | undefined,
+  email: string | undefined,
+): RecordDraft {
+  const notices: RecordNotice[] = capture.notices.map((ref) => {
+    const notice = site.notices.find(
+      (n) => n.id === ref.id && n.locale === capture.locale && n.version === ref.version,
+    )!;
+    return {
+      id: ref.id,
+      version: ref.version,
+      locale: capture.locale,
+      kind: notice.kind,
+      sha256: ref.sha256,
+    };
+  });
+  const purposes: RecordPurpose[] = Object.entries(capture.purposes).map(([id, granted]) => {
+    const noticeId = site.purposes.find((p) => p.id === id)!.noticeId;
+    const shown = notices.find((n) => n.id === noticeId)!;
+    return { id, granted, noticeId, version: shown.version, sha256: shown.sha256 };
+  });
+  // Channels in the site's display order, only those the form showed (A4).
+  const channels = site.channels
+    .filter((c) => capture.channels[c.type] !== undefined)
+    .map((c) => ({ type: c.type, checked: capture.channels[c.type] === true }));
+  const page = pagePath(capture.pageUrl);
+  return {
+    kind: 'capture',
+    source: 'HS_WEB',
+    captureId: capture.id,
+    siteKey: site.siteKey,
+    receivedAt: facts.receivedAt.toISOString(),
+    consentDate: formatIysDate(facts.receivedAt),
+    origin: facts.origin!,
+    ...applyIpPolicy(site.ipPolicy, { ip: facts.ip, userAgent: facts.userAgent }),
+    locale: capture.locale,
+    recipientType: capture.recipientType,
+    person: {
+      ...(capture.person.fullName !== undefined ? { fullName: capture.person.fullName } : {}),
+      ...(phone !== undefined ? { phone } : {}),
+      ...(email !== undefined ? { email } : {}),
+    },
+    channels,
+    purposes,
+    notices,
+    widgetVersion: capture.widgetVersion,
+    ...(capture.capturedAt !== undefined ? { capturedAt: capture.capturedAt } : {}),
+    ...(page !== undefined ? { pageUrl: page } : {}),
+  };
+}
+
+function refuse(
+  status: CaptureRefusal['status'],
+  code: string,
+  message: string,
+  problems: Problem[],
+) {
+  return { ok: false as const, refusal: { status, code, message, problems } };
+}

@@ -1,0 +1,41 @@
+// Runs one `izinli` command with injected I/O and returns its exit code; main.ts wires it to the
+// real process, tests call it in-process.
+import { HELP, parseCliArgs } from './args.js';
+import { EXIT } from './cli-deps.js';
+import type { CliDeps } from './cli-deps.js';
+import { write } from './io.js';
+import { exportCommand, rotateCommand } from './store-commands.js';
+import { verifyLogCommand, verifyReceiptCommand } from './verify-commands.js';
+
+export { EXIT } from './cli-deps.js';
+export type { CliDeps, ExportStore } from './cli-deps.js';
+
+/** Runs `izinli <argv…>`; never throws for anything a user can cause. */
+export async function runCli(argv: readonly string[], deps: CliDeps): Promise<number> {
+  const parsed = parseCliArgs(argv);
+  if (!parsed.ok) {
+    await write(deps.stderr, `izinli: ${parsed.error}\nRun izinli --help for usage.\n`);
+    return EXIT.usage;
+  }
+  const command = parsed.value;
+  try {
+    switch (command.name) {
+      case 'help':
+        await write(deps.stdout, HELP);
+        return EXIT.ok;
+      case 'verify-receipt':
+        return await verifyReceiptCommand(command, deps);
+      case 'verify-log':
+        return await verifyLogCommand(command, deps);
+      case 'keys-rotate':
+        return await rotateCommand(command, deps);
+      case 'export':
+        return await exportCommand(command, deps);
+    }
+  } catch (error) {
+    // Files that cannot be read or written, a database that cannot be opened: input errors.
+    const message = error instanceof Error ? error.message : String(error);
+    await write(deps.stderr, `izinli: ${message}\n`);
+    return EXIT.usage;
+  }
+}

@@ -1,0 +1,144 @@
+// `izinli verify receipt` and `izinli verify log`.
+import { problemMessage } from '@izinli/core';
+import type { CaptureRecord, Locale, Problem } from '@izinli/core';
+import { decodeProtectedHeader } from 'jose';
+import type { JSONWebKeySet } from 'jose';
+import { verifyLog, verifyReceipt } from '../proof/index.js';
+import type { LogReport } from '../proof/index.js';
+import type { CliCommand } from './args.js';
+import { EXIT, cliLocale } from './cli-deps.js';
+import type { CliDeps } from './cli-deps.js';
+import { loadJwks, openLines, readText, write } from './io.js';
+
+type Command<N extends CliCommand['name']> = Extract<CliCommand, { name: N }>;
+
+const EMBEDDED_KEYS_WARNING =
+  'izinli: warning: no --jwks given, so the export’s own JWKS was used: a log that vouches for ' +
+  'itself proves little. Verify against the JWKS your server publishes at ' +
+  '/.well-known/jwks.json, or a copy you kept.\n';
+
+// A receipt file holds the compact JWS, or the JSON the capture API answered ({ receipt, … }).
+function receiptIn(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('{')) return trimmed;
+  try {
+    const receipt = (JSON.parse(trimmed) as { receipt?: unknown }).receipt;
+    return typeof receipt === 'string' ? receipt : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function describeRecord(record: CaptureRecord, kid: string): string {
+  const channels = record.channels
+    .map((c) => `${c.type} ${c.checked ? 'ticked' : 'unticked'}${c.status ? ` (${c.status})` : ''}`)
+    .join(', ');
+  const purposes = record.purposes
+    .map((p) => `${p.id} ${p.granted ? 'granted' : 'not granted'}`)
+    .join(', ');
+  const row = (label: string, value: string) => `  ${label.padEnd(10)} ${value}`;
+  return [
+    `receipt verified: signed by key ${kid}`,
+    row(record.kind, record.captureId),
+    row('site', `${record.siteKey} #${record.seq}`),
+    row('received', `${record.receivedAt} (İYS consentDate ${record.consentDate})`),
+    row('origin', record.origin),
+    row('channels', channels || '(none)'),
+    row('purposes', purposes || '(none)'),
+    row('notices', record.notices.map((n) => `${n.id} v${n.version}`).join(', ') || '(none)'),
+    row('recordHash', record.recordHash),
+    '',
+  ].join('\n');
+}
+
+const withMessage = (problem: Problem, locale: Locale) => ({
+  ...problem,
+  message: problemMessage(problem, locale),
+});
+
+async function jwksOption(
+  source: string | undefined,
+  deps: CliDeps,
+): Promise<{ ok: true; value: JSONWebKeySet | undefined } | { ok: false }> {
+  if (source === undefined) return { ok: true, value: undefined };
+  const jwks = await loadJwks(source, deps.fetch);
+  if (jwks.ok) return jwks;
+  await write(deps.stderr, `izinli: ${jwks.error}\n`);
+  return { ok: false };
+}
+
+/** `izinli verify receipt <file|-> --jwks <file|url>`. */
+export async function verifyReceiptCommand(
+  command: Command<'verify-receipt'>,
+  deps: CliDeps,
+): Promise<number> {
+  const locale = cliLocale(command.lang, deps.env);
+  const jwks = await jwksOption(command.jwks, deps);
+  if (!jwks.ok || !jwks.value) return EXIT.usage;
+  const jws = receiptIn(await readText(command.input, deps.stdin));
+  if (jws === undefined) {
+    await write(
+      deps.stderr,
+      `izinli: ${command.input} holds no receipt: expected a compact JWS or JSON with a "receipt" string\n`,
+    );
+    return EXIT.usage;
+  }
+  const result = await verifyReceipt(jws, jwks.value);
+  if (command.json) {
+    const body = result.ok
+      ? { ok: true, kid: decodeProtectedHeader(jws).kid, record: result.value }
+      : { ok: false, problem: withMessage(result.error, locale) };
+    await write(deps.stdout, `${JSON.stringify(body, null, 2)}\n`);
+  } else if (result.ok) {
+    await write(deps.stdout, describeRecord(result.value, String(decodeProtectedHeader(jws).kid)));
+  } else {
+    await write(
+      deps.stdout,
+      `receipt NOT verified:\n  - ${problemMessage(result.error, locale)}\n`,
+    );
+  }
+  return result.ok ? EXIT.ok : EXIT.failed;
+}
+
+function describeReport(report: LogReport, locale: Locale): string {
+  const lines = report.sites.map(
+    (s) =>
+      `site ${s.siteKey}: ${s.records} records (${s.purged} purged), ${s.checkpoints} checkpoints, head #${s.head.seq} ${s.head.hash}`,
+  );
+  const total = (key: 'records' | 'checkpoints') =>
+    report.sites.reduce((sum, site) => sum + site[key], 0);
+  if (report.ok) {
+    lines.push(
+      `log verified: ${report.sites.length} site(s), ${total('records')} records, ${total('checkpoints')} checkpoints`,
+    );
+  } else {
+    lines.push(`log NOT verified: ${report.problems.length} problem(s)`);
+    for (const problem of report.problems) lines.push(`  - ${problemMessage(problem, locale)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `izinli verify log <file|-> [--jwks <file|url>]`. */
+export async function verifyLogCommand(
+  command: Command<'verify-log'>,
+  deps: CliDeps,
+): Promise<number> {
+  const locale = cliLocale(command.lang, deps.env);
+  const jwks = await jwksOption(command.jwks, deps);
+  if (!jwks.ok) return EXIT.usage;
+  const source = await openLines(command.input, deps.stdin);
+  let report: LogReport;
+  try {
+    report = await verifyLog(source.lines, jwks.value);
+  } finally {
+    source.close();
+  }
+  if (report.keys === 'embedded') await write(deps.stderr, EMBEDDED_KEYS_WARNING);
+  if (command.json) {
+    const problems = report.problems.map((p) => withMessage(p, locale));
+    await write(deps.stdout, `${JSON.stringify({ ...report, problems }, null, 2)}\n`);
+  } else {
+    await write(deps.stdout, describeReport(report, locale));
+  }
+  return report.ok ? EXIT.ok : EXIT.failed;
+}

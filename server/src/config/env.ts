@@ -1,0 +1,50 @@
+// The environment the server reads, parsed once (by main.ts) into typed settings.
+import { problemsFromZod } from '@izinli/core';
+import type { Problem, Result } from '@izinli/core';
+import { err, ok } from '@izinli/core';
+import { z } from 'zod';
+
+const count = (what: string) =>
+  z.coerce
+    .number({ error: `${what} as a whole number` })
+    .int({ error: `${what} as a whole number` });
+
+/** Every environment variable the server understands, with its default. */
+export const ServerEnv = z.object({
+  PORT: count('a TCP port').min(0).max(65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'a postgres:// connection URL' })
+    .optional(),
+  IZINLI_CONFIG: z.string().min(1).default('./izinli.config.json'),
+  IZINLI_SIGNING_KEY: z.string().min(1).optional(),
+  IYS_BASE_URL: z.url({ error: 'an http(s) URL of İYS, e.g. https://api.iys.org.tr' }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Take the client IP from X-Forwarded-For (only behind a proxy you run). */
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  CAPTURE_BODY_LIMIT_BYTES: count('a byte count')
+    .min(1024)
+    .default(64 * 1024),
+  RATE_LIMIT_PER_IP: count('requests per minute').min(1).default(120),
+  RATE_LIMIT_PER_SITE: count('requests per minute').min(1).default(6000),
+  CHECKPOINT_INTERVAL_SECONDS: count('seconds').min(1).default(60),
+  GROUP_COMMIT_MAX: count('captures per transaction').min(1).max(10_000).default(256),
+});
+export type ServerEnv = z.infer<typeof ServerEnv>;
+
+/** Parses the environment; every problem names the variable. */
+export function parseServerEnv(
+  env: Record<string, string | undefined>,
+): Result<ServerEnv, Problem[]> {
+  // An empty variable means "not set", as in most shells' `VAR= cmd`.
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = ServerEnv.safeParse(present);
+  return parsed.success ? ok(parsed.data) : err(problemsFromZod(parsed.error, present));
+}

@@ -1,0 +1,132 @@
+// Reads and checks the server's config file: structure, COMPLIANCE rules, notice hashes (B8) and
+// the environment variables it names. A server with a bad config refuses to start.
+import { readFile } from 'node:fs/promises';
+import {
+  checkSiteConfigHashes,
+  defineProblemMessages,
+  err,
+  excerpt,
+  ok,
+  validateServerConfig,
+} from '@izinli/core';
+import type { EnvRef, Problem, Result, ServerConfig, SiteConfig, TenantConfig } from '@izinli/core';
+
+/** An İYS account with its credentials read from the environment. */
+export interface IysCredentials {
+  iysCode: number;
+  username: string;
+  password: string;
+}
+
+/** A checked config with the lookups the server needs on every request. */
+export interface LoadedConfig {
+  config: ServerConfig;
+  /** Site and owning tenant by site key. */
+  sites: ReadonlyMap<string, { site: SiteConfig; tenant: TenantConfig }>;
+  /** Tenant by the SHA-256 (hex) of one of its admin tokens. */
+  tenantsByTokenHash: ReadonlyMap<string, TenantConfig>;
+  iysAccounts: ReadonlyMap<number, IysCredentials>;
+  /** Webhook secrets by `${tenantId}/${webhookId}`. */
+  webhookSecrets: ReadonlyMap<string, string>;
+}
+
+type Env = Record<string, string | undefined>;
+
+function resolve(
+  ref: EnvRef | string,
+  path: Problem['path'],
+  env: Env,
+  problems: Problem[],
+): string {
+  if (typeof ref === 'string') return ref;
+  const value = env[ref.env];
+  if (value === undefined || value === '') {
+    problems.push({
+      code: 'config.envMissing',
+      path,
+      expected: `the environment variable ${ref.env} to be set`,
+      received: 'undefined (missing)',
+      params: { name: ref.env },
+    });
+    return '';
+  }
+  return value;
+}
+
+/** Checks a parsed config (any JSON value) and resolves what it needs from `env`. */
+export async function checkServerConfig(
+  input: unknown,
+  env: Env,
+): Promise<Result<LoadedConfig, Problem[]>> {
+  const validated = validateServerConfig(input);
+  if (!validated.ok) return validated;
+  const config = validated.value;
+  const problems: Problem[] = [];
+  const sites = new Map<string, { site: SiteConfig; tenant: TenantConfig }>();
+  const tenantsByTokenHash = new Map<string, TenantConfig>();
+  const webhookSecrets = new Map<string, string>();
+  for (const [t, tenant] of config.tenants.entries()) {
+    for (const [s, site] of tenant.sites.entries()) {
+      for (const p of await checkSiteConfigHashes(site)) {
+        problems.push({ ...p, path: ['tenants', t, 'sites', s, ...p.path] });
+      }
+      sites.set(site.siteKey, { site, tenant });
+    }
+    for (const token of tenant.adminTokens) tenantsByTokenHash.set(token.sha256, tenant);
+    tenant.webhooks.forEach((hook, w) => {
+      const secret = resolve(hook.secret, ['tenants', t, 'webhooks', w, 'secret'], env, problems);
+      webhookSecrets.set(`${tenant.id}/${hook.id}`, secret);
+    });
+  }
+  const iysAccounts = new Map<number, IysCredentials>();
+  config.iysAccounts.forEach((account, a) => {
+    iysAccounts.set(account.iysCode, {
+      iysCode: account.iysCode,
+      username: resolve(account.username, ['iysAccounts', a, 'username'], env, problems),
+      password: resolve(account.password, ['iysAccounts', a, 'password'], env, problems),
+    });
+  });
+  if (problems.length > 0) return err(problems);
+  return ok({ config, sites, tenantsByTokenHash, iysAccounts, webhookSecrets });
+}
+
+/** Reads the config file at `path` (JSON) and checks it; a syntax error is one problem too. */
+export async function readServerConfig(
+  path: string,
+  env: Env,
+): Promise<Result<LoadedConfig, Problem[]>> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    return err([
+      {
+        code: 'config.unreadable',
+        path: [],
+        expected: `a readable JSON file at ${path} (set IZINLI_CONFIG)`,
+        received: (error as NodeJS.ErrnoException).code ?? String(error),
+      },
+    ]);
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (error) {
+    return err([
+      {
+        code: 'config.notJson',
+        path: [],
+        expected: 'valid JSON',
+        received: excerpt((error as Error).message, 120),
+      },
+    ]);
+  }
+  return checkServerConfig(input, env);
+}
+
+defineProblemMessages({
+  'config.envMissing': {
+    tr: (p) => `${p.params?.name} ortam değişkeni tanımlanmalıdır; gelen: tanımsız`,
+    en: (p) => `the environment variable ${p.params?.name} must be set; received nothing`,
+  },
+});

@@ -1,0 +1,117 @@
+// An in-process server for tests: a real SQLite file, a real key ring, the example config.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { currentNotice } from '@izinli/core';
+import type { CaptureInput, ServerConfigInput } from '@izinli/core';
+import { EXAMPLE_SITE_KEY, exampleServerConfig, exampleSiteConfig } from '@izinli/core/fixtures';
+import { pino } from 'pino';
+import { GroupCommitter } from '../capture/group-commit.js';
+import { checkServerConfig } from '../config/load-config.js';
+import { loadKeyRing, signReceipt } from '../proof/index.js';
+import { openSqliteStore } from '../store/sqlite-store.js';
+import { createApp } from './app.js';
+import type { AppLimits } from './app-deps.js';
+import { createMetrics, observeCommit } from './metrics.js';
+
+export const ORIGIN = 'https://www.ornekkitabevi.com.tr';
+
+export interface HarnessOptions {
+  limits?: Partial<AppLimits>;
+  now?: () => Date;
+  ip?: string;
+  config?: ServerConfigInput;
+}
+
+/** Builds the app over a fresh data directory; `close()` removes it. */
+export async function makeHarness(options: HarnessOptions = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'izinli-app-'));
+  const store = await openSqliteStore({ file: join(dir, 'izinli.sqlite') });
+  await store.migrate();
+  const ring = await loadKeyRing({ dataDir: dir });
+  const loaded = await checkServerConfig(options.config ?? exampleServerConfig, {
+    IYS_PASSWORD: 'demo',
+  });
+  if (!loaded.ok) throw new Error(`example config invalid: ${JSON.stringify(loaded.error)}`);
+  const metrics = createMetrics(store);
+  const batches: number[] = [];
+  const committer = new GroupCommitter({
+    store,
+    signReceipt: (record) => signReceipt(ring, record),
+    newId: randomUUID,
+    onCommit: (size, seconds) => {
+      batches.push(size);
+      observeCommit(metrics, size, seconds);
+    },
+  });
+  let ip = options.ip ?? '203.0.113.45';
+  const app = createApp({
+    config: loaded.value,
+    store,
+    committer,
+    jwks: () => ring.jwks(),
+    metrics,
+    logger: pino({ level: 'silent' }),
+    clientIp: () => ip,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
+  return {
+    app,
+    store,
+    ring,
+    dir,
+    batches,
+    metrics,
+    setIp(next: string) {
+      ip = next;
+    },
+    async close() {
+      await committer.idle();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const shown = (id: string, locale: 'tr' | 'en' = 'tr') => {
+  const notice = currentNotice(exampleSiteConfig, id, locale)!;
+  return { id, version: notice.version, sha256: notice.sha256 };
+};
+
+/** A valid capture of the example site, every text shown, MESAJ and EPOSTA ticked. */
+export function validCapture(overrides: Partial<CaptureInput> = {}): CaptureInput {
+  return {
+    id: randomUUID(),
+    siteKey: EXAMPLE_SITE_KEY,
+    locale: 'tr',
+    person: { fullName: 'Ayşe Yılmaz', phone: '0532 123 45 67', email: 'Ayse@Ornek.com.tr' },
+    channels: { MESAJ: true, ARAMA: false, EPOSTA: true },
+    purposes: { 'kitap-onerileri': true, 'yurt-disi-eposta-hizmeti': false },
+    notices: [
+      shown('kvkk-aydinlatma'),
+      shown('etk-onay'),
+      shown('riza-pazarlama-analizi'),
+      shown('riza-yurt-disi-aktarim'),
+    ],
+    widgetVersion: '1.0.0',
+    pageUrl: 'https://www.ornekkitabevi.com.tr/uye-ol?ref=kampanya#form',
+    ...overrides,
+  };
+}
+
+/** POSTs a capture (any body) as the widget would. */
+export function postCapture(
+  app: { request: (path: string, init: RequestInit) => Response | Promise<Response> },
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return Promise.resolve(
+    app.request('/v1/captures', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: ORIGIN, ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+  );
+}

@@ -1,0 +1,71 @@
+// Prometheus metrics of one server (its own registry, so tests and several apps never collide).
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Store } from '../store/store.js';
+
+/** The server's metrics and the registry `/metrics` renders. */
+export interface ServerMetrics {
+  registry: Registry;
+  captures: Counter<'outcome'>;
+  requests: Counter<'method' | 'route' | 'status'>;
+  commitBatch: Histogram;
+  commitSeconds: Histogram;
+}
+
+/** Records one group commit (the committer's `onCommit`). */
+export function observeCommit(metrics: ServerMetrics, batchSize: number, seconds: number): void {
+  metrics.commitBatch.observe(batchSize);
+  metrics.commitSeconds.observe(seconds);
+}
+
+/** Creates the metrics; gauges read the store when scraped. */
+export function createMetrics(
+  store: Store,
+  options: { defaultMetrics?: boolean } = {},
+): ServerMetrics {
+  const registry = new Registry();
+  if (options.defaultMetrics) collectDefaultMetrics({ register: registry });
+  const stats = async () => store.stats();
+  new Gauge({
+    name: 'izinli_outbox_pending_movements',
+    help: 'İYS movements not yet settled.',
+    registers: [registry],
+    async collect() {
+      this.set((await stats()).pendingMovements);
+    },
+  });
+  new Gauge({
+    name: 'izinli_webhook_pending_events',
+    help: 'Webhook events not yet delivered.',
+    registers: [registry],
+    async collect() {
+      this.set((await stats()).pendingEvents);
+    },
+  });
+  return {
+    registry,
+    captures: new Counter({
+      name: 'izinli_captures_total',
+      help: 'Captures answered, by outcome (created, replayed, conflict, refused).',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    requests: new Counter({
+      name: 'izinli_http_requests_total',
+      help: 'HTTP requests by method, route and status.',
+      labelNames: ['method', 'route', 'status'],
+      registers: [registry],
+    }),
+    commitBatch: new Histogram({
+      name: 'izinli_commit_batch_size',
+      help: 'Captures written per transaction (group commit).',
+      buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512],
+      registers: [registry],
+    }),
+    commitSeconds: new Histogram({
+      name: 'izinli_commit_seconds',
+      help: 'Time to write and durably commit one group of captures.',
+      buckets: [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1],
+      registers: [registry],
+    }),
+  };
+}

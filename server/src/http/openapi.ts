@@ -1,0 +1,268 @@
+// /openapi.json, generated from the zod schemas the server validates with (never written by hand):
+// each operation names its schemas; z.toJSONSchema turns them into components.
+import { z } from 'zod';
+import { Capture, CaptureRecord, Movement, PublicSiteConfig, SupportedLocale } from '@izinli/core';
+
+const ApiIssue = z.object({
+  path: z.string(),
+  code: z.string(),
+  expected: z.string(),
+  received: z.string(),
+  message: z.string(),
+});
+const ApiErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), issues: z.array(ApiIssue).optional() }),
+});
+const CaptureCreated = z.object({
+  captureId: z.uuid(),
+  receipt: z
+    .string()
+    .meta({ description: 'Compact JWS (EdDSA) over the RFC 8785 canonical record.' }),
+});
+const WidgetView = PublicSiteConfig.extend({ locale: SupportedLocale });
+const Jwks = z.object({ keys: z.array(z.looseObject({ kty: z.string(), kid: z.string() })) });
+const Checkpoint = z.object({
+  siteKey: z.string(),
+  seq: z.int(),
+  hash: z.string(),
+  signedAt: z.string(),
+  jws: z.string(),
+});
+const Checkpoints = z.object({ checkpoints: z.array(Checkpoint) });
+const StoredCapture = z.object({
+  captureId: z.uuid(),
+  siteKey: z.string(),
+  seq: z.int(),
+  prevHash: z.string(),
+  recordHash: z.string(),
+  receivedAt: z.string(),
+  record: CaptureRecord.optional(),
+  receipt: z.string().optional(),
+  purgedAt: z.string().optional(),
+  movements: z.array(Movement),
+});
+const CaptureSummary = z.looseObject({
+  captureId: z.uuid(),
+  siteKey: z.string(),
+  seq: z.int(),
+  receivedAt: z.string(),
+});
+const CaptureList = z.object({ items: z.array(CaptureSummary), nextCursor: z.string().optional() });
+const Anything = z.looseObject({});
+
+const schemas = {
+  Capture,
+  CaptureCreated,
+  ApiError: ApiErrorBody,
+  WidgetView,
+  Jwks,
+  Checkpoints,
+  StoredCapture,
+  CaptureList,
+  Timeline: Anything,
+  Evidence: Anything,
+};
+type SchemaName = keyof typeof schemas;
+
+interface Operation {
+  method: 'get' | 'post';
+  path: string;
+  summary: string;
+  tag: 'public' | 'admin' | 'operations';
+  body?: SchemaName;
+  query?: Record<string, string>;
+  pathParams?: string[];
+  responses: Record<number, SchemaName | { description: string; text?: true }>;
+}
+
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((code) => [code, 'ApiError' as const])) as Record<
+    number,
+    SchemaName
+  >;
+
+/** Every route the server serves. */
+export const OPERATIONS: Operation[] = [
+  {
+    method: 'get',
+    path: '/v1/sites/{siteKey}/widget',
+    summary: 'What the widget renders for a site, in one language (ETag, If-None-Match → 304).',
+    tag: 'public',
+    pathParams: ['siteKey'],
+    query: { locale: 'tr or en; default the site’s first language' },
+    responses: { 200: 'WidgetView', 304: { description: 'Not modified' }, ...errors(400, 404) },
+  },
+  {
+    method: 'post',
+    path: '/v1/captures',
+    summary:
+      'Record a capture; 201 with the signed receipt once durably committed, 200 on an identical replay.',
+    tag: 'public',
+    body: 'Capture',
+    responses: {
+      201: 'CaptureCreated',
+      200: 'CaptureCreated',
+      ...errors(400, 403, 404, 409, 413, 415, 422, 429),
+    },
+  },
+  {
+    method: 'get',
+    path: '/.well-known/jwks.json',
+    summary: 'Public keys (current and retired) that receipts and checkpoints verify with.',
+    tag: 'public',
+    responses: { 200: 'Jwks' },
+  },
+  {
+    method: 'get',
+    path: '/v1/checkpoints',
+    summary: 'Signed heads of the sites’ hash chains, newest first.',
+    tag: 'public',
+    query: { siteKey: 'only this site', limit: '1–1000, default 100' },
+    responses: { 200: 'Checkpoints', ...errors(400) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/captures',
+    summary: 'List the tenant’s captures, newest first.',
+    tag: 'admin',
+    query: {
+      site: 'a site key of the tenant',
+      phone: 'a phone number (any common form)',
+      email: 'an e-mail address',
+      kind: 'capture or withdrawal',
+      from: 'ISO instant, inclusive',
+      to: 'ISO instant, exclusive',
+      cursor: 'from nextCursor',
+      limit: '1–500, default 50',
+    },
+    responses: { 200: 'CaptureList', ...errors(400, 401) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/captures/{captureId}',
+    summary: 'One capture with its record, receipt and İYS movements.',
+    tag: 'admin',
+    pathParams: ['captureId'],
+    responses: { 200: 'StoredCapture', ...errors(401, 404) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/recipients/timeline',
+    summary: 'A recipient’s captures, channel states and deliveries across the tenant’s sites.',
+    tag: 'admin',
+    query: { phone: 'a phone number', email: 'an e-mail address' },
+    responses: { 200: 'Timeline', ...errors(400, 401) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/recipients/evidence',
+    summary:
+      'An evidence bundle: records, receipts, the exact notice texts shown, the public keys.',
+    tag: 'admin',
+    query: { phone: 'a phone number', email: 'an e-mail address' },
+    responses: { 200: 'Evidence', ...errors(400, 401) },
+  },
+  {
+    method: 'get',
+    path: '/healthz',
+    summary: 'The process answers.',
+    tag: 'operations',
+    responses: { 200: { description: 'ok' } },
+  },
+  {
+    method: 'get',
+    path: '/readyz',
+    summary: 'The database answers.',
+    tag: 'operations',
+    responses: { 200: { description: 'ready' }, 503: { description: 'unavailable' } },
+  },
+  {
+    method: 'get',
+    path: '/metrics',
+    summary: 'Prometheus metrics.',
+    tag: 'operations',
+    responses: { 200: { description: 'Prometheus text format', text: true } },
+  },
+  {
+    method: 'get',
+    path: '/openapi.json',
+    summary: 'This document.',
+    tag: 'operations',
+    responses: { 200: { description: 'OpenAPI 3.1 document' } },
+  },
+];
+
+const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
+
+/** The OpenAPI 3.1 document of the server's HTTP API. */
+export function openApiDocument(version = '0.1.0'): Record<string, unknown> {
+  const registry = z.registry<{ id: string }>();
+  for (const [name, schema] of Object.entries(schemas)) registry.add(schema, { id: name });
+  const components = z.toJSONSchema(registry, {
+    target: 'draft-2020-12',
+    io: 'input',
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+  }).schemas;
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    const parameters = [
+      ...(op.pathParams ?? []).map((name) => ({
+        name,
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      })),
+      ...Object.entries(op.query ?? {}).map(([name, description]) => ({
+        name,
+        in: 'query',
+        required: false,
+        description,
+        schema: { type: 'string' },
+      })),
+    ];
+    const responses = Object.fromEntries(
+      Object.entries(op.responses).map(([status, target]) => [
+        status,
+        typeof target === 'string'
+          ? { description: target, content: { 'application/json': { schema: ref(target) } } }
+          : {
+              description: target.description,
+              ...(target.text ? { content: { 'text/plain': { schema: { type: 'string' } } } } : {}),
+            },
+      ]),
+    );
+    paths[op.path] ??= {};
+    paths[op.path]![op.method] = {
+      summary: op.summary,
+      tags: [op.tag],
+      ...(parameters.length > 0 ? { parameters } : {}),
+      ...(op.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: ref(op.body) } },
+            },
+          }
+        : {}),
+      ...(op.tag === 'admin' ? { security: [{ adminToken: [] }] } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'izinli server',
+      version,
+      description:
+        'Consent capture for Turkish sites: İYS permissions and KVKK explicit consent, signed and delivered.',
+    },
+    paths,
+    components: {
+      schemas: components,
+      securitySchemes: {
+        adminToken: { type: 'http', scheme: 'bearer', description: 'A tenant’s admin token.' },
+      },
+    },
+  };
+}

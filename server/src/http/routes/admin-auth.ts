@@ -1,0 +1,50 @@
+// Admin bearer tokens: one tenant per token, stored as SHA-256 and compared in constant time.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { TenantConfig } from '@izinli/core';
+import type { MiddlewareHandler } from 'hono';
+import type { LoadedConfig } from '../../config/load-config.js';
+import { ApiError } from '../api-error.js';
+
+/** What the admin routes know about the caller. */
+export type AdminEnv = { Variables: { tenant: TenantConfig } };
+
+/** Finds the tenant whose token hashes to `hash`, looking at every token whatever matches. */
+function tenantFor(config: LoadedConfig, token: string): TenantConfig | undefined {
+  const hash = createHash('sha256').update(token).digest();
+  let found: TenantConfig | undefined;
+  for (const [known, tenant] of config.tenantsByTokenHash) {
+    if (timingSafeEqual(hash, Buffer.from(known, 'hex'))) found = tenant;
+  }
+  return found;
+}
+
+/** Requires `Authorization: Bearer <token>` of a configured tenant. */
+export function adminAuth(config: LoadedConfig): MiddlewareHandler<AdminEnv> {
+  return async function adminAuth(c, next) {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const tenant = match ? tenantFor(config, match[1]!) : undefined;
+    if (!tenant) {
+      throw new ApiError(
+        401,
+        'admin.unauthorized',
+        'An admin bearer token is required.',
+        [
+          {
+            code: 'admin.unauthorized',
+            path: [],
+            expected: 'Authorization: Bearer <a tenant’s admin token>',
+            received: match
+              ? 'an unknown token'
+              : header
+                ? 'another scheme'
+                : 'no Authorization header',
+          },
+        ],
+        { 'WWW-Authenticate': 'Bearer realm="izinli-admin"' },
+      );
+    }
+    c.set('tenant', tenant);
+    await next();
+  };
+}

@@ -1,0 +1,135 @@
+// A recipient across captures, channels and sites: the timeline an operator reads and the
+// evidence bundle a lawyer hands over (A13: records, receipts, exact texts, public keys).
+import { movementKey } from '@izinli/core';
+import type { CaptureRecord, Channel, Movement, TenantConfig } from '@izinli/core';
+import type { StoredCapture } from '../../store/store.js';
+import type { AppDeps } from '../app-deps.js';
+
+type Recipient = { phone?: string; email?: string };
+
+// Enough for any real person; a recipient with more records is paged by the captures list.
+const MAX_RECORDS = 5000;
+
+/** Every capture of the tenant that names the recipient, oldest first. */
+async function capturesOf(
+  deps: AppDeps,
+  tenant: TenantConfig,
+  recipient: Recipient,
+): Promise<StoredCapture[]> {
+  const found: StoredCapture[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.store.listCaptures({
+      siteKeys: tenant.sites.map((s) => s.siteKey),
+      ...recipient,
+      limit: 500,
+      ...(cursor ? { cursor } : {}),
+    });
+    found.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor && found.length < MAX_RECORDS);
+  return found.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.seq - b.seq);
+}
+
+const channelsFor = (recipient: Recipient): Channel[] =>
+  recipient.email ? ['EPOSTA'] : ['MESAJ', 'ARAMA'];
+
+/** The recipient's history: each record's boxes, each movement's delivery, the current state. */
+export async function recipientTimeline(deps: AppDeps, tenant: TenantConfig, recipient: Recipient) {
+  const captures = await capturesOf(deps, tenant, recipient);
+  const mine = new Set(channelsFor(recipient));
+  const events = [];
+  const movements: Movement[] = [];
+  for (const capture of captures) {
+    const own = await deps.store.movements({ captureId: capture.captureId });
+    movements.push(...own.filter((m) => mine.has(m.type)));
+    const record = capture.record;
+    events.push({
+      at: capture.receivedAt,
+      siteKey: capture.siteKey,
+      captureId: capture.captureId,
+      seq: capture.seq,
+      ...(record
+        ? {
+            kind: record.kind,
+            consentDate: record.consentDate,
+            channels: record.channels.filter((ch) => mine.has(ch.type)),
+            purposes: record.purposes.map(({ id, granted }) => ({ id, granted })),
+            notices: record.notices.map(({ id, version }) => ({ id, version })),
+          }
+        : { purgedAt: capture.purgedAt }),
+      movements: own
+        .filter((m) => mine.has(m.type))
+        .map(({ id, type, status, state, deadline, transactionId }) => ({
+          id,
+          type,
+          status,
+          state,
+          deadline,
+          ...(transactionId ? { transactionId } : {}),
+        })),
+    });
+  }
+  // Current state per İYS key: the mirror (İYS's view) beside our latest intent.
+  const keys = [...new Set(movements.map((m) => movementKey(m)))];
+  const mirror = await deps.store.mirror(keys);
+  const current = keys.map((key) => {
+    const latest = movements.filter((m) => movementKey(m) === key).at(-1)!;
+    const iys = mirror.get(key);
+    return {
+      key,
+      brandCode: latest.brandCode,
+      type: latest.type,
+      intended: latest.status,
+      delivery: latest.state,
+      ...(iys
+        ? { iys: { status: iys.status, consentDate: iys.consentDate, source: iys.source } }
+        : {}),
+    };
+  });
+  return { recipient, current, events };
+}
+
+/** One JSON document that proves, to anyone, what the recipient was shown and chose. */
+export async function evidenceBundle(deps: AppDeps, tenant: TenantConfig, recipient: Recipient) {
+  const captures = await capturesOf(deps, tenant, recipient);
+  const records = captures.filter(
+    (c): c is StoredCapture & { record: CaptureRecord } => c.record !== undefined,
+  );
+  const texts = new Map<string, unknown>();
+  for (const { record } of records) {
+    const site = tenant.sites.find((s) => s.siteKey === record.siteKey);
+    for (const ref of record.notices) {
+      const notice = site?.notices.find(
+        (n) => n.id === ref.id && n.version === ref.version && n.locale === ref.locale,
+      );
+      if (notice)
+        texts.set(`${record.siteKey}/${ref.id}/${ref.locale}/${ref.version}`, {
+          siteKey: record.siteKey,
+          ...notice,
+        });
+    }
+  }
+  const sites = [...new Set(captures.map((c) => c.siteKey))];
+  const checkpoints = (await Promise.all(sites.map((s) => deps.store.checkpoints(s, 1)))).flat();
+  return {
+    type: 'izinli-evidence',
+    version: 1,
+    generatedAt: (deps.now?.() ?? new Date()).toISOString(),
+    tenant: { id: tenant.id, name: tenant.name },
+    recipient,
+    records: captures.map((c) => ({
+      captureId: c.captureId,
+      siteKey: c.siteKey,
+      seq: c.seq,
+      prevHash: c.prevHash,
+      recordHash: c.recordHash,
+      ...(c.record ? { record: c.record, receipt: c.receipt } : { purgedAt: c.purgedAt }),
+    })),
+    notices: [...texts.values()],
+    jwks: deps.jwks(),
+    checkpoints,
+    howToVerify:
+      'Each receipt is a compact JWS (EdDSA, Ed25519) over the RFC 8785 canonical record; verify it with any JOSE library against jwks, or with `izinli verify receipt`. Each notice text hashes (SHA-256, UTF-8) to the sha256 its record names. Checkpoints sign each site’s chain head.',
+  };
+}

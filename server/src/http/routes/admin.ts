@@ -1,0 +1,135 @@
+// The admin API: captures, one capture with its receipt, a recipient's timeline and evidence.
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { excerpt, normalizeEmail, normalizePhone } from '@izinli/core';
+import type { Problem, TenantConfig } from '@izinli/core';
+import { isCaptureCursor } from '../../store/capture-query.js';
+import type { CaptureFilter, StoredCapture } from '../../store/store.js';
+import { ApiError } from '../api-error.js';
+import type { AppDeps } from '../app-deps.js';
+import { adminAuth } from './admin-auth.js';
+import type { AdminEnv } from './admin-auth.js';
+import { evidenceBundle, recipientTimeline } from './admin-recipient.js';
+
+function badQuery(path: string, expected: string, received: unknown): ApiError {
+  return new ApiError(400, 'query.invalid', `The query parameter ${path} is not valid.`, [
+    { code: 'query.invalid', path: [path], expected, received: excerpt(received) },
+  ]);
+}
+
+/** The recipient named by `phone` or `email`, normalised as records store it. */
+export function recipientQuery(c: Context): { phone?: string; email?: string } {
+  const phone = c.req.query('phone');
+  const email = c.req.query('email');
+  if ((phone === undefined) === (email === undefined)) {
+    throw badQuery('phone', 'exactly one of phone or email', { phone, email });
+  }
+  const normalised = phone !== undefined ? normalizePhone(phone) : normalizeEmail(email!);
+  if (!normalised.ok) {
+    const problem: Problem = {
+      ...normalised.error,
+      path: [phone !== undefined ? 'phone' : 'email'],
+    };
+    throw new ApiError(400, 'query.invalid', 'The recipient is not a valid address.', [problem]);
+  }
+  return phone !== undefined ? { phone: normalised.value } : { email: normalised.value };
+}
+
+function siteScope(tenant: TenantConfig, site: string | undefined): string[] {
+  const mine = tenant.sites.map((s) => s.siteKey);
+  if (site === undefined) return mine;
+  if (!mine.includes(site))
+    throw badQuery('site', `one of this tenant's sites: ${mine.join(', ')}`, site);
+  return [site];
+}
+
+function summary(capture: StoredCapture) {
+  const { record } = capture;
+  return {
+    captureId: capture.captureId,
+    siteKey: capture.siteKey,
+    seq: capture.seq,
+    receivedAt: capture.receivedAt,
+    recordHash: capture.recordHash,
+    ...(record
+      ? {
+          kind: record.kind,
+          channels: record.channels,
+          purposes: record.purposes.map(({ id, granted }) => ({ id, granted })),
+        }
+      : { purgedAt: capture.purgedAt }),
+  };
+}
+
+function isoQuery(c: Context, name: 'from' | 'to'): string | undefined {
+  const value = c.req.query(name);
+  if (value === undefined) return undefined;
+  const time = Date.parse(value);
+  if (Number.isNaN(time))
+    throw badQuery(name, 'an ISO 8601 instant, e.g. 2026-11-01T00:00:00Z', value);
+  return new Date(time).toISOString();
+}
+
+/** Mounted at /v1/admin. */
+export function adminRoutes(deps: AppDeps) {
+  return new Hono<AdminEnv>()
+    .use(adminAuth(deps.config))
+    .get('/captures', async (c) => {
+      const kind = c.req.query('kind');
+      if (kind !== undefined && kind !== 'capture' && kind !== 'withdrawal') {
+        throw badQuery('kind', 'capture or withdrawal', kind);
+      }
+      const limitText = c.req.query('limit') ?? '50';
+      const limit = Number(limitText);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+        throw badQuery('limit', 'a whole number from 1 to 500', limitText);
+      const phone = c.req.query('phone');
+      const email = c.req.query('email');
+      const cursor = c.req.query('cursor');
+      if (cursor !== undefined && !isCaptureCursor(cursor)) {
+        throw badQuery('cursor', 'the nextCursor of a previous page', cursor);
+      }
+      const filter: CaptureFilter = {
+        siteKeys: siteScope(c.get('tenant'), c.req.query('site')),
+        ...(phone !== undefined || email !== undefined ? recipientQuery(c) : {}),
+        ...(kind ? { kind } : {}),
+        ...(isoQuery(c, 'from') ? { from: isoQuery(c, 'from')! } : {}),
+        ...(isoQuery(c, 'to') ? { to: isoQuery(c, 'to')! } : {}),
+        ...(cursor ? { cursor } : {}),
+        limit,
+      };
+      const page = await deps.store.listCaptures(filter);
+      return c.json({
+        items: page.items.map(summary),
+        ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+      });
+    })
+    .get('/captures/:captureId', async (c) => {
+      const id = c.req.param('captureId');
+      const capture = await deps.store.getCapture(id);
+      const mine = c.get('tenant').sites.some((s) => s.siteKey === capture?.siteKey);
+      if (!capture || !mine) {
+        throw new ApiError(404, 'capture.unknown', 'This tenant has no capture with this id.', [
+          {
+            code: 'capture.unknown',
+            path: ['captureId'],
+            expected: 'the id of a capture of this tenant',
+            received: excerpt(id, 60),
+          },
+        ]);
+      }
+      const movements = await deps.store.movements({ captureId: id });
+      return c.json({ ...capture, movements });
+    })
+    .get('/recipients/timeline', async (c) => {
+      const recipient = recipientQuery(c);
+      return c.json(await recipientTimeline(deps, c.get('tenant'), recipient));
+    })
+    .get('/recipients/evidence', async (c) => {
+      const recipient = recipientQuery(c);
+      const bundle = await evidenceBundle(deps, c.get('tenant'), recipient);
+      const name = `izinli-evidence-${(recipient.phone ?? recipient.email ?? 'recipient').replace(/[^A-Za-z0-9.+@-]/g, '_')}.json`;
+      c.header('Content-Disposition', `attachment; filename="${name}"`);
+      return c.json(bundle);
+    });
+}

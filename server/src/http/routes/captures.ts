@@ -1,0 +1,131 @@
+// POST /v1/captures: the browser's capture, answered only after it is durably committed.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { excerpt } from '@izinli/core';
+import { prepareCapture } from '../../capture/prepare-capture.js';
+import type { RequestFacts } from '../../capture/prepare-capture.js';
+import type { StoredCapture } from '../../store/store.js';
+import { ApiError } from '../api-error.js';
+import type { AppDeps, AppLimits } from '../app-deps.js';
+import { RateLimiter } from '../rate-limiter.js';
+
+/** What a 201 or a replay's 200 carries. */
+export interface CaptureCreated {
+  captureId: string;
+  receipt: string;
+}
+
+const JSON_TYPES = ['application/json', 'text/plain'];
+
+function created(capture: StoredCapture): CaptureCreated {
+  return { captureId: capture.captureId, receipt: capture.receipt! };
+}
+
+/** Parses the body as JSON or explains, with the position, why it is not. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new ApiError(400, 'body.notJson', 'The body is not valid JSON.', [
+      {
+        code: 'body.notJson',
+        path: [],
+        expected: 'a JSON object',
+        received: excerpt((error as Error).message, 100),
+      },
+    ]);
+  }
+}
+
+/** The capture routes. */
+export function captureRoutes(
+  deps: AppDeps,
+  limits: AppLimits,
+  clientIp: (c: Parameters<NonNullable<AppDeps['clientIp']>>[0]) => string | undefined,
+) {
+  const now = deps.now ?? (() => new Date());
+  const perIp = new RateLimiter({ limit: limits.perIpPerMinute, now: () => now().getTime() });
+  const perSite = new RateLimiter({ limit: limits.perSitePerMinute, now: () => now().getTime() });
+  const limited = (retryAfterSeconds: number, what: string) =>
+    new ApiError(
+      429,
+      'rate.limited',
+      `Too many captures ${what}; retry after ${retryAfterSeconds} s.`,
+      [],
+      {
+        'Retry-After': String(retryAfterSeconds),
+      },
+    );
+
+  return new Hono().post(
+    '/',
+    bodyLimit({
+      maxSize: limits.bodyBytes,
+      onError: () => {
+        throw new ApiError(
+          413,
+          'body.tooLarge',
+          `The body is larger than ${limits.bodyBytes} bytes.`,
+          [
+            {
+              code: 'body.tooLarge',
+              path: [],
+              expected: `at most ${limits.bodyBytes} bytes`,
+              received: 'more',
+            },
+          ],
+        );
+      },
+    }),
+    async (c) => {
+      const ip = clientIp(c);
+      const ipVerdict = perIp.hit(ip ?? 'unknown');
+      if (!ipVerdict.ok) throw limited(ipVerdict.retryAfterSeconds, 'from this address');
+      const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+      if (!JSON_TYPES.includes(type)) {
+        throw new ApiError(415, 'body.unsupportedType', 'Send the capture as JSON.', [
+          {
+            code: 'body.unsupportedType',
+            path: [],
+            expected: 'Content-Type: application/json',
+            received: excerpt(type || 'none'),
+          },
+        ]);
+      }
+      const body = parseJson(await c.req.text());
+      const facts: RequestFacts = {
+        receivedAt: now(),
+        origin: c.req.header('origin'),
+        ip,
+        userAgent: c.req.header('user-agent'),
+      };
+      const prepared = prepareCapture(body, facts, deps.config);
+      if (!prepared.ok) {
+        deps.metrics.captures.inc({ outcome: 'refused' });
+        const { status, code, message, problems } = prepared.refusal;
+        throw new ApiError(status, code, message, problems);
+      }
+      const siteVerdict = perSite.hit(prepared.draft.siteKey);
+      if (!siteVerdict.ok) throw limited(siteVerdict.retryAfterSeconds, 'for this site');
+      const outcome = await deps.committer.submit(prepared.draft);
+      deps.metrics.captures.inc({ outcome: outcome.kind });
+      if (outcome.kind === 'conflict') {
+        throw new ApiError(
+          409,
+          'capture.conflict',
+          'A different capture with this id is already stored.',
+          [
+            {
+              code: 'capture.conflict',
+              path: ['id'],
+              expected: 'a new UUID for a new capture, or the identical body to replay one',
+              received: excerpt(prepared.draft.captureId, 60),
+            },
+          ],
+        );
+      }
+      if (outcome.kind === 'replayed') return c.json(created(outcome.capture), 200);
+      return c.json(created(outcome.capture), 201);
+    },
+  );
+}

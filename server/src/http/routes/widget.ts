@@ -1,0 +1,65 @@
+// GET /v1/sites/{siteKey}/widget: what the widget renders, in the requested language.
+import { createHash } from 'node:crypto';
+import { Hono } from 'hono';
+import { SupportedLocale, excerpt, publicSiteConfig } from '@izinli/core';
+import type { PublicSiteConfig, SiteConfig } from '@izinli/core';
+import { ApiError } from '../api-error.js';
+import type { AppDeps } from '../app-deps.js';
+
+/** The widget's view of a site in one language: only that language's current texts. */
+export function widgetView(
+  site: SiteConfig,
+  locale: SupportedLocale,
+): PublicSiteConfig & { locale: SupportedLocale } {
+  const view = publicSiteConfig(site);
+  return { ...view, locale, notices: view.notices.filter((n) => n.locale === locale) };
+}
+
+/** The widget config routes, with strong ETags so browsers and CDNs revalidate cheaply. */
+export function widgetRoutes(deps: AppDeps) {
+  const cache = new Map<string, { body: string; etag: string }>();
+  return new Hono().get('/:siteKey/widget', (c) => {
+    const siteKey = c.req.param('siteKey');
+    const found = deps.config.sites.get(siteKey);
+    if (!found) {
+      throw new ApiError(404, 'site.unknown', `No site has the key ${excerpt(siteKey, 60)}.`, [
+        {
+          code: 'site.unknown',
+          path: ['siteKey'],
+          expected: 'the site key of a configured site',
+          received: excerpt(siteKey, 60),
+        },
+      ]);
+    }
+    const { site } = found;
+    const asked = c.req.query('locale') ?? site.locales[0]!;
+    const locale = SupportedLocale.safeParse(asked);
+    if (!locale.success || !site.locales.includes(locale.data)) {
+      throw new ApiError(400, 'locale.notOffered', 'The site does not offer this language.', [
+        {
+          code: 'locale.notOffered',
+          path: ['locale'],
+          expected: `one of ${site.locales.join(', ')}`,
+          received: excerpt(asked),
+        },
+      ]);
+    }
+    const cacheKey = `${siteKey}/${locale.data}`;
+    let entry = cache.get(cacheKey);
+    if (!entry) {
+      const body = JSON.stringify(widgetView(site, locale.data));
+      entry = {
+        body,
+        etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+      };
+      cache.set(cacheKey, entry);
+    }
+    c.header('ETag', entry.etag);
+    c.header('Cache-Control', 'public, max-age=300, must-revalidate');
+    c.header('Vary', 'Origin');
+    const match = c.req.header('if-none-match');
+    if (match && match.split(',').some((tag) => tag.trim() === entry.etag))
+      return c.body(null, 304);
+    return c.body(entry.body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  });
+}

@@ -1,0 +1,10 @@
+export type * from './store/store.js';
+export * from './proof/index.js';
+export { openStore } from './store/open-store.js';
+export type { OpenStoreOptions } from './store/open-store.js';
+export { openSqliteStore, SqliteStore } from './store/sqlite-store.js';
+export type { SqliteStoreOptions } from './store/sqlite-store.js';
+export { openPostgresStore, PostgresStore } from './store/postgres-store.js';
+export type { PostgresStoreOptions } from './store/postgres-store.js';
+export { isCaptureCursor } from './store/capture-query.js';
+export { StoreWriteError } from './store/append-guard.js';

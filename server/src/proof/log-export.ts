@@ -1,0 +1,65 @@
+// Writes a store's hash chains and checkpoints as an exported log (format in log-lines.ts).
+import type { JSONWebKeySet } from 'jose';
+import type { Store, StoredCapture } from '../store/store.js';
+import { LOG_FORMAT, LOG_VERSION } from './log-lines.js';
+import type { LogCheckpointLine, LogHeaderLine, LogJwksLine, LogRecordLine } from './log-lines.js';
+
+/** The part of a store an export reads. */
+export type LogSource = Pick<Store, 'sites' | 'chain' | 'checkpoints'>;
+
+/** What to export and what to put next to it. */
+export interface ExportLogOptions {
+  /** Sites to export, in this order (default: every site with records). */
+  siteKeys?: readonly string[];
+  /** Written as the second line, for readers without another copy (see LogJwksLine). */
+  jwks?: JSONWebKeySet;
+  now?: () => Date;
+}
+
+function recordLine(capture: StoredCapture): LogRecordLine {
+  return {
+    type: 'record',
+    siteKey: capture.siteKey,
+    seq: capture.seq,
+    prevHash: capture.prevHash,
+    recordHash: capture.recordHash,
+    ...(capture.record !== undefined ? { record: capture.record } : {}),
+    ...(capture.receipt !== undefined ? { receipt: capture.receipt } : {}),
+    ...(capture.purgedAt !== undefined ? { purgedAt: capture.purgedAt } : {}),
+  };
+}
+
+/** The export, one JSON line at a time (no trailing newlines), streamed from the store. */
+export async function* exportLog(
+  store: LogSource,
+  options: ExportLogOptions = {},
+): AsyncIterable<string> {
+  const sites = options.siteKeys ? [...options.siteKeys] : await store.sites();
+  const header: LogHeaderLine = {
+    type: LOG_FORMAT,
+    version: LOG_VERSION,
+    exportedAt: (options.now ?? (() => new Date()))().toISOString(),
+    sites,
+  };
+  yield JSON.stringify(header);
+  if (options.jwks) {
+    const jwks: LogJwksLine = { type: 'jwks', keys: options.jwks.keys as LogJwksLine['keys'] };
+    yield JSON.stringify(jwks);
+  }
+  for (const siteKey of sites) {
+    for await (const capture of store.chain(siteKey, 1)) yield JSON.stringify(recordLine(capture));
+    // The store lists checkpoints newest first; the log reads forward.
+    const checkpoints = (await store.checkpoints(siteKey)).sort((a, b) => a.seq - b.seq);
+    for (const { siteKey: site, seq, hash, signedAt, jws } of checkpoints) {
+      const line: LogCheckpointLine = {
+        type: 'checkpoint',
+        siteKey: site,
+        seq,
+        hash,
+        signedAt,
+        jws,
+      };
+      yield JSON.stringify(line);
+    }
+  }
+}

@@ -1,0 +1,138 @@
+// Test data for the proof tests: sealed, signed chains of records and a store holding them.
+import { GENESIS_HASH, formatIysDate, sealCaptureRecord } from '@izinli/core';
+import type { CaptureRecord, UnsealedCaptureRecord } from '@izinli/core';
+import { EXAMPLE_SITE_KEY, exampleSiteConfig } from '@izinli/core/fixtures';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Checkpoint, StoredCapture } from '../store/store.js';
+import { signCheckpoint } from './checkpoint.js';
+import type { KeyRing } from './key-ring.js';
+import type { LogSource } from './log-export.js';
+import { signReceipt } from './receipt.js';
+
+export { EXAMPLE_SITE_KEY };
+export const OTHER_SITE_KEY = 'diger-site-demo-000000002';
+
+/** A fresh temporary folder. */
+export function tempDir(prefix = 'izinli-proof-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+function notice(id: string) {
+  const n = exampleSiteConfig.notices
+    .filter((x) => x.id === id && x.locale === 'tr')
+    .sort((a, b) => b.version - a.version)[0]!;
+  return { id: n.id, version: n.version, locale: n.locale, kind: n.kind, sha256: n.sha256 };
+}
+
+/** A valid capture record at `seq` of `siteKey`, received `seq` minutes after a fixed instant. */
+export function unsealedRecord(
+  seq: number,
+  prevHash: string,
+  siteKey = EXAMPLE_SITE_KEY,
+): UnsealedCaptureRecord {
+  const receivedAt = new Date(Date.UTC(2025, 5, 1, 11, 30 + seq, 0, 123));
+  return {
+    kind: 'capture',
+    captureId: `0b6f1a7e-3c1d-4e8a-9f2b-${String(seq).padStart(12, '0')}`,
+    siteKey,
+    seq,
+    receivedAt: receivedAt.toISOString(),
+    consentDate: formatIysDate(receivedAt),
+    origin: 'https://www.ornekkitabevi.com.tr',
+    ip: '203.0.113.0',
+    userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0',
+    locale: 'tr',
+    recipientType: 'BIREYSEL',
+    source: 'HS_WEB',
+    person: { fullName: 'Ayşe Yılmaz', phone: '+905321234567', email: 'ayse@ornek.com.tr' },
+    channels: [
+      { type: 'MESAJ', checked: true, status: 'ONAY' },
+      { type: 'ARAMA', checked: false },
+      { type: 'EPOSTA', checked: true, status: 'ONAY' },
+    ],
+    purposes: [],
+    notices: [notice('kvkk-aydinlatma'), notice('etk-onay')],
+    widgetVersion: '1.0.0',
+    prevHash,
+  };
+}
+
+/** A sealed record (valid hash) at `seq`. */
+export function sealedRecord(seq = 1, prevHash = GENESIS_HASH): Promise<CaptureRecord> {
+  return sealCaptureRecord(unsealedRecord(seq, prevHash));
+}
+
+/** `count` stored captures of one site, chained and signed as the server stores them. */
+export async function signedChain(
+  ring: KeyRing,
+  count: number,
+  siteKey = EXAMPLE_SITE_KEY,
+): Promise<StoredCapture[]> {
+  const chain: StoredCapture[] = [];
+  let prevHash = GENESIS_HASH;
+  for (let seq = 1; seq <= count; seq += 1) {
+    const record = await sealCaptureRecord(unsealedRecord(seq, prevHash, siteKey));
+    chain.push({
+      captureId: record.captureId,
+      siteKey,
+      seq,
+      prevHash,
+      recordHash: record.recordHash,
+      bodyHash: 'b'.repeat(64),
+      record,
+      receipt: await signReceipt(ring, record),
+      receivedAt: record.receivedAt,
+    });
+    prevHash = record.recordHash;
+  }
+  return chain;
+}
+
+/** A checkpoint of `chain`'s record at `seq`. */
+export function checkpointAt(
+  ring: KeyRing,
+  chain: StoredCapture[],
+  seq: number,
+): Promise<Checkpoint> {
+  const capture = chain.find((c) => c.seq === seq)!;
+  return signCheckpoint(ring, {
+    siteKey: capture.siteKey,
+    seq,
+    hash: capture.recordHash,
+    signedAt: new Date(Date.UTC(2025, 5, 2, 0, seq)).toISOString(),
+  });
+}
+
+/** The retention purge (A14, B10): personal data gone, digests kept. */
+export function purged(capture: StoredCapture): StoredCapture {
+  const { record: _record, receipt: _receipt, ...rest } = capture;
+  return { ...rest, purgedAt: '2028-06-01T00:00:00.000Z' };
+}
+
+/** An in-memory store with just what an export reads. */
+export function memoryStore(captures: StoredCapture[], checkpoints: Checkpoint[] = []): LogSource {
+  return {
+    async sites() {
+      return [...new Set(captures.map((c) => c.siteKey))];
+    },
+    async *chain(siteKey, fromSeq = 1) {
+      const mine = captures.filter((c) => c.siteKey === siteKey && c.seq >= fromSeq);
+      yield* mine.sort((a, b) => a.seq - b.seq);
+    },
+    async checkpoints(siteKey) {
+      // Newest first, as the store interface promises.
+      return checkpoints
+        .filter((c) => siteKey === undefined || c.siteKey === siteKey)
+        .sort((a, b) => b.seq - a.seq);
+    },
+  };
+}
+
+/** Collects an async iterable. */
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}

@@ -1,0 +1,125 @@
+// Starts a complete server from parsed settings: store, keys, group commit, HTTP, checkpoints.
+// main.ts calls it with the environment; the demo launcher and the tests call it directly.
+import { randomUUID } from 'node:crypto';
+import { serve } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
+import { pino } from 'pino';
+import type { Logger } from 'pino';
+import { GroupCommitter } from './capture/group-commit.js';
+import { checkpointSites } from './checkpointer.js';
+import type { ServerEnv } from './config/env.js';
+import type { LoadedConfig } from './config/load-config.js';
+import { createApp } from './http/app.js';
+import { createMetrics, observeCommit } from './http/metrics.js';
+import { loadKeyRing, signCheckpoint, signReceipt } from './proof/index.js';
+import { openStore } from './store/open-store.js';
+import type { Store } from './store/store.js';
+
+/** A running server. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  store: Store;
+  logger: Logger;
+  /** Signs checkpoints now (also done at intervals and on close). */
+  checkpoint(): Promise<void>;
+  /** Stops accepting connections, finishes in-flight commits, signs a last checkpoint, closes the store. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  env: ServerEnv;
+  config: LoadedConfig;
+  logger?: Logger;
+  version?: string;
+}
+
+/** Starts the server described by `env` and `config`. */
+export async function startServer({
+  env,
+  config,
+  logger: given,
+  version,
+}: StartOptions): Promise<RunningServer> {
+  const logger = given ?? pino({ level: env.LOG_LEVEL, base: { service: 'izinli-server' } });
+  const store = await openStore({
+    dataDir: env.DATA_DIR,
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+  });
+  const ring = await loadKeyRing({
+    dataDir: env.DATA_DIR,
+    ...(env.IZINLI_SIGNING_KEY ? { privateKey: env.IZINLI_SIGNING_KEY } : {}),
+  });
+  const metrics = createMetrics(store, { defaultMetrics: true });
+  const committer = new GroupCommitter({
+    store,
+    signReceipt: (record) => signReceipt(ring, record),
+    newId: randomUUID,
+    maxBatch: env.GROUP_COMMIT_MAX,
+    onCommit: (size, seconds) => observeCommit(metrics, size, seconds),
+  });
+  const app = createApp({
+    config,
+    store,
+    committer,
+    jwks: () => ring.jwks(),
+    metrics,
+    logger,
+    limits: {
+      bodyBytes: env.CAPTURE_BODY_LIMIT_BYTES,
+      perIpPerMinute: env.RATE_LIMIT_PER_IP,
+      perSitePerMinute: env.RATE_LIMIT_PER_SITE,
+    },
+    ...(env.TRUST_PROXY
+      ? { clientIp: (c) => c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || undefined }
+      : {}),
+    ...(version ? { version } : {}),
+  });
+
+  let server: ServerType;
+  const port = await new Promise<number>((resolve, reject) => {
+    server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) =>
+      resolve(info.port),
+    );
+    server.once('error', reject);
+  });
+  const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
+  const url = `http://${host}:${port}`;
+
+  const checkpoint = async () => {
+    const made = await checkpointSites({ store, sign: (head) => signCheckpoint(ring, head) });
+    if (made.length > 0)
+      logger.info(
+        { checkpoints: made.map(({ siteKey, seq }) => ({ siteKey, seq })) },
+        'checkpoints signed',
+      );
+  };
+  const timer = setInterval(() => {
+    checkpoint().catch((error: unknown) => logger.error({ err: error }, 'checkpoint failed'));
+  }, env.CHECKPOINT_INTERVAL_SECONDS * 1000);
+  timer.unref();
+
+  logger.info({ url, store: store.kind, kid: ring.kid }, 'izinli server listening');
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    store,
+    logger,
+    checkpoint,
+    close() {
+      closing ??= (async () => {
+        clearInterval(timer);
+        // Stop taking connections; requests already inside finish (their commits included).
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await committer.idle();
+        await checkpoint().catch((error: unknown) =>
+          logger.error({ err: error }, 'last checkpoint failed'),
+        );
+        await store.close();
+        logger.info('izinli server stopped');
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,239 @@
+// The store's schema, as versioned migrations in both dialects. A version, once released, is
+// never edited: a change is a new version appended to MIGRATIONS.
+//
+// Instants are fixed-width UTC ISO text (`Date#toISOString`) so text order is time order in both
+// databases and a value reads back exactly as written; captures also keep `received_ms` (epoch
+// milliseconds) because a signed `receivedAt` is stored exactly as signed, whatever its precision.
+// JSON columns hold RFC 8785 canonical text, never jsonb, so a re-read is byte-identical.
+
+/** One schema version: the DDL for each dialect, applied once in a transaction. */
+export interface Migration {
+  version: number;
+  name: string;
+  sqlite: string;
+  postgres: string;
+}
+
+const v1Sqlite = `
+CREATE TABLE captures (
+  pos INTEGER PRIMARY KEY,
+  capture_id TEXT NOT NULL UNIQUE,
+  site_key TEXT NOT NULL,
+  seq INTEGER NOT NULL CHECK (seq >= 1),
+  prev_hash TEXT NOT NULL,
+  record_hash TEXT NOT NULL,
+  body_hash TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('capture', 'withdrawal')),
+  record TEXT,
+  receipt TEXT,
+  received_at TEXT NOT NULL,
+  received_ms INTEGER NOT NULL,
+  phone TEXT,
+  email TEXT,
+  purged_at TEXT,
+  UNIQUE (site_key, seq)
+) STRICT;
+CREATE INDEX captures_by_time ON captures (received_ms, pos);
+CREATE INDEX captures_by_site_time ON captures (site_key, received_ms, pos);
+CREATE INDEX captures_by_phone ON captures (phone, received_ms, pos) WHERE phone IS NOT NULL;
+CREATE INDEX captures_by_email ON captures (email, received_ms, pos) WHERE email IS NOT NULL;
+
+CREATE TABLE chain_heads (
+  site_key TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  hash TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE checkpoints (
+  pos INTEGER PRIMARY KEY,
+  site_key TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  hash TEXT NOT NULL,
+  signed_at TEXT NOT NULL,
+  jws TEXT NOT NULL,
+  UNIQUE (site_key, seq)
+) STRICT;
+CREATE INDEX checkpoints_by_time ON checkpoints (signed_at);
+
+CREATE TABLE movements (
+  pos INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  capture_id TEXT NOT NULL REFERENCES captures (capture_id),
+  movement_key TEXT NOT NULL,
+  iys_code INTEGER NOT NULL,
+  brand_code INTEGER NOT NULL,
+  recipient_type TEXT NOT NULL,
+  type TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  status TEXT NOT NULL,
+  consent_date TEXT NOT NULL,
+  source TEXT NOT NULL,
+  state TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  next_attempt_at TEXT NOT NULL,
+  deadline TEXT NOT NULL,
+  lease_until TEXT,
+  transaction_id TEXT,
+  creation_date TEXT,
+  last_error_code TEXT,
+  last_error_message TEXT
+) STRICT;
+CREATE INDEX movements_by_capture ON movements (capture_id, pos);
+CREATE INDEX movements_by_key ON movements (movement_key, consent_date, pos);
+CREATE INDEX movements_due ON movements (state, next_attempt_at, pos);
+
+CREATE TABLE consent_mirror (
+  consent_key TEXT PRIMARY KEY,
+  iys_code INTEGER NOT NULL,
+  brand_code INTEGER NOT NULL,
+  recipient_type TEXT NOT NULL,
+  type TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  status TEXT NOT NULL,
+  consent_date TEXT NOT NULL,
+  source TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE webhook_events (
+  pos INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  site_key TEXT NOT NULL,
+  type TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'pending',
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT NOT NULL,
+  lease_until TEXT,
+  last_error TEXT,
+  delivered_at TEXT
+) STRICT;
+CREATE INDEX webhook_events_by_site ON webhook_events (site_key, pos);
+CREATE INDEX webhook_events_due ON webhook_events (state, next_attempt_at, pos);
+`;
+
+// The same tables; `pos` is an identity column so insertion order survives several writers.
+const v1Postgres = `
+CREATE TABLE captures (
+  pos BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  capture_id TEXT NOT NULL UNIQUE,
+  site_key TEXT NOT NULL,
+  seq BIGINT NOT NULL CHECK (seq >= 1),
+  prev_hash TEXT NOT NULL,
+  record_hash TEXT NOT NULL,
+  body_hash TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('capture', 'withdrawal')),
+  record TEXT,
+  receipt TEXT,
+  received_at TEXT NOT NULL,
+  received_ms BIGINT NOT NULL,
+  phone TEXT,
+  email TEXT,
+  purged_at TEXT,
+  UNIQUE (site_key, seq)
+);
+CREATE INDEX captures_by_time ON captures (received_ms, pos);
+CREATE INDEX captures_by_site_time ON captures (site_key, received_ms, pos);
+CREATE INDEX captures_by_phone ON captures (phone, received_ms, pos) WHERE phone IS NOT NULL;
+CREATE INDEX captures_by_email ON captures (email, received_ms, pos) WHERE email IS NOT NULL;
+
+CREATE TABLE chain_heads (
+  site_key TEXT PRIMARY KEY,
+  seq BIGINT NOT NULL,
+  hash TEXT NOT NULL
+);
+
+CREATE TABLE checkpoints (
+  pos BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  site_key TEXT NOT NULL,
+  seq BIGINT NOT NULL,
+  hash TEXT NOT NULL,
+  signed_at TEXT NOT NULL,
+  jws TEXT NOT NULL,
+  UNIQUE (site_key, seq)
+);
+CREATE INDEX checkpoints_by_time ON checkpoints (signed_at);
+
+CREATE TABLE movements (
+  pos BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  capture_id TEXT NOT NULL REFERENCES captures (capture_id),
+  movement_key TEXT NOT NULL,
+  iys_code BIGINT NOT NULL,
+  brand_code BIGINT NOT NULL,
+  recipient_type TEXT NOT NULL,
+  type TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  status TEXT NOT NULL,
+  consent_date TEXT NOT NULL,
+  source TEXT NOT NULL,
+  state TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  next_attempt_at TEXT NOT NULL,
+  deadline TEXT NOT NULL,
+  lease_until TEXT,
+  transaction_id TEXT,
+  creation_date TEXT,
+  last_error_code TEXT,
+  last_error_message TEXT
+);
+CREATE INDEX movements_by_capture ON movements (capture_id, pos);
+CREATE INDEX movements_by_key ON movements (movement_key, consent_date, pos);
+CREATE INDEX movements_due ON movements (state, next_attempt_at, pos);
+
+CREATE TABLE consent_mirror (
+  consent_key TEXT PRIMARY KEY,
+  iys_code BIGINT NOT NULL,
+  brand_code BIGINT NOT NULL,
+  recipient_type TEXT NOT NULL,
+  type TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  status TEXT NOT NULL,
+  consent_date TEXT NOT NULL,
+  source TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+
+CREATE TABLE webhook_events (
+  pos BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  site_key TEXT NOT NULL,
+  type TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'pending',
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT NOT NULL,
+  lease_until TEXT,
+  last_error TEXT,
+  delivered_at TEXT
+);
+CREATE INDEX webhook_events_by_site ON webhook_events (site_key, pos);
+CREATE INDEX webhook_events_due ON webhook_events (state, next_attempt_at, pos);
+`;
+
+/** Every schema version, oldest first. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sqlite: v1Sqlite, postgres: v1Postgres },
+];
+
+/** The migrations whose version is not in `applied`, oldest first. */
+export function pendingMigrations(applied: ReadonlySet<number>): Migration[] {
+  return MIGRATIONS.filter((m) => !applied.has(m.version));
+}
+
+/** The table that records which versions ran, created (if missing) by both dialects. */
+export const SCHEMA_MIGRATIONS_DDL = {
+  sqlite:
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT',
+  postgres:
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())',
+} as const;
+
+/**
+ * The PostgreSQL advisory lock (two-key form) that serialises `migrate()` across processes:
+ * class 0x697a6e6c ("iznl" in ASCII, izinli's lock namespace), object 1. Other izinli locks use other
+ * object ids in the same class.
+ */
+export const MIGRATION_LOCK = { classId: 0x697a6e6c, objectId: 1 } as const;

@@ -1,0 +1,132 @@
+// The Store contract, listing: the admin list's filters and cursor pages, and chain streaming.
+import { GENESIS_HASH, checkCaptureChain } from '@izinli/core';
+import type { CaptureRecord } from '@izinli/core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { isCaptureCursor } from './capture-query.js';
+import {
+  SITE_A,
+  SITE_B,
+  appendCapture,
+  at,
+  captureWrite,
+  chainOf,
+  email,
+  phone,
+  uuid,
+} from './store-fixtures.test-support.js';
+import type { RecordSpec } from './store-fixtures.test-support.js';
+import type { StoreGetter } from './store-contract.test-support.js';
+import type { CaptureFilter, Store, StoredCapture } from './store.js';
+
+// Eight captures over two sites; 5 and 6 arrive in the same millisecond.
+const SPECS: RecordSpec[] = [
+  { n: 1, siteKey: SITE_A, phone: phone(1), email: email(1) },
+  { n: 2, siteKey: SITE_B, phone: phone(2) },
+  { n: 3, siteKey: SITE_A, email: email(1) },
+  { n: 4, siteKey: SITE_A, kind: 'withdrawal', phone: phone(1) },
+  { n: 5, siteKey: SITE_B, email: email(5), receivedAt: at(5) },
+  { n: 6, siteKey: SITE_A, phone: phone(6), receivedAt: at(5) },
+  { n: 7, siteKey: SITE_B, kind: 'withdrawal', email: email(1) },
+  { n: 8, siteKey: SITE_A, phone: phone(1) },
+];
+
+/** Every page of a listing, following cursors. */
+async function allPages(store: Store, filter: CaptureFilter): Promise<StoredCapture[][]> {
+  const pages: StoredCapture[][] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.listCaptures({ ...filter, ...(cursor ? { cursor } : {}) });
+    pages.push(page.items);
+    cursor = page.nextCursor;
+    if (cursor) expect(isCaptureCursor(cursor)).toBe(true);
+  } while (cursor);
+  return pages;
+}
+
+const ids = (captures: readonly StoredCapture[]) => captures.map((c) => c.captureId);
+const byN = (...ns: number[]) => ns.map(uuid);
+
+export function describeListContract(store: StoreGetter) {
+  describe('listCaptures', () => {
+    beforeEach(async () => {
+      for (const spec of SPECS) await appendCapture(store(), spec);
+    });
+
+    it('lists every capture newest first, ties broken the same way every time', async () => {
+      const { items, nextCursor } = await store().listCaptures({});
+      expect(nextCursor).toBeUndefined();
+      // 6 was stored after 5 in the same millisecond, so it is the newer of the two.
+      expect(ids(items)).toEqual(byN(8, 7, 6, 5, 4, 3, 2, 1));
+      expect(items[0]).toEqual(await store().getCapture(uuid(8)));
+    });
+
+    it('filters by site, phone, e-mail, kind and time (from inclusive, to exclusive)', async () => {
+      const list = async (filter: CaptureFilter) => ids((await store().listCaptures(filter)).items);
+      expect(await list({ siteKeys: [SITE_B] })).toEqual(byN(7, 5, 2));
+      expect(await list({ siteKeys: [SITE_A, SITE_B] })).toHaveLength(8);
+      expect(await list({ siteKeys: [] })).toEqual([]);
+      expect(await list({ phone: phone(1) })).toEqual(byN(8, 4, 1));
+      expect(await list({ email: email(1) })).toEqual(byN(7, 3, 1));
+      expect(await list({ email: email(1), siteKeys: [SITE_A] })).toEqual(byN(3, 1));
+      expect(await list({ kind: 'withdrawal' })).toEqual(byN(7, 4));
+      expect(await list({ kind: 'capture', phone: phone(1) })).toEqual(byN(8, 1));
+      expect(await list({ from: at(3), to: at(7) })).toEqual(byN(6, 5, 4, 3));
+      expect(await list({ from: '2026-11-02T09:00:05Z' })).toEqual(byN(8, 7, 6, 5));
+      expect(await list({ phone: phone(99) })).toEqual([]);
+    });
+
+    it('pages with a cursor without duplicates or gaps, for every page size', async () => {
+      const everything = ids((await store().listCaptures({})).items);
+      for (const limit of [1, 2, 3, 7, 8, 9]) {
+        const pages = await allPages(store(), { limit });
+        expect(pages.flat().map((c) => c.captureId)).toEqual(everything);
+        expect(pages.slice(0, -1).every((p) => p.length === limit)).toBe(true);
+      }
+      const filtered = await allPages(store(), { siteKeys: [SITE_A], limit: 2 });
+      expect(filtered.map(ids)).toEqual([byN(8, 6), byN(4, 3), byN(1)]);
+    });
+
+    it('keeps paging the same list while newer captures arrive', async () => {
+      const first = await store().listCaptures({ limit: 3 });
+      await appendCapture(store(), { n: 9, siteKey: SITE_A, phone: phone(9) });
+      const rest = await allPages(store(), { limit: 3, cursor: first.nextCursor! });
+      expect([...ids(first.items), ...rest.flat().map((c) => c.captureId)]).toEqual(
+        byN(8, 7, 6, 5, 4, 3, 2, 1),
+      );
+    });
+
+    it('refuses a cursor it did not make', async () => {
+      for (const bad of ['', 'not-a-cursor', Buffer.from('[1,-2]').toString('base64url')]) {
+        expect(isCaptureCursor(bad)).toBe(false);
+        await expect(store().listCaptures({ cursor: bad })).rejects.toThrow(RangeError);
+      }
+    });
+  });
+
+  describe('chain', () => {
+    it('streams a site’s chain in seq order from fromSeq, across internal pages', async () => {
+      // More records than one internal page (500), written in one transaction like a group commit.
+      const count = 505;
+      await store().write([SITE_A, SITE_B], async (tx) => {
+        for (let n = 1; n <= count; n++) {
+          await tx.insertCapture(
+            await captureWrite(await tx.chainHead(SITE_A), { n, phone: phone(n) }),
+          );
+        }
+        const other = { n: 10_000, siteKey: SITE_B };
+        await tx.insertCapture(await captureWrite(await tx.chainHead(SITE_B), other));
+      });
+      const chain = await chainOf(store(), SITE_A);
+      expect(chain.map((c) => c.seq)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+      expect(chain[0]!.prevHash).toBe(GENESIS_HASH);
+      expect(await checkCaptureChain(chain.map((c) => c.record as CaptureRecord))).toEqual([]);
+      const tail = await chainOf(store(), SITE_A, 499);
+      expect(tail.map((c) => c.seq)).toEqual(Array.from({ length: 7 }, (_, i) => 499 + i));
+      expect(tail[0]).toEqual(chain[498]);
+      expect((await chainOf(store(), SITE_B)).map((c) => c.captureId)).toEqual([uuid(10_000)]);
+      expect(await chainOf(store(), SITE_A, count + 1)).toEqual([]);
+      expect(await chainOf(store(), 'no-such-site-0000000')).toEqual([]);
+      expect(await store().sites()).toEqual([SITE_A, SITE_B]);
+    });
+  });
+}

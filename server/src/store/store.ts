@@ -1,0 +1,168 @@
+// The one storage interface the server uses; `sqlite-store.ts` and `postgres-store.ts` implement
+// it and `store-contract.test-support.ts` holds the suite both must pass.
+import type {
+  CaptureRecord,
+  Channel,
+  ConsentStatus,
+  Movement,
+  RecipientType,
+  Source,
+} from '@izinli/core';
+
+/** The head of one site's hash chain: the last `seq` and its `recordHash` (0 and 64 zeros when empty). */
+export interface ChainHead {
+  siteKey: string;
+  seq: number;
+  hash: string;
+}
+
+/** One stored capture or withdrawal: the sealed record, its receipt and what idempotency needs. */
+export interface StoredCapture {
+  captureId: string;
+  siteKey: string;
+  seq: number;
+  prevHash: string;
+  recordHash: string;
+  /** SHA-256 (hex) of the canonical request body: the same id with another body is a conflict. */
+  bodyHash: string;
+  /** The record as signed; absent once its personal data was purged (A14, B10). */
+  record?: CaptureRecord;
+  /** The compact JWS receipt; absent once purged (it carries the same personal data). */
+  receipt?: string;
+  receivedAt: string;
+  /** Set when retention purged the personal data; the digests stay so the chain still verifies. */
+  purgedAt?: string;
+}
+
+/** A signed checkpoint of one site's chain head (ARCHITECTURE §Record and proof). */
+export interface Checkpoint {
+  siteKey: string;
+  seq: number;
+  hash: string;
+  signedAt: string;
+  /** Compact JWS over the canonical `{ siteKey, seq, hash, signedAt }`. */
+  jws: string;
+}
+
+/** The state our mirror holds for one İYS consent key (İYS's view as last confirmed). */
+export interface MirrorEntry {
+  key: string;
+  iysCode: number;
+  brandCode: number;
+  recipientType: RecipientType;
+  type: Channel;
+  recipient: string;
+  status: ConsentStatus;
+  consentDate: string;
+  source: Source;
+  updatedAt: string;
+}
+
+/** A webhook event waiting in (or done with) its outbox; delivery lands with issue 6. */
+export interface WebhookEvent {
+  id: string;
+  siteKey: string;
+  type: string;
+  payload: unknown;
+  createdAt: string;
+}
+
+/** Everything one capture writes, in the same transaction (ARCHITECTURE §Data flow). */
+export interface CaptureWrite {
+  capture: StoredCapture & { record: CaptureRecord; receipt: string };
+  movements: Movement[];
+  events: WebhookEvent[];
+}
+
+/**
+ * A write transaction with the chain heads of some sites locked: nobody else can append to those
+ * sites' chains until it ends. Reads inside it see its own writes.
+ */
+export interface WriteTx {
+  /** The locked head of a site's chain (seq 0 and 64 zeros for a site with no records). */
+  chainHead(siteKey: string): Promise<ChainHead>;
+  /** Stored captures among `captureIds` (for idempotent replays), by id. */
+  findCaptures(captureIds: readonly string[]): Promise<Map<string, StoredCapture>>;
+  /**
+   * The latest known status per consent key: the newest non-dead outbox movement for the key if
+   * there is one (by consentDate, then insertion order), else the mirror's status.
+   */
+  currentStatuses(keys: readonly string[]): Promise<Map<string, ConsentStatus>>;
+  /**
+   * Appends a capture with its movements and events and moves the site's head to it. Throws
+   * (`StoreWriteError`) unless the capture is the next link of its site's locked head; once an
+   * insert failed the whole write rolls back, even if `work` catches the error.
+   */
+  insertCapture(write: CaptureWrite): Promise<void>;
+}
+
+/** Filters for listing captures (admin API). All optional; results are newest first. */
+export interface CaptureFilter {
+  siteKeys?: readonly string[];
+  /** Exact normalised phone (E.164) or e-mail. */
+  phone?: string;
+  email?: string;
+  kind?: 'capture' | 'withdrawal';
+  /** ISO instants, inclusive `from`, exclusive `to`, on receivedAt. */
+  from?: string;
+  to?: string;
+  /** Opaque cursor from a previous page; check one from a client with `isCaptureCursor`. */
+  cursor?: string;
+  limit?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Present when more items follow. */
+  nextCursor?: string;
+}
+
+/** Filters for listing movements; results are in insertion order. */
+export interface MovementFilter {
+  captureId?: string;
+  /** A `movementKey`. */
+  key?: string;
+  /** Default 1000. */
+  limit?: number;
+}
+
+/** The durable store: embedded SQLite by default, PostgreSQL when `DATABASE_URL` is set. */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Runs versioned migrations that have not run yet; safe to call from several processes. */
+  migrate(): Promise<void>;
+  /**
+   * Runs `work` in one write transaction with the heads of `siteKeys` locked (row locks in
+   * PostgreSQL, so several processes keep one chain per site). Commits durably before resolving
+   * (`synchronous=FULL` in SQLite); rolls back everything if `work` throws. `siteKeys` must name
+   * every site `work` reads the head of or appends to. Never call `write` from inside `work`.
+   */
+  write<T>(siteKeys: readonly string[], work: (tx: WriteTx) => Promise<T>): Promise<T>;
+  getCapture(captureId: string): Promise<StoredCapture | undefined>;
+  /** Captures matching `filter`, newest first (receivedAt, then insertion order), 50 a page. */
+  listCaptures(filter: CaptureFilter): Promise<Page<StoredCapture>>;
+  /** A site's chain in seq order from `fromSeq` (default 1), purged entries included. */
+  chain(siteKey: string, fromSeq?: number): AsyncIterable<StoredCapture>;
+  chainHead(siteKey: string): Promise<ChainHead>;
+  /** Site keys that have at least one record. */
+  sites(): Promise<string[]>;
+  /** Stores a checkpoint; a second one of the same (siteKey, seq) is ignored, the first stays. */
+  addCheckpoint(checkpoint: Checkpoint): Promise<void>;
+  /** Checkpoints of a site, newest first (all sites when omitted); all of them without `limit`. */
+  checkpoints(siteKey?: string, limit?: number): Promise<Checkpoint[]>;
+  /**
+   * Outbox movements in insertion order. Their instants (and those of mirror entries and events)
+   * are stored as fixed-width UTC ISO text, so they read back in `Date#toISOString` form.
+   */
+  movements(filter: MovementFilter): Promise<Movement[]>;
+  mirror(keys: readonly string[]): Promise<Map<string, MirrorEntry>>;
+  /** Inserts or replaces entries by key, atomically; a key named twice keeps the later entry. */
+  upsertMirror(entries: readonly MirrorEntry[]): Promise<void>;
+  /** A site's webhook events, newest first (default limit 100). */
+  webhookEvents(siteKey: string, limit?: number): Promise<WebhookEvent[]>;
+  /** Counts for /metrics and /readyz. */
+  stats(): Promise<{ captures: number; pendingMovements: number; pendingEvents: number }>;
+  /** True when the database answers a trivial query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,69 @@
+// Runs the real server (server/dist/main.js) as a child process on a free port, as an operator
+// would, for crash and multi-process tests.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { exampleServerConfig } from '@izinli/core/fixtures';
+
+const MAIN = new URL('../../server/dist/main.js', import.meta.url);
+
+/** A server child process. */
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  /** Every log line so far (JSON from pino). */
+  logs: string[];
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** A data directory with the example config in it. */
+export function makeDataDir(): { dataDir: string; configFile: string } {
+  const dataDir = mkdtempSync(join(tmpdir(), 'izinli-server-'));
+  const configFile = join(dataDir, 'izinli.config.json');
+  writeFileSync(configFile, JSON.stringify(exampleServerConfig));
+  return { dataDir, configFile };
+}
+
+/** Starts `node server/dist/main.js` and resolves once it listens. */
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [MAIN.pathname], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      IYS_PASSWORD: 'demo',
+      RATE_LIMIT_PER_IP: '1000000',
+      RATE_LIMIT_PER_SITE: '1000000',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: string[] = [];
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      logs.push(line);
+      try {
+        const entry = JSON.parse(line) as { msg?: string; url?: string };
+        if (entry.msg === 'izinli server listening' && entry.url) resolve(entry.url);
+      } catch {
+        // not a log line
+      }
+    });
+    void exited.then(({ code, signal }) =>
+      reject(
+        new Error(
+          `server exited (${code ?? signal}) before listening:\n${stderr}\n${logs.join('\n')}`,
+        ),
+      ),
+    );
+  });
+  return { url, child, logs, exited };
+}
