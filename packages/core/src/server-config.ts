@@ -26,7 +26,7 @@ const Sha256Hex = z
 export const AdminToken = z.strictObject({
   label: z.string().trim().min(1).max(100).meta({ description: 'Who holds it, e.g. "hukuk".' }),
   sha256: Sha256Hex.meta({
-    description: 'SHA-256 (hex) of the token; `izinli token` prints a token and its hash.',
+    description: 'SHA-256 (hex) of the token; `izinli token` makes a token and prints this entry.',
   }),
 });
 export type AdminToken = z.infer<typeof AdminToken>;

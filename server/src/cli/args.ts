@@ -9,7 +9,8 @@ export type CliCommand =
   | { name: 'verify-receipt'; input: string; jwks: string; json: boolean; lang?: Locale }
   | { name: 'verify-log'; input: string; jwks?: string; json: boolean; lang?: Locale }
   | { name: 'keys-rotate'; dataDir?: string }
-  | { name: 'export'; dataDir?: string; databaseUrl?: string; sites: string[]; out?: string };
+  | { name: 'export'; dataDir?: string; databaseUrl?: string; sites: string[]; out?: string }
+  | { name: 'token'; label?: string };
 
 /** The help text `izinli --help` prints. */
 export const HELP = `izinli — verify izinli receipts and logs, rotate signing keys, export logs
@@ -25,6 +26,9 @@ Usage:
       Make a new signing key; the old public key stays in the JWKS. Restart the server after.
   izinli export [--site <key>]... [--out <file>] [--data-dir <dir>] [--database-url <url>]
       Write the log of every site (or of the --site ones) as JSON Lines.
+  izinli token [<label>]
+      Make an admin bearer token: give the token to its holder, put the adminTokens entry
+      (its SHA-256) in the config file. The server never stores the token itself.
 
 Options:
   --jwks          a JWKS file or http(s) URL: the public keys signatures are checked with
@@ -58,6 +62,7 @@ const ALLOWED: Record<Exclude<CliCommand['name'], 'help'>, OptionName[]> = {
   'verify-log': ['jwks', 'json', 'lang'],
   'keys-rotate': ['data-dir'],
   export: ['site', 'out', 'data-dir', 'database-url'],
+  token: [],
 };
 
 const COMMANDS: Record<string, Exclude<CliCommand['name'], 'help'>> = {
@@ -65,6 +70,7 @@ const COMMANDS: Record<string, Exclude<CliCommand['name'], 'help'>> = {
   'verify log': 'verify-log',
   'keys rotate': 'keys-rotate',
   export: 'export',
+  token: 'token',
 };
 
 /** Parses `argv` (without node and the script); a usage error is a sentence for the user. */
@@ -81,7 +87,8 @@ export function parseCliArgs(argv: readonly string[]): Result<CliCommand, string
   const [first = '', second = '', ...rest] = positionals;
   const name = COMMANDS[`${first} ${second}`] ?? COMMANDS[first];
   if (!name) return err(`unknown command: ${positionals.slice(0, 2).join(' ')}`);
-  const operands = name === 'export' ? [second, ...rest].filter((p) => p !== '') : rest;
+  const operands =
+    name === 'export' || name === 'token' ? [second, ...rest].filter((p) => p !== '') : rest;
   for (const option of Object.keys(values) as OptionName[]) {
     if (!ALLOWED[name].includes(option)) {
       return err(`--${option} is not an option of ${name.replace('-', ' ')}`);
@@ -124,5 +131,10 @@ export function parseCliArgs(argv: readonly string[]): Result<CliCommand, string
         ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
         ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
       });
+    case 'token': {
+      const [label, ...extra] = operands;
+      if (extra.length > 0) return err(`unexpected argument: ${extra[0]}`);
+      return ok({ name, ...(label ? { label } : {}) });
+    }
   }
 }

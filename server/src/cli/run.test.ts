@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -259,5 +260,25 @@ describe('izinli usage', () => {
     expect(run.stderr).toBe(
       'izinli: verify receipt needs --jwks <file|url>: the keys to verify the receipt with\nRun izinli --help for usage.\n',
     );
+  });
+});
+
+describe('izinli token', () => {
+  it('prints a fresh token and the adminTokens entry whose SHA-256 admits it', async () => {
+    const first = await izinli(['token', 'hukuk']);
+    const second = await izinli(['token']);
+    expect(first.code).toBe(0);
+    const token = /^\s+(izn_[A-Za-z0-9_-]{43})$/m.exec(first.stdout)![1]!;
+    const entry = JSON.parse(/^\s+(\{.*\})$/m.exec(first.stdout)![1]!) as {
+      label: string;
+      sha256: string;
+    };
+    expect(entry.label).toBe('hukuk');
+    expect(entry.sha256).toBe(createHash('sha256').update(token).digest('hex'));
+    expect(second.stdout).not.toContain(token);
+  });
+
+  it('refuses extra arguments', async () => {
+    expect((await izinli(['token', 'a', 'b'])).code).toBe(2);
   });
 });

@@ -5,6 +5,7 @@ import { EXIT } from './cli-deps.js';
 import type { CliDeps } from './cli-deps.js';
 import { write } from './io.js';
 import { exportCommand, rotateCommand } from './store-commands.js';
+import { tokenCommand } from './token-command.js';
 import { verifyLogCommand, verifyReceiptCommand } from './verify-commands.js';
 
 export { EXIT } from './cli-deps.js';
@@ -31,6 +32,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
         return await rotateCommand(command, deps);
       case 'export':
         return await exportCommand(command, deps);
+      case 'token':
+        return await tokenCommand(command, deps);
     }
   } catch (error) {
     // Files that cannot be read or written, a database that cannot be opened: input errors.
