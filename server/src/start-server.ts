@@ -2,7 +2,7 @@
 // main.ts calls it with the environment; the demo launcher and the tests call it directly.
 import { randomUUID } from 'node:crypto';
 import { serve } from '@hono/node-server';
-import type { ServerType } from '@hono/node-server';
+import type { Server, ServerResponse } from 'node:http';
 import { pino } from 'pino';
 import type { Logger } from 'pino';
 import { GroupCommitter } from './capture/group-commit.js';
@@ -76,12 +76,18 @@ export async function startServer({
     ...(version ? { version } : {}),
   });
 
-  let server: ServerType;
+  let server!: Server;
+  let stopping = false;
   const port = await new Promise<number>((resolve, reject) => {
     server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) =>
       resolve(info.port),
-    );
+    ) as Server;
     server.once('error', reject);
+  });
+  // Once stopping, every answer closes its connection: a client on keep-alive would otherwise
+  // hold the server open forever (Node's server.close() waits for open connections to end).
+  server.prependListener('request', (_request, response: ServerResponse) => {
+    if (stopping) response.shouldKeepAlive = false;
   });
   const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
   const url = `http://${host}:${port}`;
@@ -110,8 +116,11 @@ export async function startServer({
     close() {
       closing ??= (async () => {
         clearInterval(timer);
+        stopping = true;
         // Stop taking connections; requests already inside finish (their commits included).
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        await closed;
         await committer.idle();
         await checkpoint().catch((error: unknown) =>
           logger.error({ err: error }, 'last checkpoint failed'),

@@ -19,11 +19,14 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** A data directory with the example config in it. */
-export function makeDataDir(): { dataDir: string; configFile: string } {
+/** A data directory with a config file in it (the example config unless given another). */
+export function makeDataDir(config: unknown = exampleServerConfig): {
+  dataDir: string;
+  configFile: string;
+} {
   const dataDir = mkdtempSync(join(tmpdir(), 'izinli-server-'));
   const configFile = join(dataDir, 'izinli.config.json');
-  writeFileSync(configFile, JSON.stringify(exampleServerConfig));
+  writeFileSync(configFile, JSON.stringify(config));
   return { dataDir, configFile };
 }
 
@@ -66,4 +69,13 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     );
   });
   return { url, child, logs, exited };
+}
+
+/** Sends `signal` (SIGTERM by default) and resolves with how the process ended. */
+export async function stopServerProcess(
+  server: ServerProcess,
+  signal: NodeJS.Signals = 'SIGTERM',
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill(signal);
+  return server.exited;
 }

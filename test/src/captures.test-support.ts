@@ -1,0 +1,138 @@
+// Captures for the cross-process tests: valid bodies for the example site (or a clone of it under
+// another site key), posting them as a browser would, a concurrent load, and admin API reads.
+import { randomUUID } from 'node:crypto';
+import { CaptureRecord, currentNotice } from '@izinli/core';
+import {
+  EXAMPLE_ADMIN_TOKEN,
+  EXAMPLE_SITE_KEY,
+  exampleServerConfig,
+  exampleSiteConfig,
+} from '@izinli/core/fixtures';
+
+/** An origin every example site allows. */
+export const ORIGIN = 'https://www.ornekkitabevi.com.tr';
+
+/** The second site of `twoSiteServerConfig`: the example site under another key. */
+export const SECOND_SITE_KEY = 'ornek-kitabevi-demo-0002';
+
+/** The example config with a second site (a clone of the example site) in the same tenant. */
+export const twoSiteServerConfig = {
+  ...exampleServerConfig,
+  tenants: exampleServerConfig.tenants.map((tenant, i) =>
+    i === 0
+      ? { ...tenant, sites: [...tenant.sites, { ...exampleSiteConfig, siteKey: SECOND_SITE_KEY }] }
+      : tenant,
+  ),
+};
+
+const shown = (id: string) => {
+  const notice = currentNotice(exampleSiteConfig, id, 'tr')!;
+  return { id, version: notice.version, sha256: notice.sha256 };
+};
+
+/** A capture body the example site accepts; `i` makes the person and phone distinct. */
+export function captureBody(i: number, siteKey: string = EXAMPLE_SITE_KEY) {
+  return {
+    id: randomUUID(),
+    siteKey,
+    locale: 'tr',
+    person: { fullName: `Kişi Numara${i}`, phone: `0532 ${String(1000000 + i).slice(-7)}` },
+    channels: { MESAJ: true, ARAMA: i % 2 === 0 },
+    purposes: {},
+    notices: [shown('kvkk-aydinlatma'), shown('etk-onay')],
+    widgetVersion: '1.0.0',
+  };
+}
+
+/** POSTs a capture to `/v1/captures` as the site's page would. */
+export function postCapture(baseUrl: string, body: { id: string }): Promise<Response> {
+  return fetch(`${baseUrl}/v1/captures`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: ORIGIN },
+    body: JSON.stringify(body),
+  });
+}
+
+/** GETs an admin API path with the example tenant's token. */
+export function adminGet(baseUrl: string, path: string): Promise<Response> {
+  return fetch(`${baseUrl}${path}`, {
+    headers: { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` },
+  });
+}
+
+/** The server's public JWKS. */
+export async function fetchJwks(baseUrl: string): Promise<{ keys: unknown[] }> {
+  const response = await fetch(`${baseUrl}/.well-known/jwks.json`);
+  if (!response.ok) throw new Error(`JWKS: ${response.status}`);
+  return (await response.json()) as { keys: unknown[] };
+}
+
+/** What a load saw, request by request. */
+export interface LoadResult {
+  /** Ids answered 2xx, with the site they were sent for. */
+  acknowledged: { id: string; siteKey: string }[];
+  /** Requests answered with anything else: `status: body`. */
+  failures: string[];
+  /** Requests that got no answer (connection refused or reset). */
+  noAnswer: number;
+  sent: number;
+}
+
+/** A running load: `result` fills in as answers come; `done` resolves when every worker stopped. */
+export interface Load {
+  result: LoadResult;
+  /** Requests sent and not yet answered (or failed). */
+  inFlight(): number;
+  done: Promise<LoadResult>;
+}
+
+/**
+ * Posts captures from `workers` concurrent loops until `next` returns undefined. A request that
+ * gets no answer goes to `onNoAnswer`, which rethrows by default (failing the load).
+ */
+export function startLoad(options: {
+  workers: number;
+  /** The n-th request's target and body, or undefined to stop the worker that asks. */
+  next: (n: number) => { url: string; body: { id: string; siteKey: string } } | undefined;
+  onNoAnswer?: (error: unknown) => void | Promise<void>;
+}): Load {
+  const result: LoadResult = { acknowledged: [], failures: [], noAnswer: 0, sent: 0 };
+  let inFlight = 0;
+  const onNoAnswer =
+    options.onNoAnswer ??
+    ((error: unknown) => {
+      throw error;
+    });
+  const worker = async () => {
+    for (;;) {
+      const request = options.next(result.sent);
+      if (!request) return;
+      result.sent += 1;
+      inFlight += 1;
+      let failed: unknown;
+      try {
+        const response = await postCapture(request.url, request.body);
+        const text = await response.text();
+        if (response.ok) {
+          result.acknowledged.push({ id: request.body.id, siteKey: request.body.siteKey });
+        } else result.failures.push(`${response.status}: ${text}`);
+      } catch (error) {
+        result.noAnswer += 1;
+        failed = error;
+      } finally {
+        inFlight -= 1;
+      }
+      if (failed !== undefined) await onNoAnswer(failed);
+    }
+  };
+  const done = Promise.all(Array.from({ length: options.workers }, worker)).then(() => result);
+  return { result, inFlight: () => inFlight, done };
+}
+
+/** Parses stored records (`record` column text) and sorts them by seq. */
+export function parseRecords(texts: readonly string[]): CaptureRecord[] {
+  return texts.map((t) => CaptureRecord.parse(JSON.parse(t))).sort((a, b) => a.seq - b.seq);
+}
+
+/** Waits `ms` milliseconds. */
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
