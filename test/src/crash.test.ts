@@ -1,32 +1,13 @@
 // The crash test (issue 4): a capture load against a real server process killed with SIGKILL
 // mid-way; after a restart every capture that got a 2xx is stored and verifies, and the chain is
 // intact. SQLite with synchronous=FULL: an answered capture is on disk.
-import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CaptureRecord, checkCaptureChain, currentNotice } from '@izinli/core';
-import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY, exampleSiteConfig } from '@izinli/core/fixtures';
+import { CaptureRecord, checkCaptureChain } from '@izinli/core';
+import { EXAMPLE_ADMIN_TOKEN } from '@izinli/core/fixtures';
 import { compactVerify, createLocalJWKSet } from 'jose';
+import { ORIGIN, captureBody } from './captures.test-support.js';
 import { makeDataDir, startServerProcess } from './server-process.test-support.js';
 import type { ServerProcess } from './server-process.test-support.js';
-
-const ORIGIN = 'https://www.ornekkitabevi.com.tr';
-const shown = (id: string) => {
-  const n = currentNotice(exampleSiteConfig, id, 'tr')!;
-  return { id, version: n.version, sha256: n.sha256 };
-};
-
-function capture(i: number) {
-  return {
-    id: randomUUID(),
-    siteKey: EXAMPLE_SITE_KEY,
-    locale: 'tr',
-    person: { fullName: `Kişi Numara${i}`, phone: `0532 ${String(1000000 + i).slice(-7)}` },
-    channels: { MESAJ: true, ARAMA: i % 2 === 0 },
-    purposes: {},
-    notices: [shown('kvkk-aydinlatma'), shown('etk-onay')],
-    widgetVersion: '1.0.0',
-  };
-}
 
 const running: ServerProcess[] = [];
 afterAll(() => {
@@ -45,7 +26,7 @@ describe('crash safety', () => {
     let killed = false;
     const worker = async () => {
       while (!killed) {
-        const body = capture(sent++);
+        const body = captureBody(sent++);
         try {
           const response = await fetch(`${first.url}/v1/captures`, {
             method: 'POST',
@@ -108,7 +89,7 @@ describe('crash safety', () => {
     expect(records.length).toBeGreaterThanOrEqual(acknowledged.length);
     expect(await checkCaptureChain(records)).toEqual([]);
     // The restarted server goes on appending to the same chain.
-    const after = capture(999_999);
+    const after = captureBody(999_999);
     const response = await fetch(`${second.url}/v1/captures`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: ORIGIN },
