@@ -94,3 +94,22 @@ export function writeReport(report: BenchReport, resultsDir: URL): string {
   writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`);
   return file.pathname;
 }
+
+/**
+ * A report from rows measured some other way than `compare` (e.g. autocannon against a port):
+ * the first row is the baseline, and every row's ratio is its throughput over the baseline's.
+ */
+export function reportFromRows(
+  suite: string,
+  description: string,
+  rows: Omit<BenchRow, 'ratio'>[],
+): BenchReport {
+  const base = rows[0];
+  if (!base) throw new Error(`benchmark ${suite} measured nothing`);
+  return {
+    suite,
+    description,
+    baseline: base.task,
+    rows: rows.map((row) => ({ ...row, ratio: row.opsPerSec / base.opsPerSec })),
+  };
+}

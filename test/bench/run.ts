@@ -1,9 +1,10 @@
 // `npm run bench [-- name…] [-- --quick]`: runs the registered suites, prints each as a table and
 // writes test/bench/results/<suite>.json with the machine's core count and Node version.
 import { printReport, writeReport, type BenchSuite } from './harness.js';
+import { captures } from './captures.bench.js';
 import { recordHash } from './record-hash.bench.js';
 
-const suites: BenchSuite[] = [recordHash];
+const suites: BenchSuite[] = [recordHash, captures];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick') || process.env.BENCH_QUICK === '1';

@@ -4,6 +4,7 @@ import {
   CaptureRecord,
   GENESIS_HASH,
   captureRecordHash,
+  captureRecordHashWith,
   checkCaptureRecordHash,
   sealCaptureRecord,
 } from './capture-record.js';
@@ -239,5 +240,17 @@ describe('captureRecordHash', () => {
       }),
     );
     expect((await checkCaptureRecordHash(record)).ok).toBe(true);
+  });
+});
+
+describe('captureRecordHashWith', () => {
+  it('gives the same hash as captureRecordHash with a caller’s synchronous SHA-256', async () => {
+    const { createHash } = await import('node:crypto');
+    const sync = (text: string) => createHash('sha256').update(text).digest('hex');
+    const sealed = await sealCaptureRecord(unsealed);
+    expect(captureRecordHashWith(unsealed, sync)).toBe(sealed.recordHash);
+    expect(captureRecordHashWith(sealed, sync)).toBe(await captureRecordHash(sealed));
+    const edited = { ...unsealed, origin: 'https://baska.example' };
+    expect(captureRecordHashWith(edited, sync)).not.toBe(sealed.recordHash);
   });
 });

@@ -6,6 +6,7 @@ import { defineProblemMessages, excerpt } from './problem.js';
 import type { Problem } from './problem.js';
 import { err, ok } from './result.js';
 import type { Result } from './result.js';
+import { canonicalJson } from './canonical-json.js';
 import { sha256Canonical } from './sha256.js';
 import { E164Phone, IysEmail } from './recipient.js';
 import { SiteKey } from './site-config-shape.js';
@@ -200,6 +201,18 @@ function withoutUndefined(value: unknown): unknown {
 export function captureRecordHash(record: UnsealedCaptureRecord | CaptureRecord): Promise<string> {
   const { recordHash: _ignored, ...rest } = record as CaptureRecord;
   return sha256Canonical(withoutUndefined(rest));
+}
+
+/**
+ * `captureRecordHash` with a synchronous SHA-256 (hex) supplied by the caller — the server passes
+ * node:crypto, which is several times faster than WebCrypto's async digest. Same bytes, same hash.
+ */
+export function captureRecordHashWith(
+  record: UnsealedCaptureRecord | CaptureRecord,
+  sha256HexSync: (text: string) => string,
+): string {
+  const { recordHash: _ignored, ...rest } = record as CaptureRecord;
+  return sha256HexSync(canonicalJson(withoutUndefined(rest)));
 }
 
 /** Completes a record with its `recordHash`. */

@@ -1,10 +1,13 @@
 // Step two of a capture: the group commit. Captures that arrive while a transaction is being
 // written wait and go together in the next one, so one fsync serves many captures
 // (ARCHITECTURE §Record and proof: durability without losing throughput).
-import { CaptureRecord, deadlineFor, movementKey, sealCaptureRecord } from '@izinli/core';
+import { createHash } from 'node:crypto';
+import { CaptureRecord, captureRecordHashWith, deadlineFor, movementKey } from '@izinli/core';
 import type { ConsentStatus, Movement, RecordChannel } from '@izinli/core';
 import type { StoredCapture, Store, WebhookEvent, WriteTx } from '../store/store.js';
 import type { CaptureDraft } from './prepare-capture.js';
+
+const sha256HexSync = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** What became of a submitted capture. */
 export type CommitOutcome =
@@ -64,8 +67,9 @@ export class GroupCommitter {
   }
 
   async #drainQueue(): Promise<void> {
-    // Let captures that arrive in the same tick join the first transaction.
-    await Promise.resolve();
+    // Let the requests already read by the event loop join the first transaction: a macrotask,
+    // not a microtask, or a fully synchronous commit path would write one capture per fsync.
+    await new Promise((resolve) => setImmediate(resolve));
     while (this.#queue.length > 0) {
       const batch = this.#queue.splice(0, this.#options.maxBatch);
       const started = performance.now();
@@ -126,12 +130,8 @@ export class GroupCommitter {
       return { type, checked, ...(status ? { status } : {}) };
     });
     const head = await tx.chainHead(draft.siteKey);
-    const sealed = await sealCaptureRecord({
-      ...base,
-      channels,
-      seq: head.seq + 1,
-      prevHash: head.hash,
-    });
+    const unsealed = { ...base, channels, seq: head.seq + 1, prevHash: head.hash };
+    const sealed = { ...unsealed, recordHash: captureRecordHashWith(unsealed, sha256HexSync) };
     // A record that fails its own schema is a bug; refuse to sign it rather than store it.
     const record = CaptureRecord.parse(sealed);
     const receipt = await this.#options.signReceipt(record);
