@@ -168,7 +168,7 @@ describe('izinli verify log', () => {
     expect(run.code).toBe(EXIT.failed);
     expect(run.stdout).toContain('log NOT verified: 1 problem(s)');
     expect(run.stdout).toContain(
-      `  - line[3].seq: ${EXAMPLE_SITE_KEY} #3: record(s) 2 are missing from the chain`,
+      `  - line 3, seq: ${EXAMPLE_SITE_KEY} #3: record(s) 2 are missing from the chain`,
     );
     const json = await izinli(
       ['verify', 'log', '-', '--jwks', files.jwks, '--json', '--lang', 'tr'],

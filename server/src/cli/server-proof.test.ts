@@ -114,8 +114,8 @@ describe('izinli export of the server’s data folder', () => {
     lines[3] = JSON.stringify(line);
     const tampered = await izinli(['verify', 'log', '-', '--jwks', jwksFile], lines.join('\n'));
     expect(tampered.code).toBe(EXIT.failed);
-    expect(tampered.stdout).toContain(`line[4].record.recordHash: record 2's hash does not match`);
-    expect(tampered.stdout).toContain(`line[4].record.origin: ${EXAMPLE_SITE_KEY} #2`);
+    expect(tampered.stdout).toContain(`line 4, record.recordHash: record 2's hash does not match`);
+    expect(tampered.stdout).toContain(`line 4, record.origin: ${EXAMPLE_SITE_KEY} #2`);
   });
 
   it('refuses a data folder without a database instead of creating one', async () => {

@@ -113,9 +113,19 @@ function describeReport(report: LogReport, locale: Locale): string {
     );
   } else {
     lines.push(`log NOT verified: ${report.problems.length} problem(s)`);
-    for (const problem of report.problems) lines.push(`  - ${problemMessage(problem, locale)}`);
+    for (const problem of report.problems) lines.push(`  - ${logProblemMessage(problem, locale)}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A log problem located by its 1-based line, e.g. `line 5, record.person.fullName: …`. */
+export function logProblemMessage(problem: Problem, locale: Locale): string {
+  const [first, line, ...rest] = problem.path;
+  if (first !== 'line' || typeof line !== 'number') return problemMessage(problem, locale);
+  if (rest.length === 0) {
+    return `line ${line}: ${problemMessage(problem, locale).replace(/^\(input\): /, '')}`;
+  }
+  return `line ${line}, ${problemMessage({ ...problem, path: rest }, locale)}`;
 }
 
 /** `izinli verify log <file|-> [--jwks <file|url>]`. */
