@@ -14,6 +14,8 @@ import { createMetrics, observeCommit } from './http/metrics.js';
 import { loadKeyRing, signCheckpoint, signReceipt } from './proof/index.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
+import { createSyncWorker } from './sync/sync-worker.js';
+import type { SyncWorker } from './sync/sync-worker.js';
 
 /** A running server. */
 export interface RunningServer {
@@ -21,6 +23,8 @@ export interface RunningServer {
   port: number;
   store: Store;
   logger: Logger;
+  /** The İYS sync worker, present when `IYS_BASE_URL` is set. */
+  sync?: SyncWorker;
   /** Signs checkpoints now (also done at intervals and on close). */
   checkpoint(): Promise<void>;
   /** Stops accepting connections, finishes in-flight commits, signs a last checkpoint, closes the store. */
@@ -105,6 +109,18 @@ export async function startServer({
   }, env.CHECKPOINT_INTERVAL_SECONDS * 1000);
   timer.unref();
 
+  // Pulls citizens' changes from İYS on an interval; never crashes the process (errors are logged).
+  const sync = env.IYS_BASE_URL
+    ? createSyncWorker({
+        config,
+        store,
+        logger,
+        baseUrl: env.IYS_BASE_URL,
+        intervalSeconds: env.SYNC_INTERVAL_SECONDS,
+      })
+    : undefined;
+  sync?.start();
+
   logger.info({ url, store: store.kind, kid: ring.kid }, 'izinli server listening');
   let closing: Promise<void> | undefined;
   return {
@@ -112,10 +128,12 @@ export async function startServer({
     port,
     store,
     logger,
+    ...(sync ? { sync } : {}),
     checkpoint,
     close() {
       closing ??= (async () => {
         clearInterval(timer);
+        await sync?.stop();
         stopping = true;
         // Stop taking connections; requests already inside finish (their commits included).
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));

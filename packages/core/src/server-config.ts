@@ -49,6 +49,16 @@ export const IysAccountConfig = z.strictObject({
   iysCode: z.int().positive({ error: 'a positive whole İYS code' }),
   username: z.union([z.string().min(1), EnvRef]),
   password: EnvRef,
+  push: z
+    .strictObject({
+      username: z.union([z.string().min(1), EnvRef]),
+      password: EnvRef,
+    })
+    .optional()
+    .meta({
+      description:
+        'Basic auth İYS uses when it pushes citizens’ changes to POST /v1/iys/push/{iysCode}; the same pair is given to İYS’s push registration. No push endpoint without it.',
+    }),
 });
 export type IysAccountConfig = z.infer<typeof IysAccountConfig>;
 

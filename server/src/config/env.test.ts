@@ -10,6 +10,7 @@ describe('parseServerEnv', () => {
       DATA_DIR: './data',
       TRUST_PROXY: false,
       RATE_LIMIT_PER_IP: 120,
+      SYNC_INTERVAL_SECONDS: 300,
     });
     expect(env.ok && env.value.DATABASE_URL).toBeUndefined();
   });

@@ -33,6 +33,8 @@ export const ServerEnv = z.object({
   RATE_LIMIT_PER_IP: count('requests per minute').min(1).default(120),
   RATE_LIMIT_PER_SITE: count('requests per minute').min(1).default(6000),
   CHECKPOINT_INTERVAL_SECONDS: count('seconds').min(1).default(60),
+  /** How often the sync worker pulls İYS's changes (only when IYS_BASE_URL is set). */
+  SYNC_INTERVAL_SECONDS: count('seconds').min(1).default(300),
   GROUP_COMMIT_MAX: count('captures per transaction').min(1).max(10_000).default(256),
 });
 export type ServerEnv = z.infer<typeof ServerEnv>;

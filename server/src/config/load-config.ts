@@ -16,6 +16,8 @@ export interface IysCredentials {
   iysCode: number;
   username: string;
   password: string;
+  /** What İYS's push must present (Basic auth); absent when push is not configured. */
+  push?: { username: string; password: string };
 }
 
 /** A checked config with the lookups the server needs on every request. */
@@ -84,6 +86,24 @@ export async function checkServerConfig(
       iysCode: account.iysCode,
       username: resolve(account.username, ['iysAccounts', a, 'username'], env, problems),
       password: resolve(account.password, ['iysAccounts', a, 'password'], env, problems),
+      ...(account.push
+        ? {
+            push: {
+              username: resolve(
+                account.push.username,
+                ['iysAccounts', a, 'push', 'username'],
+                env,
+                problems,
+              ),
+              password: resolve(
+                account.push.password,
+                ['iysAccounts', a, 'push', 'password'],
+                env,
+                problems,
+              ),
+            },
+          }
+        : {}),
     });
   });
   if (problems.length > 0) return err(problems);

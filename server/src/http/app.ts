@@ -10,6 +10,8 @@ import type { AppDeps } from './app-deps.js';
 import { openApiDocument } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { captureRoutes } from './routes/captures.js';
+import { checkRoutes } from './routes/check.js';
+import { iysPushRoutes } from './routes/iys-push.js';
 import { checkpointRoutes, jwksRoutes } from './routes/proof.js';
 import { opsRoutes } from './routes/ops.js';
 import { widgetRoutes } from './routes/widget.js';
@@ -50,6 +52,8 @@ export function createApp(deps: AppDeps) {
   app.route('/.well-known', jwksRoutes(deps));
   app.route('/v1/checkpoints', checkpointRoutes(deps));
   app.route('/v1/admin', adminRoutes(deps));
+  app.route('/v1/check', checkRoutes(deps));
+  app.route('/v1/iys/push', iysPushRoutes(deps));
   app.route('/', opsRoutes(deps));
   app.get('/openapi.json', (c) =>
     c.body(openapi, 200, { 'Content-Type': 'application/json; charset=utf-8' }),

@@ -1,15 +1,22 @@
 // /openapi.json, generated from the zod schemas the server validates with (never written by hand):
 // each operation names its schemas; z.toJSONSchema turns them into components.
 import { z } from 'zod';
-import { Capture, CaptureRecord, Movement, PublicSiteConfig, SupportedLocale } from '@izinli/core';
+import {
+  Capture,
+  CaptureRecord,
+  IysPushBody,
+  Movement,
+  PublicSiteConfig,
+  SupportedLocale,
+} from '@izinli/core';
+import {
+  ApiIssue,
+  CheckAnswer,
+  CheckBatch,
+  CheckBatchResult,
+  IysPushResult,
+} from './openapi-sync-schemas.js';
 
-const ApiIssue = z.object({
-  path: z.string(),
-  code: z.string(),
-  expected: z.string(),
-  received: z.string(),
-  message: z.string(),
-});
 const ApiErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), issues: z.array(ApiIssue).optional() }),
 });
@@ -49,7 +56,6 @@ const CaptureSummary = z.looseObject({
 });
 const CaptureList = z.object({ items: z.array(CaptureSummary), nextCursor: z.string().optional() });
 const Anything = z.looseObject({});
-
 const schemas = {
   Capture,
   CaptureCreated,
@@ -61,6 +67,11 @@ const schemas = {
   CaptureList,
   Timeline: Anything,
   Evidence: Anything,
+  IysPushBody,
+  IysPushResult,
+  CheckAnswer,
+  CheckBatch,
+  CheckBatchResult,
 };
 type SchemaName = keyof typeof schemas;
 
@@ -161,6 +172,39 @@ export const OPERATIONS: Operation[] = [
     tag: 'admin',
     query: { phone: 'a phone number', email: 'an e-mail address' },
     responses: { 200: 'Evidence', ...errors(400, 401) },
+  },
+  {
+    method: 'get',
+    path: '/v1/check',
+    summary:
+      'Pre-send check from the İYS mirror (never İYS): allowed only with ONAY on İYS (A2); a TACIR without a record is allowed (A16).',
+    tag: 'admin',
+    query: {
+      recipient: 'a phone number (MESAJ, ARAMA) or an e-mail address (EPOSTA), any common form',
+      type: 'MESAJ, ARAMA or EPOSTA',
+      recipientType: 'BIREYSEL (default) or TACIR',
+      brandCode: 'required when the tenant has several brands',
+    },
+    responses: { 200: 'CheckAnswer', ...errors(400, 401) },
+  },
+  {
+    method: 'post',
+    path: '/v1/check',
+    summary:
+      'Pre-send check of up to 1000 recipients; an invalid address is refused in its own answer.',
+    tag: 'admin',
+    body: 'CheckBatch',
+    responses: { 200: 'CheckBatchResult', ...errors(400, 401, 413) },
+  },
+  {
+    method: 'post',
+    path: '/v1/iys/push/{iysCode}',
+    summary:
+      'İYS push of citizens’ IYS_* movements (Basic auth per İYS account); updates the mirror and writes consent.changed events. Movements of other brands are acknowledged and ignored.',
+    tag: 'operations',
+    pathParams: ['iysCode'],
+    body: 'IysPushBody',
+    responses: { 200: 'IysPushResult', ...errors(400, 401, 413) },
   },
   {
     method: 'get',

@@ -213,9 +213,30 @@ CREATE INDEX webhook_events_by_site ON webhook_events (site_key, pos);
 CREATE INDEX webhook_events_due ON webhook_events (state, next_attempt_at, pos);
 `;
 
+// v2: where the sync worker's pull of İYS changes stopped, per brand (İYS's opaque `after`).
+const v2Sqlite = `
+CREATE TABLE sync_cursors (
+  iys_code INTEGER NOT NULL,
+  brand_code INTEGER NOT NULL,
+  after_cursor TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (iys_code, brand_code)
+) STRICT;
+`;
+const v2Postgres = `
+CREATE TABLE sync_cursors (
+  iys_code BIGINT NOT NULL,
+  brand_code BIGINT NOT NULL,
+  after_cursor TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (iys_code, brand_code)
+);
+`;
+
 /** Every schema version, oldest first. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sqlite: v1Sqlite, postgres: v1Postgres },
+  { version: 2, name: 'sync-cursors', sqlite: v2Sqlite, postgres: v2Postgres },
 ];
 
 /** The migrations whose version is not in `applied`, oldest first. */
@@ -237,3 +258,6 @@ export const SCHEMA_MIGRATIONS_DDL = {
  * object ids in the same class.
  */
 export const MIGRATION_LOCK = { classId: 0x697a6e6c, objectId: 1 } as const;
+
+/** The advisory lock (same class, object 2) that serialises `applyIysChanges` across processes. */
+export const MIRROR_SYNC_LOCK = { classId: 0x697a6e6c, objectId: 2 } as const;

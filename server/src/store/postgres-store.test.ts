@@ -76,6 +76,7 @@ describe.skipIf(!url)(
           'consent_mirror',
           'movements',
           'schema_migrations',
+          'sync_cursors',
           'webhook_events',
         ]);
       });

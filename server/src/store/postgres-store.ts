@@ -8,6 +8,7 @@ import type { Pool, PoolClient } from 'pg';
 import { captureCursorAfter, captureListQuery } from './capture-query.js';
 import { MIGRATION_LOCK, SCHEMA_MIGRATIONS_DDL, pendingMigrations } from './migrations.js';
 import { PostgresWriteTx, pgInsertRows, rowsJson } from './postgres-write-tx.js';
+import { SELECT_SYNC_CURSOR, applyIysChangesPostgres } from './postgres-iys-changes.js';
 import {
   CAPTURE_SELECT,
   CHECKPOINT_COLUMNS,
@@ -28,6 +29,8 @@ import type {
   CaptureFilter,
   ChainHead,
   Checkpoint,
+  IysChangesResult,
+  IysChangesWrite,
   MirrorEntry,
   MovementFilter,
   Page,
@@ -242,6 +245,15 @@ export class PostgresStore implements Store {
     // One statement: atomic, and one key twice in it would be an error, so the last one wins.
     const rows = lastPerKey(entries, (e) => e.key).map(mirrorValues);
     await this.#pool.query(UPSERT_MIRROR, [rowsJson(MIRROR_COLUMNS, rows)]);
+  }
+
+  async syncCursor(iysCode: number, brandCode: number): Promise<string | undefined> {
+    const [row] = (await this.#pool.query(SELECT_SYNC_CURSOR, [iysCode, brandCode])).rows;
+    return row?.after_cursor as string | undefined;
+  }
+
+  applyIysChanges(write: IysChangesWrite): Promise<IysChangesResult> {
+    return this.#transaction((client) => applyIysChangesPostgres(client, write));
   }
 
   async webhookEvents(siteKey: string, limit = DEFAULT_EVENTS): Promise<WebhookEvent[]> {

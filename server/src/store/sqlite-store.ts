@@ -9,6 +9,7 @@ import { SCHEMA_MIGRATIONS_DDL, pendingMigrations } from './migrations.js';
 import { SqliteConnection, jsonList, sqliteInsert } from './sqlite-connection.js';
 import type { SqlitePragmas } from './sqlite-connection.js';
 import { SqliteWriteTx, readHead } from './sqlite-write-tx.js';
+import { applyIysChangesSqlite, readSyncCursor } from './sqlite-iys-changes.js';
 import {
   CAPTURE_SELECT,
   CHECKPOINT_COLUMNS,
@@ -28,6 +29,8 @@ import type {
   CaptureFilter,
   ChainHead,
   Checkpoint,
+  IysChangesResult,
+  IysChangesWrite,
   MirrorEntry,
   MovementFilter,
   Page,
@@ -230,6 +233,16 @@ export class SqliteStore implements Store {
     return this.#writeNow(() => {
       for (const row of values) this.#writer.run(UPSERT_MIRROR, ...row);
     });
+  }
+
+  async syncCursor(iysCode: number, brandCode: number): Promise<string | undefined> {
+    return readSyncCursor(this.#reader, iysCode, brandCode);
+  }
+
+  applyIysChanges(write: IysChangesWrite): Promise<IysChangesResult> {
+    return this.#exclusive(() =>
+      this.#writer.db.transaction(() => applyIysChangesSqlite(this.#writer, write)).immediate(),
+    );
   }
 
   async webhookEvents(siteKey: string, limit = DEFAULT_EVENTS): Promise<WebhookEvent[]> {

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import { describeListContract } from './store-contract-list.test-support.js';
 import { describeReadsContract } from './store-contract-reads.test-support.js';
+import { describeSyncContract } from './store-contract-sync.test-support.js';
 import { describeWritesContract } from './store-contract-writes.test-support.js';
 import type { Store } from './store.js';
 
@@ -34,5 +35,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describeWritesContract(store);
     describeListContract(store);
     describeReadsContract(store);
+    describeSyncContract(store);
   });
 }

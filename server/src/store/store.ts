@@ -67,6 +67,25 @@ export interface WebhookEvent {
   createdAt: string;
 }
 
+/** İYS's changes for one brand (pulled or pushed), applied to the mirror in one transaction. */
+export interface IysChangesWrite {
+  iysCode: number;
+  brandCode: number;
+  /** In İYS's order (oldest first); an entry older than the mirror's state for its key is skipped. */
+  entries: readonly MirrorEntry[];
+  /** The pull cursor to store with the entries; absent for a push, which has none. */
+  cursor?: string;
+  /** The webhook events to write for an entry that changes its key's status (`previous` absent: first seen). */
+  events(entry: MirrorEntry, previous: MirrorEntry | undefined): WebhookEvent[];
+}
+
+/** What `applyIysChanges` did: entries written, those that changed a status, stale ones skipped. */
+export interface IysChangesResult {
+  applied: number;
+  changed: number;
+  stale: number;
+}
+
 /** Everything one capture writes, in the same transaction (ARCHITECTURE §Data flow). */
 export interface CaptureWrite {
   capture: StoredCapture & { record: CaptureRecord; receipt: string };
@@ -158,6 +177,14 @@ export interface Store {
   mirror(keys: readonly string[]): Promise<Map<string, MirrorEntry>>;
   /** Inserts or replaces entries by key, atomically; a key named twice keeps the later entry. */
   upsertMirror(entries: readonly MirrorEntry[]): Promise<void>;
+  /** The stored pull cursor of a brand, if any (`applyIysChanges` stores it). */
+  syncCursor(iysCode: number, brandCode: number): Promise<string | undefined>;
+  /**
+   * In one transaction: upserts the entries whose consentDate is not older than the mirror's for
+   * their key (a later consentDate wins; an equal one is the later İYS movement, so it wins too),
+   * writes the events of those that change a status, and stores the cursor.
+   */
+  applyIysChanges(write: IysChangesWrite): Promise<IysChangesResult>;
   /** A site's webhook events, newest first (default limit 100). */
   webhookEvents(siteKey: string, limit?: number): Promise<WebhookEvent[]>;
   /** Counts for /metrics and /readyz. */

@@ -1,0 +1,44 @@
+// Schemas of the sync routes (pre-send check, İYS push) for /openapi.json, and the error issue
+// they share with the rest of the document.
+import { z } from 'zod';
+import { Channel, ConsentStatus, RecipientType, Source } from '@izinli/core';
+
+/** One problem of an error answer. */
+export const ApiIssue = z.object({
+  path: z.string(),
+  code: z.string(),
+  expected: z.string(),
+  received: z.string(),
+  message: z.string(),
+});
+
+/** What a push did. */
+export const IysPushResult = z.object({
+  received: z.int(),
+  applied: z.int(),
+  changed: z.int(),
+  stale: z.int(),
+  ignored: z.int(),
+});
+/** One pre-send answer. */
+export const CheckAnswer = z.object({
+  allowed: z.boolean(),
+  status: ConsentStatus.nullable(),
+  source: Source.nullable(),
+  since: z.string().nullable().meta({ description: 'İYS consentDate of the state (Turkey time).' }),
+});
+/** The batch check body. */
+export const CheckBatch = z.object({
+  type: Channel,
+  recipientType: RecipientType.optional(),
+  brandCode: z.int().optional(),
+  recipients: z.array(z.string()).min(1).max(1000),
+});
+/** The batch check answer. */
+export const CheckBatchResult = z.object({
+  type: Channel,
+  recipientType: RecipientType,
+  iysCode: z.int(),
+  brandCode: z.int(),
+  results: z.array(CheckAnswer.extend({ recipient: z.string(), issue: ApiIssue.optional() })),
+});

@@ -1,0 +1,131 @@
+// The pre-send check (ARCHITECTURE §Sync): `GET /v1/check` for one recipient and `POST /v1/check`
+// for up to 1000, answered from the İYS mirror only (COMPLIANCE A2), behind the admin token.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { Channel, RecipientType, excerpt, movementKey, normalizeRecipient } from '@izinli/core';
+import type { Problem, TenantConfig } from '@izinli/core';
+import { z } from 'zod';
+import { checkAnswer } from '../../sync/pre-send-check.js';
+import type { BrandRef } from '../../sync/iys-change-entry.js';
+import { ApiError, requestLocale, toIssues } from '../api-error.js';
+import type { AppDeps } from '../app-deps.js';
+import { readJsonBody } from '../json-body.js';
+import { adminAuth } from './admin-auth.js';
+import type { AdminEnv } from './admin-auth.js';
+
+/** Most recipients in one batch check. */
+export const CHECK_BATCH_MAX = 1000;
+
+const CheckBatch = z.strictObject({
+  type: Channel,
+  recipientType: RecipientType.default('BIREYSEL'),
+  brandCode: z.int().positive().optional(),
+  recipients: z.array(z.string().max(320)).min(1).max(CHECK_BATCH_MAX),
+});
+
+function invalid(where: 'query' | 'body', path: string, expected: string, received: unknown) {
+  return new ApiError(400, `${where}.invalid`, `The ${where} field ${path} is not valid.`, [
+    { code: `${where}.invalid`, path: [path], expected, received: excerpt(received) },
+  ]);
+}
+
+/** The tenant's brand to check against: the one named, else its only one (400 when ambiguous). */
+export function tenantBrand(
+  tenant: TenantConfig,
+  brandCode: number | undefined,
+  where: 'query' | 'body',
+): BrandRef {
+  const brands = new Map<string, BrandRef>();
+  for (const { brand } of tenant.sites) brands.set(`${brand.iysCode}:${brand.brandCode}`, brand);
+  const all = [...brands.values()];
+  const codes = all.map((b) => b.brandCode).join(', ');
+  const named = brandCode === undefined ? all : all.filter((b) => b.brandCode === brandCode);
+  if (named.length === 1) return { iysCode: named[0]!.iysCode, brandCode: named[0]!.brandCode };
+  if (brandCode !== undefined && named.length === 0) {
+    throw invalid(where, 'brandCode', `one of this tenant's brand codes: ${codes}`, brandCode);
+  }
+  throw invalid(
+    where,
+    'brandCode',
+    `brandCode, one of ${codes}: this tenant has several brands`,
+    brandCode,
+  );
+}
+
+/** The check routes, mounted at `/v1/check`. */
+export function checkRoutes(deps: AppDeps) {
+  const answerFor = async (
+    brand: BrandRef,
+    recipientType: RecipientType,
+    type: Channel,
+    recipients: readonly string[],
+  ) => {
+    const keys = recipients.map((recipient) =>
+      movementKey({ ...brand, recipientType, type, recipient }),
+    );
+    const mirror = await deps.store.mirror(keys);
+    return keys.map((key) => checkAnswer(mirror.get(key), recipientType));
+  };
+
+  return new Hono<AdminEnv>()
+    .use(adminAuth(deps.config))
+    .get('/', async (c) => {
+      const type = Channel.safeParse(c.req.query('type'));
+      if (!type.success)
+        throw invalid('query', 'type', 'MESAJ, ARAMA or EPOSTA', c.req.query('type'));
+      const recipientType = RecipientType.safeParse(c.req.query('recipientType') ?? 'BIREYSEL');
+      if (!recipientType.success) {
+        throw invalid('query', 'recipientType', 'BIREYSEL or TACIR', c.req.query('recipientType'));
+      }
+      const brandText = c.req.query('brandCode');
+      const brandCode = brandText === undefined ? undefined : Number(brandText);
+      if (brandCode !== undefined && !(Number.isInteger(brandCode) && brandCode > 0)) {
+        throw invalid('query', 'brandCode', 'a positive whole brand code', brandText);
+      }
+      const brand = tenantBrand(c.get('tenant'), brandCode, 'query');
+      const recipient = normalizeRecipient(type.data, c.req.query('recipient') ?? '');
+      if (!recipient.ok) {
+        const problem: Problem = { ...recipient.error, path: ['recipient'] };
+        throw new ApiError(400, 'query.invalid', 'The recipient is not a valid address.', [
+          problem,
+        ]);
+      }
+      const [answer] = await answerFor(brand, recipientType.data, type.data, [recipient.value]);
+      return c.json(answer!);
+    })
+    .post(
+      '/',
+      bodyLimit({
+        maxSize: 512 * 1024,
+        onError: () => {
+          throw new ApiError(413, 'body.tooLarge', 'The body is larger than 512 KiB.');
+        },
+      }),
+      async (c) => {
+        const body = await readJsonBody(c, CheckBatch);
+        const brand = tenantBrand(c.get('tenant'), body.brandCode, 'body');
+        const locale = requestLocale(c);
+        const normalised = body.recipients.map((r) => normalizeRecipient(body.type, r));
+        const valid = normalised.flatMap((n) => (n.ok ? [n.value] : []));
+        const answers = await answerFor(brand, body.recipientType, body.type, valid);
+        let next = 0;
+        // Problems as data: a bad address is refused in its own answer, the rest still answer.
+        const results = body.recipients.map((input, i) => {
+          const n = normalised[i]!;
+          if (!n.ok) {
+            const [issue] = toIssues([{ ...n.error, path: ['recipients', i] }], locale);
+            return {
+              recipient: input,
+              allowed: false,
+              status: null,
+              source: null,
+              since: null,
+              issue,
+            };
+          }
+          return { recipient: n.value, ...answers[next++]! };
+        });
+        return c.json({ type: body.type, recipientType: body.recipientType, ...brand, results });
+      },
+    );
+}

@@ -1,0 +1,101 @@
+// İYS push (ARCHITECTURE §Sync): İYS POSTs `{ list: [...] }` of citizens' `IYS_*` movements with
+// Basic auth to `POST /v1/iys/push/{iysCode}`; they update the mirror and write `consent.changed`
+// events like pulled ones. Answered at once: İYS gives an endpoint 5 s.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { IysPushBody } from '@izinli/core';
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { IysCredentials } from '../../config/load-config.js';
+import {
+  configuredBrands,
+  consentChangedEvents,
+  mirrorEntriesOf,
+  sitesOfBrand,
+} from '../../sync/iys-change-entry.js';
+import { ApiError } from '../api-error.js';
+import type { AppDeps } from '../app-deps.js';
+import { readJsonBody } from '../json-body.js';
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/** True when `header` is Basic auth with the push credentials; both parts compared in constant time. */
+export function pushAuthorized(header: string | undefined, push: IysCredentials['push']): boolean {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header ?? '');
+  const decoded = match ? Buffer.from(match[1]!, 'base64').toString('utf8') : '';
+  const colon = decoded.indexOf(':');
+  const [user, pass] = colon < 0 ? ['', ''] : [decoded.slice(0, colon), decoded.slice(colon + 1)];
+  // Always compare, so a missing account or header takes as long as a wrong password.
+  const expected = push ?? { username: '\u0000', password: '\u0000' };
+  const userOk = timingSafeEqual(digest(user), digest(expected.username));
+  const passOk = timingSafeEqual(digest(pass), digest(expected.password));
+  return push !== undefined && colon >= 0 && userOk && passOk;
+}
+
+function unauthorized(): ApiError {
+  return new ApiError(
+    401,
+    'push.unauthorized',
+    'İYS push credentials are required.',
+    [
+      {
+        code: 'push.unauthorized',
+        path: [],
+        expected: 'Authorization: Basic with the push credentials configured for this iysCode',
+        received: 'missing or other credentials',
+      },
+    ],
+    { 'WWW-Authenticate': 'Basic realm="izinli-iys-push"' },
+  );
+}
+
+/** The push routes, mounted at `/v1/iys/push`. */
+export function iysPushRoutes(deps: AppDeps) {
+  const now = deps.now ?? (() => new Date());
+  const brands = configuredBrands(deps.config);
+  const authorize = (c: Context) => {
+    const iysCode = Number(c.req.param('iysCode'));
+    const account = Number.isInteger(iysCode) ? deps.config.iysAccounts.get(iysCode) : undefined;
+    if (!pushAuthorized(c.req.header('authorization'), account?.push)) throw unauthorized();
+    return iysCode;
+  };
+  return new Hono().post(
+    '/:iysCode',
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: () => {
+        throw new ApiError(413, 'body.tooLarge', 'The body is larger than 1 MiB.');
+      },
+    }),
+    async (c) => {
+      const iysCode = authorize(c);
+      const body = await readJsonBody(c, IysPushBody);
+      const totals = { received: body.list.length, applied: 0, changed: 0, stale: 0, ignored: 0 };
+      // Movements of brands we do not serve (İYS's registration test movement among them) are
+      // acknowledged and ignored, so İYS does not retry them forever.
+      for (const brand of brands.filter((b) => b.iysCode === iysCode)) {
+        const mine = body.list.filter(
+          (m) => m.iysCode === iysCode && m.brandCode === brand.brandCode,
+        );
+        if (mine.length === 0) continue;
+        const { entries, invalid } = mirrorEntriesOf(brand, mine, now());
+        totals.ignored += invalid;
+        const result = await deps.store.applyIysChanges({
+          ...brand,
+          entries,
+          events: consentChangedEvents(sitesOfBrand(deps.config, brand), now),
+        });
+        totals.applied += result.applied;
+        totals.changed += result.changed;
+        totals.stale += result.stale;
+      }
+      const served = body.list.filter((m) =>
+        brands.some(
+          (b) => b.iysCode === iysCode && m.iysCode === iysCode && m.brandCode === b.brandCode,
+        ),
+      ).length;
+      totals.ignored += totals.received - served;
+      return c.json(totals);
+    },
+  );
+}

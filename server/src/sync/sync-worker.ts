@@ -1,0 +1,169 @@
+// The sync worker (ARCHITECTURE §Sync): for every configured brand, pulls İYS's `source=IYS`
+// changes (citizens' acts on İYS) after the stored cursor until none are left, and applies each
+// page to the mirror with its `consent.changed` events and the next cursor, in one transaction.
+import { createIysClient } from '@izinli/iys';
+import type { FetchLike, IysClient } from '@izinli/iys';
+import type { Logger } from 'pino';
+import type { LoadedConfig } from '../config/load-config.js';
+import type { Store } from '../store/store.js';
+import {
+  configuredBrands,
+  consentChangedEvents,
+  mirrorEntriesOf,
+  sitesOfBrand,
+} from './iys-change-entry.js';
+import type { BrandRef } from './iys-change-entry.js';
+
+/** Options of `createSyncWorker`. */
+export interface SyncWorkerOptions {
+  config: LoadedConfig;
+  store: Store;
+  logger: Logger;
+  /** İYS's base URL (or the simulator's). */
+  baseUrl: string;
+  fetch?: FetchLike;
+  /** Seconds between runs of `start()`. */
+  intervalSeconds: number;
+  now?: () => Date;
+  /** Changes per pull (1–1000, İYS's default 1000). */
+  pageLimit?: number;
+  /** Most pages per brand in one run, so one run always ends (default 100). */
+  maxPages?: number;
+}
+
+/** What one run did, per brand: pages pulled, entries applied, status changes, skipped. */
+export interface BrandSyncReport extends BrandRef {
+  pages: number;
+  received: number;
+  applied: number;
+  changed: number;
+  stale: number;
+  invalid: number;
+  /** The İYS error kind and code when the pull stopped on an error. */
+  error?: { kind: string; status: number; code?: string };
+}
+
+/** A running (or runnable) sync worker. */
+export interface SyncWorker {
+  /** One pass over every brand; a call while a pass runs joins it. Never rejects. */
+  runOnce(): Promise<BrandSyncReport[]>;
+  /** Runs a pass now and then every `intervalSeconds`. */
+  start(): void;
+  /** Stops the timer and waits for a running pass. */
+  stop(): Promise<void>;
+}
+
+/** Creates the sync worker for the brands of `config` that have İYS credentials. */
+export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
+  const { config, store, logger, intervalSeconds } = options;
+  const now = options.now ?? (() => new Date());
+  const clients = new Map<number, IysClient>();
+  const clientFor = (iysCode: number): IysClient | undefined => {
+    const credentials = config.iysAccounts.get(iysCode);
+    if (!credentials) return undefined;
+    let client = clients.get(iysCode);
+    if (!client) {
+      client = createIysClient({
+        baseUrl: options.baseUrl,
+        ...credentials,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      });
+      clients.set(iysCode, client);
+    }
+    return client;
+  };
+
+  async function syncBrand(brand: BrandRef, client: IysClient): Promise<BrandSyncReport> {
+    const report: BrandSyncReport = {
+      ...brand,
+      pages: 0,
+      received: 0,
+      applied: 0,
+      changed: 0,
+      stale: 0,
+      invalid: 0,
+    };
+    const events = consentChangedEvents(sitesOfBrand(config, brand), now);
+    for (let page = 0; page < (options.maxPages ?? 100); page += 1) {
+      const after = await store.syncCursor(brand.iysCode, brand.brandCode);
+      const pulled = await client.pullChanges(brand.brandCode, {
+        source: 'IYS',
+        ...(after === undefined ? {} : { after }),
+        ...(options.pageLimit === undefined ? {} : { limit: options.pageLimit }),
+      });
+      if (!pulled.ok) {
+        const { kind, status, code } = pulled.error;
+        report.error = { kind, status, ...(code === undefined ? {} : { code }) };
+        return report;
+      }
+      if (pulled.value.list.length === 0) return report;
+      report.pages += 1;
+      report.received += pulled.value.list.length;
+      const { entries, invalid } = mirrorEntriesOf(brand, pulled.value.list, now());
+      report.invalid += invalid;
+      const result = await store.applyIysChanges({
+        ...brand,
+        entries,
+        events,
+        ...(pulled.value.after === undefined ? {} : { cursor: pulled.value.after }),
+      });
+      report.applied += result.applied;
+      report.changed += result.changed;
+      report.stale += result.stale;
+      // A cursor that did not move would fetch the same page forever.
+      if (pulled.value.after === undefined || pulled.value.after === after) return report;
+    }
+    return report;
+  }
+
+  async function pass(): Promise<BrandSyncReport[]> {
+    const reports: BrandSyncReport[] = [];
+    for (const brand of configuredBrands(config)) {
+      const client = clientFor(brand.iysCode);
+      if (!client) continue;
+      try {
+        const report = await syncBrand(brand, client);
+        reports.push(report);
+        // Counts and codes only: no recipient ever reaches the log.
+        if (report.error) logger.warn({ sync: report }, 'İYS sync pull failed; retrying next run');
+        else if (report.received > 0) logger.info({ sync: report }, 'İYS changes synced');
+      } catch (error) {
+        logger.error({ err: error, ...brand }, 'İYS sync failed; retrying next run');
+        reports.push({
+          ...brand,
+          pages: 0,
+          received: 0,
+          applied: 0,
+          changed: 0,
+          stale: 0,
+          invalid: 0,
+          error: { kind: 'store', status: 0 },
+        });
+      }
+    }
+    return reports;
+  }
+
+  let running: Promise<BrandSyncReport[]> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const runOnce = () => {
+    running ??= pass().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+  return {
+    runOnce,
+    start() {
+      if (timer) return;
+      void runOnce();
+      timer = setInterval(() => void runOnce(), intervalSeconds * 1000);
+      timer.unref();
+    },
+    async stop() {
+      clearInterval(timer);
+      timer = undefined;
+      await running;
+    },
+  };
+}
