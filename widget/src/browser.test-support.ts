@@ -1,0 +1,173 @@
+/// <reference types="mocha" />
+// Helpers for the browser tests: a private namespace on the fake server
+// (test-support/fake-izinli-server.js), a form with the element, polling instead of sleeping.
+// axe.js is a classic script: as a module it still sets `window.axe`.
+import 'axe-core';
+import type AxeCore from 'axe-core';
+import { createStore } from 'idb-keyval';
+import type { UseStore } from 'idb-keyval';
+import { CaptureOutbox } from './capture-outbox.js';
+import type { OutboxOptions } from './capture-outbox.js';
+import { defineIzinliConsent } from './define.js';
+import type { IzinliConsent } from './izinli-consent.js';
+
+defineIzinliConsent();
+
+/** The example site of @izinli/core's fixtures. */
+export const SITE = 'ornek-kitabevi-demo-0001';
+/** The same site offering Turkish only. */
+export const TURKISH_ONLY_SITE = 'ornek-yalniz-turkce-0001';
+
+/** One POST the fake server received, with the status it answered (0: connection dropped). */
+export interface Post {
+  id: string;
+  answer: string;
+  status: number;
+  body: Record<string, unknown> & {
+    person: Record<string, string>;
+    channels: Record<string, boolean>;
+    purposes: Record<string, boolean>;
+    notices: { id: string; version: number; sha256: string }[];
+  };
+  problems: unknown[];
+}
+
+let sessions = 0;
+
+/** A fake izinli server of the test's own: its endpoint, its answers, what it received. */
+export function fakeServer(name = `s${Date.now().toString(36)}-${++sessions}`) {
+  const control = async (path: string, init?: RequestInit) => {
+    const response = await fetch(`/__test/${name}/${path}`, init);
+    if (!response.ok) throw new Error(`fake server: ${path} answered ${response.status}`);
+    return response.json() as Promise<unknown>;
+  };
+  return {
+    endpoint: name === 'default' ? location.origin : `${location.origin}/t/${name}`,
+    reset: () => control('reset', { method: 'POST' }),
+    /**
+     * Answers the next `times` captures (all, without it) with 503, 429, 422, a dropped
+     * connection, or (`hold`) not until `release()`.
+     */
+    answer: (answer: 'ok' | '503' | '429' | '422' | 'drop' | 'hold', times?: number) =>
+      control(`answer?with=${answer}${times ? `&times=${times}` : ''}`, { method: 'POST' }),
+    release: () => control('release', { method: 'POST' }),
+    posts: () => control('posts') as Promise<Post[]>,
+  };
+}
+
+type Truthy<T> = Exclude<T, false | 0 | '' | null | undefined>;
+
+/** Polls `condition` until it returns something truthy; fails naming `what` after `timeout` ms. */
+export async function until<T>(
+  condition: () => T | Promise<T>,
+  what: string,
+  timeout = 5000,
+): Promise<Truthy<T>> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await condition();
+    if (value) return value as Truthy<T>;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+let stores = 0;
+
+/**
+ * An outbox on an IndexedDB store of the test's own, retrying on `online` and otherwise only when
+ * the test's `retryDelay` says so. Not started: `start()` is what a page load does.
+ */
+export function testOutbox(options: OutboxOptions = {}): {
+  outbox: CaptureOutbox;
+  store: UseStore;
+} {
+  const store = options.store ?? createStore(`izinli-test-${Date.now()}-${++stores}`, 'outbox');
+  return { outbox: new CaptureOutbox({ retryDelay: () => Infinity, ...options, store }), store };
+}
+
+/** A mounted signup form with the element, ready once the site config has rendered. */
+export interface Mounted {
+  form: HTMLFormElement;
+  element: IzinliConsent;
+  root: ShadowRoot;
+  outbox: CaptureOutbox;
+  store: UseStore;
+  /** The rendered box of a channel or purpose. */
+  box(key: string): HTMLInputElement;
+  /** Sets a host field's value as typing would, firing `input`. */
+  type(name: string, value: string): void;
+}
+
+const mounted: HTMLElement[] = [];
+afterEach(() => mounted.splice(0).forEach((node) => node.remove()));
+
+/**
+ * Renders `<form>` with host fields and the element (attributes as given), waits for the config
+ * to render, and gives the element an outbox of its own. `fields` is inner HTML before it.
+ */
+export async function mount(
+  attributes: Record<string, string>,
+  fields = `<label>Ad soyad <input name="adSoyad"></label>
+    <label>Telefon <input name="telefon" type="tel"></label>
+    <label>E-posta <input name="eposta" type="email"></label>`,
+  options: OutboxOptions = {},
+): Promise<Mounted> {
+  const main = document.createElement('main');
+  const attrs = Object.entries(attributes)
+    .map(([name, value]) => ` ${name}="${value}"`)
+    .join('');
+  main.innerHTML = `<h1>Üye ol</h1><form action="/__test/echo" method="post">${fields}
+    <izinli-consent name="izinli"${attrs}></izinli-consent>
+    <button name="action" value="kaydol">Üye ol</button></form>`;
+  document.body.append(main);
+  mounted.push(main);
+  const form = main.querySelector('form')!;
+  const element = main.querySelector('izinli-consent')!;
+  const { outbox, store } = testOutbox(options);
+  element.outbox = outbox.start();
+  const root = element.shadowRoot!;
+  await until(
+    () =>
+      root.querySelector('[part~=base]') ??
+      root.querySelector('[part~=status]')?.textContent?.match(/yüklenemedi|could not/),
+    'the element to render its site config',
+  );
+  await element.updateComplete;
+  return {
+    form,
+    element,
+    root,
+    outbox,
+    store,
+    box: (key) =>
+      root.querySelector<HTMLInputElement>(`[data-channel="${key}"], [data-purpose="${key}"]`)!,
+    type(name, value) {
+      const input = form.elements.namedItem(name) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+  };
+}
+
+/** Clicks a box as a person would and waits for the element to re-render. */
+export async function tick(m: Mounted, key: string): Promise<void> {
+  m.box(key).click();
+  await m.element.updateComplete;
+}
+
+/** Runs axe-core (all default rules) on the document and returns its violations, summarised. */
+export async function axeViolations(): Promise<string[]> {
+  const { axe } = window as unknown as { axe: typeof AxeCore };
+  const results = await axe.run(document);
+  return results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+}
+
+/** Submits the form as its button would, the host handling it itself (a single-page app). */
+export function submitInPlace(form: HTMLFormElement): void {
+  const stay = (event: Event) => event.preventDefault();
+  form.addEventListener('submit', stay, { once: true });
+  form.requestSubmit(form.querySelector('button'));
+}

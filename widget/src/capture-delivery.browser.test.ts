@@ -1,0 +1,247 @@
+/// <reference types="mocha" />
+// From the host form's submit to the server's 2xx: the body checked by the fake server with
+// @izinli/core's own schema and site rules, the IndexedDB outbox, retries and refusals.
+import { exampleSiteConfig } from '@izinli/core/fixtures';
+import { expect } from 'chai';
+import { get, keys, set } from 'idb-keyval';
+import {
+  SITE,
+  fakeServer,
+  mount,
+  submitInPlace,
+  testOutbox,
+  tick,
+  until,
+} from './browser.test-support.js';
+import type { Mounted, Post } from './browser.test-support.js';
+import type { QueuedCapture } from './capture-outbox.js';
+import type { IzinliCapturedEvent } from './events/izinli-captured-event.js';
+import type { IzinliErrorEvent } from './events/izinli-error-event.js';
+import { WIDGET_VERSION } from './version.js';
+
+const HOST_FIELDS = { 'name-field': 'adSoyad', 'phone-field': 'telefon', 'email-field': 'eposta' };
+const current = (id: string) =>
+  exampleSiteConfig.notices
+    .filter((n) => n.id === id && n.locale === 'tr')
+    .sort((a, b) => b.version - a.version)[0]!;
+const shown = (id: string) => {
+  const { version, sha256 } = current(id);
+  return { id, version, sha256 };
+};
+
+/** Fills the host form and ticks boxes as a person signing up would. */
+async function signUp(m: Mounted, boxes: string[]) {
+  m.type('adSoyad', 'Ayşe Yılmaz');
+  m.type('telefon', '0532 123 45 67');
+  m.type('eposta', 'ayse.yilmaz@ornek.com.tr');
+  for (const box of boxes) await tick(m, box);
+}
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+
+/** The events of a type that reach the document during this test. */
+function events<T extends Event>(type: 'izinli-captured' | 'izinli-error'): T[] {
+  const seen: T[] = [];
+  const listener = (event: Event) => seen.push(event as T);
+  document.addEventListener(type, listener);
+  cleanups.push(() => document.removeEventListener(type, listener));
+  return seen;
+}
+
+describe('capture delivery', () => {
+  let server: ReturnType<typeof fakeServer>;
+  beforeEach(() => {
+    server = fakeServer();
+  });
+
+  const postsWith = (status: number) => async () => {
+    const posts = await server.posts();
+    return posts.some((p) => p.status === status) && posts;
+  };
+
+  it('A3, A4, B8: the capture matches the core schema and names every text shown by version and hash', async () => {
+    const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+    await signUp(m, ['MESAJ', 'EPOSTA', 'kitap-onerileri']);
+    submitInPlace(m.form);
+    const [post] = (await until(postsWith(201), 'the capture')) as Post[];
+    expect(post!.problems).to.deep.equal([]);
+    const { capturedAt, pageUrl, ...rest } = post!.body;
+    expect(rest).to.deep.equal({
+      id: m.element.value,
+      siteKey: SITE,
+      locale: 'tr',
+      recipientType: 'BIREYSEL',
+      person: {
+        fullName: 'Ayşe Yılmaz',
+        phone: '0532 123 45 67',
+        email: 'ayse.yilmaz@ornek.com.tr',
+      },
+      channels: { MESAJ: true, ARAMA: false, EPOSTA: true },
+      purposes: { 'kitap-onerileri': true, 'yurt-disi-eposta-hizmeti': false },
+      notices: [
+        shown('kvkk-aydinlatma'),
+        shown('etk-onay'),
+        shown('riza-pazarlama-analizi'),
+        shown('riza-yurt-disi-aktarim'),
+      ],
+      widgetVersion: WIDGET_VERSION,
+    });
+    expect(new Date(capturedAt as string).toISOString()).to.equal(capturedAt);
+    expect(pageUrl).to.equal(location.origin + location.pathname);
+  });
+
+  it('A17: sends the recipient type the element names, which the site must accept', async () => {
+    const m = await mount({
+      site: SITE,
+      endpoint: server.endpoint,
+      'recipient-type': 'TACIR',
+      ...HOST_FIELDS,
+    });
+    submitInPlace(m.form);
+    const posts = (await until(postsWith(422), 'the refusal')) as Post[];
+    // The example site accepts BIREYSEL only, so the server's own rule refuses it.
+    expect(posts[0]!.body.recipientType).to.equal('TACIR');
+    expect(JSON.stringify(posts[0]!.problems)).to.match(/recipientType/);
+  });
+
+  it('leaves out an address the server would refuse when no ticked box needs it', async () => {
+    const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+    m.type('adSoyad', 'Ayşe Yılmaz');
+    m.type('telefon', '0532 123 45 67');
+    m.type('eposta', 'ayse@ornek');
+    await tick(m, 'MESAJ');
+    submitInPlace(m.form);
+    const [post] = (await until(postsWith(201), 'the capture')) as Post[];
+    expect(post!.body.person).to.deep.equal({ fullName: 'Ayşe Yılmaz', phone: '0532 123 45 67' });
+  });
+
+  it('stores the capture in IndexedDB before sending it, and removes it after the 2xx', async () => {
+    let storedWhenSent: unknown;
+    const store = testOutbox().store;
+    const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS }, undefined, {
+      store,
+      fetch: async (input, init) => {
+        storedWhenSent = await keys(store);
+        return fetch(input, init);
+      },
+    });
+    const captured = events<IzinliCapturedEvent>('izinli-captured');
+    submitInPlace(m.form);
+    await until(() => captured.length > 0, 'izinli-captured');
+    expect(storedWhenSent).to.deep.equal([m.element.value]);
+    expect(await keys(store)).to.deep.equal([]);
+    expect(captured[0]!.target).to.equal(m.element);
+    expect(captured[0]!.captureId).to.equal(m.element.value);
+    expect(captured[0]!.receipt).to.equal(`test-receipt.${m.element.value}`);
+  });
+
+  it('offline: the capture stays in IndexedDB and is delivered exactly once when the browser is back online', async () => {
+    const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+    const errors = events<IzinliErrorEvent>('izinli-error');
+    const captured = events<IzinliCapturedEvent>('izinli-captured');
+    await server.answer('drop');
+    await signUp(m, ['ARAMA']);
+    submitInPlace(m.form);
+    await until(() => errors.length > 0, 'the failed send');
+    const id = m.element.value;
+    expect(errors[0]!.error.code).to.equal('network.failed');
+    expect(errors[0]!.willRetry).to.equal(true);
+    expect(((await get(id, m.store)) as QueuedCapture).attempts).to.equal(1);
+    expect((await server.posts()).filter((p) => p.status > 0)).to.deep.equal([]);
+
+    await server.answer('ok');
+    dispatchEvent(new Event('online'));
+    dispatchEvent(new Event('online'));
+    await until(() => captured.length > 0, 'the delivery');
+    await m.outbox.flush();
+    const accepted = (await server.posts()).filter((p) => p.status > 0);
+    expect(accepted.map((p) => [p.id, p.status])).to.deep.equal([[id, 201]]);
+    expect(await keys(m.store)).to.deep.equal([]);
+  });
+
+  it('retries a 503 with backoff and delivers the identical body once', async () => {
+    const delays: number[] = [];
+    const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS }, undefined, {
+      retryDelay: (attempt) => (delays.push(attempt), 0),
+    });
+    await server.answer('503', 2);
+    submitInPlace(m.form);
+    const posts = (await until(postsWith(201), 'the third attempt')) as Post[];
+    expect(posts.map((p) => p.status)).to.deep.equal([503, 503, 201]);
+    expect(delays).to.deep.equal([1, 2]);
+    expect(new Set(posts.map((p) => JSON.stringify(p.body))).size).to.equal(1);
+  });
+
+  it('waits as long as a 429 says in Retry-After, then delivers', async () => {
+    const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+    await server.answer('429', 1);
+    submitInPlace(m.form);
+    const posts = (await until(postsWith(201), 'the retry')) as Post[];
+    expect(posts.map((p) => p.status)).to.deep.equal([429, 201]);
+  });
+
+  it('a 4xx is reported with the server’s error, dropped from IndexedDB and never retried', async () => {
+    const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS }, undefined, {
+      retryDelay: () => 0,
+    });
+    const errors = events<IzinliErrorEvent>('izinli-error');
+    await server.answer('422', 1);
+    submitInPlace(m.form);
+    await until(() => errors.length > 0, 'izinli-error');
+    expect(errors[0]!.status).to.equal(422);
+    expect(errors[0]!.willRetry).to.equal(false);
+    expect(errors[0]!.captureId).to.equal(m.element.value);
+    expect(errors[0]!.error).to.deep.equal({
+      code: 'capture.rejected',
+      message: 'Refused on purpose by the test.',
+    });
+    expect(await keys(m.store)).to.deep.equal([]);
+    dispatchEvent(new Event('online'));
+    await m.outbox.flush();
+    expect((await server.posts()).map((p) => p.status)).to.deep.equal([422]);
+  });
+
+  it('a refused capture reports the server’s issues, path by path', async () => {
+    const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+    const errors = events<IzinliErrorEvent>('izinli-error');
+    // A number İYS would refuse although its shape is fine: only the server knows the plan.
+    m.type('adSoyad', 'Ayşe Yılmaz');
+    m.type('telefon', '+90 999 999 99 99');
+    await tick(m, 'MESAJ');
+    submitInPlace(m.form);
+    await until(() => errors.length > 0, 'izinli-error');
+    expect(errors[0]!.error.code).to.equal('capture.rejected');
+    expect(errors[0]!.error.issues?.map((i) => i.path)).to.deep.equal(['person.phone']);
+  });
+
+  it('the next page load sends what an earlier page left behind, and tells the document', async () => {
+    const captured = events<IzinliCapturedEvent>('izinli-captured');
+    const left = testOutbox();
+    const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS }, undefined, {
+      store: left.store,
+    });
+    await server.answer('drop');
+    submitInPlace(m.form);
+    await until(async () => (await server.posts()).length > 0, 'the failed send');
+    const id = m.element.value;
+    m.form.remove();
+
+    await server.answer('ok');
+    const nextPage = testOutbox({ store: left.store }).outbox.start();
+    await until(() => captured.length > 0, 'the delivery');
+    expect(captured[0]!.target).to.equal(document);
+    expect(captured[0]!.captureId).to.equal(id);
+    await nextPage.flush();
+    expect((await server.posts()).filter((p) => p.status > 0).map((p) => p.id)).to.deep.equal([id]);
+  });
+
+  it('sends a stored capture once when several flushes overlap', async () => {
+    const { outbox, store } = testOutbox();
+    const body = JSON.stringify({ id: crypto.randomUUID() });
+    const capture = { id: 'x', url: `${server.endpoint}/v1/captures`, body, attempts: 0 };
+    await set('x', capture, store);
+    await Promise.all([outbox.flush(), outbox.flush(), outbox.flush()]);
+    expect(await server.posts()).to.have.length(1);
+  });
+});

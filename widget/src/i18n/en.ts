@@ -1,0 +1,19 @@
+import type { Translation } from './translation.js';
+
+/** English. */
+export const en: Translation = {
+  unavailable: 'The consent options could not be loaded; you can still send the form.',
+  etkHint: 'Choose the channels you want messages on; none is fine.',
+  MESAJ: 'Text message (SMS)',
+  ARAMA: 'Phone call',
+  EPOSTA: 'E-mail',
+  purposesLegend: 'Explicit consent (optional)',
+  personLegend: 'Your contact details',
+  fullName: 'Your name and surname',
+  phone: 'Your mobile phone',
+  email: 'Your e-mail address',
+  needName: 'Enter your name and surname to give a message permission.',
+  needPhone: 'Enter a valid phone number, e.g. 0532 123 45 67, to allow texts and calls.',
+  needEmail:
+    'Enter a valid e-mail address, e.g. name.surname@example.com (no Turkish letters), to allow e-mails.',
+};

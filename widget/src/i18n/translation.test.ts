@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { en } from './en.js';
+import { localeOf, say } from './index.js';
+import { tr } from './tr.js';
+
+describe('translations', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('both tables have the same keys and no blank entry', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(tr).sort());
+    for (const text of [...Object.values(tr), ...Object.values(en)])
+      expect(text.trim()).not.toBe('');
+  });
+
+  it('the Turkish table writes İ and ı, never a dotless capital I for İ', () => {
+    expect(tr.personLegend).toBe('İletişim bilgileriniz');
+    expect(tr.purposesLegend).toBe('Açık rıza (isteğe bağlı)');
+    for (const text of Object.values(tr)) expect(text).not.toMatch(/\bI[a-zçğöşü]/);
+  });
+
+  it('a missing entry is reported and shows its key, never a blank', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(say('tr', 'nope' as never)).toBe('[nope]');
+    expect(error).toHaveBeenCalledWith('izinli: no "nope" translation for "tr"');
+  });
+
+  it('reads English from en tags and Turkish from anything else', () => {
+    expect(['en', 'EN-gb', ' en-US '].map(localeOf)).toEqual(['en', 'en', 'en']);
+    expect(['tr', 'tr-TR', '', null, undefined, 'de', 'eng'].map(localeOf)).toEqual(
+      Array(7).fill('tr'),
+    );
+  });
+});

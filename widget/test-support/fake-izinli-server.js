@@ -1,0 +1,204 @@
+// A fake izinli server for the browser tests, as @web/test-runner middleware. It answers the two
+// routes the widget uses exactly as server/src/http does (same shapes, same status codes) and
+// checks every capture with @izinli/core's own schema and site rules, so a test passing here
+// means the real server would accept the body. Each test works in its own namespace
+// (`/t/{session}/v1/...`), so test files can run side by side; `/__test/{session}/...` lets the
+// test switch answers (503, 422, 429, dropped connections, answers held until released) and read
+// back what was posted.
+import {
+  canonicalJson,
+  checkCaptureAgainstSite,
+  formatPath,
+  normalizeEmail,
+  normalizePhone,
+  problemMessage,
+  publicSiteConfig,
+  validateCapture,
+} from '@izinli/core';
+import { exampleSiteConfig } from '@izinli/core/fixtures';
+
+/** Sites the fake serves: the example bookshop, and a copy of it that offers Turkish only. */
+export const SITES = new Map([
+  [exampleSiteConfig.siteKey, exampleSiteConfig],
+  [
+    'ornek-yalniz-turkce-0001',
+    { ...exampleSiteConfig, siteKey: 'ornek-yalniz-turkce-0001', locales: ['tr'] },
+  ],
+]);
+
+/** The strict policy the embed must work under (ARCHITECTURE §Security model). */
+export const STRICT_CSP = "script-src 'self'; style-src 'self'";
+
+const sessions = new Map();
+
+function session(name) {
+  let state = sessions.get(name);
+  if (!state) {
+    state = { answer: 'ok', times: Infinity, posts: [], stored: new Map(), held: [] };
+    sessions.set(name, state);
+  }
+  return state;
+}
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => (text += chunk));
+    req.on('end', () => resolve(text));
+    req.on('error', reject);
+  });
+}
+
+function json(ctx, status, body, headers = {}) {
+  ctx.status = status;
+  ctx.type = 'application/json';
+  for (const [name, value] of Object.entries(headers)) ctx.set(name, value);
+  ctx.body = JSON.stringify(body);
+}
+
+function apiError(ctx, status, code, message, problems = [], headers = {}) {
+  const issues = problems.map((p) => ({
+    path: formatPath(p.path),
+    code: p.code,
+    expected: p.expected,
+    received: p.received,
+    message: problemMessage(p, 'en'),
+  }));
+  json(ctx, status, { error: { code, message, ...(issues.length ? { issues } : {}) } }, headers);
+}
+
+function widgetView(ctx, siteKey) {
+  const site = SITES.get(siteKey);
+  if (!site) return apiError(ctx, 404, 'site.unknown', `No site has the key ${siteKey}.`);
+  const locale = ctx.query.locale ?? site.locales[0];
+  if (!site.locales.includes(locale)) {
+    return apiError(ctx, 400, 'locale.notOffered', 'The site does not offer this language.');
+  }
+  const view = publicSiteConfig(site);
+  json(ctx, 200, { ...view, locale, notices: view.notices.filter((n) => n.locale === locale) });
+}
+
+// What POST /v1/captures does before the database: schema, site rules, addresses.
+function check(body) {
+  const validated = validateCapture(body);
+  if (!validated.ok) return { status: 422, code: 'capture.invalid', problems: validated.error };
+  const capture = validated.value;
+  const site = SITES.get(capture.siteKey);
+  if (!site) return { status: 404, code: 'site.unknown', problems: [] };
+  const problems = checkCaptureAgainstSite(capture, site);
+  const { phone, email } = capture.person;
+  const phoneResult = phone === undefined ? undefined : normalizePhone(phone);
+  const emailResult = email === undefined ? undefined : normalizeEmail(email);
+  if (phoneResult && !phoneResult.ok)
+    problems.push({ ...phoneResult.error, path: ['person', 'phone'] });
+  if (emailResult && !emailResult.ok)
+    problems.push({ ...emailResult.error, path: ['person', 'email'] });
+  return problems.length ? { status: 422, code: 'capture.rejected', problems } : { capture };
+}
+
+async function postCapture(ctx, state) {
+  const text = await readBody(ctx.req);
+  let answer = state.answer;
+  if (answer !== 'ok') {
+    state.times -= 1;
+    if (state.times <= 0) [state.answer, state.times] = ['ok', Infinity];
+  }
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = text;
+  }
+  const post = { id: body?.id, answer, status: 0, body, problems: [] };
+  state.posts.push(post);
+  if (answer === 'drop') {
+    // A network failure as the browser sees it: the connection closes without an answer.
+    ctx.status = 204; // for the dev server's log only: nothing is sent
+    ctx.respond = false;
+    ctx.req.socket.destroy();
+    return;
+  }
+  if (answer === 'hold') {
+    // A slow server: the answer waits until the test releases it.
+    await new Promise((release) => state.held.push(release));
+    answer = 'ok';
+  }
+  if (answer === '503') {
+    post.status = 503;
+    return apiError(ctx, 503, 'server.unavailable', 'Try again later.');
+  }
+  if (answer === '429') {
+    post.status = 429;
+    return apiError(ctx, 429, 'rate.limited', 'Too many captures; retry after 0 s.', [], {
+      'Retry-After': '0',
+    });
+  }
+  if (answer === '422') {
+    post.status = 422;
+    return apiError(ctx, 422, 'capture.rejected', 'Refused on purpose by the test.');
+  }
+  const checked = check(body);
+  if (!checked.capture) {
+    post.status = checked.status;
+    post.problems = checked.problems;
+    return apiError(
+      ctx,
+      checked.status,
+      checked.code,
+      'The capture was refused.',
+      checked.problems,
+    );
+  }
+  const id = checked.capture.id;
+  const fingerprint = canonicalJson(body);
+  const stored = state.stored.get(id);
+  if (stored && stored !== fingerprint) {
+    post.status = 409;
+    return apiError(ctx, 409, 'capture.conflict', 'A different capture with this id is stored.');
+  }
+  post.status = stored ? 200 : 201;
+  state.stored.set(id, fingerprint);
+  json(ctx, post.status, { captureId: id, receipt: `test-receipt.${id}` });
+}
+
+async function echo(ctx) {
+  const fields = [...new URLSearchParams(await readBody(ctx.req))];
+  const escaped = JSON.stringify(fields).replace(/</g, '\\u003c');
+  ctx.type = 'text/html';
+  ctx.body = `<!doctype html><html lang="en"><title>Sent</title><pre id="echo">${escaped}</pre></html>`;
+}
+
+/** The middleware: fake API routes, test controls, and the strict CSP on the embed test pages. */
+export function fakeIzinliServer() {
+  return async function fakeIzinli(ctx, next) {
+    const api = /^(?:\/t\/([\w-]+))?\/v1\/(.*)$/.exec(ctx.path);
+    if (api) {
+      const state = session(api[1] ?? 'default');
+      const site = /^sites\/([^/]+)\/widget$/.exec(api[2]);
+      if (site && ctx.method === 'GET') return widgetView(ctx, decodeURIComponent(site[1]));
+      if (api[2] === 'captures' && ctx.method === 'POST') return postCapture(ctx, state);
+      return apiError(ctx, 404, 'route.unknown', 'No such route.');
+    }
+    if (ctx.path === '/__test/echo' && ctx.method === 'POST') return echo(ctx);
+    const control = /^\/__test\/([\w-]+)\/(reset|answer|release|posts)$/.exec(ctx.path);
+    if (control) {
+      const [, name, action] = control;
+      if (action === 'reset') sessions.delete(name);
+      if (action === 'release')
+        session(name)
+          .held.splice(0)
+          .forEach((release) => release());
+      if (action === 'answer') {
+        const state = session(name);
+        state.answer = ctx.query.with ?? 'ok';
+        state.times = ctx.query.times ? Number(ctx.query.times) : Infinity;
+      }
+      return json(ctx, 200, action === 'posts' ? session(name).posts : { ok: true });
+    }
+    await next();
+    if (ctx.path.startsWith('/test-support/pages/') && ctx.path.endsWith('.html')) {
+      ctx.set('Content-Security-Policy', STRICT_CSP);
+    }
+  };
+}
