@@ -15,7 +15,11 @@ import { loadKeyRing, signCheckpoint, signReceipt } from './proof/index.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 import { createSyncWorker } from './sync/sync-worker.js';
+import { createDeliveryWorker } from './delivery/delivery-worker.js';
+import type { DeliveryWorker } from './delivery/delivery-worker.js';
 import type { SyncWorker } from './sync/sync-worker.js';
+import { createWebhookWorker } from './webhooks/webhook-worker.js';
+import type { WebhookWorker } from './webhooks/webhook-worker.js';
 
 /** A running server. */
 export interface RunningServer {
@@ -25,6 +29,10 @@ export interface RunningServer {
   logger: Logger;
   /** The İYS sync worker, present when `IYS_BASE_URL` is set. */
   sync?: SyncWorker;
+  /** The İYS delivery worker, present when `IYS_BASE_URL` is set. */
+  delivery?: DeliveryWorker;
+  /** The webhook worker (always running: it needs no İYS). */
+  webhooks: WebhookWorker;
   /** Signs checkpoints now (also done at intervals and on close). */
   checkpoint(): Promise<void>;
   /** Stops accepting connections, finishes in-flight commits, signs a last checkpoint, closes the store. */
@@ -120,6 +128,28 @@ export async function startServer({
       })
     : undefined;
   sync?.start();
+  // Sends the outbox to İYS on an interval; never crashes the process (errors are logged).
+  const delivery = env.IYS_BASE_URL
+    ? createDeliveryWorker({
+        config,
+        store,
+        logger,
+        baseUrl: env.IYS_BASE_URL,
+        intervalMs: env.DELIVERY_INTERVAL_MS,
+      })
+    : undefined;
+  delivery?.start();
+
+  // Sends webhook events to the site owners' targets; never crashes the process (errors are logged).
+  const webhooks = createWebhookWorker({
+    config,
+    store,
+    logger,
+    intervalMs: env.WEBHOOK_INTERVAL_MS,
+    maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+    timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+  });
+  webhooks.start();
 
   logger.info({ url, store: store.kind, kid: ring.kid }, 'izinli server listening');
   let closing: Promise<void> | undefined;
@@ -129,17 +159,22 @@ export async function startServer({
     store,
     logger,
     ...(sync ? { sync } : {}),
+    ...(delivery ? { delivery } : {}),
+    webhooks,
     checkpoint,
     close() {
       closing ??= (async () => {
         clearInterval(timer);
         await sync?.stop();
+        await delivery?.stop();
         stopping = true;
         // Stop taking connections; requests already inside finish (their commits included).
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         await closed;
         await committer.idle();
+        // In-flight sends finish; what is left stays in the outbox for the next start.
+        await webhooks.stop();
         await checkpoint().catch((error: unknown) =>
           logger.error({ err: error }, 'last checkpoint failed'),
         );

@@ -31,8 +31,15 @@ export const AdminToken = z.strictObject({
 });
 export type AdminToken = z.infer<typeof AdminToken>;
 
-/** Events the server emits to site owners' webhooks. */
-export const WebhookEventType = z.enum(['capture.recorded', 'consent.changed', 'movement.dead']);
+/** Events the server emits to site owners' webhooks (issue 6; `capture.confirmation_due` is A15). */
+export const WebhookEventType = z.enum([
+  'capture.recorded',
+  'consent.delivered',
+  'consent.rejected',
+  'consent.changed',
+  'consent.deadline_at_risk',
+  'capture.confirmation_due',
+]);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
 
 /** A site owner's endpoint that receives Standard Webhooks signed with `secret`. */

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { CaptureRecord, captureRecordHashWith, deadlineFor, movementKey } from '@izinli/core';
 import type { ConsentStatus, Movement, RecordChannel } from '@izinli/core';
 import type { StoredCapture, Store, WebhookEvent, WriteTx } from '../store/store.js';
+import { confirmationDueEvent } from './confirmation-due.js';
 import type { CaptureDraft } from './prepare-capture.js';
 
 const sha256HexSync = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -157,6 +158,7 @@ export class GroupCommitter {
         },
       ];
     });
+    const confirmationDue = site.confirmationEvent && movements.some((m) => m.status === 'ONAY');
     const events: WebhookEvent[] = [
       {
         id: this.#options.newId(),
@@ -174,10 +176,12 @@ export class GroupCommitter {
           channels: record.channels,
           purposes: record.purposes.map(({ id, granted }) => ({ id, granted })),
           // A15: the site owner's mailer sends a non-promotional confirmation the same day.
-          confirmationDue: site.confirmationEvent && movements.some((m) => m.status === 'ONAY'),
+          confirmationDue,
         },
       },
     ];
+    if (confirmationDue)
+      events.push(confirmationDueEvent(this.#options.newId(), record, movements));
     const capture = {
       captureId: record.captureId,
       siteKey: record.siteKey,

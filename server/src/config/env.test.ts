@@ -11,6 +11,7 @@ describe('parseServerEnv', () => {
       TRUST_PROXY: false,
       RATE_LIMIT_PER_IP: 120,
       SYNC_INTERVAL_SECONDS: 300,
+      DELIVERY_INTERVAL_MS: 1000,
     });
     expect(env.ok && env.value.DATABASE_URL).toBeUndefined();
   });

@@ -35,7 +35,15 @@ export const ServerEnv = z.object({
   CHECKPOINT_INTERVAL_SECONDS: count('seconds').min(1).default(60),
   /** How often the sync worker pulls İYS's changes (only when IYS_BASE_URL is set). */
   SYNC_INTERVAL_SECONDS: count('seconds').min(1).default(300),
+  /** How often the delivery worker claims due outbox movements (only when IYS_BASE_URL is set). */
+  DELIVERY_INTERVAL_MS: count('milliseconds').min(10).default(1000),
   GROUP_COMMIT_MAX: count('captures per transaction').min(1).max(10_000).default(256),
+  /** How often the webhook worker fans out events and sends due deliveries. */
+  WEBHOOK_INTERVAL_MS: count('milliseconds').min(10).default(1000),
+  /** Attempts before a webhook delivery is dead (10 spans about a day of backoff). */
+  WEBHOOK_MAX_ATTEMPTS: count('attempts').min(1).max(100).default(10),
+  /** How long one webhook POST may take. */
+  WEBHOOK_TIMEOUT_MS: count('milliseconds').min(100).max(120_000).default(10_000),
 });
 export type ServerEnv = z.infer<typeof ServerEnv>;
 

@@ -36,6 +36,36 @@ describe('readServerConfig', () => {
     expect(problemMessage(result.error[0]!, 'en')).toContain('IYS_PASSWORD');
   });
 
+  it('refuses a webhook secret that is not whsec_ base64, without printing it', async () => {
+    const [tenant] = exampleServerConfig.tenants;
+    const config = {
+      ...exampleServerConfig,
+      tenants: [
+        {
+          ...tenant!,
+          webhooks: [{ id: 'crm', url: 'https://crm.example/h', secret: { env: 'WEBHOOK_CRM' } }],
+        },
+      ],
+    };
+    const bad = await checkServerConfig(config, {
+      IYS_PASSWORD: 'x',
+      WEBHOOK_CRM: 'gizli*anahtar!',
+    });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.error).toMatchObject([
+      { code: 'config.webhookSecretInvalid', path: ['tenants', 0, 'webhooks', 0, 'secret'] },
+    ]);
+    expect(JSON.stringify(bad.error) + problemMessage(bad.error[0]!, 'en')).not.toContain('gizli');
+    const good = await checkServerConfig(config, {
+      IYS_PASSWORD: 'x',
+      WEBHOOK_CRM: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    });
+    expect(good.ok && good.value.webhookSecrets.get('ornek-kitabevi/crm')).toBe(
+      'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    );
+  });
+
   it('B8: refuses a notice whose text no longer matches its hash', async () => {
     const config = structuredClone(exampleServerConfig);
     const notices = config.tenants[0]!.sites[0]!.notices;

@@ -10,6 +10,7 @@ import {
   validateServerConfig,
 } from '@izinli/core';
 import type { EnvRef, Problem, Result, ServerConfig, SiteConfig, TenantConfig } from '@izinli/core';
+import { webhookSigner } from '../webhooks/webhook-request.js';
 
 /** An İYS account with its credentials read from the environment. */
 export interface IysCredentials {
@@ -77,6 +78,16 @@ export async function checkServerConfig(
     for (const token of tenant.adminTokens) tenantsByTokenHash.set(token.sha256, tenant);
     tenant.webhooks.forEach((hook, w) => {
       const secret = resolve(hook.secret, ['tenants', t, 'webhooks', w, 'secret'], env, problems);
+      if (secret !== '' && !webhookSigner(secret)) {
+        problems.push({
+          code: 'config.webhookSecretInvalid',
+          path: ['tenants', t, 'webhooks', w, 'secret'],
+          expected: 'a Standard Webhooks secret: whsec_ followed by base64',
+          // Never the secret itself.
+          received: `the value of ${hook.secret.env}, which is not base64`,
+          params: { name: hook.secret.env },
+        });
+      }
       webhookSecrets.set(`${tenant.id}/${hook.id}`, secret);
     });
   }
@@ -148,5 +159,11 @@ defineProblemMessages({
   'config.envMissing': {
     tr: (p) => `${p.params?.name} ortam değişkeni tanımlanmalıdır; gelen: tanımsız`,
     en: (p) => `the environment variable ${p.params?.name} must be set; received nothing`,
+  },
+  'config.webhookSecretInvalid': {
+    tr: (p) =>
+      `${p.params?.name} bir Standard Webhooks anahtarı olmalıdır (whsec_ ve ardından base64); gelen değer base64 değil`,
+    en: (p) =>
+      `${p.params?.name} must hold a Standard Webhooks secret (whsec_ then base64); its value is not base64`,
   },
 });

@@ -22,6 +22,8 @@ export interface HarnessOptions {
   now?: () => Date;
   ip?: string;
   config?: ServerConfigInput;
+  /** Environment variables the config names besides IYS_PASSWORD (e.g. webhook secrets). */
+  env?: Record<string, string>;
 }
 
 /** Builds the app over a fresh data directory; `close()` removes it. */
@@ -32,6 +34,7 @@ export async function makeHarness(options: HarnessOptions = {}) {
   const ring = await loadKeyRing({ dataDir: dir });
   const loaded = await checkServerConfig(options.config ?? exampleServerConfig, {
     IYS_PASSWORD: 'demo',
+    ...options.env,
   });
   if (!loaded.ok) throw new Error(`example config invalid: ${JSON.stringify(loaded.error)}`);
   const metrics = createMetrics(store);
@@ -60,6 +63,7 @@ export async function makeHarness(options: HarnessOptions = {}) {
   return {
     app,
     store,
+    config: loaded.value,
     ring,
     dir,
     batches,

@@ -35,10 +35,20 @@ export function createMetrics(
   });
   new Gauge({
     name: 'izinli_webhook_pending_events',
-    help: 'Webhook events not yet delivered.',
+    help: 'Webhook events not yet fanned out to their targets.',
     registers: [registry],
     async collect() {
       this.set((await stats()).pendingEvents);
+    },
+  });
+  new Gauge({
+    name: 'izinli_webhook_deliveries',
+    help: 'Webhook deliveries by state (pending: not yet accepted by the receiver).',
+    labelNames: ['state'],
+    registers: [registry],
+    async collect() {
+      const counts = await store.webhookOutbox.counts();
+      for (const [state, n] of Object.entries(counts)) this.set({ state }, n);
     },
   });
   return {

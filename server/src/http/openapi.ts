@@ -16,6 +16,8 @@ import {
   CheckBatchResult,
   IysPushResult,
 } from './openapi-sync-schemas.js';
+import { DeliveryStats, MovementList, MovementRetried } from './openapi-delivery-schemas.js';
+import { WebhookDeliveryList, WebhookDeliveryRetried } from './openapi-webhook-schemas.js';
 
 const ApiErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), issues: z.array(ApiIssue).optional() }),
@@ -65,6 +67,11 @@ const schemas = {
   Checkpoints,
   StoredCapture,
   CaptureList,
+  MovementList,
+  MovementRetried,
+  DeliveryStats,
+  WebhookDeliveryList,
+  WebhookDeliveryRetried,
   Timeline: Anything,
   Evidence: Anything,
   IysPushBody,
@@ -172,6 +179,47 @@ export const OPERATIONS: Operation[] = [
     tag: 'admin',
     query: { phone: 'a phone number', email: 'an e-mail address' },
     responses: { 200: 'Evidence', ...errors(400, 401) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/movements',
+    summary:
+      'Outbox movements of this tenant’s brands (dead letters carry İYS’s code and message).',
+    tag: 'admin',
+    query: { state: 'pending, in-flight, delivered, already-current or dead', limit: '1–1000' },
+    responses: { 200: 'MovementList', ...errors(400, 401) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/movements/stats',
+    summary: 'Delivery counts by state, and open movements within 24 h of their deadline.',
+    tag: 'admin',
+    responses: { 200: 'DeliveryStats', ...errors(401) },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/movements/{movementId}/retry',
+    summary: 'Put a dead letter back in the queue after a fix (attempts from zero).',
+    tag: 'admin',
+    pathParams: ['movementId'],
+    responses: { 200: 'MovementRetried', ...errors(401, 404) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/webhooks/deliveries',
+    summary:
+      'Webhook deliveries of this tenant, newest first (dead ones carry the last status and cause).',
+    tag: 'admin',
+    query: { state: 'pending, delivered or dead', limit: '1–1000' },
+    responses: { 200: 'WebhookDeliveryList', ...errors(400, 401) },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/webhooks/deliveries/{deliveryId}/retry',
+    summary: 'Put a dead webhook delivery back in the queue, due now (attempts from zero).',
+    tag: 'admin',
+    pathParams: ['deliveryId'],
+    responses: { 200: 'WebhookDeliveryRetried', ...errors(401, 404) },
   },
   {
     method: 'get',

@@ -77,6 +77,7 @@ describe.skipIf(!url)(
           'movements',
           'schema_migrations',
           'sync_cursors',
+          'webhook_deliveries',
           'webhook_events',
         ]);
       });

@@ -9,6 +9,14 @@ import { captureCursorAfter, captureListQuery } from './capture-query.js';
 import { MIGRATION_LOCK, SCHEMA_MIGRATIONS_DDL, pendingMigrations } from './migrations.js';
 import { PostgresWriteTx, pgInsertRows, rowsJson } from './postgres-write-tx.js';
 import { SELECT_SYNC_CURSOR, applyIysChangesPostgres } from './postgres-iys-changes.js';
+import { PostgresWebhookOutbox } from './postgres-webhook-outbox.js';
+import {
+  claimMovementsPostgres,
+  deliveryStatsPostgres,
+  finishMovementsPostgres,
+  retryDeadPostgres,
+} from './postgres-delivery.js';
+import type { DeliveryStats, MovementClaim, MovementResult } from './delivery-store.js';
 import {
   CAPTURE_SELECT,
   CHECKPOINT_COLUMNS,
@@ -81,9 +89,12 @@ export class PostgresStore implements Store {
   readonly #schema: string | undefined;
   #closing: Promise<void> | undefined;
 
+  readonly webhookOutbox: PostgresWebhookOutbox;
+
   constructor(pool: Pool, schema?: string) {
     this.#pool = pool;
     this.#schema = schema;
+    this.webhookOutbox = new PostgresWebhookOutbox(pool, (job) => this.#transaction(job));
   }
 
   /** Runs `job` on one client inside BEGIN … COMMIT, rolling back if it throws. */
@@ -222,6 +233,10 @@ export class PostgresStore implements Store {
       params.push(filter.key);
       where.push(`movement_key = $${params.length}`);
     }
+    if (filter.state !== undefined) {
+      params.push(filter.state);
+      where.push(`state = $${params.length}`);
+    }
     params.push(filter.limit ?? DEFAULT_MOVEMENTS);
     const sql = `SELECT ${MOVEMENT_COLUMNS.join(', ')} FROM movements
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY pos LIMIT $${params.length}`;
@@ -254,6 +269,22 @@ export class PostgresStore implements Store {
 
   applyIysChanges(write: IysChangesWrite): Promise<IysChangesResult> {
     return this.#transaction((client) => applyIysChangesPostgres(client, write));
+  }
+
+  claimMovements(claim: MovementClaim): Promise<Movement[]> {
+    return this.#transaction((client) => claimMovementsPostgres(client, claim));
+  }
+
+  finishMovements(results: readonly MovementResult[]): Promise<string[]> {
+    return this.#transaction((client) => finishMovementsPostgres(client, results));
+  }
+
+  retryDeadMovement(id: string, now: string): Promise<boolean> {
+    return retryDeadPostgres(this.#pool, id, now);
+  }
+
+  deliveryStats(deadlineBound: string): Promise<DeliveryStats> {
+    return deliveryStatsPostgres(this.#pool, deadlineBound);
   }
 
   async webhookEvents(siteKey: string, limit = DEFAULT_EVENTS): Promise<WebhookEvent[]> {

@@ -10,6 +10,14 @@ import { SqliteConnection, jsonList, sqliteInsert } from './sqlite-connection.js
 import type { SqlitePragmas } from './sqlite-connection.js';
 import { SqliteWriteTx, readHead } from './sqlite-write-tx.js';
 import { applyIysChangesSqlite, readSyncCursor } from './sqlite-iys-changes.js';
+import { SqliteWebhookOutbox } from './sqlite-webhook-outbox.js';
+import {
+  claimMovementsSqlite,
+  deliveryStatsSqlite,
+  finishMovementsSqlite,
+  retryDeadSqlite,
+} from './sqlite-delivery.js';
+import type { DeliveryStats, MovementClaim, MovementResult } from './delivery-store.js';
 import {
   CAPTURE_SELECT,
   CHECKPOINT_COLUMNS,
@@ -76,9 +84,14 @@ export class SqliteStore implements Store {
   #closed = false;
   #closing: Promise<void> | undefined;
 
+  readonly webhookOutbox: SqliteWebhookOutbox;
+
   constructor(writer: SqliteConnection, reader: SqliteConnection) {
     this.#writer = writer;
     this.#reader = reader;
+    this.webhookOutbox = new SqliteWebhookOutbox(writer, reader, (job) =>
+      this.#exclusive(() => writer.db.transaction(job).immediate()),
+    );
   }
 
   /** Runs `job` after every write queued before it (the in-process write mutex). */
@@ -211,6 +224,10 @@ export class SqliteStore implements Store {
       where.push('movement_key = ?');
       params.push(filter.key);
     }
+    if (filter.state !== undefined) {
+      where.push('state = ?');
+      params.push(filter.state);
+    }
     const sql = `${MOVEMENT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY pos LIMIT ?`;
     return this.#reader.all(sql, ...params, filter.limit ?? DEFAULT_MOVEMENTS).map(toMovement);
   }
@@ -243,6 +260,28 @@ export class SqliteStore implements Store {
     return this.#exclusive(() =>
       this.#writer.db.transaction(() => applyIysChangesSqlite(this.#writer, write)).immediate(),
     );
+  }
+
+  claimMovements(claim: MovementClaim): Promise<Movement[]> {
+    const w = this.#writer;
+    return this.#exclusive(() =>
+      w.db.transaction(() => claimMovementsSqlite(w, claim)).immediate(),
+    );
+  }
+
+  finishMovements(results: readonly MovementResult[]): Promise<string[]> {
+    const w = this.#writer;
+    return this.#exclusive(() =>
+      w.db.transaction(() => finishMovementsSqlite(w, results)).immediate(),
+    );
+  }
+
+  retryDeadMovement(id: string, now: string): Promise<boolean> {
+    return this.#exclusive(() => retryDeadSqlite(this.#writer, id, now));
+  }
+
+  async deliveryStats(deadlineBound: string): Promise<DeliveryStats> {
+    return deliveryStatsSqlite(this.#reader, deadlineBound);
   }
 
   async webhookEvents(siteKey: string, limit = DEFAULT_EVENTS): Promise<WebhookEvent[]> {

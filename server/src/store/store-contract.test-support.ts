@@ -1,9 +1,11 @@
 // The one suite every Store implementation must pass (ARCHITECTURE §Storage). Each test gets a
 // fresh, migrated store from `makeStore`; the sections live in store-contract-*.test-support.ts.
 import { afterEach, beforeEach, describe } from 'vitest';
+import { describeDeliveryContract } from './store-contract-delivery.test-support.js';
 import { describeListContract } from './store-contract-list.test-support.js';
 import { describeReadsContract } from './store-contract-reads.test-support.js';
 import { describeSyncContract } from './store-contract-sync.test-support.js';
+import { describeWebhooksContract } from './store-contract-webhooks.test-support.js';
 import { describeWritesContract } from './store-contract-writes.test-support.js';
 import type { Store } from './store.js';
 
@@ -36,5 +38,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describeListContract(store);
     describeReadsContract(store);
     describeSyncContract(store);
+    describeWebhooksContract(store);
+    describeDeliveryContract(store);
   });
 }

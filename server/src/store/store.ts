@@ -5,9 +5,12 @@ import type {
   Channel,
   ConsentStatus,
   Movement,
+  MovementState,
   RecipientType,
   Source,
 } from '@izinli/core';
+import type { DeliveryStats, MovementClaim, MovementResult } from './delivery-store.js';
+import type { WebhookOutbox } from './webhook-outbox.js';
 
 /** The head of one site's hash chain: the last `seq` and its `recordHash` (0 and 64 zeros when empty). */
 export interface ChainHead {
@@ -141,6 +144,7 @@ export interface MovementFilter {
   captureId?: string;
   /** A `movementKey`. */
   key?: string;
+  state?: MovementState;
   /** Default 1000. */
   limit?: number;
 }
@@ -185,8 +189,18 @@ export interface Store {
    * writes the events of those that change a status, and stores the cursor.
    */
   applyIysChanges(write: IysChangesWrite): Promise<IysChangesResult>;
+  /** Claims due movements that head their key, oldest consentDate first, under a lease (delivery). */
+  claimMovements(claim: MovementClaim): Promise<Movement[]>;
+  /** Ends claimed attempts whose lease still holds, with their mirror entries; returns their ids. */
+  finishMovements(results: readonly MovementResult[]): Promise<string[]>;
+  /** Puts a dead letter back in the queue, due at `now`; false when it is not dead. */
+  retryDeadMovement(id: string, now: string): Promise<boolean>;
+  /** Movements by state; open ones whose deadline is at or before `deadlineBound` count as near. */
+  deliveryStats(deadlineBound: string): Promise<DeliveryStats>;
   /** A site's webhook events, newest first (default limit 100). */
   webhookEvents(siteKey: string, limit?: number): Promise<WebhookEvent[]>;
+  /** The webhook deliveries (issue 6): fan-out from events, leased claims, retries. */
+  readonly webhookOutbox: WebhookOutbox;
   /** Counts for /metrics and /readyz. */
   stats(): Promise<{ captures: number; pendingMovements: number; pendingEvents: number }>;
   /** True when the database answers a trivial query. */

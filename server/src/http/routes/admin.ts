@@ -8,6 +8,8 @@ import type { CaptureFilter, StoredCapture } from '../../store/store.js';
 import { ApiError } from '../api-error.js';
 import type { AppDeps } from '../app-deps.js';
 import { adminAuth } from './admin-auth.js';
+import { adminMovementRoutes } from './admin-movements.js';
+import { adminWebhookRoutes } from './admin-webhooks.js';
 import type { AdminEnv } from './admin-auth.js';
 import { evidenceBundle, recipientTimeline } from './admin-recipient.js';
 
@@ -74,6 +76,8 @@ function isoQuery(c: Context, name: 'from' | 'to'): string | undefined {
 export function adminRoutes(deps: AppDeps) {
   return new Hono<AdminEnv>()
     .use(adminAuth(deps.config))
+    .route('/movements', adminMovementRoutes(deps))
+    .route('/webhooks', adminWebhookRoutes(deps))
     .get('/captures', async (c) => {
       const kind = c.req.query('kind');
       if (kind !== undefined && kind !== 'capture' && kind !== 'withdrawal') {

@@ -1,0 +1,63 @@
+// How İYS's answer to one add ends the attempt (ARCHITECTURE §Delivery): delivered, settled as
+// already current (H174), dead with İYS's code and message, or retried later with backoff.
+import type { IysAddConsentResponse, Movement, Result } from '@izinli/core';
+import { backoffDelay } from '@izinli/iys';
+import type { IysError } from '@izinli/iys';
+import type { MovementOutcome } from '../store/delivery-store.js';
+import type { MirrorEntry } from '../store/store.js';
+import { mirrorEntryOf } from './pre-validate.js';
+
+/** Retry pacing: full-jitter exponential backoff, injected randomness. */
+export interface RetryPolicy {
+  baseMs: number;
+  maxMs: number;
+  random: () => number;
+}
+
+/** The default pacing: from up to 1 s, doubling, at most 5 minutes. */
+export const DEFAULT_RETRY: Omit<RetryPolicy, 'random'> = { baseMs: 1000, maxMs: 300_000 };
+
+/** An attempt's end plus the mirror entry to apply with it. */
+export interface AttemptEnd {
+  outcome: MovementOutcome;
+  mirror?: MirrorEntry;
+}
+
+/** When a failed attempt may run again: backoff, never before İYS's Retry-After or token lock. */
+export function retryAt(m: Movement, error: IysError, policy: RetryPolicy, now: Date): string {
+  const base = policy.baseMs * (error.kind === 'auth' ? 30 : 1);
+  const delay = backoffDelay(m.attempts, { ...policy, baseMs: base });
+  const floor = Math.max(error.retryAfterMs ?? 0, (error.retryAt ?? 0) - now.getTime(), 0);
+  return new Date(now.getTime() + Math.max(delay, floor)).toISOString();
+}
+
+/** The end of an attempt that sent `m` and got `answer`. */
+export function sendOutcome(
+  m: Movement,
+  answer: Result<IysAddConsentResponse, IysError>,
+  policy: RetryPolicy,
+  now: Date,
+): AttemptEnd {
+  if (answer.ok) {
+    const { transactionId, creationDate } = answer.value;
+    return {
+      outcome: { state: 'delivered', transactionId, creationDate },
+      mirror: mirrorEntryOf(m, now),
+    };
+  }
+  const error = answer.error;
+  const code = error.code ?? error.problems[0]?.code ?? error.kind;
+  const reason = { code, message: error.message.slice(0, 2000) };
+  switch (error.category) {
+    case 'already':
+      return { outcome: { state: 'already-current', reason }, mirror: mirrorEntryOf(m, now) };
+    case 'rejected':
+      return { outcome: { state: 'dead', error: reason } };
+    default:
+      // retryable, auth (after the client's one refresh) and invalid-response (which may hide a
+      // success): v2 answers an identical replay with the same transactionId, so sending again is safe.
+      return {
+        outcome: { state: 'pending', nextAttemptAt: retryAt(m, error, policy, now), error: reason },
+      };
+  }
+}

@@ -1,0 +1,56 @@
+// The webhook side of the admin API: this tenant's deliveries by state (dead ones carry the last
+// status and cause) and the retry of a dead delivery once the receiver is fixed.
+import { Hono } from 'hono';
+import { excerpt } from '@izinli/core';
+import { WEBHOOK_DELIVERY_STATES } from '../../store/webhook-outbox.js';
+import type { WebhookDeliveryState } from '../../store/webhook-outbox.js';
+import { ApiError } from '../api-error.js';
+import type { AppDeps } from '../app-deps.js';
+import type { AdminEnv } from './admin-auth.js';
+
+function badQuery(path: string, expected: string, received: unknown): ApiError {
+  return new ApiError(400, 'query.invalid', `The query parameter ${path} is not valid.`, [
+    { code: 'query.invalid', path: [path], expected, received: excerpt(received) },
+  ]);
+}
+
+const isState = (value: string): value is WebhookDeliveryState =>
+  (WEBHOOK_DELIVERY_STATES as readonly string[]).includes(value);
+
+/** Mounted at /v1/admin/webhooks, behind the admin auth. */
+export function adminWebhookRoutes(deps: AppDeps) {
+  const now = deps.now ?? (() => new Date());
+  const outbox = deps.store.webhookOutbox;
+  return new Hono<AdminEnv>()
+    .get('/deliveries', async (c) => {
+      const state = c.req.query('state');
+      if (state !== undefined && !isState(state))
+        throw badQuery('state', WEBHOOK_DELIVERY_STATES.join(', '), state);
+      const limitText = c.req.query('limit') ?? '100';
+      const limit = Number(limitText);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+        throw badQuery('limit', 'a whole number from 1 to 1000', limitText);
+      const tenantId = c.get('tenant').id;
+      return c.json({ items: await outbox.list({ tenantId, limit, ...(state ? { state } : {}) }) });
+    })
+    .post('/deliveries/:deliveryId/retry', async (c) => {
+      const id = c.req.param('deliveryId');
+      const tenantId = c.get('tenant').id;
+      if (!(await outbox.retry(id, tenantId, now().toISOString()))) {
+        throw new ApiError(
+          404,
+          'webhookDelivery.notDead',
+          'This tenant has no dead webhook delivery with this id.',
+          [
+            {
+              code: 'webhookDelivery.notDead',
+              path: ['deliveryId'],
+              expected: 'the id of a dead webhook delivery of this tenant',
+              received: excerpt(id, 60),
+            },
+          ],
+        );
+      }
+      return c.json({ delivery: await outbox.get(id) });
+    });
+}

@@ -1,0 +1,133 @@
+// The outbox side of delivery (ARCHITECTURE §Delivery): the types of claiming due movements with
+// a lease, settling or rescheduling them, retrying dead letters and counting, plus the SQL both
+// dialects share (`?` placeholders; PostgreSQL numbers them with `numbered`).
+import type { MovementState } from '@izinli/core';
+import type { MirrorEntry } from './store.js';
+
+/** What `claimMovements` takes: the instant, the lease length, how many, which İYS account. */
+export interface MovementClaim {
+  /** ISO instant: movements due at or before it (and leases expired by it) are claimable. */
+  now: string;
+  /** ISO instant written as the claimed movements' `leaseUntil` (their fencing token). */
+  leaseUntil: string;
+  limit: number;
+  /** Only this İYS account's movements (the account this instance leads); all when omitted. */
+  iysCode?: number;
+}
+
+/** How one attempt ended: settled in a final state, or back to `pending` for a later try. */
+export type MovementOutcome =
+  | { state: 'delivered'; transactionId: string; creationDate: string }
+  | { state: 'already-current'; reason?: { code: string; message: string } }
+  | { state: 'dead'; error: { code: string; message: string } }
+  | { state: 'pending'; nextAttemptAt: string; error?: { code: string; message: string } };
+
+/** The end of one claimed attempt; applies only while the claim's lease is still the row's. */
+export interface MovementResult {
+  id: string;
+  /** The `leaseUntil` the movement was claimed with. */
+  leaseUntil: string;
+  outcome: MovementOutcome;
+  /** İYS's state after a delivered or already-current movement, applied like `applyIysChanges`. */
+  mirror?: MirrorEntry;
+  /**
+   * ISO instant before which no later movement of the key may go: İYS gives two movements of one
+   * key in the same second one transactionId, so the next waits (IYS.md §Rules).
+   */
+  holdKeyUntil?: string;
+}
+
+/** Counts for the admin API and /metrics. */
+export interface DeliveryStats {
+  byState: Record<MovementState, number>;
+  /** Pending or in-flight movements whose deadline is within the window given (default 24 h). */
+  nearDeadline: number;
+  /** consentDate of the oldest pending or in-flight movement, if any. */
+  oldestPending?: string;
+}
+
+/** Rewrites `?` placeholders as `$1, $2, …` for PostgreSQL. */
+export function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+/**
+ * Due movements that head their key: pending and due, or in flight with an expired lease; no
+ * other movement of the key is in flight under a live lease, and no earlier one (by consentDate,
+ * then insertion) is still pending or in flight. Params: now, now, now, iysCode|null, iysCode|null, limit.
+ */
+export const CLAIMABLE = `SELECT m.pos FROM movements m
+  WHERE ((m.state = 'pending' AND m.next_attempt_at <= ?)
+      OR (m.state = 'in-flight' AND m.lease_until <= ?))
+    AND NOT EXISTS (SELECT 1 FROM movements e
+      WHERE e.movement_key = m.movement_key AND e.pos <> m.pos
+        AND ((e.state = 'in-flight' AND e.lease_until > ?)
+          OR (e.state IN ('pending', 'in-flight')
+            AND (e.consent_date < m.consent_date
+              OR (e.consent_date = m.consent_date AND e.pos < m.pos)))))
+    AND (CAST(? AS BIGINT) IS NULL OR m.iys_code = ?)
+  ORDER BY m.consent_date, m.pos
+  LIMIT ?`;
+
+/** The claim's parameters for `CLAIMABLE`. */
+export function claimParams(claim: MovementClaim): unknown[] {
+  const account = claim.iysCode ?? null;
+  return [claim.now, claim.now, claim.now, account, account, claim.limit];
+}
+
+/** Ends an attempt. Params: `resultParams(result)`. */
+export const FINISH = `UPDATE movements SET state = ?, lease_until = NULL, attempts = attempts + 1,
+  next_attempt_at = COALESCE(?, next_attempt_at), transaction_id = COALESCE(?, transaction_id),
+  creation_date = COALESCE(?, creation_date), last_error_code = ?, last_error_message = ?
+  WHERE id = ? AND state = 'in-flight' AND lease_until = ?`;
+
+/** The parameters of `FINISH` for one result. */
+export function resultParams(result: MovementResult): unknown[] {
+  const o = result.outcome;
+  const error =
+    o.state === 'dead' || o.state === 'pending'
+      ? o.error
+      : o.state === 'already-current'
+        ? o.reason
+        : undefined;
+  return [
+    o.state,
+    o.state === 'pending' ? new Date(o.nextAttemptAt).toISOString() : null,
+    o.state === 'delivered' ? o.transactionId : null,
+    o.state === 'delivered' ? o.creationDate : null,
+    error?.code ?? null,
+    error?.message ?? null,
+    result.id,
+    result.leaseUntil,
+  ];
+}
+
+/** Holds the rest of a key back. Params: until, id, until. */
+export const HOLD_KEY = `UPDATE movements SET next_attempt_at = ?
+  WHERE movement_key = (SELECT movement_key FROM movements WHERE id = ?)
+    AND state = 'pending' AND next_attempt_at < ?`;
+
+/** The parameters of `HOLD_KEY`, or undefined when the result holds nothing. */
+export function holdParams(result: MovementResult): unknown[] | undefined {
+  if (result.holdKeyUntil === undefined) return undefined;
+  const until = new Date(result.holdKeyUntil).toISOString();
+  return [until, result.id, until];
+}
+
+/** A dead letter back to pending, due at once, attempts from zero. Params: now, id. */
+export const RETRY_DEAD = `UPDATE movements SET state = 'pending', attempts = 0, next_attempt_at = ?,
+  lease_until = NULL WHERE id = ? AND state = 'dead'`;
+
+/** Counts by state. */
+export const COUNT_BY_STATE = 'SELECT state, count(*) AS n FROM movements GROUP BY state';
+
+/** Open movements near their deadline and the oldest one. Params: deadline bound. */
+export const OPEN_SUMMARY = `SELECT
+  (SELECT count(*) FROM movements WHERE state IN ('pending', 'in-flight') AND deadline <= ?) AS near,
+  (SELECT min(consent_date) FROM movements WHERE state IN ('pending', 'in-flight')) AS oldest`;
+
+/** An empty count per state. */
+export function zeroByState(): Record<MovementState, number> {
+  return { pending: 0, 'in-flight': 0, delivered: 0, 'already-current': 0, dead: 0 };
+}

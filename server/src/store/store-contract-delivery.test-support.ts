@@ -1,0 +1,173 @@
+// The Store contract, delivery: claims take the due head of each key, oldest consentDate first,
+// under a lease; results apply only under the claim's lease; dead letters retry; counts by state.
+import { formatIysDate } from '@izinli/core';
+import type { Movement } from '@izinli/core';
+import { expect, it } from 'vitest';
+import type { StoreGetter } from './store-contract.test-support.js';
+import {
+  BRAND,
+  appendCapture,
+  at,
+  keyOf,
+  movementFixture,
+  phone,
+} from './store-fixtures.test-support.js';
+import type { MirrorEntry } from './store.js';
+
+const claim = (now: number, limit = 100, leaseSeconds = 60) => ({
+  now: at(now),
+  leaseUntil: at(now + leaseSeconds),
+  limit,
+});
+
+/** Appends capture `n` with movements built from `specs` (consentDate from their own number). */
+async function queue(
+  store: StoreGetter,
+  n: number,
+  specs: { n: number; recipient?: string; status?: 'ONAY' | 'RET'; iysCode?: number }[],
+): Promise<Movement[]> {
+  const made: Movement[] = [];
+  await appendCapture(
+    store(),
+    { n, phone: phone(n) },
+    {
+      movements: (captureId) =>
+        specs.map((s) => {
+          const m = movementFixture({ n: s.n, captureId, recipient: s.recipient ?? phone(s.n) });
+          const moved = { ...m, status: s.status ?? 'ONAY', iysCode: s.iysCode ?? m.iysCode };
+          made.push(moved);
+          return moved;
+        }),
+    },
+  );
+  return made;
+}
+
+const mirrorOf = (m: Movement, status = m.status): MirrorEntry => ({
+  key: keyOf(m),
+  iysCode: m.iysCode,
+  brandCode: m.brandCode,
+  recipientType: m.recipientType,
+  type: m.type,
+  recipient: m.recipient,
+  status,
+  consentDate: m.consentDate,
+  source: m.source,
+  updatedAt: at(1000),
+});
+
+export function describeDeliveryContract(store: StoreGetter) {
+  it('claims due movements that head their key, oldest consentDate first, under a lease', async () => {
+    const same = phone(50);
+    // Inserted out of consentDate order: the key's head is the earliest consentDate (n 3).
+    await queue(store, 1, [{ n: 5, recipient: same }, { n: 3, recipient: same }, { n: 4 }]);
+    await queue(store, 2, [{ n: 200 }]); // not due before second 200
+    const claimed = await store().claimMovements(claim(10));
+    expect(claimed.map((m) => m.id)).toEqual(['mv-3', 'mv-4']);
+    for (const m of claimed) expect(m).toMatchObject({ state: 'in-flight', leaseUntil: at(70) });
+    // Nothing more while the leases hold: mv-5 waits behind the in-flight mv-3.
+    expect(await store().claimMovements(claim(20))).toEqual([]);
+    expect(await store().claimMovements({ ...claim(20), iysCode: BRAND.iysCode + 1 })).toEqual([]);
+    // A crashed worker's leases expire: the same movements are claimed again, with a new lease.
+    const again = await store().claimMovements(claim(70, 1));
+    expect(again.map((m) => [m.id, m.leaseUntil])).toEqual([['mv-3', at(130)]]);
+  });
+
+  it('keeps a key behind an earlier pending movement that is not due yet', async () => {
+    const same = phone(60);
+    const [first] = await queue(store, 1, [
+      { n: 6, recipient: same },
+      { n: 7, recipient: same },
+    ]);
+    const [claimed] = await store().claimMovements(claim(10));
+    expect(claimed!.id).toBe(first!.id);
+    const applied = await store().finishMovements([
+      {
+        id: claimed!.id,
+        leaseUntil: claimed!.leaseUntil!,
+        outcome: {
+          state: 'pending',
+          nextAttemptAt: at(100),
+          error: { code: 'H123', message: 'meşgul' },
+        },
+      },
+    ]);
+    expect(applied).toEqual([claimed!.id]);
+    expect(await store().claimMovements(claim(50))).toEqual([]);
+    const [retried] = await store().claimMovements(claim(100));
+    expect(retried).toMatchObject({ id: 'mv-6', attempts: 1, lastError: { code: 'H123' } });
+  });
+
+  it('settles delivered movements with İYS’s answer and the mirror, only under the live lease', async () => {
+    const [m] = await queue(store, 1, [{ n: 8 }]);
+    const [claimed] = await store().claimMovements(claim(10));
+    const delivered = {
+      id: m!.id,
+      leaseUntil: claimed!.leaseUntil!,
+      outcome: {
+        state: 'delivered' as const,
+        transactionId: 'tx-8',
+        creationDate: formatIysDate(new Date(at(12))),
+      },
+      mirror: mirrorOf(m!),
+    };
+    // A result under another lease (a worker whose lease expired) changes nothing.
+    expect(await store().finishMovements([{ ...delivered, leaseUntil: at(999) }])).toEqual([]);
+    expect(await store().finishMovements([delivered])).toEqual([m!.id]);
+    const [row] = await store().movements({ key: keyOf(m!) });
+    expect(row).toMatchObject({
+      state: 'delivered',
+      attempts: 1,
+      transactionId: 'tx-8',
+      creationDate: delivered.outcome.creationDate,
+    });
+    expect(row!.leaseUntil).toBeUndefined();
+    expect((await store().mirror([keyOf(m!)])).get(keyOf(m!))).toEqual(mirrorOf(m!));
+    // Settled once: the same result again is ignored.
+    expect(await store().finishMovements([delivered])).toEqual([]);
+  });
+
+  it('never lets a delivered older movement overwrite a newer mirror state', async () => {
+    const [m] = await queue(store, 1, [{ n: 9 }]);
+    const newer = { ...mirrorOf(m!, 'RET'), consentDate: formatIysDate(new Date(at(500))) };
+    await store().applyIysChanges({ ...BRAND, entries: [newer], events: () => [] });
+    const [claimed] = await store().claimMovements(claim(10));
+    await store().finishMovements([
+      {
+        id: m!.id,
+        leaseUntil: claimed!.leaseUntil!,
+        outcome: { state: 'already-current' },
+        mirror: mirrorOf(m!),
+      },
+    ]);
+    expect((await store().mirror([keyOf(m!)])).get(keyOf(m!))?.status).toBe('RET');
+  });
+
+  it('dead-letters with the reason, retries a dead letter and counts movements by state', async () => {
+    const made = await queue(store, 1, [{ n: 10 }, { n: 11 }, { n: 12 }]);
+    const claimed = await store().claimMovements(claim(20));
+    const error = { code: 'H121', message: 'Alıcı formatı geçersiz.' };
+    await store().finishMovements([
+      { id: 'mv-10', leaseUntil: claimed[0]!.leaseUntil!, outcome: { state: 'dead', error } },
+      {
+        id: 'mv-11',
+        leaseUntil: claimed[1]!.leaseUntil!,
+        outcome: { state: 'already-current', reason: { code: 'H175', message: 'ilk RET' } },
+      },
+    ]);
+    expect(await store().movements({ state: 'dead' })).toEqual([
+      expect.objectContaining({ id: 'mv-10', state: 'dead', lastError: error }),
+    ]);
+    const stats = await store().deliveryStats(at(12 + 3 * 86400));
+    expect(stats).toEqual({
+      byState: { pending: 0, 'in-flight': 1, delivered: 0, 'already-current': 1, dead: 1 },
+      nearDeadline: 1,
+      oldestPending: made[2]!.consentDate,
+    });
+    expect(await store().retryDeadMovement('mv-11', at(30))).toBe(false);
+    expect(await store().retryDeadMovement('mv-10', at(30))).toBe(true);
+    const [back] = await store().movements({ key: keyOf(made[0]!) });
+    expect(back).toMatchObject({ state: 'pending', attempts: 0, nextAttemptAt: at(30) });
+    expect((await store().claimMovements(claim(30))).map((m) => m.id)).toEqual(['mv-10']);
+  });
+}
