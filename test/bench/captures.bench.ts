@@ -215,13 +215,17 @@ async function readCounts(url: string): Promise<ServerCounts> {
   };
 }
 
-/** Reads the counts once they stop moving (requests cut off by autocannon's stop still commit). */
+/**
+ * Reads the counts once they stop moving (requests cut off by autocannon's stop still commit).
+ * Five quiet readings in a row: one commit on a loaded machine can take longer than 100 ms.
+ */
 async function settledCounts(url: string): Promise<ServerCounts> {
   let last = await readCounts(url);
-  for (let i = 0; i < 50; i++) {
+  let quiet = 0;
+  for (let i = 0; i < 100 && quiet < 5; i++) {
     await new Promise((r) => setTimeout(r, 100));
     const next = await readCounts(url);
-    if (next.created === last.created && next.batchCount === last.batchCount) return next;
+    quiet = next.created === last.created && next.batchCount === last.batchCount ? quiet + 1 : 0;
     last = next;
   }
   return last;
