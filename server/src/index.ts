@@ -11,7 +11,7 @@ export { StoreWriteError } from './store/append-guard.js';
 export { startServer } from './start-server.js';
 export type { RunningServer, StartOptions } from './start-server.js';
 export { createApp } from './http/app.js';
-export type { AppDeps, AppLimits } from './http/app-deps.js';
+export type { AppDeps, AppLimits, FallbackHandler } from './http/app-deps.js';
 export { createMetrics } from './http/metrics.js';
 export { GroupCommitter } from './capture/group-commit.js';
 export { parseServerEnv, ServerEnv } from './config/env.js';

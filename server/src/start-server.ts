@@ -10,6 +10,7 @@ import { checkpointSites } from './checkpointer.js';
 import type { ServerEnv } from './config/env.js';
 import type { LoadedConfig } from './config/load-config.js';
 import { createApp } from './http/app.js';
+import type { FallbackHandler } from './http/app-deps.js';
 import { createMetrics, observeCommit } from './http/metrics.js';
 import { loadKeyRing, signCheckpoint, signReceipt } from './proof/index.js';
 import { openStore } from './store/open-store.js';
@@ -17,6 +18,14 @@ import type { Store } from './store/store.js';
 import { createSyncWorker } from './sync/sync-worker.js';
 import { createDeliveryWorker } from './delivery/delivery-worker.js';
 import type { DeliveryWorker } from './delivery/delivery-worker.js';
+import {
+  claimsWhileLeading,
+  createIysPacer,
+  createLeader,
+  everyWhileLeading,
+  pacedFetch,
+} from './delivery/leader.js';
+import type { Leader } from './delivery/leader.js';
 import type { SyncWorker } from './sync/sync-worker.js';
 import { createWebhookWorker } from './webhooks/webhook-worker.js';
 import type { WebhookWorker } from './webhooks/webhook-worker.js';
@@ -31,6 +40,8 @@ export interface RunningServer {
   sync?: SyncWorker;
   /** The İYS delivery worker, present when `IYS_BASE_URL` is set. */
   delivery?: DeliveryWorker;
+  /** Whether this instance sends to İYS (one per database), present when `IYS_BASE_URL` is set. */
+  leader?: Leader;
   /** The webhook worker (always running: it needs no İYS). */
   webhooks: WebhookWorker;
   /** Signs checkpoints now (also done at intervals and on close). */
@@ -44,6 +55,8 @@ export interface StartOptions {
   config: LoadedConfig;
   logger?: Logger;
   version?: string;
+  /** Answers requests no server route matched (the demo serves its pages this way). */
+  fallback?: FallbackHandler;
 }
 
 /** Starts the server described by `env` and `config`. */
@@ -52,6 +65,7 @@ export async function startServer({
   config,
   logger: given,
   version,
+  fallback,
 }: StartOptions): Promise<RunningServer> {
   const logger = given ?? pino({ level: env.LOG_LEVEL, base: { service: 'izinli-server' } });
   const store = await openStore({
@@ -62,7 +76,22 @@ export async function startServer({
     dataDir: env.DATA_DIR,
     ...(env.IZINLI_SIGNING_KEY ? { privateKey: env.IZINLI_SIGNING_KEY } : {}),
   });
-  const metrics = createMetrics(store, { defaultMetrics: true });
+  // İYS traffic comes from one instance per database at a time (delivery/leader.ts).
+  const leader = env.IYS_BASE_URL
+    ? createLeader({
+        store,
+        logger,
+        onChange: (leading) => {
+          if (!leading) return;
+          void sync?.runOnce();
+          void delivery?.runOnce();
+        },
+      })
+    : undefined;
+  const metrics = createMetrics(store, {
+    defaultMetrics: true,
+    ...(leader ? { leads: leader.leads } : {}),
+  });
   const committer = new GroupCommitter({
     store,
     signReceipt: (record) => signReceipt(ring, record),
@@ -75,6 +104,8 @@ export async function startServer({
     store,
     committer,
     jwks: () => ring.jwks(),
+    signToken: (payload, typ) => ring.sign(payload, typ),
+    ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
     metrics,
     logger,
     limits: {
@@ -86,6 +117,7 @@ export async function startServer({
       ? { clientIp: (c) => c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || undefined }
       : {}),
     ...(version ? { version } : {}),
+    ...(fallback ? { fallback } : {}),
   });
 
   let server!: Server;
@@ -117,6 +149,8 @@ export async function startServer({
   }, env.CHECKPOINT_INTERVAL_SECONDS * 1000);
   timer.unref();
 
+  // Both İYS workers share one pacer, so the process stays under İYS's per-IP limit.
+  const pacer = createIysPacer();
   // Pulls citizens' changes from İYS on an interval; never crashes the process (errors are logged).
   const sync = env.IYS_BASE_URL
     ? createSyncWorker({
@@ -125,20 +159,39 @@ export async function startServer({
         logger,
         baseUrl: env.IYS_BASE_URL,
         intervalSeconds: env.SYNC_INTERVAL_SECONDS,
+        fetch: pacedFetch(pacer),
       })
     : undefined;
-  sync?.start();
   // Sends the outbox to İYS on an interval; never crashes the process (errors are logged).
   const delivery = env.IYS_BASE_URL
     ? createDeliveryWorker({
         config,
-        store,
+        store: claimsWhileLeading(store, () => leader?.leads() ?? false),
         logger,
         baseUrl: env.IYS_BASE_URL,
         intervalMs: env.DELIVERY_INTERVAL_MS,
+        batchThreshold: env.DELIVERY_BATCH_THRESHOLD,
+        rateLimiter: () => pacer,
       })
     : undefined;
-  delivery?.start();
+  // Their passes run only while this instance leads (and at once when it starts to).
+  const passes = leader
+    ? [
+        everyWhileLeading(
+          leader.leads,
+          () => sync!.runOnce(),
+          env.SYNC_INTERVAL_SECONDS * 1000,
+          logger,
+        ),
+        everyWhileLeading(
+          leader.leads,
+          () => delivery!.runOnce(),
+          env.DELIVERY_INTERVAL_MS,
+          logger,
+        ),
+      ]
+    : [];
+  await leader?.start();
 
   // Sends webhook events to the site owners' targets; never crashes the process (errors are logged).
   const webhooks = createWebhookWorker({
@@ -160,13 +213,16 @@ export async function startServer({
     logger,
     ...(sync ? { sync } : {}),
     ...(delivery ? { delivery } : {}),
+    ...(leader ? { leader } : {}),
     webhooks,
     checkpoint,
     close() {
       closing ??= (async () => {
         clearInterval(timer);
+        for (const p of passes) p.stop();
         await sync?.stop();
         await delivery?.stop();
+        await leader?.close();
         stopping = true;
         // Stop taking connections; requests already inside finish (their commits included).
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -167,6 +167,8 @@ export class GroupCommitter {
         createdAt: record.receivedAt,
         payload: {
           captureId: record.captureId,
+          // 'capture' or 'withdrawal' (B7): a withdrawal's channels carry RET where one is sent.
+          kind: record.kind,
           siteKey: record.siteKey,
           seq: record.seq,
           receivedAt: record.receivedAt,

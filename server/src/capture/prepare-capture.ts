@@ -31,11 +31,16 @@ export interface RequestFacts {
   userAgent: string | undefined;
 }
 
-/** The record a capture will become, minus what the chain and the mirror decide at commit. */
-export type RecordDraft = Omit<
-  Extract<CaptureRecord, { kind: 'capture' }>,
-  'seq' | 'prevHash' | 'recordHash' | 'channels'
-> & { channels: { type: Channel; checked: boolean }[] };
+type DraftOf<R> = R extends unknown
+  ? Omit<R, 'seq' | 'prevHash' | 'recordHash' | 'channels'> & {
+      channels: { type: Channel; checked: boolean }[];
+    }
+  : never;
+/**
+ * The record a capture (or a withdrawal, see withdrawal/withdrawal-draft.ts) will become, minus
+ * what the chain and the mirror decide at commit.
+ */
+export type RecordDraft = DraftOf<CaptureRecord>;
 
 /** A checked capture, ready for the group commit. */
 export interface CaptureDraft {

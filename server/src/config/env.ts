@@ -21,6 +21,10 @@ export const ServerEnv = z.object({
   IZINLI_CONFIG: z.string().min(1).default('./izinli.config.json'),
   IZINLI_SIGNING_KEY: z.string().min(1).optional(),
   IYS_BASE_URL: z.url({ error: 'an http(s) URL of İYS, e.g. https://api.iys.org.tr' }).optional(),
+  /** The server's public base URL, for the withdrawal links it hands out (else the request's). */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'an http(s) URL, e.g. https://izin.example.com.tr' })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Take the client IP from X-Forwarded-For (only behind a proxy you run). */
   TRUST_PROXY: z
@@ -37,6 +41,8 @@ export const ServerEnv = z.object({
   SYNC_INTERVAL_SECONDS: count('seconds').min(1).default(300),
   /** How often the delivery worker claims due outbox movements (only when IYS_BASE_URL is set). */
   DELIVERY_INTERVAL_MS: count('milliseconds').min(10).default(1000),
+  /** Batches (≤ 1000 per brand, polled after İYS's 300 s) when more movements are due; 0: never. */
+  DELIVERY_BATCH_THRESHOLD: count('due movements').min(0).default(50),
   GROUP_COMMIT_MAX: count('captures per transaction').min(1).max(10_000).default(256),
   /** How often the webhook worker fans out events and sends due deliveries. */
   WEBHOOK_INTERVAL_MS: count('milliseconds').min(10).default(1000),

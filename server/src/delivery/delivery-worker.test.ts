@@ -16,7 +16,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkServerConfig } from '../config/load-config.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
-import { appendCapture, phone } from '../store/store-fixtures.test-support.js';
+import { SITE_A, appendCapture, phone } from '../store/store-fixtures.test-support.js';
 import type { Store } from '../store/store.js';
 import { createDeliveryWorker } from './delivery-worker.js';
 import type { DeliveryWorkerOptions } from './delivery-worker.js';
@@ -148,6 +148,25 @@ describe('delivery worker against the İYS simulator over HTTP', () => {
     const mirror = await store.mirror([movementKey(made[0]!)]);
     expect(mirror.get(movementKey(made[0]!))).toMatchObject({ status: 'RET' });
     expect(byCode()).toEqual({});
+    // One consent.delivered per movement, written with its state change, in the capture's site.
+    const delivered = (await store.webhookEvents(SITE_A)).filter(
+      (e) => e.type === 'consent.delivered',
+    );
+    const byMovement = (p: unknown) => (p as { movementId: string }).movementId;
+    expect(
+      delivered.map((e) => e.payload).sort((a, b) => byMovement(a).localeCompare(byMovement(b))),
+    ).toEqual(
+      rows.map((m) =>
+        expect.objectContaining({
+          movementId: m.id,
+          recipient: m.recipient,
+          status: m.status,
+          transactionId: m.transactionId,
+          creationDate: m.creationDate,
+          via: 'single',
+        }),
+      ),
+    );
   });
 
   it('keeps each key in consentDate order with many movements and two workers at once', async () => {
@@ -223,6 +242,11 @@ describe('delivery worker against the İYS simulator over HTTP', () => {
     ]);
     expect(sim.stats().requests).toBe(0);
     expect(byCode()).toEqual({});
+    // Only the dead letter is a rejection the site owner hears of; settled ones are not.
+    const events = await store.webhookEvents(SITE_A);
+    expect(events.map((e) => [e.type, (e.payload as { error?: unknown }).error])).toEqual([
+      ['consent.rejected', expect.objectContaining({ code: 'H178' })],
+    ]);
   });
 
   it('rides out 500, 503, H123 and an outage: everything delivered afterwards, nothing dead', async () => {
@@ -258,5 +282,10 @@ describe('delivery worker against the İYS simulator over HTTP', () => {
       .find((l) => l.level === 50);
     expect(loud).toMatchObject({ code: 'deadline-missed', movementId: dead!.id });
     expect(JSON.stringify(loud)).not.toContain(phone(501));
+    const [rejected] = await store.webhookEvents(SITE_A);
+    expect(rejected).toMatchObject({
+      type: 'consent.rejected',
+      payload: { movementId: dead!.id, error: { code: 'deadline-missed' } },
+    });
   });
 });

@@ -1,16 +1,28 @@
-// The delivery worker (ARCHITECTURE §Delivery): per configured İYS account, claims the due head
-// movement of each key under a lease, checks it against the mirror and İYS's rules, sends what İYS
-// would accept with the idempotent v2 single add, and settles or reschedules each one at once.
+// The delivery worker (ARCHITECTURE §Delivery): per configured İYS account, flags movements near
+// their deadline, polls the İYS batches that are due, then claims the due head movement of each key
+// under a lease, checks it against the mirror and İYS's rules, and sends what İYS would accept: with
+// the idempotent v2 single add while the backlog is small, in batches (batch-delivery.ts) when it is
+// large. Every state change is written with its webhook event.
 import { movementKey } from '@izinli/core';
 import type { Movement } from '@izinli/core';
 import { createIysClient } from '@izinli/iys';
-import type { FetchLike, IysClient, IysConsentInput, RateLimiter } from '@izinli/iys';
+import type { FetchLike, IysClient, RateLimiter } from '@izinli/iys';
 import type { Logger } from 'pino';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { Store } from '../store/store.js';
-import { DEADLINE_MISSED, preValidate } from './pre-validate.js';
+import { NEAR_DEADLINE_MS } from '../store/delivery-store.js';
+import { DEFAULT_BATCH_POLICY } from './batch-delivery.js';
+import { pollBatches } from './batch-poll.js';
+import { submitBatches } from './batch-submit.js';
+import type { BatchContext, BatchPolicy } from './batch-delivery.js';
+import { consentOf, count, emptyReport, inParallel, logEnd } from './delivery-report.js';
+import type { DeliveryReport } from './delivery-report.js';
+import { atRiskEvent, eventsOfEnd } from './movement-events.js';
+import { preValidate } from './pre-validate.js';
 import { DEFAULT_RETRY, sendOutcome } from './send-outcome.js';
 import type { AttemptEnd, RetryPolicy } from './send-outcome.js';
+
+export type { DeliveryReport } from './delivery-report.js';
 
 /** Options of `createDeliveryWorker`. */
 export interface DeliveryWorkerOptions {
@@ -34,19 +46,13 @@ export interface DeliveryWorkerOptions {
   retry?: Partial<RetryPolicy>;
   /** Most claims per account in one run, so a run always ends (default 50). */
   maxClaims?: number;
-}
-
-/** What one run did, per account. */
-export interface DeliveryReport {
-  iysCode: number;
-  claimed: number;
-  sent: number;
-  delivered: number;
-  alreadyCurrent: number;
-  dead: number;
-  retried: number;
-  /** Results dropped because the lease had passed to another worker. */
-  lost: number;
+  /**
+   * Batches instead of single adds when a claim finds more due head movements than this (default
+   * 50, env `DELIVERY_BATCH_THRESHOLD`); 0 never batches.
+   */
+  batchThreshold?: number;
+  /** Batch size and poll pacing (default: 1000 items, first poll after 305 s, then every 60 s). */
+  batch?: Partial<BatchPolicy>;
 }
 
 /** A running (or runnable) delivery worker. */
@@ -97,10 +103,12 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       end = { outcome: checked.outcome, ...(checked.mirror ? { mirror: checked.mirror } : {}) };
     }
     // After a write İYS accepted, the key's next movement waits for the next whole second.
-    const second = Math.floor(now().getTime() / 1000) * 1000;
+    const at = now();
+    const second = Math.floor(at.getTime() / 1000) * 1000;
     const hold = end.outcome.state === 'delivered' ? { holdKeyUntil: iso(second + 1000) } : {};
+    const events = eventsOfEnd(m, end, 'single', at);
     const applied = await store.finishMovements([
-      { id: m.id, leaseUntil: m.leaseUntil!, ...end, ...hold },
+      { id: m.id, leaseUntil: m.leaseUntil!, ...end, ...hold, events },
     ]);
     if (applied.length === 0) {
       report.lost += 1;
@@ -110,28 +118,61 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     logEnd(logger, m, end);
   }
 
+  const batchThreshold = options.batchThreshold ?? 50;
+  const batchPolicy: BatchPolicy = { ...DEFAULT_BATCH_POLICY, ...options.batch };
+  const batchContext = (client: IysClient): BatchContext => ({
+    store,
+    logger,
+    client,
+    retry: policy,
+    batch: batchPolicy,
+    now,
+    leaseMs,
+  });
+
   async function deliverAccount(iysCode: number): Promise<DeliveryReport> {
-    const report: DeliveryReport = {
-      iysCode,
-      claimed: 0,
-      sent: 0,
-      delivered: 0,
-      alreadyCurrent: 0,
-      dead: 0,
-      retried: 0,
-      lost: 0,
-    };
+    const report = emptyReport(iysCode);
     const client = clientFor(iysCode);
-    for (let round = 0; round < (options.maxClaims ?? 50); round += 1) {
-      const at = now();
-      const claimed = await store.claimMovements({
-        now: at.toISOString(),
-        leaseUntil: new Date(at.getTime() + leaseMs).toISOString(),
-        limit: options.claimLimit ?? 100,
+    const at = now();
+    report.atRisk = await store.flagMovementsAtRisk({
+      now: at.toISOString(),
+      deadlineBound: iso(at.getTime() + NEAR_DEADLINE_MS),
+      iysCode,
+      event: (m, siteKey) => atRiskEvent(m, siteKey, at),
+    });
+    if (report.atRisk > 0) {
+      logger.warn(
+        { iysCode, movements: report.atRisk },
+        'İYS movements within 24 h of their deadline (A8)',
+      );
+    }
+    const batching = batchContext(client);
+    await pollBatches(batching, iysCode, report, options.maxClaims ?? 50);
+    const claimLimit = options.claimLimit ?? 100;
+    const claim = (limit: number) => {
+      const t = now();
+      return store.claimMovements({
+        now: t.toISOString(),
+        leaseUntil: new Date(t.getTime() + leaseMs).toISOString(),
+        limit,
         iysCode,
       });
+    };
+    for (let round = 0; round < (options.maxClaims ?? 50); round += 1) {
+      const batchMode = batchThreshold > 0;
+      const claimed = await claim(
+        batchMode ? Math.max(claimLimit, batchThreshold + 1) : claimLimit,
+      );
       if (claimed.length === 0) break;
       report.claimed += claimed.length;
+      if (batchMode && claimed.length > batchThreshold) {
+        // A large backlog: fill the batch up to its size, then send it per brand.
+        const more =
+          claimed.length < batchPolicy.size ? await claim(batchPolicy.size - claimed.length) : [];
+        report.claimed += more.length;
+        await submitBatches(batching, [...claimed, ...more], report);
+        continue;
+      }
       await inParallel(claimed, options.concurrency ?? 10, (m) => attempt(m, client, report));
     }
     return report;
@@ -177,48 +218,3 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const keyOf = (m: Movement) => movementKey(m);
-
-/** The İYS body of a movement: the same fields every time, so a replay is byte-identical (v2). */
-function consentOf(m: Movement): IysConsentInput {
-  const { recipient, type, source, status, consentDate } = m;
-  return m.recipientType === 'TACIR'
-    ? { recipient, type, source, status, consentDate, recipientType: 'TACIR' }
-    : { recipient, type, source, status, consentDate, recipientType: 'BIREYSEL' };
-}
-
-function count(report: DeliveryReport, end: AttemptEnd) {
-  const state = end.outcome.state;
-  if (state === 'delivered') report.delivered += 1;
-  else if (state === 'already-current') report.alreadyCurrent += 1;
-  else if (state === 'dead') report.dead += 1;
-  else report.retried += 1;
-}
-
-/** Ids, states and codes only: no recipient ever reaches the log. */
-function logEnd(logger: Logger, m: Movement, end: AttemptEnd) {
-  const o = end.outcome;
-  if (o.state !== 'dead') return;
-  const fields = {
-    movementId: m.id,
-    iysCode: m.iysCode,
-    brandCode: m.brandCode,
-    code: o.error.code,
-  };
-  if (o.error.code === DEADLINE_MISSED) {
-    logger.error(
-      { ...fields, consentDate: m.consentDate, deadline: m.deadline },
-      'İYS DEADLINE MISSED: movement dead-lettered, the consent is void on İYS (A8)',
-    );
-  } else {
-    logger.warn({ ...fields, message: o.error.message }, 'İYS movement dead-lettered');
-  }
-}
-
-/** Runs `work` over `items` with at most `limit` at once. */
-async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-}

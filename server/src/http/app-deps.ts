@@ -13,6 +13,13 @@ export interface AppDeps {
   committer: GroupCommitter;
   /** The public keys receipts and checkpoints verify with (current and retired). */
   jwks(): JSONWebKeySet;
+  /**
+   * Signs a JSON payload as a compact JWS of type `typ` with the server's key (KeyRing.sign):
+   * withdrawal links. Without it, `POST /v1/admin/withdrawal-links` answers 503.
+   */
+  signToken?(payload: unknown, typ: string): Promise<string>;
+  /** The server's public base URL (`PUBLIC_URL`) for links it hands out; else the request's origin. */
+  publicUrl?: string;
   metrics: ServerMetrics;
   logger: Logger;
   now?: () => Date;
@@ -21,7 +28,17 @@ export interface AppDeps {
   limits?: Partial<AppLimits>;
   /** The server's version, for /healthz. */
   version?: string;
+  /**
+   * Answers requests that no route of the server matched (an embedder's own pages, such as the
+   * demo's); `undefined` falls through to the usual 404. The server's routes always win.
+   */
+  fallback?: FallbackHandler;
 }
+
+/** A plain fetch-style handler for requests the server has no route for. */
+export type FallbackHandler = (
+  request: Request,
+) => Response | undefined | Promise<Response | undefined>;
 
 export interface AppLimits {
   /** Largest capture body accepted, in bytes. */

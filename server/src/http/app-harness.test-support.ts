@@ -54,6 +54,7 @@ export async function makeHarness(options: HarnessOptions = {}) {
     store,
     committer,
     jwks: () => ring.jwks(),
+    signToken: (payload, typ) => ring.sign(payload, typ),
     metrics,
     logger: pino({ level: 'silent' }),
     clientIp: () => ip,

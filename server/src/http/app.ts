@@ -15,6 +15,7 @@ import { iysPushRoutes } from './routes/iys-push.js';
 import { checkpointRoutes, jwksRoutes } from './routes/proof.js';
 import { opsRoutes } from './routes/ops.js';
 import { widgetRoutes } from './routes/widget.js';
+import { withdrawRoutes } from './routes/withdraw.js';
 
 /** The peer address of a request served by @hono/node-server. */
 function socketIp(c: Context): string | undefined {
@@ -53,21 +54,24 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/checkpoints', checkpointRoutes(deps));
   app.route('/v1/admin', adminRoutes(deps));
   app.route('/v1/check', checkRoutes(deps));
+  app.route('/v1/withdraw', withdrawRoutes(deps, clientIp));
   app.route('/v1/iys/push', iysPushRoutes(deps));
   app.route('/', opsRoutes(deps));
   app.get('/openapi.json', (c) =>
     c.body(openapi, 200, { 'Content-Type': 'application/json; charset=utf-8' }),
   );
 
-  app.notFound((c) =>
-    apiErrorResponse(
-      c,
-      new ApiError(
-        404,
-        'route.unknown',
-        `No route ${c.req.method} ${c.req.path}; see /openapi.json.`,
+  app.notFound(
+    async (c) =>
+      (await deps.fallback?.(c.req.raw)) ??
+      apiErrorResponse(
+        c,
+        new ApiError(
+          404,
+          'route.unknown',
+          `No route ${c.req.method} ${c.req.path}; see /openapi.json.`,
+        ),
       ),
-    ),
   );
   app.onError((error, c) => {
     if (error instanceof ApiError) return apiErrorResponse(c, error);

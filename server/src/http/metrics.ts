@@ -1,5 +1,7 @@
 // Prometheus metrics of one server (its own registry, so tests and several apps never collide).
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { NEAR_DEADLINE_MS } from '../store/delivery-store.js';
+import type { DeliveryStats } from '../store/delivery-store.js';
 import type { Store } from '../store/store.js';
 
 /** The server's metrics and the registry `/metrics` renders. */
@@ -20,7 +22,7 @@ export function observeCommit(metrics: ServerMetrics, batchSize: number, seconds
 /** Creates the metrics; gauges read the store when scraped. */
 export function createMetrics(
   store: Store,
-  options: { defaultMetrics?: boolean } = {},
+  options: { defaultMetrics?: boolean; leads?: () => boolean } = {},
 ): ServerMetrics {
   const registry = new Registry();
   if (options.defaultMetrics) collectDefaultMetrics({ register: registry });
@@ -51,6 +53,44 @@ export function createMetrics(
       for (const [state, n] of Object.entries(counts)) this.set({ state }, n);
     },
   });
+  // One read of the outbox per scrape serves both delivery gauges.
+  let deliveryRead: Promise<DeliveryStats> | undefined;
+  const delivery = () => {
+    deliveryRead ??= store
+      .deliveryStats(new Date(Date.now() + NEAR_DEADLINE_MS).toISOString())
+      .finally(() => {
+        deliveryRead = undefined;
+      });
+    return deliveryRead;
+  };
+  new Gauge({
+    name: 'izinli_movements',
+    help: 'İYS outbox movements by state (dead: dead letters waiting for a fix and a retry).',
+    labelNames: ['state'],
+    registers: [registry],
+    async collect() {
+      for (const [state, n] of Object.entries((await delivery()).byState)) this.set({ state }, n);
+    },
+  });
+  new Gauge({
+    name: 'izinli_movements_near_deadline',
+    help: 'Open İYS movements within 24 h of their 3-business-day deadline (A8).',
+    registers: [registry],
+    async collect() {
+      this.set((await delivery()).nearDeadline);
+    },
+  });
+  const leads = options.leads;
+  if (leads) {
+    new Gauge({
+      name: 'izinli_iys_leader',
+      help: '1 while this instance leads İYS traffic (delivery and sync) for its database, else 0.',
+      registers: [registry],
+      collect() {
+        this.set(leads() ? 1 : 0);
+      },
+    });
+  }
   return {
     registry,
     captures: new Counter({

@@ -26,6 +26,10 @@ export const CheckAnswer = z.object({
   status: ConsentStatus.nullable(),
   source: Source.nullable(),
   since: z.string().nullable().meta({ description: 'İYS consentDate of the state (Turkey time).' }),
+  pending: z
+    .literal(true)
+    .optional()
+    .meta({ description: 'A refusal recorded here that İYS has not confirmed yet (B7).' }),
 });
 /** The batch check body. */
 export const CheckBatch = z.object({

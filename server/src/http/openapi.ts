@@ -8,6 +8,8 @@ import {
   Movement,
   PublicSiteConfig,
   SupportedLocale,
+  Withdrawal,
+  WithdrawalLinkRequest,
 } from '@izinli/core';
 import {
   ApiIssue,
@@ -18,6 +20,12 @@ import {
 } from './openapi-sync-schemas.js';
 import { DeliveryStats, MovementList, MovementRetried } from './openapi-delivery-schemas.js';
 import { WebhookDeliveryList, WebhookDeliveryRetried } from './openapi-webhook-schemas.js';
+import {
+  WithdrawForm,
+  WithdrawalLink,
+  WithdrawalLinkView,
+  WithdrawalRecorded,
+} from './openapi-withdrawal-schemas.js';
 
 const ApiErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), issues: z.array(ApiIssue).optional() }),
@@ -79,6 +87,12 @@ const schemas = {
   CheckAnswer,
   CheckBatch,
   CheckBatchResult,
+  Withdrawal,
+  WithdrawalRecorded,
+  WithdrawalLinkRequest,
+  WithdrawalLink,
+  WithdrawalLinkView,
+  WithdrawForm,
 };
 type SchemaName = keyof typeof schemas;
 
@@ -90,7 +104,7 @@ interface Operation {
   body?: SchemaName;
   query?: Record<string, string>;
   pathParams?: string[];
-  responses: Record<number, SchemaName | { description: string; text?: true }>;
+  responses: Record<number, SchemaName | { description: string; text?: true; html?: true }>;
 }
 
 const errors = (...codes: number[]) =>
@@ -184,15 +198,21 @@ export const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/v1/admin/movements',
     summary:
-      'Outbox movements of this tenant’s brands (dead letters carry İYS’s code and message).',
+      'Outbox movements of this tenant’s sites, oldest first (dead letters carry İYS’s code and message).',
     tag: 'admin',
-    query: { state: 'pending, in-flight, delivered, already-current or dead', limit: '1–1000' },
+    query: {
+      state: 'pending, in-flight, delivered, already-current or dead',
+      atRisk: 'true: only open movements within 24 h of their deadline',
+      limit: '1–1000 (default 100)',
+      cursor: 'the nextCursor of the previous page',
+    },
     responses: { 200: 'MovementList', ...errors(400, 401) },
   },
   {
     method: 'get',
     path: '/v1/admin/movements/stats',
-    summary: 'Delivery counts by state, and open movements within 24 h of their deadline.',
+    summary:
+      'Delivery counts of this tenant’s movements by state, and open ones within 24 h of their deadline.',
     tag: 'admin',
     responses: { 200: 'DeliveryStats', ...errors(401) },
   },
@@ -243,6 +263,63 @@ export const OPERATIONS: Operation[] = [
     tag: 'admin',
     body: 'CheckBatch',
     responses: { 200: 'CheckBatchResult', ...errors(400, 401, 413) },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/withdrawals',
+    summary:
+      'Record a withdrawal (A10, B7): chosen channels refused — RET queued for İYS where the state is ONAY (A11) — and purposes withdrawn; signed and chained like a capture; 200 on an identical replay of `id`.',
+    tag: 'admin',
+    body: 'Withdrawal',
+    responses: {
+      201: 'WithdrawalRecorded',
+      200: 'WithdrawalRecorded',
+      ...errors(400, 401, 404, 409, 422),
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/withdrawal-links',
+    summary:
+      'A signed, expiring withdrawal link for the site’s e-mails (JWT, EdDSA; default 90 days, at most 365).',
+    tag: 'admin',
+    body: 'WithdrawalLinkRequest',
+    responses: { 201: 'WithdrawalLink', ...errors(400, 401, 404, 422, 503) },
+  },
+  {
+    method: 'get',
+    path: '/v1/withdraw',
+    summary:
+      'The link’s page (HTML, strict CSP; Turkish, or English by ?lang=en / Accept-Language): the site, the channels, one POST button. Withdraws nothing. With Accept: application/json, the WithdrawalLinkView. Refusals: 400 invalid, 410 expired, 404 unknown site (HTML, or ApiError as JSON).',
+    tag: 'public',
+    query: { t: 'the link’s token', lang: 'tr or en' },
+    responses: {
+      200: { description: 'The confirmation page', html: true },
+      400: { description: 'Missing or invalid token', html: true },
+      404: { description: 'The token’s site is not served for its tenant', html: true },
+      410: { description: 'The link expired', html: true },
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/withdraw',
+    summary:
+      'Redeem a link (B7): records the withdrawal once per token (a replay shows the same result) and answers the confirmation page, or WithdrawalRecorded (201, 200 on a replay) with Accept: application/json. Form fields t and lang (urlencoded or multipart), a JSON body, or the token in the URL (RFC 8058 one-click).',
+    tag: 'public',
+    body: 'WithdrawForm',
+    query: { t: 'the token, when the body carries none (RFC 8058)' },
+    responses: {
+      200: { description: 'The confirmation page (HTML)', html: true },
+      201: 'WithdrawalRecorded',
+      ...errors(400, 404, 410, 413),
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/withdraw/style.css',
+    summary: 'The withdrawal pages’ stylesheet (so they need no inline style).',
+    tag: 'public',
+    responses: { 200: { description: 'text/css' } },
   },
   {
     method: 'post',
@@ -321,6 +398,7 @@ export function openApiDocument(version = '0.1.0'): Record<string, unknown> {
           : {
               description: target.description,
               ...(target.text ? { content: { 'text/plain': { schema: { type: 'string' } } } } : {}),
+              ...(target.html ? { content: { 'text/html': { schema: { type: 'string' } } } } : {}),
             },
       ]),
     );

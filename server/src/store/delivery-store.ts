@@ -1,8 +1,15 @@
 // The outbox side of delivery (ARCHITECTURE §Delivery): the types of claiming due movements with
 // a lease, settling or rescheduling them, retrying dead letters and counting, plus the SQL both
 // dialects share (`?` placeholders; PostgreSQL numbers them with `numbered`).
-import type { MovementState } from '@izinli/core';
-import type { MirrorEntry } from './store.js';
+import type { Movement, MovementState } from '@izinli/core';
+import { MOVEMENT_COLUMNS } from './store-rows.js';
+import type { MirrorEntry, WebhookEvent } from './store.js';
+
+/** Open movements this close to their deadline are at risk (metric, admin API, webhook). */
+export const NEAR_DEADLINE_MS = 24 * 3_600_000;
+
+/** A webhook event of a movement; the store gives it the site of the movement's capture. */
+export type MovementEvent = Omit<WebhookEvent, 'siteKey'>;
 
 /** What `claimMovements` takes: the instant, the lease length, how many, which İYS account. */
 export interface MovementClaim {
@@ -35,6 +42,8 @@ export interface MovementResult {
    * key in the same second one transactionId, so the next waits (IYS.md §Rules).
    */
   holdKeyUntil?: string;
+  /** Webhook events (`consent.delivered`, `consent.rejected`) written with the state change. */
+  events?: readonly MovementEvent[];
 }
 
 /** Counts for the admin API and /metrics. */
@@ -53,16 +62,17 @@ export function numbered(sql: string): string {
 }
 
 /**
- * Due movements that head their key: pending and due, or in flight with an expired lease; no
- * other movement of the key is in flight under a live lease, and no earlier one (by consentDate,
- * then insertion) is still pending or in flight. Params: now, now, now, iysCode|null, iysCode|null, limit.
+ * Due movements that head their key: pending and due, or in flight with an expired lease and not
+ * bound to an open İYS batch (the batch's poller settles those); no other movement of the key is in
+ * flight under a live lease or in a batch, and no earlier one (by consentDate, then insertion) is
+ * still pending or in flight. Params: now, now, now, iysCode|null, iysCode|null, limit.
  */
 export const CLAIMABLE = `SELECT m.pos FROM movements m
   WHERE ((m.state = 'pending' AND m.next_attempt_at <= ?)
-      OR (m.state = 'in-flight' AND m.lease_until <= ?))
+      OR (m.state = 'in-flight' AND m.lease_until <= ? AND m.batch_id IS NULL))
     AND NOT EXISTS (SELECT 1 FROM movements e
       WHERE e.movement_key = m.movement_key AND e.pos <> m.pos
-        AND ((e.state = 'in-flight' AND e.lease_until > ?)
+        AND ((e.state = 'in-flight' AND (e.lease_until > ? OR e.batch_id IS NOT NULL))
           OR (e.state IN ('pending', 'in-flight')
             AND (e.consent_date < m.consent_date
               OR (e.consent_date = m.consent_date AND e.pos < m.pos)))))
@@ -109,23 +119,56 @@ export const HOLD_KEY = `UPDATE movements SET next_attempt_at = ?
     AND state = 'pending' AND next_attempt_at < ?`;
 
 /** The parameters of `HOLD_KEY`, or undefined when the result holds nothing. */
-export function holdParams(result: MovementResult): unknown[] | undefined {
+export function holdParams(
+  result: Pick<MovementResult, 'id' | 'holdKeyUntil'>,
+): unknown[] | undefined {
   if (result.holdKeyUntil === undefined) return undefined;
   const until = new Date(result.holdKeyUntil).toISOString();
   return [until, result.id, until];
 }
 
-/** A dead letter back to pending, due at once, attempts from zero. Params: now, id. */
+/**
+ * A dead letter back to pending, due at once, attempts from zero, out of any batch it was in (the
+ * next claim sends it on its own or in a new batch). Params: now, id.
+ */
 export const RETRY_DEAD = `UPDATE movements SET state = 'pending', attempts = 0, next_attempt_at = ?,
-  lease_until = NULL WHERE id = ? AND state = 'dead'`;
+  lease_until = NULL, batch_id = NULL, batch_index = NULL WHERE id = ? AND state = 'dead'`;
 
-/** Counts by state. */
-export const COUNT_BY_STATE = 'SELECT state, count(*) AS n FROM movements GROUP BY state';
+/** The site of a movement (its capture's). Params: movement id. */
+export const SITE_OF_MOVEMENT = `SELECT c.site_key FROM movements m
+  JOIN captures c ON c.capture_id = m.capture_id WHERE m.id = ?`;
 
-/** Open movements near their deadline and the oldest one. Params: deadline bound. */
-export const OPEN_SUMMARY = `SELECT
-  (SELECT count(*) FROM movements WHERE state IN ('pending', 'in-flight') AND deadline <= ?) AS near,
-  (SELECT min(consent_date) FROM movements WHERE state IN ('pending', 'in-flight')) AS oldest`;
+/**
+ * Every in-flight movement not bound to an İYS batch (its poller settles those) back to pending,
+ * due as before: run by a deliverer that has just become the only one (the leader), so any lease
+ * left is a dead instance's and need not run out.
+ */
+export const RELEASE_LEASES = `UPDATE movements SET state = 'pending', lease_until = NULL
+  WHERE state = 'in-flight' AND batch_id IS NULL`;
+
+/** What `flagMovementsAtRisk` takes. */
+export interface AtRiskFlagging {
+  /** ISO instant written as the flag. */
+  now: string;
+  /** Open movements whose deadline is at or before this instant (now + 24 h) are at risk. */
+  deadlineBound: string;
+  iysCode?: number;
+  /** Most flagged in one call (default 1000). */
+  limit?: number;
+  /** The `consent.deadline_at_risk` event of one movement of `siteKey`. */
+  event(movement: Movement, siteKey: string): WebhookEvent;
+}
+
+/** Open, unflagged movements at risk, with their site. Params: bound, iysCode|null ×2, limit. */
+export const AT_RISK_DUE = `SELECT ${MOVEMENT_COLUMNS.map((c) => `m.${c}`).join(', ')}, m.pos, c.site_key
+  FROM movements m JOIN captures c ON c.capture_id = m.capture_id
+  WHERE m.state IN ('pending', 'in-flight') AND m.at_risk_at IS NULL AND m.deadline <= ?
+    AND (CAST(? AS BIGINT) IS NULL OR m.iys_code = ?)
+  ORDER BY m.deadline, m.pos LIMIT ?`;
+
+/** Flags one movement. Params: now, pos. */
+export const FLAG_AT_RISK =
+  'UPDATE movements SET at_risk_at = ? WHERE pos = ? AND at_risk_at IS NULL';
 
 /** An empty count per state. */
 export function zeroByState(): Record<MovementState, number> {

@@ -6,6 +6,7 @@
 // milliseconds) because a signed `receivedAt` is stored exactly as signed, whatever its precision.
 // JSON columns hold RFC 8785 canonical text, never jsonb, so a re-read is byte-identical.
 
+import { DELIVERY_BATCHES_MIGRATION } from './delivery-batches-migration.js';
 import { WEBHOOK_DELIVERIES_MIGRATION } from './webhook-deliveries-migration.js';
 
 /** One schema version: the DDL for each dialect, applied once in a transaction. */
@@ -240,6 +241,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sqlite: v1Sqlite, postgres: v1Postgres },
   { version: 2, name: 'sync-cursors', sqlite: v2Sqlite, postgres: v2Postgres },
   WEBHOOK_DELIVERIES_MIGRATION,
+  DELIVERY_BATCHES_MIGRATION,
 ];
 
 /** The migrations whose version is not in `applied`, oldest first. */

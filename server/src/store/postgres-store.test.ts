@@ -74,6 +74,7 @@ describe.skipIf(!url)(
           'chain_heads',
           'checkpoints',
           'consent_mirror',
+          'iys_batches',
           'movements',
           'schema_migrations',
           'sync_cursors',

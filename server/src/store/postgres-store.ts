@@ -2,7 +2,7 @@
 // server processes. Chains stay unbroken across processes because each write locks the heads of
 // its sites FOR UPDATE, always in site-key order so two writes never deadlock.
 import { GENESIS_HASH } from '@izinli/core';
-import type { Movement } from '@izinli/core';
+import type { Movement, Source } from '@izinli/core';
 import pg from 'pg';
 import type { Pool, PoolClient } from 'pg';
 import { captureCursorAfter, captureListQuery } from './capture-query.js';
@@ -14,8 +14,26 @@ import {
   claimMovementsPostgres,
   deliveryStatsPostgres,
   finishMovementsPostgres,
+  flagAtRiskPostgres,
+  movementPagePostgres,
   retryDeadPostgres,
 } from './postgres-delivery.js';
+import {
+  claimBatchesPostgres,
+  listBatchesPostgres,
+  openBatchPostgres,
+  updateBatchPostgres,
+} from './postgres-batches.js';
+import type { AtRiskFlagging } from './delivery-store.js';
+import type {
+  BatchClaim,
+  BatchOpen,
+  BatchUpdate,
+  ClaimedBatch,
+  IysBatchRow,
+} from './batch-store.js';
+import type { AdminMovement, MovementPageFilter } from './movement-query.js';
+import { RELEASE_LEASES } from './delivery-store.js';
 import type { DeliveryStats, MovementClaim, MovementResult } from './delivery-store.js';
 import {
   CAPTURE_SELECT,
@@ -42,6 +60,7 @@ import type {
   MirrorEntry,
   MovementFilter,
   Page,
+  PendingRefusal,
   Store,
   StoredCapture,
   WebhookEvent,
@@ -71,6 +90,13 @@ const ENSURE_HEADS = `INSERT INTO chain_heads (site_key, seq, hash)
   ON CONFLICT (site_key) DO NOTHING`;
 const LOCK_HEADS = `SELECT site_key, seq, hash FROM chain_heads
   WHERE site_key = ANY($1::text[]) ORDER BY site_key FOR UPDATE`;
+/** Keys whose newest non-dead movement is an unconfirmed RET ($1: text[] of keys). */
+const PENDING_REFUSALS = `SELECT movement_key, source, consent_date FROM (
+  SELECT DISTINCT ON (movement_key) movement_key, status, state, source, consent_date
+  FROM movements WHERE state <> 'dead' AND movement_key = ANY($1::text[])
+  ORDER BY movement_key, consent_date DESC, pos DESC
+) newest WHERE status = 'RET' AND state IN ('pending', 'in-flight')`;
+
 const UPSERT_MIRROR = `${pgInsertRows('consent_mirror', MIRROR_COLUMNS, '$1')}
   ON CONFLICT (consent_key) DO UPDATE SET ${MIRROR_COLUMNS.slice(1)
     .map((c) => `${c} = excluded.${c}`)
@@ -243,6 +269,18 @@ export class PostgresStore implements Store {
     return (await this.#pool.query(sql, params)).rows.map(toMovement);
   }
 
+  async pendingRefusals(keys: readonly string[]): Promise<Map<string, PendingRefusal>> {
+    const found = new Map<string, PendingRefusal>();
+    if (keys.length === 0) return found;
+    for (const row of (await this.#pool.query(PENDING_REFUSALS, [[...keys]])).rows) {
+      found.set(row.movement_key as string, {
+        source: row.source as Source,
+        consentDate: row.consent_date as string,
+      });
+    }
+    return found;
+  }
+
   async mirror(keys: readonly string[]): Promise<Map<string, MirrorEntry>> {
     const found = new Map<string, MirrorEntry>();
     if (keys.length === 0) return found;
@@ -275,6 +313,10 @@ export class PostgresStore implements Store {
     return this.#transaction((client) => claimMovementsPostgres(client, claim));
   }
 
+  async releaseLeases(): Promise<number> {
+    return (await this.#pool.query(RELEASE_LEASES)).rowCount ?? 0;
+  }
+
   finishMovements(results: readonly MovementResult[]): Promise<string[]> {
     return this.#transaction((client) => finishMovementsPostgres(client, results));
   }
@@ -283,8 +325,32 @@ export class PostgresStore implements Store {
     return retryDeadPostgres(this.#pool, id, now);
   }
 
-  deliveryStats(deadlineBound: string): Promise<DeliveryStats> {
-    return deliveryStatsPostgres(this.#pool, deadlineBound);
+  deliveryStats(deadlineBound: string, siteKeys?: readonly string[]): Promise<DeliveryStats> {
+    return deliveryStatsPostgres(this.#pool, deadlineBound, siteKeys);
+  }
+
+  movementPage(filter: MovementPageFilter): Promise<Page<AdminMovement>> {
+    return movementPagePostgres(this.#pool, filter);
+  }
+
+  flagMovementsAtRisk(flagging: AtRiskFlagging): Promise<number> {
+    return this.#transaction((client) => flagAtRiskPostgres(client, flagging));
+  }
+
+  openBatch(open: BatchOpen): Promise<string[]> {
+    return this.#transaction((client) => openBatchPostgres(client, open));
+  }
+
+  claimBatches(claim: BatchClaim): Promise<ClaimedBatch[]> {
+    return this.#transaction((client) => claimBatchesPostgres(client, claim));
+  }
+
+  updateBatch(update: BatchUpdate): Promise<string[] | undefined> {
+    return this.#transaction((client) => updateBatchPostgres(client, update));
+  }
+
+  batches(limit = 100): Promise<IysBatchRow[]> {
+    return listBatchesPostgres(this.#pool, limit);
   }
 
   async webhookEvents(siteKey: string, limit = DEFAULT_EVENTS): Promise<WebhookEvent[]> {
@@ -308,6 +374,18 @@ export class PostgresStore implements Store {
     } catch {
       return false;
     }
+  }
+
+  /**
+   * A new client, not from the pool, on the pool's connection settings (schema included): for a
+   * session that must outlive any one query, such as the İYS leader's advisory lock. Not connected.
+   */
+  sessionClient(): pg.Client {
+    const { connectionString, options } = this.#pool.options;
+    return new pg.Client({
+      ...(connectionString !== undefined ? { connectionString } : {}),
+      ...(options !== undefined ? { options } : {}),
+    });
   }
 
   close(): Promise<void> {

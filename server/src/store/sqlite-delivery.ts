@@ -1,26 +1,41 @@
 // The SQLite side of delivery: claiming, finishing and retrying outbox movements on the writer
 // connection, inside the store's IMMEDIATE transaction (the file's write lock makes a claim atomic).
 import { applyIysChangesSqlite } from './sqlite-iys-changes.js';
+import { sqliteInsert } from './sqlite-connection.js';
 import type { SqliteConnection } from './sqlite-connection.js';
+import type { BatchItemResult } from './batch-store.js';
 import {
+  AT_RISK_DUE,
   CLAIMABLE,
-  COUNT_BY_STATE,
   FINISH,
+  FLAG_AT_RISK,
   HOLD_KEY,
-  OPEN_SUMMARY,
   RETRY_DEAD,
+  SITE_OF_MOVEMENT,
   claimParams,
   holdParams,
   resultParams,
-  zeroByState,
 } from './delivery-store.js';
-import type { DeliveryStats, MovementClaim, MovementResult } from './delivery-store.js';
-import { MOVEMENT_COLUMNS, int, toMovement } from './store-rows.js';
+import type {
+  AtRiskFlagging,
+  DeliveryStats,
+  MovementClaim,
+  MovementResult,
+} from './delivery-store.js';
+import {
+  deliveryStatsOf,
+  deliveryStatsQueries,
+  movementPageOf,
+  movementPageQuery,
+} from './movement-query.js';
+import type { AdminMovement, MovementPageFilter } from './movement-query.js';
+import { EVENT_COLUMNS, MOVEMENT_COLUMNS, eventValues, int, toMovement } from './store-rows.js';
 import type { Movement } from '@izinli/core';
-import type { MirrorEntry } from './store.js';
+import type { MirrorEntry, Page } from './store.js';
 
 const CLAIM = `UPDATE movements SET state = 'in-flight', lease_until = ? WHERE pos = ?
   RETURNING ${MOVEMENT_COLUMNS.join(', ')}`;
+const INSERT_EVENT = `${sqliteInsert('webhook_events', EVENT_COLUMNS)} ON CONFLICT (id) DO NOTHING`;
 
 /** Claims due head movements; the caller holds the transaction. */
 export function claimMovementsSqlite(c: SqliteConnection, claim: MovementClaim): Movement[] {
@@ -29,26 +44,36 @@ export function claimMovementsSqlite(c: SqliteConnection, claim: MovementClaim):
   return due.map((row) => toMovement(c.get(CLAIM, leaseUntil, int(row.pos))!));
 }
 
-/** Applies results whose lease still holds, and their mirror entries; returns the ids applied. */
-export function finishMovementsSqlite(
-  c: SqliteConnection,
-  results: readonly MovementResult[],
-): string[] {
-  const applied: string[] = [];
+/**
+ * What follows applied results in the same transaction: the key holds, the webhook events (in the
+ * site of each movement's capture) and the mirror entries.
+ */
+export function afterResultsSqlite(c: SqliteConnection, applied: readonly BatchItemResult[]) {
   const mirror: MirrorEntry[] = [];
-  const finish = c.db.prepare(FINISH);
-  for (const result of results) {
-    if (finish.run(...resultParams(result)).changes !== 1) continue;
-    applied.push(result.id);
+  for (const result of applied) {
     const hold = holdParams(result);
     if (hold) c.run(HOLD_KEY, ...hold);
+    if (result.events?.length) {
+      const siteKey = c.get(SITE_OF_MOVEMENT, result.id)!.site_key as string;
+      for (const event of result.events) c.run(INSERT_EVENT, ...eventValues({ ...event, siteKey }));
+    }
     if (result.mirror) mirror.push(result.mirror);
   }
   if (mirror.length > 0) {
     const [first] = mirror;
     applyIysChangesSqlite(c, { ...first!, entries: mirror, events: () => [] });
   }
-  return applied;
+}
+
+/** Applies results whose lease still holds, with their events and mirror entries; returns their ids. */
+export function finishMovementsSqlite(
+  c: SqliteConnection,
+  results: readonly MovementResult[],
+): string[] {
+  const finish = c.db.prepare(FINISH);
+  const applied = results.filter((result) => finish.run(...resultParams(result)).changes === 1);
+  afterResultsSqlite(c, applied);
+  return applied.map((r) => r.id);
 }
 
 /** Puts a dead letter back in the queue; false when `id` is not dead. */
@@ -56,16 +81,38 @@ export function retryDeadSqlite(c: SqliteConnection, id: string, now: string): b
   return c.db.prepare(RETRY_DEAD).run(new Date(now).toISOString(), id).changes === 1;
 }
 
-/** Counts by state, near-deadline count and the oldest open consentDate. */
-export function deliveryStatsSqlite(c: SqliteConnection, deadlineBound: string): DeliveryStats {
-  const byState = zeroByState();
-  for (const row of c.all(COUNT_BY_STATE)) {
-    byState[row.state as keyof typeof byState] = int(row.n);
+/** Counts by state, near-deadline count and the oldest open consentDate (of some sites). */
+export function deliveryStatsSqlite(
+  c: SqliteConnection,
+  deadlineBound: string,
+  siteKeys?: readonly string[],
+): DeliveryStats {
+  const q = deliveryStatsQueries(deadlineBound, siteKeys, 'sqlite');
+  return deliveryStatsOf(
+    c.all(q.byState[0], ...q.byState[1]),
+    c.get(q.summary[0], ...q.summary[1])!,
+  );
+}
+
+/** One page of a tenant's movements. */
+export function movementPageSqlite(
+  c: SqliteConnection,
+  filter: MovementPageFilter,
+): Page<AdminMovement> {
+  const { sql, params, limit } = movementPageQuery(filter, 'sqlite');
+  return movementPageOf(c.all(sql, ...params), limit);
+}
+
+/** Flags open movements near their deadline, each once, writing its event; returns the count. */
+export function flagAtRiskSqlite(c: SqliteConnection, flagging: AtRiskFlagging): number {
+  const account = flagging.iysCode ?? null;
+  const bound = new Date(flagging.deadlineBound).toISOString();
+  const rows = c.all(AT_RISK_DUE, bound, account, account, flagging.limit ?? 1000);
+  const now = new Date(flagging.now).toISOString();
+  for (const row of rows) {
+    c.run(FLAG_AT_RISK, now, int(row.pos));
+    const event = flagging.event(toMovement(row), row.site_key as string);
+    c.run(INSERT_EVENT, ...eventValues(event));
   }
-  const summary = c.get(OPEN_SUMMARY, new Date(deadlineBound).toISOString())!;
-  return {
-    byState,
-    nearDeadline: int(summary.near),
-    ...(summary.oldest == null ? {} : { oldestPending: summary.oldest as string }),
-  };
+  return rows.length;
 }

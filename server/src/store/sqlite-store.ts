@@ -3,7 +3,7 @@
 // sees a write that has not committed. BEGIN IMMEDIATE … COMMIT is issued by hand because `work`
 // awaits, and better-sqlite3's db.transaction() cannot span an await.
 import { closeSync, existsSync, openSync } from 'node:fs';
-import type { Movement } from '@izinli/core';
+import type { Movement, Source } from '@izinli/core';
 import { captureCursorAfter, captureListQuery } from './capture-query.js';
 import { SCHEMA_MIGRATIONS_DDL, pendingMigrations } from './migrations.js';
 import { SqliteConnection, jsonList, sqliteInsert } from './sqlite-connection.js';
@@ -15,8 +15,26 @@ import {
   claimMovementsSqlite,
   deliveryStatsSqlite,
   finishMovementsSqlite,
+  flagAtRiskSqlite,
+  movementPageSqlite,
   retryDeadSqlite,
 } from './sqlite-delivery.js';
+import {
+  claimBatchesSqlite,
+  listBatchesSqlite,
+  openBatchSqlite,
+  updateBatchSqlite,
+} from './sqlite-batches.js';
+import type { AtRiskFlagging } from './delivery-store.js';
+import type {
+  BatchClaim,
+  BatchOpen,
+  BatchUpdate,
+  ClaimedBatch,
+  IysBatchRow,
+} from './batch-store.js';
+import type { AdminMovement, MovementPageFilter } from './movement-query.js';
+import { RELEASE_LEASES } from './delivery-store.js';
 import type { DeliveryStats, MovementClaim, MovementResult } from './delivery-store.js';
 import {
   CAPTURE_SELECT,
@@ -42,6 +60,7 @@ import type {
   MirrorEntry,
   MovementFilter,
   Page,
+  PendingRefusal,
   Store,
   StoredCapture,
   WebhookEvent,
@@ -62,6 +81,14 @@ const CHAIN_PAGE_SQL = `SELECT ${CAPTURE_SELECT} FROM captures
   WHERE site_key = ? AND seq >= ? ORDER BY seq LIMIT ${CHAIN_PAGE}`;
 const INSERT_CHECKPOINT = `${sqliteInsert('checkpoints', CHECKPOINT_COLUMNS)}
   ON CONFLICT (site_key, seq) DO NOTHING`;
+/** Keys whose newest non-dead movement is an unconfirmed RET (json list of keys). */
+const PENDING_REFUSALS = `SELECT movement_key, source, consent_date FROM (
+  SELECT movement_key, status, state, source, consent_date, ROW_NUMBER() OVER (
+    PARTITION BY movement_key ORDER BY consent_date DESC, pos DESC) AS newest
+  FROM movements
+  WHERE state <> 'dead' AND movement_key IN (SELECT value FROM json_each(?))
+) WHERE newest = 1 AND status = 'RET' AND state IN ('pending', 'in-flight')`;
+
 const UPSERT_MIRROR = `${sqliteInsert('consent_mirror', MIRROR_COLUMNS)}
   ON CONFLICT (consent_key) DO UPDATE SET ${MIRROR_COLUMNS.slice(1)
     .map((c) => `${c} = excluded.${c}`)
@@ -244,6 +271,18 @@ export class SqliteStore implements Store {
     return found;
   }
 
+  async pendingRefusals(keys: readonly string[]): Promise<Map<string, PendingRefusal>> {
+    const found = new Map<string, PendingRefusal>();
+    if (keys.length === 0) return found;
+    for (const row of this.#reader.all(PENDING_REFUSALS, jsonList(keys))) {
+      found.set(row.movement_key as string, {
+        source: row.source as Source,
+        consentDate: row.consent_date as string,
+      });
+    }
+    return found;
+  }
+
   upsertMirror(entries: readonly MirrorEntry[]): Promise<void> {
     if (entries.length === 0) return Promise.resolve();
     const values = lastPerKey(entries, (e) => e.key).map(mirrorValues);
@@ -269,6 +308,10 @@ export class SqliteStore implements Store {
     );
   }
 
+  releaseLeases(): Promise<number> {
+    return this.#exclusive(() => this.#writer.db.prepare(RELEASE_LEASES).run().changes);
+  }
+
   finishMovements(results: readonly MovementResult[]): Promise<string[]> {
     const w = this.#writer;
     return this.#exclusive(() =>
@@ -280,8 +323,38 @@ export class SqliteStore implements Store {
     return this.#exclusive(() => retryDeadSqlite(this.#writer, id, now));
   }
 
-  async deliveryStats(deadlineBound: string): Promise<DeliveryStats> {
-    return deliveryStatsSqlite(this.#reader, deadlineBound);
+  async deliveryStats(deadlineBound: string, siteKeys?: readonly string[]): Promise<DeliveryStats> {
+    return deliveryStatsSqlite(this.#reader, deadlineBound, siteKeys);
+  }
+
+  async movementPage(filter: MovementPageFilter): Promise<Page<AdminMovement>> {
+    return movementPageSqlite(this.#reader, filter);
+  }
+
+  flagMovementsAtRisk(flagging: AtRiskFlagging): Promise<number> {
+    return this.#inWriteTx((w) => flagAtRiskSqlite(w, flagging));
+  }
+
+  openBatch(open: BatchOpen): Promise<string[]> {
+    return this.#inWriteTx((w) => openBatchSqlite(w, open));
+  }
+
+  claimBatches(claim: BatchClaim): Promise<ClaimedBatch[]> {
+    return this.#inWriteTx((w) => claimBatchesSqlite(w, claim));
+  }
+
+  updateBatch(update: BatchUpdate): Promise<string[] | undefined> {
+    return this.#inWriteTx((w) => updateBatchSqlite(w, update));
+  }
+
+  async batches(limit = 100): Promise<IysBatchRow[]> {
+    return listBatchesSqlite(this.#reader, limit);
+  }
+
+  /** A synchronous job on the writer in its own IMMEDIATE transaction, behind the mutex. */
+  #inWriteTx<T>(job: (w: SqliteConnection) => T): Promise<T> {
+    const w = this.#writer;
+    return this.#exclusive(() => w.db.transaction(() => job(w)).immediate());
   }
 
   async webhookEvents(siteKey: string, limit = DEFAULT_EVENTS): Promise<WebhookEvent[]> {

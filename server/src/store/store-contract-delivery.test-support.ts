@@ -14,14 +14,15 @@ import {
 } from './store-fixtures.test-support.js';
 import type { MirrorEntry } from './store.js';
 
-const claim = (now: number, limit = 100, leaseSeconds = 60) => ({
+/** A claim at second `now` of the fixtures' clock. */
+export const claim = (now: number, limit = 100, leaseSeconds = 60) => ({
   now: at(now),
   leaseUntil: at(now + leaseSeconds),
   limit,
 });
 
 /** Appends capture `n` with movements built from `specs` (consentDate from their own number). */
-async function queue(
+export async function queue(
   store: StoreGetter,
   n: number,
   specs: { n: number; recipient?: string; status?: 'ONAY' | 'RET'; iysCode?: number }[],
@@ -43,7 +44,8 @@ async function queue(
   return made;
 }
 
-const mirrorOf = (m: Movement, status = m.status): MirrorEntry => ({
+/** The mirror entry a movement leaves (with `status`). */
+export const mirrorOf = (m: Movement, status = m.status): MirrorEntry => ({
   key: keyOf(m),
   iysCode: m.iysCode,
   brandCode: m.brandCode,
@@ -169,5 +171,38 @@ export function describeDeliveryContract(store: StoreGetter) {
     const [back] = await store().movements({ key: keyOf(made[0]!) });
     expect(back).toMatchObject({ state: 'pending', attempts: 0, nextAttemptAt: at(30) });
     expect((await store().claimMovements(claim(30))).map((m) => m.id)).toEqual(['mv-10']);
+  });
+
+  it('names the keys whose newest open movement is an unconfirmed RET (B7: refusal from receipt)', async () => {
+    const [a, b, c] = [phone(70), phone(71), phone(72)];
+    // a: ONAY then RET, both open → refusal pending. b: RET then a newer ONAY → none.
+    // c: RET delivered → none (İYS holds it; the mirror answers).
+    const [, refusal] = await queue(store, 1, [
+      { n: 1, recipient: a },
+      { n: 2, recipient: a, status: 'RET' },
+      { n: 3, recipient: b, status: 'RET' },
+      { n: 4, recipient: b },
+    ]);
+    const [ret] = await queue(store, 2, [{ n: 5, recipient: c, status: 'RET' }]);
+    const claimed = await store().claimMovements(claim(10, 100));
+    const key = (recipient: string) => keyOf({ ...ret!, recipient });
+    const cs = claimed.filter((m) => m.recipient === c);
+    expect(cs).toHaveLength(1);
+    for (const m of cs) {
+      await store().finishMovements([
+        {
+          id: m.id,
+          leaseUntil: m.leaseUntil!,
+          outcome: { state: 'delivered', transactionId: 't', creationDate: '2025-10-15 10:00:00' },
+          mirror: mirrorOf(m),
+        },
+      ]);
+    }
+    const found = await store().pendingRefusals([key(a), key(b), key(c), key(phone(73))]);
+    expect([...found.keys()]).toEqual([key(a)]);
+    expect(found.get(key(a))).toEqual({
+      source: refusal!.source,
+      consentDate: refusal!.consentDate,
+    });
   });
 }

@@ -1,6 +1,7 @@
 // The one suite every Store implementation must pass (ARCHITECTURE §Storage). Each test gets a
 // fresh, migrated store from `makeStore`; the sections live in store-contract-*.test-support.ts.
 import { afterEach, beforeEach, describe } from 'vitest';
+import { describeBatchContract } from './store-contract-batches.test-support.js';
 import { describeDeliveryContract } from './store-contract-delivery.test-support.js';
 import { describeListContract } from './store-contract-list.test-support.js';
 import { describeReadsContract } from './store-contract-reads.test-support.js';
@@ -40,5 +41,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describeSyncContract(store);
     describeWebhooksContract(store);
     describeDeliveryContract(store);
+    describeBatchContract(store);
   });
 }

@@ -10,6 +10,15 @@ import type {
   Source,
 } from '@izinli/core';
 import type { DeliveryStats, MovementClaim, MovementResult } from './delivery-store.js';
+import type { AtRiskFlagging } from './delivery-store.js';
+import type {
+  BatchClaim,
+  BatchOpen,
+  BatchUpdate,
+  ClaimedBatch,
+  IysBatchRow,
+} from './batch-store.js';
+import type { AdminMovement, MovementPageFilter } from './movement-query.js';
 import type { WebhookOutbox } from './webhook-outbox.js';
 
 /** The head of one site's hash chain: the last `seq` and its `recordHash` (0 and 64 zeros when empty). */
@@ -45,6 +54,12 @@ export interface Checkpoint {
   signedAt: string;
   /** Compact JWS over the canonical `{ siteKey, seq, hash, signedAt }`. */
   jws: string;
+}
+
+/** A refusal recorded here and not yet confirmed by İYS (see `Store.pendingRefusals`). */
+export interface PendingRefusal {
+  source: Source;
+  consentDate: string;
 }
 
 /** The state our mirror holds for one İYS consent key (İYS's view as last confirmed). */
@@ -179,6 +194,11 @@ export interface Store {
    */
   movements(filter: MovementFilter): Promise<Movement[]>;
   mirror(keys: readonly string[]): Promise<Map<string, MirrorEntry>>;
+  /**
+   * Keys whose newest non-dead movement is a RET İYS has not confirmed yet (pending or in flight),
+   * with that movement's source and consentDate: a refusal counts from receipt (B7, A11).
+   */
+  pendingRefusals(keys: readonly string[]): Promise<Map<string, PendingRefusal>>;
   /** Inserts or replaces entries by key, atomically; a key named twice keeps the later entry. */
   upsertMirror(entries: readonly MirrorEntry[]): Promise<void>;
   /** The stored pull cursor of a brand, if any (`applyIysChanges` stores it). */
@@ -191,12 +211,35 @@ export interface Store {
   applyIysChanges(write: IysChangesWrite): Promise<IysChangesResult>;
   /** Claims due movements that head their key, oldest consentDate first, under a lease (delivery). */
   claimMovements(claim: MovementClaim): Promise<Movement[]>;
+  /**
+   * Returns every in-flight movement to pending (due as before); the count. Only for the İYS
+   * leader on taking over: any lease left is then a dead instance's (delivery/leader.ts).
+   */
+  releaseLeases(): Promise<number>;
   /** Ends claimed attempts whose lease still holds, with their mirror entries; returns their ids. */
   finishMovements(results: readonly MovementResult[]): Promise<string[]>;
   /** Puts a dead letter back in the queue, due at `now`; false when it is not dead. */
   retryDeadMovement(id: string, now: string): Promise<boolean>;
-  /** Movements by state; open ones whose deadline is at or before `deadlineBound` count as near. */
-  deliveryStats(deadlineBound: string): Promise<DeliveryStats>;
+  /**
+   * Movements by state (of `siteKeys`' captures only, when given); open ones whose deadline is at
+   * or before `deadlineBound` count as near.
+   */
+  deliveryStats(deadlineBound: string, siteKeys?: readonly string[]): Promise<DeliveryStats>;
+  /** A page of the movements of some sites (admin API), in insertion order, 100 a page. */
+  movementPage(filter: MovementPageFilter): Promise<Page<AdminMovement>>;
+  /**
+   * Flags open movements whose deadline is at or before `deadlineBound` and writes each one's
+   * `consent.deadline_at_risk` event, once per movement ever, in one transaction; the count.
+   */
+  flagMovementsAtRisk(flagging: AtRiskFlagging): Promise<number>;
+  /** Writes a `submitting` İYS batch and binds the claimed items whose lease holds; their ids. */
+  openBatch(open: BatchOpen): Promise<string[]>;
+  /** Fails stale submissions (their items back to pending), then claims batches due for a poll. */
+  claimBatches(claim: BatchClaim): Promise<ClaimedBatch[]>;
+  /** Applies a batch's item results and next state under its lease; undefined when fenced out. */
+  updateBatch(update: BatchUpdate): Promise<string[] | undefined>;
+  /** Recent İYS batches, newest first (default 100). */
+  batches(limit?: number): Promise<IysBatchRow[]>;
   /** A site's webhook events, newest first (default limit 100). */
   webhookEvents(siteKey: string, limit?: number): Promise<WebhookEvent[]>;
   /** The webhook deliveries (issue 6): fan-out from events, leased claims, retries. */

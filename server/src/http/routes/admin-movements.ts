@@ -1,21 +1,20 @@
-// The delivery side of the admin API: outbox movements by state, dead letters with İYS's code and
-// message, the retry of a dead letter after a fix, and delivery counts (near-deadline included).
+// The delivery side of the admin API, scoped to the tenant's sites in the store query: outbox
+// movements by state or at risk of their deadline, a cursor page at a time; dead letters with
+// İYS's code and message; the retry of a dead letter after a fix (batch-sent ones too); and
+// delivery counts of the tenant's movements (near-deadline included).
 import { Hono } from 'hono';
 import { MovementState, excerpt } from '@izinli/core';
-import type { Movement, TenantConfig } from '@izinli/core';
+import type { TenantConfig } from '@izinli/core';
+import { NEAR_DEADLINE_MS } from '../../store/delivery-store.js';
+import { isMovementCursor } from '../../store/movement-query.js';
 import { ApiError } from '../api-error.js';
 import type { AppDeps } from '../app-deps.js';
 import type { AdminEnv } from './admin-auth.js';
 
-/** Movements pending within this long of their deadline are flagged (issue 6). */
-export const NEAR_DEADLINE_MS = 24 * 3_600_000;
+export { NEAR_DEADLINE_MS } from '../../store/delivery-store.js';
 
-const brandsOf = (tenant: TenantConfig) =>
-  new Set(tenant.sites.map((s) => `${s.brand.iysCode}:${s.brand.brandCode}`));
-const mine = (tenant: TenantConfig) => {
-  const brands = brandsOf(tenant);
-  return (m: Movement) => brands.has(`${m.iysCode}:${m.brandCode}`);
-};
+/** The tenant's site keys: a movement is the tenant's when its capture is one of these sites'. */
+const sitesOf = (tenant: TenantConfig) => tenant.sites.map((s) => s.siteKey);
 
 function badQuery(path: string, expected: string, received: unknown): ApiError {
   return new ApiError(400, 'query.invalid', `The query parameter ${path} is not valid.`, [
@@ -35,21 +34,31 @@ export function adminMovementRoutes(deps: AppDeps, now: () => Date = () => new D
       const limit = Number(limitText);
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
         throw badQuery('limit', 'a whole number from 1 to 1000', limitText);
-      const found = await deps.store.movements({
+      const atRisk = c.req.query('atRisk');
+      if (atRisk !== undefined && atRisk !== 'true' && atRisk !== 'false')
+        throw badQuery('atRisk', 'true or false', atRisk);
+      const cursor = c.req.query('cursor');
+      if (cursor !== undefined && !isMovementCursor(cursor))
+        throw badQuery('cursor', 'the nextCursor of a previous page', cursor);
+      const page = await deps.store.movementPage({
+        siteKeys: sitesOf(c.get('tenant')),
         ...(state?.success ? { state: state.data } : {}),
-        limit: 10_000,
+        ...(atRisk === 'true'
+          ? { deadlineBefore: new Date(now().getTime() + NEAR_DEADLINE_MS).toISOString() }
+          : {}),
+        ...(cursor !== undefined ? { cursor } : {}),
+        limit,
       });
-      return c.json({ items: found.filter(mine(c.get('tenant'))).slice(0, limit) });
+      return c.json(page);
     })
     .get('/stats', async (c) => {
       const bound = new Date(now().getTime() + NEAR_DEADLINE_MS).toISOString();
-      return c.json(await deps.store.deliveryStats(bound));
+      return c.json(await deps.store.deliveryStats(bound, sitesOf(c.get('tenant'))));
     })
     .post('/:movementId/retry', async (c) => {
       const id = c.req.param('movementId');
-      const dead = (await deps.store.movements({ state: 'dead', limit: 100_000 })).find(
-        (m) => m.id === id && mine(c.get('tenant'))(m),
-      );
+      const siteKeys = sitesOf(c.get('tenant'));
+      const [dead] = (await deps.store.movementPage({ siteKeys, id, state: 'dead' })).items;
       if (!dead || !(await deps.store.retryDeadMovement(id, now().toISOString()))) {
         throw new ApiError(
           404,
@@ -65,9 +74,7 @@ export function adminMovementRoutes(deps: AppDeps, now: () => Date = () => new D
           ],
         );
       }
-      const [movement] = (await deps.store.movements({ captureId: dead.captureId })).filter(
-        (m) => m.id === id,
-      );
+      const [movement] = (await deps.store.movementPage({ siteKeys, id })).items;
       return c.json({ movement });
     });
 }

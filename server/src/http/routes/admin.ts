@@ -12,6 +12,7 @@ import { adminMovementRoutes } from './admin-movements.js';
 import { adminWebhookRoutes } from './admin-webhooks.js';
 import type { AdminEnv } from './admin-auth.js';
 import { evidenceBundle, recipientTimeline } from './admin-recipient.js';
+import { adminWithdrawalRoutes } from './withdrawal-admin.js';
 
 function badQuery(path: string, expected: string, received: unknown): ApiError {
   return new ApiError(400, 'query.invalid', `The query parameter ${path} is not valid.`, [
@@ -78,6 +79,7 @@ export function adminRoutes(deps: AppDeps) {
     .use(adminAuth(deps.config))
     .route('/movements', adminMovementRoutes(deps))
     .route('/webhooks', adminWebhookRoutes(deps))
+    .route('/', adminWithdrawalRoutes(deps))
     .get('/captures', async (c) => {
       const kind = c.req.query('kind');
       if (kind !== undefined && kind !== 'capture' && kind !== 'withdrawal') {

@@ -28,8 +28,8 @@ function mirrorEntry(
 
 const get = (query: Record<string, string>, headers: Record<string, string> = auth) =>
   h.app.request(`/v1/check?${new URLSearchParams(query)}`, { headers });
-const post = (body: unknown, headers: Record<string, string> = auth) =>
-  h.app.request('/v1/check', {
+const post = (body: unknown, headers: Record<string, string> = auth, path = '/v1/check') =>
+  h.app.request(path, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -88,6 +88,42 @@ describe('GET /v1/check', () => {
     expect(await (await get({ recipient: '+905321234567', type: 'MESAJ' })).json()).toMatchObject({
       allowed: false,
       status: null,
+    });
+  });
+
+  it('B7, A11: a refusal recorded here refuses at once, before İYS confirms it', async () => {
+    await h.store.upsertMirror([mirrorEntry('+905321234567', 'ONAY')]);
+    const query = { recipient: '+905321234567', type: 'MESAJ' };
+    expect(await (await get(query)).json()).toMatchObject({ allowed: true });
+    const withdrawn = await post(
+      {
+        siteKey: exampleServerConfig.tenants[0]!.sites[0]!.siteKey,
+        recipient: { phone: '+905321234567' },
+        channels: ['MESAJ'],
+      },
+      auth,
+      '/v1/admin/withdrawals',
+    );
+    expect(withdrawn.status).toBe(201);
+    const { movements } = (await withdrawn.json()) as { movements: { consentDate: string }[] };
+    const [ret] = movements;
+    const answer = await (await get(query)).json();
+    expect(answer).toEqual({
+      allowed: false,
+      status: 'RET',
+      source: 'HS_EORTAM', // a withdrawal through the admin API
+      since: ret!.consentDate,
+      pending: true,
+    });
+    // Once İYS holds the RET, the answer is İYS's own.
+    await h.store.upsertMirror([
+      { ...mirrorEntry('+905321234567', 'RET'), consentDate: ret!.consentDate },
+    ]);
+    expect(await (await get(query)).json()).toEqual({
+      allowed: false,
+      status: 'RET',
+      source: 'IYS_KISAMESAJ',
+      since: ret!.consentDate,
     });
   });
 

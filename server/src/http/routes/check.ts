@@ -63,8 +63,11 @@ export function checkRoutes(deps: AppDeps) {
     const keys = recipients.map((recipient) =>
       movementKey({ ...brand, recipientType, type, recipient }),
     );
-    const mirror = await deps.store.mirror(keys);
-    return keys.map((key) => checkAnswer(mirror.get(key), recipientType));
+    const [mirror, refusals] = await Promise.all([
+      deps.store.mirror(keys),
+      deps.store.pendingRefusals(keys),
+    ]);
+    return keys.map((key) => checkAnswer(mirror.get(key), recipientType, refusals.get(key)));
   };
 
   return new Hono<AdminEnv>()

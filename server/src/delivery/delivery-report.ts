@@ -1,0 +1,98 @@
+// What a delivery run did, per account, and the pieces the single and batch paths share: the İYS
+// body of a movement, the count of an attempt's end, and its log line (ids and codes, never a
+// recipient).
+import type { Movement } from '@izinli/core';
+import type { IysConsentInput } from '@izinli/iys';
+import type { Logger } from 'pino';
+import { DEADLINE_MISSED } from './pre-validate.js';
+import type { AttemptEnd } from './send-outcome.js';
+
+/** What one run did, per account. */
+export interface DeliveryReport {
+  iysCode: number;
+  claimed: number;
+  sent: number;
+  delivered: number;
+  alreadyCurrent: number;
+  dead: number;
+  retried: number;
+  /** Results dropped because the lease had passed to another worker. */
+  lost: number;
+  /** Batches İYS accepted in this run, and the movements in them. */
+  batches: number;
+  batched: number;
+  /** Batch status polls made. */
+  polls: number;
+  /** Movements flagged near their deadline (one `consent.deadline_at_risk` each). */
+  atRisk: number;
+}
+
+/** A report with every count at zero. */
+export function emptyReport(iysCode: number): DeliveryReport {
+  return {
+    iysCode,
+    claimed: 0,
+    sent: 0,
+    delivered: 0,
+    alreadyCurrent: 0,
+    dead: 0,
+    retried: 0,
+    lost: 0,
+    batches: 0,
+    batched: 0,
+    polls: 0,
+    atRisk: 0,
+  };
+}
+
+/** The İYS body of a movement: the same fields every time, so a replay is byte-identical (v2). */
+export function consentOf(m: Movement): IysConsentInput {
+  const { recipient, type, source, status, consentDate } = m;
+  return m.recipientType === 'TACIR'
+    ? { recipient, type, source, status, consentDate, recipientType: 'TACIR' }
+    : { recipient, type, source, status, consentDate, recipientType: 'BIREYSEL' };
+}
+
+/** Counts one applied end. */
+export function count(report: DeliveryReport, end: AttemptEnd) {
+  const state = end.outcome.state;
+  if (state === 'delivered') report.delivered += 1;
+  else if (state === 'already-current') report.alreadyCurrent += 1;
+  else if (state === 'dead') report.dead += 1;
+  else report.retried += 1;
+}
+
+/** Ids, states and codes only: no recipient ever reaches the log. */
+export function logEnd(logger: Logger, m: Movement, end: AttemptEnd) {
+  const o = end.outcome;
+  if (o.state !== 'dead') return;
+  const fields = {
+    movementId: m.id,
+    iysCode: m.iysCode,
+    brandCode: m.brandCode,
+    type: m.type,
+    status: m.status,
+    code: o.error.code,
+  };
+  if (o.error.code === DEADLINE_MISSED) {
+    logger.error(
+      { ...fields, consentDate: m.consentDate, deadline: m.deadline },
+      'İYS DEADLINE MISSED: movement dead-lettered, the consent is void on İYS (A8)',
+    );
+  } else {
+    logger.warn({ ...fields, message: o.error.message }, 'İYS movement dead-lettered');
+  }
+}
+
+/** Runs `work` over `items` with at most `limit` at once. */
+export async function inParallel<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+) {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}

@@ -1,0 +1,248 @@
+// A delivery worker against the İYS simulator over real HTTP, for the fault tests: a frozen
+// simulated clock (only `advance` moves it), seeded randomness, a SQLite outbox, a workload whose
+// every key would trip H174/H175/H178 at İYS if sent out of order or twice, and the checks.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Movement, formatIysDate, movementKey } from '@izinli/core';
+import type { ConsentStatus } from '@izinli/core';
+import { exampleServerConfig } from '@izinli/core/fixtures';
+import { unlimited } from '@izinli/iys';
+import type { FetchLike } from '@izinli/iys';
+import { createIysSim, seededRandom, serveIysSim } from '@izinli/iys-sim';
+import type { IysSim, IysSimOptions, ServedSim } from '@izinli/iys-sim';
+import { pino } from 'pino';
+import { expect } from 'vitest';
+import { checkServerConfig } from '../config/load-config.js';
+import { openSqliteStore } from '../store/sqlite-store.js';
+import { appendCapture, phone } from '../store/store-fixtures.test-support.js';
+import type { Store } from '../store/store.js';
+import { createDeliveryWorker } from './delivery-worker.js';
+import type { DeliveryReport, DeliveryWorker, DeliveryWorkerOptions } from './delivery-worker.js';
+
+export const BRAND = { iysCode: 100000, brandCode: 100000 };
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+
+/** A movement of the simulator's log (`GET /__sim/movements`). */
+export interface SimMovement {
+  recipient: string;
+  type: string;
+  status: string;
+  consentDate: string;
+  transactionId: string;
+}
+
+/** What a fault test works with. */
+export interface DeliveryHarness {
+  sim: IysSim;
+  served: ServedSim;
+  store: Store;
+  /** Every request the workers sent, by path (what went over the wire to the simulator). */
+  sent: string[];
+  /** Token requests sent so far. */
+  tokenRequests(): number;
+  /** A worker on the harness's store, simulator and clock; `fetch` wraps the counting fetch. */
+  worker(
+    extra?: Partial<DeliveryWorkerOptions>,
+    wrap?: (fetch: FetchLike) => FetchLike,
+  ): DeliveryWorker;
+  /** Queues one capture's movements, dated `minutesAgo` before the simulator's now. */
+  enqueue(
+    specs: { recipient: string; status?: ConsentStatus; minutesAgo: number }[],
+  ): Promise<Movement[]>;
+  simMovements(): Promise<SimMovement[]>;
+  close(): Promise<void>;
+}
+
+/** Starts the simulator over HTTP (frozen clock, unlimited per-second rate unless `sim` says). */
+export async function startHarness(sim: IysSimOptions = {}): Promise<DeliveryHarness> {
+  const simulator = createIysSim({
+    clock: { now: () => 0, start: '2025-10-15T07:00:00Z' },
+    random: seededRandom(1),
+    ...sim,
+    limits: { requestsPerSecond: 1_000_000, ...sim.limits },
+  });
+  const served = await serveIysSim(simulator, { port: 0 });
+  const dir = mkdtempSync(join(tmpdir(), 'izinli-delivery-faults-'));
+  const store = await openSqliteStore({ file: join(dir, 'izinli.sqlite') });
+  await store.migrate();
+  const loaded = await checkServerConfig(exampleServerConfig, { IYS_PASSWORD: 'demo' });
+  if (!loaded.ok) throw new Error('example config invalid');
+  const config = loaded.value;
+  const sent: string[] = [];
+  const counting: FetchLike = (request) => {
+    sent.push(new URL(request.url).pathname);
+    return fetch(request);
+  };
+  let captures = 0;
+  const logger = pino({ level: 'silent' });
+
+  return {
+    sim: simulator,
+    served,
+    store,
+    sent,
+    tokenRequests: () => sent.filter((p) => p === '/oauth2/token').length,
+    worker: (extra = {}, wrap = (f) => f) =>
+      createDeliveryWorker({
+        config,
+        store,
+        baseUrl: served.url,
+        fetch: wrap(counting),
+        intervalMs: 1000,
+        now: () => simulator.now(),
+        rateLimiter: () => unlimited,
+        retry: { random: seededRandom(7) },
+        // Single adds only (batches have tests of their own), so `claimLimit` bounds each claim.
+        batchThreshold: 0,
+        logger,
+        ...extra,
+      }),
+    async enqueue(specs) {
+      captures += 1;
+      const made: Movement[] = [];
+      await appendCapture(
+        store,
+        { n: captures, phone: phone(captures) },
+        {
+          movements: (captureId) =>
+            specs.map((s, i) => {
+              const date = new Date(simulator.now().getTime() - s.minutesAgo * MINUTE);
+              const m = Movement.parse({
+                id: `mv-${captures}-${i}`,
+                captureId,
+                ...BRAND,
+                recipientType: 'BIREYSEL',
+                type: 'MESAJ',
+                recipient: s.recipient,
+                status: s.status ?? 'ONAY',
+                consentDate: formatIysDate(date),
+                source: 'HS_WEB',
+                state: 'pending',
+                attempts: 0,
+                nextAttemptAt: date.toISOString(),
+                deadline: new Date(date.getTime() + 3 * 86_400_000).toISOString(),
+              });
+              made.push(m);
+              return m;
+            }),
+        },
+      );
+      return made;
+    },
+    simMovements: async () =>
+      (await (await fetch(`${served.url}/__sim/movements?source=HS`)).json()) as SimMovement[],
+    async close() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+      await served.close();
+    },
+  };
+}
+
+/** What `queueTrickyWorkload` queued, to check against at the end. */
+export interface Workload {
+  /** Movements that must reach İYS, each exactly once. */
+  toSend: Movement[];
+  /** Movements that must never be sent (first RET: H175; same status: H174; older: H178). */
+  notSent: Movement[];
+}
+
+/**
+ * `keys` recipients with ONAY → RET → ONAY each (out of order or twice, İYS would answer H174 or
+ * H178), a first-ever RET (H175 if sent), a RET over İYS's RET (H174) and a movement older than
+ * İYS's record (H178). `base` keeps recipients of several workloads apart.
+ */
+export async function queueTrickyWorkload(
+  h: DeliveryHarness,
+  keys: number,
+  base = 1000,
+): Promise<Workload> {
+  const toSend: Movement[] = [];
+  for (const [status, minutesAgo] of [
+    ['RET', 40],
+    ['ONAY', 50],
+    ['ONAY', 30],
+  ] as const) {
+    // Newest first, so insertion order is not consentDate order.
+    const specs = Array.from({ length: keys }, (_, i) => ({
+      recipient: phone(base + i),
+      status,
+      minutesAgo,
+    }));
+    toSend.push(...(await h.enqueue(specs)));
+  }
+  const [firstRet] = await h.enqueue([
+    { recipient: phone(base + 900), status: 'RET', minutesAgo: 45 },
+  ]);
+  const [same, older] = await h.enqueue([
+    { recipient: phone(base + 901), status: 'RET', minutesAgo: 45 },
+    { recipient: phone(base + 902), status: 'RET', minutesAgo: 45 },
+  ]);
+  const onIys = (m: Movement, status: ConsentStatus, minutesAgo: number) => ({
+    key: movementKey(m),
+    ...BRAND,
+    recipientType: 'BIREYSEL' as const,
+    type: 'MESAJ' as const,
+    recipient: m.recipient,
+    status,
+    consentDate: formatIysDate(new Date(h.sim.now().getTime() - minutesAgo * MINUTE)),
+    source: 'IYS_WEB' as const,
+    updatedAt: h.sim.now().toISOString(),
+  });
+  await h.store.upsertMirror([onIys(same!, 'RET', 60), onIys(older!, 'ONAY', 10)]);
+  return { toSend, notSent: [firstRet!, same!, older!] };
+}
+
+/** Runs passes, a simulated second apart (a key's next movement waits for it), until all settle. */
+export async function deliverAll(
+  h: DeliveryHarness,
+  worker: DeliveryWorker,
+  { stepMs = 1000, rounds = 200 }: { stepMs?: number; rounds?: number } = {},
+): Promise<DeliveryReport[]> {
+  const reports: DeliveryReport[] = [];
+  for (let round = 0; round < rounds && (await h.store.stats()).pendingMovements > 0; round += 1) {
+    reports.push(...(await worker.runOnce()));
+    h.sim.advance(stepMs);
+  }
+  return reports;
+}
+
+/**
+ * The end state every fault test wants (A18): every movement to send delivered, with İYS's
+ * transactionId, exactly once on İYS's log and in consentDate order per key; nothing else sent,
+ * nothing dead but the H178; and İYS never saw H174, H175 or H178.
+ */
+export async function expectDeliveredOnce(h: DeliveryHarness, workload: Workload): Promise<void> {
+  const rows = new Map((await h.store.movements({})).map((m) => [m.id, m]));
+  const onIys = await h.simMovements();
+  for (const m of workload.toSend) {
+    const row = rows.get(m.id)!;
+    expect(row.state, m.id).toBe('delivered');
+    const twins = onIys.filter(
+      (s) => s.recipient === m.recipient && s.consentDate === m.consentDate,
+    );
+    expect(twins, m.id).toHaveLength(1);
+    expect(twins[0]).toMatchObject({ status: m.status, transactionId: row.transactionId });
+  }
+  expect(onIys).toHaveLength(workload.toSend.length);
+  for (const recipient of new Set(workload.toSend.map((m) => m.recipient))) {
+    const dates = onIys.filter((s) => s.recipient === recipient).map((s) => s.consentDate);
+    expect(dates).toEqual([...dates].sort());
+  }
+  const [firstRet, same, older] = workload.notSent.map((m) => rows.get(m.id)!);
+  expect([firstRet!.state, same!.state, older!.state]).toEqual([
+    'already-current',
+    'already-current',
+    'dead',
+  ]);
+  expect([firstRet!.lastError?.code, same!.lastError?.code, older!.lastError?.code]).toEqual([
+    'H175',
+    'H174',
+    'H178',
+  ]);
+  expect([...rows.values()].filter((m) => m.state === 'dead')).toHaveLength(1);
+  const byCode = h.sim.stats().byCode;
+  expect([byCode.H174 ?? 0, byCode.H175 ?? 0, byCode.H178 ?? 0]).toEqual([0, 0, 0]);
+}

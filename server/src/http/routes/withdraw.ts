@@ -1,0 +1,225 @@
+// GET/POST /v1/withdraw: the page a signed withdrawal link opens (A10, B7). GET only shows what
+// the button will do — mail scanners prefetch links — and POST records the withdrawal through the
+// same path as the admin API. HTML by default, JSON for `Accept: application/json`.
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { applyIpPolicy, excerpt } from '@izinli/core';
+import type { Locale, SiteConfig } from '@izinli/core';
+import { bodyFingerprint } from '../../capture/prepare-capture.js';
+import { commitWithdrawal } from '../../withdrawal/commit-withdrawal.js';
+import { prepareWithdrawal } from '../../withdrawal/withdrawal-draft.js';
+import {
+  WITHDRAWAL_PAGE_HEADERS,
+  confirmPage,
+  donePage,
+  maskAddress,
+  refusalPage,
+} from '../../withdrawal/withdrawal-page.js';
+import type { LinkView } from '../../withdrawal/withdrawal-page.js';
+import { WITHDRAWAL_CSS } from '../../withdrawal/withdrawal-style.js';
+import type { LinkRefusalKind } from '../../withdrawal/withdrawal-texts.js';
+import { verifyWithdrawalToken, withdrawalCaptureId } from '../../withdrawal/withdrawal-token.js';
+import type { WithdrawalClaims } from '../../withdrawal/withdrawal-token.js';
+import { ApiError, requestLocale } from '../api-error.js';
+import type { AppDeps } from '../app-deps.js';
+
+type Redeemable =
+  | { ok: true; claims: WithdrawalClaims; site: SiteConfig }
+  | { ok: false; kind: LinkRefusalKind; received: string };
+
+const REFUSALS: Record<
+  LinkRefusalKind,
+  { status: 400 | 404 | 410; code: string; message: string }
+> = {
+  missing: { status: 400, code: 'withdrawal.tokenMissing', message: 'No withdrawal token.' },
+  invalid: {
+    status: 400,
+    code: 'withdrawal.tokenInvalid',
+    message: 'The withdrawal token is not valid: malformed, altered or not signed by this server.',
+  },
+  expired: {
+    status: 410,
+    code: 'withdrawal.tokenExpired',
+    message: 'The withdrawal link expired.',
+  },
+  site: {
+    status: 404,
+    code: 'withdrawal.siteUnknown',
+    message: 'The withdrawal link names a site this server does not hold for its tenant.',
+  },
+};
+
+const wantsJson = (c: Context) => {
+  const accept = c.req.header('accept') ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+};
+
+function pageLocale(c: Context, chosen: string | undefined): Locale {
+  return chosen === 'en' || chosen === 'tr' ? chosen : requestLocale(c);
+}
+
+function view(claims: WithdrawalClaims, site: SiteConfig): LinkView {
+  return { siteName: site.name, channels: claims.channels, recipient: claims.recipient };
+}
+
+/** Mounted at /v1/withdraw. */
+export function withdrawRoutes(deps: AppDeps, clientIp: (c: Context) => string | undefined) {
+  const now = deps.now ?? (() => new Date());
+
+  async function redeem(token: string | undefined): Promise<Redeemable> {
+    if (!token) return { ok: false, kind: 'missing', received: 'no t parameter' };
+    const verified = await verifyWithdrawalToken(token, deps.jwks(), now());
+    if (!verified.ok) {
+      const { failure } = verified;
+      return failure.kind === 'expired'
+        ? {
+            ok: false,
+            kind: 'expired',
+            received: `a token that expired at ${failure.expiredAt.toISOString()}`,
+          }
+        : {
+            ok: false,
+            kind: 'invalid',
+            received: `a token that fails verification (${failure.why})`,
+          };
+    }
+    const { claims } = verified;
+    const found = deps.config.sites.get(claims.site);
+    if (!found || found.tenant.id !== claims.tenant) {
+      return { ok: false, kind: 'site', received: excerpt(claims.site, 60) };
+    }
+    return { ok: true, claims, site: found.site };
+  }
+
+  function refused(c: Context, failure: Extract<Redeemable, { ok: false }>, locale: Locale) {
+    const { status, code, message } = REFUSALS[failure.kind];
+    if (wantsJson(c)) {
+      throw new ApiError(status, code, message, [
+        {
+          code,
+          path: ['t'],
+          expected: 'a withdrawal token signed by this server, unaltered and not expired',
+          received: failure.received,
+        },
+      ]);
+    }
+    return c.body(refusalPage(locale, failure.kind), status, WITHDRAWAL_PAGE_HEADERS);
+  }
+
+  return new Hono()
+    .get('/style.css', (c) =>
+      c.body(WITHDRAWAL_CSS, 200, {
+        'Content-Type': 'text/css; charset=utf-8',
+        'Cache-Control': 'public, max-age=86400',
+        'X-Content-Type-Options': 'nosniff',
+      }),
+    )
+    .get('/', async (c) => {
+      const token = c.req.query('t');
+      const locale = pageLocale(c, c.req.query('lang'));
+      const redeemable = await redeem(token);
+      if (!redeemable.ok) return refused(c, redeemable, locale);
+      const { claims, site } = redeemable;
+      // Already clicked: say so (still a GET that changes nothing).
+      const captureId = withdrawalCaptureId(claims.jti);
+      const withdrawn = (await deps.store.getCapture(captureId)) !== undefined;
+      if (wantsJson(c)) {
+        return c.json({
+          captureId,
+          withdrawn,
+          siteKey: site.siteKey,
+          siteName: site.name,
+          channels: claims.channels,
+          recipient: Object.fromEntries(
+            Object.entries(claims.recipient).map(([k, v]) => [k, maskAddress(v)]),
+          ),
+          expiresAt: new Date(claims.exp * 1000).toISOString(),
+        });
+      }
+      const html = withdrawn
+        ? donePage(locale, view(claims, site), captureId)
+        : confirmPage(locale, view(claims, site), token!);
+      return c.body(html, 200, WITHDRAWAL_PAGE_HEADERS);
+    })
+    .post(
+      '/',
+      bodyLimit({
+        maxSize: 16 * 1024,
+        onError: () => {
+          throw new ApiError(413, 'body.tooLarge', 'The body is larger than 16384 bytes.', [
+            { code: 'body.tooLarge', path: [], expected: 'at most 16384 bytes', received: 'more' },
+          ]);
+        },
+      }),
+      async (c) => {
+        const fields = await readFields(c);
+        // The token from the form, or from the URL: RFC 8058 one-click unsubscribe POSTs to the link.
+        const token = fields.t ?? c.req.query('t');
+        const locale = pageLocale(c, fields.lang ?? c.req.query('lang'));
+        const redeemable = await redeem(token);
+        if (!redeemable.ok) return refused(c, redeemable, locale);
+        const { claims, site } = redeemable;
+        const prepared = prepareWithdrawal(
+          {
+            captureId: withdrawalCaptureId(claims.jti),
+            // The token is the whole request: the same token is the same withdrawal.
+            bodyHash: bodyFingerprint(claims),
+            siteKey: claims.site,
+            recipient: claims.recipient,
+            recipientType: claims.recipientType,
+            channels: claims.channels,
+            purposes: [],
+            source: 'HS_WEB',
+            locale,
+            receivedAt: now(),
+            origin: new URL(deps.publicUrl ?? c.req.url).origin,
+            seen: applyIpPolicy(site.ipPolicy, {
+              ip: clientIp(c),
+              userAgent: c.req.header('user-agent'),
+            }),
+            serverVersion: deps.version ?? '0.1.0',
+          },
+          { id: claims.tenant },
+          deps.config,
+        );
+        if (!prepared.ok)
+          return refused(c, { ok: false, kind: 'invalid', received: 'claims' }, locale);
+        const { created, body } = await commitWithdrawal(deps, prepared.draft);
+        if (wantsJson(c)) return c.json(body, created ? 201 : 200);
+        return c.body(
+          donePage(locale, view(claims, site), body.captureId),
+          200,
+          WITHDRAWAL_PAGE_HEADERS,
+        );
+      },
+    );
+}
+
+/** The POST's `t` and `lang`, from a form (urlencoded or multipart) or a JSON object. */
+async function readFields(c: Context): Promise<{ t?: string; lang?: string }> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  let raw: Record<string, unknown> = {};
+  if (type === 'application/json') {
+    const text = await c.req.text();
+    try {
+      const parsed = JSON.parse(text) as unknown;
+      if (parsed !== null && typeof parsed === 'object') raw = parsed as Record<string, unknown>;
+    } catch (error) {
+      throw new ApiError(400, 'body.notJson', 'The body is not valid JSON.', [
+        {
+          code: 'body.notJson',
+          path: [],
+          expected: 'a JSON object {"t": "<token>"}',
+          received: excerpt((error as Error).message, 100),
+        },
+      ]);
+    }
+  } else if (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') {
+    raw = await c.req.parseBody();
+  }
+  const text = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : undefined);
+  const t = text(raw.t);
+  const lang = text(raw.lang);
+  return { ...(t ? { t } : {}), ...(lang ? { lang } : {}) };
+}

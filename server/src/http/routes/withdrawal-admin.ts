@@ -1,0 +1,123 @@
+// The admin side of withdrawal (A10, A11, B7): record one for chosen channels and purposes, or
+// hand out a signed, expiring link the site puts in its e-mails.
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { WITHDRAWAL_SOURCES, Withdrawal, WithdrawalLinkRequest, addressKindOf } from '@izinli/core';
+import type { Channel } from '@izinli/core';
+import { bodyFingerprint } from '../../capture/prepare-capture.js';
+import { commitWithdrawal } from '../../withdrawal/commit-withdrawal.js';
+import {
+  grantedPurposeTexts,
+  normaliseRecipient,
+  prepareWithdrawal,
+  tenantSite,
+  unknownSite,
+} from '../../withdrawal/withdrawal-draft.js';
+import { signWithdrawalToken, withdrawalCaptureId } from '../../withdrawal/withdrawal-token.js';
+import { ApiError } from '../api-error.js';
+import type { AppDeps } from '../app-deps.js';
+import { readJsonBody } from '../json-body.js';
+import type { AdminEnv } from './admin-auth.js';
+
+const DAY_MS = 86_400_000;
+
+/** Mounted inside /v1/admin (behind its bearer auth): /withdrawals and /withdrawal-links. */
+export function adminWithdrawalRoutes(deps: AppDeps) {
+  const now = deps.now ?? (() => new Date());
+  const serverVersion = deps.version ?? '0.1.0';
+  return new Hono<AdminEnv>()
+    .post('/withdrawals', async (c) => {
+      const body = await readJsonBody(c, Withdrawal);
+      const tenant = c.get('tenant');
+      const grantedWith = tenantSite(deps.config, tenant, body.siteKey)
+        ? await grantedPurposeTexts(
+            deps.store,
+            body.siteKey,
+            normaliseRecipient(body.recipient).value,
+            body.purposes,
+          )
+        : undefined;
+      const prepared = prepareWithdrawal(
+        {
+          captureId: body.id ?? randomUUID(),
+          bodyHash: bodyFingerprint(body),
+          siteKey: body.siteKey,
+          recipient: body.recipient,
+          recipientType: body.recipientType,
+          channels: body.channels,
+          purposes: body.purposes,
+          source: WITHDRAWAL_SOURCES[body.via],
+          locale: body.locale,
+          receivedAt: now(),
+          origin: `admin-api:${tenant.id}`,
+          serverVersion,
+          ...(grantedWith ? { grantedWith } : {}),
+        },
+        tenant,
+        deps.config,
+      );
+      if (!prepared.ok) {
+        const { status, code, message, problems } = prepared.refusal;
+        throw new ApiError(status, code, message, problems);
+      }
+      const { created, body: answer } = await commitWithdrawal(deps, prepared.draft);
+      return c.json(answer, created ? 201 : 200);
+    })
+    .post('/withdrawal-links', async (c) => {
+      const body = await readJsonBody(c, WithdrawalLinkRequest);
+      const tenant = c.get('tenant');
+      const site = tenantSite(deps.config, tenant, body.siteKey);
+      if (!site) {
+        const { status, code, message, problems } = unknownSite(body.siteKey);
+        throw new ApiError(status, code, message, problems);
+      }
+      const { value: recipient, problems } = normaliseRecipient(body.recipient);
+      if (problems.length > 0) {
+        throw new ApiError(422, 'withdrawal.rejected', 'The recipient is not valid.', problems);
+      }
+      // By default every channel the site offers that the recipient has an address for.
+      const channels: Channel[] =
+        body.channels ??
+        site.channels.map((ch) => ch.type).filter((t) => recipient[addressKindOf(t)] !== undefined);
+      if (channels.length === 0) {
+        throw new ApiError(422, 'withdrawal.noChannels', 'The link would withdraw nothing.', [
+          {
+            code: 'withdrawal.noChannels',
+            path: ['channels'],
+            expected: `channels to withdraw; the site offers ${site.channels.map((ch) => ch.type).join(', ')}`,
+            received: 'none that the recipient has an address for',
+          },
+        ]);
+      }
+      if (!deps.signToken) {
+        throw new ApiError(503, 'withdrawal.linksUnavailable', 'This server cannot sign links.');
+      }
+      const issuedAt = now();
+      const expiresAt = new Date(issuedAt.getTime() + body.expiresInDays * DAY_MS);
+      const jti = randomUUID();
+      const token = await signWithdrawalToken(
+        deps.signToken,
+        {
+          jti,
+          tenant: tenant.id,
+          site: site.siteKey,
+          recipient,
+          recipientType: body.recipientType,
+          channels,
+        },
+        issuedAt,
+        expiresAt,
+      );
+      const base = (deps.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
+      return c.json(
+        {
+          url: `${base}/v1/withdraw?t=${token}`,
+          // Whole seconds, as the token's exp says.
+          expiresAt: new Date(Math.floor(expiresAt.getTime() / 1000) * 1000).toISOString(),
+          channels,
+          captureId: withdrawalCaptureId(jti),
+        },
+        201,
+      );
+    });
+}

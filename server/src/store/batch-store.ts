@@ -1,0 +1,208 @@
+// The store side of İYS batch delivery (ARCHITECTURE §Delivery, migration 4): the types of opening,
+// claiming and updating a batch, plus the SQL both dialects share (`?` placeholders). A batch's
+// movements stay in flight, bound to it by `batch_id`, until its poller settles each one; claims
+// of single movements never take them (CLAIMABLE), so a restart polls again instead of resending.
+import type { Movement } from '@izinli/core';
+import type { MovementResult } from './delivery-store.js';
+import { int } from './store-rows.js';
+import type { Row } from './store-rows.js';
+
+/** `submitting`: written before the POST; `submitted`: İYS took it; `done`/`failed`: closed. */
+export type BatchState = 'submitting' | 'submitted' | 'done' | 'failed';
+
+/** One stored batch. */
+export interface IysBatchRow {
+  id: string;
+  iysCode: number;
+  brandCode: number;
+  /** İYS's requestId, once the POST was accepted. */
+  requestId?: string;
+  state: BatchState;
+  size: number;
+  createdAt: string;
+  submittedAt?: string;
+  /** Not polled before this instant (İYS: first poll 300 s after submission). */
+  nextPollAt?: string;
+  polls: number;
+  /** The claim of the worker submitting or polling it (its fencing token). */
+  leaseUntil?: string;
+  lastError?: { code: string; message: string };
+}
+
+/** What `openBatch` takes: claimed movements (each under its claim's lease), in body order. */
+export interface BatchOpen {
+  id: string;
+  iysCode: number;
+  brandCode: number;
+  createdAt: string;
+  /** The batch's lease while it is submitted (use the movements' claim lease). */
+  leaseUntil: string;
+  items: readonly { id: string; leaseUntil: string }[];
+}
+
+/** What `claimBatches` takes: submitted batches due for a poll, or stale submissions. */
+export interface BatchClaim {
+  now: string;
+  leaseUntil: string;
+  limit: number;
+  iysCode?: number;
+}
+
+/** A claimed batch with its bound, still unsettled movements in `batch_index` order. */
+export interface ClaimedBatch {
+  batch: IysBatchRow;
+  movements: (Movement & { batchIndex: number })[];
+}
+
+/** A settled or released item of a batch (fenced by the batch, not by a movement lease). */
+export type BatchItemResult = Omit<MovementResult, 'leaseUntil'>;
+
+/** What the batch becomes after an update. */
+export type BatchNext =
+  | {
+      state: 'submitted';
+      requestId: string;
+      /** Set on the submit; kept on later polls. */
+      submittedAt?: string;
+      nextPollAt: string;
+      /** The bound movements' lease, extended while the batch is polled. */
+      movementLeaseUntil: string;
+      /** True for a poll (counts it). */
+      polled?: boolean;
+      error?: { code: string; message: string };
+    }
+  | { state: 'done' }
+  | { state: 'failed'; error: { code: string; message: string } };
+
+/** One update of a claimed batch: results of some items, and its next state. */
+export interface BatchUpdate {
+  id: string;
+  /** The lease the batch was opened or claimed with. */
+  leaseUntil: string;
+  /** The instant of the update (closed batches release leftovers due at it). */
+  now: string;
+  results: readonly BatchItemResult[];
+  next: BatchNext;
+}
+
+/** Columns of iys_batches read back. */
+export const BATCH_COLUMNS =
+  'id, iys_code, brand_code, request_id, state, size, created_at, submitted_at, next_poll_at, polls, lease_until, last_error_code, last_error_message';
+
+const optional = (value: unknown): string | undefined =>
+  value === null || value === undefined ? undefined : (value as string);
+
+/** An iys_batches row as its batch. */
+export function toBatch(row: Row): IysBatchRow {
+  const requestId = optional(row.request_id);
+  const submittedAt = optional(row.submitted_at);
+  const nextPollAt = optional(row.next_poll_at);
+  const leaseUntil = optional(row.lease_until);
+  const code = optional(row.last_error_code);
+  return {
+    id: row.id as string,
+    iysCode: int(row.iys_code),
+    brandCode: int(row.brand_code),
+    ...(requestId !== undefined ? { requestId } : {}),
+    state: row.state as BatchState,
+    size: int(row.size),
+    createdAt: row.created_at as string,
+    ...(submittedAt !== undefined ? { submittedAt } : {}),
+    ...(nextPollAt !== undefined ? { nextPollAt } : {}),
+    polls: int(row.polls),
+    ...(leaseUntil !== undefined ? { leaseUntil } : {}),
+    ...(code !== undefined
+      ? { lastError: { code, message: (row.last_error_message as string | null) ?? '' } }
+      : {}),
+  };
+}
+
+/** Params: id, iysCode, brandCode, createdAt, leaseUntil. */
+export const INSERT_BATCH = `INSERT INTO iys_batches (id, iys_code, brand_code, state, size, created_at, lease_until)
+  VALUES (?, ?, ?, 'submitting', 0, ?, ?)`;
+
+/** Binds a claimed movement at `index`. Params: batchId, index, leaseUntil(batch), id, leaseUntil(claim). */
+export const BIND_MOVEMENT = `UPDATE movements SET batch_id = ?, batch_index = ?, lease_until = ?
+  WHERE id = ? AND state = 'in-flight' AND lease_until = ? AND batch_id IS NULL`;
+
+/** Params: size, id. */
+export const SET_BATCH_SIZE = 'UPDATE iys_batches SET size = ? WHERE id = ?';
+
+/** Submitted batches due for a poll, unclaimed. Params: now, now, iysCode|null, iysCode|null, limit. */
+export const DUE_BATCHES = `SELECT id FROM iys_batches
+  WHERE state = 'submitted' AND next_poll_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+    AND (CAST(? AS BIGINT) IS NULL OR iys_code = ?)
+  ORDER BY next_poll_at, pos LIMIT ?`;
+
+/** Submissions whose worker died before İYS's answer was stored. Params: now, iysCode|null ×2. */
+export const STALE_SUBMISSIONS = `SELECT id FROM iys_batches
+  WHERE state = 'submitting' AND lease_until <= ? AND (CAST(? AS BIGINT) IS NULL OR iys_code = ?)`;
+
+/** Params: leaseUntil, id. */
+export const LEASE_BATCH = 'UPDATE iys_batches SET lease_until = ? WHERE id = ?';
+
+/** The bound movements follow their batch's lease. Params: leaseUntil, batchId. */
+export const LEASE_BATCH_MOVEMENTS = `UPDATE movements SET lease_until = ?
+  WHERE batch_id = ? AND state = 'in-flight'`;
+
+/** Params: batchId. */
+export const BATCH_MOVEMENTS_SUFFIX = `WHERE batch_id = ? AND state = 'in-flight' ORDER BY batch_index`;
+
+/** Fence of an update: the batch is open and still under the caller's lease. Params: id, leaseUntil. */
+export const FENCE_BATCH = `SELECT id FROM iys_batches
+  WHERE id = ? AND state IN ('submitting', 'submitted') AND lease_until = ?`;
+
+/** Ends one bound movement's attempt; the `FINISH` of a batch item. Params: `batchResultParams`. */
+export const FINISH_BATCH_ITEM = `UPDATE movements SET state = ?, lease_until = NULL,
+  attempts = attempts + 1, next_attempt_at = COALESCE(?, next_attempt_at),
+  transaction_id = COALESCE(?, transaction_id), creation_date = COALESCE(?, creation_date),
+  last_error_code = ?, last_error_message = ?
+  WHERE id = ? AND state = 'in-flight' AND batch_id = ?`;
+
+/** A released (pending again) item leaves its batch. Params: id. */
+export const UNBIND_MOVEMENT =
+  'UPDATE movements SET batch_id = NULL, batch_index = NULL WHERE id = ?';
+
+/** A closed batch lets go of anything still bound to it, due at once. Params: now, batchId. */
+export const RELEASE_LEFTOVERS = `UPDATE movements SET state = 'pending', lease_until = NULL,
+  next_attempt_at = ?, batch_id = NULL, batch_index = NULL
+  WHERE batch_id = ? AND state = 'in-flight'`;
+
+/** The batch row after an update, by `batchNextParams`. */
+export const UPDATE_BATCH = `UPDATE iys_batches SET state = ?, request_id = COALESCE(?, request_id),
+  submitted_at = COALESCE(?, submitted_at), next_poll_at = ?, polls = polls + ?, lease_until = NULL,
+  last_error_code = ?, last_error_message = ?, finished_at = ? WHERE id = ?`;
+
+/** The parameters of `UPDATE_BATCH`. */
+export function batchNextParams(update: BatchUpdate): unknown[] {
+  const n = update.next;
+  const iso = (value: string) => new Date(value).toISOString();
+  if (n.state === 'submitted') {
+    return [
+      'submitted',
+      n.requestId,
+      n.submittedAt === undefined ? null : iso(n.submittedAt),
+      iso(n.nextPollAt),
+      n.polled ? 1 : 0,
+      n.error?.code ?? null,
+      n.error?.message ?? null,
+      null,
+      update.id,
+    ];
+  }
+  const error = n.state === 'failed' ? n.error : undefined;
+  return [
+    n.state,
+    null,
+    null,
+    null,
+    update.next.state === 'done' ? 1 : 0,
+    error?.code ?? null,
+    error?.message ?? null,
+    iso(update.now),
+    update.id,
+  ];
+}
+
+/** Recent batches, newest first (admin, tests). Params: limit. */
+export const LIST_BATCHES = `SELECT ${BATCH_COLUMNS} FROM iys_batches ORDER BY pos DESC LIMIT ?`;

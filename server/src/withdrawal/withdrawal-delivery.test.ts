@@ -1,0 +1,127 @@
+// End to end over real HTTP: a capture's ONAY delivered to the İYS simulator, then the signed
+// withdrawal link opened and clicked, then the delivery worker: İYS holds RET (A10, A11, B7).
+import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
+import { unlimited } from '@izinli/iys';
+import { createIysSim, seededRandom, serveIysSim } from '@izinli/iys-sim';
+import type { IysSim, ServedSim } from '@izinli/iys-sim';
+import { pino } from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDeliveryWorker } from '../delivery/delivery-worker.js';
+import { ORIGIN, makeHarness, validCapture } from '../http/app-harness.test-support.js';
+import { verifyReceipt } from '../proof/index.js';
+
+interface SimConsent {
+  recipient: string;
+  type: string;
+  status: string;
+  consentDate: string;
+}
+
+describe('withdrawal link → RET at İYS, over HTTP', () => {
+  let sim: IysSim;
+  let served: ServedSim;
+  let h: Awaited<ReturnType<typeof makeHarness>>;
+  let server: Server;
+  let base: string;
+
+  beforeEach(async () => {
+    sim = createIysSim({
+      clock: { now: () => 0, start: '2026-11-26T07:00:00Z' },
+      limits: { requestsPerSecond: 1_000_000 },
+      random: seededRandom(3),
+    });
+    served = await serveIysSim(sim, { port: 0 });
+    // The server's clock is the simulator's, so consentDates are "now" for İYS too.
+    h = await makeHarness({ now: () => sim.now() });
+    server = serve({ fetch: h.app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
+    await new Promise((resolve) => server.once('listening', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterEach(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await h.close();
+    await served.close();
+    await sim.close();
+  });
+
+  const deliver = () =>
+    createDeliveryWorker({
+      config: h.config,
+      store: h.store,
+      baseUrl: served.url,
+      fetch: (request) => fetch(request),
+      intervalMs: 1000,
+      now: () => sim.now(),
+      rateLimiter: () => unlimited,
+      retry: { random: seededRandom(5) },
+      logger: pino({ level: 'silent' }),
+    }).runOnce();
+  const consents = async (recipient: string) =>
+    (await (
+      await fetch(`${served.url}/__sim/consents?recipient=${encodeURIComponent(recipient)}`)
+    ).json()) as SimConsent[];
+
+  it('A10, A11, B7: ONAY delivered → link → one click → RET for that channel at İYS, later consentDate; no H175 for a channel never given', async () => {
+    const capture = validCapture({ channels: { MESAJ: true, ARAMA: false, EPOSTA: true } });
+    const captured = await fetch(`${base}/v1/captures`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: ORIGIN },
+      body: JSON.stringify(capture),
+    });
+    expect(captured.status).toBe(201);
+    await deliver();
+    const phone = '+905321234567';
+    const before = await consents(phone);
+    expect(before.map((c) => [c.type, c.status])).toEqual([['MESAJ', 'ONAY']]);
+
+    sim.advance(2 * 3_600_000);
+    const linked = await fetch(`${base}/v1/admin/withdrawal-links`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}`,
+        'Content-Type': 'application/json',
+      },
+      // ARAMA was never given: the withdrawal must not send İYS a first-record RET (H175).
+      body: JSON.stringify({ siteKey: EXAMPLE_SITE_KEY, recipient: { phone: '0532 123 45 67' } }),
+    });
+    expect(linked.status).toBe(201);
+    const link = (await linked.json()) as { url: string; channels: string[] };
+    expect(link.channels).toEqual(['MESAJ', 'ARAMA']);
+    const url = new URL(link.url);
+    expect(url.origin).toBe(base);
+
+    // A mail scanner's prefetch: GET shows the page and changes nothing.
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const token = /name="t" value="([^"]+)"/.exec(html)![1]!;
+    const action = new URL(/<form method="post" action="([^"]+)"/.exec(html)![1]!, url);
+    expect((await h.store.movements({})).filter((m) => m.status === 'RET')).toEqual([]);
+
+    const clicked = await fetch(action, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base },
+      body: new URLSearchParams({ t: token, lang: 'tr' }),
+    });
+    expect(clicked.status).toBe(200);
+    expect(await clicked.text()).toContain('İzniniz geri alındı');
+
+    sim.advance(1000);
+    const [report] = await deliver();
+    expect(report).toMatchObject({ sent: 1, delivered: 1, dead: 0 });
+    const after = await consents(phone);
+    expect(after.map((c) => [c.type, c.status])).toEqual([['MESAJ', 'RET']]);
+    expect(after[0]!.consentDate > before[0]!.consentDate).toBe(true);
+    expect(sim.stats().byCode).toEqual({});
+
+    const [withdrawal] = (await h.store.listCaptures({ kind: 'withdrawal' })).items;
+    const verified = await verifyReceipt(withdrawal!.receipt!, h.ring.jwks());
+    expect(verified.ok && verified.value.kind).toBe('withdrawal');
+    expect(verified.ok && verified.value.consentDate).toBe(after[0]!.consentDate);
+    const ret = await h.store.movements({ captureId: withdrawal!.captureId });
+    expect(ret.map((m) => [m.type, m.status, m.state])).toEqual([['MESAJ', 'RET', 'delivered']]);
+  });
+});

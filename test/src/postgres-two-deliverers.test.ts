@@ -1,0 +1,144 @@
+// Two server processes on one PostgreSQL delivering to one İYS simulator (issue 6's done-when):
+// one leads İYS traffic (advisory lock, delivery/leader.ts), so no movement goes twice and the
+// simulator never sees more than its 10 requests per second from the two together (it answers
+// H124 beyond: zero expected). Captures go to both; the leader is SIGKILLed mid-delivery and the
+// other takes over and finishes. Schema per test through the URL's `options`, as in
+// postgres-two-servers.test.ts.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { seededRandom } from '@izinli/iys-sim';
+import type { ServedSim } from '@izinli/iys-sim';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureBody, sleep } from './captures.test-support.js';
+import {
+  deliveryEnv,
+  expectCapturesOnIys,
+  expectExactlyOnce,
+  followUpBody,
+  postAll,
+  settled,
+  simMovements,
+  startSim,
+} from './delivery.test-support.js';
+import { makeDataDir, startServerProcess } from './server-process.test-support.js';
+import type { ServerProcess } from './server-process.test-support.js';
+
+const DATABASE_URL = process.env.DATABASE_URL;
+/** People captured (MESAJ for all, ARAMA for every second), in waves. */
+const PEOPLE = 60;
+const FOLLOW_UPS = 10;
+const WAVE = 20;
+
+/** `url` with its libpq `options` set to put `schema` alone on the search_path. */
+function urlWithSchema(url: string, schema: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.delete('options');
+  const query = parsed.searchParams.toString();
+  const options = `options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  parsed.search = query ? `?${query}&${options}` : `?${options}`;
+  return parsed.toString();
+}
+
+/** The server's `izinli_iys_leader` gauge. */
+async function leaderGauge(server: ServerProcess): Promise<number | undefined> {
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const match = /^izinli_iys_leader (\d)$/m.exec(text);
+  return match ? Number(match[1]) : undefined;
+}
+
+const deliveryRuns = (server: ServerProcess) =>
+  server.logs.filter((l) => l.includes('"msg":"İYS delivery run"')).length;
+
+describe.skipIf(!DATABASE_URL)(
+  DATABASE_URL
+    ? 'two delivering server processes on one PostgreSQL'
+    : 'two delivering server processes on one PostgreSQL (skipped: DATABASE_URL is not set — CI sets it)',
+  () => {
+    const schema = `izinli_two_deliverers_${randomBytes(6).toString('hex')}`;
+    const running: ServerProcess[] = [];
+    let admin: pg.Client;
+    let served: ServedSim | undefined;
+
+    beforeAll(async () => {
+      admin = new pg.Client({ connectionString: DATABASE_URL });
+      await admin.connect();
+      await admin.query(`CREATE SCHEMA ${schema}`);
+    });
+
+    afterAll(async () => {
+      for (const p of running) p.child.kill('SIGKILL');
+      await Promise.all(running.map((p) => p.exited));
+      await served?.close();
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.end();
+    });
+
+    it('A18: one instance leads İYS traffic: nothing twice, never over 10/s, and the other takes over when it dies', async () => {
+      const sim = await startSim();
+      served = sim.served;
+      const { dataDir, configFile } = makeDataDir();
+      const env = {
+        DATA_DIR: dataDir,
+        IZINLI_CONFIG: configFile,
+        DATABASE_URL: urlWithSchema(DATABASE_URL!, schema),
+        ...deliveryEnv(served.url),
+      };
+      const servers = await Promise.all([startServerProcess(env), startServerProcess(env)]);
+      running.push(...servers);
+
+      // Exactly one of them leads (the first takes the lock a grace second after trying).
+      let gauges: (number | undefined)[] = [];
+      for (let i = 0; i < 100; i += 1) {
+        gauges = await Promise.all(servers.map(leaderGauge));
+        if (gauges.includes(1)) break;
+        await sleep(100);
+      }
+      expect([...gauges].sort()).toEqual([0, 1]);
+      const leader = servers[gauges.indexOf(1)]!;
+      const follower = servers[gauges.indexOf(0)]!;
+
+      const bodies = Array.from({ length: PEOPLE }, (_, i) => captureBody(i));
+      const waves = Array.from({ length: PEOPLE / WAVE }, (_, w) =>
+        bodies.slice(w * WAVE, (w + 1) * WAVE),
+      );
+      waves.push(Array.from({ length: FOLLOW_UPS }, (_, i) => followUpBody(i)));
+      const random = seededRandom(6);
+      let acknowledged = 0;
+      let survivor = leader;
+      for (const [w, wave] of waves.entries()) {
+        const targets = survivor === leader ? servers : [follower];
+        // Captures to both instances while both live.
+        acknowledged += (await postAll(wave, (i) => targets[i % targets.length]!.url)).length;
+        if (w === 1) {
+          // The follower has sent nothing so far, and still does not lead.
+          expect(deliveryRuns(follower)).toBe(0);
+          expect(await leaderGauge(follower)).toBe(0);
+          await sleep(300 + Math.floor(random() * 800));
+          leader.child.kill('SIGKILL');
+          expect((await leader.exited).signal).toBe('SIGKILL');
+          survivor = follower;
+        }
+        await settled(() => survivor.url, 30_000, 5);
+      }
+      expect(acknowledged).toBe(PEOPLE + FOLLOW_UPS);
+      const rows = await settled(() => follower.url, 30_000);
+      expect(await leaderGauge(follower)).toBe(1);
+      expect(deliveryRuns(follower)).toBeGreaterThan(0);
+      expect(follower.logs.join('\n')).toContain('İYS leader: this instance sends to İYS');
+
+      expect(rows).toHaveLength(PEOPLE + PEOPLE / 2 + FOLLOW_UPS * 2);
+      const onIys = await simMovements(served);
+      expectExactlyOnce(rows, onIys);
+      expectCapturesOnIys(onIys, PEOPLE, FOLLOW_UPS);
+      expect(onIys).toHaveLength(PEOPLE + PEOPLE / 2 + FOLLOW_UPS + FOLLOW_UPS / 2);
+      // Never over İYS's per-second limit (the simulator answers H124 to the 11th in a second),
+      // and no İYS error at all.
+      const stats = sim.sim.stats();
+      expect(stats.byCode).toEqual({});
+      expect(Object.keys(stats.byStatus).sort()).toEqual(
+        Object.keys(stats.byStatus).filter((s) => s === '200' || s === '204'),
+      );
+      expect(stats.requests).toBeGreaterThan(onIys.length);
+    }, 90_000);
+  },
+);
