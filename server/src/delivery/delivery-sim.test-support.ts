@@ -11,6 +11,7 @@ import { unlimited } from '@izinli/iys';
 import type { FetchLike } from '@izinli/iys';
 import { createIysSim, seededRandom, serveIysSim } from '@izinli/iys-sim';
 import type { IysSim, IysSimOptions, ServedSim } from '@izinli/iys-sim';
+import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { expect } from 'vitest';
 import { checkServerConfig } from '../config/load-config.js';
@@ -42,6 +43,8 @@ export interface DeliveryHarness {
   sent: string[];
   /** Token requests sent so far. */
   tokenRequests(): number;
+  /** The workers' log lines (pino JSON), to check what is logged and what never is. */
+  logs: string[];
   /** A worker on the harness's store, simulator and clock; `fetch` wraps the counting fetch. */
   worker(
     extra?: Partial<DeliveryWorkerOptions>,
@@ -76,13 +79,23 @@ export async function startHarness(sim: IysSimOptions = {}): Promise<DeliveryHar
     return fetch(request);
   };
   let captures = 0;
-  const logger = pino({ level: 'silent' });
+  const logs: string[] = [];
+  const logger = pino(
+    { level: 'info' },
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logs.push(chunk.toString());
+        done();
+      },
+    }),
+  );
 
   return {
     sim: simulator,
     served,
     store,
     sent,
+    logs,
     tokenRequests: () => sent.filter((p) => p === '/oauth2/token').length,
     worker: (extra = {}, wrap = (f) => f) =>
       createDeliveryWorker({

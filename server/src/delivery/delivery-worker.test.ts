@@ -1,127 +1,27 @@
 // The delivery worker against the İYS simulator over real HTTP: delivered in consentDate order per
 // key, nothing İYS would refuse is sent (A18), faults end with everything delivered, nothing dead
 // wrongly, and a movement past İYS's 3-business-day window is dead-lettered loudly (A8).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { Movement, formatIysDate, movementKey } from '@izinli/core';
-import type { ConsentStatus } from '@izinli/core';
-import { exampleServerConfig } from '@izinli/core/fixtures';
-import { unlimited } from '@izinli/iys';
-import { createIysSim, seededRandom, serveIysSim } from '@izinli/iys-sim';
-import type { IysSim, ServedSim } from '@izinli/iys-sim';
-import { pino } from 'pino';
+import { formatIysDate, movementKey } from '@izinli/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkServerConfig } from '../config/load-config.js';
-import type { LoadedConfig } from '../config/load-config.js';
-import { openSqliteStore } from '../store/sqlite-store.js';
-import { SITE_A, appendCapture, phone } from '../store/store-fixtures.test-support.js';
-import type { Store } from '../store/store.js';
-import { createDeliveryWorker } from './delivery-worker.js';
+import { SITE_A, phone } from '../store/store-fixtures.test-support.js';
+import { BRAND, MINUTE, startHarness } from './delivery-sim.test-support.js';
+import type { DeliveryHarness } from './delivery-sim.test-support.js';
 import type { DeliveryWorkerOptions } from './delivery-worker.js';
 
-const BRAND = { iysCode: 100000, brandCode: 100000 };
-const MINUTE = 60_000;
-
 describe('delivery worker against the İYS simulator over HTTP', () => {
-  let sim: IysSim;
-  let served: ServedSim;
-  let store: Store;
-  let dir: string;
-  let config: LoadedConfig;
-  let logs: string[];
-  let captures = 0;
-
-  const worker = (extra: Partial<DeliveryWorkerOptions> = {}) =>
-    createDeliveryWorker({
-      config,
-      store,
-      baseUrl: served.url,
-      fetch: (request) => fetch(request),
-      intervalMs: 1000,
-      now: () => sim.now(),
-      rateLimiter: () => unlimited,
-      retry: { random: seededRandom(7) },
-      logger: pino(
-        { level: 'info' },
-        new Writable({
-          write(chunk: Buffer, _encoding, done) {
-            logs.push(chunk.toString());
-            done();
-          },
-        }),
-      ),
-      ...extra,
-    });
-
-  /** Queues one capture's movements, dated `minutesAgo` before the simulator's now. */
-  async function enqueue(
-    specs: { recipient: string; status?: ConsentStatus; minutesAgo: number }[],
-  ): Promise<Movement[]> {
-    captures += 1;
-    const made: Movement[] = [];
-    await appendCapture(
-      store,
-      { n: captures, phone: phone(captures) },
-      {
-        movements: (captureId) =>
-          specs.map((s, i) => {
-            const date = new Date(sim.now().getTime() - s.minutesAgo * MINUTE);
-            const m = Movement.parse({
-              id: `mv-${captures}-${i}`,
-              captureId,
-              ...BRAND,
-              recipientType: 'BIREYSEL',
-              type: 'MESAJ',
-              recipient: s.recipient,
-              status: s.status ?? 'ONAY',
-              consentDate: formatIysDate(date),
-              source: 'HS_WEB',
-              state: 'pending',
-              attempts: 0,
-              nextAttemptAt: date.toISOString(),
-              deadline: new Date(date.getTime() + 3 * 86_400_000).toISOString(),
-            });
-            made.push(m);
-            return m;
-          }),
-      },
-    );
-    return made;
-  }
-
-  const simMovements = async () =>
-    (await (await fetch(`${served.url}/__sim/movements?source=HS`)).json()) as {
-      recipient: string;
-      status: string;
-      consentDate: string;
-      transactionId: string;
-    }[];
-  const byCode = () => sim.stats().byCode;
-  const all = () => store.movements({});
+  let h: DeliveryHarness;
+  const worker = (extra: Partial<DeliveryWorkerOptions> = {}) => h.worker(extra);
+  const enqueue: DeliveryHarness['enqueue'] = (specs) => h.enqueue(specs);
+  const simMovements = () => h.simMovements();
+  const byCode = () => h.sim.stats().byCode;
+  const all = () => h.store.movements({});
 
   beforeEach(async () => {
-    logs = [];
-    captures = 0;
-    sim = createIysSim({
-      clock: { now: () => 0, start: '2025-10-15T07:00:00Z' },
-      limits: { requestsPerSecond: 1_000_000 },
-      random: seededRandom(1),
-    });
-    served = await serveIysSim(sim, { port: 0 });
-    dir = mkdtempSync(join(tmpdir(), 'izinli-delivery-'));
-    store = await openSqliteStore({ file: join(dir, 'izinli.sqlite') });
-    await store.migrate();
-    const loaded = await checkServerConfig(exampleServerConfig, { IYS_PASSWORD: 'demo' });
-    if (!loaded.ok) throw new Error('example config invalid');
-    config = loaded.value;
+    h = await startHarness();
   });
   afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-    await served.close();
-    await sim.close();
+    await h.close();
+    await h.sim.close();
   });
 
   it('delivers with v2 single add, stores transactionId and creationDate, updates the mirror', async () => {
@@ -134,7 +34,7 @@ describe('delivery worker against the İYS simulator over HTTP', () => {
     const [first] = await worker().runOnce();
     // The key's RET waits for the next second after its ONAY (one transactionId per key and second).
     expect(first).toMatchObject({ iysCode: 100000, claimed: 2, sent: 2, delivered: 2, dead: 0 });
-    sim.advance(1000);
+    h.sim.advance(1000);
     const [second] = await worker().runOnce();
     expect(second).toMatchObject({ claimed: 1, sent: 1, delivered: 1 });
     const rows = await all();
@@ -145,11 +45,11 @@ describe('delivery worker against the İYS simulator over HTTP', () => {
       expect(twin).toMatchObject({ recipient: m.recipient, status: m.status });
       expect(m.creationDate).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
     }
-    const mirror = await store.mirror([movementKey(made[0]!)]);
+    const mirror = await h.store.mirror([movementKey(made[0]!)]);
     expect(mirror.get(movementKey(made[0]!))).toMatchObject({ status: 'RET' });
     expect(byCode()).toEqual({});
     // One consent.delivered per movement, written with its state change, in the capture's site.
-    const delivered = (await store.webhookEvents(SITE_A)).filter(
+    const delivered = (await h.store.webhookEvents(SITE_A)).filter(
       (e) => e.type === 'consent.delivered',
     );
     const byMovement = (p: unknown) => (p as { movementId: string }).movementId;
@@ -182,9 +82,9 @@ describe('delivery worker against the İYS simulator over HTTP', () => {
       );
     }
     const [one, two] = [worker({ concurrency: 4 }), worker({ concurrency: 4 })];
-    for (let round = 0; round < 20 && (await store.stats()).pendingMovements > 0; round += 1) {
+    for (let round = 0; round < 20 && (await h.store.stats()).pendingMovements > 0; round += 1) {
       await Promise.all([one.runOnce(), two.runOnce()]);
-      sim.advance(1000);
+      h.sim.advance(1000);
     }
     expect((await all()).every((m) => m.state === 'delivered')).toBe(true);
     const onSim = await simMovements();
@@ -202,7 +102,7 @@ describe('delivery worker against the İYS simulator over HTTP', () => {
   it('never sends what İYS would refuse: same status, a first RET, an older movement (H174/H175/H178)', async () => {
     const same = phone(301);
     const [onay] = await enqueue([{ recipient: same, minutesAgo: 30 }]);
-    await store.upsertMirror([
+    await h.store.upsertMirror([
       {
         key: movementKey(onay!),
         ...BRAND,
@@ -210,9 +110,9 @@ describe('delivery worker against the İYS simulator over HTTP', () => {
         type: 'MESAJ',
         recipient: same,
         status: 'ONAY',
-        consentDate: formatIysDate(new Date(sim.now().getTime() - 40 * MINUTE)),
+        consentDate: formatIysDate(new Date(h.sim.now().getTime() - 40 * MINUTE)),
         source: 'IYS_WEB',
-        updatedAt: sim.now().toISOString(),
+        updatedAt: h.sim.now().toISOString(),
       },
     ]);
     const newer = phone(302);
@@ -220,7 +120,7 @@ describe('delivery worker against the İYS simulator over HTTP', () => {
       { recipient: newer, status: 'RET', minutesAgo: 20 },
       { recipient: phone(303), status: 'RET', minutesAgo: 20 },
     ]);
-    await store.upsertMirror([
+    await h.store.upsertMirror([
       {
         key: movementKey(older!),
         ...BRAND,
@@ -228,9 +128,9 @@ describe('delivery worker against the İYS simulator over HTTP', () => {
         type: 'MESAJ',
         recipient: newer,
         status: 'ONAY',
-        consentDate: formatIysDate(new Date(sim.now().getTime() - 10 * MINUTE)),
+        consentDate: formatIysDate(new Date(h.sim.now().getTime() - 10 * MINUTE)),
         source: 'IYS_WEB',
-        updatedAt: sim.now().toISOString(),
+        updatedAt: h.sim.now().toISOString(),
       },
     ]);
     const [report] = await worker().runOnce();
@@ -240,10 +140,10 @@ describe('delivery worker against the İYS simulator over HTTP', () => {
       ['dead', 'H178'],
       ['already-current', 'H175'],
     ]);
-    expect(sim.stats().requests).toBe(0);
+    expect(h.sim.stats().requests).toBe(0);
     expect(byCode()).toEqual({});
     // Only the dead letter is a rejection the site owner hears of; settled ones are not.
-    const events = await store.webhookEvents(SITE_A);
+    const events = await h.store.webhookEvents(SITE_A);
     expect(events.map((e) => [e.type, (e.payload as { error?: unknown }).error])).toEqual([
       ['consent.rejected', expect.objectContaining({ code: 'H178' })],
     ]);
@@ -251,20 +151,20 @@ describe('delivery worker against the İYS simulator over HTTP', () => {
 
   it('rides out 500, 503, H123 and an outage: everything delivered afterwards, nothing dead', async () => {
     for (let n = 0; n < 20; n += 1) await enqueue([{ recipient: phone(400 + n), minutesAgo: 30 }]);
-    const outageEnd = new Date(sim.now().getTime() + 5 * MINUTE).toISOString();
-    sim.setFaults({ outage: { from: sim.now().toISOString(), to: outageEnd } });
+    const outageEnd = new Date(h.sim.now().getTime() + 5 * MINUTE).toISOString();
+    h.sim.setFaults({ outage: { from: h.sim.now().toISOString(), to: outageEnd } });
     const w = worker();
     await w.runOnce();
-    expect((await store.stats()).pendingMovements).toBe(20);
-    sim.setFaults({ outage: null, errorRate: 0.4, errorKinds: ['500', '503', 'H123'] });
-    for (let round = 0; round < 60 && (await store.stats()).pendingMovements > 0; round += 1) {
-      sim.advance(MINUTE);
+    expect((await h.store.stats()).pendingMovements).toBe(20);
+    h.sim.setFaults({ outage: null, errorRate: 0.4, errorKinds: ['500', '503', 'H123'] });
+    for (let round = 0; round < 60 && (await h.store.stats()).pendingMovements > 0; round += 1) {
+      h.sim.advance(MINUTE);
       await w.runOnce();
     }
     const rows = await all();
     expect(rows.filter((m) => m.state !== 'delivered')).toEqual([]);
     expect(rows.some((m) => m.attempts > 1)).toBe(true);
-    expect(sim.stats().injectedErrors).toBeGreaterThan(0);
+    expect(h.sim.stats().injectedErrors).toBeGreaterThan(0);
     expect((await simMovements()).length).toBe(20);
     expect(byCode().H174 ?? 0).toBe(0);
   });
@@ -274,15 +174,15 @@ describe('delivery worker against the İYS simulator over HTTP', () => {
     await enqueue([{ recipient: phone(501), minutesAgo: 6 * 24 * 60 }]);
     const [report] = await worker().runOnce();
     expect(report).toMatchObject({ claimed: 1, sent: 0, dead: 1 });
-    const [dead] = await store.movements({ state: 'dead' });
+    const [dead] = await h.store.movements({ state: 'dead' });
     expect(dead!.lastError).toMatchObject({ code: 'deadline-missed' });
-    expect(sim.stats().requests).toBe(0);
-    const loud = logs
+    expect(h.sim.stats().requests).toBe(0);
+    const loud = h.logs
       .map((l) => JSON.parse(l) as Record<string, unknown>)
       .find((l) => l.level === 50);
     expect(loud).toMatchObject({ code: 'deadline-missed', movementId: dead!.id });
     expect(JSON.stringify(loud)).not.toContain(phone(501));
-    const [rejected] = await store.webhookEvents(SITE_A);
+    const [rejected] = await h.store.webhookEvents(SITE_A);
     expect(rejected).toMatchObject({
       type: 'consent.rejected',
       payload: { movementId: dead!.id, error: { code: 'deadline-missed' } },
