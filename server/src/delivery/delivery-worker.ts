@@ -21,6 +21,8 @@ import { atRiskEvent, eventsOfEnd } from './movement-events.js';
 import { preValidate } from './pre-validate.js';
 import { DEFAULT_RETRY, sendOutcome } from './send-outcome.js';
 import type { AttemptEnd, RetryPolicy } from './send-outcome.js';
+import { periodic } from '../periodic.js';
+import type { Periodic } from '../periodic.js';
 
 export type { DeliveryReport } from './delivery-report.js';
 
@@ -55,15 +57,8 @@ export interface DeliveryWorkerOptions {
   batch?: Partial<BatchPolicy>;
 }
 
-/** A running (or runnable) delivery worker. */
-export interface DeliveryWorker {
-  /** One pass over every account until nothing is due; a call while a pass runs joins it. */
-  runOnce(): Promise<DeliveryReport[]>;
-  /** Runs a pass now and then every `intervalMs`. */
-  start(): void;
-  /** Stops the timer and waits for a running pass. */
-  stop(): Promise<void>;
-}
+/** A delivery worker: one pass over every account until nothing is due, now or on an interval. */
+export type DeliveryWorker = Periodic<DeliveryReport[]>;
 
 /** Creates the delivery worker for every İYS account of `config`. */
 export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWorker {
@@ -192,28 +187,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     return reports;
   }
 
-  let running: Promise<DeliveryReport[]> | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  const runOnce = () => {
-    running ??= pass().finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
-  return {
-    runOnce,
-    start() {
-      if (timer) return;
-      void runOnce();
-      timer = setInterval(() => void runOnce(), options.intervalMs);
-      timer.unref();
-    },
-    async stop() {
-      clearInterval(timer);
-      timer = undefined;
-      await running;
-    },
-  };
+  return periodic(pass, options.intervalMs);
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();

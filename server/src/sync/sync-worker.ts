@@ -13,6 +13,8 @@ import {
   sitesOfBrand,
 } from './iys-change-entry.js';
 import type { BrandRef } from './iys-change-entry.js';
+import { periodic } from '../periodic.js';
+import type { Periodic } from '../periodic.js';
 
 /** Options of `createSyncWorker`. */
 export interface SyncWorkerOptions {
@@ -43,15 +45,8 @@ export interface BrandSyncReport extends BrandRef {
   error?: { kind: string; status: number; code?: string };
 }
 
-/** A running (or runnable) sync worker. */
-export interface SyncWorker {
-  /** One pass over every brand; a call while a pass runs joins it. Never rejects. */
-  runOnce(): Promise<BrandSyncReport[]>;
-  /** Runs a pass now and then every `intervalSeconds`. */
-  start(): void;
-  /** Stops the timer and waits for a running pass. */
-  stop(): Promise<void>;
-}
+/** A sync worker: one pass over every brand (never rejects), now or on an interval. */
+export type SyncWorker = Periodic<BrandSyncReport[]>;
 
 /** Creates the sync worker for the brands of `config` that have İYS credentials. */
 export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
@@ -144,26 +139,5 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     return reports;
   }
 
-  let running: Promise<BrandSyncReport[]> | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  const runOnce = () => {
-    running ??= pass().finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
-  return {
-    runOnce,
-    start() {
-      if (timer) return;
-      void runOnce();
-      timer = setInterval(() => void runOnce(), intervalSeconds * 1000);
-      timer.unref();
-    },
-    async stop() {
-      clearInterval(timer);
-      timer = undefined;
-      await running;
-    },
-  };
+  return periodic(pass, intervalSeconds * 1000);
 }

@@ -13,6 +13,8 @@ import { signWebhook, webhookSigner } from './webhook-request.js';
 import { sendWebhook } from './webhook-send.js';
 import type { WebhookFetch } from './webhook-send.js';
 import { findWebhookTarget, webhookTargetsOf } from './webhook-targets.js';
+import { periodic } from '../periodic.js';
+import type { Periodic } from '../periodic.js';
 
 /** Options of `createWebhookWorker`. */
 export interface WebhookWorkerOptions {
@@ -46,15 +48,8 @@ export interface WebhookRunReport {
   lost: number;
 }
 
-/** A running (or runnable) webhook worker. */
-export interface WebhookWorker {
-  /** One pass: fan out, then send what is due. A call while a pass runs joins it. Never rejects. */
-  runOnce(): Promise<WebhookRunReport>;
-  /** Runs a pass now and then every `intervalMs`. */
-  start(): void;
-  /** Stops the timer and waits for the running pass (its in-flight sends finish). */
-  stop(): Promise<void>;
-}
+/** A webhook worker: fan out, then send what is due (never rejects), now or on an interval. */
+export type WebhookWorker = Periodic<WebhookRunReport>;
 
 const emptyReport = (): WebhookRunReport => ({
   events: 0,
@@ -159,26 +154,5 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     return report;
   }
 
-  let running: Promise<WebhookRunReport> | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  const runOnce = () => {
-    running ??= pass().finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
-  return {
-    runOnce,
-    start() {
-      if (timer) return;
-      void runOnce();
-      timer = setInterval(() => void runOnce(), intervalMs);
-      timer.unref();
-    },
-    async stop() {
-      clearInterval(timer);
-      timer = undefined;
-      await running;
-    },
-  };
+  return periodic(pass, intervalMs);
 }
