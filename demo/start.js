@@ -1,49 +1,124 @@
-// `npm start`: the İYS simulator and the izinli server (embedded SQLite in demo/.data), wired
-// together with the example bookshop's config, as a newcomer's first run. The demo signup page
-// and the widget join them as they land (issues 5 and 7).
-import { existsSync } from 'node:fs';
+// `npm start`: the İYS simulator, the izinli server (embedded SQLite in demo/.data) with the
+// example bookshop's config, the bookshop's webhook receiver, and the demo pages on the server's
+// port — a newcomer's first run. `npm start -- --reset` starts with no data.
+//
+// Environment: PORT (8787; 0 picks a free one), HOST (127.0.0.1), IYS_SIM_PORT (8788; 0 picks a
+// free one), DATA_DIR (demo/.data), DATABASE_URL (PostgreSQL instead of SQLite), IYS_SIM_SPEED
+// (1), LOG_LEVEL (warn), and any other variable of the server (server/README.md).
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { problemMessage } from '@izinli/core';
-import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY, exampleServerConfig } from '@izinli/core/fixtures';
+import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
 import { createIysSim, serveIysSim } from '@izinli/iys-sim';
 import { checkServerConfig, parseServerEnv, startServer } from '@izinli/server';
+import { DEMO_PUSH_USERNAME, demoSecrets, demoServerConfig } from './lib/demo-config.js';
+import { freePort } from './lib/free-port.js';
+import { registerIysPush } from './lib/iys-push.js';
+import { siteBackend } from './lib/site-backend.js';
+import { startWebhookReceiver } from './lib/webhook-receiver.js';
+
+const DEFAULT_DATA_DIR = fileURLToPath(new URL('./.data', import.meta.url));
 
 function refuse(what, problems) {
   console.error(`izinli demo: ${what}:`);
-  for (const p of problems) console.error(`  - ${problemMessage(p, 'en')}`);
+  for (const p of problems)
+    console.error(`  - ${typeof p === 'string' ? p : problemMessage(p, 'en')}`);
   process.exit(1);
 }
 
-const simPort = Number(process.env.IYS_SIM_PORT ?? 8788);
-// Sixty simulated seconds per second: İYS's 300 s batch wait and 1-hour pull lag pass quickly.
-const sim = createIysSim({ clock: { speed: 60 } });
-const iys = await serveIysSim(sim, { port: simPort });
+const args = process.argv.slice(2);
+const unknown = args.filter((a) => a !== '--reset');
+if (unknown.length > 0) refuse('unknown arguments', [`${unknown.join(' ')} (only --reset)`]);
+
+const dataDir = resolve(process.env.DATA_DIR || DEFAULT_DATA_DIR);
+if (args.includes('--reset')) {
+  // Only izinli's own files: DATA_DIR may be a folder the user keeps other things in.
+  for (const name of ['izinli.sqlite', 'izinli.sqlite-wal', 'izinli.sqlite-shm', 'keys']) {
+    rmSync(join(dataDir, name), { recursive: true, force: true });
+  }
+  if (existsSync(dataDir) && readdirSync(dataDir).length === 0)
+    rmSync(dataDir, { recursive: true });
+  if (process.env.DATABASE_URL) console.warn('izinli demo: --reset leaves PostgreSQL as it is.');
+}
+
+const host = process.env.HOST || '127.0.0.1';
+
+// İYS's waits, shortened on a real-time clock: a batch is pollable after 5 s instead of 300 s and
+// a pull sees changes 2 s old instead of an hour. (Speeding the clock instead would move the
+// simulator's "now" ahead of the server's: after some 72 minutes at ×60 every new capture would be
+// older than 3 business days there and refused with H467.) Citizens' changes arrive by push.
+const speed = Number(process.env.IYS_SIM_SPEED || 1);
+const sim = createIysSim({
+  clock: { speed },
+  limits: { batchFirstPollSeconds: 5, pullLagSeconds: 2 },
+});
+const iys = await serveIysSim(sim, { port: Number(process.env.IYS_SIM_PORT ?? 8788), host });
+
+const secrets = demoSecrets();
+const receiver = await startWebhookReceiver({ secret: secrets.DEMO_WEBHOOK_SECRET, host });
 
 const env = parseServerEnv({
-  PORT: process.env.PORT ?? '8787',
-  HOST: process.env.HOST ?? '127.0.0.1',
-  DATA_DIR: process.env.DATA_DIR ?? new URL('./.data', import.meta.url).pathname,
-  DATABASE_URL: process.env.DATABASE_URL,
+  ...process.env,
+  PORT: process.env.PORT || '8787',
+  HOST: host,
+  DATA_DIR: dataDir,
   IYS_BASE_URL: iys.url,
-  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+  SYNC_INTERVAL_SECONDS: process.env.SYNC_INTERVAL_SECONDS || '2',
+  DELIVERY_INTERVAL_MS: process.env.DELIVERY_INTERVAL_MS || '250',
+  WEBHOOK_INTERVAL_MS: process.env.WEBHOOK_INTERVAL_MS || '250',
 });
 if (!env.ok) refuse('the environment is not valid', env.error);
-const config = await checkServerConfig(exampleServerConfig, { IYS_PASSWORD: 'demo' });
+// The site's allowed origins name the port, so it must be known before the server starts: for
+// PORT=0 a free one is picked here, last, once the simulator and the receiver hold theirs.
+if (env.value.PORT === 0) env.value.PORT = await freePort(host);
+const port = env.value.PORT;
+const demoConfig = demoServerConfig({ port, webhookUrl: receiver.url });
+const config = await checkServerConfig(demoConfig, secrets);
 if (!config.ok) refuse('the demo config is not valid', config.error);
-const server = await startServer({ env: env.value, config: config.value, version: 'demo' });
 
+let serverUrl = '';
+const server = await startServer({
+  env: env.value,
+  config: config.value,
+  version: 'demo',
+  fallback: siteBackend({
+    serverUrl: () => serverUrl,
+    iysUrl: iys.url,
+    webhooks: receiver.received,
+  }),
+});
+serverUrl = server.url;
+const pushed = await registerIysPush({
+  iysUrl: iys.url,
+  serverUrl,
+  username: DEMO_PUSH_USERNAME,
+  password: secrets.DEMO_PUSH_PASSWORD,
+}).catch((error) => {
+  console.warn(`izinli demo: İYS push not registered (${error.message}); changes come by pull.`);
+  return [];
+});
+
+const page = `http://localhost:${server.port}`;
 const widgetBuilt = existsSync(new URL('../widget/dist/izinli.js', import.meta.url));
+const storage = env.value.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${dataDir}`;
 console.log(`izinli — consent capture for Turkish sites (demo)
 
-  server        ${server.url}   (${server.store.kind}, data in ${env.value.DATABASE_URL ? 'PostgreSQL' : env.value.DATA_DIR})
-  İYS simulator ${iys.url}   (login demo / demo, iysCode 100000, ×60 time)
+  demo          ${page}/              (Türkçe: üye ol → makbuz → İYS'de vatandaş)
+                ${page}/en/           (English)
+  server        ${server.url}   (${storage}; keys in ${join(dataDir, 'keys')})
+  İYS simulator ${iys.url}   (login demo / demo, iysCode 100000; push: ${pushed.join(', ') || 'off'})
+  webhooks      ${receiver.url}   (the bookshop's receiver)
 
+  admin token   ${EXAMPLE_ADMIN_TOKEN}
+  admin         curl -H 'Authorization: Bearer ${EXAMPLE_ADMIN_TOKEN}' ${server.url}/v1/admin/captures
   widget config ${server.url}/v1/sites/${EXAMPLE_SITE_KEY}/widget
   API           ${server.url}/openapi.json
   public keys   ${server.url}/.well-known/jwks.json
-  admin         curl -H 'Authorization: Bearer ${EXAMPLE_ADMIN_TOKEN}' ${server.url}/v1/admin/captures
-  widget        ${widgetBuilt ? 'built (widget/dist/izinli.js)' : 'not built yet (issue 5)'}; the signup page arrives with issue 7
-
-Ctrl-C stops both.`);
+${widgetBuilt ? '' : '\n  widget        NOT BUILT: run `npm run build` (the pages need widget/dist/izinli.js)\n'}
+The simulator keeps its data in memory; izinli's data stays until \`npm start -- --reset\`.
+Ctrl-C stops everything.`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -51,7 +126,8 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
     if (stopping) return;
     stopping = true;
     await server.close();
-    await iys.close();
+    await Promise.all([iys.close(), receiver.close()]);
+    console.log('izinli demo: stopped.');
     process.exit(0);
   });
 }

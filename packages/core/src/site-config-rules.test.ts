@@ -348,7 +348,7 @@ describe('references, duplicates and coverage', () => {
       .map((p) => formatPath(p.path));
     expect(duplicates.sort()).toEqual(
       [
-        'allowedOrigins[2]',
+        'allowedOrigins[3]',
         'channels[3].type',
         'locales[2]',
         'notices[9].version',

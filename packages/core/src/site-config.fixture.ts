@@ -10,7 +10,12 @@ export const EXAMPLE_SITE_KEY = 'ornek-kitabevi-demo-0001';
 export const exampleSiteConfig: SiteConfig = {
   siteKey: EXAMPLE_SITE_KEY,
   name: 'Örnek Kitabevi',
-  allowedOrigins: ['https://www.ornekkitabevi.com.tr', 'http://localhost:8787'],
+  // The shop's own origin and the demo's (`npm start`; the demo adds its actual port's origins).
+  allowedOrigins: [
+    'https://www.ornekkitabevi.com.tr',
+    'http://localhost:8787',
+    'http://127.0.0.1:8787',
+  ],
   brand: { iysCode: 100000, brandCode: 100000 },
   channels: [{ type: 'MESAJ' }, { type: 'ARAMA' }, { type: 'EPOSTA' }],
   recipientTypes: ['BIREYSEL'],

@@ -1,0 +1,71 @@
+// The demo's pages and the widget bundle, as files under a strict Content-Security-Policy: no
+// inline script or style anywhere, so what works here works on a site that sets the same policy.
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The policy every demo page is served with (the widget README's embed policy, tightened). */
+export const DEMO_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json; charset=utf-8',
+};
+
+const PUBLIC = fileURLToPath(new URL('../public/', import.meta.url));
+const WIDGET_DIST = fileURLToPath(new URL('../../widget/dist/', import.meta.url));
+
+/** The widget's two builds, served at the root as a site owner's izinli server would. */
+const WIDGET_FILES = { '/izinli.js': 'izinli.js', '/izinli.iife.js': 'izinli.iife.js' };
+
+/** The file a GET path names, or undefined: `/` and `/en/` are their folder's index.html. */
+export function fileForPath(pathname) {
+  if (Object.hasOwn(WIDGET_FILES, pathname)) return join(WIDGET_DIST, WIDGET_FILES[pathname]);
+  let decoded;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0')) return undefined;
+  const relative = decoded.endsWith('/') ? `${decoded}index.html` : decoded;
+  const file = normalize(join(PUBLIC, relative));
+  return file.startsWith(PUBLIC) && !file.slice(PUBLIC.length).split(sep).includes('..')
+    ? file
+    : undefined;
+}
+
+/** A GET/HEAD answer for `pathname`, or undefined when no such file exists. */
+export async function serveStatic(method, pathname) {
+  const file = fileForPath(pathname);
+  const type = file && TYPES[extname(file)];
+  if (!type) return undefined;
+  let body;
+  try {
+    body = await readFile(file);
+  } catch {
+    return undefined;
+  }
+  return new Response(method === 'HEAD' ? null : body, {
+    status: 200,
+    headers: {
+      'content-type': type,
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      ...(type.startsWith('text/html') ? { 'content-security-policy': DEMO_CSP } : {}),
+    },
+  });
+}

@@ -1,0 +1,134 @@
+// The citizen's page: a refusal (or a permission) made on İYS, through the demo backend's
+// `POST /demo/api/citizen` (which calls the simulator's `POST /__sim/citizen/consents`), then what
+// İYS holds, what izinli's pre-send check answers and which webhooks the bookshop received.
+import { getJson, showStatus, sleep, t } from './demo-text.js';
+
+const $ = (id) => document.getElementById(id);
+const form = $('vatandas');
+const status = $('durum');
+const CHANNELS = ['MESAJ', 'ARAMA', 'EPOSTA'];
+const recipientFor = (type) => (type === 'EPOSTA' ? $('eposta').value : $('telefon').value).trim();
+
+function row(body, cells, key) {
+  const tr = body.insertRow();
+  if (key) tr.dataset.channel = key;
+  cells.forEach((value, i) => {
+    const td = i === 0 ? document.createElement('th') : tr.insertCell();
+    if (i === 0) {
+      td.scope = 'row';
+      tr.append(td);
+    }
+    if (value && typeof value === 'object') {
+      const badge = document.createElement('span');
+      badge.className = `badge ${value.kind}`;
+      badge.textContent = value.text;
+      td.append(badge);
+    } else td.textContent = value ?? '';
+  });
+  return tr;
+}
+
+async function refreshIys() {
+  const body = $('kayitlar');
+  const rows = [];
+  for (const [type, recipient] of [
+    ['MESAJ', recipientFor('MESAJ')],
+    ['EPOSTA', recipientFor('EPOSTA')],
+  ]) {
+    if (!recipient) continue;
+    const answer = await getJson(`/demo/api/iys?${new URLSearchParams({ type, recipient })}`);
+    if (answer.ok) rows.push(...answer.body);
+  }
+  body.replaceChildren();
+  rows.sort((a, b) => CHANNELS.indexOf(a.type) - CHANNELS.indexOf(b.type));
+  for (const r of rows) {
+    const kind = r.status === 'ONAY' ? 'ok' : 'bad';
+    row(body, [t.channelNames[r.type], { text: r.status, kind }, r.source, r.consentDate], r.type);
+  }
+  if (rows.length === 0) row(body, [t.noIysRecords]);
+}
+
+async function refreshChecks() {
+  const body = $('kontrol');
+  const rows = [];
+  for (const type of CHANNELS) {
+    const recipient = recipientFor(type);
+    if (!recipient) continue;
+    const answer = await getJson(`/demo/api/check?${new URLSearchParams({ type, recipient })}`);
+    if (!answer.ok) continue;
+    const { allowed, status: state, source } = answer.body;
+    const verdict = { text: allowed ? t.allowed : t.notAllowed, kind: allowed ? 'ok' : 'bad' };
+    rows.push([type, verdict, state ? `${state} (${source})` : t.noRecord, allowed]);
+  }
+  body.replaceChildren();
+  for (const [type, verdict, state, allowed] of rows) {
+    row(body, [t.channelNames[type], verdict, state], type).dataset.allowed = String(allowed);
+  }
+}
+
+/** True when webhook `w` is about the person on this page (by phone or e-mail). */
+function concernsPerson(w) {
+  const mine = [$('telefon').value.trim(), $('eposta').value.trim().toLowerCase()].filter(Boolean);
+  const data = w.data ?? {};
+  return [data.recipient, data.person?.phone, data.person?.email].some((a) => mine.includes(a));
+}
+
+const timeFormat = new Intl.DateTimeFormat(document.documentElement.lang, {
+  timeStyle: 'medium',
+  timeZone: 'Europe/Istanbul',
+});
+
+async function refreshWebhooks() {
+  const answer = await getJson('/demo/api/webhooks');
+  const items = (answer.body?.items ?? []).filter(concernsPerson);
+  const list = $('webhooklar');
+  list.replaceChildren(
+    ...(items.length === 0
+      ? [Object.assign(document.createElement('li'), { textContent: t.noWebhooks })]
+      : items.map((w) => {
+          const li = document.createElement('li');
+          li.dataset.type = w.type;
+          const what = [w.data?.type, w.data?.status].filter(Boolean).join(' ');
+          const code = document.createElement('code');
+          code.textContent = w.type;
+          li.append(code, ` ${what} · ${timeFormat.format(new Date(w.receivedAt))}`);
+          return li;
+        })),
+  );
+}
+
+async function refresh() {
+  await Promise.all([refreshIys(), refreshChecks(), refreshWebhooks()]);
+}
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const data = new FormData(form);
+  const type = String(data.get('type'));
+  const answer = await getJson('/demo/api/citizen', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ type, status: data.get('status'), recipient: recipientFor(type) }),
+  });
+  if (answer.ok) showStatus(status, t.saved(type, answer.body.status), 'ok');
+  else
+    showStatus(status, `${t.citizenFailed} ${answer.body?.error?.message ?? answer.status}`, 'bad');
+  await refresh();
+});
+
+async function main() {
+  const id = new URLSearchParams(location.search).get('id');
+  if (id) {
+    $('lang-link').search = `?id=${id}`;
+    const answer = await getJson(`/demo/api/captures/${encodeURIComponent(id)}`);
+    const person = answer.body?.record?.person;
+    if (person?.phone) $('telefon').value = person.phone;
+    if (person?.email) $('eposta').value = person.email;
+  }
+  for (;;) {
+    await refresh().catch(() => undefined);
+    await sleep(1500);
+  }
+}
+
+void main();

@@ -1,0 +1,83 @@
+// The demo pages' own words, Turkish first. Each page's <html lang> picks the language.
+const TEXTS = {
+  tr: {
+    offline:
+      'İnternet bağlantınız yok. İzinleriniz bu cihazda saklandı; bağlantı gelince üyeliğiniz kendiliğinden tamamlanacak.',
+    resuming: 'Bağlantı geldi, üyeliğiniz tamamlanıyor…',
+    willRetry: 'İzinleriniz henüz gönderilemedi; tekrar denenecek.',
+    refused: 'İzinleriniz kaydedilemedi:',
+    noId: 'Bu sayfa bir üyelik kaydına bağlı değil. Önce üye olun.',
+    waiting: 'İzin kaydınız bekleniyor…',
+    yes: 'Evet',
+    no: 'Hayır',
+    channelNames: { MESAJ: 'Kısa mesaj (SMS)', ARAMA: 'Telefon araması', EPOSTA: 'E-posta' },
+    states: {
+      pending: 'İYS’ye gönderilecek',
+      'in-flight': 'İYS’ye gönderiliyor',
+      delivered: 'İYS’ye iletildi',
+      'already-current': 'İYS’de zaten kayıtlı',
+      dead: 'İYS kabul etmedi',
+      none: 'İYS’ye bir şey gönderilmez',
+    },
+    signatureOk: (kid) => `İmza geçerli: ${kid} anahtarıyla imzalanmış.`,
+    signatureBad: 'İmza bu sunucunun anahtarlarıyla doğrulanamadı!',
+    signatureUnsupported: 'Bu tarayıcı Ed25519 imzasını doğrulayamıyor; aşağıdaki komutu kullanın.',
+    allowed: 'Gönderilebilir',
+    notAllowed: 'Gönderilemez',
+    noRecord: 'kayıt yok',
+    noWebhooks: 'Henüz webhook gelmedi.',
+    noIysRecords: 'İYS’de bu alıcı için kayıt yok.',
+    saved: (type, status) => `İYS’ye kaydedildi: ${type} ${status}.`,
+    citizenFailed: 'İYS işlemi kabul etmedi:',
+  },
+  en: {
+    offline:
+      'You are offline. Your choices are kept on this device; your sign-up completes by itself once you are back online.',
+    resuming: 'Back online, completing your sign-up…',
+    willRetry: 'Your choices could not be sent yet; they will be retried.',
+    refused: 'Your choices could not be recorded:',
+    noId: 'This page is not tied to a sign-up. Sign up first.',
+    waiting: 'Waiting for your consent record…',
+    yes: 'Yes',
+    no: 'No',
+    channelNames: { MESAJ: 'Text message (SMS)', ARAMA: 'Phone call', EPOSTA: 'E-mail' },
+    states: {
+      pending: 'to be sent to İYS',
+      'in-flight': 'being sent to İYS',
+      delivered: 'delivered to İYS',
+      'already-current': 'already on İYS',
+      dead: 'refused by İYS',
+      none: 'nothing is sent to İYS',
+    },
+    signatureOk: (kid) => `Signature valid: signed with key ${kid}.`,
+    signatureBad: 'The signature does not verify with this server’s keys!',
+    signatureUnsupported: 'This browser cannot verify Ed25519 signatures; use the command below.',
+    allowed: 'Allowed',
+    notAllowed: 'Not allowed',
+    noRecord: 'no record',
+    noWebhooks: 'No webhook received yet.',
+    noIysRecords: 'İYS has no record for this recipient.',
+    saved: (type, status) => `Saved on İYS: ${type} ${status}.`,
+    citizenFailed: 'İYS did not accept this:',
+  },
+};
+
+/** The texts of the page's language. */
+export const t = document.documentElement.lang.startsWith('en') ? TEXTS.en : TEXTS.tr;
+
+/** Shows `message` in the status element `el` (`kind`: '', 'ok' or 'bad'). */
+export function showStatus(el, message, kind = '') {
+  el.textContent = message;
+  el.className = `status ${kind}`.trim();
+  el.hidden = message === '';
+}
+
+/** GETs JSON from the demo's own backend; resolves `{ ok, status, body }`. */
+export async function getJson(path, init) {
+  const response = await fetch(path, init);
+  const body = await response.json().catch(() => undefined);
+  return { ok: response.ok, status: response.status, body };
+}
+
+/** Waits `ms` milliseconds. */
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,132 @@
+// The receipt page: fetches the capture the form submitted (through the bookshop's backend, which
+// holds the admin token), decodes and verifies its receipt against the server's JWKS with Web
+// Crypto, and follows each permission until İYS has it.
+import { getJson, showStatus, sleep, t } from './demo-text.js';
+
+const $ = (id) => document.getElementById(id);
+const id = new URLSearchParams(location.search).get('id');
+const status = $('durum');
+const en = document.documentElement.lang.startsWith('en');
+
+function base64UrlBytes(text) {
+  const base64 = text.replace(/-/g, '+').replace(/_/g, '/');
+  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+const decodeJson = (part) => JSON.parse(new TextDecoder().decode(base64UrlBytes(part)));
+
+/** Verifies a compact EdDSA JWS with the key of its `kid` from the server's JWKS. */
+async function verifyReceipt(jws) {
+  const [headerPart, payloadPart, signaturePart] = jws.split('.');
+  const header = decodeJson(headerPart);
+  const { body } = await getJson('/.well-known/jwks.json');
+  const jwk = body?.keys?.find((k) => k.kid === header.kid);
+  if (!jwk) return { ok: false, kid: header.kid };
+  try {
+    const key = await crypto.subtle.importKey('jwk', jwk, { name: 'Ed25519' }, false, ['verify']);
+    const ok = await crypto.subtle.verify(
+      { name: 'Ed25519' },
+      key,
+      base64UrlBytes(signaturePart),
+      new TextEncoder().encode(`${headerPart}.${payloadPart}`),
+    );
+    return { ok, kid: header.kid };
+  } catch {
+    return { ok: undefined, kid: header.kid };
+  }
+}
+
+function cell(row, text, className) {
+  const td = row.insertCell();
+  if (className) {
+    const badge = document.createElement('span');
+    badge.className = `badge ${className}`;
+    badge.textContent = text;
+    td.append(badge);
+  } else td.textContent = text;
+  return td;
+}
+
+function showChannels(record, movements) {
+  const body = $('kanallar');
+  body.replaceChildren();
+  for (const channel of record.channels) {
+    const row = body.insertRow();
+    row.dataset.channel = channel.type;
+    const th = document.createElement('th');
+    th.scope = 'row';
+    th.textContent = t.channelNames[channel.type] ?? channel.type;
+    row.append(th);
+    cell(row, channel.checked ? `${t.yes} (ONAY)` : t.no, channel.checked ? 'ok' : '');
+    const movement = movements.find((m) => m.type === channel.type);
+    const state = movement?.state ?? 'none';
+    const text = t.states[state] ?? state;
+    const td = cell(row, text, state === 'delivered' ? 'ok' : state === 'dead' ? 'bad' : '');
+    td.dataset.state = state;
+  }
+}
+
+async function showPurposes(record) {
+  const view = await getJson(`/v1/sites/${record.siteKey}/widget?locale=${en ? 'en' : 'tr'}`);
+  const labels = new Map((view.body?.purposes ?? []).map((p) => [p.id, p.label]));
+  const list = $('amaclar');
+  list.replaceChildren(
+    ...record.purposes.map((p) => {
+      const item = document.createElement('li');
+      const label = labels.get(p.id);
+      item.textContent = `${(en ? label?.en : label?.tr) ?? label ?? p.id} — ${p.granted ? t.yes : t.no}`;
+      return item;
+    }),
+  );
+}
+
+async function main() {
+  if (!id) return showStatus(status, t.noId, 'bad');
+  $('iys-link').search = `?id=${id}`;
+  $('lang-link').search = `?id=${id}`;
+  showStatus(status, t.waiting);
+  let capture;
+  // The capture may still be on its way (the widget retries what an offline page left behind).
+  for (;;) {
+    const answer = await getJson(`/demo/api/captures/${id}`);
+    if (answer.ok) {
+      capture = answer.body;
+      break;
+    }
+    await sleep(1000);
+  }
+  showStatus(status, '');
+  const { record, receipt } = capture;
+  $('kayit').hidden = false;
+  $('tarih').textContent = record.consentDate;
+  $('jws').value = receipt;
+  const [headerPart, payloadPart] = receipt.split('.');
+  $('baslik').textContent = JSON.stringify(decodeJson(headerPart), null, 2);
+  $('icerik-json').textContent = JSON.stringify(decodeJson(payloadPart), null, 2);
+  const file = `izinli-receipt-${id}.jws`;
+  $('indir').href = `/demo/api/captures/${id}/receipt.jws`;
+  $('jwks').href = `${location.origin}/.well-known/jwks.json`;
+  $('jwks').textContent = `${location.origin}/.well-known/jwks.json`;
+  $('komut').textContent =
+    `node server/dist/cli/main.js verify receipt ~/Downloads/${file} \\\n  --jwks ${location.origin}/.well-known/jwks.json`;
+  await showPurposes(record);
+
+  const verdict = await verifyReceipt(receipt);
+  const signature = $('imza');
+  if (verdict.ok === true) showStatus(signature, t.signatureOk(verdict.kid), 'ok');
+  else if (verdict.ok === false) showStatus(signature, t.signatureBad, 'bad');
+  else showStatus(signature, t.signatureUnsupported);
+  signature.dataset.valid = String(verdict.ok);
+
+  let movements = capture.movements ?? [];
+  showChannels(record, movements);
+  const settled = (m) => ['delivered', 'already-current', 'dead'].includes(m.state);
+  while (!movements.every(settled)) {
+    await sleep(1000);
+    const answer = await getJson(`/demo/api/captures/${id}`);
+    if (answer.ok) movements = answer.body.movements ?? [];
+    showChannels(record, movements);
+  }
+}
+
+main().catch((error) => showStatus(status, String(error), 'bad'));

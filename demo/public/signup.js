@@ -1,0 +1,33 @@
+// The bookshop's own script on its signup page. The widget needs none of it: it only shows what
+// the widget reports, and holds the form while the browser is offline (the widget keeps the
+// capture in IndexedDB and sends it when the connection returns; the signup itself then goes on).
+import { showStatus, t } from './demo-text.js';
+
+const form = document.getElementById('uyelik');
+const status = document.getElementById('durum');
+let waitingForOnline = false;
+
+form.addEventListener('submit', (event) => {
+  if (navigator.onLine) return;
+  // The page handles this submission itself: the widget still sends (and queues) the capture.
+  event.preventDefault();
+  showStatus(status, t.offline);
+  if (waitingForOnline) return;
+  waitingForOnline = true;
+  window.addEventListener(
+    'online',
+    () => {
+      waitingForOnline = false;
+      showStatus(status, t.resuming);
+      form.requestSubmit();
+    },
+    { once: true },
+  );
+});
+
+document.addEventListener('izinli-error', (event) => {
+  if (!navigator.onLine) return;
+  const { error, willRetry } = event;
+  if (willRetry) showStatus(status, t.willRetry);
+  else showStatus(status, `${t.refused} ${error.message}`, 'bad');
+});

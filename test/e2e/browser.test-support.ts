@@ -1,0 +1,57 @@
+// Debian's Chromium driven by playwright-core: nothing downloads a browser.
+import { chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+
+/** The launch flags every e2e run uses. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Launches the system Chromium (`CHROME_PATH`, else /usr/bin/chromium). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+}
+
+/**
+ * The deepest focused element across shadow roots, as `channel:X`, `purpose:Y`, an id or a tag
+ * name (evaluated in the page).
+ */
+export const DEEP_FOCUS = `(() => {
+  let el = document.activeElement;
+  while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+  if (!el) return '';
+  if (el.dataset && el.dataset.channel) return 'channel:' + el.dataset.channel;
+  if (el.dataset && el.dataset.purpose) return 'purpose:' + el.dataset.purpose;
+  return el.id || el.tagName.toLowerCase();
+})()`;
+
+/** Polls `probe` until it returns a value other than undefined (every 200 ms, up to `ms`). */
+export async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  ms = 20_000,
+): Promise<T> {
+  const until = Date.now() + ms;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > until)
+      throw new Error(`gave up waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
