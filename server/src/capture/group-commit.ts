@@ -4,7 +4,14 @@
 import { createHash } from 'node:crypto';
 import { CaptureRecord, captureRecordHashWith, deadlineFor, movementKey } from '@izinli/core';
 import type { ConsentStatus, Movement, RecordChannel } from '@izinli/core';
-import type { StoredCapture, Store, WebhookEvent, WriteTx } from '../store/store.js';
+import type {
+  CaptureWrite,
+  ChainHead,
+  StoredCapture,
+  Store,
+  WebhookEvent,
+  WriteTx,
+} from '../store/store.js';
 import { confirmationDueEvent } from './confirmation-due.js';
 import type { CaptureDraft } from './prepare-capture.js';
 
@@ -88,7 +95,9 @@ export class GroupCommitter {
     const siteKeys = [...new Set(drafts.map((d) => d.siteKey))];
     return this.#options.store.write(siteKeys, async (tx) => {
       const stored = await tx.findCaptures(drafts.map((d) => d.captureId));
+      const batch: BatchState = { heads: new Map(), statuses: new Map() };
       const outcomes: CommitOutcome[] = [];
+      const sealed: CaptureWrite[] = [];
       for (const draft of drafts) {
         const existing = stored.get(draft.captureId);
         if (existing) {
@@ -98,18 +107,29 @@ export class GroupCommitter {
           });
           continue;
         }
-        const capture = await this.#append(tx, draft);
-        stored.set(draft.captureId, capture);
-        outcomes.push({ kind: 'created', capture });
+        const next = await this.#seal(tx, draft, batch);
+        sealed.push(next);
+        stored.set(draft.captureId, next.capture);
+        outcomes.push({ kind: 'created', capture: next.capture });
+      }
+      // The receipt is not part of the chain, so the batch's records are signed together (the
+      // signer is asynchronous), then inserted in chain order.
+      const receipts = await Promise.all(
+        sealed.map((write) => this.#options.signReceipt(write.capture.record)),
+      );
+      for (const [i, write] of sealed.entries()) {
+        write.capture.receipt = receipts[i]!;
+        await tx.insertCapture(write);
       }
       return outcomes;
     });
   }
 
-  async #append(
-    tx: WriteTx,
-    draft: CaptureDraft,
-  ): Promise<StoredCapture & { record: CaptureRecord; receipt: string }> {
+  /**
+   * Builds a draft's record, movements and events on top of what the transaction holds and what
+   * the batch has sealed before it (its chain heads and consent states); nothing is written yet.
+   */
+  async #seal(tx: WriteTx, draft: CaptureDraft, batch: BatchState): Promise<CaptureWrite> {
     const { record: base, site } = draft;
     const keyOf = (type: RecordChannel['type']) => {
       const recipient = type === 'EPOSTA' ? base.person.email : base.person.phone;
@@ -121,21 +141,28 @@ export class GroupCommitter {
           };
     };
     const keyed = base.channels.map((c) => ({ ...c, address: keyOf(c.type) }));
-    const statuses = await tx.currentStatuses(
-      keyed.flatMap((c) => (c.address ? [c.address.key] : [])),
-    );
+    const keys = keyed.flatMap((c) => (c.address ? [c.address.key] : []));
+    const statuses = await tx.currentStatuses(keys.filter((k) => !batch.statuses.has(k)));
+    for (const key of keys) {
+      const earlier = batch.statuses.get(key);
+      if (earlier) statuses.set(key, earlier);
+    }
     // ONAY for a ticked box; RET for an unticked box whose current state is ONAY; else nothing.
     const channels: RecordChannel[] = keyed.map(({ type, checked, address }) => {
       const current: ConsentStatus | undefined = address ? statuses.get(address.key) : undefined;
       const status = checked ? 'ONAY' : current === 'ONAY' ? 'RET' : undefined;
       return { type, checked, ...(status ? { status } : {}) };
     });
-    const head = await tx.chainHead(draft.siteKey);
+    const head = batch.heads.get(draft.siteKey) ?? (await tx.chainHead(draft.siteKey));
     const unsealed = { ...base, channels, seq: head.seq + 1, prevHash: head.hash };
     const sealed = { ...unsealed, recordHash: captureRecordHashWith(unsealed, sha256HexSync) };
     // A record that fails its own schema is a bug; refuse to sign it rather than store it.
     const record = CaptureRecord.parse(sealed);
-    const receipt = await this.#options.signReceipt(record);
+    batch.heads.set(record.siteKey, {
+      siteKey: record.siteKey,
+      seq: record.seq,
+      hash: record.recordHash,
+    });
     const deadline = deadlineFor(new Date(record.receivedAt)).toISOString();
     const movements: Movement[] = channels.flatMap((c) => {
       if (!c.status) return [];
@@ -192,10 +219,17 @@ export class GroupCommitter {
       recordHash: record.recordHash,
       bodyHash: draft.bodyHash,
       record,
-      receipt,
+      // Filled in once the batch is signed, before anything is inserted.
+      receipt: '',
       receivedAt: record.receivedAt,
     };
-    await tx.insertCapture({ capture, movements, events });
-    return capture;
+    for (const m of movements) batch.statuses.set(movementKey(m), m.status);
+    return { capture, movements, events };
   }
+}
+
+/** What the batch has sealed so far: each site's head, and each consent key's newest status. */
+interface BatchState {
+  heads: Map<string, ChainHead>;
+  statuses: Map<string, ConsentStatus>;
 }
