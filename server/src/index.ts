@@ -17,3 +17,10 @@ export { GroupCommitter } from './capture/group-commit.js';
 export { parseServerEnv, ServerEnv } from './config/env.js';
 export { checkServerConfig, readServerConfig } from './config/load-config.js';
 export type { LoadedConfig, IysCredentials } from './config/load-config.js';
+export { createDeliveryWorker } from './delivery/delivery-worker.js';
+export type {
+  DeliveryReport,
+  DeliveryWorker,
+  DeliveryWorkerOptions,
+} from './delivery/delivery-worker.js';
+export { IYS_PACE_PER_SECOND } from './delivery/leader.js';

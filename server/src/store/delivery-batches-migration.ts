@@ -34,10 +34,17 @@ CREATE INDEX movements_open_by_deadline ON movements (deadline, pos)
   WHERE state IN ('pending', 'in-flight');
 `;
 
+// The claim's partial indexes (sqlite-delivery.ts names them with INDEXED BY).
+const sqliteClaimIndexes = `
+CREATE INDEX movements_pending_by_date ON movements (consent_date, pos) WHERE state = 'pending';
+CREATE INDEX movements_leased ON movements (lease_until)
+  WHERE state = 'in-flight' AND batch_id IS NULL;
+`;
+
 /** Version 4: `iys_batches`, and the movements' batch binding and deadline flag. */
 export const DELIVERY_BATCHES_MIGRATION: Migration = {
   version: 4,
   name: 'delivery-batches',
-  sqlite: `${batches('INTEGER PRIMARY KEY', 'INTEGER')} STRICT;${rest}`,
+  sqlite: `${batches('INTEGER PRIMARY KEY', 'INTEGER')} STRICT;${rest}${sqliteClaimIndexes}`,
   postgres: `${batches('BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY', 'BIGINT')};${rest}`,
 };

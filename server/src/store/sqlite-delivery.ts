@@ -6,7 +6,6 @@ import type { SqliteConnection } from './sqlite-connection.js';
 import type { BatchItemResult } from './batch-store.js';
 import {
   AT_RISK_DUE,
-  CLAIMABLE,
   FINISH,
   FLAG_AT_RISK,
   HOLD_KEY,
@@ -33,6 +32,32 @@ import { EVENT_COLUMNS, MOVEMENT_COLUMNS, eventValues, int, toMovement } from '.
 import type { Movement } from '@izinli/core';
 import type { MirrorEntry, Page } from './store.js';
 
+/**
+ * `CLAIMABLE` for SQLite, same parameters and rows: the due pending movements are walked in
+ * consentDate order on their partial index and the expired leases come from theirs, merged, so a
+ * claim stops at its limit instead of sorting the whole backlog (45 ms → 1 ms at 100,000 pending).
+ * The outer query keeps the merge's order (an outer ORDER BY would sort everything again); the
+ * order only decides which keys go first, since NOT EXISTS alone keeps each key's order.
+ */
+const CLAIMABLE_SQLITE = `SELECT m.pos FROM (
+    SELECT pos, movement_key, consent_date, iys_code
+      FROM movements INDEXED BY movements_pending_by_date
+      WHERE state = 'pending' AND next_attempt_at <= ?
+    UNION ALL
+    SELECT pos, movement_key, consent_date, iys_code
+      FROM movements INDEXED BY movements_leased
+      WHERE state = 'in-flight' AND batch_id IS NULL AND lease_until <= ?
+    ORDER BY consent_date, pos
+  ) m
+  WHERE NOT EXISTS (SELECT 1 FROM movements e
+      WHERE e.movement_key = m.movement_key AND e.pos <> m.pos
+        AND ((e.state = 'in-flight' AND (e.lease_until > ? OR e.batch_id IS NOT NULL))
+          OR (e.state IN ('pending', 'in-flight')
+            AND (e.consent_date < m.consent_date
+              OR (e.consent_date = m.consent_date AND e.pos < m.pos)))))
+    AND (CAST(? AS BIGINT) IS NULL OR m.iys_code = ?)
+  LIMIT ?`;
+
 const CLAIM = `UPDATE movements SET state = 'in-flight', lease_until = ? WHERE pos = ?
   RETURNING ${MOVEMENT_COLUMNS.join(', ')}`;
 const INSERT_EVENT = `${sqliteInsert('webhook_events', EVENT_COLUMNS)} ON CONFLICT (id) DO NOTHING`;
@@ -40,7 +65,7 @@ const INSERT_EVENT = `${sqliteInsert('webhook_events', EVENT_COLUMNS)} ON CONFLI
 /** Claims due head movements; the caller holds the transaction. */
 export function claimMovementsSqlite(c: SqliteConnection, claim: MovementClaim): Movement[] {
   const leaseUntil = new Date(claim.leaseUntil).toISOString();
-  const due = c.all(CLAIMABLE, ...claimParams(claim));
+  const due = c.all(CLAIMABLE_SQLITE, ...claimParams(claim));
   return due.map((row) => toMovement(c.get(CLAIM, leaseUntil, int(row.pos))!));
 }
 
