@@ -2,10 +2,11 @@
 // writes test/bench/results/<suite>.json with the machine's core count and Node version.
 import { printReport, writeReport, type BenchSuite } from './harness.js';
 import { captures } from './captures.bench.js';
+import { check } from './check.bench.js';
 import { delivery } from './delivery.bench.js';
 import { recordHash } from './record-hash.bench.js';
 
-const suites: BenchSuite[] = [recordHash, captures, delivery];
+const suites: BenchSuite[] = [recordHash, captures, check, delivery];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick') || process.env.BENCH_QUICK === '1';
