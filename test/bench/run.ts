@@ -3,10 +3,11 @@
 import { printReport, writeReport, type BenchSuite } from './harness.js';
 import { captures } from './captures.bench.js';
 import { check } from './check.bench.js';
+import { coldStart } from './cold-start.bench.js';
 import { delivery } from './delivery.bench.js';
 import { recordHash } from './record-hash.bench.js';
 
-const suites: BenchSuite[] = [recordHash, captures, check, delivery];
+const suites: BenchSuite[] = [recordHash, captures, check, delivery, coldStart];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick') || process.env.BENCH_QUICK === '1';
