@@ -119,36 +119,7 @@ export async function appendBacklog(
         const n = from + start + i;
         const captureId = uuidOf(n);
         const phone = phoneOf(n);
-        const unsealed: UnsealedCaptureRecord = {
-          kind: 'capture',
-          captureId,
-          siteKey,
-          seq: head.seq + 1,
-          receivedAt,
-          consentDate,
-          origin: 'https://www.ornekkitabevi.com.tr',
-          locale: 'tr',
-          recipientType: 'BIREYSEL',
-          source: 'HS_WEB',
-          person: { fullName: `Kişi Numara${n}`, phone },
-          channels: [{ type: 'MESAJ', checked: true, status: 'ONAY' }],
-          purposes: [],
-          notices: [
-            {
-              id: 'kvkk-aydinlatma',
-              version: 1,
-              locale: 'tr',
-              kind: 'aydinlatma',
-              sha256: 'a'.repeat(64),
-            },
-          ],
-          widgetVersion: '1.0.0',
-          prevHash: head.hash,
-        };
-        const record = CaptureRecord.parse({
-          ...unsealed,
-          recordHash: captureRecordHashWith(unsealed, sha256Hex),
-        });
+        const record = sealedRecord(n, head, received);
         const movement = Movement.parse({
           id: `bench-mv-${n}`,
           captureId,
@@ -186,6 +157,47 @@ export async function appendBacklog(
 }
 
 const uuidOf = (n: number): string => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+
+/**
+ * Person `n`'s capture record (MESAJ ticked, one aydınlatma notice) received at `received`, sealed
+ * as the next link after `head` the way the server seals one.
+ */
+export function sealedRecord(
+  n: number,
+  head: { seq: number; hash: string },
+  received: Date,
+): CaptureRecord {
+  const unsealed: UnsealedCaptureRecord = {
+    kind: 'capture',
+    captureId: uuidOf(n),
+    siteKey: EXAMPLE_SITE_KEY,
+    seq: head.seq + 1,
+    receivedAt: received.toISOString(),
+    consentDate: formatIysDate(received),
+    origin: 'https://www.ornekkitabevi.com.tr',
+    locale: 'tr',
+    recipientType: 'BIREYSEL',
+    source: 'HS_WEB',
+    person: { fullName: `Kişi Numara${n}`, phone: phoneOf(n) },
+    channels: [{ type: 'MESAJ', checked: true, status: 'ONAY' }],
+    purposes: [],
+    notices: [
+      {
+        id: 'kvkk-aydinlatma',
+        version: 1,
+        locale: 'tr',
+        kind: 'aydinlatma',
+        sha256: 'a'.repeat(64),
+      },
+    ],
+    widgetVersion: '1.0.0',
+    prevHash: head.hash,
+  };
+  return CaptureRecord.parse({
+    ...unsealed,
+    recordHash: captureRecordHashWith(unsealed, sha256Hex),
+  });
+}
 
 /** A simulator movement as `GET /__sim/movements?source=HS` lists it. */
 interface SimMovement {

@@ -6,8 +6,9 @@ import { check } from './check.bench.js';
 import { coldStart } from './cold-start.bench.js';
 import { delivery } from './delivery.bench.js';
 import { recordHash } from './record-hash.bench.js';
+import { verify } from './verify.bench.js';
 
-const suites: BenchSuite[] = [recordHash, captures, check, delivery, coldStart];
+const suites: BenchSuite[] = [recordHash, captures, check, delivery, verify, coldStart];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick') || process.env.BENCH_QUICK === '1';

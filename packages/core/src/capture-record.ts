@@ -220,12 +220,18 @@ export async function sealCaptureRecord(record: UnsealedCaptureRecord): Promise<
   return { ...record, recordHash: await captureRecordHash(record) } as CaptureRecord;
 }
 
-/** Checks that a stored record's `recordHash` still matches its content (A13). */
+/**
+ * Checks that a stored record's `recordHash` still matches its content (A13). `sha256HexSync`, when
+ * given, hashes synchronously (the server passes node:crypto; verifying a log hashes every record).
+ */
 export async function checkCaptureRecordHash(
   record: CaptureRecord,
   path: (string | number)[] = [],
+  sha256HexSync?: (text: string) => string,
 ): Promise<Result<CaptureRecord, Problem>> {
-  const actual = await captureRecordHash(record);
+  const actual = sha256HexSync
+    ? captureRecordHashWith(record, sha256HexSync)
+    : await captureRecordHash(record);
   if (actual === record.recordHash) return ok(record);
   return err({
     code: 'record.hashMismatch',

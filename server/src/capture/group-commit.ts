@@ -1,7 +1,6 @@
 // Step two of a capture: the group commit. Captures that arrive while a transaction is being
 // written wait and go together in the next one, so one fsync serves many captures
 // (ARCHITECTURE §Record and proof: durability without losing throughput).
-import { createHash } from 'node:crypto';
 import { CaptureRecord, captureRecordHashWith, deadlineFor, movementKey } from '@izinli/core';
 import type { ConsentStatus, Movement, RecordChannel } from '@izinli/core';
 import type {
@@ -12,10 +11,9 @@ import type {
   WebhookEvent,
   WriteTx,
 } from '../store/store.js';
+import { sha256HexSync } from '../proof/node-sha256.js';
 import { confirmationDueEvent } from './confirmation-due.js';
 import type { CaptureDraft } from './prepare-capture.js';
-
-const sha256HexSync = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** What became of a submitted capture. */
 export type CommitOutcome =

@@ -13,6 +13,7 @@ import type { Problem, Result } from '@izinli/core';
 import type { JSONWebKeySet } from 'jose';
 import type { KeyRing } from './key-ring.js';
 import { verifySignedJson } from './signed-json.js';
+import { sha256HexSync } from './node-sha256.js';
 
 /**
  * The JWS `typ` of a receipt. Not `+jwt`: the payload is a record, not JWT claims, and a distinct
@@ -58,7 +59,7 @@ export async function verifyReceipt(
   // The hash is checked over the payload as signed, not over zod's output: parsing normalises
   // (it trims names), and a check over normalised data could pass a record that differs.
   const record = payload as CaptureRecord;
-  const hashed = await checkCaptureRecordHash(record, [...path, 'payload']);
+  const hashed = await checkCaptureRecordHash(record, [...path, 'payload'], sha256HexSync);
   if (!hashed.ok) {
     return err({ ...hashed.error, code: 'receipt.hashMismatch' });
   }
