@@ -111,6 +111,7 @@ console.log(`izinli — consent capture for Turkish sites (demo)
   İYS simulator ${iys.url}   (login demo / demo, iysCode 100000; push: ${pushed.join(', ') || 'off'})
   webhooks      ${receiver.url}   (the bookshop's receiver)
 
+  admin console ${page}/admin         (sign in with the admin token)
   admin token   ${EXAMPLE_ADMIN_TOKEN}
   admin         curl -H 'Authorization: Bearer ${EXAMPLE_ADMIN_TOKEN}' ${server.url}/v1/admin/captures
   widget config ${server.url}/v1/sites/${EXAMPLE_SITE_KEY}/widget

@@ -32,7 +32,13 @@ export function demoServerConfig({ port, webhookUrl }) {
   site.allowedOrigins = [...new Set([...site.allowedOrigins, ...origins])];
   tenant.webhooks = [
     ...(tenant.webhooks ?? []),
-    { id: 'demo-receiver', url: webhookUrl, secret: { env: 'DEMO_WEBHOOK_SECRET' } },
+    // The receiver runs beside the demo on 127.0.0.1: a private address needs the opt-in.
+    {
+      id: 'demo-receiver',
+      url: webhookUrl,
+      secret: { env: 'DEMO_WEBHOOK_SECRET' },
+      allowPrivateNetwork: true,
+    },
   ];
   config.iysAccounts = config.iysAccounts.map((account) => ({
     ...account,

@@ -26,7 +26,7 @@ import {
   pacedFetch,
 } from './delivery/leader.js';
 import type { Leader } from './delivery/leader.js';
-import type { SyncWorker } from './sync/sync-worker.js';
+import type { BrandSyncReport, SyncWorker } from './sync/sync-worker.js';
 import { createWebhookWorker } from './webhooks/webhook-worker.js';
 import type { WebhookWorker } from './webhooks/webhook-worker.js';
 
@@ -57,7 +57,28 @@ export interface StartOptions {
   version?: string;
   /** Answers requests no server route matched (the demo serves its pages this way). */
   fallback?: FallbackHandler;
+  /** Socket limits against slow or oversized requests (defaults: `HTTP_LIMITS`). */
+  http?: Partial<HttpLimits>;
 }
+
+/** Limits of the HTTP listener: a slow-loris client or huge headers cannot hold it. */
+export interface HttpLimits {
+  /** Time to receive a request's headers (Node's `headersTimeout`). */
+  headersTimeoutMs: number;
+  /** Time to receive a whole request, body included (Node's `requestTimeout`). */
+  requestTimeoutMs: number;
+  /** How often Node checks both timeouts (`connectionsCheckingInterval`). */
+  checkIntervalMs: number;
+  /** Largest header section accepted; larger gets 431 (`maxHeaderSize`). */
+  maxHeaderBytes: number;
+}
+
+export const HTTP_LIMITS: HttpLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  checkIntervalMs: 1_000,
+  maxHeaderBytes: 16 * 1024,
+};
 
 /** Starts the server described by `env` and `config`. */
 export async function startServer({
@@ -66,7 +87,9 @@ export async function startServer({
   logger: given,
   version,
   fallback,
+  http,
 }: StartOptions): Promise<RunningServer> {
+  const httpLimits = { ...HTTP_LIMITS, ...http };
   const logger = given ?? pino({ level: env.LOG_LEVEL, base: { service: 'izinli-server' } });
   const store = await openStore({
     dataDir: env.DATA_DIR,
@@ -83,7 +106,7 @@ export async function startServer({
         logger,
         onChange: (leading) => {
           if (!leading) return;
-          void sync?.runOnce();
+          if (sync) void syncOnce();
           void delivery?.runOnce();
         },
       })
@@ -99,6 +122,8 @@ export async function startServer({
     maxBatch: env.GROUP_COMMIT_MAX,
     onCommit: (size, seconds) => observeCommit(metrics, size, seconds),
   });
+  // The last sync pass's time and reports, for the admin console (GET /v1/admin/sync).
+  let lastSync: { at: string; brands: BrandSyncReport[] } | undefined;
   const app = createApp({
     config,
     store,
@@ -118,13 +143,25 @@ export async function startServer({
       : {}),
     ...(version ? { version } : {}),
     ...(fallback ? { fallback } : {}),
+    ...(env.IYS_BASE_URL ? { lastSync: () => lastSync } : {}),
   });
 
   let server!: Server;
   let stopping = false;
   const port = await new Promise<number>((resolve, reject) => {
-    server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) =>
-      resolve(info.port),
+    server = serve(
+      {
+        fetch: app.fetch,
+        port: env.PORT,
+        hostname: env.HOST,
+        serverOptions: {
+          headersTimeout: httpLimits.headersTimeoutMs,
+          requestTimeout: httpLimits.requestTimeoutMs,
+          connectionsCheckingInterval: httpLimits.checkIntervalMs,
+          maxHeaderSize: httpLimits.maxHeaderBytes,
+        },
+      },
+      (info) => resolve(info.port),
     ) as Server;
     server.once('error', reject);
   });
@@ -162,6 +199,11 @@ export async function startServer({
         fetch: pacedFetch(pacer),
       })
     : undefined;
+  const syncOnce = async () => {
+    const brands = await sync!.runOnce();
+    lastSync = { at: new Date().toISOString(), brands };
+    return brands;
+  };
   // Sends the outbox to İYS on an interval; never crashes the process (errors are logged).
   const delivery = env.IYS_BASE_URL
     ? createDeliveryWorker({
@@ -177,12 +219,7 @@ export async function startServer({
   // Their passes run only while this instance leads (and at once when it starts to).
   const passes = leader
     ? [
-        everyWhileLeading(
-          leader.leads,
-          () => sync!.runOnce(),
-          env.SYNC_INTERVAL_SECONDS * 1000,
-          logger,
-        ),
+        everyWhileLeading(leader.leads, () => syncOnce(), env.SYNC_INTERVAL_SECONDS * 1000, logger),
         everyWhileLeading(
           leader.leads,
           () => delivery!.runOnce(),

@@ -37,7 +37,7 @@ export interface DemoProcess {
 
 /** Starts the demo and resolves once it has printed its URLs. */
 export async function startDemo(
-  options: { dataDir?: string; args?: string[] } = {},
+  options: { dataDir?: string; args?: string[]; env?: Record<string, string> } = {},
 ): Promise<DemoProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'izinli-demo-'));
   const [command, ...args] = demoStartCommand();
@@ -51,6 +51,7 @@ export async function startDemo(
       IYS_SIM_PORT: '0',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

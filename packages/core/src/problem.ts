@@ -47,7 +47,9 @@ export function excerpt(value: unknown, max = 40): string {
     try {
       text = JSON.stringify(value) ?? String(value);
     } catch {
-      text = String(value);
+      // Too deep to serialise (a hostile body nested past the stack): String() would recurse
+      // into an array, or throw on an object whose own `toString` is not a function.
+      text = Array.isArray(value) ? '[…]' : typeof value === 'object' ? '{…}' : String(value);
     }
   }
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;

@@ -48,6 +48,10 @@ export const WebhookTarget = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }),
   secret: EnvRef.meta({ description: 'The whsec_… signing secret, from the environment.' }),
   events: z.array(WebhookEventType).min(1).optional().meta({ description: 'Default: all.' }),
+  allowPrivateNetwork: z.boolean().optional().meta({
+    description:
+      'Allow a target on a loopback, private or link-local address (refused by default against SSRF).',
+  }),
 });
 export type WebhookTarget = z.infer<typeof WebhookTarget>;
 

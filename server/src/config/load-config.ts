@@ -11,6 +11,7 @@ import {
 } from '@izinli/core';
 import type { EnvRef, Problem, Result, ServerConfig, SiteConfig, TenantConfig } from '@izinli/core';
 import { webhookSigner } from '../webhooks/webhook-request.js';
+import { privateTargetProblem } from '../webhooks/target-address.js';
 
 /** An İYS account with its credentials read from the environment. */
 export interface IysCredentials {
@@ -77,6 +78,8 @@ export async function checkServerConfig(
     }
     for (const token of tenant.adminTokens) tenantsByTokenHash.set(token.sha256, tenant);
     tenant.webhooks.forEach((hook, w) => {
+      const privateTarget = privateTargetProblem(hook, ['tenants', t, 'webhooks', w]);
+      if (privateTarget) problems.push(privateTarget);
       const secret = resolve(hook.secret, ['tenants', t, 'webhooks', w, 'secret'], env, problems);
       if (secret !== '' && !webhookSigner(secret)) {
         problems.push({
@@ -159,6 +162,12 @@ defineProblemMessages({
   'config.envMissing': {
     tr: (p) => `${p.params?.name} ortam değişkeni tanımlanmalıdır; gelen: tanımsız`,
     en: (p) => `the environment variable ${p.params?.name} must be set; received nothing`,
+  },
+  'config.webhookPrivateTarget': {
+    tr: (p) =>
+      `${p.params?.host} yerel ya da özel ağda bir adres; herkese açık bir adres kullanılmalı ya da bu hedefe "allowPrivateNetwork": true eklenmelidir`,
+    en: (p) =>
+      `${p.params?.host} is on a loopback or private network; use a public address, or add "allowPrivateNetwork": true to this target`,
   },
   'config.webhookSecretInvalid': {
     tr: (p) =>

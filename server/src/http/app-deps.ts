@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import type { GroupCommitter } from '../capture/group-commit.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { Store } from '../store/store.js';
+import type { BrandSyncReport } from '../sync/sync-worker.js';
 import type { ServerMetrics } from './metrics.js';
 
 /** Everything `createApp` needs, injected so tests run the app in-process with `app.request()`. */
@@ -33,6 +34,10 @@ export interface AppDeps {
    * demo's); `undefined` falls through to the usual 404. The server's routes always win.
    */
   fallback?: FallbackHandler;
+  /** The built admin console served at /admin (default: @izinli/admin's dist/, if installed). */
+  consoleDir?: string;
+  /** When this instance last ran the İYS sync pass and what it did (GET /v1/admin/sync). */
+  lastSync?: () => { at: string; brands: BrandSyncReport[] } | undefined;
 }
 
 /** A plain fetch-style handler for requests the server has no route for. */

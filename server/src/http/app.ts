@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS } from './app-deps.js';
 import type { AppDeps } from './app-deps.js';
 import { openApiDocument } from './openapi.js';
 import { adminRoutes } from './routes/admin.js';
+import { adminConsoleRoutes } from './routes/admin-console.js';
 import { captureRoutes } from './routes/captures.js';
 import { checkRoutes } from './routes/check.js';
 import { iysPushRoutes } from './routes/iys-push.js';
@@ -16,6 +17,7 @@ import { checkpointRoutes, jwksRoutes } from './routes/proof.js';
 import { opsRoutes } from './routes/ops.js';
 import { widgetRoutes } from './routes/widget.js';
 import { withdrawRoutes } from './routes/withdraw.js';
+import { securityHeaders } from './security-headers.js';
 
 /** The peer address of a request served by @hono/node-server. */
 function socketIp(c: Context): string | undefined {
@@ -46,6 +48,7 @@ export function createApp(deps: AppDeps) {
     const route = c.req.routePath || 'unmatched';
     deps.metrics.requests.inc({ method: c.req.method, route, status: String(c.res.status) });
   });
+  app.use(securityHeaders());
   app.use('/v1/captures', publicCors);
   app.use('/v1/sites/*', publicCors);
   app.route('/v1/captures', captureRoutes(deps, limits, clientIp));
@@ -53,6 +56,7 @@ export function createApp(deps: AppDeps) {
   app.route('/.well-known', jwksRoutes(deps));
   app.route('/v1/checkpoints', checkpointRoutes(deps));
   app.route('/v1/admin', adminRoutes(deps));
+  app.route('/', adminConsoleRoutes(deps.consoleDir));
   app.route('/v1/check', checkRoutes(deps));
   app.route('/v1/withdraw', withdrawRoutes(deps, clientIp));
   app.route('/v1/iys/push', iysPushRoutes(deps));

@@ -18,6 +18,7 @@ import {
   CheckBatchResult,
   IysPushResult,
 } from './openapi-sync-schemas.js';
+import { LogVerification, SyncState } from './openapi-console-schemas.js';
 import { DeliveryStats, MovementList, MovementRetried } from './openapi-delivery-schemas.js';
 import { WebhookDeliveryList, WebhookDeliveryRetried } from './openapi-webhook-schemas.js';
 import {
@@ -93,6 +94,8 @@ const schemas = {
   WithdrawalLink,
   WithdrawalLinkView,
   WithdrawForm,
+  SyncState,
+  LogVerification,
 };
 type SchemaName = keyof typeof schemas;
 
@@ -226,6 +229,22 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/v1/admin/sync',
+    summary:
+      'İYS sync state per brand of this tenant: the stored pull cursor and its age, the last sync pass.',
+    tag: 'admin',
+    responses: { 200: 'SyncState', ...errors(401) },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/log/verify',
+    summary:
+      'Export this tenant’s chains and verify them now with the server’s keys, as `izinli verify log` does (A13).',
+    tag: 'admin',
+    responses: { 200: 'LogVerification', ...errors(401) },
+  },
+  {
+    method: 'get',
     path: '/v1/admin/webhooks/deliveries',
     summary:
       'Webhook deliveries of this tenant, newest first (dead ones carry the last status and cause).',
@@ -351,6 +370,29 @@ export const OPERATIONS: Operation[] = [
     summary: 'Prometheus metrics.',
     tag: 'operations',
     responses: { 200: { description: 'Prometheus text format', text: true } },
+  },
+  {
+    method: 'get',
+    path: '/admin',
+    summary:
+      'The admin console (HTML, strict CSP; also /admin/); 404 when admin/ is not built. Signs in with an admin token.',
+    tag: 'operations',
+    responses: { 200: { description: 'The console', html: true }, ...errors(404) },
+  },
+  {
+    method: 'get',
+    path: '/admin/index.html',
+    summary: 'The admin console (the same page as /admin).',
+    tag: 'operations',
+    responses: { 200: { description: 'The console', html: true }, ...errors(404) },
+  },
+  {
+    method: 'get',
+    path: '/admin/{file}',
+    summary: 'The admin console’s script and stylesheet (admin.js, admin.css).',
+    tag: 'operations',
+    pathParams: ['file'],
+    responses: { 200: { description: 'The file' }, ...errors(404) },
   },
   {
     method: 'get',

@@ -1,9 +1,17 @@
 // One webhook attempt over HTTP and what it means: 2xx delivered, 410 gone (dead), any other
 // status, a timeout or a network error is a failure to retry. Errors name a cause, never a body.
 import type { SignedWebhook } from './webhook-request.js';
+import type { TargetGuard } from './target-address.js';
 
-/** The fetch the worker uses (the global one by default). */
-export type WebhookFetch = (url: string, init: RequestInit) => Promise<Response>;
+/**
+ * The fetch the worker uses: `guardedWebhookFetch` by default, which refuses private network
+ * addresses at connect time unless the target's guard allows them.
+ */
+export type WebhookFetch = (
+  url: string,
+  init: RequestInit,
+  guard?: TargetGuard,
+) => Promise<Response>;
 
 /** How one attempt went: the status when one came back, and a short cause when it failed. */
 export type WebhookAttempt =
@@ -17,15 +25,20 @@ export async function sendWebhook(
   url: string,
   signed: SignedWebhook,
   timeoutMs: number,
+  guard: TargetGuard = { allowPrivateNetwork: false },
 ): Promise<WebhookAttempt> {
   try {
-    const response = await fetchFn(url, {
-      method: 'POST',
-      headers: signed.headers,
-      body: signed.body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    const response = await fetchFn(
+      url,
+      {
+        method: 'POST',
+        headers: signed.headers,
+        body: signed.body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+      },
+      guard,
+    );
     // The body is not read: only the status matters, and it may hold anything.
     await response.body?.cancel().catch(() => undefined);
     const { status } = response;

@@ -31,7 +31,14 @@ it('starts the webhook worker with the server: a posted capture reaches the rece
       tenants: [
         {
           ...tenant!,
-          webhooks: [{ id: 'crm', url: `${receiver.url}/hooks`, secret: { env: 'WEBHOOK_CRM' } }],
+          webhooks: [
+            {
+              id: 'crm',
+              url: `${receiver.url}/hooks`,
+              secret: { env: 'WEBHOOK_CRM' },
+              allowPrivateNetwork: true,
+            },
+          ],
         },
       ],
     },

@@ -22,12 +22,19 @@ function configWith(url: string): ServerConfigInput {
       {
         ...tenant!,
         webhooks: [
-          { id: 'crm', url: `${url}/crm`, secret: { env: 'WEBHOOK_CRM' } },
+          // The receiver listens on 127.0.0.1: a private address needs the opt-in.
+          {
+            id: 'crm',
+            url: `${url}/crm`,
+            secret: { env: 'WEBHOOK_CRM' },
+            allowPrivateNetwork: true,
+          },
           {
             id: 'changes',
             url: `${url}/changes`,
             secret: { env: 'WEBHOOK_CHANGES' },
             events: ['consent.changed'],
+            allowPrivateNetwork: true,
           },
         ],
       },

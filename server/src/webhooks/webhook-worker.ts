@@ -11,6 +11,7 @@ import type { ClaimedWebhookDelivery, WebhookDeliveryOutcome } from '../store/we
 import { webhookBackoff } from './webhook-backoff.js';
 import { signWebhook, webhookSigner } from './webhook-request.js';
 import { sendWebhook } from './webhook-send.js';
+import { guardedWebhookFetch } from './target-address.js';
 import type { WebhookFetch } from './webhook-send.js';
 import { findWebhookTarget, webhookTargetsOf } from './webhook-targets.js';
 import { periodic } from '../periodic.js';
@@ -69,7 +70,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
   const maxAttempts = options.maxAttempts ?? 10;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const batchSize = options.batchSize ?? 50;
-  const fetchFn: WebhookFetch = options.fetch ?? ((url, init) => fetch(url, init));
+  const fetchFn: WebhookFetch = options.fetch ?? guardedWebhookFetch;
   const signers = new Map<string, Webhook | undefined>();
   const signerFor = (key: string, secret: string) => {
     if (!signers.has(key)) signers.set(key, webhookSigner(secret));
@@ -83,7 +84,9 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     const signer = signerFor(`${delivery.tenantId}/${delivery.webhookId}`, found.secret);
     if (!signer) return { state: 'dead', error: 'webhook secret is not a whsec_ base64 key' };
     const signed = signWebhook(signer, delivery.event, now());
-    const result = await sendWebhook(fetchFn, found.target.url, signed, timeoutMs);
+    const result = await sendWebhook(fetchFn, found.target.url, signed, timeoutMs, {
+      allowPrivateNetwork: found.target.allowPrivateNetwork === true,
+    });
     const log = {
       webhook: {
         delivery: delivery.id,

@@ -8,7 +8,9 @@ import type { CaptureFilter, StoredCapture } from '../../store/store.js';
 import { ApiError } from '../api-error.js';
 import type { AppDeps } from '../app-deps.js';
 import { adminAuth } from './admin-auth.js';
+import { adminLogVerifyRoutes } from './admin-log-verify.js';
 import { adminMovementRoutes } from './admin-movements.js';
+import { adminSyncRoutes } from './admin-sync.js';
 import { adminWebhookRoutes } from './admin-webhooks.js';
 import type { AdminEnv } from './admin-auth.js';
 import { evidenceBundle, recipientTimeline } from './admin-recipient.js';
@@ -79,6 +81,8 @@ export function adminRoutes(deps: AppDeps) {
     .use(adminAuth(deps.config))
     .route('/movements', adminMovementRoutes(deps))
     .route('/webhooks', adminWebhookRoutes(deps))
+    .route('/sync', adminSyncRoutes(deps))
+    .route('/log', adminLogVerifyRoutes(deps))
     .route('/', adminWithdrawalRoutes(deps))
     .get('/captures', async (c) => {
       const kind = c.req.query('kind');

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { AdminApi, ApiFailure, failureText } from './api.js';
+
+function recorder(answer: Response) {
+  const calls: { url: string; init: RequestInit | undefined }[] = [];
+  const fetcher = (url: string, init?: RequestInit) => {
+    calls.push({ url, init });
+    return Promise.resolve(answer.clone());
+  };
+  return { calls, fetcher };
+}
+
+describe('AdminApi', () => {
+  it('sends the token as a bearer token, the console’s language, and the query', async () => {
+    const { calls, fetcher } = recorder(Response.json({ items: [] }));
+    const api = new AdminApi('gizli', 'en', 'http://x', fetcher);
+    expect(await api.get('/v1/admin/captures', { site: 'a', cursor: undefined })).toEqual({
+      items: [],
+    });
+    expect(calls[0]!.url).toBe('http://x/v1/admin/captures?site=a');
+    expect(calls[0]!.init?.headers).toMatchObject({
+      Authorization: 'Bearer gizli',
+      'Accept-Language': 'en',
+    });
+  });
+
+  it('turns a 401 into an ApiFailure with the server’s code, message and what it received', async () => {
+    const body = {
+      error: {
+        code: 'admin.unauthorized',
+        message: 'An admin bearer token is required.',
+        issues: [{ path: '', message: 'beklenen …; gelen an unknown token' }],
+      },
+    };
+    const { fetcher } = recorder(Response.json(body, { status: 401 }));
+    const failure = await new AdminApi('yanlis', 'tr', '', fetcher)
+      .get('/v1/admin/sync')
+      .catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ApiFailure);
+    expect(failure).toMatchObject({ status: 401, code: 'admin.unauthorized' });
+    expect(failureText(failure)).toBe(
+      'HTTP 401 admin.unauthorized: An admin bearer token is required. (beklenen …; gelen an unknown token)',
+    );
+  });
+
+  it('names a network failure and a body that is not JSON', async () => {
+    const down = new AdminApi('t', 'tr', '', () => Promise.reject(new TypeError('fetch failed')));
+    expect(failureText(await down.get('/x').catch((e: unknown) => e))).toBe(
+      'network: fetch failed',
+    );
+    const text = new AdminApi('t', 'tr', '', () =>
+      Promise.resolve(new Response('Bad Gateway', { status: 502 })),
+    );
+    expect(failureText(await text.get('/x').catch((e: unknown) => e))).toBe(
+      'HTTP 502 http.502: HTTP 502',
+    );
+  });
+
+  it('posts JSON', async () => {
+    const { calls, fetcher } = recorder(Response.json({ ok: true }));
+    await new AdminApi('t', 'tr', '', fetcher).post('/v1/admin/withdrawals', { a: 1 });
+    expect(calls[0]!.init).toMatchObject({ method: 'POST', body: '{"a":1}' });
+    expect(calls[0]!.init?.headers).toMatchObject({ 'Content-Type': 'application/json' });
+  });
+});

@@ -1,0 +1,272 @@
+// One person: search by phone or e-mail → the current state per channel (ours and İYS's), the
+// pre-send check's answer, every capture and movement in time order, the evidence bundle as a
+// file, and a withdrawal recorded on the person's behalf.
+import { html } from 'lit';
+import type { AdminApi } from './api.js';
+import { failureText } from './api.js';
+import { AdminView } from './admin-view.js';
+import type { CheckAnswer, Channel, SyncState, Timeline } from './api-types.js';
+import { turkeyTime } from './format.js';
+
+const VIA = ['admin', 'call-centre', 'email', 'sms', 'in-person'] as const;
+
+/** The query naming the recipient: an `@` makes it an e-mail address, else a phone number. */
+export function recipientParams(text: string): { phone: string } | { email: string } {
+  const value = text.trim();
+  return value.includes('@') ? { email: value } : { phone: value };
+}
+
+export const channelsOf = (recipient: { email?: string }): Channel[] =>
+  recipient.email ? ['EPOSTA'] : ['MESAJ', 'ARAMA'];
+
+type TimelineEntry =
+  | { at: string; record: Timeline['events'][number] }
+  | {
+      at: string;
+      iys: Timeline['current'][number] & { iys: NonNullable<Timeline['current'][number]['iys']> };
+    };
+
+/**
+ * The records and movements, and the changes made on İYS itself (a citizen's act, source
+ * `IYS_*`, as the mirror holds it), in Turkey-time order. Ours (`HS_*`) are the records' own.
+ */
+export function timelineEntries(tl: Timeline): TimelineEntry[] {
+  const entries: TimelineEntry[] = tl.events.map((record) => ({
+    at: turkeyTime(record.at),
+    record,
+  }));
+  for (const row of tl.current) {
+    if (row.iys?.source.startsWith('IYS_'))
+      entries.push({ at: row.iys.consentDate, iys: { ...row, iys: row.iys } });
+  }
+  return entries.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+export class IzinliRecipientView extends AdminView {
+  static override properties = {
+    query: { state: true },
+    timeline: { state: true },
+    checks: { state: true },
+    sites: { state: true },
+    notice: { state: true },
+    actionError: { state: true },
+  };
+  declare query: string;
+  declare timeline: Timeline | undefined;
+  declare checks: [Channel, CheckAnswer][];
+  declare sites: string[];
+  declare notice: string;
+  declare actionError: string;
+
+  constructor() {
+    super();
+    this.query = '';
+    this.checks = [];
+    this.sites = [];
+    this.notice = '';
+    this.actionError = '';
+  }
+
+  protected async load(api: AdminApi) {
+    if (this.sites.length === 0) {
+      const sync = await api.get<SyncState>('/v1/admin/sync');
+      this.sites = sync.brands.flatMap((b) => b.siteKeys);
+    }
+    if (!this.query) return;
+    const params = recipientParams(this.query);
+    this.timeline = await api.get<Timeline>('/v1/admin/recipients/timeline', params);
+    const recipient = 'phone' in params ? params.phone : params.email;
+    this.checks = await Promise.all(
+      channelsOf(this.timeline.recipient).map(
+        async (type) =>
+          [type, await api.get<CheckAnswer>('/v1/check', { type, recipient })] as [
+            Channel,
+            CheckAnswer,
+          ],
+      ),
+    );
+  }
+
+  private search(event: SubmitEvent) {
+    event.preventDefault();
+    this.query = String(new FormData(event.target as HTMLFormElement).get('q') ?? '');
+    this.notice = '';
+    this.actionError = '';
+    this.timeline = undefined;
+    void this.reload();
+  }
+
+  private async downloadEvidence() {
+    if (!this.api || !this.timeline) return;
+    this.actionError = '';
+    try {
+      const response = await this.api.request(
+        `/v1/admin/recipients/evidence?${new URLSearchParams(this.timeline.recipient as Record<string, string>)}`,
+      );
+      const name =
+        /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ??
+        'izinli-evidence.json';
+      const url = URL.createObjectURL(await response.blob());
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = name;
+      link.hidden = true;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      this.notice = this.t('evidenceDone', { name });
+    } catch (error) {
+      this.actionError = failureText(error);
+    }
+  }
+
+  private async withdraw(event: SubmitEvent) {
+    event.preventDefault();
+    if (!this.api || !this.timeline) return;
+    const form = new FormData(event.target as HTMLFormElement);
+    const channels = form.getAll('channel').map(String);
+    this.notice = '';
+    this.actionError = '';
+    if (channels.length === 0) {
+      this.actionError = this.t('chooseChannel');
+      return;
+    }
+    try {
+      const answer = await this.api.post<{ movements: unknown[] }>('/v1/admin/withdrawals', {
+        id: crypto.randomUUID(),
+        siteKey: String(form.get('site')),
+        recipient: this.timeline.recipient,
+        channels,
+        via: String(form.get('via')),
+        locale: this.locale,
+      });
+      await this.reload();
+      this.notice = this.t('withdrawn', { n: answer.movements.length });
+    } catch (error) {
+      this.actionError = failureText(error);
+    }
+  }
+
+  override render() {
+    const tl = this.timeline;
+    return html`<h1 tabindex="-1">${this.t('recipient')}</h1>
+      <form class="search" id="recipient-search" role="search" @submit=${this.search}>
+        <label for="q">${this.t('searchLabel')}</label>
+        <input
+          id="q"
+          name="q"
+          type="search"
+          required
+          .value=${this.query}
+          aria-describedby="q-hint"
+        />
+        <button type="submit">${this.t('search')}</button>
+        <p class="muted" id="q-hint">${this.t('searchHint')}</p>
+      </form>
+      ${this.status()}
+      <p role="status" class="notice" id="recipient-notice">${this.notice}</p>
+      <p role="alert" class="problem" id="recipient-error">${this.actionError}</p>
+      ${tl ? this.details(tl) : ''}`;
+  }
+
+  private details(tl: Timeline) {
+    if (tl.events.length === 0) return html`<p>${this.t('notFound')}</p>`;
+    const channels = channelsOf(tl.recipient);
+    return html`<section>
+        <h2 id="current-title">${this.t('current')}</h2>
+        <div class="scroll" tabindex="0" role="region" aria-labelledby="current-title">
+          <table id="current">
+            <thead>
+              <tr>
+                <th scope="col">${this.t('channel')}</th>
+                <th scope="col">${this.t('intended')}</th>
+                <th scope="col">${this.t('delivery')}</th>
+                <th scope="col">${this.t('iysState')}</th>
+                <th scope="col">${this.t('checkAnswer')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${channels.map((type) => {
+                const row = tl.current.find((c) => c.type === type);
+                const check = this.checks.find(([t]) => t === type)?.[1];
+                return html`<tr data-channel=${type} data-allowed=${String(check?.allowed ?? '')}>
+                  <th scope="row">${this.t(type)}</th>
+                  <td>${row?.intended ?? '—'}</td>
+                  <td>${row ? this.t(`state_${row.delivery}`) : '—'}</td>
+                  <td data-iys=${row?.iys?.status ?? ''}>
+                    ${row?.iys ? `${row.iys.status} (${row.iys.source}, ${row.iys.consentDate})` : '—'}
+                  </td>
+                  <td>
+                    ${check ? (check.allowed ? this.t('allowed') : this.t('notAllowed')) : '—'}
+                  </td>
+                </tr>`;
+              })}
+            </tbody>
+          </table>
+        </div>
+        <p>
+          <button type="button" id="evidence" @click=${this.downloadEvidence}>
+            ${this.t('evidence')}
+          </button>
+        </p>
+      </section>
+      <section>
+        <h2 id="timeline-title">${this.t('timeline')}</h2>
+        <ol class="timeline" id="timeline">
+          ${timelineEntries(tl).map((entry) => {
+            if ('iys' in entry) {
+              const { type, iys } = entry.iys;
+              return html`<li data-iys-change=${type} data-status=${iys.status}>
+                <strong>${entry.at}</strong> · ${this.t('iysChange')}: ${this.t(type)} ${iys.status}
+                (${iys.source})
+              </li>`;
+            }
+            const e = entry.record;
+            return html`<li data-capture=${e.captureId} data-kind=${e.kind ?? 'purged'}>
+              <strong>${entry.at}</strong> · ${e.siteKey} #${e.seq} ·
+              ${e.kind ? this.t(`kind_${e.kind}`) : this.t('purged')}
+              <ul>
+                ${e.movements.map(
+                  (m) =>
+                    html`<li data-movement=${m.id} data-state=${m.state}>
+                      ${this.t(m.type)} ${m.status} → ${this.t(`state_${m.state}`)}
+                    </li>`,
+                )}
+              </ul>
+            </li>`;
+          })}
+        </ol>
+      </section>
+      <section>
+        <h2 id="withdraw-title">${this.t('withdraw')}</h2>
+        <form id="withdrawal" @submit=${this.withdraw}>
+          <p class="muted">${this.t('withdrawHint')}</p>
+          <fieldset>
+            <legend>${this.t('channels')}</legend>
+            ${channels.map(
+              (type) =>
+                html`<label class="check"
+                  ><input type="checkbox" name="channel" value=${type} /> ${this.t(type)}</label
+                >`,
+            )}
+          </fieldset>
+          <label
+            >${this.t('site')}
+            <select name="site">
+              ${[...new Set([...tl.events.map((e) => e.siteKey), ...this.sites])].map(
+                (s) => html`<option value=${s}>${s}</option>`,
+              )}
+            </select>
+          </label>
+          <label
+            >${this.t('via')}
+            <select name="via">
+              ${VIA.map((v) => html`<option value=${v}>${this.t(`via_${v}`)}</option>`)}
+            </select>
+          </label>
+          <button type="submit">${this.t('recordWithdrawal')}</button>
+        </form>
+      </section>`;
+  }
+}

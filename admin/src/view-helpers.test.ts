@@ -1,0 +1,87 @@
+// The views' pure parts: the captures query, the recipient query, the hash routes, İYS codes.
+import { describe, expect, it } from 'vitest';
+import { captureQuery } from './captures-view.js';
+import { explainIysCode } from './iys-errors.js';
+import { viewOf } from './izinli-admin.js';
+import { channelsOf, recipientParams, timelineEntries } from './recipient-view.js';
+
+describe('view helpers', () => {
+  it('asks for whole Turkey-time days, `to` inclusive, and only the filters set', () => {
+    expect(
+      captureQuery(
+        { from: '2026-12-01', to: '2026-12-01', site: '', kind: 'withdrawal', channel: 'MESAJ' },
+        'c1',
+      ),
+    ).toEqual({
+      limit: '20',
+      from: '2026-11-30T21:00:00.000Z',
+      to: '2026-12-01T20:59:59.999Z',
+      site: undefined,
+      kind: 'withdrawal',
+      cursor: 'c1',
+    });
+  });
+
+  it('takes an @ for an e-mail address and anything else for a phone', () => {
+    expect(recipientParams(' ayse@ornek.com.tr ')).toEqual({ email: 'ayse@ornek.com.tr' });
+    expect(recipientParams('0532 123 45 67')).toEqual({ phone: '0532 123 45 67' });
+    expect(channelsOf({ email: 'a@b.co' })).toEqual(['EPOSTA']);
+    expect(channelsOf({})).toEqual(['MESAJ', 'ARAMA']);
+  });
+
+  it('routes #/name to its view and anything else to the overview', () => {
+    expect(viewOf('#/captures')).toBe('captures');
+    expect(viewOf('#/keys?x=1')).toBe('keys');
+    expect(viewOf('#main')).toBe('overview');
+    expect(viewOf('')).toBe('overview');
+  });
+
+  it('explains İYS’s H467 in both languages, and nothing for an unknown code', () => {
+    expect(explainIysCode('H467', 'tr')).toContain('3 iş günü');
+    expect(explainIysCode('H467', 'en')).toContain('3 business days');
+    expect(explainIysCode('H999', 'tr')).toBeUndefined();
+  });
+});
+
+describe('the recipient timeline', () => {
+  it('A10: puts a citizen’s change on İYS among our records, in Turkey-time order', () => {
+    const entries = timelineEntries({
+      recipient: { email: 'a@ornek.com.tr' },
+      current: [
+        {
+          key: 'k',
+          brandCode: 1,
+          type: 'EPOSTA',
+          intended: 'ONAY',
+          delivery: 'delivered',
+          iys: { status: 'RET', consentDate: '2026-12-01 22:00:00', source: 'IYS_WEB' },
+        },
+      ],
+      events: [
+        { at: '2026-12-01T20:00:00Z', siteKey: 's', captureId: 'c2', seq: 2, movements: [] },
+        { at: '2026-12-01T18:00:00Z', siteKey: 's', captureId: 'c1', seq: 1, movements: [] },
+      ],
+    });
+    expect(
+      entries.map((e) => ('iys' in e ? `iys ${e.at}` : `${e.record.captureId} ${e.at}`)),
+    ).toEqual(['c1 2026-12-01 21:00:00', 'iys 2026-12-01 22:00:00', 'c2 2026-12-01 23:00:00']);
+  });
+
+  it('leaves out İYS states that are our own deliveries (HS_*)', () => {
+    const entries = timelineEntries({
+      recipient: { phone: '+905321234567' },
+      current: [
+        {
+          key: 'k',
+          brandCode: 1,
+          type: 'MESAJ',
+          intended: 'ONAY',
+          delivery: 'delivered',
+          iys: { status: 'ONAY', consentDate: '2026-12-01 21:00:00', source: 'HS_WEB' },
+        },
+      ],
+      events: [],
+    });
+    expect(entries).toEqual([]);
+  });
+});

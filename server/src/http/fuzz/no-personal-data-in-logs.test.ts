@@ -1,0 +1,231 @@
+// No personal data in any log line (issue 10, ARCHITECTURE §Security model): a whole flow through
+// a started server — captures, a refused capture, the pre-send check, delivery to the İYS
+// simulator, a citizen's RET pulled back by sync, İYS push, a withdrawal by the admin API and by
+// link, webhooks to a real receiver — with the logger at `trace`, then every line scanned for
+// the names, phones and e-mails used, raw and normalised.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY, exampleServerConfig } from '@izinli/core/fixtures';
+import { createIysSim, seededRandom, serveIysSim } from '@izinli/iys-sim';
+import { pino } from 'pino';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { parseServerEnv } from '../../config/env.js';
+import { checkServerConfig } from '../../config/load-config.js';
+import { startServer } from '../../start-server.js';
+import type { RunningServer } from '../../start-server.js';
+import { newSecret, startReceiver } from '../../webhooks/webhook-receiver.test-support.js';
+import { ORIGIN, validCapture } from '../app-harness.test-support.js';
+
+const PEOPLE = [
+  { fullName: 'Ayşe Yılmaz', phone: '0532 123 45 67', email: 'Ayse.Yilmaz@Ornek.com.tr' },
+  { fullName: 'İsmail Çağlar Öztürk', phone: '+90 (533) 765 43 21', email: 'ismail@kitap.example' },
+];
+/** Every form of each person's data that must never reach a log. */
+const FORBIDDEN = [
+  'Ayşe',
+  'Yılmaz',
+  'İsmail',
+  'Öztürk',
+  '5321234567',
+  '532 123 45 67',
+  '5337654321',
+  '765 43 21',
+  'Ayse.Yilmaz',
+  'ayse.yilmaz',
+  '@Ornek.com.tr',
+  '@ornek.com.tr',
+  'ismail@',
+  'kitap.example',
+];
+
+const lines: string[] = [];
+const sink = new Writable({
+  write(chunk: Buffer, _encoding, done) {
+    lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    done();
+  },
+});
+const cleanups: (() => Promise<void> | void)[] = [];
+let server: RunningServer;
+let simUrl: string;
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+const admin = {
+  Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}`,
+  'Content-Type': 'application/json',
+};
+
+beforeAll(async () => {
+  const sim = createIysSim({ limits: { requestsPerSecond: 1_000_000 }, random: seededRandom(7) });
+  const served = await serveIysSim(sim, { port: 0 });
+  simUrl = served.url;
+  cleanups.push(
+    () => sim.close(),
+    () => served.close(),
+  );
+  const secret = newSecret();
+  receiver = await startReceiver({ '/hooks': secret });
+  cleanups.push(receiver.close);
+  const dir = mkdtempSync(join(tmpdir(), 'izinli-logs-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const [tenant] = exampleServerConfig.tenants;
+  const config = await checkServerConfig(
+    {
+      ...exampleServerConfig,
+      tenants: [
+        {
+          ...tenant!,
+          webhooks: [
+            {
+              id: 'crm',
+              url: `${receiver.url}/hooks`,
+              secret: { env: 'WH' },
+              allowPrivateNetwork: true,
+            },
+          ],
+        },
+      ],
+      iysAccounts: [
+        {
+          ...exampleServerConfig.iysAccounts![0]!,
+          push: { username: 'iys-push', password: { env: 'IYS_PASSWORD' } },
+        },
+      ],
+    },
+    { IYS_PASSWORD: 'demo', WH: secret },
+  );
+  const env = parseServerEnv({
+    PORT: '0',
+    DATA_DIR: dir,
+    IYS_BASE_URL: served.url,
+    LOG_LEVEL: 'trace',
+    DELIVERY_INTERVAL_MS: '3600000',
+    SYNC_INTERVAL_SECONDS: '3600',
+    WEBHOOK_INTERVAL_MS: '3600000',
+  });
+  if (!config.ok || !env.ok) throw new Error('bad test setup');
+  server = await startServer({
+    env: env.value,
+    config: config.value,
+    logger: pino({ level: 'trace' }, sink),
+  });
+  cleanups.unshift(() => server.close());
+});
+afterAll(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+const call = (path: string, init: RequestInit = {}) => fetch(`${server.url}${path}`, init);
+
+it('logs no name, phone or e-mail, in any form, across a whole flow at trace level', async () => {
+  for (const person of PEOPLE) {
+    const response = await call('/v1/captures', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: ORIGIN },
+      body: JSON.stringify(validCapture({ person })),
+    });
+    expect(response.status).toBe(201);
+  }
+  const refused = await call('/v1/captures', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: ORIGIN },
+    body: JSON.stringify(validCapture({ person: { ...PEOPLE[0]!, phone: '0532 12' } })),
+  });
+  expect(refused.status).toBe(422);
+  const [delivered] = await server.delivery!.runOnce();
+  expect(delivered!.delivered).toBe(4);
+
+  const citizen = await fetch(`${simUrl}/__sim/citizen/consents`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      brandCode: 100000,
+      recipient: '+905337654321',
+      type: 'MESAJ',
+      status: 'RET',
+      source: 'IYS_KISAMESAJ',
+    }),
+  });
+  expect(citizen.status).toBeLessThan(300);
+  // A sync pass runs (and logs) whether or not İYS has changes to hand over yet.
+  await server.sync!.runOnce();
+  const check = await call(
+    `/v1/check?type=MESAJ&recipient=${encodeURIComponent(PEOPLE[1]!.phone)}`,
+    {
+      headers: admin,
+    },
+  );
+  expect(check.status).toBe(200);
+
+  const withdrawn = await call('/v1/admin/withdrawals', {
+    method: 'POST',
+    headers: admin,
+    body: JSON.stringify({
+      siteKey: EXAMPLE_SITE_KEY,
+      recipient: { phone: PEOPLE[0]!.phone },
+      channels: ['MESAJ'],
+      via: 'call-centre',
+    }),
+  });
+  expect(withdrawn.status).toBe(201);
+  const link = await call('/v1/admin/withdrawal-links', {
+    method: 'POST',
+    headers: admin,
+    body: JSON.stringify({ siteKey: EXAMPLE_SITE_KEY, recipient: { email: PEOPLE[0]!.email } }),
+  });
+  const { url } = (await link.json()) as { url: string };
+  expect((await fetch(url)).status).toBe(200);
+  expect((await fetch(url, { method: 'POST' })).status).toBe(200);
+  expect((await fetch(`${url}x`, { method: 'POST' })).status).toBe(400);
+  const evidence = await call(
+    `/v1/admin/recipients/evidence?email=${encodeURIComponent(PEOPLE[0]!.email)}`,
+    { headers: admin },
+  );
+  expect(evidence.status).toBe(200);
+  expect((await call('/v1/admin/recipients/timeline?phone=0532', { headers: admin })).status).toBe(
+    400,
+  );
+
+  const push = await call('/v1/iys/push/100000', {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Basic ${Buffer.from('iys-push:demo').toString('base64')}`,
+    },
+    body: JSON.stringify({
+      list: [
+        {
+          iysCode: 100000,
+          brandCode: 100000,
+          recipient: '+905321234567',
+          recipientType: 'BIREYSEL',
+          type: 'ARAMA',
+          status: 'RET',
+          source: 'IYS_KISAMESAJ',
+          consentDate: '2025-10-15 10:00:00',
+          creationDate: '2025-10-15 10:00:00',
+          transactionId: 'tx-push-1',
+        },
+      ],
+    }),
+  });
+  expect(push.status).toBe(200);
+  await server.delivery!.runOnce();
+  receiver.answer(500);
+  for (let i = 0; i < 3; i++) await server.webhooks.runOnce();
+  expect(receiver.received.length).toBeGreaterThan(0);
+  await server.checkpoint();
+
+  // The flow did log (at trace, debug and info), and no line names anyone.
+  expect(lines.length).toBeGreaterThan(10);
+  const levels = new Set(lines.map((line) => (JSON.parse(line) as { level: number }).level));
+  expect([...levels].some((level) => level <= 20)).toBe(true);
+  const leaks = lines.flatMap((line) =>
+    FORBIDDEN.filter((form) => line.includes(form)).map(
+      (form) => `${form} in ${line.slice(0, 300)}`,
+    ),
+  );
+  console.log(`log scan: ${lines.length} lines, ${FORBIDDEN.length} forms checked`);
+  expect(leaks).toEqual([]);
+});

@@ -1,0 +1,49 @@
+// Schemas of the admin console's own admin routes (sync state, log verification) for /openapi.json.
+import { z } from 'zod';
+
+/** GET /v1/admin/sync */
+export const SyncState = z.object({
+  syncing: z.boolean().meta({ description: 'False when this server runs no İYS sync worker.' }),
+  lastSyncAt: z.iso
+    .datetime()
+    .optional()
+    .meta({ description: 'When this instance last ran the sync pass.' }),
+  brands: z.array(
+    z.object({
+      iysCode: z.int(),
+      brandCode: z.int(),
+      siteKeys: z.array(z.string()),
+      cursor: z.string().optional().meta({ description: 'The stored İYS pull cursor.' }),
+      cursorAt: z.iso
+        .datetime()
+        .optional()
+        .meta({ description: 'The instant the cursor names (the last change pulled).' }),
+      cursorAgeSeconds: z.int().optional(),
+      lastPull: z
+        .object({
+          received: z.int(),
+          changed: z.int(),
+          error: z
+            .object({ kind: z.string(), status: z.int(), code: z.string().optional() })
+            .optional(),
+        })
+        .optional(),
+    }),
+  ),
+});
+
+/** POST /v1/admin/log/verify */
+export const LogVerification = z.object({
+  ok: z.boolean(),
+  verifiedAt: z.iso.datetime(),
+  sites: z.array(
+    z.object({
+      siteKey: z.string(),
+      records: z.int(),
+      purged: z.int(),
+      checkpoints: z.int(),
+      head: z.object({ seq: z.int(), hash: z.string() }),
+    }),
+  ),
+  problems: z.array(z.looseObject({ code: z.string(), message: z.string() })),
+});

@@ -1,0 +1,130 @@
+// GET /v1/admin/sync: the tenant's brands with their stored pull cursor and its age, and the last
+// sync pass of this instance; POST /v1/admin/log/verify: the tenant's chains checked now (A13).
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { EXAMPLE_ADMIN_TOKEN } from '@izinli/core/fixtures';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { apiErrorResponse } from '../api-error.js';
+import type { ApiError } from '../api-error.js';
+import { makeHarness, postCapture, validCapture } from '../app-harness.test-support.js';
+import { adminAuth } from './admin-auth.js';
+import type { AdminEnv } from './admin-auth.js';
+import { adminSyncRoutes, cursorInstant } from './admin-sync.js';
+
+const auth = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
+
+describe('admin sync state', () => {
+  let harness: Awaited<ReturnType<typeof makeHarness>>;
+  beforeEach(async () => {
+    harness = await makeHarness();
+  });
+  afterEach(async () => {
+    await harness.close();
+  });
+
+  it('reads the instant of an İYS pull cursor, and nothing from another shape', () => {
+    expect(cursorInstant('1764612000_abc-123')?.toISOString()).toBe('2025-12-01T18:00:00.000Z');
+    expect(cursorInstant('c1')).toBeUndefined();
+  });
+
+  it('without a sync worker: the brands of the tenant, no cursor, syncing false', async () => {
+    const response = await harness.app.request('/v1/admin/sync', { headers: auth });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      syncing: false,
+      brands: [{ iysCode: 100000, brandCode: 100000, siteKeys: expect.any(Array) }],
+    });
+    expect((await harness.app.request('/v1/admin/sync')).status).toBe(401);
+  });
+
+  it('with a cursor stored and a pass run: the cursor, its age and the pass’s reports', async () => {
+    await harness.store.applyIysChanges({
+      iysCode: 100000,
+      brandCode: 100000,
+      entries: [],
+      cursor: '1764612000_tx-1',
+      events: () => [],
+    });
+    const now = () => new Date('2025-12-01T18:05:00Z');
+    const lastSync = () => ({
+      at: '2025-12-01T18:04:58.000Z',
+      brands: [
+        {
+          iysCode: 100000,
+          brandCode: 100000,
+          pages: 1,
+          received: 3,
+          applied: 3,
+          changed: 2,
+          stale: 0,
+          invalid: 0,
+        },
+      ],
+    });
+    const app = new Hono<AdminEnv>()
+      .use(adminAuth(harness.config))
+      .route('/sync', adminSyncRoutes({ store: harness.store, now, lastSync }))
+      .onError((error, c) => apiErrorResponse(c, error as ApiError));
+    const response = await app.request('/sync', { headers: auth });
+    expect(await response.json()).toMatchObject({
+      syncing: true,
+      lastSyncAt: '2025-12-01T18:04:58.000Z',
+      brands: [
+        {
+          iysCode: 100000,
+          brandCode: 100000,
+          cursor: '1764612000_tx-1',
+          cursorAt: '2025-12-01T18:00:00.000Z',
+          cursorAgeSeconds: 300,
+          lastPull: { received: 3, changed: 2 },
+        },
+      ],
+    });
+  });
+});
+
+describe('admin log verification', () => {
+  let harness: Awaited<ReturnType<typeof makeHarness>>;
+  beforeEach(async () => {
+    harness = await makeHarness();
+  });
+  afterEach(async () => {
+    await harness.close();
+  });
+  const verify = () =>
+    harness.app.request('/v1/admin/log/verify', { method: 'POST', headers: auth });
+
+  it('A13: the tenant’s chains verify with the server’s keys', async () => {
+    for (let i = 0; i < 3; i++)
+      expect((await postCapture(harness.app, validCapture())).status).toBe(201);
+    const response = await verify();
+    expect(response.status).toBe(200);
+    const report = (await response.json()) as {
+      ok: boolean;
+      sites: { records: number }[];
+      problems: unknown[];
+    };
+    expect(report.ok).toBe(true);
+    expect(report.problems).toEqual([]);
+    expect(report.sites.map((s) => s.records)).toEqual([3]);
+  });
+
+  it('A13: a record changed in the database is reported with its line and a message', async () => {
+    for (let i = 0; i < 2; i++)
+      expect((await postCapture(harness.app, validCapture())).status).toBe(201);
+    const db = new Database(join(harness.dir, 'izinli.sqlite'));
+    const row = db.prepare('SELECT record FROM captures WHERE seq = 1').get() as { record: string };
+    const record = JSON.parse(row.record) as { person: { fullName: string } };
+    record.person.fullName = 'Başka Biri';
+    db.prepare('UPDATE captures SET record = ? WHERE seq = 1').run(JSON.stringify(record));
+    db.close();
+    const report = (await (await verify()).json()) as {
+      ok: boolean;
+      problems: { code: string; message: string }[];
+    };
+    expect(report.ok).toBe(false);
+    expect(report.problems.length).toBeGreaterThan(0);
+    expect(report.problems[0]!.message).toMatch(/line \d+/);
+  });
+});
