@@ -1,10 +1,11 @@
-// Captures: filter by day range, site and kind on the server, by channel on the page shown;
-// next and previous pages follow the API's cursor (a stack of the cursors that led here).
+// Captures: filter by day range, site, kind, a channel moved and a movement's delivery state (all
+// on the server); next and previous pages follow the API's cursor (a stack of the cursors that led
+// here).
 import { html } from 'lit';
 import type { AdminApi } from './api.js';
 import { AdminView } from './admin-view.js';
-import { CHANNELS } from './api-types.js';
-import type { CaptureSummary, Channel, Page, SyncState } from './api-types.js';
+import { CHANNELS, MOVEMENT_STATES } from './api-types.js';
+import type { CaptureSummary, Page, SyncState } from './api-types.js';
 import { turkeyDayStart, turkeyTime } from './format.js';
 
 export const PAGE_SIZE = 20;
@@ -15,6 +16,7 @@ interface Filters {
   site: string;
   kind: string;
   channel: string;
+  state: string;
 }
 
 /** The API query for the filters: whole Turkey-time days, `to` inclusive. */
@@ -31,6 +33,8 @@ export function captureQuery(
     to,
     site: filters.site || undefined,
     kind: filters.kind || undefined,
+    channel: filters.channel || undefined,
+    state: filters.state || undefined,
     cursor,
   };
 }
@@ -54,7 +58,7 @@ export class IzinliCapturesView extends AdminView {
   constructor() {
     super();
     this.sites = [];
-    this.filters = { from: '', to: '', site: '', kind: '', channel: '' };
+    this.filters = { from: '', to: '', site: '', kind: '', channel: '', state: '' };
     this.cursors = [undefined];
     this.shownPage = 1;
   }
@@ -82,6 +86,7 @@ export class IzinliCapturesView extends AdminView {
       site: value('site'),
       kind: value('kind'),
       channel: value('channel'),
+      state: value('state'),
     };
     this.cursors = [undefined];
     void this.reload();
@@ -93,16 +98,9 @@ export class IzinliCapturesView extends AdminView {
     void this.reload();
   }
 
-  private shown(): CaptureSummary[] {
-    const items = this.page?.items ?? [];
-    const channel = this.filters.channel as Channel | '';
-    if (!channel) return items;
-    return items.filter((c) => c.channels?.some((ch) => ch.type === channel && ch.status));
-  }
-
   override render() {
     const f = this.filters;
-    const rows = this.shown();
+    const rows = this.page?.items ?? [];
     const pageNumber = this.shownPage;
     return html`<h1 tabindex="-1">${this.t('captures')}</h1>
       <form class="filters" id="capture-filters" @submit=${this.apply}>
@@ -131,15 +129,26 @@ export class IzinliCapturesView extends AdminView {
           </label>
           <label
             >${this.t('channel')}
-            <select name="channel" aria-describedby="channel-note">
+            <select name="channel">
               <option value="">${this.t('allChannels')}</option>
               ${CHANNELS.map(
                 (c) => html`<option value=${c} ?selected=${c === f.channel}>${this.t(c)}</option>`,
               )}
             </select>
           </label>
+          <label
+            >${this.t('stateFilter')}
+            <select name="state">
+              <option value="">${this.t('allStates')}</option>
+              ${MOVEMENT_STATES.map(
+                (s) =>
+                  html`<option value=${s} ?selected=${s === f.state}>
+                    ${this.t(`state_${s}`)}
+                  </option>`,
+              )}
+            </select>
+          </label>
           <button type="submit">${this.t('apply')}</button>
-          <p class="muted" id="channel-note">${this.t('channelNote')}</p>
         </fieldset>
       </form>
       ${this.status()}

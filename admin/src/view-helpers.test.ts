@@ -9,7 +9,14 @@ describe('view helpers', () => {
   it('asks for whole Turkey-time days, `to` inclusive, and only the filters set', () => {
     expect(
       captureQuery(
-        { from: '2026-12-01', to: '2026-12-01', site: '', kind: 'withdrawal', channel: 'MESAJ' },
+        {
+          from: '2026-12-01',
+          to: '2026-12-01',
+          site: '',
+          kind: 'withdrawal',
+          channel: 'MESAJ',
+          state: '',
+        },
         'c1',
       ),
     ).toEqual({
@@ -18,6 +25,8 @@ describe('view helpers', () => {
       to: '2026-12-01T20:59:59.999Z',
       site: undefined,
       kind: 'withdrawal',
+      channel: 'MESAJ',
+      state: undefined,
       cursor: 'c1',
     });
   });

@@ -243,7 +243,7 @@ describe('the views’ figures, cross-checked with the admin API', { timeout: 30
     await shot(page, 'overview');
   });
 
-  it('captures: pages follow the API’s cursor; date, kind and channel filters', async () => {
+  it('captures: pages follow the API’s cursor; date, channel and state filters as the API answers them', async () => {
     const page = await newPage();
     await signIn(page, 'captures');
     await page.locator('#captures tbody tr').first().waitFor();
@@ -267,15 +267,30 @@ describe('the views’ figures, cross-checked with the admin API', { timeout: 30
     await expect.poll(() => page.getAttribute('#captures-summary', 'data-page')).toBe('1');
     expect(await ids()).toEqual(first.items.map((c) => c.captureId));
 
-    // Channel (on the page shown): the captures that moved MESAJ.
+    // Channel and state, on the server: the captures that moved MESAJ, then those with EPOSTA
+    // delivered; each page as the API answers it.
     await page.selectOption('select[name=channel]', 'MESAJ');
     await page.click('#capture-filters button[type=submit]');
-    const withMesaj = first.items.filter((c) =>
-      c.channels?.some((ch) => ch.type === 'MESAJ' && ch.status),
+    const withMesaj = await adminApi<Page2<CaptureSummary>>(
+      demo,
+      '/v1/admin/captures?limit=20&channel=MESAJ',
     );
-    await expect.poll(ids).toEqual(withMesaj.map((c) => c.captureId));
+    expect(withMesaj.items.length).toBeGreaterThan(0);
+    expect(
+      withMesaj.items.every((c) => c.channels?.some((ch) => ch.type === 'MESAJ' && ch.status)),
+    ).toBe(true);
+    await expect.poll(ids).toEqual(withMesaj.items.map((c) => c.captureId));
+    await page.selectOption('select[name=channel]', 'EPOSTA');
+    await page.selectOption('select[name=state]', 'delivered');
+    await page.click('#capture-filters button[type=submit]');
+    const epostaDelivered = await adminApi<Page2<CaptureSummary>>(
+      demo,
+      '/v1/admin/captures?limit=20&channel=EPOSTA&state=delivered',
+    );
+    await expect.poll(ids).toEqual(epostaDelivered.items.map((c) => c.captureId));
     // A day range before today: nothing.
     await page.selectOption('select[name=channel]', '');
+    await page.selectOption('select[name=state]', '');
     await page.fill('input[name=from]', '2026-01-01');
     await page.fill('input[name=to]', '2026-01-31');
     await page.click('#capture-filters button[type=submit]');

@@ -61,7 +61,6 @@ export const en: AdminTranslation = {
   kind_capture: 'Capture',
   kind_withdrawal: 'Withdrawal',
   apply: 'Apply',
-  channelNote: 'The channel filter applies to the captures of this page.',
   received: 'Received',
   seq: 'Seq',
   channels: 'Channels',

@@ -62,7 +62,6 @@ export const tr = {
   kind_capture: 'Kayıt',
   kind_withdrawal: 'Geri alma',
   apply: 'Uygula',
-  channelNote: 'Kanal süzgeci bu sayfadaki kayıtlara uygulanır.',
   received: 'Alınma zamanı',
   seq: 'Sıra',
   channels: 'Kanallar',

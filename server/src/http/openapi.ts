@@ -165,6 +165,9 @@ export const OPERATIONS: Operation[] = [
       phone: 'a phone number (any common form)',
       email: 'an e-mail address',
       kind: 'capture or withdrawal',
+      channel: 'MESAJ, ARAMA or EPOSTA: captures that moved this channel',
+      state:
+        'pending, in-flight, delivered, already-current or dead: captures with such a movement',
       from: 'ISO instant, inclusive',
       to: 'ISO instant, exclusive',
       cursor: 'from nextCursor',

@@ -65,6 +65,12 @@ export function captureListQuery(
   if (filter.phone !== undefined) where.push(`phone = ${p(filter.phone)}`);
   if (filter.email !== undefined) where.push(`email = ${p(filter.email)}`);
   if (filter.kind !== undefined) where.push(`kind = ${p(filter.kind)}`);
+  if (filter.channel !== undefined || filter.state !== undefined) {
+    const moved = ['m.capture_id = captures.capture_id'];
+    if (filter.channel !== undefined) moved.push(`m.type = ${p(filter.channel)}`);
+    if (filter.state !== undefined) moved.push(`m.state = ${p(filter.state)}`);
+    where.push(`EXISTS (SELECT 1 FROM movements m WHERE ${moved.join(' AND ')})`);
+  }
   if (filter.from !== undefined) where.push(`received_ms >= ${p(epochMs(filter.from, 'from'))}`);
   if (filter.to !== undefined) where.push(`received_ms < ${p(epochMs(filter.to, 'to'))}`);
   if (filter.cursor !== undefined) {

@@ -11,6 +11,7 @@ import {
   captureWrite,
   chainOf,
   email,
+  movementFixture,
   phone,
   uuid,
 } from './store-fixtures.test-support.js';
@@ -73,6 +74,41 @@ export function describeListContract(store: StoreGetter) {
       expect(await list({ from: at(3), to: at(7) })).toEqual(byN(6, 5, 4, 3));
       expect(await list({ from: '2026-11-02T09:00:05Z' })).toEqual(byN(8, 7, 6, 5));
       expect(await list({ phone: phone(99) })).toEqual([]);
+    });
+
+    it('filters by a channel moved and by a movement’s delivery state', async () => {
+      // Three more captures with movements: MESAJ pending, EPOSTA dead, MESAJ + EPOSTA delivered.
+      const moved = [
+        { n: 9, movements: [{ type: 'MESAJ', state: 'pending' }] },
+        { n: 10, movements: [{ type: 'EPOSTA', state: 'dead' }] },
+        {
+          n: 11,
+          movements: [
+            { type: 'MESAJ', state: 'delivered' },
+            { type: 'EPOSTA', state: 'delivered' },
+          ],
+        },
+      ] as const;
+      for (const { n, movements } of moved) {
+        await appendCapture(
+          store(),
+          { n, phone: phone(n), email: email(n) },
+          {
+            movements: (captureId) =>
+              movements.map((m, i) =>
+                movementFixture({ n: n * 10 + i, captureId, type: m.type, state: m.state }),
+              ),
+          },
+        );
+      }
+      const list = async (filter: CaptureFilter) => ids((await store().listCaptures(filter)).items);
+      expect(await list({ channel: 'MESAJ' })).toEqual(byN(11, 9));
+      expect(await list({ channel: 'EPOSTA' })).toEqual(byN(11, 10));
+      expect(await list({ channel: 'ARAMA' })).toEqual([]);
+      expect(await list({ state: 'dead' })).toEqual(byN(10));
+      expect(await list({ state: 'delivered', channel: 'EPOSTA' })).toEqual(byN(11));
+      expect(await list({ state: 'pending', channel: 'EPOSTA' })).toEqual([]);
+      expect(await list({ state: 'pending', siteKeys: [SITE_B] })).toEqual([]);
     });
 
     it('pages with a cursor without duplicates or gaps, for every page size', async () => {

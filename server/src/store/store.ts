@@ -140,6 +140,10 @@ export interface CaptureFilter {
   phone?: string;
   email?: string;
   kind?: 'capture' | 'withdrawal';
+  /** Captures that moved this channel (an ONAY or RET movement of this type). */
+  channel?: Channel;
+  /** Captures with a movement in this delivery state (with `channel`: that channel's movement). */
+  state?: MovementState;
   /** ISO instants, inclusive `from`, exclusive `to`, on receivedAt. */
   from?: string;
   to?: string;

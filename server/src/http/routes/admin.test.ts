@@ -104,6 +104,35 @@ describe('admin API', () => {
     expect((await get('/v1/admin/captures?site=baska-magaza-demo-0002')).status).toBe(400);
     expect((await get('/v1/admin/captures?phone=12')).status).toBe(400);
     expect((await get('/v1/admin/captures?cursor=bozuk')).status).toBe(400);
+    for (const query of ['channel=SMS', 'state=gonderildi']) {
+      const refused = await get(`/v1/admin/captures?${query}`);
+      expect(refused.status).toBe(400);
+      const issue = ((await refused.json()) as ApiErrorBody).error.issues?.[0];
+      expect(issue?.path).toBe(query.split('=')[0]);
+      expect(issue?.expected).toMatch(/MESAJ|pending/);
+    }
+  });
+
+  it('filters captures by a channel moved and by its delivery state', async () => {
+    const both = validCapture();
+    const mesajOnly = validCapture({
+      person: { fullName: 'Mehmet Demir', phone: '+905337654321' },
+      channels: { MESAJ: true, ARAMA: false },
+    });
+    for (const capture of [both, mesajOnly]) {
+      expect((await postCapture(h.app, capture)).status).toBe(201);
+    }
+    const list = async (query: string) =>
+      (
+        (await (await get(`/v1/admin/captures?${query}`)).json()) as {
+          items: { captureId: string }[];
+        }
+      ).items.map((c) => c.captureId);
+    expect(await list('channel=MESAJ')).toEqual([mesajOnly.id, both.id]);
+    expect(await list('channel=EPOSTA')).toEqual([both.id]);
+    expect(await list('channel=ARAMA')).toEqual([]);
+    expect(await list('state=pending&channel=EPOSTA')).toEqual([both.id]);
+    expect(await list('state=delivered')).toEqual([]);
   });
 
   it('returns one capture with its receipt and movements, and 404 for another tenant’s capture', async () => {

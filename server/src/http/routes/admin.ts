@@ -1,7 +1,7 @@
 // The admin API: captures, one capture with its receipt, a recipient's timeline and evidence.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { excerpt, normalizeEmail, normalizePhone } from '@izinli/core';
+import { Channel, MovementState, excerpt, normalizeEmail, normalizePhone } from '@izinli/core';
 import type { Problem, TenantConfig } from '@izinli/core';
 import { isCaptureCursor } from '../../store/capture-query.js';
 import type { CaptureFilter, StoredCapture } from '../../store/store.js';
@@ -20,6 +20,19 @@ function badQuery(path: string, expected: string, received: unknown): ApiError {
   return new ApiError(400, 'query.invalid', `The query parameter ${path} is not valid.`, [
     { code: 'query.invalid', path: [path], expected, received: excerpt(received) },
   ]);
+}
+
+/** The query parameter `name` as one of `values`' options, or undefined when absent (400 if bad). */
+function optionalEnum<T extends string>(
+  c: Context,
+  name: string,
+  values: { options: readonly T[] },
+): T | undefined {
+  const text = c.req.query(name);
+  if (text === undefined) return undefined;
+  if (!(values.options as readonly string[]).includes(text))
+    throw badQuery(name, values.options.join(', '), text);
+  return text as T;
 }
 
 /** The recipient named by `phone` or `email`, normalised as records store it. */
@@ -89,6 +102,8 @@ export function adminRoutes(deps: AppDeps) {
       if (kind !== undefined && kind !== 'capture' && kind !== 'withdrawal') {
         throw badQuery('kind', 'capture or withdrawal', kind);
       }
+      const channel = optionalEnum(c, 'channel', Channel);
+      const state = optionalEnum(c, 'state', MovementState);
       const limitText = c.req.query('limit') ?? '50';
       const limit = Number(limitText);
       if (!Number.isInteger(limit) || limit < 1 || limit > 500)
@@ -103,6 +118,8 @@ export function adminRoutes(deps: AppDeps) {
         siteKeys: siteScope(c.get('tenant'), c.req.query('site')),
         ...(phone !== undefined || email !== undefined ? recipientQuery(c) : {}),
         ...(kind ? { kind } : {}),
+        ...(channel ? { channel } : {}),
+        ...(state ? { state } : {}),
         ...(isoQuery(c, 'from') ? { from: isoQuery(c, 'from')! } : {}),
         ...(isoQuery(c, 'to') ? { to: isoQuery(c, 'to')! } : {}),
         ...(cursor ? { cursor } : {}),
