@@ -1,5 +1,5 @@
 // An in-process server for tests: a real SQLite file, a real key ring, the example config.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,26 @@ import type { AppLimits } from './app-deps.js';
 import { createMetrics, observeCommit } from './metrics.js';
 
 export const ORIGIN = 'https://www.ornekkitabevi.com.tr';
+
+/** The second tenant of tests that prove tenants never see each other: its token and site. */
+export const OTHER_TOKEN = 'baska-kiracinin-anahtari-0002';
+export const OTHER_SITE = 'baska-magaza-demo-0002';
+
+/** The example config with a second tenant (`OTHER_TOKEN`, one site `OTHER_SITE`) beside it. */
+export const TWO_TENANTS: ServerConfigInput = {
+  ...exampleServerConfig,
+  tenants: [
+    ...exampleServerConfig.tenants,
+    {
+      id: 'baska-magaza',
+      name: 'Başka Mağaza',
+      adminTokens: [
+        { label: 'ops', sha256: createHash('sha256').update(OTHER_TOKEN).digest('hex') },
+      ],
+      sites: [{ ...exampleServerConfig.tenants[0]!.sites[0]!, siteKey: OTHER_SITE, name: 'Başka' }],
+    },
+  ],
+};
 
 export interface HarnessOptions {
   limits?: Partial<AppLimits>;

@@ -67,16 +67,24 @@ export function numbered(sql: string): string {
  * flight under a live lease or in a batch, and no earlier one (by consentDate, then insertion) is
  * still pending or in flight. Params: now, now, now, iysCode|null, iysCode|null, limit.
  */
-export const CLAIMABLE = `SELECT m.pos FROM movements m
-  WHERE ((m.state = 'pending' AND m.next_attempt_at <= ?)
-      OR (m.state = 'in-flight' AND m.lease_until <= ? AND m.batch_id IS NULL))
-    AND NOT EXISTS (SELECT 1 FROM movements e
+/**
+ * The conditions on a candidate `m` (besides being due): it heads its key — no other movement of
+ * the key is in flight under a live lease or in a batch, and none earlier (by consentDate, then
+ * insertion) is still open — and it belongs to the account, if one is named. Params: now,
+ * iysCode|null, iysCode|null.
+ */
+export const HEADS_ITS_KEY = `NOT EXISTS (SELECT 1 FROM movements e
       WHERE e.movement_key = m.movement_key AND e.pos <> m.pos
         AND ((e.state = 'in-flight' AND (e.lease_until > ? OR e.batch_id IS NOT NULL))
           OR (e.state IN ('pending', 'in-flight')
             AND (e.consent_date < m.consent_date
               OR (e.consent_date = m.consent_date AND e.pos < m.pos)))))
-    AND (CAST(? AS BIGINT) IS NULL OR m.iys_code = ?)
+    AND (CAST(? AS BIGINT) IS NULL OR m.iys_code = ?)`;
+
+export const CLAIMABLE = `SELECT m.pos FROM movements m
+  WHERE ((m.state = 'pending' AND m.next_attempt_at <= ?)
+      OR (m.state = 'in-flight' AND m.lease_until <= ? AND m.batch_id IS NULL))
+    AND ${HEADS_ITS_KEY}
   ORDER BY m.consent_date, m.pos
   LIMIT ?`;
 

@@ -7,6 +7,7 @@ import type { BatchItemResult } from './batch-store.js';
 import {
   AT_RISK_DUE,
   FINISH,
+  HEADS_ITS_KEY,
   FLAG_AT_RISK,
   HOLD_KEY,
   RETRY_DEAD,
@@ -49,13 +50,7 @@ const CLAIMABLE_SQLITE = `SELECT m.pos FROM (
       WHERE state = 'in-flight' AND batch_id IS NULL AND lease_until <= ?
     ORDER BY consent_date, pos
   ) m
-  WHERE NOT EXISTS (SELECT 1 FROM movements e
-      WHERE e.movement_key = m.movement_key AND e.pos <> m.pos
-        AND ((e.state = 'in-flight' AND (e.lease_until > ? OR e.batch_id IS NOT NULL))
-          OR (e.state IN ('pending', 'in-flight')
-            AND (e.consent_date < m.consent_date
-              OR (e.consent_date = m.consent_date AND e.pos < m.pos)))))
-    AND (CAST(? AS BIGINT) IS NULL OR m.iys_code = ?)
+  WHERE ${HEADS_ITS_KEY}
   LIMIT ?`;
 
 const CLAIM = `UPDATE movements SET state = 'in-flight', lease_until = ? WHERE pos = ?

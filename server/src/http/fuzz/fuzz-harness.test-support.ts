@@ -1,33 +1,20 @@
 // The fuzz suite's harness: the in-process app over a real SQLite file with rate limits out of the
 // way, a count of every row in the store, and the one check every answer must pass: no 5xx, a
 // refusal is the API's JSON error saying what was expected, and a refusal writes nothing.
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { EXAMPLE_ADMIN_TOKEN, exampleServerConfig } from '@izinli/core/fixtures';
 import type { ServerConfigInput } from '@izinli/core';
 import { expect } from 'vitest';
-import { makeHarness } from '../app-harness.test-support.js';
+import { TWO_TENANTS as TWO_TENANTS_BASE, makeHarness } from '../app-harness.test-support.js';
 
 export const ADMIN = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
-export const OTHER_TOKEN = 'baska-kiracinin-anahtari-0002';
-export const OTHER_SITE = 'baska-magaza-demo-0002';
+export { OTHER_SITE, OTHER_TOKEN } from '../app-harness.test-support.js';
 export const PUSH_AUTH = `Basic ${Buffer.from('iys-push:demo').toString('base64')}`;
 
-/** The example tenant, a second tenant with its own site and token, and İYS push configured. */
+/** The two tenants of the harness, and İYS push configured. */
 export const TWO_TENANTS: ServerConfigInput = {
-  ...exampleServerConfig,
-  tenants: [
-    ...exampleServerConfig.tenants,
-    {
-      id: 'baska-magaza',
-      name: 'Başka Mağaza',
-      adminTokens: [
-        { label: 'ops', sha256: createHash('sha256').update(OTHER_TOKEN).digest('hex') },
-      ],
-      sites: [{ ...exampleServerConfig.tenants[0]!.sites[0]!, siteKey: OTHER_SITE, name: 'Başka' }],
-    },
-  ],
+  ...TWO_TENANTS_BASE,
   iysAccounts: [
     {
       ...exampleServerConfig.iysAccounts![0]!,

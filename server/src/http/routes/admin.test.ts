@@ -1,39 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { noticeHash } from '@izinli/core';
-import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY, exampleServerConfig } from '@izinli/core/fixtures';
-import { createHash } from 'node:crypto';
+import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
 import { verifyReceipt } from '../../proof/index.js';
 import type { ApiErrorBody } from '../api-error.js';
-import { makeHarness, postCapture, validCapture } from '../app-harness.test-support.js';
+import {
+  OTHER_SITE,
+  OTHER_TOKEN,
+  TWO_TENANTS,
+  makeHarness,
+  postCapture,
+  validCapture,
+} from '../app-harness.test-support.js';
 
 type Harness = Awaited<ReturnType<typeof makeHarness>>;
 let h: Harness;
 const auth = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
 
-// A second tenant with its own site and token, to prove tenants never see each other's data.
-const OTHER_TOKEN = 'baska-kiracinin-anahtari-0002';
-const otherSite = {
-  ...exampleServerConfig.tenants[0]!.sites[0]!,
-  siteKey: 'baska-magaza-demo-0002',
-  name: 'Başka Mağaza',
-};
-const config = {
-  ...exampleServerConfig,
-  tenants: [
-    ...exampleServerConfig.tenants,
-    {
-      id: 'baska-magaza',
-      name: 'Başka Mağaza',
-      adminTokens: [
-        { label: 'ops', sha256: createHash('sha256').update(OTHER_TOKEN).digest('hex') },
-      ],
-      sites: [otherSite],
-    },
-  ],
-};
+const otherSite = { siteKey: OTHER_SITE };
 
 beforeEach(async () => {
-  h = await makeHarness({ config });
+  h = await makeHarness({ config: TWO_TENANTS });
 });
 afterEach(async () => {
   await h.close();

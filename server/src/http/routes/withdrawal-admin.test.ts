@@ -1,36 +1,26 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkCaptureChain } from '@izinli/core';
 import type { CaptureRecord } from '@izinli/core';
-import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY, exampleServerConfig } from '@izinli/core/fixtures';
+import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
 import { verifyReceipt } from '../../proof/index.js';
 import type { ApiErrorBody } from '../api-error.js';
-import { makeHarness, postCapture, validCapture } from '../app-harness.test-support.js';
+import {
+  OTHER_SITE,
+  OTHER_TOKEN,
+  TWO_TENANTS,
+  makeHarness,
+  postCapture,
+  validCapture,
+} from '../app-harness.test-support.js';
 
 type Harness = Awaited<ReturnType<typeof makeHarness>>;
 let h: Harness;
 let clock: Date;
 const auth = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
-const OTHER_TOKEN = 'baska-kiracinin-anahtari-0002';
-const OTHER_SITE = 'baska-magaza-demo-0002';
-const config = {
-  ...exampleServerConfig,
-  tenants: [
-    ...exampleServerConfig.tenants,
-    {
-      id: 'baska-magaza',
-      name: 'Başka Mağaza',
-      adminTokens: [
-        { label: 'ops', sha256: createHash('sha256').update(OTHER_TOKEN).digest('hex') },
-      ],
-      sites: [{ ...exampleServerConfig.tenants[0]!.sites[0]!, siteKey: OTHER_SITE, name: 'Başka' }],
-    },
-  ],
-};
-
 beforeEach(async () => {
   clock = new Date('2026-11-26T09:15:30.000Z');
-  h = await makeHarness({ config, now: () => clock });
+  h = await makeHarness({ config: TWO_TENANTS, now: () => clock });
 });
 afterEach(async () => {
   await h.close();
