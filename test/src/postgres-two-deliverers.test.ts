@@ -4,8 +4,6 @@
 // H124 beyond: zero expected). Captures go to both; the leader is SIGKILLed mid-delivery and the
 // other takes over and finishes. Schema per test through the URL's `options`, as in
 // postgres-two-servers.test.ts.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { seededRandom } from '@izinli/iys-sim';
 import type { ServedSim } from '@izinli/iys-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +18,7 @@ import {
   simMovements,
   startSim,
 } from './delivery.test-support.js';
+import { testSchema } from './postgres-schema.test-support.js';
 import { makeDataDir, startServerProcess } from './server-process.test-support.js';
 import type { ServerProcess } from './server-process.test-support.js';
 
@@ -28,16 +27,6 @@ const DATABASE_URL = process.env.DATABASE_URL;
 const PEOPLE = 60;
 const FOLLOW_UPS = 10;
 const WAVE = 20;
-
-/** `url` with its libpq `options` set to put `schema` alone on the search_path. */
-function urlWithSchema(url: string, schema: string): string {
-  const parsed = new URL(url);
-  parsed.searchParams.delete('options');
-  const query = parsed.searchParams.toString();
-  const options = `options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-  parsed.search = query ? `?${query}&${options}` : `?${options}`;
-  return parsed.toString();
-}
 
 /** The server's `izinli_iys_leader` gauge. */
 async function leaderGauge(server: ServerProcess): Promise<number | undefined> {
@@ -54,23 +43,19 @@ describe.skipIf(!DATABASE_URL)(
     ? 'two delivering server processes on one PostgreSQL'
     : 'two delivering server processes on one PostgreSQL (skipped: DATABASE_URL is not set — CI sets it)',
   () => {
-    const schema = `izinli_two_deliverers_${randomBytes(6).toString('hex')}`;
+    const schema = testSchema(DATABASE_URL ?? '', 'izinli_two_deliverers');
     const running: ServerProcess[] = [];
-    let admin: pg.Client;
     let served: ServedSim | undefined;
 
     beforeAll(async () => {
-      admin = new pg.Client({ connectionString: DATABASE_URL });
-      await admin.connect();
-      await admin.query(`CREATE SCHEMA ${schema}`);
+      await schema.create();
     });
 
     afterAll(async () => {
       for (const p of running) p.child.kill('SIGKILL');
       await Promise.all(running.map((p) => p.exited));
       await served?.close();
-      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await admin.end();
+      await schema.drop();
     });
 
     it('A18: one instance leads İYS traffic: nothing twice, never over 10/s, and the other takes over when it dies', async () => {
@@ -80,7 +65,7 @@ describe.skipIf(!DATABASE_URL)(
       const env = {
         DATA_DIR: dataDir,
         IZINLI_CONFIG: configFile,
-        DATABASE_URL: urlWithSchema(DATABASE_URL!, schema),
+        DATABASE_URL: schema.url,
         ...deliveryEnv(served.url),
       };
       const servers = await Promise.all([startServerProcess(env), startServerProcess(env)]);

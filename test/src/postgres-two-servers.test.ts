@@ -7,11 +7,9 @@
 // The test gets a schema of its own without any server option: the URL's libpq `options`
 // parameter (`-c search_path=<schema>`) reaches `pg`, so the servers' migrations create their
 // tables in that schema (checked below through information_schema).
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCaptureChain } from '@izinli/core';
 import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
@@ -24,6 +22,7 @@ import {
   twoSiteServerConfig,
 } from './captures.test-support.js';
 import { runIzinli } from './cli-process.test-support.js';
+import { testSchema } from './postgres-schema.test-support.js';
 import {
   makeDataDir,
   startServerProcess,
@@ -37,44 +36,27 @@ const WORKERS = 16;
 const FIRST_SITE_CAPTURES = 300;
 const SECOND_SITE_CAPTURES = 100;
 
-/** `url` with its libpq `options` set to put `schema` alone on the search_path. */
-function urlWithSchema(url: string, schema: string): string {
-  const parsed = new URL(url);
-  parsed.searchParams.delete('options');
-  const query = parsed.searchParams.toString();
-  // %20, not +: libpq and pg-connection-string both read a percent-encoded space.
-  const options = `options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-  parsed.search = query ? `?${query}&${options}` : `?${options}`;
-  return parsed.toString();
-}
-
 describe.skipIf(!DATABASE_URL)(
   DATABASE_URL
     ? 'two server processes on one PostgreSQL'
     : 'two server processes on one PostgreSQL (skipped: DATABASE_URL is not set — CI sets it)',
   () => {
-    const schema = `izinli_two_servers_${randomBytes(6).toString('hex')}`;
+    const schema = testSchema(DATABASE_URL ?? '', 'izinli_two_servers');
     const running: ServerProcess[] = [];
-    let admin: pg.Client;
-    let schemaUrl: string;
 
     beforeAll(async () => {
-      admin = new pg.Client({ connectionString: DATABASE_URL });
-      await admin.connect();
-      await admin.query(`CREATE SCHEMA ${schema}`);
-      schemaUrl = urlWithSchema(DATABASE_URL!, schema);
+      await schema.create();
     });
 
     afterAll(async () => {
       for (const p of running) p.child.kill('SIGKILL');
       await Promise.all(running.map((p) => p.exited));
-      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await admin.end();
+      await schema.drop();
     });
 
     it('A13: keeps one unbroken chain per site, and the exported log verifies', async () => {
       const { dataDir, configFile } = makeDataDir(twoSiteServerConfig);
-      const env = { DATA_DIR: dataDir, IZINLI_CONFIG: configFile, DATABASE_URL: schemaUrl };
+      const env = { DATA_DIR: dataDir, IZINLI_CONFIG: configFile, DATABASE_URL: schema.url };
       // Started together: they race for the migration lock and for creating the signing key.
       const [one, two] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
       running.push(one!, two!);
@@ -83,15 +65,15 @@ describe.skipIf(!DATABASE_URL)(
       }
 
       // The tables are in the test's schema and nowhere else.
-      const tables = await admin.query<{ table_schema: string; table_name: string }>(
+      const tables = await schema.query<{ table_schema: string; table_name: string }>(
         `SELECT table_schema, table_name FROM information_schema.tables
          WHERE table_name IN ('captures', 'chain_heads', 'schema_migrations')
            AND table_schema NOT IN ('pg_catalog', 'information_schema')
          ORDER BY table_name`,
       );
-      expect(tables.rows.filter((r) => r.table_schema === schema).map((r) => r.table_name)).toEqual(
-        ['captures', 'chain_heads', 'schema_migrations'],
-      );
+      expect(
+        tables.rows.filter((r) => r.table_schema === schema.name).map((r) => r.table_name),
+      ).toEqual(['captures', 'chain_heads', 'schema_migrations']);
       const jwks = await fetchJwks(one!.url);
       // One key for both: whichever process made it first, the other loaded it.
       expect(await fetchJwks(two!.url)).toEqual(jwks);
@@ -127,8 +109,8 @@ describe.skipIf(!DATABASE_URL)(
         [EXAMPLE_SITE_KEY, total - SECOND_SITE_CAPTURES],
         [SECOND_SITE_KEY, SECOND_SITE_CAPTURES],
       ] as const) {
-        const { rows } = await admin.query<{ capture_id: string; record: string }>(
-          `SELECT capture_id, record FROM ${schema}.captures WHERE site_key = $1 ORDER BY seq`,
+        const { rows } = await schema.query<{ capture_id: string; record: string }>(
+          `SELECT capture_id, record FROM ${schema.name}.captures WHERE site_key = $1 ORDER BY seq`,
           [siteKey],
         );
         // Every answered capture of the site is stored, once, and nothing else is.
@@ -139,8 +121,8 @@ describe.skipIf(!DATABASE_URL)(
         const records = parseRecords(rows.map((r) => r.record));
         expect(records.map((r) => r.seq)).toEqual(records.map((_, i) => i + 1));
         expect(await checkCaptureChain(records), siteKey).toEqual([]);
-        const head = await admin.query<{ seq: string; hash: string }>(
-          `SELECT seq, hash FROM ${schema}.chain_heads WHERE site_key = $1`,
+        const head = await schema.query<{ seq: string; hash: string }>(
+          `SELECT seq, hash FROM ${schema.name}.chain_heads WHERE site_key = $1`,
           [siteKey],
         );
         expect(head.rows[0]).toEqual({ seq: String(count), hash: records.at(-1)!.recordHash });
@@ -151,7 +133,7 @@ describe.skipIf(!DATABASE_URL)(
       const exported = await runIzinli([
         'export',
         '--database-url',
-        schemaUrl,
+        schema.url,
         '--data-dir',
         dataDir,
         '--out',

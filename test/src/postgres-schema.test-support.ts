@@ -1,0 +1,45 @@
+// A PostgreSQL schema of a test's own on the shared database (DATABASE_URL), and the URL that puts
+// it alone on a connection's search_path, so server processes given that URL keep their tables
+// there and tests never see each other's.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+/** `url` with its libpq `options` set to put `schema` alone on the search_path. */
+export function urlWithSchema(url: string, schema: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.delete('options');
+  const query = parsed.searchParams.toString();
+  // %20, not +: libpq and pg-connection-string both read a percent-encoded space.
+  const options = `options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  parsed.search = query ? `?${query}&${options}` : `?${options}`;
+  return parsed.toString();
+}
+
+/** A fresh schema named `${prefix}_<random>`: `create()` it, hand out `url`, `drop()` it after. */
+export function testSchema(databaseUrl: string, prefix: string) {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  let admin: pg.Client | undefined;
+  return {
+    name,
+    url: urlWithSchema(databaseUrl, name),
+    async create(): Promise<void> {
+      admin = new pg.Client({ connectionString: databaseUrl });
+      await admin.connect();
+      await admin.query(`CREATE SCHEMA ${name}`);
+    },
+    /** A query on the test's own admin connection (`create()` first). */
+    query<R extends pg.QueryResultRow>(
+      sql: string,
+      params?: unknown[],
+    ): Promise<pg.QueryResult<R>> {
+      if (!admin) throw new Error('testSchema: create() the schema first');
+      return admin.query<R>(sql, params);
+    },
+    async drop(): Promise<void> {
+      if (!admin) return;
+      await admin.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`);
+      await admin.end();
+      admin = undefined;
+    },
+  };
+}
