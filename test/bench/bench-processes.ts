@@ -4,6 +4,8 @@
 //
 // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") is passed to the server's
 // `node`, for profiling; the server is stopped with SIGTERM so a profile is written.
+// BENCH_SERVER_MAIN (a path to another build's main.js, e.g. a copy of the previous commit's
+// dist) runs that server instead, for before/after figures from the same bench on the same machine.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -13,7 +15,9 @@ import { createInterface } from 'node:readline';
 import { exampleServerConfig } from '@izinli/core/fixtures';
 
 // dist/bench/*.js → server/dist/main.js and dist/bench/echo-server.js
-const SERVER_MAIN = new URL('../../../server/dist/main.js', import.meta.url);
+const SERVER_MAIN = process.env.BENCH_SERVER_MAIN
+  ? new URL(`file://${process.env.BENCH_SERVER_MAIN}`)
+  : new URL('../../../server/dist/main.js', import.meta.url);
 const ECHO_MAIN = new URL('./echo-server.js', import.meta.url);
 
 /** A child process the suite started, with the tail of what it printed. */

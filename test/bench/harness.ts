@@ -13,6 +13,8 @@ export interface BenchRow {
   p99Ms: number;
   /** Throughput relative to the baseline (baseline = 1; higher is faster). */
   ratio: number;
+  /** For a row that weighs a download (the widget suite): its bytes after gzip -9. */
+  gzipBytes?: number;
 }
 
 /** What a suite reports; `run.ts` prints it as a table and writes it as JSON. */
@@ -82,6 +84,7 @@ export function printReport(report: BenchReport): void {
       'mean µs': +(r.meanMs * 1000).toFixed(2),
       'p99 µs': +(r.p99Ms * 1000).toFixed(2),
       'ratio to baseline': +r.ratio.toFixed(3),
+      ...(r.gzipBytes !== undefined ? { 'gzip -9 bytes': r.gzipBytes } : {}),
     })),
   );
 }

@@ -7,8 +7,9 @@ import { coldStart } from './cold-start.bench.js';
 import { delivery } from './delivery.bench.js';
 import { recordHash } from './record-hash.bench.js';
 import { verify } from './verify.bench.js';
+import { widget } from './widget.bench.js';
 
-const suites: BenchSuite[] = [recordHash, captures, check, delivery, verify, coldStart];
+const suites: BenchSuite[] = [recordHash, captures, check, delivery, widget, verify, coldStart];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick') || process.env.BENCH_QUICK === '1';

@@ -8,12 +8,26 @@ import { ApiError } from '../api-error.js';
 /** What the admin routes know about the caller. */
 export type AdminEnv = { Variables: { tenant: TenantConfig } };
 
+// The configured hashes as bytes, decoded once per token map rather than on every request.
+const decoded = new WeakMap<LoadedConfig['tenantsByTokenHash'], [Buffer, TenantConfig][]>();
+function knownHashes(config: LoadedConfig): [Buffer, TenantConfig][] {
+  let known = decoded.get(config.tenantsByTokenHash);
+  if (!known) {
+    known = [...config.tenantsByTokenHash].map(([hex, tenant]) => [
+      Buffer.from(hex, 'hex'),
+      tenant,
+    ]);
+    decoded.set(config.tenantsByTokenHash, known);
+  }
+  return known;
+}
+
 /** Finds the tenant whose token hashes to `hash`, looking at every token whatever matches. */
 function tenantFor(config: LoadedConfig, token: string): TenantConfig | undefined {
   const hash = createHash('sha256').update(token).digest();
   let found: TenantConfig | undefined;
-  for (const [known, tenant] of config.tenantsByTokenHash) {
-    if (timingSafeEqual(hash, Buffer.from(known, 'hex'))) found = tenant;
+  for (const [known, tenant] of knownHashes(config)) {
+    if (timingSafeEqual(hash, known)) found = tenant;
   }
   return found;
 }

@@ -29,18 +29,29 @@ function invalid(where: 'query' | 'body', path: string, expected: string, receiv
   ]);
 }
 
+// Each tenant's distinct brands, worked out once per tenant object rather than per check.
+const tenantBrands = new WeakMap<TenantConfig, BrandRef[]>();
+function brandsOf(tenant: TenantConfig): BrandRef[] {
+  let all = tenantBrands.get(tenant);
+  if (!all) {
+    const brands = new Map<string, BrandRef>();
+    for (const { brand } of tenant.sites) brands.set(`${brand.iysCode}:${brand.brandCode}`, brand);
+    all = [...brands.values()];
+    tenantBrands.set(tenant, all);
+  }
+  return all;
+}
+
 /** The tenant's brand to check against: the one named, else its only one (400 when ambiguous). */
 export function tenantBrand(
   tenant: TenantConfig,
   brandCode: number | undefined,
   where: 'query' | 'body',
 ): BrandRef {
-  const brands = new Map<string, BrandRef>();
-  for (const { brand } of tenant.sites) brands.set(`${brand.iysCode}:${brand.brandCode}`, brand);
-  const all = [...brands.values()];
-  const codes = all.map((b) => b.brandCode).join(', ');
+  const all = brandsOf(tenant);
   const named = brandCode === undefined ? all : all.filter((b) => b.brandCode === brandCode);
   if (named.length === 1) return { iysCode: named[0]!.iysCode, brandCode: named[0]!.brandCode };
+  const codes = all.map((b) => b.brandCode).join(', ');
   if (brandCode !== undefined && named.length === 0) {
     throw invalid(where, 'brandCode', `one of this tenant's brand codes: ${codes}`, brandCode);
   }
@@ -73,20 +84,21 @@ export function checkRoutes(deps: AppDeps) {
   return new Hono<AdminEnv>()
     .use(adminAuth(deps.config))
     .get('/', async (c) => {
-      const type = Channel.safeParse(c.req.query('type'));
-      if (!type.success)
-        throw invalid('query', 'type', 'MESAJ, ARAMA or EPOSTA', c.req.query('type'));
-      const recipientType = RecipientType.safeParse(c.req.query('recipientType') ?? 'BIREYSEL');
+      // One parse of the query string for all its fields (each `c.req.query(name)` parses it anew).
+      const query = c.req.query();
+      const type = Channel.safeParse(query.type);
+      if (!type.success) throw invalid('query', 'type', 'MESAJ, ARAMA or EPOSTA', query.type);
+      const recipientType = RecipientType.safeParse(query.recipientType ?? 'BIREYSEL');
       if (!recipientType.success) {
-        throw invalid('query', 'recipientType', 'BIREYSEL or TACIR', c.req.query('recipientType'));
+        throw invalid('query', 'recipientType', 'BIREYSEL or TACIR', query.recipientType);
       }
-      const brandText = c.req.query('brandCode');
+      const brandText = query.brandCode;
       const brandCode = brandText === undefined ? undefined : Number(brandText);
       if (brandCode !== undefined && !(Number.isInteger(brandCode) && brandCode > 0)) {
         throw invalid('query', 'brandCode', 'a positive whole brand code', brandText);
       }
       const brand = tenantBrand(c.get('tenant'), brandCode, 'query');
-      const recipient = normalizeRecipient(type.data, c.req.query('recipient') ?? '');
+      const recipient = normalizeRecipient(type.data, query.recipient ?? '');
       if (!recipient.ok) {
         const problem: Problem = { ...recipient.error, path: ['recipient'] };
         throw new ApiError(400, 'query.invalid', 'The recipient is not a valid address.', [
