@@ -28,6 +28,8 @@ import {
 import type { Leader } from './delivery/leader.js';
 import type { BrandSyncReport, SyncWorker } from './sync/sync-worker.js';
 import { createWebhookWorker } from './webhooks/webhook-worker.js';
+import { createRetentionWorker } from './retention/retention-worker.js';
+import type { RetentionWorker } from './retention/retention-worker.js';
 import type { WebhookWorker } from './webhooks/webhook-worker.js';
 
 /** A running server. */
@@ -44,6 +46,8 @@ export interface RunningServer {
   leader?: Leader;
   /** The webhook worker (always running: it needs no İYS). */
   webhooks: WebhookWorker;
+  /** The retention purge (A14, B10), every RETENTION_INTERVAL_SECONDS (always running). */
+  retention: RetentionWorker;
   /** Signs checkpoints now (also done at intervals and on close). */
   checkpoint(): Promise<void>;
   /** Stops accepting connections, finishes in-flight commits, signs a last checkpoint, closes the store. */
@@ -241,6 +245,15 @@ export async function startServer({
   });
   webhooks.start();
 
+  // Purges personal data past each site's retention (A14, B10); errors are logged.
+  const retention = createRetentionWorker({
+    store,
+    sites: [...config.sites.values()].map(({ site }) => site),
+    logger,
+    intervalSeconds: env.RETENTION_INTERVAL_SECONDS,
+  });
+  retention.start();
+
   logger.info({ url, store: store.kind, kid: ring.kid }, 'izinli server listening');
   let closing: Promise<void> | undefined;
   return {
@@ -252,6 +265,7 @@ export async function startServer({
     ...(delivery ? { delivery } : {}),
     ...(leader ? { leader } : {}),
     webhooks,
+    retention,
     checkpoint,
     close() {
       closing ??= (async () => {
@@ -268,6 +282,7 @@ export async function startServer({
         await committer.idle();
         // In-flight sends finish; what is left stays in the outbox for the next start.
         await webhooks.stop();
+        await retention.stop();
         await checkpoint().catch((error: unknown) =>
           logger.error({ err: error }, 'last checkpoint failed'),
         );

@@ -10,7 +10,15 @@ export type CliCommand =
   | { name: 'verify-log'; input: string; jwks?: string; json: boolean; lang?: Locale }
   | { name: 'keys-rotate'; dataDir?: string }
   | { name: 'export'; dataDir?: string; databaseUrl?: string; sites: string[]; out?: string }
-  | { name: 'token'; label?: string };
+  | { name: 'token'; label?: string }
+  | {
+      name: 'purge';
+      dryRun: boolean;
+      json: boolean;
+      config?: string;
+      dataDir?: string;
+      databaseUrl?: string;
+    };
 
 /** The help text `izinli --help` prints. */
 export const HELP = `izinli — verify izinli receipts and logs, rotate signing keys, export logs
@@ -26,6 +34,9 @@ Usage:
       Make a new signing key; the old public key stays in the JWKS. Restart the server after.
   izinli export [--site <key>]... [--out <file>] [--data-dir <dir>] [--database-url <url>]
       Write the log of every site (or of the --site ones) as JSON Lines.
+  izinli purge [--dry-run] [--json] [--config <file>] [--data-dir <dir>] [--database-url <url>]
+      Remove the personal data of records past their site's retention (A14, B10); the hash
+      chain keeps verifying. --dry-run only counts. The sites' retention is read from the config.
   izinli token [<label>]
       Make an admin bearer token: give the token to its holder, put the adminTokens entry
       (its SHA-256) in the config file. The server never stores the token itself.
@@ -38,6 +49,8 @@ Options:
   --out           write the export to this file (created readable by its owner only)
   --data-dir      the server's data folder (default: $DATA_DIR, else ./data)
   --database-url  PostgreSQL URL (default: $DATABASE_URL, else SQLite in the data folder)
+  --dry-run       purge: count what is due, change nothing
+  --config        purge: the server's config file (default: $IZINLI_CONFIG, else ./izinli.config.json)
   -h, --help      show this help
 
 Exit codes: 0 verified / done, 1 verification failed, 2 usage or input error.
@@ -52,6 +65,8 @@ const OPTIONS = {
   'database-url': { type: 'string' },
   site: { type: 'string', multiple: true },
   out: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  config: { type: 'string' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -63,6 +78,7 @@ const ALLOWED: Record<Exclude<CliCommand['name'], 'help'>, OptionName[]> = {
   'keys-rotate': ['data-dir'],
   export: ['site', 'out', 'data-dir', 'database-url'],
   token: [],
+  purge: ['dry-run', 'json', 'config', 'data-dir', 'database-url'],
 };
 
 const COMMANDS: Record<string, Exclude<CliCommand['name'], 'help'>> = {
@@ -71,6 +87,7 @@ const COMMANDS: Record<string, Exclude<CliCommand['name'], 'help'>> = {
   'keys rotate': 'keys-rotate',
   export: 'export',
   token: 'token',
+  purge: 'purge',
 };
 
 /** Parses `argv` (without node and the script); a usage error is a sentence for the user. */
@@ -88,7 +105,9 @@ export function parseCliArgs(argv: readonly string[]): Result<CliCommand, string
   const name = COMMANDS[`${first} ${second}`] ?? COMMANDS[first];
   if (!name) return err(`unknown command: ${positionals.slice(0, 2).join(' ')}`);
   const operands =
-    name === 'export' || name === 'token' ? [second, ...rest].filter((p) => p !== '') : rest;
+    name === 'export' || name === 'token' || name === 'purge'
+      ? [second, ...rest].filter((p) => p !== '')
+      : rest;
   for (const option of Object.keys(values) as OptionName[]) {
     if (!ALLOWED[name].includes(option)) {
       return err(`--${option} is not an option of ${name.replace('-', ' ')}`);
@@ -128,6 +147,16 @@ export function parseCliArgs(argv: readonly string[]): Result<CliCommand, string
         name,
         sites: values.site ?? [],
         ...(values.out !== undefined ? { out: values.out } : {}),
+        ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+        ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
+      });
+    case 'purge':
+      if (operands.length > 0) return err(`unexpected argument: ${operands[0]}`);
+      return ok({
+        name,
+        dryRun: values['dry-run'] ?? false,
+        json,
+        ...(values.config !== undefined ? { config: values.config } : {}),
         ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
         ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
       });

@@ -2,6 +2,7 @@
 import type { Locale } from '@izinli/core';
 import type { Readable, Writable } from 'node:stream';
 import type { LogSource } from '../proof/index.js';
+import type { Store } from '../store/store.js';
 
 /** Exit codes: done or verified, verification failed, usage or input error. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -17,6 +18,8 @@ export interface CliDeps {
   stderr: Writable;
   fetch: typeof fetch;
   openStore(options: { dataDir: string; databaseUrl?: string }): Promise<ExportStore>;
+  /** The whole store, for `izinli purge` (absent: the command is unavailable). */
+  openFullStore?(options: { dataDir: string; databaseUrl?: string }): Promise<Store>;
   now?: () => Date;
 }
 

@@ -11,4 +11,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stderr: process.stderr,
   fetch: globalThis.fetch,
   openStore: openExistingStore,
+  openFullStore: openExistingStore,
 });

@@ -1,13 +1,13 @@
 // Opens the store `izinli export` reads, loaded on demand so that verifying never loads (or
 // needs) a database driver.
 import { existsSync } from 'node:fs';
-import type { ExportStore } from './cli-deps.js';
+import type { Store } from '../store/store.js';
 
 /** Opens the server's store; refuses a data folder without a database instead of creating one. */
 export async function openExistingStore(options: {
   dataDir: string;
   databaseUrl?: string;
-}): Promise<ExportStore> {
+}): Promise<Store> {
   const { openStore, sqliteFileIn } = await import('../store/open-store.js');
   const file = sqliteFileIn(options.dataDir);
   if (!options.databaseUrl && !existsSync(file)) {

@@ -6,6 +6,7 @@ import type { CliDeps } from './cli-deps.js';
 import { write } from './io.js';
 import { exportCommand, rotateCommand } from './store-commands.js';
 import { tokenCommand } from './token-command.js';
+import { purgeCommand } from './purge-command.js';
 import { verifyLogCommand, verifyReceiptCommand } from './verify-commands.js';
 
 export { EXIT } from './cli-deps.js';
@@ -34,6 +35,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
         return await exportCommand(command, deps);
       case 'token':
         return await tokenCommand(command, deps);
+      case 'purge':
+        return await purgeCommand(command, deps);
     }
   } catch (error) {
     // Files that cannot be read or written, a database that cannot be opened: input errors.

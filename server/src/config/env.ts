@@ -44,6 +44,8 @@ export const ServerEnv = z.object({
   /** Batches (≤ 1000 per brand, polled after İYS's 300 s) when more movements are due; 0: never. */
   DELIVERY_BATCH_THRESHOLD: count('due movements').min(0).default(50),
   GROUP_COMMIT_MAX: count('captures per transaction').min(1).max(10_000).default(256),
+  /** How often the retention purge runs (A14, B10): records past their site's retention. */
+  RETENTION_INTERVAL_SECONDS: count('seconds').min(1).default(86_400),
   /** How often the webhook worker fans out events and sends due deliveries. */
   WEBHOOK_INTERVAL_MS: count('milliseconds').min(10).default(1000),
   /** Attempts before a webhook delivery is dead (10 spans about a day of backoff). */

@@ -31,6 +31,11 @@ export function retryAt(m: Movement, error: IysError, policy: RetryPolicy, now: 
   return new Date(now.getTime() + Math.max(delay, floor)).toISOString();
 }
 
+/** Attempts a 4xx without an İYS code gets before its movement is dead-lettered. */
+export const UNNAMED_REJECTION_ATTEMPTS = 5;
+
+const unnamed = (error: IysError) => error.sent && error.status >= 400 && error.codes.length === 0;
+
 /** The end of an attempt that sent `m` and got `answer`. */
 export function sendOutcome(
   m: Movement,
@@ -52,6 +57,17 @@ export function sendOutcome(
     case 'already':
       return { outcome: { state: 'already-current', reason }, mirror: mirrorEntryOf(m, now) };
     case 'rejected':
+      // A 4xx naming no İYS code is not İYS's verdict (a gateway in front of it, or a garbled
+      // body): sent again a few times before it is a dead letter, since İYS may well accept it.
+      if (unnamed(error) && m.attempts + 1 < UNNAMED_REJECTION_ATTEMPTS) {
+        return {
+          outcome: {
+            state: 'pending',
+            nextAttemptAt: retryAt(m, error, policy, now),
+            error: reason,
+          },
+        };
+      }
       return { outcome: { state: 'dead', error: reason } };
     default:
       // retryable, auth (after the client's one refresh) and invalid-response (which may hide a

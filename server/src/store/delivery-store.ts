@@ -140,7 +140,8 @@ export function holdParams(
  * next claim sends it on its own or in a new batch). Params: now, id.
  */
 export const RETRY_DEAD = `UPDATE movements SET state = 'pending', attempts = 0, next_attempt_at = ?,
-  lease_until = NULL, batch_id = NULL, batch_index = NULL WHERE id = ? AND state = 'dead'`;
+  lease_until = NULL, batch_id = NULL, batch_index = NULL WHERE id = ? AND state = 'dead'
+    AND movement_key NOT LIKE 'purged:%'`;
 
 /** The site of a movement (its capture's). Params: movement id. */
 export const SITE_OF_MOVEMENT = `SELECT c.site_key FROM movements m

@@ -10,6 +10,13 @@ import { MIGRATION_LOCK, SCHEMA_MIGRATIONS_DDL, pendingMigrations } from './migr
 import { PostgresWriteTx, pgInsertRows, rowsJson } from './postgres-write-tx.js';
 import { SELECT_SYNC_CURSOR, applyIysChangesPostgres } from './postgres-iys-changes.js';
 import { PostgresWebhookOutbox } from './postgres-webhook-outbox.js';
+import { purgeCapturesPostgres, retentionCandidatesPostgres } from './postgres-retention.js';
+import type {
+  RetentionCandidate,
+  RetentionCandidates,
+  RetentionPurge,
+  RetentionPurgeResult,
+} from './retention-store.js';
 import {
   claimMovementsPostgres,
   deliveryStatsPostgres,
@@ -127,6 +134,13 @@ export class PostgresStore implements Store {
   async #transaction<T>(job: (client: PoolClient) => Promise<T>): Promise<T> {
     const client = await this.#pool.connect();
     let broken: Error | undefined;
+    // A connection lost while checked out (the database restarted, the backend terminated) fails
+    // the query in flight and also emits 'error' on the client, which the pool only listens to
+    // while idle: unheard, it would crash the process. The query's error is what the caller sees.
+    const onLost = (error: Error) => {
+      broken = error;
+    };
+    client.on('error', onLost);
     try {
       await client.query('BEGIN');
       const result = await job(client);
@@ -140,7 +154,8 @@ export class PostgresStore implements Store {
       });
       throw error;
     } finally {
-      // A client that could not roll back is destroyed rather than reused.
+      // A client that could not roll back, or whose connection was lost, is destroyed.
+      if (broken === undefined) client.removeListener('error', onLost);
       client.release(broken);
     }
   }
@@ -357,6 +372,14 @@ export class PostgresStore implements Store {
     const sql = `SELECT id, site_key, type, payload, created_at FROM webhook_events
       WHERE site_key = $1 ORDER BY pos DESC LIMIT $2`;
     return (await this.#pool.query(sql, [siteKey, limit])).rows.map(toWebhookEvent);
+  }
+
+  retentionCandidates(page: RetentionCandidates): Promise<RetentionCandidate[]> {
+    return retentionCandidatesPostgres(this.#pool, page);
+  }
+
+  purgeCaptures(purge: RetentionPurge): Promise<RetentionPurgeResult> {
+    return this.#transaction((client) => purgeCapturesPostgres(client, purge));
   }
 
   async stats(): Promise<{ captures: number; pendingMovements: number; pendingEvents: number }> {

@@ -11,6 +11,13 @@ import type { SqlitePragmas } from './sqlite-connection.js';
 import { SqliteWriteTx, readHead } from './sqlite-write-tx.js';
 import { applyIysChangesSqlite, readSyncCursor } from './sqlite-iys-changes.js';
 import { SqliteWebhookOutbox } from './sqlite-webhook-outbox.js';
+import { purgeCapturesSqlite, retentionCandidatesSqlite } from './sqlite-retention.js';
+import type {
+  RetentionCandidate,
+  RetentionCandidates,
+  RetentionPurge,
+  RetentionPurgeResult,
+} from './retention-store.js';
 import {
   claimMovementsSqlite,
   deliveryStatsSqlite,
@@ -361,6 +368,14 @@ export class SqliteStore implements Store {
     const sql = `SELECT id, site_key, type, payload, created_at FROM webhook_events
       WHERE site_key = ? ORDER BY pos DESC LIMIT ?`;
     return this.#reader.all(sql, siteKey, limit).map(toWebhookEvent);
+  }
+
+  async retentionCandidates(page: RetentionCandidates): Promise<RetentionCandidate[]> {
+    return retentionCandidatesSqlite(this.#reader, page);
+  }
+
+  purgeCaptures(purge: RetentionPurge): Promise<RetentionPurgeResult> {
+    return this.#inWriteTx((w) => purgeCapturesSqlite(w, purge));
   }
 
   async stats(): Promise<{ captures: number; pendingMovements: number; pendingEvents: number }> {

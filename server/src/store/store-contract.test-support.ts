@@ -5,6 +5,7 @@ import { describeBatchContract } from './store-contract-batches.test-support.js'
 import { describeDeliveryContract } from './store-contract-delivery.test-support.js';
 import { describeListContract } from './store-contract-list.test-support.js';
 import { describeReadsContract } from './store-contract-reads.test-support.js';
+import { describeRetentionContract } from './store-contract-retention.test-support.js';
 import { describeSyncContract } from './store-contract-sync.test-support.js';
 import { describeWebhooksContract } from './store-contract-webhooks.test-support.js';
 import { describeWritesContract } from './store-contract-writes.test-support.js';
@@ -42,5 +43,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describeWebhooksContract(store);
     describeDeliveryContract(store);
     describeBatchContract(store);
+    describeRetentionContract(store);
   });
 }

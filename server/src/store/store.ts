@@ -20,6 +20,12 @@ import type {
 } from './batch-store.js';
 import type { AdminMovement, MovementPageFilter } from './movement-query.js';
 import type { WebhookOutbox } from './webhook-outbox.js';
+import type {
+  RetentionCandidate,
+  RetentionCandidates,
+  RetentionPurge,
+  RetentionPurgeResult,
+} from './retention-store.js';
 
 /** The head of one site's hash chain: the last `seq` and its `recordHash` (0 and 64 zeros when empty). */
 export interface ChainHead {
@@ -248,6 +254,15 @@ export interface Store {
   webhookEvents(siteKey: string, limit?: number): Promise<WebhookEvent[]>;
   /** The webhook deliveries (issue 6): fan-out from events, leased claims, retries. */
   readonly webhookOutbox: WebhookOutbox;
+  /** Retention (A14, B10): a page of a site's unpurged captures received before a bound, seq order. */
+  retentionCandidates(page: RetentionCandidates): Promise<RetentionCandidate[]>;
+  /**
+   * Retention (A14, B10), in one transaction: for each capture of the site that is unpurged and has
+   * no open movement, deletes its record, receipt and indexed addresses and sets purged_at (seq and
+   * digests stay, so the chain verifies), blanks its movements' recipient and key, and replaces its
+   * webhook events' payload (pending deliveries of them are dead-lettered).
+   */
+  purgeCaptures(purge: RetentionPurge): Promise<RetentionPurgeResult>;
   /** Counts for /metrics and /readyz. */
   stats(): Promise<{ captures: number; pendingMovements: number; pendingEvents: number }>;
   /** True when the database answers a trivial query. */

@@ -1,0 +1,217 @@
+// One retention pass (A14, B10): for every configured site, the unpurged records received more
+// than its retention ago are checked against the rule in retention-rule.ts, and those due have
+// their personal data purged by the store (`Store.purgeCaptures`). A dry run only counts.
+import { movementKey } from '@izinli/core';
+import type { Channel, Movement, SiteConfig } from '@izinli/core';
+import type { Logger } from 'pino';
+import type { RetentionCandidate } from '../store/retention-store.js';
+import type { Store, StoredCapture } from '../store/store.js';
+import { addYears, consentEnd, newestState, purgeDue } from './retention-rule.js';
+import type { KeyState, PurposeState, RetentionFacts } from './retention-rule.js';
+
+/** The part of a site's config the purge reads. */
+export type RetentionSite = Pick<SiteConfig, 'siteKey' | 'brand' | 'retention'>;
+
+export interface RetentionOptions {
+  store: Store;
+  /** The configured sites; records of other sites are left alone (their rule is unknown). */
+  sites: readonly RetentionSite[];
+  now?: () => Date;
+  logger?: Pick<Logger, 'info' | 'warn'>;
+  /** Candidates read (and purged) per round trip (default 200). */
+  pageSize?: number;
+}
+
+/** What a pass found and did for one site. */
+export interface SiteRetentionReport {
+  siteKey: string;
+  yearsAfterEnd: number;
+  /** Unpurged records received before the horizon (the only ones that can be due). */
+  examined: number;
+  /** Records whose consent ended long enough ago. */
+  due: number;
+  /** Records purged now (0 in a dry run). */
+  purged: number;
+  /** Due records kept because a movement of theirs is still open. */
+  open: number;
+  /** Records whose consent is still in effect. */
+  active: number;
+}
+
+export interface RetentionReport {
+  at: string;
+  dryRun: boolean;
+  sites: SiteRetentionReport[];
+  /** Sites with records in the store but not in the config: nothing of theirs is purged. */
+  unconfigured: string[];
+}
+
+const PAGE = 200;
+const RECORDS_PER_ADDRESS = 500;
+
+/** Runs one pass over every configured site. */
+export async function runRetentionPass(
+  options: RetentionOptions,
+  { dryRun = false }: { dryRun?: boolean } = {},
+): Promise<RetentionReport> {
+  const now = (options.now ?? (() => new Date()))();
+  const configured = new Set(options.sites.map((s) => s.siteKey));
+  const report: RetentionReport = {
+    at: now.toISOString(),
+    dryRun,
+    sites: [],
+    unconfigured: (await options.store.sites()).filter((s) => !configured.has(s)),
+  };
+  for (const site of options.sites) report.sites.push(await passSite(options, site, now, dryRun));
+  const purged = report.sites.reduce((n, s) => n + s.purged, 0);
+  const due = report.sites.reduce((n, s) => n + s.due, 0);
+  options.logger?.info(
+    { dryRun, due, purged, sites: report.sites.length, unconfigured: report.unconfigured.length },
+    'retention pass done',
+  );
+  return report;
+}
+
+async function passSite(
+  options: RetentionOptions,
+  site: RetentionSite,
+  now: Date,
+  dryRun: boolean,
+): Promise<SiteRetentionReport> {
+  const { store } = options;
+  const years = site.retention.yearsAfterEnd;
+  const out: SiteRetentionReport = {
+    siteKey: site.siteKey,
+    yearsAfterEnd: years,
+    examined: 0,
+    due: 0,
+    purged: 0,
+    open: 0,
+    active: 0,
+  };
+  // A consent ends at or after its record's receivedAt: nothing newer than the horizon is due.
+  const horizon = addYears(now, -years).getTime();
+  const limit = options.pageSize ?? PAGE;
+  for (let afterSeq = 0; ;) {
+    const page = await store.retentionCandidates({
+      siteKey: site.siteKey,
+      receivedBeforeMs: horizon,
+      afterSeq,
+      limit,
+    });
+    if (page.length === 0) break;
+    afterSeq = page.at(-1)!.seq;
+    const due: string[] = [];
+    for (const capture of page) {
+      out.examined++;
+      const end = consentEnd(capture.record, await factsFor(store, site, capture));
+      if (end && purgeDue(end, years, now)) due.push(capture.captureId);
+      else out.active++;
+    }
+    out.due += due.length;
+    if (!dryRun && due.length > 0) {
+      const done = await store.purgeCaptures({
+        siteKey: site.siteKey,
+        captureIds: due,
+        purgedAt: now.toISOString(),
+      });
+      out.purged += done.purged.length;
+      out.open += done.open.length;
+    } else if (due.length > 0) {
+      out.open += (await openOf(store, due)).length;
+    }
+    if (page.length < limit) break;
+  }
+  return out;
+}
+
+/** The captures among `ids` that have an open movement (for a dry run's count). */
+async function openOf(store: Store, ids: readonly string[]): Promise<string[]> {
+  const open: string[] = [];
+  for (const captureId of ids) {
+    const own = await store.movements({ captureId });
+    if (own.some((m) => m.state === 'pending' || m.state === 'in-flight')) open.push(captureId);
+  }
+  return open;
+}
+
+/** Reads what the rule needs about one record: its channels' keys and later purpose answers. */
+async function factsFor(
+  store: Store,
+  site: RetentionSite,
+  capture: RetentionCandidate,
+): Promise<RetentionFacts> {
+  const { record } = capture;
+  const own = await store.movements({ captureId: capture.captureId });
+  const channels = new Map<Channel, KeyState | undefined>();
+  for (const channel of record.channels) {
+    if (!channel.checked) continue;
+    channels.set(channel.type, await channelState(store, site, record, channel.type, own));
+  }
+  const purposes = new Map<string, PurposeState | undefined>();
+  const granted = record.purposes.filter((p) => p.granted).map((p) => p.id);
+  if (granted.length > 0) {
+    const later = await laterRecords(store, capture);
+    for (const id of granted) {
+      // `later` is newest first: the first record that shows the purpose is the person's last word.
+      const answer = later.find((c) => c.record?.purposes.some((p) => p.id === id));
+      const p = answer?.record?.purposes.find((q) => q.id === id);
+      purposes.set(
+        id,
+        p && answer ? { granted: p.granted, receivedAt: answer.receivedAt } : undefined,
+      );
+    }
+  }
+  return {
+    channelState: (type) => channels.get(type),
+    purposeState: (id) => purposes.get(id),
+  };
+}
+
+/**
+ * The person's state for one channel: every key it may be under (the record's own movements',
+ * else the site's brand with the record's address) must have ended; the latest end wins.
+ */
+async function channelState(
+  store: Store,
+  site: RetentionSite,
+  record: RetentionCandidate['record'],
+  type: Channel,
+  own: readonly Movement[],
+): Promise<KeyState | undefined> {
+  const recipient = record.person[type === 'EPOSTA' ? 'email' : 'phone'];
+  if (recipient === undefined) return undefined;
+  const keys = new Set(own.filter((m) => m.type === type).map((m) => movementKey(m)));
+  if (keys.size === 0)
+    keys.add(movementKey({ ...site.brand, recipientType: record.recipientType, type, recipient }));
+  const mirror = await store.mirror([...keys]);
+  const ends: KeyState[] = [];
+  for (const key of keys) {
+    const queued = (await store.movements({ key }))
+      .filter((m) => m.state !== 'dead')
+      .map((m) => ({ status: m.status, consentDate: m.consentDate }));
+    const state = newestState([...queued, mirror.get(key)]);
+    if (state?.status !== 'RET') return state;
+    ends.push(state);
+  }
+  return newestState(ends);
+}
+
+/** Records of the same site naming the record's phone or e-mail, after it, newest first. */
+async function laterRecords(store: Store, capture: RetentionCandidate): Promise<StoredCapture[]> {
+  const { person } = capture.record;
+  const found = new Map<string, StoredCapture>();
+  for (const address of [
+    person.phone ? { phone: person.phone } : undefined,
+    person.email ? { email: person.email } : undefined,
+  ]) {
+    if (!address) continue;
+    const page = await store.listCaptures({
+      siteKeys: [capture.siteKey],
+      ...address,
+      limit: RECORDS_PER_ADDRESS,
+    });
+    for (const c of page.items) if (c.seq > capture.seq) found.set(c.captureId, c);
+  }
+  return [...found.values()].sort((a, b) => b.seq - a.seq);
+}

@@ -1,0 +1,78 @@
+// The retention purge in SQLite (see retention-store.ts): synchronous statements the caller runs
+// inside one IMMEDIATE transaction, so a purge is all or nothing.
+import { FANNED_OUT } from './webhook-outbox.js';
+import type { SqliteConnection } from './sqlite-connection.js';
+import { jsonList } from './sqlite-connection.js';
+import { CAPTURE_SELECT, toStoredCapture } from './store-rows.js';
+import {
+  PURGED_DELIVERY_ERROR,
+  PURGED_RECIPIENT,
+  purgedEventPayload,
+  purgedMovementKey,
+} from './retention-store.js';
+import type {
+  RetentionCandidate,
+  RetentionCandidates,
+  RetentionPurge,
+  RetentionPurgeResult,
+} from './retention-store.js';
+
+const CANDIDATES = `SELECT ${CAPTURE_SELECT} FROM captures
+  WHERE site_key = ? AND seq > ? AND purged_at IS NULL AND received_ms < ? ORDER BY seq LIMIT ?`;
+const CAPTURE_STATE = 'SELECT site_key, purged_at FROM captures WHERE capture_id = ?';
+const OPEN_MOVEMENT = `SELECT 1 AS open FROM movements
+  WHERE capture_id = ? AND state IN ('pending', 'in-flight') LIMIT 1`;
+// The digests (seq, prev_hash, record_hash, body_hash) and received_at stay: the chain verifies.
+const PURGE_CAPTURE = `UPDATE captures SET record = NULL, receipt = NULL, phone = NULL,
+  email = NULL, purged_at = ? WHERE capture_id = ? AND purged_at IS NULL`;
+const MOVEMENTS_OF = 'SELECT id FROM movements WHERE capture_id = ?';
+const PURGE_MOVEMENT = 'UPDATE movements SET recipient = ?, movement_key = ? WHERE id = ?';
+const EVENTS_OF = `SELECT id, json_extract(payload, '$.captureId') AS capture_id FROM webhook_events
+  WHERE site_key = ? AND json_extract(payload, '$.captureId') IN (SELECT value FROM json_each(?))`;
+const PURGE_EVENT = `UPDATE webhook_events SET payload = ?,
+  state = CASE state WHEN 'pending' THEN '${FANNED_OUT}' ELSE state END WHERE id = ?`;
+const KILL_DELIVERIES = `UPDATE webhook_deliveries SET state = 'dead', lease_until = NULL,
+  last_error = ? WHERE event_id = ? AND state = 'pending'`;
+
+/** A page of unpurged captures of a site received before the bound, in seq order. */
+export function retentionCandidatesSqlite(
+  r: SqliteConnection,
+  c: RetentionCandidates,
+): RetentionCandidate[] {
+  return r
+    .all(CANDIDATES, c.siteKey, c.afterSeq, c.receivedBeforeMs, c.limit)
+    .map(toStoredCapture)
+    .filter((s): s is RetentionCandidate => s.record !== undefined);
+}
+
+/** Purges the captures of `purge` that are unpurged, of its site and without an open movement. */
+export function purgeCapturesSqlite(
+  w: SqliteConnection,
+  purge: RetentionPurge,
+): RetentionPurgeResult {
+  const purged: string[] = [];
+  const open: string[] = [];
+  for (const captureId of new Set(purge.captureIds)) {
+    const row = w.get(CAPTURE_STATE, captureId);
+    if (!row || row.site_key !== purge.siteKey || row.purged_at !== null) continue;
+    // An open movement still has to reach İYS with its recipient: never purge under it.
+    if (w.get(OPEN_MOVEMENT, captureId)) {
+      open.push(captureId);
+      continue;
+    }
+    w.run(PURGE_CAPTURE, purge.purgedAt, captureId);
+    for (const m of w.all(MOVEMENTS_OF, captureId)) {
+      const id = String(m.id);
+      w.run(PURGE_MOVEMENT, PURGED_RECIPIENT, purgedMovementKey(id), id);
+    }
+    purged.push(captureId);
+  }
+  if (purged.length > 0) {
+    for (const event of w.all(EVENTS_OF, purge.siteKey, jsonList(purged))) {
+      const id = String(event.id);
+      w.run(PURGE_EVENT, purgedEventPayload(String(event.capture_id), purge.purgedAt), id);
+      w.run(KILL_DELIVERIES, PURGED_DELIVERY_ERROR, id);
+    }
+  }
+  return { purged, open };
+}
