@@ -14,7 +14,7 @@ import { createIysSim, seededRandom, serveIysSim } from '@izinli/iys-sim';
 import type { IysSim, IysSimOptions, ServedSim } from '@izinli/iys-sim';
 import pg from 'pg';
 import { pino } from 'pino';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, describe } from 'vitest';
 import { checkServerConfig } from '../config/load-config.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import { openPostgresStore } from '../store/postgres-store.js';
@@ -59,6 +59,19 @@ export const BATCH_STORES = [
     skip: !DATABASE_URL,
   },
 ];
+
+/**
+ * `body` once per store of BATCH_STORES, with that store's harness; the PostgreSQL one is reported
+ * as skipped, with why, on a machine without DATABASE_URL (CI sets it, so there it runs).
+ */
+export function describeBatchStores(
+  title: string,
+  body: (h: ReturnType<typeof useBatchHarness>) => void,
+): void {
+  for (const { kind, name, skip } of BATCH_STORES) {
+    describe.skipIf(skip)(`${title}, ${name}`, () => body(useBatchHarness({ store: kind })));
+  }
+}
 
 /**
  * Registers the hooks of a fresh harness per test; read its fields inside tests only. The store is
