@@ -44,7 +44,17 @@ export async function verifyReceipt(
   const path = options.path ?? [];
   const verified = await verifySignedJson(jws, jwks, RECEIPT_TYP, path);
   if (!verified.ok) return verified;
-  const { payload } = verified.value;
+  return checkReceiptPayload(verified.value.payload, path);
+}
+
+/**
+ * The payload checks of `verifyReceipt`, for a payload whose signature is already verified: a
+ * valid capture record whose `recordHash` matches its content.
+ */
+export async function checkReceiptPayload(
+  payload: unknown,
+  path: Problem['path'] = [],
+): Promise<Result<CaptureRecord, Problem>> {
   const parsed = CaptureRecord.safeParse(payload);
   if (!parsed.success) {
     const [first] = problemsFromZod(parsed.error, payload);
