@@ -96,6 +96,16 @@ const PENDING_REFUSALS = `SELECT movement_key, source, consent_date FROM (
   WHERE state <> 'dead' AND movement_key IN (SELECT value FROM json_each(?))
 ) WHERE newest = 1 AND status = 'RET' AND state IN ('pending', 'in-flight')`;
 
+// A single key's newest live movement, when it is a RET not yet confirmed (as PENDING_REFUSALS).
+const PENDING_REFUSAL_ONE = `SELECT movement_key, source, consent_date FROM (
+  SELECT movement_key, status, state, source, consent_date FROM movements
+  WHERE movement_key = ? AND state <> 'dead' ORDER BY consent_date DESC, pos DESC LIMIT 1
+) WHERE status = 'RET' AND state IN ('pending', 'in-flight')`;
+
+const MIRROR_SELECT = `SELECT ${MIRROR_COLUMNS.join(', ')} FROM consent_mirror`;
+const MIRROR_ONE = `${MIRROR_SELECT} WHERE consent_key = ?`;
+const MIRROR_MANY = `${MIRROR_SELECT} WHERE consent_key IN (SELECT value FROM json_each(?))`;
+
 const UPSERT_MIRROR = `${sqliteInsert('consent_mirror', MIRROR_COLUMNS)}
   ON CONFLICT (consent_key) DO UPDATE SET ${MIRROR_COLUMNS.slice(1)
     .map((c) => `${c} = excluded.${c}`)
@@ -269,9 +279,12 @@ export class SqliteStore implements Store {
   async mirror(keys: readonly string[]): Promise<Map<string, MirrorEntry>> {
     const found = new Map<string, MirrorEntry>();
     if (keys.length === 0) return found;
-    const sql = `SELECT ${MIRROR_COLUMNS.join(', ')} FROM consent_mirror
-      WHERE consent_key IN (SELECT value FROM json_each(?))`;
-    for (const row of this.#reader.all(sql, jsonList(keys))) {
+    // One key (a GET check) by the primary key itself: about half the cost of json_each.
+    const rows =
+      keys.length === 1
+        ? this.#reader.all(MIRROR_ONE, keys[0])
+        : this.#reader.all(MIRROR_MANY, jsonList(keys));
+    for (const row of rows) {
       const entry = toMirrorEntry(row);
       found.set(entry.key, entry);
     }
@@ -281,7 +294,11 @@ export class SqliteStore implements Store {
   async pendingRefusals(keys: readonly string[]): Promise<Map<string, PendingRefusal>> {
     const found = new Map<string, PendingRefusal>();
     if (keys.length === 0) return found;
-    for (const row of this.#reader.all(PENDING_REFUSALS, jsonList(keys))) {
+    const rows =
+      keys.length === 1
+        ? this.#reader.all(PENDING_REFUSAL_ONE, keys[0])
+        : this.#reader.all(PENDING_REFUSALS, jsonList(keys));
+    for (const row of rows) {
       found.set(row.movement_key as string, {
         source: row.source as Source,
         consentDate: row.consent_date as string,

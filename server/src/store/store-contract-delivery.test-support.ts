@@ -204,5 +204,11 @@ export function describeDeliveryContract(store: StoreGetter) {
       source: refusal!.source,
       consentDate: refusal!.consentDate,
     });
+    // One key at a time (the GET check's own statement) answers the same for each.
+    for (const k of [key(a), key(b), key(c), key(phone(73))]) {
+      const one = await store().pendingRefusals([k]);
+      expect(one.get(k), k).toEqual(found.get(k));
+      expect([...one.keys()]).toEqual(found.has(k) ? [k] : []);
+    }
   });
 }

@@ -238,6 +238,11 @@ export function describeReadsContract(store: StoreGetter) {
     expect([...found.keys()].sort()).toEqual(keys.slice(0, 2).sort());
     expect(found.get(keys[0]!)).toEqual(mirrorEntry(1, 'ONAY'));
     expect(found.get(keys[1]!)).toEqual({ ...mirrorEntry(2, 'RET'), source: 'IYS_WEB' });
+    // One key at a time answers as the batch does.
+    for (const key of keys) {
+      const one = await store().mirror([key]);
+      expect([...one.entries()]).toEqual(found.has(key) ? [[key, found.get(key)]] : []);
+    }
     expect(await store().mirror([])).toEqual(new Map());
   });
 
