@@ -216,7 +216,7 @@ async function freshSchema(databaseUrl: string) {
 export const captures: BenchSuite = {
   name: 'captures',
   async run({ quick }) {
-    const timing = { seconds: quick ? 3 : 10, warmup: quick ? 1 : 2 };
+    const timing = { seconds: quick ? 2 : 10, warmup: quick ? 1 : 2 };
     const databaseUrl = process.env.DATABASE_URL || undefined;
     const started: Child[] = [];
     const dataDirs: string[] = [];

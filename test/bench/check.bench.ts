@@ -1,5 +1,5 @@
 // Pre-send checks per second: `GET /v1/check` (admin token) on the built server in its own process
-// over a mirror of 1,000,000 recipients (100,000 with --quick) in its SQLite file, under autocannon
+// over a mirror of 1,000,000 recipients (50,000 with --quick) in its SQLite file, under autocannon
 // with 64 connections, each request a random recipient of the mirror, beside a bare Hono `GET
 // /echo` answering a JSON of the same size, measured the same way in the same run (target ≥ 0.7).
 //
@@ -103,8 +103,8 @@ const row = (task: string, result: autocannon.Result): Omit<BenchRow, 'ratio'> =
 export const check: BenchSuite = {
   name: 'check',
   async run({ quick }) {
-    const size = quick ? 100_000 : 1_000_000;
-    const seconds = quick ? 3 : 10;
+    const size = quick ? 50_000 : 1_000_000;
+    const seconds = quick ? 2 : 10;
     const dir = mkdtempSync(join(tmpdir(), 'izinli-bench-check-'));
     const started: Child[] = [];
     const rows: Omit<BenchRow, 'ratio'>[] = [];

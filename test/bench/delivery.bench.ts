@@ -1,7 +1,7 @@
 // Delivery to İYS (issue 6's figures, issue 9's "delivery" bench), each figure beside its ceiling
 // or baseline from the same run, as a ratio (higher is better everywhere):
 // 1. single adds at İYS's live 10 requests/s on the real clock → movements/s over the 10/s limit;
-// 2. a backlog of 100,000 captured permissions (10,000 with --quick) in a real SQLite store,
+// 2. a backlog of 100,000 captured permissions (5,000 with --quick) in a real SQLite store,
 //    drained in batches into the simulator at live limits, the worker on the simulator's clock →
 //    İYS's theoretical minimum over the simulated drain time (target ≥ 0.9), and the settle rate
 //    over what İYS's request budget settles (10 polls/s × 1000). The clock is compressed (×100)
@@ -106,10 +106,10 @@ function latencyRows(perSecond: number, base: LatencyFigures, lat: LatencyFigure
 export const delivery: BenchSuite = {
   name: 'delivery',
   async run({ quick }) {
-    const singleMovements = quick ? 36 : 108;
-    const backlog = quick ? 10_000 : 100_000;
+    const singleMovements = quick ? 18 : 108;
+    const backlog = quick ? 5_000 : 100_000;
     const waitSpeed = 100;
-    const latency = { perSecond: 5, seconds: quick ? 8 : 20 };
+    const latency = { perSecond: 5, seconds: quick ? 4 : 20 };
 
     const single = await measureSingleAdds(singleMovements);
     console.log(`single adds: ${JSON.stringify(single)}`);

@@ -23,8 +23,15 @@ if (unknown.length > 0) {
 }
 // dist/bench/run.js → test/bench/results/
 const resultsDir = new URL('../../bench/results/', import.meta.url);
+const started = performance.now();
+const took: string[] = [];
 for (const suite of suites.filter((s) => wanted.length === 0 || wanted.includes(s.name))) {
+  const began = performance.now();
   const report = await suite.run({ quick });
   printReport(report);
-  console.log(`→ ${writeReport(report, resultsDir)}`);
+  const seconds = ((performance.now() - began) / 1000).toFixed(1);
+  console.log(`→ ${writeReport(report, resultsDir)} (${suite.name}: ${seconds} s)`);
+  took.push(`${suite.name} ${seconds} s`);
 }
+const total = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`\nbench${quick ? ' --quick' : ''}: ${total} s in all (${took.join(', ')})`);

@@ -2,7 +2,7 @@
 // and izinli.iife.js, and of vanilla-cookieconsent and Orejime (their dist JS + CSS, installed
 // from npm as devDependencies of this workspace); and the time from adding the script to the page
 // to its interactive element (a checkbox or button the visitor can use) in headless Chromium,
-// median of 20 loads (5 with --quick), each in a fresh browser context (a first visit), beside a
+// median of 20 loads (3 with --quick), each in a fresh browser context (a first visit), beside a
 // baseline page whose tiny script only defines a trivial custom element.
 //
 // The pages and the server (with a fake site config for izinli, the real answer's shape):
@@ -50,7 +50,7 @@ async function timeToInteractive(browser: Browser, url: string): Promise<number>
 export const widget: BenchSuite = {
   name: 'widget',
   async run({ quick }): Promise<BenchReport> {
-    const loads = quick ? 5 : 20;
+    const loads = quick ? 3 : 20;
     const pages = benchPages();
     const { url, server } = await servePages(pages);
     const browser = await launchChromium();
