@@ -28,6 +28,11 @@ export class RateLimiter {
     this.#maxKeys = options.maxKeys ?? 100_000;
   }
 
+  /** Keys tracked now (never more than `maxKeys`). */
+  get size(): number {
+    return this.#windows.size;
+  }
+
   /** Counts one request for `key`. */
   hit(key: string): RateVerdict {
     const now = this.#now();
