@@ -1,0 +1,279 @@
+// PostgreSQL restarted mid-load (issue 10). The database server is one of the test's own
+// (private-postgres.test-support.ts), so stopping it harms no other test. A real izinli server
+// process takes captures from 6 concurrent clients while PostgreSQL is stopped and started again,
+// once cleanly (`pg_ctl stop -m fast`) and once as a crash (`-m immediate`: the next start replays
+// the WAL). During each outage captures are refused with 503 JSON and /readyz says the database
+// is gone; once it is back, captures are accepted again without restarting izinli. Afterwards every
+// acknowledged capture is stored once, the refused ones replayed by their client (as the widget
+// does) are stored once, nothing else is, and the exported log verifies.
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkCaptureChain } from '@izinli/core';
+import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
+import { runIzinli } from './cli-process.test-support.js';
+import { ORIGIN, captureBody, parseRecords, sleep } from './captures.test-support.js';
+import { privatePostgres, privatePostgresUnavailable } from './private-postgres.test-support.js';
+import type { PrivatePostgres, StopMode } from './private-postgres.test-support.js';
+import {
+  makeDataDir,
+  startServerProcess,
+  stopServerProcess,
+} from './server-process.test-support.js';
+import type { ServerProcess } from './server-process.test-support.js';
+
+const WORKERS = 6;
+/** No answer may take longer than this, outage or not. */
+const ANSWER_BOUND_MS = 10_000;
+/** Captures acknowledged before the first outage, and again after each one. */
+const BETWEEN = 100;
+/** Refusals the load must meet while PostgreSQL is down, before it is started again. */
+const REFUSALS_PER_OUTAGE = 50;
+/** How long each outage lasts at least, so the pool meets refused connections, not just lost ones. */
+const OUTAGE_MS = 1_000;
+
+type Body = ReturnType<typeof captureBody>;
+interface Refusal {
+  body: Body;
+  /** The restart under way when the answer came, or `up` between them. */
+  during: StopMode | 'up';
+  status: number;
+  contentType: string;
+  retryAfter: string | null;
+  text: string;
+}
+
+/** Posts one capture, bounded in time; the answer as text. */
+async function post(baseUrl: string, body: Body) {
+  const response = await fetch(`${baseUrl}/v1/captures`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: ORIGIN },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(ANSWER_BOUND_MS),
+  });
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    retryAfter: response.headers.get('retry-after'),
+    text: await response.text(),
+  };
+}
+
+/** Waits until `done()`, failing with `what` after `ms`. */
+async function waitFor(what: string, done: () => boolean, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(5);
+  }
+}
+
+describe.skipIf(privatePostgresUnavailable !== undefined)(
+  privatePostgresUnavailable
+    ? `PostgreSQL restarted mid-load (skipped: ${privatePostgresUnavailable})`
+    : 'PostgreSQL restarted mid-load',
+  () => {
+    let cluster: PrivatePostgres | undefined;
+    let server: ServerProcess | undefined;
+    let dataDir: string | undefined;
+    beforeAll(async () => {
+      cluster = privatePostgres();
+      await cluster.start();
+    }, 60_000);
+    afterAll(async () => {
+      if (server) {
+        server.child.kill('SIGKILL');
+        await server.exited;
+      }
+      await cluster?.stop();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    }, 60_000);
+
+    it('A13: captures refused with 503 JSON while PostgreSQL is down (fast and immediate), accepted again after, none acknowledged lost or stored twice, the log verifies', async () => {
+      const made = makeDataDir();
+      dataDir = made.dataDir;
+      server = await startServerProcess({
+        DATA_DIR: made.dataDir,
+        IZINLI_CONFIG: made.configFile,
+        DATABASE_URL: cluster!.url,
+      });
+      const url = server.url;
+
+      // The load: each client posts new captures until told to stop; after a refusal it waits a
+      // little, as a client backing off would.
+      const acknowledged: string[] = [];
+      const refused: Refusal[] = [];
+      const noAnswer: string[] = [];
+      let sent = 0;
+      let slowestMs = 0;
+      let stopping = false;
+      let during: StopMode | 'up' = 'up';
+      const worker = async () => {
+        while (!stopping) {
+          const body = captureBody(sent++);
+          const started = performance.now();
+          let backOff = true;
+          try {
+            const answer = await post(url, body);
+            backOff = answer.status !== 201 && answer.status !== 200;
+            if (backOff) refused.push({ body, during, ...answer });
+            else acknowledged.push(body.id);
+          } catch (error) {
+            noAnswer.push(`${body.id}: ${String(error)}`);
+          }
+          slowestMs = Math.max(slowestMs, performance.now() - started);
+          if (backOff) await sleep(20);
+        }
+      };
+      const workers = Promise.all(Array.from({ length: WORKERS }, worker));
+
+      const outages: Record<StopMode, { refused: number; recovered: boolean }> = {
+        fast: { refused: 0, recovered: false },
+        immediate: { refused: 0, recovered: false },
+      };
+      const duringOutage: unknown[] = [];
+      try {
+        await waitFor('the first captures', () => acknowledged.length >= BETWEEN);
+        for (const mode of ['fast', 'immediate'] as const) {
+          const refusedBefore = refused.length;
+          during = mode;
+          const { recovered } = await cluster!.restart({
+            mode,
+            whileDown: async () => {
+              const down = Date.now();
+              await waitFor(
+                `refusals while PostgreSQL is down (${mode})`,
+                () =>
+                  refused.length - refusedBefore >= REFUSALS_PER_OUTAGE &&
+                  Date.now() - down >= OUTAGE_MS,
+              );
+              // The operator's view of the outage: alive, not ready.
+              const bounded = { signal: AbortSignal.timeout(ANSWER_BOUND_MS) };
+              const health = await fetch(`${url}/healthz`, bounded);
+              const ready = await fetch(`${url}/readyz`, bounded);
+              duringOutage.push({
+                healthz: health.status,
+                readyz: ready.status,
+                readiness: await ready.json(),
+              });
+            },
+          });
+          during = 'up';
+          outages[mode] = { refused: refused.length - refusedBefore, recovered };
+          // Back without restarting izinli: the pool reconnects.
+          const ackedAtStart = acknowledged.length;
+          await waitFor(
+            `captures accepted again after the ${mode} restart`,
+            () => acknowledged.length >= ackedAtStart + BETWEEN,
+          );
+          const ready = await fetch(`${url}/readyz`, {
+            signal: AbortSignal.timeout(ANSWER_BOUND_MS),
+          });
+          expect(ready.status).toBe(200);
+        }
+      } finally {
+        stopping = true;
+        await workers;
+      }
+
+      // Still the same process, and it answered every request, within the bound.
+      expect(server.child.exitCode).toBeNull();
+      expect(server.child.signalCode).toBeNull();
+      expect(noAnswer).toEqual([]);
+      expect(slowestMs).toBeLessThan(ANSWER_BOUND_MS);
+      // Each outage as an operator saw it: alive (/healthz), not ready (/readyz names the database).
+      const outageView = {
+        healthz: 200,
+        readyz: 503,
+        readiness: { status: 'unavailable', store: 'postgres', database: false },
+      };
+      expect(duringOutage).toEqual([outageView, outageView]);
+      // The `-m immediate` stop is a crash: its start replayed the WAL; the clean one did not.
+      expect(outages).toEqual({
+        fast: { refused: expect.any(Number), recovered: false },
+        immediate: { refused: expect.any(Number), recovered: true },
+      });
+      // Every refusal is the documented 503 JSON, never a 500 or another shape.
+      for (const r of refused) {
+        expect(r.status, r.text).toBe(503);
+        expect(r.contentType).toMatch(/^application\/json/);
+        expect(r.retryAfter).toBe('5');
+        expect((JSON.parse(r.text) as { error: { code: string } }).error.code).toBe(
+          'server.unavailable',
+        );
+      }
+
+      // The clients retry what was refused, with the same id and body: 201 when it was not
+      // written, 200 when its commit reached the disk but the answer did not (the connection died
+      // between the two). Never a 409: a refused capture is never stored differently.
+      const replay = { created: 0, alreadyStored: { fast: 0, immediate: 0, up: 0 } };
+      const queue = [...refused];
+      await Promise.all(
+        Array.from({ length: WORKERS }, async () => {
+          for (let r = queue.shift(); r; r = queue.shift()) {
+            const answer = await post(url, r.body);
+            expect([200, 201], answer.text).toContain(answer.status);
+            if (answer.status === 201) replay.created += 1;
+            else replay.alreadyStored[r.during] += 1;
+          }
+        }),
+      );
+      const jwksFile = join(made.dataDir, 'jwks.json');
+      writeFileSync(jwksFile, await (await fetch(`${url}/.well-known/jwks.json`)).text());
+      expect((await stopServerProcess(server)).code).toBe(0);
+
+      const stored = replay.alreadyStored;
+      console.log(
+        `postgres-restart: ${sent} captures sent by ${WORKERS} clients: ` +
+          `${acknowledged.length} acknowledged, ${refused.length} refused with 503 ` +
+          `(fast restart ${outages.fast.refused}, immediate restart ${outages.immediate.refused}, ` +
+          `after a restart was back ${refused.filter((r) => r.during === 'up').length}); ` +
+          `refused ones replayed: ${replay.created} created, ` +
+          `${stored.fast + stored.immediate + stored.up} already stored (fast ${stored.fast}, ` +
+          `immediate ${stored.immediate}, after ${stored.up}); slowest answer ${Math.round(slowestMs)} ms`,
+      );
+
+      const client = new pg.Client({ connectionString: cluster!.url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ capture_id: string; record: string }>(
+          'SELECT capture_id, record FROM captures WHERE site_key = $1 ORDER BY seq',
+          [EXAMPLE_SITE_KEY],
+        );
+        // Exactly the acknowledged and the replayed captures, each once.
+        const expected = [...acknowledged, ...refused.map((r) => r.body.id)].sort();
+        expect(new Set(expected).size).toBe(expected.length);
+        expect(rows.map((r) => r.capture_id).sort()).toEqual(expected);
+        const records = parseRecords(rows.map((r) => r.record));
+        expect(records.map((r) => r.seq)).toEqual(records.map((_, i) => i + 1));
+        expect(await checkCaptureChain(records)).toEqual([]);
+        // Every capture ticked MESAJ, so each has its movements: none half-written.
+        const movements = await client.query<{ n: string }>(
+          'SELECT count(DISTINCT capture_id) AS n FROM movements',
+        );
+        expect(Number(movements.rows[0]!.n)).toBe(rows.length);
+      } finally {
+        await client.end();
+      }
+
+      // The operator's check: export through the same URL, verify against the JWKS.
+      const exportFile = join(made.dataDir, 'export.jsonl');
+      const exported = await runIzinli([
+        'export',
+        '--database-url',
+        cluster!.url,
+        '--data-dir',
+        made.dataDir,
+        '--out',
+        exportFile,
+      ]);
+      expect(exported.code, exported.stderr).toBe(0);
+      const verified = await runIzinli(['verify', 'log', exportFile, '--jwks', jwksFile]);
+      expect(verified.code, `${verified.stdout}${verified.stderr}`).toBe(0);
+      expect(verified.stdout).toContain(
+        `site ${EXAMPLE_SITE_KEY}: ${acknowledged.length + refused.length} records`,
+      );
+    }, 60_000);
+  },
+);
