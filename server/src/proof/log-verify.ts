@@ -2,6 +2,7 @@
 // against its digests and its receipt, every checkpoint against its signature and the chain (A13).
 import {
   CaptureRecord,
+  GENESIS_HASH,
   checkCaptureRecordHash,
   excerpt,
   problemsFromZod,
@@ -174,7 +175,9 @@ class LogVerifier {
           params: { after: site.lastSeq },
         });
       }
-      site.entries.set(seq, { prevHash: line.prevHash, recordHash: line.recordHash, line: n });
+      const before = seq === 1 ? GENESIS_HASH : site.entries.get(seq - 1)?.recordHash;
+      const prevHash = before === line.prevHash ? null : line.prevHash;
+      site.entries.set(seq, { prevHash, recordHash: line.recordHash, line: n });
       site.lastSeq = Math.max(site.lastSeq, seq);
     }
     let recordValid = false;
