@@ -1,8 +1,9 @@
 // The environment the server reads, parsed once (by main.ts) into typed settings.
-import { problemsFromZod } from '@izinli/core';
+import { defineProblemMessages, problemsFromZod } from '@izinli/core';
 import type { Problem, Result } from '@izinli/core';
 import { err, ok } from '@izinli/core';
 import { z } from 'zod';
+import { cleartextUrl, HTTPS_EXPECTED } from './https-only.js';
 
 const count = (what: string) =>
   z.coerce
@@ -20,7 +21,19 @@ export const ServerEnv = z.object({
     .optional(),
   IZINLI_CONFIG: z.string().min(1).default('./izinli.config.json'),
   IZINLI_SIGNING_KEY: z.string().min(1).optional(),
-  IYS_BASE_URL: z.url({ error: 'an http(s) URL of İYS, e.g. https://api.iys.org.tr' }).optional(),
+  /** İYS's credentials and recipients go there: https:, or plain http: to loopback only. */
+  IYS_BASE_URL: z
+    .url({ error: 'an https URL of İYS, e.g. https://api.iys.org.tr' })
+    .superRefine((url, ctx) => {
+      const origin = cleartextUrl(url);
+      if (origin === undefined) return;
+      ctx.addIssue({
+        code: 'custom',
+        message: `${HTTPS_EXPECTED}, e.g. https://api.iys.org.tr`,
+        params: { code: 'env.httpsRequired', origin },
+      });
+    })
+    .optional(),
   /** The server's public base URL, for the withdrawal links it hands out (else the request's). */
   PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: 'an http(s) URL, e.g. https://izin.example.com.tr' })
@@ -66,3 +79,12 @@ export function parseServerEnv(
   const parsed = ServerEnv.safeParse(present);
   return parsed.success ? ok(parsed.data) : err(problemsFromZod(parsed.error, present));
 }
+
+defineProblemMessages({
+  'env.httpsRequired': {
+    tr: (p) =>
+      `https:// ile başlayan bir adres bekleniyordu (ör. https://api.iys.org.tr; düz http:// yalnızca bu makineye: 127.0.0.0/8, ::1 ya da localhost), İYS kimlik bilgileri ve kişisel veriler şifresiz gönderilmez; gelen ${p.params?.origin}`,
+    en: (p) =>
+      `expected an https:// URL (e.g. https://api.iys.org.tr; plain http:// only to this machine: 127.0.0.0/8, ::1 or localhost), as İYS credentials and personal data are not sent in clear text; received ${p.params?.origin}`,
+  },
+});

@@ -66,6 +66,70 @@ describe('readServerConfig', () => {
     );
   });
 
+  describe('webhook targets over plain http (issue 10: events carry personal data)', () => {
+    const withTarget = (url: string, allowPrivateNetwork?: boolean) => ({
+      ...exampleServerConfig,
+      tenants: [
+        {
+          ...exampleServerConfig.tenants[0]!,
+          webhooks: [
+            {
+              id: 'crm',
+              url,
+              secret: { env: 'WEBHOOK_CRM' },
+              ...(allowPrivateNetwork === undefined ? {} : { allowPrivateNetwork }),
+            },
+          ],
+        },
+      ],
+    });
+    const env = { IYS_PASSWORD: 'x', WEBHOOK_CRM: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' };
+
+    it('refuses http:// to a public host, with expected and received (no path)', async () => {
+      const result = await checkServerConfig(withTarget('http://crm.example/h/token-123'), env);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error).toEqual([
+        {
+          code: 'config.webhookHttpsRequired',
+          path: ['tenants', 0, 'webhooks', 0, 'url'],
+          expected: expect.stringContaining('https://') as string,
+          received: 'http://crm.example',
+          params: { origin: 'http://crm.example' },
+        },
+      ]);
+      const [problem] = result.error;
+      expect(problemMessage(problem!, 'en')).toBe(
+        'tenants[0].webhooks[0].url: expected an https:// URL (plain http:// only to this machine — 127.0.0.0/8, ::1, localhost — or to a target on your own network with "allowPrivateNetwork": true), as the events\' personal data is not sent in clear text; received http://crm.example',
+      );
+      expect(problemMessage(problem!, 'tr')).toMatch(
+        /^tenants\[0\]\.webhooks\[0\]\.url: https:\/\/ ile başlayan.*gelen http:\/\/crm\.example$/,
+      );
+      expect(JSON.stringify(result.error)).not.toContain('token-123');
+    });
+
+    it('refuses http:// to a public host even with allowPrivateNetwork: false', async () => {
+      const result = await checkServerConfig(withTarget('http://crm.example/h', false), env);
+      expect(!result.ok && result.error.map((p) => p.code)).toEqual([
+        'config.webhookHttpsRequired',
+      ]);
+    });
+
+    it('accepts https://, and http:// on a target that sets allowPrivateNetwork: true', async () => {
+      expect((await checkServerConfig(withTarget('https://crm.example/h'), env)).ok).toBe(true);
+      for (const url of ['http://127.0.0.1:9000/h', 'http://10.1.2.3/h', 'http://crm.lan/h']) {
+        expect((await checkServerConfig(withTarget(url, true), env)).ok, url).toBe(true);
+      }
+    });
+
+    it('reports a private http:// target without the opt-in once, naming the opt-in', async () => {
+      const result = await checkServerConfig(withTarget('http://10.1.2.3/h'), env);
+      expect(!result.ok && result.error.map((p) => p.code)).toEqual([
+        'config.webhookPrivateTarget',
+      ]);
+    });
+  });
+
   it('B8: refuses a notice whose text no longer matches its hash', async () => {
     const config = structuredClone(exampleServerConfig);
     const notices = config.tenants[0]!.sites[0]!.notices;

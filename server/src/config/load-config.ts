@@ -11,7 +11,7 @@ import {
 } from '@izinli/core';
 import type { EnvRef, Problem, Result, ServerConfig, SiteConfig, TenantConfig } from '@izinli/core';
 import { webhookSigner } from '../webhooks/webhook-request.js';
-import { privateTargetProblem } from '../webhooks/target-address.js';
+import { cleartextTargetProblem, privateTargetProblem } from '../webhooks/target-address.js';
 
 /** An İYS account with its credentials read from the environment. */
 export interface IysCredentials {
@@ -78,8 +78,11 @@ export async function checkServerConfig(
     }
     for (const token of tenant.adminTokens) tenantsByTokenHash.set(token.sha256, tenant);
     tenant.webhooks.forEach((hook, w) => {
-      const privateTarget = privateTargetProblem(hook, ['tenants', t, 'webhooks', w]);
-      if (privateTarget) problems.push(privateTarget);
+      // The opt-in a private target needs also allows plain http, so one problem says it all.
+      const target =
+        privateTargetProblem(hook, ['tenants', t, 'webhooks', w]) ??
+        cleartextTargetProblem(hook, ['tenants', t, 'webhooks', w]);
+      if (target) problems.push(target);
       const secret = resolve(hook.secret, ['tenants', t, 'webhooks', w, 'secret'], env, problems);
       if (secret !== '' && !webhookSigner(secret)) {
         problems.push({
@@ -168,6 +171,12 @@ defineProblemMessages({
       `${p.params?.host} yerel ya da özel ağda bir adres; herkese açık bir adres kullanılmalı ya da bu hedefe "allowPrivateNetwork": true eklenmelidir`,
     en: (p) =>
       `${p.params?.host} is on a loopback or private network; use a public address, or add "allowPrivateNetwork": true to this target`,
+  },
+  'config.webhookHttpsRequired': {
+    tr: (p) =>
+      `https:// ile başlayan bir adres bekleniyordu (düz http:// yalnızca bu makineye — 127.0.0.0/8, ::1, localhost — ya da "allowPrivateNetwork": true olan, kendi ağınızdaki bir hedefe), olaylardaki kişisel veriler şifresiz gönderilmez; gelen ${p.params?.origin}`,
+    en: (p) =>
+      `expected an https:// URL (plain http:// only to this machine — 127.0.0.0/8, ::1, localhost — or to a target on your own network with "allowPrivateNetwork": true), as the events' personal data is not sent in clear text; received ${p.params?.origin}`,
   },
   'config.webhookSecretInvalid': {
     tr: (p) =>

@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { movementKey } from '@izinli/core';
 import { EXAMPLE_ADMIN_TOKEN, exampleServerConfig } from '@izinli/core/fixtures';
 import { unlimited } from '@izinli/iys';
 import { createIysSim, seededRandom, serveIysSim } from '@izinli/iys-sim';
@@ -23,6 +24,7 @@ import {
 } from '../http/app-harness.test-support.js';
 import { exportLog, verifyLog } from '../proof/index.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
+import { consentChangedEvents } from '../sync/iys-change-entry.js';
 import { chainOf } from '../store/store-fixtures.test-support.js';
 import type { Store } from '../store/store.js';
 import { addYears } from './retention-rule.js';
@@ -236,5 +238,58 @@ describe('retention purge (A14, B10)', () => {
     expect(report.sites[0]).toMatchObject({ examined: 2, purged: 1, open: 0, active: 1 });
     expect((await h.store.getCapture(ids.denizTakesBack!))?.purgedAt).toBeDefined();
     expect((await h.store.getCapture(ids.mehmetGives!))?.record).toBeDefined();
+  });
+
+  it("A14: a consent.changed event of the İYS sync loses its recipient once older than the site's retention", async () => {
+    const { site } = [...h.config.sites.values()][0]!;
+    const written = sim.now();
+    // A citizen refuses at İYS by SMS: the sync mirrors it and tells the site owner.
+    const fields = { ...site.brand, recipientType: 'BIREYSEL' as const, type: 'MESAJ' as const };
+    const recipient = '+905369990011';
+    await h.store.applyIysChanges({
+      ...site.brand,
+      entries: [
+        {
+          key: movementKey({ ...fields, recipient }),
+          ...fields,
+          recipient,
+          status: 'RET',
+          consentDate: '2026-11-02 10:30:00',
+          source: 'IYS_KISAMESAJ',
+          updatedAt: written.toISOString(),
+        },
+      ],
+      events: consentChangedEvents([site.siteKey], () => written),
+    });
+    const changed = async () =>
+      (await h.store.webhookEvents(site.siteKey, 10_000)).filter(
+        (e) => e.type === 'consent.changed',
+      );
+    expect(JSON.stringify(await changed())).toContain('5369990011');
+
+    const inside = await pass(new Date(addYears(written, 3).getTime() - MINUTE));
+    expect(inside.sites[0]).toMatchObject({ changedEventsDue: 0, changedEventsPurged: 0 });
+    const past = new Date(addYears(written, 3).getTime() + MINUTE);
+    const dry = await pass(past, true);
+    expect(dry.sites[0]).toMatchObject({ changedEventsDue: 1, changedEventsPurged: 0 });
+    expect(JSON.stringify(await changed())).toContain('5369990011');
+
+    const report = await pass(past);
+    expect(report.sites[0]).toMatchObject({ changedEventsDue: 1, changedEventsPurged: 1 });
+    const [event] = await changed();
+    expect(event).toMatchObject({ createdAt: written.toISOString() });
+    expect(event!.payload).toEqual({
+      ...site.brand,
+      recipientType: 'BIREYSEL',
+      type: 'MESAJ',
+      status: 'RET',
+      previousStatus: null,
+      consentDate: '2026-11-02 10:30:00',
+      source: 'IYS_KISAMESAJ',
+      purged: true,
+      purgedAt: past.toISOString(),
+    });
+    expect(JSON.stringify(await changed())).not.toContain('5369990011');
+    expect((await pass(past)).sites[0]).toMatchObject({ changedEventsDue: 0 });
   });
 });

@@ -1,6 +1,8 @@
 // One retention pass (A14, B10): for every configured site, the unpurged records received more
 // than its retention ago are checked against the rule in retention-rule.ts, and those due have
-// their personal data purged by the store (`Store.purgeCaptures`). A dry run only counts.
+// their personal data purged by the store (`Store.purgeCaptures`); the site's `consent.changed`
+// events older than its retention lose their recipient (`Store.purgeChangedEvents`). A dry run
+// only counts.
 import { movementKey } from '@izinli/core';
 import type { Channel, Movement, SiteConfig } from '@izinli/core';
 import type { Logger } from 'pino';
@@ -36,6 +38,10 @@ export interface SiteRetentionReport {
   open: number;
   /** Records whose consent is still in effect. */
   active: number;
+  /** `consent.changed` events (İYS sync) created before the horizon that still name someone. */
+  changedEventsDue: number;
+  /** Of those, the events whose recipient was purged now (0 in a dry run). */
+  changedEventsPurged: number;
 }
 
 export interface RetentionReport {
@@ -65,8 +71,16 @@ export async function runRetentionPass(
   for (const site of options.sites) report.sites.push(await passSite(options, site, now, dryRun));
   const purged = report.sites.reduce((n, s) => n + s.purged, 0);
   const due = report.sites.reduce((n, s) => n + s.due, 0);
+  const changedEventsPurged = report.sites.reduce((n, s) => n + s.changedEventsPurged, 0);
   options.logger?.info(
-    { dryRun, due, purged, sites: report.sites.length, unconfigured: report.unconfigured.length },
+    {
+      dryRun,
+      due,
+      purged,
+      changedEventsPurged,
+      sites: report.sites.length,
+      unconfigured: report.unconfigured.length,
+    },
     'retention pass done',
   );
   return report;
@@ -88,6 +102,8 @@ async function passSite(
     purged: 0,
     open: 0,
     active: 0,
+    changedEventsDue: 0,
+    changedEventsPurged: 0,
   };
   // A consent ends at or after its record's receivedAt: nothing newer than the horizon is due.
   const horizon = addYears(now, -years).getTime();
@@ -122,7 +138,47 @@ async function passSite(
     }
     if (page.length < limit) break;
   }
+  await passChangedEvents(
+    store,
+    site.siteKey,
+    new Date(horizon).toISOString(),
+    now,
+    dryRun,
+    out,
+    limit,
+  );
   return out;
+}
+
+/**
+ * The `consent.changed` events the İYS sync wrote for the site before the horizon lose their
+ * recipient: they notified the site owner of a change at İYS, whose register İYS itself keeps
+ * (and the mirror holds its current state), so their age alone decides.
+ */
+async function passChangedEvents(
+  store: Store,
+  siteKey: string,
+  createdBefore: string,
+  now: Date,
+  dryRun: boolean,
+  out: SiteRetentionReport,
+  limit: number,
+): Promise<void> {
+  for (let afterPos = 0; ;) {
+    const page = await store.changedEventCandidates({ siteKey, createdBefore, afterPos, limit });
+    if (page.length === 0) break;
+    afterPos = page.at(-1)!.pos;
+    out.changedEventsDue += page.length;
+    if (!dryRun) {
+      const purged = await store.purgeChangedEvents({
+        siteKey,
+        eventIds: page.map((e) => e.id),
+        purgedAt: now.toISOString(),
+      });
+      out.changedEventsPurged += purged.length;
+    }
+    if (page.length < limit) break;
+  }
 }
 
 /** The captures among `ids` that have an open movement (for a dry run's count). */

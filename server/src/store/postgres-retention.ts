@@ -6,12 +6,17 @@ import type { Pool, PoolClient } from 'pg';
 import { FANNED_OUT } from './webhook-outbox.js';
 import { CAPTURE_SELECT, toStoredCapture } from './store-rows.js';
 import {
+  CONSENT_CHANGED,
   PURGED_DELIVERY_ERROR,
   PURGED_RECIPIENT,
+  purgedChangedEventPayload,
   purgedEventPayload,
   purgedMovementKey,
 } from './retention-store.js';
 import type {
+  ChangedEventCandidate,
+  ChangedEventCandidates,
+  ChangedEventPurge,
   RetentionCandidate,
   RetentionCandidates,
   RetentionPurge,
@@ -36,6 +41,14 @@ const PURGE_EVENT = `UPDATE webhook_events SET payload = $1,
   state = CASE state WHEN 'pending' THEN '${FANNED_OUT}' ELSE state END WHERE id = $2`;
 const KILL_DELIVERIES = `UPDATE webhook_deliveries SET state = 'dead', lease_until = NULL,
   last_error = $1 WHERE event_id = $2 AND state = 'pending'`;
+
+// `consent.changed` events (written by the İYS sync, not by a capture) go by their own age.
+const CHANGED_CANDIDATES = `SELECT pos, id FROM webhook_events
+  WHERE site_key = $1 AND pos > $2 AND type = '${CONSENT_CHANGED}' AND created_at < $3
+    AND payload::json ->> 'purged' IS NULL ORDER BY pos LIMIT $4`;
+const LOCK_CHANGED_EVENTS = `SELECT id, payload FROM webhook_events
+  WHERE id = ANY($1::text[]) AND site_key = $2 AND type = '${CONSENT_CHANGED}'
+    AND payload::json ->> 'purged' IS NULL ORDER BY id FOR UPDATE`;
 
 /** A page of unpurged captures of a site received before the bound, in seq order. */
 export async function retentionCandidatesPostgres(
@@ -79,4 +92,36 @@ export async function purgeCapturesPostgres(
     await client.query(KILL_DELIVERIES, [PURGED_DELIVERY_ERROR, id]);
   }
   return { purged, open };
+}
+
+/** A page of a site's unpurged `consent.changed` events created before the bound, in pos order. */
+export async function changedEventCandidatesPostgres(
+  pool: Pool,
+  c: ChangedEventCandidates,
+): Promise<ChangedEventCandidate[]> {
+  const { rows } = await pool.query(CHANGED_CANDIDATES, [
+    c.siteKey,
+    c.afterPos,
+    c.createdBefore,
+    c.limit,
+  ]);
+  return rows.map((row) => ({ id: row.id as string, pos: Number(row.pos) }));
+}
+
+/** Purges the recipient from the site's unpurged `consent.changed` events among `eventIds`. */
+export async function purgeChangedEventsPostgres(
+  client: PoolClient,
+  purge: ChangedEventPurge,
+): Promise<string[]> {
+  const ids = [...new Set(purge.eventIds)];
+  const locked = (await client.query(LOCK_CHANGED_EVENTS, [ids, purge.siteKey])).rows;
+  for (const event of locked) {
+    const payload = JSON.parse(event.payload as string) as unknown;
+    const id = event.id as string;
+    await client.query(PURGE_EVENT, [purgedChangedEventPayload(payload, purge.purgedAt), id]);
+    await client.query(KILL_DELIVERIES, [PURGED_DELIVERY_ERROR, id]);
+  }
+  // In the caller's order, as the SQLite store answers.
+  const done = new Set(locked.map((e) => e.id as string));
+  return ids.filter((id) => done.has(id));
 }

@@ -10,8 +10,16 @@ import { MIGRATION_LOCK, SCHEMA_MIGRATIONS_DDL, pendingMigrations } from './migr
 import { PostgresWriteTx, pgInsertRows, rowsJson } from './postgres-write-tx.js';
 import { SELECT_SYNC_CURSOR, applyIysChangesPostgres } from './postgres-iys-changes.js';
 import { PostgresWebhookOutbox } from './postgres-webhook-outbox.js';
-import { purgeCapturesPostgres, retentionCandidatesPostgres } from './postgres-retention.js';
+import {
+  changedEventCandidatesPostgres,
+  purgeCapturesPostgres,
+  purgeChangedEventsPostgres,
+  retentionCandidatesPostgres,
+} from './postgres-retention.js';
 import type {
+  ChangedEventCandidate,
+  ChangedEventCandidates,
+  ChangedEventPurge,
   RetentionCandidate,
   RetentionCandidates,
   RetentionPurge,
@@ -380,6 +388,14 @@ export class PostgresStore implements Store {
 
   purgeCaptures(purge: RetentionPurge): Promise<RetentionPurgeResult> {
     return this.#transaction((client) => purgeCapturesPostgres(client, purge));
+  }
+
+  changedEventCandidates(page: ChangedEventCandidates): Promise<ChangedEventCandidate[]> {
+    return changedEventCandidatesPostgres(this.#pool, page);
+  }
+
+  purgeChangedEvents(purge: ChangedEventPurge): Promise<string[]> {
+    return this.#transaction((client) => purgeChangedEventsPostgres(client, purge));
   }
 
   async stats(): Promise<{ captures: number; pendingMovements: number; pendingEvents: number }> {

@@ -48,3 +48,54 @@ export const PURGED_DELIVERY_ERROR = 'purged by retention (A14): the event no lo
 export function purgedEventPayload(captureId: string, purgedAt: string): string {
   return canonicalJson({ captureId, purged: true, purgedAt });
 }
+
+/** The webhook event type the İYS sync writes when a citizen's state changes at İYS. */
+export const CONSENT_CHANGED = 'consent.changed';
+
+/** A page of a site's `consent.changed` events not yet purged, created before a bound. */
+export interface ChangedEventCandidates {
+  siteKey: string;
+  /** ISO instant: only events created strictly before it. */
+  createdBefore: string;
+  /** Continue after this position in the event table (0 for the first page). */
+  afterPos: number;
+  limit: number;
+}
+
+/** A `consent.changed` event past retention: its id, and its position to page on. */
+export interface ChangedEventCandidate {
+  id: string;
+  pos: number;
+}
+
+/** One purge of `consent.changed` events of one site, at `purgedAt`. */
+export interface ChangedEventPurge {
+  siteKey: string;
+  eventIds: readonly string[];
+  /** ISO instant written into the kept payload. */
+  purgedAt: string;
+}
+
+/**
+ * The fields a purged `consent.changed` payload keeps: that İYS reported a change, of which
+ * brand, channel and status, when and from where — not whom it was about. No digest of the
+ * recipient either: a phone number's hash is reversed by trying every number.
+ */
+const CHANGED_KEPT = [
+  'iysCode',
+  'brandCode',
+  'recipientType',
+  'type',
+  'status',
+  'previousStatus',
+  'consentDate',
+  'source',
+] as const;
+
+/** The payload a `consent.changed` event keeps once purged (see CHANGED_KEPT). */
+export function purgedChangedEventPayload(payload: unknown, purgedAt: string): string {
+  const from = (payload ?? {}) as Record<string, unknown>;
+  const kept: Record<string, unknown> = {};
+  for (const field of CHANGED_KEPT) if (from[field] !== undefined) kept[field] = from[field];
+  return canonicalJson({ ...kept, purged: true, purgedAt });
+}

@@ -5,12 +5,17 @@ import type { SqliteConnection } from './sqlite-connection.js';
 import { jsonList } from './sqlite-connection.js';
 import { CAPTURE_SELECT, toStoredCapture } from './store-rows.js';
 import {
+  CONSENT_CHANGED,
   PURGED_DELIVERY_ERROR,
   PURGED_RECIPIENT,
+  purgedChangedEventPayload,
   purgedEventPayload,
   purgedMovementKey,
 } from './retention-store.js';
 import type {
+  ChangedEventCandidate,
+  ChangedEventCandidates,
+  ChangedEventPurge,
   RetentionCandidate,
   RetentionCandidates,
   RetentionPurge,
@@ -33,6 +38,14 @@ const PURGE_EVENT = `UPDATE webhook_events SET payload = ?,
   state = CASE state WHEN 'pending' THEN '${FANNED_OUT}' ELSE state END WHERE id = ?`;
 const KILL_DELIVERIES = `UPDATE webhook_deliveries SET state = 'dead', lease_until = NULL,
   last_error = ? WHERE event_id = ? AND state = 'pending'`;
+
+// `consent.changed` events (written by the İYS sync, not by a capture) go by their own age.
+const CHANGED_CANDIDATES = `SELECT pos, id FROM webhook_events
+  WHERE site_key = ? AND pos > ? AND type = '${CONSENT_CHANGED}' AND created_at < ?
+    AND json_extract(payload, '$.purged') IS NULL ORDER BY pos LIMIT ?`;
+const CHANGED_EVENT = `SELECT payload FROM webhook_events
+  WHERE id = ? AND site_key = ? AND type = '${CONSENT_CHANGED}'
+    AND json_extract(payload, '$.purged') IS NULL`;
 
 /** A page of unpurged captures of a site received before the bound, in seq order. */
 export function retentionCandidatesSqlite(
@@ -75,4 +88,28 @@ export function purgeCapturesSqlite(
     }
   }
   return { purged, open };
+}
+
+/** A page of a site's unpurged `consent.changed` events created before the bound, in pos order. */
+export function changedEventCandidatesSqlite(
+  r: SqliteConnection,
+  c: ChangedEventCandidates,
+): ChangedEventCandidate[] {
+  return r
+    .all(CHANGED_CANDIDATES, c.siteKey, c.afterPos, c.createdBefore, c.limit)
+    .map((row) => ({ id: String(row.id), pos: Number(row.pos) }));
+}
+
+/** Purges the recipient from the site's unpurged `consent.changed` events among `eventIds`. */
+export function purgeChangedEventsSqlite(w: SqliteConnection, purge: ChangedEventPurge): string[] {
+  const purged: string[] = [];
+  for (const id of new Set(purge.eventIds)) {
+    const row = w.get(CHANGED_EVENT, id, purge.siteKey);
+    if (!row) continue;
+    const payload = JSON.parse(String(row.payload)) as unknown;
+    w.run(PURGE_EVENT, purgedChangedEventPayload(payload, purge.purgedAt), id);
+    w.run(KILL_DELIVERIES, PURGED_DELIVERY_ERROR, id);
+    purged.push(id);
+  }
+  return purged;
 }

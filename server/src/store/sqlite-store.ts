@@ -11,8 +11,16 @@ import type { SqlitePragmas } from './sqlite-connection.js';
 import { SqliteWriteTx, readHead } from './sqlite-write-tx.js';
 import { applyIysChangesSqlite, readSyncCursor } from './sqlite-iys-changes.js';
 import { SqliteWebhookOutbox } from './sqlite-webhook-outbox.js';
-import { purgeCapturesSqlite, retentionCandidatesSqlite } from './sqlite-retention.js';
+import {
+  changedEventCandidatesSqlite,
+  purgeCapturesSqlite,
+  purgeChangedEventsSqlite,
+  retentionCandidatesSqlite,
+} from './sqlite-retention.js';
 import type {
+  ChangedEventCandidate,
+  ChangedEventCandidates,
+  ChangedEventPurge,
   RetentionCandidate,
   RetentionCandidates,
   RetentionPurge,
@@ -393,6 +401,14 @@ export class SqliteStore implements Store {
 
   purgeCaptures(purge: RetentionPurge): Promise<RetentionPurgeResult> {
     return this.#inWriteTx((w) => purgeCapturesSqlite(w, purge));
+  }
+
+  async changedEventCandidates(page: ChangedEventCandidates): Promise<ChangedEventCandidate[]> {
+    return changedEventCandidatesSqlite(this.#reader, page);
+  }
+
+  purgeChangedEvents(purge: ChangedEventPurge): Promise<string[]> {
+    return this.#inWriteTx((w) => purgeChangedEventsSqlite(w, purge));
   }
 
   async stats(): Promise<{ captures: number; pendingMovements: number; pendingEvents: number }> {

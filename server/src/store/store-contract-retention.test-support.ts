@@ -1,8 +1,14 @@
 // The Store contract, retention (A14, B10): the candidates of a purge, and the purge itself —
 // personal data gone from the record, receipt, address index, movements and webhook events, the
-// digests kept so the chain still verifies, and never a capture with an open movement.
+// digests kept so the chain still verifies, and never a capture with an open movement; and the
+// `consent.changed` events of the İYS sync, which lose their recipient by their own age.
+import { movementKey } from '@izinli/core';
+import type { ConsentStatus } from '@izinli/core';
 import { expect, it } from 'vitest';
+import { consentChangedEvents } from '../sync/iys-change-entry.js';
+import { PURGED_DELIVERY_ERROR } from './retention-store.js';
 import {
+  BRAND,
   SITE_A,
   SITE_B,
   appendCapture,
@@ -14,9 +20,40 @@ import {
   phone,
 } from './store-fixtures.test-support.js';
 import type { StoreGetter } from './store-contract.test-support.js';
-import type { Store } from './store.js';
+import type { MirrorEntry, Store } from './store.js';
 
 const PURGED_AT = at(10_000);
+
+/** A citizen's change at İYS for phone(n) (MESAJ), as the sync's mirror entry. */
+function changeAtIys(n: number, status: ConsentStatus): MirrorEntry {
+  const fields = { ...BRAND, recipientType: 'BIREYSEL' as const, type: 'MESAJ' as const };
+  return {
+    key: movementKey({ ...fields, recipient: phone(n) }),
+    ...fields,
+    recipient: phone(n),
+    status,
+    consentDate: `2026-11-0${n} 12:00:00`,
+    source: 'IYS_KISAMESAJ',
+    updatedAt: at(n),
+  };
+}
+
+/**
+ * Writes the `consent.changed` events the sync writes (its own builder) for `siteKeys`, for a
+ * change of phone(n) at İYS at second `n`; the events' ids are `changed-<n>-<site>`.
+ */
+async function syncChange(store: Store, n: number, siteKeys: string[], status: ConsentStatus) {
+  const ids = siteKeys.map((siteKey) => `changed-${n}-${siteKey}`);
+  await store.applyIysChanges({
+    ...BRAND,
+    entries: [changeAtIys(n, status)],
+    events: consentChangedEvents(
+      siteKeys,
+      () => new Date(at(n)),
+      () => ids.shift()!,
+    ),
+  });
+}
 
 /** Everything the store holds, as one text, to look for an address in. */
 async function everything(store: Store): Promise<string> {
@@ -178,5 +215,123 @@ export function describeRetentionContract(store: StoreGetter) {
     expect((await store().movements({ captureId: pending.captureId }))[0]?.recipient).toBe(
       phone(1),
     );
+  });
+
+  it("A14: lists a site's unpurged consent.changed events created before the bound, a page at a time", async () => {
+    for (let n = 1; n <= 4; n++) await syncChange(store(), n, [SITE_A], 'RET');
+    await syncChange(store(), 5, [SITE_B], 'RET');
+    // A capture's own event, as old: purged with its capture, never by its age.
+    await appendCapture(
+      store(),
+      { n: 1, phone: phone(1) },
+      {
+        events: (captureId) => [eventFixture(1, SITE_A, captureId)],
+      },
+    );
+    const page = (afterPos: number) =>
+      store().changedEventCandidates({
+        siteKey: SITE_A,
+        createdBefore: at(4),
+        afterPos,
+        limit: 2,
+      });
+    const first = await page(0);
+    expect(first.map((e) => e.id)).toEqual([`changed-1-${SITE_A}`, `changed-2-${SITE_A}`]);
+    // Created at the bound itself: not before it.
+    const next = await page(first[1]!.pos);
+    expect(next.map((e) => e.id)).toEqual([`changed-3-${SITE_A}`]);
+    expect(await page(next[0]!.pos)).toEqual([]);
+    expect(
+      await store().changedEventCandidates({
+        siteKey: SITE_B,
+        createdBefore: at(10),
+        afterPos: 0,
+        limit: 10,
+      }),
+    ).toEqual([expect.objectContaining({ id: `changed-5-${SITE_B}` })]);
+  });
+
+  it('A14: purges the recipient of consent.changed events, keeping what changed and when, and dead-letters their pending deliveries', async () => {
+    await syncChange(store(), 1, [SITE_A, SITE_B], 'RET');
+    // Fanned out: one delivery of each, still pending when the purge comes.
+    await store().webhookOutbox.fanOut({
+      now: at(100),
+      limit: 10,
+      targets: () => [{ tenantId: 't', webhookId: 'crm' }],
+      newId: (() => {
+        let i = 0;
+        return () => `d-${(i += 1)}`;
+      })(),
+    });
+    // Not fanned out yet when the purge comes.
+    await syncChange(store(), 2, [SITE_A], 'ONAY');
+    const captured = await appendCapture(
+      store(),
+      { n: 3, phone: phone(3) },
+      { events: (captureId) => [eventFixture(3, SITE_A, captureId)] },
+    );
+    const ids = [`changed-1-${SITE_A}`, `changed-2-${SITE_A}`, `changed-1-${SITE_B}`, 'ev-3'];
+    // Only SITE_A's consent.changed events: not SITE_B's, nor a capture's own event.
+    expect(
+      await store().purgeChangedEvents({ siteKey: SITE_A, eventIds: ids, purgedAt: PURGED_AT }),
+    ).toEqual([`changed-1-${SITE_A}`, `changed-2-${SITE_A}`]);
+
+    const events = await store().webhookEvents(SITE_A);
+    expect(events.map((e) => [e.id, e.type, e.createdAt])).toEqual([
+      ['ev-3', 'capture.recorded', at(3)],
+      [`changed-2-${SITE_A}`, 'consent.changed', at(2)],
+      [`changed-1-${SITE_A}`, 'consent.changed', at(1)],
+    ]);
+    expect(events[2]!.payload).toEqual({
+      iysCode: BRAND.iysCode,
+      brandCode: BRAND.brandCode,
+      recipientType: 'BIREYSEL',
+      type: 'MESAJ',
+      status: 'RET',
+      previousStatus: null,
+      consentDate: '2026-11-01 12:00:00',
+      source: 'IYS_KISAMESAJ',
+      purged: true,
+      purgedAt: PURGED_AT,
+    });
+    expect(events[1]!.payload).toMatchObject({ status: 'ONAY', purged: true });
+    expect(events[0]!.payload).toEqual(eventFixture(3, SITE_A, captured.captureId).payload);
+    const [other] = await store().webhookEvents(SITE_B);
+    expect(other!.payload).toMatchObject({ recipient: phone(1), status: 'RET' });
+
+    const deliveries = await store().webhookOutbox.list({});
+    expect(deliveries.map((d) => [d.eventId, d.state, d.lastError]).sort()).toEqual([
+      [`changed-1-${SITE_A}`, 'dead', PURGED_DELIVERY_ERROR],
+      [`changed-1-${SITE_B}`, 'pending', undefined],
+    ]);
+    // The purged event that was never fanned out never will be; the capture's event still is.
+    const fanned = await store().webhookOutbox.fanOut({
+      now: at(200),
+      limit: 10,
+      targets: () => [{ tenantId: 't', webhookId: 'crm' }],
+      newId: () => 'd-late',
+    });
+    expect(fanned).toEqual({ events: 1, deliveries: 1 });
+    expect((await store().webhookOutbox.list({})).map((d) => d.eventId)).toContain('ev-3');
+
+    const text = JSON.stringify([events, await store().webhookOutbox.list({})]);
+    for (const n of [1, 2]) expect(text).not.toContain(phone(n));
+    // The mirror is İYS's current register: kept (see server/README.md §Retention).
+    expect((await store().mirror([changeAtIys(1, 'RET').key])).size).toBe(1);
+    // Once purged, an event is no candidate and is not purged again.
+    expect(
+      await store().changedEventCandidates({
+        siteKey: SITE_A,
+        createdBefore: at(10_000),
+        afterPos: 0,
+        limit: 10,
+      }),
+    ).toEqual([]);
+    expect(
+      await store().purgeChangedEvents({ siteKey: SITE_A, eventIds: ids, purgedAt: at(20_000) }),
+    ).toEqual([]);
+    expect((await store().webhookEvents(SITE_A))[2]!.payload).toMatchObject({
+      purgedAt: PURGED_AT,
+    });
   });
 }

@@ -21,6 +21,9 @@ import type {
 import type { AdminMovement, MovementPageFilter } from './movement-query.js';
 import type { WebhookOutbox } from './webhook-outbox.js';
 import type {
+  ChangedEventCandidate,
+  ChangedEventCandidates,
+  ChangedEventPurge,
   RetentionCandidate,
   RetentionCandidates,
   RetentionPurge,
@@ -263,6 +266,14 @@ export interface Store {
    * webhook events' payload (pending deliveries of them are dead-lettered).
    */
   purgeCaptures(purge: RetentionPurge): Promise<RetentionPurgeResult>;
+  /** Retention (A14): a page of a site's unpurged `consent.changed` events created before a bound. */
+  changedEventCandidates(page: ChangedEventCandidates): Promise<ChangedEventCandidate[]>;
+  /**
+   * Retention (A14), in one transaction: replaces the payload of each unpurged `consent.changed`
+   * event of the site among the ids with its facts minus the recipient (pending deliveries of it
+   * are dead-lettered); answers the ids purged.
+   */
+  purgeChangedEvents(purge: ChangedEventPurge): Promise<string[]>;
   /** Counts for /metrics and /readyz. */
   stats(): Promise<{ captures: number; pendingMovements: number; pendingEvents: number }>;
   /** True when the database answers a trivial query. */

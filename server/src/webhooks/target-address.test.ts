@@ -5,6 +5,7 @@ import type { ServerConfigInput } from '@izinli/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkServerConfig } from '../config/load-config.js';
 import {
+  cleartextTargetProblem,
   guardedWebhookFetch,
   isPrivateAddress,
   privateHostOf,
@@ -63,6 +64,38 @@ describe('privateHostOf', () => {
     expect(privateHostOf('http://api.localhost/h')).toBe('api.localhost');
     expect(privateHostOf('https://crm.example/h')).toBeUndefined();
     expect(privateHostOf('https://8.8.8.8/h')).toBeUndefined();
+  });
+});
+
+describe('cleartextTargetProblem', () => {
+  const path = ['tenants', 0, 'webhooks', 1];
+
+  it('passes https:// and loopback http://, and any URL on a target with the opt-in', () => {
+    expect(cleartextTargetProblem({ url: 'https://crm.example/h' }, path)).toBeUndefined();
+    expect(cleartextTargetProblem({ url: 'http://127.0.0.1:9000/h' }, path)).toBeUndefined();
+    expect(cleartextTargetProblem({ url: 'http://[::1]/h' }, path)).toBeUndefined();
+    expect(cleartextTargetProblem({ url: 'http://localhost/h' }, path)).toBeUndefined();
+    expect(
+      cleartextTargetProblem({ url: 'http://crm.lan/h', allowPrivateNetwork: true }, path),
+    ).toBeUndefined();
+  });
+
+  it('names http:// to any other host, by scheme and host only', () => {
+    for (const [url, origin] of [
+      ['http://crm.example/h?key=s3cret', 'http://crm.example'],
+      ['http://8.8.8.8:8080/h', 'http://8.8.8.8:8080'],
+      ['http://10.1.2.3/h', 'http://10.1.2.3'],
+      ['http://api.localhost/h', 'http://api.localhost'],
+    ] as const) {
+      expect(cleartextTargetProblem({ url, allowPrivateNetwork: false }, path)).toEqual({
+        code: 'config.webhookHttpsRequired',
+        path: [...path, 'url'],
+        expected:
+          'an https:// URL (plain http:// only to this machine: 127.0.0.0/8, ::1 or localhost), or "allowPrivateNetwork": true on a target on your own network',
+        received: origin,
+        params: { origin },
+      });
+    }
   });
 });
 

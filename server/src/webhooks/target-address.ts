@@ -9,6 +9,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { BlockList, isIP } from 'node:net';
 import type { Problem } from '@izinli/core';
+import { cleartextUrl, HTTPS_EXPECTED } from '../config/https-only.js';
 
 // Two lists: a BlockList checks IPv4 addresses against IPv6 rules too (as ::ffff:a.b.c.d).
 const PRIVATE_V4 = new BlockList();
@@ -87,6 +88,27 @@ export function privateTargetProblem(
       'a public address, or "allowPrivateNetwork": true on this target if it is meant to be on your network',
     received: host,
     params: { host },
+  };
+}
+
+/**
+ * The config problem of a target whose events (with recipients' addresses) would travel in clear
+ * text: plain http: is allowed to loopback, or to a target that opts in with
+ * `allowPrivateNetwork: true` (a receiver on your own network).
+ */
+export function cleartextTargetProblem(
+  target: { url: string; allowPrivateNetwork?: boolean | undefined },
+  path: Problem['path'],
+): Problem | undefined {
+  if (target.allowPrivateNetwork === true) return undefined;
+  const origin = cleartextUrl(target.url);
+  if (origin === undefined) return undefined;
+  return {
+    code: 'config.webhookHttpsRequired',
+    path: [...path, 'url'],
+    expected: `${HTTPS_EXPECTED}, or "allowPrivateNetwork": true on a target on your own network`,
+    received: origin,
+    params: { origin },
   };
 }
 
