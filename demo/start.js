@@ -53,7 +53,12 @@ const sim = createIysSim({
   clock: { speed },
   limits: { batchFirstPollSeconds: 5, pullLagSeconds: 2 },
 });
-const iys = await serveIysSim(sim, { port: Number(process.env.IYS_SIM_PORT ?? 8788), host });
+// The simulator stays on loopback whatever HOST is: only the server talks to it, and plain
+// http:// to İYS is accepted for loopback only.
+const iys = await serveIysSim(sim, {
+  port: Number(process.env.IYS_SIM_PORT ?? 8788),
+  hostname: '127.0.0.1',
+});
 
 const secrets = demoSecrets();
 const receiver = await startWebhookReceiver({ secret: secrets.DEMO_WEBHOOK_SECRET, host });

@@ -14,11 +14,29 @@ type PurgeCommand = Extract<CliCommand, { name: 'purge' }>;
 
 /** The report as a table: one row per site, and the totals. */
 export function purgeTable(report: RetentionReport): string {
-  const head = ['site', 'years', 'examined', 'due', 'purged', 'open', 'active'];
+  const head = [
+    'site',
+    'years',
+    'examined',
+    'due',
+    'purged',
+    'open',
+    'active',
+    'changed events due',
+    'changed events purged',
+  ];
   const rows = report.sites.map((s) => [
     s.siteKey,
     String(s.yearsAfterEnd),
-    ...[s.examined, s.due, s.purged, s.open, s.active].map(String),
+    ...[
+      s.examined,
+      s.due,
+      s.purged,
+      s.open,
+      s.active,
+      s.changedEventsDue,
+      s.changedEventsPurged,
+    ].map(String),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');

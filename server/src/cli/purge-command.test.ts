@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { purgeTable } from './purge-command.js';
+import type { RetentionReport } from '../retention/retention-pass.js';
+
+describe('izinli purge: the table', () => {
+  it('has a row per site with records and consent.changed events counted (A14, B10), and names unconfigured sites', () => {
+    const report: RetentionReport = {
+      at: '2026-12-01T00:00:00.000Z',
+      dryRun: false,
+      sites: [
+        {
+          siteKey: 'site-a',
+          yearsAfterEnd: 3,
+          examined: 12,
+          due: 5,
+          purged: 4,
+          open: 1,
+          active: 7,
+          changedEventsDue: 9,
+          changedEventsPurged: 8,
+        },
+      ],
+      unconfigured: ['old-site'],
+    };
+    const lines = purgeTable(report).trimEnd().split('\n');
+    expect(lines[0]!.split(/\s{2,}/)).toEqual([
+      'site',
+      'years',
+      'examined',
+      'due',
+      'purged',
+      'open',
+      'active',
+      'changed events due',
+      'changed events purged',
+    ]);
+    expect(lines[1]!.trim().split(/\s+/)).toEqual([
+      'site-a',
+      '3',
+      '12',
+      '5',
+      '4',
+      '1',
+      '7',
+      '9',
+      '8',
+    ]);
+    expect(lines[2]).toBe('not in the config (kept): old-site');
+  });
+});
