@@ -1,5 +1,6 @@
 // Runs the real `izinli` CLI (server/dist/cli/main.js) as a child process, as an operator would.
 import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 
 const CLI = new URL('../../server/dist/cli/main.js', import.meta.url);
 
@@ -44,4 +45,27 @@ export async function verifyLogJson(
   const run = await runIzinli(['verify', 'log', file, '--jwks', jwks, '--json', '--lang', 'en']);
   const report = JSON.parse(run.stdout) as { ok: boolean; problems: LogProblem[] };
   return { code: run.code, ok: report.ok, problems: report.problems, run };
+}
+
+/**
+ * The operator's check of a PostgreSQL store: `izinli export --database-url` into `dataDir`, then
+ * `izinli verify log` against `jwksFile`; both runs, so a test can assert their codes and output.
+ */
+export async function exportAndVerify(
+  databaseUrl: string,
+  dataDir: string,
+  jwksFile: string,
+): Promise<{ exported: CliRun; verified: CliRun }> {
+  const exportFile = join(dataDir, 'export.jsonl');
+  const exported = await runIzinli([
+    'export',
+    '--database-url',
+    databaseUrl,
+    '--data-dir',
+    dataDir,
+    '--out',
+    exportFile,
+  ]);
+  const verified = await runIzinli(['verify', 'log', exportFile, '--jwks', jwksFile]);
+  return { exported, verified };
 }

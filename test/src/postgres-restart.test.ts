@@ -12,7 +12,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCaptureChain } from '@izinli/core';
 import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
-import { runIzinli } from './cli-process.test-support.js';
+import { exportAndVerify } from './cli-process.test-support.js';
 import { ORIGIN, captureBody, parseRecords, sleep } from './captures.test-support.js';
 import { privatePostgres, privatePostgresUnavailable } from './private-postgres.test-support.js';
 import type { PrivatePostgres, StopMode } from './private-postgres.test-support.js';
@@ -258,18 +258,8 @@ describe.skipIf(privatePostgresUnavailable !== undefined)(
       }
 
       // The operator's check: export through the same URL, verify against the JWKS.
-      const exportFile = join(made.dataDir, 'export.jsonl');
-      const exported = await runIzinli([
-        'export',
-        '--database-url',
-        cluster!.url,
-        '--data-dir',
-        made.dataDir,
-        '--out',
-        exportFile,
-      ]);
+      const { exported, verified } = await exportAndVerify(cluster!.url, made.dataDir, jwksFile);
       expect(exported.code, exported.stderr).toBe(0);
-      const verified = await runIzinli(['verify', 'log', exportFile, '--jwks', jwksFile]);
       expect(verified.code, `${verified.stdout}${verified.stderr}`).toBe(0);
       expect(verified.stdout).toContain(
         `site ${EXAMPLE_SITE_KEY}: ${acknowledged.length + refused.length} records`,

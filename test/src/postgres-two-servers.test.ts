@@ -21,7 +21,7 @@ import {
   startLoad,
   twoSiteServerConfig,
 } from './captures.test-support.js';
-import { runIzinli } from './cli-process.test-support.js';
+import { exportAndVerify } from './cli-process.test-support.js';
 import { testSchema } from './postgres-schema.test-support.js';
 import {
   makeDataDir,
@@ -129,18 +129,8 @@ describe.skipIf(!DATABASE_URL)(
       }
 
       // The operator's check, through the same URL: export, then verify against the JWKS.
-      const exportFile = join(dataDir, 'export.jsonl');
-      const exported = await runIzinli([
-        'export',
-        '--database-url',
-        schema.url,
-        '--data-dir',
-        dataDir,
-        '--out',
-        exportFile,
-      ]);
+      const { exported, verified } = await exportAndVerify(schema.url, dataDir, jwksFile);
       expect(exported.code, exported.stderr).toBe(0);
-      const verified = await runIzinli(['verify', 'log', exportFile, '--jwks', jwksFile]);
       expect(verified.code, `${verified.stdout}${verified.stderr}`).toBe(0);
       expect(verified.stdout).toContain(
         `site ${EXAMPLE_SITE_KEY}: ${total - SECOND_SITE_CAPTURES} records`,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { problemMessage } from '@izinli/core';
 import { EXAMPLE_SITE_KEY, exampleServerConfig } from '@izinli/core/fixtures';
+import { configWithWebhook } from '../webhooks/webhook-config.test-support.js';
 import { checkServerConfig, readServerConfig } from './load-config.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'izinli-config-'));
@@ -67,22 +68,8 @@ describe('readServerConfig', () => {
   });
 
   describe('webhook targets over plain http (issue 10: events carry personal data)', () => {
-    const withTarget = (url: string, allowPrivateNetwork?: boolean) => ({
-      ...exampleServerConfig,
-      tenants: [
-        {
-          ...exampleServerConfig.tenants[0]!,
-          webhooks: [
-            {
-              id: 'crm',
-              url,
-              secret: { env: 'WEBHOOK_CRM' },
-              ...(allowPrivateNetwork === undefined ? {} : { allowPrivateNetwork }),
-            },
-          ],
-        },
-      ],
-    });
+    const withTarget = (url: string, allowPrivateNetwork?: boolean) =>
+      configWithWebhook(url, allowPrivateNetwork, 'WEBHOOK_CRM');
     const env = { IYS_PASSWORD: 'x', WEBHOOK_CRM: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' };
 
     it('refuses http:// to a public host, with expected and received (no path)', async () => {

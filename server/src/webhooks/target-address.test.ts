@@ -1,7 +1,5 @@
 // Webhooks to private networks are refused unless the target opts in (issue 10, SSRF): on the
 // config's URL at load, and on the resolved address at connect time (DNS rebinding).
-import { exampleServerConfig } from '@izinli/core/fixtures';
-import type { ServerConfigInput } from '@izinli/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkServerConfig } from '../config/load-config.js';
 import {
@@ -11,6 +9,7 @@ import {
   privateHostOf,
   publicOnlyLookup,
 } from './target-address.js';
+import { configWithWebhook } from './webhook-config.test-support.js';
 import { newSecret, startReceiver } from './webhook-receiver.test-support.js';
 import { sendWebhook } from './webhook-send.js';
 
@@ -99,22 +98,8 @@ describe('cleartextTargetProblem', () => {
   });
 });
 
-const configWith = (url: string, allowPrivateNetwork?: boolean): ServerConfigInput => ({
-  ...exampleServerConfig,
-  tenants: [
-    {
-      ...exampleServerConfig.tenants[0]!,
-      webhooks: [
-        {
-          id: 'crm',
-          url,
-          secret: { env: 'WH' },
-          ...(allowPrivateNetwork === undefined ? {} : { allowPrivateNetwork }),
-        },
-      ],
-    },
-  ],
-});
+const configWith = (url: string, allowPrivateNetwork?: boolean) =>
+  configWithWebhook(url, allowPrivateNetwork);
 const env = { IYS_PASSWORD: 'demo', WH: newSecret() };
 
 describe('the config check at load', () => {
