@@ -37,43 +37,6 @@ describe('createTokenBucket', () => {
     }
   });
 
-  it('spaces sleepers a stalled event loop wakes together one interval apart', async () => {
-    // The slots' sleeps end only when the test says (a loop blocked past all of them); the
-    // spacing sleeps after waking advance the clock as real time would.
-    const clock = { t: 0 };
-    const parked: (() => void)[] = [];
-    const spacing: number[] = [];
-    let stalled = true;
-    const sleep = (ms: number) => {
-      if (stalled) return new Promise<void>((resolve) => parked.push(resolve));
-      spacing.push(ms);
-      clock.t += ms;
-      return Promise.resolve();
-    };
-    const limiter = createTokenBucket({ now: () => clock.t, sleep });
-    let released = 0;
-    const all = Array.from({ length: 5 }, () => limiter.acquire().then(() => released++));
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(released).toBe(1);
-    expect(parked).toHaveLength(4);
-    clock.t = 2_000; // every slot (100–400 ms) is long past when the loop runs again
-    stalled = false;
-    for (const wake of parked.splice(0)) wake();
-    await Promise.all(all);
-    // The first woken goes at once, each next one an interval later: not four at 2,000 ms.
-    expect(spacing).toEqual([100, 100, 100]);
-    expect(clock.t).toBe(2_300);
-  });
-
-  it('is not held up by a clock that steps back between releases', async () => {
-    const { clock, now, sleep } = fakeTime(10_000);
-    const limiter = createTokenBucket({ now, sleep });
-    await limiter.acquire();
-    clock.t = 0; // an hour's NTP correction would be the same
-    await limiter.acquire();
-    expect(Math.max(...clock.sleeps)).toBeLessThanOrEqual(100);
-  });
-
   it('lets a configured burst through at once, then makes the next wait', async () => {
     const { clock, now, sleep } = fakeTime();
     const limiter = createTokenBucket({ now, sleep, burst: 10 });

@@ -21,10 +21,7 @@ const realSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r
 
 /**
  * An in-memory token bucket. Each `acquire` reserves a slot at once (the balance may go negative)
- * and sleeps until its slot comes, so concurrent callers are served in call order. With the
- * default burst of 1, releases are also spaced by the clock when they happen: sleepers a stalled
- * event loop wakes together go one interval apart, not at once (İYS counts its limit in any
- * sliding second, and answers H124 to an 11th).
+ * and sleeps until its slot comes, so concurrent callers are served in call order.
  */
 export function createTokenBucket(options: TokenBucketOptions = {}): RateLimiter {
   const rate = options.ratePerSecond ?? 10;
@@ -35,20 +32,6 @@ export function createTokenBucket(options: TokenBucketOptions = {}): RateLimiter
   const sleep = options.sleep ?? realSleep;
   let tokens = burst;
   let last = now();
-  const interval = 1000 / rate;
-  let lastRelease = -Infinity;
-  let releases: Promise<void> = Promise.resolve();
-  // In call order (sleepers wake in slot order), each at least an interval after the one before.
-  const spaced = () => {
-    const turn = releases.then(async () => {
-      // At most one interval: a clock that steps back must not hold the queue.
-      const wait = Math.min(interval, lastRelease + interval - now());
-      if (wait > 0) await sleep(Math.ceil(wait));
-      lastRelease = now();
-    });
-    releases = turn;
-    return turn;
-  };
 
   return {
     async acquire() {
@@ -57,8 +40,8 @@ export function createTokenBucket(options: TokenBucketOptions = {}): RateLimiter
       tokens = Math.min(burst, tokens + (Math.max(0, t - last) * rate) / 1000);
       last = Math.max(last, t);
       tokens -= 1;
-      if (tokens < 0) await sleep(Math.ceil((-tokens * 1000) / rate));
-      if (burst === 1) await spaced();
+      if (tokens >= 0) return;
+      await sleep(Math.ceil((-tokens * 1000) / rate));
     },
   };
 }
