@@ -30,6 +30,8 @@ export interface SingleAddFigures {
   perSecond: number;
   /** p99 of the gaps between arrivals, ms. */
   gapP99Ms: number;
+  /** H124 answers (over İYS's rate) the worker met and retried. */
+  rateLimited: number;
 }
 
 /**
@@ -68,13 +70,19 @@ export async function measureSingleAdds(movements: number): Promise<SingleAddFig
       );
     }
     const recipients = Array.from({ length: movements }, (_, i) => phoneOf(i));
-    await expectCleanDelivery('the single-add run', sim, served, recipients);
+    const { rateLimited } = await expectCleanDelivery(
+      'the single-add run',
+      sim,
+      served,
+      recipients,
+    );
     const times = [...arrivals.values()].sort((a, b) => a - b);
     const gaps = times.slice(1).map((t, i) => t - times[i]!);
     return {
       movements,
       perSecond: ((times.length - 1) * 1000) / (times.at(-1)! - times[0]!),
       gapP99Ms: quantile(gaps, 0.99),
+      rateLimited,
     };
   } finally {
     await store.close();

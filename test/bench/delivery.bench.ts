@@ -37,7 +37,7 @@ function singleRows(single: SingleAddFigures): BenchRow[] {
       ratio: 1,
     },
     {
-      task: `single add: worker, ${single.movements} movements, real clock`,
+      task: `single add: worker, ${single.movements} movements, real clock${single.rateLimited ? ` (H124 ×${single.rateLimited}, retried)` : ''}`,
       opsPerSec: single.perSecond,
       meanMs: 1000 / single.perSecond,
       p99Ms: single.gapP99Ms,
