@@ -98,6 +98,8 @@ export async function startServer({
   const store = await openStore({
     dataDir: env.DATA_DIR,
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    queryTimeoutMs: env.DATABASE_QUERY_TIMEOUT_MS,
   });
   const ring = await loadKeyRing({
     dataDir: env.DATA_DIR,

@@ -63,6 +63,43 @@ export const privatePostgresUnavailable: string | undefined = !BIN_DIR
       ? 'running as root and there is no `runuser` to run PostgreSQL as `postgres`'
       : undefined;
 
+/** Why `freeze()` cannot run here (tests skip, printing it), or undefined when it can. */
+export const privatePostgresFreezeUnavailable: string | undefined =
+  privatePostgresUnavailable ??
+  (existsSync('/proc/self/stat')
+    ? undefined
+    : "no /proc to find the cluster's processes by their parent (Linux only)");
+
+/** The state letter and parent pid of a process, from /proc/<pid>/stat; undefined once gone. */
+function procStat(pid: number): { state: string; ppid: number } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "pid (comm) state ppid …": comm may hold spaces and parentheses, so split after the last ')'.
+    const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return state === undefined ? undefined : { state, ppid: Number(ppid) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The processes whose parent is `pid`. */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((child) => procStat(child)?.ppid === pid);
+}
+
+/** Sends `signal` to `pid`; false when the process is already gone. */
+function signal(pid: number, name: NodeJS.Signals): boolean {
+  try {
+    process.kill(pid, name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** How `pg_ctl stop` ends the server: `fast` shuts down cleanly, `immediate` is a crash. */
 export type StopMode = 'fast' | 'immediate';
 
@@ -82,7 +119,8 @@ async function freePort(): Promise<number> {
 
 /**
  * A private cluster: `start()` creates and starts it, `restart()` stops it (running `whileDown`
- * before starting it again), `stop()` stops it for good and removes its folder. `stop()` is safe
+ * before starting it again), `freeze()` and `thaw()` suspend and resume every one of its
+ * processes, `stop()` stops it for good and removes its folder. `stop()` is safe
  * to call in afterAll whatever happened before, even when `start()` failed half way.
  */
 export function privatePostgres() {
@@ -90,6 +128,8 @@ export function privatePostgres() {
   const bin = BIN_DIR!;
   let dir: string | undefined;
   let port = 0;
+  /** The processes `freeze()` stopped, postmaster first; empty when not frozen. */
+  let frozen: number[] = [];
 
   /** Runs a PostgreSQL tool, as `postgres` when we are root; never blocks the event loop. */
   const tool = async (name: string, args: string[]): Promise<string> => {
@@ -114,6 +154,11 @@ export function privatePostgres() {
     tool('pg_ctl', ['start', '-D', data(), '-l', logFile(), '-w', '-t', '60']);
   const pgCtlStop = (mode: StopMode) =>
     tool('pg_ctl', ['stop', '-D', data(), '-m', mode, '-w', '-t', '60']);
+  const thaw = (): void => {
+    for (const pid of frozen.slice(1)) signal(pid, 'SIGCONT');
+    if (frozen[0] !== undefined) signal(frozen[0], 'SIGCONT');
+    frozen = [];
+  };
   const logSize = async () => (await readFile(logFile()).catch(() => Buffer.alloc(0))).length;
 
   return {
@@ -179,10 +224,49 @@ export function privatePostgres() {
       return { recovered: since.includes('automatic recovery in progress') };
     },
 
+    /**
+     * Freezes the server as a hung host or a network partition would look from a client: the
+     * postmaster and every process it forked get SIGSTOP. The kernel still accepts TCP connections
+     * into the listen backlog and buffers what clients send, but nothing is ever answered until
+     * `thaw()`. Resolves once every one of them is stopped; the pids, postmaster first.
+     */
+    async freeze(): Promise<number[]> {
+      if (!dir) throw new Error('privatePostgres: start() it first');
+      if (frozen.length > 0) throw new Error('privatePostgres: already frozen');
+      const postmaster = Number(
+        readFileSync(join(data(), 'postmaster.pid'), 'utf8').split('\n')[0],
+      );
+      if (!(postmaster > 0) || !signal(postmaster, 'SIGSTOP')) {
+        throw new Error(`privatePostgres: no postmaster to freeze (pid ${postmaster})`);
+      }
+      frozen = [postmaster];
+      // Stopped, the postmaster forks nothing more: once it is, its children are all there are.
+      const stopped = (pid: number) => {
+        const state = procStat(pid)?.state;
+        return state === undefined || state === 'T';
+      };
+      const deadline = Date.now() + 10_000;
+      const waitStopped = async (pids: number[]) => {
+        while (!pids.every(stopped)) {
+          if (Date.now() > deadline) throw new Error(`privatePostgres: ${pids} did not stop`);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+      };
+      await waitStopped([postmaster]);
+      for (const child of childrenOf(postmaster)) if (signal(child, 'SIGSTOP')) frozen.push(child);
+      await waitStopped(frozen);
+      return [...frozen];
+    },
+
+    /** Resumes what `freeze()` stopped (children first, then the postmaster); a no-op if nothing is. */
+    thaw,
+
     /** Stops the server (if running) and removes the folder; never throws. */
     async stop(): Promise<void> {
       if (!dir) return;
       const folder = dir;
+      // A stopped process would not act on pg_ctl's signal: thaw a frozen cluster first.
+      thaw();
       try {
         if (existsSync(join(data(), 'postmaster.pid'))) await pgCtlStop('immediate');
       } catch {

@@ -19,6 +19,10 @@ export const ServerEnv = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, { error: 'a postgres:// connection URL' })
     .optional(),
+  /** PostgreSQL: how long getting a connection may take (a frozen server answers 503, not never). */
+  DATABASE_CONNECT_TIMEOUT_MS: count('milliseconds').min(100).max(600_000).default(10_000),
+  /** PostgreSQL: how long one statement may wait for its answer (migrations and purges included). */
+  DATABASE_QUERY_TIMEOUT_MS: count('milliseconds').min(100).max(3_600_000).default(60_000),
   IZINLI_CONFIG: z.string().min(1).default('./izinli.config.json'),
   IZINLI_SIGNING_KEY: z.string().min(1).optional(),
   /** İYS's credentials and recipients go there: https:, or plain http: to loopback only. */

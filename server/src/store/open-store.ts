@@ -10,6 +10,10 @@ import type { Store } from './store.js';
 export interface OpenStoreOptions {
   dataDir: string;
   databaseUrl?: string;
+  /** PostgreSQL: milliseconds to get a connection (default `POSTGRES_CONNECT_TIMEOUT_MS`). */
+  connectTimeoutMs?: number;
+  /** PostgreSQL: milliseconds a statement may wait for its answer (default `POSTGRES_QUERY_TIMEOUT_MS`). */
+  queryTimeoutMs?: number;
 }
 
 /** The SQLite file inside a data directory. */
@@ -19,7 +23,12 @@ export const sqliteFileIn = (dataDir: string): string => join(dataDir, 'izinli.s
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   let store: Store;
   if (options.databaseUrl) {
-    store = await openPostgresStore({ connectionString: options.databaseUrl });
+    const { connectTimeoutMs, queryTimeoutMs } = options;
+    store = await openPostgresStore({
+      connectionString: options.databaseUrl,
+      ...(connectTimeoutMs !== undefined ? { connectTimeoutMs } : {}),
+      ...(queryTimeoutMs !== undefined ? { queryTimeoutMs } : {}),
+    });
   } else {
     // 0700: the folder holds personal data and, beside it, the signing keys.
     await mkdir(options.dataDir, { recursive: true, mode: 0o700 });

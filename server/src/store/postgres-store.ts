@@ -94,6 +94,34 @@ export interface PostgresStoreOptions {
   max?: number;
   /** Told when an idle pooled connection fails; the pool replaces it (default: ignored). */
   onIdleError?: (error: Error) => void;
+  /**
+   * Milliseconds to get a connection, a pooled one or a new one, before the call fails (default
+   * `POSTGRES_CONNECT_TIMEOUT_MS`): a server that accepts TCP but never answers cannot hold it.
+   */
+  connectTimeoutMs?: number;
+  /**
+   * Milliseconds a statement may wait for its answer before it fails and its connection is
+   * dropped (default `POSTGRES_QUERY_TIMEOUT_MS`). Client-side, so it also bounds a frozen server
+   * or a network partition; generous, as migrations, purges and batch settles take seconds.
+   */
+  queryTimeoutMs?: number;
+}
+
+/** Default of `connectTimeoutMs`. */
+export const POSTGRES_CONNECT_TIMEOUT_MS = 10_000;
+/** Default of `queryTimeoutMs`. */
+export const POSTGRES_QUERY_TIMEOUT_MS = 60_000;
+/** Idle time before TCP keepalive probes start, so a silently dead peer is noticed. */
+const KEEPALIVE_IDLE_MS = 10_000;
+/** What pg's client-side `query_timeout` fails a query with (it sets no code). */
+const QUERY_TIMEOUT_MESSAGE = 'Query read timeout';
+
+/** Whether `error`, or an error it was caused by, is pg's client-side query timeout. */
+export function isQueryTimeout(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 8; e = e.cause, depth += 1) {
+    if (e.message === QUERY_TIMEOUT_MESSAGE) return true;
+  }
+  return false;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -157,9 +185,16 @@ export class PostgresStore implements Store {
       if (done.command !== 'COMMIT') throw new Error('store: PostgreSQL rolled the write back');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch((e: unknown) => {
-        broken = e instanceof Error ? e : new Error(String(e));
-      });
+      if (isQueryTimeout(error)) {
+        // The timed-out statement is still on the wire and may yet run: a ROLLBACK would queue
+        // behind it for another timeout, and the client must never be reused mid-transaction.
+        // Destroyed instead, its connection closes, and PostgreSQL aborts what it had not committed.
+        broken ??= error as Error;
+      } else {
+        await client.query('ROLLBACK').catch((e: unknown) => {
+          broken = e instanceof Error ? e : new Error(String(e));
+        });
+      }
       throw error;
     } finally {
       // A client that could not roll back, or whose connection was lost, is destroyed.
@@ -420,10 +455,16 @@ export class PostgresStore implements Store {
    * session that must outlive any one query, such as the İYS leader's advisory lock. Not connected.
    */
   sessionClient(): pg.Client {
-    const { connectionString, options } = this.#pool.options;
+    const { connectionString, options, connectionTimeoutMillis, query_timeout } =
+      this.#pool.options;
     return new pg.Client({
       ...(connectionString !== undefined ? { connectionString } : {}),
       ...(options !== undefined ? { options } : {}),
+      // The same bounds: a frozen or unreachable server fails the session, never hangs it.
+      ...(connectionTimeoutMillis !== undefined ? { connectionTimeoutMillis } : {}),
+      ...(query_timeout !== undefined ? { query_timeout } : {}),
+      keepAlive: true,
+      keepAliveInitialDelayMillis: KEEPALIVE_IDLE_MS,
     });
   }
 
@@ -435,13 +476,26 @@ export class PostgresStore implements Store {
 
 /** Opens a pool on `connectionString` (nothing is queried yet); call `migrate()` before use. */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
-  const { connectionString, schema, max = 10, onIdleError } = options;
+  const {
+    connectionString,
+    schema,
+    max = 10,
+    onIdleError,
+    connectTimeoutMs = POSTGRES_CONNECT_TIMEOUT_MS,
+    queryTimeoutMs = POSTGRES_QUERY_TIMEOUT_MS,
+  } = options;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new RangeError(`store: schema must match ${SCHEMA_NAME}, got ${schema}`);
   }
   const pool = new pg.Pool({
     connectionString,
     max,
+    // Bounded waits: a checkout or a new connection, then each statement's answer (pg's
+    // query_timeout fails the query; the pool destroys the client it is released with).
+    connectionTimeoutMillis: connectTimeoutMs,
+    query_timeout: queryTimeoutMs,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: KEEPALIVE_IDLE_MS,
     // Set at connection start-up, so no query can run before it; the name is checked above.
     ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}),
   });
