@@ -209,9 +209,9 @@ interface SimMovement {
 
 /**
  * The İYS codes that must never appear: what ordering prevents. Over the rate (H124) is counted
- * and reported instead: the pacer keeps 0.9 of İYS's 10/s, and spaces its own releases, but a
- * loaded machine can still bunch arrivals at the simulator (in this process) past its sliding
- * second; the worker retries those, and the run says how many there were.
+ * and reported instead: the pacer keeps 0.9 of İYS's 10/s, but sleepers a busy event loop wakes
+ * late go out together and can put an eleventh into the simulator's sliding second (README
+ * §Performance); the worker retries those, and the run says how many there were.
  */
 const FORBIDDEN = ['H174', 'H175', 'H178'];
 
