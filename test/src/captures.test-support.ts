@@ -53,6 +53,43 @@ export function postCapture(baseUrl: string, body: { id: string }): Promise<Resp
   });
 }
 
+/** An answer to a capture, read whole (for fault tests that look at refusals). */
+export interface CaptureAnswer {
+  status: number;
+  contentType: string;
+  retryAfter: string | null;
+  text: string;
+}
+
+/** POSTs a capture as `postCapture` does, giving up after `timeoutMs`; the answer read whole. */
+export async function postCaptureAnswer(
+  baseUrl: string,
+  body: { id: string },
+  timeoutMs: number,
+): Promise<CaptureAnswer> {
+  const response = await fetch(`${baseUrl}/v1/captures`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: ORIGIN },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    retryAfter: response.headers.get('retry-after'),
+    text: await response.text(),
+  };
+}
+
+/** Waits until `done()`, failing with `what` after `ms`. */
+export async function waitFor(what: string, done: () => boolean, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(5);
+  }
+}
+
 /** GETs an admin API path with the example tenant's token. */
 export function adminGet(baseUrl: string, path: string): Promise<Response> {
   return fetch(`${baseUrl}${path}`, {

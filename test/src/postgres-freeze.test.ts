@@ -16,7 +16,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCaptureChain } from '@izinli/core';
 import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
 import { exportAndVerify } from './cli-process.test-support.js';
-import { ORIGIN, captureBody, parseRecords, sleep } from './captures.test-support.js';
+import {
+  captureBody,
+  parseRecords,
+  postCaptureAnswer,
+  sleep,
+  waitFor,
+} from './captures.test-support.js';
+import type { CaptureAnswer } from './captures.test-support.js';
 import { deliveryEnv, startSim } from './delivery.test-support.js';
 import {
   privatePostgres,
@@ -56,12 +63,7 @@ const FREEZE_MS = 5_000;
 const REFUSED_WHILE_FROZEN = 2 * WORKERS;
 
 type Body = ReturnType<typeof captureBody>;
-interface Answer {
-  status: number;
-  contentType: string;
-  retryAfter: string | null;
-  text: string;
-}
+type Answer = CaptureAnswer;
 interface Sent {
   body: Body;
   sentAt: number;
@@ -70,29 +72,7 @@ interface Sent {
 }
 
 /** Posts one capture; gives up after HANG_MS. */
-async function post(baseUrl: string, body: Body): Promise<Answer> {
-  const response = await fetch(`${baseUrl}/v1/captures`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: ORIGIN },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(HANG_MS),
-  });
-  return {
-    status: response.status,
-    contentType: response.headers.get('content-type') ?? '',
-    retryAfter: response.headers.get('retry-after'),
-    text: await response.text(),
-  };
-}
-
-/** Waits until `done()`, failing with `what` after `ms`. */
-async function waitFor(what: string, done: () => boolean, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
-}
+const post = (baseUrl: string, body: Body) => postCaptureAnswer(baseUrl, body, HANG_MS);
 
 /** The server's log lines with message `msg`, parsed. */
 const logged = (server: ServerProcess, msg: string) =>

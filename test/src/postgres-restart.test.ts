@@ -13,7 +13,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCaptureChain } from '@izinli/core';
 import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
 import { exportAndVerify } from './cli-process.test-support.js';
-import { ORIGIN, captureBody, parseRecords, sleep } from './captures.test-support.js';
+import {
+  captureBody,
+  parseRecords,
+  postCaptureAnswer,
+  sleep,
+  waitFor,
+} from './captures.test-support.js';
 import { privatePostgres, privatePostgresUnavailable } from './private-postgres.test-support.js';
 import type { PrivatePostgres, StopMode } from './private-postgres.test-support.js';
 import {
@@ -45,29 +51,7 @@ interface Refusal {
 }
 
 /** Posts one capture, bounded in time; the answer as text. */
-async function post(baseUrl: string, body: Body) {
-  const response = await fetch(`${baseUrl}/v1/captures`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: ORIGIN },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(ANSWER_BOUND_MS),
-  });
-  return {
-    status: response.status,
-    contentType: response.headers.get('content-type') ?? '',
-    retryAfter: response.headers.get('retry-after'),
-    text: await response.text(),
-  };
-}
-
-/** Waits until `done()`, failing with `what` after `ms`. */
-async function waitFor(what: string, done: () => boolean, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
-}
+const post = (baseUrl: string, body: Body) => postCaptureAnswer(baseUrl, body, ANSWER_BOUND_MS);
 
 describe.skipIf(privatePostgresUnavailable !== undefined)(
   privatePostgresUnavailable
