@@ -11,18 +11,9 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServedSim } from '@izinli/iys-sim';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkCaptureChain } from '@izinli/core';
-import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
-import { exportAndVerify } from './cli-process.test-support.js';
-import {
-  captureBody,
-  parseRecords,
-  postCaptureAnswer,
-  sleep,
-  waitFor,
-} from './captures.test-support.js';
+import { expectStoredOnceAndVerified, replayRefused } from './postgres-outcome.test-support.js';
+import { captureBody, postCaptureAnswer, sleep, waitFor } from './captures.test-support.js';
 import type { CaptureAnswer } from './captures.test-support.js';
 import { deliveryEnv, startSim } from './delivery.test-support.js';
 import {
@@ -245,18 +236,11 @@ describe.skipIf(privatePostgresFreezeUnavailable !== undefined)(
       // The clients retry what was refused, with the same id and body: 201 when it was not
       // written, 200 when its COMMIT was on the wire as the query timed out and PostgreSQL ran it
       // on thawing. Never a 409: a refused capture is never stored differently.
-      const replay = { created: 0, alreadyStored: 0 };
-      const queue = [...refused];
-      await Promise.all(
-        Array.from({ length: WORKERS }, async () => {
-          for (let r = queue.shift(); r; r = queue.shift()) {
-            const answer = await post(url, r.body);
-            expect([200, 201], answer.text).toContain(answer.status);
-            if (answer.status === 201) replay.created += 1;
-            else replay.alreadyStored += 1;
-          }
-        }),
-      );
+      const statuses = await replayRefused(url, refused, WORKERS, HANG_MS);
+      const replay = {
+        created: statuses.filter((status) => status === 201).length,
+        alreadyStored: statuses.filter((status) => status === 200).length,
+      };
       const jwksFile = join(made.dataDir, 'jwks.json');
       writeFileSync(jwksFile, await (await fetch(`${url}/.well-known/jwks.json`)).text());
       expect((await stopServerProcess(server)).code).toBe(0);
@@ -274,36 +258,9 @@ describe.skipIf(privatePostgresFreezeUnavailable !== undefined)(
           `start: ${marks.join(', ')}`,
       );
 
-      const client = new pg.Client({ connectionString: cluster!.url });
-      await client.connect();
-      try {
-        const { rows } = await client.query<{ capture_id: string; record: string }>(
-          'SELECT capture_id, record FROM captures WHERE site_key = $1 ORDER BY seq',
-          [EXAMPLE_SITE_KEY],
-        );
-        // Exactly the acknowledged and the replayed captures, each once.
-        const expected = [...acknowledged(), ...refused].map((s) => s.body.id).sort();
-        expect(new Set(expected).size).toBe(expected.length);
-        expect(rows.map((r) => r.capture_id).sort()).toEqual(expected);
-        const records = parseRecords(rows.map((r) => r.record));
-        expect(records.map((r) => r.seq)).toEqual(records.map((_, i) => i + 1));
-        expect(await checkCaptureChain(records)).toEqual([]);
-        // Every capture ticked MESAJ, so each has its movements: none half-written.
-        const movements = await client.query<{ n: string }>(
-          'SELECT count(DISTINCT capture_id) AS n FROM movements',
-        );
-        expect(Number(movements.rows[0]!.n)).toBe(rows.length);
-      } finally {
-        await client.end();
-      }
-
-      // The operator's check: export through the same URL, verify against the JWKS.
-      const { exported, verified } = await exportAndVerify(cluster!.url, made.dataDir, jwksFile);
-      expect(exported.code, exported.stderr).toBe(0);
-      expect(verified.code, `${verified.stdout}${verified.stderr}`).toBe(0);
-      expect(verified.stdout).toContain(
-        `site ${EXAMPLE_SITE_KEY}: ${acknowledged().length + refused.length} records`,
-      );
+      await expectStoredOnceAndVerified(cluster!.url, made.dataDir, jwksFile, [
+        ...[...acknowledged(), ...refused].map((s) => s.body.id),
+      ]);
     }, 120_000);
   },
 );
