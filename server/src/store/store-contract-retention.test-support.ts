@@ -65,6 +65,17 @@ async function everything(store: Store): Promise<string> {
   return JSON.stringify(parts);
 }
 
+/** Fans every pending event out to one target `crm`, its deliveries d-1, d-2, … (at 100 s). */
+function fanOutToOneTarget(s: Store) {
+  let i = 0;
+  return s.webhookOutbox.fanOut({
+    now: at(100),
+    limit: 10,
+    targets: () => [{ tenantId: 't', webhookId: 'crm' }],
+    newId: () => `d-${(i += 1)}`,
+  });
+}
+
 export function describeRetentionContract(store: StoreGetter) {
   it('lists unpurged captures received before the bound, in seq order, a page at a time (A14)', async () => {
     for (let n = 1; n <= 5; n++) await appendCapture(store(), { n, phone: phone(n) });
@@ -120,15 +131,7 @@ export function describeRetentionContract(store: StoreGetter) {
       },
     );
     // One delivery of each event, still pending when the purge comes.
-    await store().webhookOutbox.fanOut({
-      now: at(100),
-      limit: 10,
-      targets: () => [{ tenantId: 't', webhookId: 'crm' }],
-      newId: (() => {
-        let i = 0;
-        return () => `d-${(i += 1)}`;
-      })(),
-    });
+    await fanOutToOneTarget(store());
     const before = await chainOf(store(), SITE_A);
     const result = await store().purgeCaptures({
       siteKey: SITE_A,
@@ -254,15 +257,7 @@ export function describeRetentionContract(store: StoreGetter) {
   it('A14: purges the recipient of consent.changed events, keeping what changed and when, and dead-letters their pending deliveries', async () => {
     await syncChange(store(), 1, [SITE_A, SITE_B], 'RET');
     // Fanned out: one delivery of each, still pending when the purge comes.
-    await store().webhookOutbox.fanOut({
-      now: at(100),
-      limit: 10,
-      targets: () => [{ tenantId: 't', webhookId: 'crm' }],
-      newId: (() => {
-        let i = 0;
-        return () => `d-${(i += 1)}`;
-      })(),
-    });
+    await fanOutToOneTarget(store());
     // Not fanned out yet when the purge comes.
     await syncChange(store(), 2, [SITE_A], 'ONAY');
     const captured = await appendCapture(
