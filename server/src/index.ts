@@ -23,4 +23,4 @@ export type {
   DeliveryWorker,
   DeliveryWorkerOptions,
 } from './delivery/delivery-worker.js';
-export { IYS_PACE_PER_SECOND } from './delivery/leader.js';
+export { IYS_PACE_PER_SECOND, createIysPacer } from './delivery/leader.js';

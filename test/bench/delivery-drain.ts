@@ -48,7 +48,7 @@ export async function measureSingleAdds(movements: number): Promise<SingleAddFig
   try {
     await store.migrate();
     await appendBacklog(store, sim, { count: movements, minutesAgo: 5 });
-    const pacer = simulatedPacer(sim, IYS_PACE_PER_SECOND);
+    const pacer = simulatedPacer(sim);
     const worker = createDeliveryWorker({
       config: await exampleConfig(),
       store,
@@ -145,7 +145,7 @@ export async function measureBatchDrain(
     const appendRealSeconds = (performance.now() - appendStart) / 1000;
     const intervalMs = 20;
     const firstPollMs = 305_000;
-    const pacer = simulatedPacer(sim, IYS_PACE_PER_SECOND);
+    const pacer = simulatedPacer(sim);
     const worker = createDeliveryWorker({
       config: await exampleConfig(),
       store,
@@ -165,6 +165,7 @@ export async function measureBatchDrain(
     let batched = 0;
     let other = 0;
     let wakeAt: number | undefined;
+    let wake: NodeJS.Timeout | undefined;
     while (delivered + other < movements && performance.now() < realLimit) {
       for (const report of await worker.runOnce()) {
         delivered += report.delivered;
@@ -175,13 +176,21 @@ export async function measureBatchDrain(
       if (wakeAt === undefined && batched + other >= movements && firstSubmit) {
         // Everything is in a batch at İYS: nothing to do until the first poll is due.
         wakeAt = firstSubmit.sim + firstPollMs - WAKE_EARLY_MS;
-        if (sim.now().getTime() < wakeAt) sim.clock.speed = waitSpeed;
+        const ahead = wakeAt - sim.now().getTime();
+        if (ahead > 0) {
+          sim.clock.speed = waitSpeed;
+          // Back to real speed by a timer, not after the pass: an idle pass over the backlog
+          // takes tens of real ms (seconds of the fast clock), and the pass running when the
+          // polls fall due would otherwise settle every batch on the fast clock.
+          wake = setTimeout(() => (sim.clock.speed = 1), ahead / waitSpeed);
+        }
       }
       if (wakeAt !== undefined && sim.now().getTime() >= wakeAt) sim.clock.speed = 1;
       await sleep(intervalMs);
     }
     const simEnd = sim.now().getTime();
     const realEnd = performance.now();
+    clearTimeout(wake);
     sim.clock.speed = 1;
     await worker.stop();
     if (delivered !== movements) {

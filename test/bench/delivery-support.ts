@@ -7,10 +7,9 @@ import { CaptureRecord, Movement, captureRecordHashWith, formatIysDate } from '@
 import type { UnsealedCaptureRecord } from '@izinli/core';
 import { EXAMPLE_SITE_KEY, exampleServerConfig } from '@izinli/core/fixtures';
 import type { FetchLike, RateLimiter } from '@izinli/iys';
-import { createTokenBucket } from '@izinli/iys';
 import { serveIysSim } from '@izinli/iys-sim';
 import type { IysSim, ServedSim } from '@izinli/iys-sim';
-import { checkServerConfig } from '@izinli/server';
+import { checkServerConfig, createIysPacer } from '@izinli/server';
 import type { LoadedConfig, Store } from '@izinli/server';
 import type { Logger } from 'pino';
 
@@ -27,12 +26,12 @@ export async function exampleConfig(): Promise<LoadedConfig> {
 }
 
 /**
- * The server's pacer (9 requests/s, burst 1, delivery/leader.ts) on the simulator's clock: it
- * counts slots in simulated time and sleeps the simulated wait divided by the clock's speed.
+ * The server's pacer (9 requests/s, burst 1, at most 10 in any 1.1 s; delivery/leader.ts) on the
+ * simulator's clock: it counts slots and the window in simulated time, and sleeps the simulated
+ * wait divided by the clock's speed.
  */
-export function simulatedPacer(sim: IysSim, ratePerSecond: number): RateLimiter {
-  return createTokenBucket({
-    ratePerSecond,
+export function simulatedPacer(sim: IysSim): RateLimiter {
+  return createIysPacer({
     now: () => sim.now().getTime(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms / sim.clock.speed)),
   });

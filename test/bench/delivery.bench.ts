@@ -10,8 +10,9 @@
 //    compressed throughout would multiply them by the speed);
 // 3. capture→İYS latency at 5 captures/s through the real server process → the bare v2 round
 //    trip's p50 over the latency's p50 (target p50 ≤ 1 s).
-// A run whose simulator does not hold every movement exactly once, or that saw H124, H174, H175
-// or H178, fails instead of reporting a figure. Profile with
+// A run whose simulator does not hold every movement exactly once, or that saw H174, H175 or
+// H178, fails instead of reporting a figure; H124 (over İYS's rate, which the pacer's window
+// guard should prevent) fails the batch drain and is counted in the single adds' row. Profile with
 // `node --cpu-prof test/dist/bench/run.js delivery` (1 and 2 run in this process).
 import { IYS_LIMITS } from '@izinli/core';
 import type { BenchReport, BenchRow, BenchSuite } from './harness.js';

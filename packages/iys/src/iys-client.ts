@@ -30,7 +30,7 @@ import {
   pickConnection,
   recipientListProblems,
 } from './query-checks.js';
-import { createTokenBucket } from './rate-limiter.js';
+import { IYS_SLIDING_SECOND, createTokenBucket } from './rate-limiter.js';
 import { createTokenManager } from './token-manager.js';
 import { createMemoryTokenStore } from './token-store.js';
 import { createTransport, type TransportRequest } from './transport.js';
@@ -45,7 +45,11 @@ export function createIysClient(options: IysClientOptions): IysClient {
     fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
     rateLimiter:
       options.rateLimiter ??
-      createTokenBucket({ ratePerSecond: IYS_LIMITS.requestsPerSecond, now }),
+      createTokenBucket({
+        ratePerSecond: IYS_LIMITS.requestsPerSecond,
+        window: IYS_SLIDING_SECOND,
+        now,
+      }),
     requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
   });
   const tokens = createTokenManager({
