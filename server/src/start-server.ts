@@ -123,7 +123,7 @@ export async function startServer({
   });
   const committer = new GroupCommitter({
     store,
-    signReceipt: (record) => signReceipt(ring, record),
+    signReceipt: (record, canonical) => signReceipt(ring, record, canonical),
     newId: randomUUID,
     maxBatch: env.GROUP_COMMIT_MAX,
     onCommit: (size, seconds) => observeCommit(metrics, size, seconds),

@@ -61,7 +61,7 @@ export async function makeHarness(options: HarnessOptions = {}) {
   const batches: number[] = [];
   const committer = new GroupCommitter({
     store,
-    signReceipt: (record) => signReceipt(ring, record),
+    signReceipt: (record, canonical) => signReceipt(ring, record, canonical),
     newId: randomUUID,
     onCommit: (size, seconds) => {
       batches.push(size);

@@ -77,6 +77,9 @@ describe('loadKeyRing', () => {
     expect(Buffer.from(jws.split('.')[1]!, 'base64url').toString('utf8')).toBe(
       canonicalJson({ a: 'ş', b: 1 }),
     );
+    // Signing the canonical text the caller holds gives the same payload and header.
+    const again = await ring.signCanonical(canonicalJson({ b: 1, a: 'ş' }), 'test+json');
+    expect(again.split('.').slice(0, 2)).toEqual(jws.split('.').slice(0, 2));
   });
 
   it('uses a JWK from IZINLI_SIGNING_KEY and writes nothing', async () => {

@@ -24,6 +24,8 @@ export interface KeyRing {
   readonly kid: string;
   /** A compact JWS with header `{ alg: 'EdDSA', kid, typ }` over the RFC 8785 bytes of `payload`. */
   sign(payload: unknown, typ: string): Promise<string>;
+  /** The same, for a caller that holds `canonicalJson(payload)` already (the capture commit). */
+  signCanonical(canonical: string, typ: string): Promise<string>;
   /** The current public key first, then every retired one (newest first). */
   jwks(): JSONWebKeySet;
 }
@@ -65,12 +67,14 @@ async function makeKeyRing(
   const jwks: JSONWebKeySet = Object.freeze({
     keys: Object.freeze([publishedJwk(kid, privateJwk), ...others]) as JWK[],
   });
+  const signCanonical = (canonical: string, typ: string) =>
+    new CompactSign(encoder.encode(canonical))
+      .setProtectedHeader({ alg: SIGNING_ALG, kid, typ })
+      .sign(key);
   return {
     kid,
-    sign: (payload, typ) =>
-      new CompactSign(encoder.encode(canonicalJson(payload)))
-        .setProtectedHeader({ alg: SIGNING_ALG, kid, typ })
-        .sign(key),
+    sign: (payload, typ) => signCanonical(canonicalJson(payload), typ),
+    signCanonical,
     // One object for the ring's life, so verifiers can cache the keys they imported from it.
     jwks: () => jwks,
   };

@@ -21,9 +21,18 @@ import { sha256HexSync } from './node-sha256.js';
  */
 export const RECEIPT_TYP = 'izinli-receipt+json';
 
-/** Signs a sealed record into its receipt. */
-export function signReceipt(ring: Pick<KeyRing, 'sign'>, record: CaptureRecord): Promise<string> {
-  return ring.sign(record, RECEIPT_TYP);
+/**
+ * Signs a sealed record into its receipt. `canonical`, when given, must be `canonicalJson(record)`
+ * (the commit computes it once for the receipt and the stored row).
+ */
+export function signReceipt(
+  ring: Pick<KeyRing, 'sign' | 'signCanonical'>,
+  record: CaptureRecord,
+  canonical?: string,
+): Promise<string> {
+  return canonical === undefined
+    ? ring.sign(record, RECEIPT_TYP)
+    : ring.signCanonical(canonical, RECEIPT_TYP);
 }
 
 /** Options of `verifyReceipt`. */

@@ -111,7 +111,7 @@ export class PostgresWriteTx implements WriteTx {
     const { capture, movements, events } = write;
     checkAppend(lockedHead(this.#heads, capture.siteKey), write);
     await this.#query(INSERT_CAPTURE, [
-      ...captureValues(capture),
+      ...captureValues(capture, write.recordJson),
       rowsJson(
         MOVEMENT_COLUMNS,
         movements.map((m) => movementValues(m, movementKey(m))),

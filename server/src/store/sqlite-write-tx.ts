@@ -97,7 +97,7 @@ export class SqliteWriteTx implements WriteTx {
     const { capture, movements, events } = write;
     // Every check and conversion first: a bad value must throw before any row is written.
     checkAppend(lockedHead(this.#heads, capture.siteKey), write);
-    const captureRow = captureValues(capture);
+    const captureRow = captureValues(capture, write.recordJson);
     const movementRows = movements.map((m) => movementValues(m, movementKey(m)));
     const eventRows = events.map(eventValues);
     const c = this.#connection;

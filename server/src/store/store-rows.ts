@@ -58,6 +58,7 @@ export const CAPTURE_COLUMNS = [
 /** The row values of a new capture; the addresses are indexed for the admin timeline. */
 export function captureValues(
   capture: StoredCapture & { record: CaptureRecord; receipt: string },
+  recordJson: string = canonicalJson(capture.record),
 ): unknown[] {
   const { record } = capture;
   return [
@@ -68,7 +69,7 @@ export function captureValues(
     capture.recordHash,
     capture.bodyHash,
     record.kind,
-    canonicalJson(record),
+    recordJson,
     capture.receipt,
     capture.receivedAt,
     epochMs(capture.receivedAt, 'receivedAt'),
@@ -238,10 +239,13 @@ export const EVENT_COLUMNS = [
   'next_attempt_at',
 ] as const;
 
-/** The row values of a new webhook event: due at once. */
+/**
+ * The row values of a new webhook event: due at once. The payload is plain JSON: nothing signs or
+ * hashes the stored text (a delivery serialises the parsed payload, webhook-request.ts).
+ */
 export function eventValues(event: WebhookEvent): unknown[] {
   const createdAt = isoInstant(event.createdAt, 'createdAt');
-  return [event.id, event.siteKey, event.type, canonicalJson(event.payload), createdAt, createdAt];
+  return [event.id, event.siteKey, event.type, JSON.stringify(event.payload), createdAt, createdAt];
 }
 
 /** A webhook_events row as its event. */

@@ -116,6 +116,8 @@ export interface IysChangesResult {
 /** Everything one capture writes, in the same transaction (ARCHITECTURE §Data flow). */
 export interface CaptureWrite {
   capture: StoredCapture & { record: CaptureRecord; receipt: string };
+  /** `canonicalJson(capture.record)` when the writer computed it already (else the store does). */
+  recordJson?: string;
   movements: Movement[];
   events: WebhookEvent[];
 }

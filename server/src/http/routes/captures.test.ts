@@ -1,6 +1,6 @@
 import { compactVerify, createLocalJWKSet, decodeProtectedHeader } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CaptureRecord, checkCaptureChain, formatIysDate } from '@izinli/core';
+import { CaptureRecord, canonicalJson, checkCaptureChain, formatIysDate } from '@izinli/core';
 import type { ApiErrorBody } from '../api-error.js';
 import { ORIGIN, makeHarness, postCapture, validCapture } from '../app-harness.test-support.js';
 
@@ -41,6 +41,10 @@ describe('POST /v1/captures', () => {
     const stored = await h.store.getCapture(capture.id);
     expect(stored?.receipt).toBe(body.receipt);
     expect(stored?.record).toEqual(record);
+    // The receipt signs the record's RFC 8785 text (computed once for the receipt and the row).
+    expect(Buffer.from(body.receipt.split('.')[1]!, 'base64url').toString('utf8')).toBe(
+      canonicalJson(stored!.record),
+    );
   });
 
   it('A9: consentDate is the server receive time in Turkey time, not the browser clock', async () => {
