@@ -1,5 +1,6 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { problemMessage, problemMessages, sealCaptureRecord } from '@izinli/core';
 import type { CaptureRecord, Problem } from '@izinli/core';
@@ -7,8 +8,8 @@ import type { Checkpoint, StoredCapture } from '../store/store.js';
 import { loadKeyRing } from './key-ring.js';
 import type { KeyRing } from './key-ring.js';
 import { exportLog } from './log-export.js';
-import { verifyLog } from './log-verify.js';
-import type { LogReport } from './log-verify.js';
+import { verifyLog as verifyLogWith } from './log-verify.js';
+import type { LogReport, VerifyLogOptions } from './log-verify.js';
 import {
   EXAMPLE_SITE_KEY,
   OTHER_SITE_KEY,
@@ -62,7 +63,23 @@ function edit(lines: string[], n: number, change: (line: Line) => Line): string[
 const codes = (report: LogReport) => report.problems.map((p) => p.code);
 const at = (p: Problem) => ({ code: p.code, line: p.params?.line, seq: p.params?.seq });
 
-describe('verifyLog', () => {
+// The worker threads run the built worker (server/dist): `tsc -b` comes before the tests.
+const BUILT_WORKER = new URL('../../dist/proof/log-verify-worker.js', import.meta.url);
+const MODES: [string, VerifyLogOptions][] = [
+  ['in this thread', {}],
+  // From the line after the header on, every line goes through the workers.
+  ['in worker threads', { workers: 2, parallelAfter: 0, workerUrl: BUILT_WORKER }],
+];
+
+describe.each(MODES)('verifyLog (%s)', (mode, options) => {
+  const verifyLog = (...[lines, jwks]: Parameters<typeof verifyLogWith>) =>
+    verifyLogWith(lines, jwks, options);
+  if (options.workers) {
+    it('has its worker script built', () => {
+      expect(existsSync(fileURLToPath(BUILT_WORKER)), `${mode}: run tsc -b first`).toBe(true);
+    });
+  }
+
   it('verifies an untouched export and sums up each site', async () => {
     const report = await verifyLog(clean, ring.jwks());
     expect(report).toEqual({

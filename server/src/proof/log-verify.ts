@@ -1,25 +1,20 @@
 // Verifies an exported log (log-lines.ts) line by line: each site's hash chain, every record
 // against its digests and its receipt, every checkpoint against its signature and the chain (A13).
-import {
-  CaptureRecord,
-  GENESIS_HASH,
-  checkCaptureRecordHash,
-  excerpt,
-  problemsFromZod,
-  valueAt,
-} from '@izinli/core';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { GENESIS_HASH, excerpt, problemsFromZod } from '@izinli/core';
 import type { Problem } from '@izinli/core';
 import type { JSONWebKeySet } from 'jose';
 import { verifyCheckpoint } from './checkpoint.js';
-import { firstDifference } from './first-difference.js';
 import { LOG_VERSION, LogBodyLine, LogHeaderLine } from './log-lines.js';
+import { checkLineReceipt, checkStoredRecord, located } from './log-record-check.js';
+import type { CheckedLine } from './log-record-check.js';
 import { checkSiteChain, newSiteState } from './log-site.js';
 import type { AddProblem, LogSiteSummary, SiteState, Where } from './log-site.js';
 import type { LogCheckpointLine, LogRecordLine } from './log-lines.js';
-import { RECEIPT_TYP, checkReceiptPayload } from './receipt.js';
-import { verifySignedJson } from './signed-json.js';
+import type { LinesRequest } from './log-verify-worker.js';
 import './log-problems.js';
-import { sha256HexSync } from './node-sha256.js';
 
 /** The outcome of `verifyLog`: ok only when there is no problem at all. */
 export interface LogReport {
@@ -47,10 +42,7 @@ class LogVerifier {
 
   // An arrow, so it can be handed to checkSiteChain as is.
   private readonly add: AddProblem = (where, problem) => {
-    const params: Record<string, string | number> = { ...problem.params, line: where.line };
-    if (where.siteKey !== undefined) params.siteKey = where.siteKey;
-    if (where.seq !== undefined) params.seq = where.seq;
-    this.problems.push({ ...problem, params });
+    this.problems.push(located(where, problem));
   };
 
   private site(siteKey: string, line: number): SiteState {
@@ -152,6 +144,39 @@ class LogVerifier {
   }
 
   private async readRecord(line: LogRecordLine, n: number): Promise<void> {
+    const where = { line: n, siteKey: line.siteKey, seq: line.seq };
+    this.chainStep(line, n);
+    let recordValid = false;
+    if (line.record !== undefined) {
+      const stored = await checkStoredRecord(line, where);
+      this.problems.push(...stored.problems);
+      recordValid = stored.valid;
+    } else this.purgedStep(line.purgedAt !== undefined, where);
+    if (line.receipt === undefined) return;
+    const keys = this.keys(n);
+    if (!keys) return;
+    const receipt = line.receipt;
+    this.problems.push(...(await checkLineReceipt({ ...line, receipt }, where, recordValid, keys)));
+  }
+
+  /**
+   * A record line a worker checked (with the given keys): the chain steps happen here, in line
+   * order, and its problems go where `readRecord` would have put them.
+   */
+  applyChecked(checked: Extract<CheckedLine, { record: true }>): void {
+    const n = checked.n;
+    const where = { line: n, siteKey: checked.siteKey, seq: checked.seq };
+    this.chainStep(checked, n);
+    this.problems.push(...checked.recordProblems);
+    if (!checked.hasRecord) this.purgedStep(checked.purged, where);
+    if (checked.hasReceipt && this.keys(n)) this.problems.push(...checked.receiptProblems);
+  }
+
+  /** A record line's part of the chain: its site, its seq's place, its digests. */
+  private chainStep(
+    line: Pick<LogRecordLine, 'siteKey' | 'seq' | 'prevHash' | 'recordHash'>,
+    n: number,
+  ): void {
     const { siteKey, seq } = line;
     const where = { line: n, siteKey, seq };
     const site = this.site(siteKey, n);
@@ -165,113 +190,32 @@ class LogVerifier {
         received: excerpt(seq),
         params: { firstLine: seen.line },
       });
-    } else {
-      if (seq < site.lastSeq) {
-        this.add(where, {
-          code: 'log.outOfOrder',
-          path: ['line', n, 'seq'],
-          expected: `seq after ${site.lastSeq}`,
-          received: excerpt(seq),
-          params: { after: site.lastSeq },
-        });
-      }
-      const before = seq === 1 ? GENESIS_HASH : site.entries.get(seq - 1)?.recordHash;
-      const prevHash = before === line.prevHash ? null : line.prevHash;
-      site.entries.set(seq, { prevHash, recordHash: line.recordHash, line: n });
-      site.lastSeq = Math.max(site.lastSeq, seq);
+      return;
     }
-    let recordValid = false;
-    if (line.record !== undefined) recordValid = await this.checkRecord(line, where);
-    else {
-      site.purged += 1;
-      if (line.purgedAt === undefined) {
-        this.add(where, {
-          code: 'log.recordMissing',
-          path: ['line', n, 'record'],
-          expected: 'the record, or purgedAt when retention purged it',
-          received: 'neither',
-        });
-      }
-    }
-    if (line.receipt !== undefined) await this.checkReceipt(line, where, recordValid);
-  }
-
-  /** True when the stored record is a valid capture record whose digests match. */
-  private async checkRecord(line: LogRecordLine, where: Where): Promise<boolean> {
-    const n = where.line;
-    const parsed = CaptureRecord.safeParse(line.record);
-    if (!parsed.success) {
-      const [first] = problemsFromZod(parsed.error, line.record);
+    if (seq < site.lastSeq) {
       this.add(where, {
-        code: 'log.notARecord',
-        path: ['line', n, 'record', ...(first?.path ?? [])],
-        expected: first?.expected ?? 'a capture record',
-        received: first?.received ?? excerpt(line.record),
+        code: 'log.outOfOrder',
+        path: ['line', n, 'seq'],
+        expected: `seq after ${site.lastSeq}`,
+        received: excerpt(seq),
+        params: { after: site.lastSeq },
       });
-      return false;
     }
-    // Checked as stored, not as zod normalised it (see verifyReceipt).
-    const record = line.record as CaptureRecord;
-    let valid = true;
-    for (const field of ['siteKey', 'seq', 'prevHash', 'recordHash'] as const) {
-      if (record[field] !== line[field]) {
-        this.add(where, {
-          code: 'log.digestMismatch',
-          path: ['line', n, 'record', field],
-          expected: `the line's ${field}: ${excerpt(line[field], 70)}`,
-          received: excerpt(record[field], 70),
-          params: { field },
-        });
-        valid = false;
-      }
-    }
-    const hashed = await checkCaptureRecordHash(record, ['line', n, 'record'], sha256HexSync);
-    if (!hashed.ok) this.add(where, hashed.error);
-    return valid && hashed.ok;
+    const before = seq === 1 ? GENESIS_HASH : site.entries.get(seq - 1)?.recordHash;
+    const prevHash = before === line.prevHash ? null : line.prevHash;
+    site.entries.set(seq, { prevHash, recordHash: line.recordHash, line: n });
+    site.lastSeq = Math.max(site.lastSeq, seq);
   }
 
-  private async checkReceipt(line: LogRecordLine, where: Where, recordValid: boolean) {
-    const n = where.line;
-    const keys = this.keys(n);
-    if (!keys || line.receipt === undefined) return;
-    const at = ['line', n, 'receipt'];
-    const signature = await verifySignedJson(line.receipt, keys, RECEIPT_TYP, at);
-    if (!signature.ok) {
-      this.add(where, signature.error);
-      return;
-    }
-    // A payload equal to a stored record that already passed the schema and hash checks passes
-    // them too: they are not run twice (the log's main cost after the signatures).
-    if (recordValid && firstDifference(signature.value.payload, line.record) === undefined) return;
-    const verified = await checkReceiptPayload(signature.value.payload, at);
-    if (!verified.ok) {
-      this.add(where, verified.error);
-      return;
-    }
-    // The stored record must be the one signed; without it, at least its digests must be.
-    const stored = line.record ?? {
-      siteKey: line.siteKey,
-      seq: line.seq,
-      prevHash: line.prevHash,
-      recordHash: line.recordHash,
-    };
-    const signed =
-      line.record === undefined
-        ? {
-            siteKey: verified.value.siteKey,
-            seq: verified.value.seq,
-            prevHash: verified.value.prevHash,
-            recordHash: verified.value.recordHash,
-          }
-        : verified.value;
-    const path = firstDifference(signed, stored);
-    if (path) {
+  /** A record line without its record: purged by retention, or else missing. */
+  private purgedStep(markedPurged: boolean, where: Required<Where>): void {
+    this.site(where.siteKey, where.line).purged += 1;
+    if (!markedPurged) {
       this.add(where, {
-        code: 'log.receiptMismatch',
-        path: [...(line.record === undefined ? ['line', n] : ['line', n, 'record']), ...path],
-        expected: `the signed value: ${excerpt(valueAt(signed, path), 60)}`,
-        received: excerpt(valueAt(stored, path), 60),
-        params: { field: path.join('.') },
+        code: 'log.recordMissing',
+        path: ['line', where.line, 'record'],
+        expected: 'the record, or purgedAt when retention purged it',
+        received: 'neither',
       });
     }
   }
@@ -316,6 +260,22 @@ class LogVerifier {
   }
 }
 
+/** Options of `verifyLog`. */
+export interface VerifyLogOptions {
+  /**
+   * Worker threads that check record lines (schema, hash, receipt) while this thread follows the
+   * chain; 0 (the default) checks everything here. Used only with `jwks` given, and only from
+   * line `parallelAfter` on, so a small log never waits for threads to start.
+   */
+  workers?: number;
+  /** The line after which workers take over (default 4,000). */
+  parallelAfter?: number;
+  /** The worker script (default: log-verify-worker.js beside this module, when it exists). */
+  workerUrl?: URL;
+}
+
+const WORKER_URL = new URL('./log-verify-worker.js', import.meta.url);
+
 /**
  * Verifies an exported log. With `jwks` omitted, the export's own jwks line is used — the report
  * says so (`keys: 'embedded'`): a log that vouches for itself proves little.
@@ -323,29 +283,120 @@ class LogVerifier {
 export async function verifyLog(
   lines: AsyncIterable<string> | Iterable<string>,
   jwks?: JSONWebKeySet,
+  options: VerifyLogOptions = {},
 ): Promise<LogReport> {
   const verifier = new LogVerifier(jwks);
+  const workerUrl = options.workerUrl ?? WORKER_URL;
+  const parallel =
+    jwks !== undefined &&
+    (options.workers ?? 0) > 0 &&
+    workerUrl.protocol === 'file:' &&
+    existsSync(fileURLToPath(workerUrl));
+  const parallelAfter = options.parallelAfter ?? 4000;
+  let workers: LineWorkers | undefined;
   // Lines are read in order, and all a line does to the chain's state happens before its first
   // await; its hashing and signature checks (asynchronous WebCrypto) then overlap those of the
-  // next lines, at most VERIFY_WINDOW at a time. Problems are sorted by line at the end.
+  // next lines, at most VERIFY_WINDOW at a time. With workers, past `parallelAfter`, lines go to
+  // them in batches and what they found is applied to the chain here, batch after batch in line
+  // order. Problems are sorted by line at the end.
   const inFlight = new Set<Promise<boolean>>();
-  let n = 0;
-  for await (const text of lines) {
-    n += 1;
-    if (text.trim() === '') continue;
-    const reading = verifier.line(text, n);
-    if (!verifier.hasHeader) {
-      // Not an export (or not yet at its header): nothing overlaps it.
-      if (!(await reading)) break;
-      continue;
+  // With workers: batches of lines being checked, oldest first, applied in this order.
+  const batches: { lines: { n: number; text: string }[]; checked: Promise<CheckedLine[]> }[] = [];
+  let batch: { n: number; text: string }[] = [];
+  const applyOldest = async () => {
+    const { lines: texts, checked } = batches.shift()!;
+    for (const [i, line] of (await checked).entries()) {
+      if (line.record) verifier.applyChecked(line);
+      // Anything but a valid record line (rare: the jwks, checkpoints, bad lines) is read here.
+      else await verifier.line(texts[i]!.text, line.n);
     }
-    inFlight.add(reading);
-    void reading.finally(() => inFlight.delete(reading)).catch(() => undefined);
-    if (inFlight.size >= VERIFY_WINDOW) await Promise.race(inFlight);
+  };
+  let n = 0;
+  try {
+    for await (const text of lines) {
+      n += 1;
+      if (text.trim() === '') continue;
+      if (parallel && verifier.hasHeader && n > parallelAfter) {
+        if (!workers) {
+          await Promise.all(inFlight);
+          workers = startLineWorkers(workerUrl, options.workers!, jwks);
+        }
+        batch.push({ n, text });
+        if (batch.length < WORKER_BATCH) continue;
+        batches.push({ lines: batch, checked: workers.check(batch) });
+        batch = [];
+        if (batches.length >= 4 * workers.count) await applyOldest();
+        continue;
+      }
+      const reading = verifier.line(text, n);
+      if (!verifier.hasHeader) {
+        // Not an export (or not yet at its header): nothing overlaps it.
+        if (!(await reading)) break;
+        continue;
+      }
+      inFlight.add(reading);
+      void reading.finally(() => inFlight.delete(reading)).catch(() => undefined);
+      if (inFlight.size >= VERIFY_WINDOW) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    if (workers && batch.length > 0) batches.push({ lines: batch, checked: workers.check(batch) });
+    while (batches.length > 0) await applyOldest();
+  } finally {
+    await workers?.stop();
   }
-  await Promise.all(inFlight);
   return verifier.finish(n);
 }
 
 /** Lines whose checks may run at once (their signatures verify on libuv's thread pool). */
 const VERIFY_WINDOW = 64;
+/** Lines a worker checks at once (their signatures too overlap on libuv's pool). */
+const WORKER_BATCH = 256;
+
+interface LineWorkers {
+  count: number;
+  check(lines: { n: number; text: string }[]): Promise<CheckedLine[]>;
+  stop(): Promise<unknown>;
+}
+
+/** Worker threads checking batches of lines with `keys`, each batch answered on its own. */
+function startLineWorkers(url: URL, count: number, keys: JSONWebKeySet): LineWorkers {
+  // Without this process's flags (a test runner's module conditions, a wrapper's --import).
+  const workers = Array.from(
+    { length: count },
+    () => new Worker(url, { workerData: { keys }, execArgv: [] }),
+  );
+  type Waiting = { resolve: (lines: CheckedLine[]) => void; reject: (error: Error) => void };
+  const waiting = new Map<number, Waiting>();
+  const failAll = (error: Error) => {
+    for (const w of waiting.values()) w.reject(error);
+    waiting.clear();
+  };
+  for (const worker of workers) {
+    worker.on('message', (answer: { id: number; checked?: CheckedLine[]; error?: string }) => {
+      const w = waiting.get(answer.id);
+      waiting.delete(answer.id);
+      if (answer.checked) w?.resolve(answer.checked);
+      else w?.reject(new Error(`verify log worker: ${answer.error}`));
+    });
+    worker.on('error', failAll);
+    worker.on('exit', (code) => {
+      if (waiting.size > 0) failAll(new Error(`verify log worker exited (${code})`));
+    });
+  }
+  let next = 0;
+  return {
+    count,
+    check(lines) {
+      const id = next++;
+      const checked = new Promise<CheckedLine[]>((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        const request: LinesRequest = { id, lines };
+        workers[id % count]!.postMessage(request);
+      });
+      // Awaited in order later; a failure before then must not count as unhandled.
+      checked.catch(() => undefined);
+      return checked;
+    },
+    stop: () => Promise.all(workers.map((w) => w.terminate())),
+  };
+}

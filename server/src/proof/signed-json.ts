@@ -12,11 +12,46 @@ type KeyResolver = ReturnType<typeof createLocalJWKSet>;
 // log against one JWKS imports each key once.
 const resolvers = new WeakMap<JSONWebKeySet, KeyResolver>();
 
+/**
+ * jose's local JWKS resolver, remembering the key it found for each (alg, kid): its answer
+ * depends on nothing else for a compact JWS (no unprotected header), and choosing among the
+ * JWKS's members on every call cost more on the main thread than the signature check's own
+ * JavaScript side. Only keys found are kept (at most one per JWKS member and alg), so a log of
+ * made-up kids cannot grow the cache; every failure goes through jose again, with its own error.
+ */
+function rememberingKeys(local: KeyResolver): KeyResolver {
+  const found = new Map<string, Map<string | undefined, ReturnType<KeyResolver>>>();
+  const resolver = (
+    header: Parameters<KeyResolver>[0],
+    token: Parameters<KeyResolver>[1],
+  ): ReturnType<KeyResolver> => {
+    const alg: unknown = header?.alg;
+    const kid: unknown = header?.kid;
+    if (typeof alg !== 'string' || (kid !== undefined && typeof kid !== 'string')) {
+      return local(header, token);
+    }
+    if (token?.header !== undefined) return local(header, token);
+    const known = found.get(alg)?.get(kid);
+    if (known) return known;
+    const pending = local(header, token);
+    pending.then(
+      () => {
+        let byKid = found.get(alg);
+        if (!byKid) found.set(alg, (byKid = new Map()));
+        byKid.set(kid, pending);
+      },
+      () => undefined,
+    );
+    return pending;
+  };
+  return Object.assign(resolver, { jwks: local.jwks });
+}
+
 function resolverFor(jwks: JSONWebKeySet, path: Problem['path']): Result<KeyResolver, Problem> {
   const cached = resolvers.get(jwks);
   if (cached) return ok(cached);
   try {
-    const resolver = createLocalJWKSet(jwks);
+    const resolver = rememberingKeys(createLocalJWKSet(jwks));
     resolvers.set(jwks, resolver);
     return ok(resolver);
   } catch (error) {
