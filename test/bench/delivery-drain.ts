@@ -185,7 +185,6 @@ export async function measureBatchDrain(
           wake = setTimeout(() => (sim.clock.speed = 1), ahead / waitSpeed);
         }
       }
-      if (wakeAt !== undefined && sim.now().getTime() >= wakeAt) sim.clock.speed = 1;
       await sleep(intervalMs);
     }
     const simEnd = sim.now().getTime();
