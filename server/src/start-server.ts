@@ -127,6 +127,13 @@ export async function startServer({
     newId: randomUUID,
     maxBatch: env.GROUP_COMMIT_MAX,
     onCommit: (size, seconds) => observeCommit(metrics, size, seconds),
+    // The captures batched with it were committed; this one was answered 422. The error names
+    // schema paths or the store's own words, never the record's values (no personal data).
+    onUnstorable: (captureId, error) =>
+      logger.error(
+        { captureId, error: error instanceof Error ? error.message : String(error) },
+        'capture taken out of its group commit',
+      ),
   });
   // The last sync pass's time and reports, for the admin console (GET /v1/admin/sync).
   let lastSync: { at: string; brands: BrandSyncReport[] } | undefined;

@@ -4,11 +4,13 @@
 import {
   CaptureRecord,
   canonicalJson,
+  excerpt,
+  problemsFromZod,
   captureRecordHashWith,
   deadlineFor,
   movementKey,
 } from '@izinli/core';
-import type { ConsentStatus, Movement, RecordChannel } from '@izinli/core';
+import type { ConsentStatus, Movement, Problem, RecordChannel } from '@izinli/core';
 import type {
   CaptureWrite,
   ChainHead,
@@ -27,7 +29,12 @@ export type CommitOutcome =
   /** Same id, same body: the stored capture, untouched. */
   | { kind: 'replayed'; capture: StoredCapture }
   /** Same id, another body: refused; the stored capture is untouched. */
-  | { kind: 'conflict'; capture: StoredCapture };
+  | { kind: 'conflict'; capture: StoredCapture }
+  /**
+   * This capture alone could not be written (its record failed inside the transaction): nothing
+   * of it was stored, and the captures batched with it were committed without it.
+   */
+  | { kind: 'unstorable'; problems: Problem[] };
 
 export interface GroupCommitOptions {
   store: Store;
@@ -39,6 +46,8 @@ export interface GroupCommitOptions {
   maxBatch?: number;
   /** Told after each transaction commits (metrics). */
   onCommit?(batchSize: number, seconds: number): void;
+  /** Told when one capture is taken out of its batch (a bug or an unforeseen input: log it). */
+  onUnstorable?(captureId: string, error: unknown): void;
 }
 
 interface Pending {
@@ -49,8 +58,8 @@ interface Pending {
 
 /** Queues captures and writes them in shared transactions, one transaction at a time. */
 export class GroupCommitter {
-  readonly #options: Required<Omit<GroupCommitOptions, 'onCommit'>> &
-    Pick<GroupCommitOptions, 'onCommit'>;
+  readonly #options: Required<Omit<GroupCommitOptions, 'onCommit' | 'onUnstorable'>> &
+    Pick<GroupCommitOptions, 'onCommit' | 'onUnstorable'>;
   #queue: Pending[] = [];
   #running: Promise<void> | undefined;
 
@@ -89,14 +98,34 @@ export class GroupCommitter {
         // connections, test/bench captures).
         await new Promise((resolve) => setImmediate(resolve));
       }
-      const batch = this.#queue.splice(0, this.#options.maxBatch);
+      await this.#commitIsolating(this.#queue.splice(0, this.#options.maxBatch));
+    }
+  }
+
+  /**
+   * Commits a batch so that no capture can fail another (issue 18): a capture whose own record
+   * fails inside the transaction (its seal, its signature, or a store refusing its data) is taken
+   * out and answered `unstorable`, and the transaction is run again without it. A failure that
+   * belongs to no one capture (the store is down, the disk full) fails the batch as before.
+   */
+  async #commitIsolating(batch: Pending[]): Promise<void> {
+    let members = batch;
+    while (members.length > 0) {
       const started = performance.now();
       try {
-        const outcomes = await this.#commit(batch.map((p) => p.draft));
-        this.#options.onCommit?.(batch.length, (performance.now() - started) / 1000);
-        batch.forEach((p, i) => p.resolve(outcomes[i]!));
+        const outcomes = await this.#commit(members.map((p) => p.draft));
+        this.#options.onCommit?.(members.length, (performance.now() - started) / 1000);
+        members.forEach((p, i) => p.resolve(outcomes[i]!));
+        return;
       } catch (error) {
-        for (const p of batch) p.reject(error);
+        if (!(error instanceof DraftFailure)) {
+          for (const p of members) p.reject(error);
+          return;
+        }
+        const culprit = members[error.index]!;
+        this.#options.onUnstorable?.(culprit.draft.captureId, error.cause);
+        culprit.resolve({ kind: 'unstorable', problems: problemsOf(error.cause) });
+        members = members.filter((_, i) => i !== error.index);
       }
     }
   }
@@ -108,7 +137,7 @@ export class GroupCommitter {
       const batch: BatchState = { heads: new Map(), statuses: new Map() };
       const outcomes: CommitOutcome[] = [];
       const sealed: SealedWrite[] = [];
-      for (const draft of drafts) {
+      for (const [index, draft] of drafts.entries()) {
         const existing = stored.get(draft.captureId);
         if (existing) {
           outcomes.push({
@@ -117,19 +146,25 @@ export class GroupCommitter {
           });
           continue;
         }
-        const next = await this.#seal(tx, draft, batch);
+        const next = await attributed(index, () => this.#seal(tx, draft, batch));
         sealed.push(next);
         stored.set(draft.captureId, next.capture);
         outcomes.push({ kind: 'created', capture: next.capture });
       }
       // The receipt is not part of the chain, so the batch's records are signed together (the
       // signer is asynchronous), then inserted in chain order.
+      const indexOf = (write: SealedWrite) =>
+        drafts.findIndex((d) => d.captureId === write.capture.captureId);
       const receipts = await Promise.all(
-        sealed.map((write) => this.#options.signReceipt(write.capture.record, write.recordJson)),
+        sealed.map((write) =>
+          attributed(indexOf(write), () =>
+            this.#options.signReceipt(write.capture.record, write.recordJson),
+          ),
+        ),
       );
       for (const [i, write] of sealed.entries()) {
         write.capture.receipt = receipts[i]!;
-        await tx.insertCapture(write);
+        await attributed(indexOf(write), () => tx.insertCapture(write), isDataFault);
       }
       return outcomes;
     });
@@ -167,7 +202,9 @@ export class GroupCommitter {
     const unsealed = { ...base, channels, seq: head.seq + 1, prevHash: head.hash };
     const sealed = { ...unsealed, recordHash: captureRecordHashWith(unsealed, sha256HexSync) };
     // A record that fails its own schema is a bug; refuse to sign it rather than store it.
-    const record = CaptureRecord.parse(sealed);
+    const parsed = CaptureRecord.safeParse(sealed);
+    if (!parsed.success) throw new RecordInvalid(problemsFromZod(parsed.error, sealed));
+    const record = parsed.data;
     batch.heads.set(record.siteKey, {
       siteKey: record.siteKey,
       seq: record.seq,
@@ -246,4 +283,63 @@ type SealedWrite = CaptureWrite & { recordJson: string };
 interface BatchState {
   heads: Map<string, ChainHead>;
   statuses: Map<string, ConsentStatus>;
+}
+
+/** A sealed record that fails its own schema: the problems say where. */
+export class RecordInvalid extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(
+      `the sealed record fails its schema at ${problems.map((p) => p.path.join('.')).join(', ')}`,
+    );
+  }
+}
+
+/** A failure that belongs to one capture of the batch (its index in the transaction's drafts). */
+class DraftFailure extends Error {
+  constructor(
+    readonly index: number,
+    override readonly cause: unknown,
+  ) {
+    super(`capture ${index} of the batch failed`, { cause });
+  }
+}
+
+/**
+ * Runs one capture's step, blaming the capture for its failure when `blame` says the failure is
+ * its own (by default any failure: sealing and signing touch nothing shared).
+ */
+async function attributed<T>(
+  index: number,
+  step: () => T | Promise<T>,
+  blame: (error: unknown) => boolean = () => true,
+): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    throw blame(error) && !(error instanceof DraftFailure) ? new DraftFailure(index, error) : error;
+  }
+}
+
+/**
+ * Whether a store's error is about the row's data rather than the store itself: PostgreSQL's
+ * classes 22 (data exception) and 23 (integrity constraint), SQLite's constraint, size and type
+ * errors. A connection lost or a disk full is not, and fails the whole batch.
+ */
+function isDataFault(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return false;
+  return /^2[23][0-9A-Z]{3}$/.test(code) || /^SQLITE_(CONSTRAINT|TOOBIG|MISMATCH|RANGE)/.test(code);
+}
+
+/** What a taken-out capture's client is told: the record's own problems where the schema says. */
+function problemsOf(error: unknown): Problem[] {
+  if (error instanceof RecordInvalid) return error.problems;
+  return [
+    {
+      code: 'capture.unstorable',
+      path: [],
+      expected: 'a capture whose record can be sealed, signed and stored',
+      received: excerpt(error instanceof Error ? error.message : String(error), 120),
+    },
+  ];
 }

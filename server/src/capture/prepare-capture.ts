@@ -2,6 +2,8 @@
 // site, the origin, the texts shown (B8) and the recipients' addresses.
 import { createHash } from 'node:crypto';
 import {
+  CaptureRecord as CaptureRecordSchema,
+  GENESIS_HASH,
   applyIpPolicy,
   canonicalJson,
   checkCaptureAgainstSite,
@@ -9,6 +11,7 @@ import {
   formatIysDate,
   normalizeEmail,
   normalizePhone,
+  problemsFromZod,
   validateCapture,
 } from '@izinli/core';
 import type {
@@ -126,6 +129,22 @@ export function prepareCapture(
       problems,
     );
   }
+  const record = buildDraft(
+    capture,
+    site,
+    facts,
+    phone?.ok ? phone.value : undefined,
+    email?.ok ? email.value : undefined,
+  );
+  const recordProblems = draftRecordProblems(record);
+  if (recordProblems.length > 0) {
+    return refuse(
+      422,
+      'capture.rejected',
+      'The capture would not make a valid record once normalised (e.g. a page URL over 2048 characters after percent-encoding).',
+      recordProblems,
+    );
+  }
   return {
     ok: true,
     draft: {
@@ -134,15 +153,26 @@ export function prepareCapture(
       site,
       tenant,
       bodyHash: bodyFingerprint(body),
-      record: buildDraft(
-        capture,
-        site,
-        facts,
-        phone?.ok ? phone.value : undefined,
-        email?.ok ? email.value : undefined,
-      ),
+      record,
     },
   };
+}
+
+/**
+ * The problems the record schema finds in a draft, checked with stand-ins for what the commit
+ * adds (its chain position and each box's status), so a capture that cannot become a valid record
+ * is refused here and never joins a group commit (issue 18: one bad record failed its batch).
+ */
+export function draftRecordProblems(draft: RecordDraft): Problem[] {
+  const probe = {
+    ...draft,
+    channels: draft.channels.map((c) => ({ ...c, ...(c.checked ? { status: 'ONAY' } : {}) })),
+    seq: 1,
+    prevHash: GENESIS_HASH,
+    recordHash: GENESIS_HASH,
+  };
+  const parsed = CaptureRecordSchema.safeParse(probe);
+  return parsed.success ? [] : problemsFromZod(parsed.error, probe);
 }
 
 function buildDraft(

@@ -17,6 +17,7 @@ import { checkpointRoutes, jwksRoutes } from './routes/proof.js';
 import { opsRoutes } from './routes/ops.js';
 import { widgetRoutes } from './routes/widget.js';
 import { withdrawRoutes } from './routes/withdraw.js';
+import { refuseUnstorableUrl } from './request-text.js';
 import { securityHeaders } from './security-headers.js';
 
 /** The peer address of a request served by @hono/node-server. */
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps) {
     deps.metrics.requests.inc({ method: c.req.method, route, status: String(c.res.status) });
   });
   app.use(securityHeaders());
+  app.use(refuseUnstorableUrl());
   app.use('/v1/captures', publicCors);
   app.use('/v1/sites/*', publicCors);
   app.route('/v1/captures', captureRoutes(deps, limits, clientIp));

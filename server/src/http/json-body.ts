@@ -1,28 +1,21 @@
-// Reading a JSON request body against a zod schema: 400 with every problem, never a 5xx.
-import { excerpt, problemsFromZod } from '@izinli/core';
+// Reading a JSON request body against a zod schema: 415 for another media type, 400 with every
+// problem, never a 5xx.
+import { problemsFromZod } from '@izinli/core';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { ApiError } from './api-error.js';
+import { parseJsonBody, requireMediaType } from './request-text.js';
 
-/** The body of `c` as JSON checked by `schema`; throws the API's 400 (`body.notJson`, `body.invalid`). */
+/**
+ * The body of `c` as JSON checked by `schema`; throws the API's 415 (`body.unsupportedType`) or
+ * 400 (`body.notJson`, `body.invalidText`, `body.invalid`).
+ */
 export async function readJsonBody<S extends z.ZodType>(
   c: Context,
   schema: S,
 ): Promise<z.infer<S>> {
-  const text = await c.req.text();
-  let input: unknown;
-  try {
-    input = JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new ApiError(400, 'body.notJson', 'The body is not valid JSON.', [
-      {
-        code: 'body.notJson',
-        path: [],
-        expected: 'a JSON object',
-        received: excerpt((error as Error).message, 100),
-      },
-    ]);
-  }
+  requireMediaType(c, ['application/json'], 'Send the body as JSON');
+  const input = parseJsonBody(await c.req.text(), 'a JSON object');
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     throw new ApiError(

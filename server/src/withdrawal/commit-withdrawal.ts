@@ -27,6 +27,14 @@ export async function commitWithdrawal(
   draft: CaptureDraft,
 ): Promise<{ created: boolean; body: WithdrawalRecorded }> {
   const outcome = await deps.committer.submit(draft);
+  if (outcome.kind === 'unstorable') {
+    throw new ApiError(
+      422,
+      'withdrawal.unstorable',
+      'The withdrawal cannot be stored as sent; the server logged why.',
+      outcome.problems,
+    );
+  }
   if (outcome.kind === 'conflict') {
     throw new ApiError(
       409,

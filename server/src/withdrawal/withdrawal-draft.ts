@@ -19,7 +19,8 @@ import type {
   SupportedLocale,
   TenantConfig,
 } from '@izinli/core';
-import type { CaptureDraft, CaptureRefusal } from '../capture/prepare-capture.js';
+import { draftRecordProblems } from '../capture/prepare-capture.js';
+import type { CaptureDraft, CaptureRefusal, RecordDraft } from '../capture/prepare-capture.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { Store } from '../store/store.js';
 
@@ -213,6 +214,32 @@ export function prepareWithdrawal(
     );
   }
   const chosen = new Set(spec.channels);
+  const record: RecordDraft = {
+    kind: 'withdrawal',
+    source: spec.source,
+    captureId: spec.captureId,
+    siteKey: site.siteKey,
+    receivedAt: spec.receivedAt.toISOString(),
+    consentDate: formatIysDate(spec.receivedAt),
+    origin: spec.origin,
+    ...spec.seen,
+    locale: spec.locale,
+    recipientType: spec.recipientType,
+    person,
+    channels: CHANNELS.filter((c) => chosen.has(c)).map((type) => ({ type, checked: false })),
+    purposes,
+    notices: [],
+    widgetVersion: `izinli-server-${spec.serverVersion}`.slice(0, 40),
+  };
+  const recordProblems = draftRecordProblems(record);
+  if (recordProblems.length > 0) {
+    return refuse(
+      422,
+      'withdrawal.rejected',
+      'The withdrawal would not make a valid record.',
+      recordProblems,
+    );
+  }
   return {
     ok: true,
     draft: {
@@ -221,23 +248,7 @@ export function prepareWithdrawal(
       site,
       tenant: config.sites.get(site.siteKey)!.tenant,
       bodyHash: spec.bodyHash,
-      record: {
-        kind: 'withdrawal',
-        source: spec.source,
-        captureId: spec.captureId,
-        siteKey: site.siteKey,
-        receivedAt: spec.receivedAt.toISOString(),
-        consentDate: formatIysDate(spec.receivedAt),
-        origin: spec.origin,
-        ...spec.seen,
-        locale: spec.locale,
-        recipientType: spec.recipientType,
-        person,
-        channels: CHANNELS.filter((c) => chosen.has(c)).map((type) => ({ type, checked: false })),
-        purposes,
-        notices: [],
-        widgetVersion: `izinli-server-${spec.serverVersion}`.slice(0, 40),
-      },
+      record,
     },
   };
 }

@@ -17,12 +17,18 @@ function badQuery(path: string, expected: string, received: unknown): ApiError {
 const isState = (value: string): value is WebhookDeliveryState =>
   (WEBHOOK_DELIVERY_STATES as readonly string[]).includes(value);
 
+const LIST_PARAMETERS = new Set(['state', 'limit']);
+
 /** Mounted at /v1/admin/webhooks, behind the admin auth. */
 export function adminWebhookRoutes(deps: AppDeps) {
   const now = deps.now ?? (() => new Date());
   const outbox = deps.store.webhookOutbox;
   return new Hono<AdminEnv>()
     .get('/deliveries', async (c) => {
+      // The list has no pages: a cursor (or any other parameter) would be silently ignored.
+      const unknown = Object.keys(c.req.queries()).find((name) => !LIST_PARAMETERS.has(name));
+      if (unknown !== undefined)
+        throw badQuery(unknown, 'only state and limit', c.req.query(unknown));
       const state = c.req.query('state');
       if (state !== undefined && !isState(state))
         throw badQuery('state', WEBHOOK_DELIVERY_STATES.join(', '), state);

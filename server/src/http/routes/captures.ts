@@ -8,6 +8,7 @@ import type { StoredCapture } from '../../store/store.js';
 import { ApiError } from '../api-error.js';
 import type { AppDeps, AppLimits } from '../app-deps.js';
 import { RateLimiter } from '../rate-limiter.js';
+import { parseJsonBody, requireMediaType } from '../request-text.js';
 
 /** What a 201 or a replay's 200 carries. */
 export interface CaptureCreated {
@@ -15,26 +16,11 @@ export interface CaptureCreated {
   receipt: string;
 }
 
+// text/plain too: a page may send the capture as a CORS-simple request (no preflight).
 const JSON_TYPES = ['application/json', 'text/plain'];
 
 function created(capture: StoredCapture): CaptureCreated {
   return { captureId: capture.captureId, receipt: capture.receipt! };
-}
-
-/** Parses the body as JSON or explains, with the position, why it is not. */
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new ApiError(400, 'body.notJson', 'The body is not valid JSON.', [
-      {
-        code: 'body.notJson',
-        path: [],
-        expected: 'a JSON object',
-        received: excerpt((error as Error).message, 100),
-      },
-    ]);
-  }
 }
 
 /** The capture routes. */
@@ -81,18 +67,8 @@ export function captureRoutes(
       const ip = clientIp(c);
       const ipVerdict = perIp.hit(ip ?? 'unknown');
       if (!ipVerdict.ok) throw limited(ipVerdict.retryAfterSeconds, 'from this address');
-      const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-      if (!JSON_TYPES.includes(type)) {
-        throw new ApiError(415, 'body.unsupportedType', 'Send the capture as JSON.', [
-          {
-            code: 'body.unsupportedType',
-            path: [],
-            expected: 'Content-Type: application/json',
-            received: excerpt(type || 'none'),
-          },
-        ]);
-      }
-      const body = parseJson(await c.req.text());
+      requireMediaType(c, JSON_TYPES, 'Send the capture as JSON');
+      const body = parseJsonBody(await c.req.text(), 'a JSON object');
       const facts: RequestFacts = {
         receivedAt: now(),
         origin: c.req.header('origin'),
@@ -109,6 +85,14 @@ export function captureRoutes(
       if (!siteVerdict.ok) throw limited(siteVerdict.retryAfterSeconds, 'for this site');
       const outcome = await deps.committer.submit(prepared.draft);
       deps.metrics.captures.inc({ outcome: outcome.kind });
+      if (outcome.kind === 'unstorable') {
+        throw new ApiError(
+          422,
+          'capture.unstorable',
+          'The capture cannot be stored as sent; the server logged why. Sending it again will not help.',
+          outcome.problems,
+        );
+      }
       if (outcome.kind === 'conflict') {
         throw new ApiError(
           409,

@@ -22,6 +22,12 @@ import type { LinkRefusalKind } from '../../withdrawal/withdrawal-texts.js';
 import { verifyWithdrawalToken, withdrawalCaptureId } from '../../withdrawal/withdrawal-token.js';
 import type { WithdrawalClaims } from '../../withdrawal/withdrawal-token.js';
 import { ApiError, requestLocale } from '../api-error.js';
+import {
+  mediaType,
+  parseJsonBody,
+  refuseUnstorableText,
+  requireMediaType,
+} from '../request-text.js';
 import type { AppDeps } from '../app-deps.js';
 
 type Redeemable =
@@ -198,28 +204,55 @@ export function withdrawRoutes(deps: AppDeps, clientIp: (c: Context) => string |
 
 /** The POST's `t` and `lang`, from a form (urlencoded or multipart) or a JSON object. */
 async function readFields(c: Context): Promise<{ t?: string; lang?: string }> {
-  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   let raw: Record<string, unknown> = {};
-  if (type === 'application/json') {
-    const text = await c.req.text();
-    try {
-      const parsed = JSON.parse(text) as unknown;
+  // A bodiless POST (the token in the URL) needs no type; a body must be one the route reads.
+  const bytes = await c.req.arrayBuffer();
+  if (bytes.byteLength > 0 || mediaType(c) !== '') {
+    const type = requireMediaType(
+      c,
+      ['application/x-www-form-urlencoded', 'multipart/form-data', 'application/json'],
+      'Send the form as the page does',
+    );
+    if (type === 'application/json') {
+      const parsed = parseJsonBody(
+        new TextDecoder().decode(bytes),
+        'a JSON object {"t": "<token>"}',
+      );
       if (parsed !== null && typeof parsed === 'object') raw = parsed as Record<string, unknown>;
-    } catch (error) {
-      throw new ApiError(400, 'body.notJson', 'The body is not valid JSON.', [
-        {
-          code: 'body.notJson',
-          path: [],
-          expected: 'a JSON object {"t": "<token>"}',
-          received: excerpt((error as Error).message, 100),
-        },
-      ]);
+    } else {
+      raw = await parseForm(c, type, bytes);
     }
-  } else if (type === 'application/x-www-form-urlencoded' || type === 'multipart/form-data') {
-    raw = await c.req.parseBody();
   }
-  const text = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : undefined);
-  const t = text(raw.t);
-  const lang = text(raw.lang);
+  const field = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : undefined);
+  const t = field(raw.t);
+  const lang = field(raw.lang);
   return { ...(t ? { t } : {}), ...(lang ? { lang } : {}) };
+}
+
+/** A form body's fields; a malformed one (a broken multipart boundary…) is the client's 400. */
+async function parseForm(
+  c: Context,
+  type: string,
+  bytes: ArrayBuffer,
+): Promise<Record<string, unknown>> {
+  let fields: Record<string, unknown>;
+  try {
+    // The body is already read, so the form is parsed from its bytes, not from the spent stream.
+    const form = await new Response(bytes, {
+      headers: { 'content-type': c.req.header('content-type')! },
+    }).formData();
+    fields = {};
+    for (const [name, value] of form) fields[name] = value;
+  } catch (error) {
+    throw new ApiError(400, 'body.malformed', 'The form body cannot be read.', [
+      {
+        code: 'body.malformed',
+        path: [],
+        expected: `a well-formed ${type} body`,
+        received: excerpt((error as Error).message, 100),
+      },
+    ]);
+  }
+  refuseUnstorableText(fields);
+  return fields;
 }

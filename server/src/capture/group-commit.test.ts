@@ -1,0 +1,269 @@
+// The group commit's isolation (issue 18): a capture whose record fails inside the shared
+// transaction — its seal, its signature, or the store refusing its data — is taken out and
+// answered `unstorable`; every capture batched with it is committed, once, in an unbroken chain.
+// prepareCapture refuses such captures first, so these drafts are damaged after preparation, as
+// a bug or an unforeseen input would damage them. On SQLite, and on PostgreSQL where it is set.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkCaptureChain } from '@izinli/core';
+import { EXAMPLE_SITE_KEY, exampleServerConfig } from '@izinli/core/fixtures';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkServerConfig } from '../config/load-config.js';
+import type { LoadedConfig } from '../config/load-config.js';
+import { ORIGIN, validCapture } from '../http/app-harness.test-support.js';
+import { loadKeyRing, signReceipt } from '../proof/index.js';
+import type { KeyRing } from '../proof/index.js';
+import { openPostgresStore } from '../store/postgres-store.js';
+import { openSqliteStore } from '../store/sqlite-store.js';
+import type { Store } from '../store/store.js';
+import { GroupCommitter } from './group-commit.js';
+import type { CommitOutcome } from './group-commit.js';
+import { prepareCapture } from './prepare-capture.js';
+import type { CaptureDraft } from './prepare-capture.js';
+
+const DATABASE_URL = process.env.DATABASE_URL;
+
+async function exampleConfig(): Promise<LoadedConfig> {
+  const loaded = await checkServerConfig(exampleServerConfig, { IYS_PASSWORD: 'demo' });
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));
+  return loaded.value;
+}
+
+/** A prepared draft of a valid capture numbered `i` (distinct phone and e-mail). */
+function draft(config: LoadedConfig, i: number): CaptureDraft {
+  const body = validCapture({
+    person: {
+      fullName: 'Ayşe Yılmaz',
+      phone: `0532 ${String(2000000 + i).slice(-7)}`,
+      email: `kisi${i}@ornek.com.tr`,
+    },
+  });
+  const prepared = prepareCapture(
+    body,
+    { receivedAt: new Date(), origin: ORIGIN, ip: '203.0.113.7', userAgent: 'test' },
+    config,
+  );
+  if (!prepared.ok) throw new Error(JSON.stringify(prepared.refusal));
+  return prepared.draft;
+}
+
+interface Rig {
+  store: Store;
+  ring: KeyRing;
+  config: LoadedConfig;
+  cleanup(): Promise<void>;
+}
+
+async function sqliteRig(): Promise<Rig> {
+  const dir = mkdtempSync(join(tmpdir(), 'izinli-commit-'));
+  const store = await openSqliteStore({ file: join(dir, 'izinli.sqlite') });
+  await store.migrate();
+  return {
+    store,
+    ring: await loadKeyRing({ dataDir: dir }),
+    config: await exampleConfig(),
+    async cleanup() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function postgresRig(): Promise<Rig> {
+  const schema = `izinli_t_${randomUUID().replaceAll('-', '')}`;
+  const dir = mkdtempSync(join(tmpdir(), 'izinli-commit-'));
+  const store = await openPostgresStore({ connectionString: DATABASE_URL!, schema });
+  await store.migrate();
+  return {
+    store,
+    ring: await loadKeyRing({ dataDir: dir }),
+    config: await exampleConfig(),
+    async cleanup() {
+      await store.close();
+      const client = new pg.Client({ connectionString: DATABASE_URL });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const rigs: { name: string; make: () => Promise<Rig>; skip?: string }[] = [
+  { name: 'SQLite', make: sqliteRig },
+  {
+    name: 'PostgreSQL',
+    make: postgresRig,
+    ...(DATABASE_URL ? {} : { skip: 'DATABASE_URL is not set — CI sets it' }),
+  },
+];
+
+for (const { name, make, skip } of rigs) {
+  describe.skipIf(skip !== undefined)(
+    skip ? `group commit isolation, ${name} (skipped: ${skip})` : `group commit isolation, ${name}`,
+    () => {
+      let rig: Rig | undefined;
+      afterEach(async () => {
+        await rig?.cleanup();
+        rig = undefined;
+      });
+
+      /** Submits every draft at once (one batch) and waits for all outcomes. */
+      async function commitTogether(
+        drafts: CaptureDraft[],
+        options: { failSigning?: Set<string>; unstorable?: string[] } = {},
+      ) {
+        const { store, ring } = rig!;
+        const batches: number[] = [];
+        const committer = new GroupCommitter({
+          store,
+          signReceipt: (record, canonical) => {
+            if (options.failSigning?.has(record.captureId)) {
+              return Promise.reject(new Error('the signer refused this record'));
+            }
+            return signReceipt(ring, record, canonical);
+          },
+          newId: randomUUID,
+          onCommit: (size) => batches.push(size),
+          onUnstorable: (captureId) => options.unstorable?.push(captureId),
+        });
+        const outcomes = await Promise.all(drafts.map((d) => committer.submit(d)));
+        return { outcomes, batches };
+      }
+
+      async function storedChain() {
+        const chain = [];
+        for await (const stored of rig!.store.chain(EXAMPLE_SITE_KEY)) chain.push(stored.record!);
+        return chain;
+      }
+
+      const kinds = (outcomes: CommitOutcome[]) => outcomes.map((o) => o.kind);
+
+      it('A13: a record that fails its own schema at the seal is taken out; the 20 others are committed in one chain', async () => {
+        rig = await make();
+        const drafts = Array.from({ length: 21 }, (_, i) => draft(rig!.config, i));
+        // As percent-encoding once grew a page URL past the record's 2048 characters.
+        drafts[7]!.record = {
+          ...drafts[7]!.record,
+          pageUrl: `${ORIGIN}/${'%C5%9F'.repeat(1000)}`,
+        };
+        const unstorable: string[] = [];
+        const { outcomes, batches } = await commitTogether(drafts, { unstorable });
+        expect(kinds(outcomes)).toEqual(drafts.map((_, i) => (i === 7 ? 'unstorable' : 'created')));
+        const refused = outcomes[7] as Extract<CommitOutcome, { kind: 'unstorable' }>;
+        expect(refused.problems.map((p) => p.path.join('.'))).toEqual(['pageUrl']);
+        expect(unstorable).toEqual([drafts[7]!.captureId]);
+        // The batch committed once, without the damaged capture.
+        expect(batches).toEqual([20]);
+        const chain = await storedChain();
+        expect(chain.map((r) => r.captureId)).toEqual(
+          drafts.filter((_, i) => i !== 7).map((d) => d.captureId),
+        );
+        expect(await checkCaptureChain(chain)).toEqual([]);
+      });
+
+      it('A13: a receipt the signer refuses fails only its own capture, even when later records were chained after it', async () => {
+        rig = await make();
+        const drafts = Array.from({ length: 12 }, (_, i) => draft(rig!.config, 100 + i));
+        const failing = new Set([drafts[0]!.captureId, drafts[11]!.captureId]);
+        const { outcomes } = await commitTogether(drafts, { failSigning: failing });
+        expect(kinds(outcomes)).toEqual(
+          drafts.map((d) => (failing.has(d.captureId) ? 'unstorable' : 'created')),
+        );
+        const chain = await storedChain();
+        expect(chain).toHaveLength(10);
+        expect(chain.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+        expect(await checkCaptureChain(chain)).toEqual([]);
+        for (const outcome of outcomes) {
+          if (outcome.kind === 'created') expect(outcome.capture.receipt).toMatch(/^ey/);
+        }
+      });
+
+      it('a store that fails for everyone still fails the whole batch (no capture is blamed for it)', async () => {
+        rig = await make();
+        const drafts = Array.from({ length: 3 }, (_, i) => draft(rig!.config, 200 + i));
+        const { store, ring } = rig;
+        const down = new Error('the store is down');
+        const broken: Store = Object.create(store, {
+          write: { value: () => Promise.reject(down) },
+        }) as Store;
+        const committer = new GroupCommitter({
+          store: broken,
+          signReceipt: (record, canonical) => signReceipt(ring, record, canonical),
+          newId: randomUUID,
+        });
+        const settled = await Promise.allSettled(drafts.map((d) => committer.submit(d)));
+        expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected', 'rejected']);
+        expect(await storedChain()).toEqual([]);
+      });
+
+      /** The rig's store, with `insertCapture` throwing `error` for the capture `captureId`. */
+      function refusingInsert(captureId: string, error: Error): Store {
+        const { store } = rig!;
+        const write: Store['write'] = (siteKeys, work) =>
+          store.write(siteKeys, (tx) =>
+            work(
+              // A proxy, not Object.create: the transaction's methods use private fields.
+              new Proxy(tx, {
+                get(target, key) {
+                  if (key === 'insertCapture') {
+                    return (row: Parameters<typeof tx.insertCapture>[0]) =>
+                      row.capture.captureId === captureId
+                        ? Promise.reject(error)
+                        : target.insertCapture(row);
+                  }
+                  const value: unknown = Reflect.get(target, key, target);
+                  return typeof value === 'function' ? value.bind(target) : value;
+                },
+              }),
+            ),
+          );
+        return Object.create(store, { write: { value: write } }) as Store;
+      }
+
+      const storeError = (code: string) => Object.assign(new Error(`store said ${code}`), { code });
+
+      it('A13: a row the store refuses for its data (SQLSTATE 22021, SQLITE_TOOBIG) fails only its capture', async () => {
+        rig = await make();
+        for (const [round, code] of ['22021', 'SQLITE_TOOBIG'].entries()) {
+          const drafts = Array.from({ length: 6 }, (_, i) =>
+            draft(rig!.config, 300 + 10 * round + i),
+          );
+          const committer = new GroupCommitter({
+            store: refusingInsert(drafts[3]!.captureId, storeError(code)),
+            signReceipt: (record, canonical) => signReceipt(rig!.ring, record, canonical),
+            newId: randomUUID,
+          });
+          const outcomes = await Promise.all(drafts.map((d) => committer.submit(d)));
+          expect(kinds(outcomes), code).toEqual(
+            drafts.map((_, i) => (i === 3 ? 'unstorable' : 'created')),
+          );
+        }
+        const chain = await storedChain();
+        expect(chain).toHaveLength(10);
+        expect(await checkCaptureChain(chain)).toEqual([]);
+      });
+
+      it('a row refused for a reason that is not its data (SQLSTATE 08006: connection lost) fails the whole batch', async () => {
+        rig = await make();
+        const drafts = Array.from({ length: 4 }, (_, i) => draft(rig!.config, 400 + i));
+        const committer = new GroupCommitter({
+          store: refusingInsert(drafts[2]!.captureId, storeError('08006')),
+          signReceipt: (record, canonical) => signReceipt(rig!.ring, record, canonical),
+          newId: randomUUID,
+        });
+        const settled = await Promise.allSettled(drafts.map((d) => committer.submit(d)));
+        expect(settled.map((s) => s.status)).toEqual([
+          'rejected',
+          'rejected',
+          'rejected',
+          'rejected',
+        ]);
+        expect(await storedChain()).toEqual([]);
+      });
+    },
+  );
+}
