@@ -1,13 +1,7 @@
 // Step two of a capture: the group commit. Captures that arrive while a transaction is being
 // written wait and go together in the next one, so one fsync serves many captures
 // (ARCHITECTURE §Record and proof: durability without losing throughput).
-import {
-  CaptureRecord,
-  canonicalJson,
-  captureRecordHashWith,
-  deadlineFor,
-  movementKey,
-} from '@izinli/core';
+import { CaptureRecord, canonicalJson, captureRecordHashWith, movementKey } from '@izinli/core';
 import type { ConsentStatus, Movement, RecordChannel } from '@izinli/core';
 import type {
   CaptureWrite,
@@ -35,6 +29,8 @@ export interface GroupCommitOptions {
   signReceipt(record: CaptureRecord, canonical: string): Promise<string>;
   /** Ids for movements and events. */
   newId(): string;
+  /** Our İYS deadline for a consent (A8), on the server's calendar (calendar/server-calendar.ts). */
+  deadlineFor(consentDate: Date): Date;
   /** Most captures in one transaction. */
   maxBatch?: number;
   /** Told after each transaction commits (metrics). */
@@ -173,7 +169,7 @@ export class GroupCommitter {
       seq: record.seq,
       hash: record.recordHash,
     });
-    const deadline = deadlineFor(new Date(record.receivedAt)).toISOString();
+    const deadline = this.#options.deadlineFor(new Date(record.receivedAt)).toISOString();
     const movements: Movement[] = channels.flatMap((c) => {
       if (!c.status) return [];
       const { recipient } = keyed.find((k) => k.type === c.type)!.address!;
