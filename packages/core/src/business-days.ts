@@ -160,7 +160,7 @@ export function countBusinessDays(
   calendar: BusinessCalendar = CONSERVATIVE_CALENDAR,
 ): BusinessDayCount {
   if (!Number.isSafeInteger(n) || n < 0) {
-    throw new RangeError(`addBusinessDays needs a non-negative integer count, got ${n}`);
+    throw new RangeError(`Business-day counts expected a non-negative integer, received ${n}`);
   }
   const fallbackYears: number[] = [];
   let current = day;
