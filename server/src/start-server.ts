@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import type { Server, ServerResponse } from 'node:http';
 import { pino } from 'pino';
 import type { Logger } from 'pino';
+import { deadlinesWithWarning, warnIfCalendarEnding } from './calendar/server-calendar.js';
 import { GroupCommitter } from './capture/group-commit.js';
 import { checkpointSites } from './checkpointer.js';
 import type { ServerEnv } from './config/env.js';
@@ -63,6 +64,8 @@ export interface StartOptions {
   fallback?: FallbackHandler;
   /** Socket limits against slow or oversized requests (defaults: `HTTP_LIMITS`). */
   http?: Partial<HttpLimits>;
+  /** The clock the start checks read (the holiday data's end); default the system clock. */
+  now?: () => Date;
 }
 
 /** Limits of the HTTP listener: a slow-loris client or huge headers cannot hold it. */
@@ -92,6 +95,7 @@ export async function startServer({
   version,
   fallback,
   http,
+  now,
 }: StartOptions): Promise<RunningServer> {
   const httpLimits = { ...HTTP_LIMITS, ...http };
   const logger = given ?? pino({ level: env.LOG_LEVEL, base: { service: 'izinli-server' } });
@@ -125,6 +129,7 @@ export async function startServer({
     store,
     signReceipt: (record, canonical) => signReceipt(ring, record, canonical),
     newId: randomUUID,
+    deadlineFor: deadlinesWithWarning(config.calendars.conservative, logger),
     maxBatch: env.GROUP_COMMIT_MAX,
     onCommit: (size, seconds) => observeCommit(metrics, size, seconds),
     // The captures batched with it were committed; this one was answered 422. The error names
@@ -263,6 +268,7 @@ export async function startServer({
   });
   retention.start();
 
+  warnIfCalendarEnding(logger, now?.() ?? new Date(), config.calendars);
   logger.info({ url, store: store.kind, kid: ring.kid }, 'izinli server listening');
   let closing: Promise<void> | undefined;
   return {

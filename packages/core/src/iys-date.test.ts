@@ -9,6 +9,7 @@ import {
   formatCivilDate,
   formatIysDate,
   IysDateString,
+  parseCivilDate,
   parseIysDate,
   turkeyDayOf,
   turkeyStartOfDay,
@@ -224,6 +225,15 @@ describe('CivilDate helpers', () => {
     expect(formatCivilDate(civilDate(2027, 5, 9))).toBe('2027-05-09');
     expect(compareCivilDates(civilDate(2027, 5, 9), civilDate(2027, 5, 10))).toBeLessThan(0);
     expect(compareCivilDates(civilDate(2027, 5, 9), civilDate(2027, 5, 9))).toBe(0);
+  });
+
+  it('parses YYYY-MM-DD into a real day, and nothing else', () => {
+    expect(parseCivilDate('2031-03-20')).toEqual(civilDate(2031, 3, 20));
+    expect(parseCivilDate('2028-02-29')).toEqual(civilDate(2028, 2, 29));
+    for (const bad of ['2031-02-29', '2031-13-01', '2031-3-20', '20-03-2031', '0000-01-01', '']) {
+      expect(parseCivilDate(bad)).toBeUndefined();
+    }
+    expect(parseCivilDate('2031-03-20 00:00:00')).toBeUndefined();
   });
 
   it('agrees with Date for every day from 1900 to 2200', () => {

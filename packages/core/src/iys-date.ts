@@ -50,6 +50,16 @@ export function civilDate(year: number, month: number, day: number): CivilDate {
   return { year, month, day };
 }
 
+const CIVIL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Parses `YYYY-MM-DD` (year 0001 or later) into a CivilDate; `undefined` for anything else. */
+export function parseCivilDate(text: string): CivilDate | undefined {
+  const match = CIVIL_DATE_PATTERN.exec(text);
+  if (!match) return undefined;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  return year >= 1 && isRealDate(year, month, day) ? { year, month, day } : undefined;
+}
+
 // Days since 1970-01-01, by Howard Hinnant's days_from_civil: pure integer arithmetic, free of
 // Date.UTC's habit of mapping years 0–99 to 1900–1999.
 function epochDayOf({ year, month, day }: CivilDate): number {

@@ -86,13 +86,94 @@ describe('validateServerConfig', () => {
   });
 });
 
+describe('validateServerConfig: calendar.extraHolidays', () => {
+  const withHolidays = (extraHolidays: unknown[]) => ({
+    ...clone(exampleServerConfig),
+    calendar: { extraHolidays },
+  });
+
+  it('defaults to no extra holidays, and an entry to a full day', () => {
+    const plain = validateServerConfig(exampleServerConfig);
+    expect(plain.ok && plain.value.calendar).toEqual({ extraHolidays: [] });
+    const result = validateServerConfig(
+      withHolidays([
+        { date: '2031-01-24', name: 'Ramazan Bayramı (1. gün)' },
+        { date: '2031-01-23', kind: 'half', name: 'Ramazan Bayramı arifesi' },
+      ]),
+    );
+    expect(result.ok && result.value.calendar.extraHolidays).toEqual([
+      { date: '2031-01-24', kind: 'full', name: 'Ramazan Bayramı (1. gün)' },
+      { date: '2031-01-23', kind: 'half', name: 'Ramazan Bayramı arifesi' },
+    ]);
+  });
+
+  it.each(['2031-02-30', '2031-13-01', '2031-1-24', '24.01.2031', '2031-01-24T00:00:00Z'])(
+    'refuses the date %s, saying what it expected and what it received',
+    (date) => {
+      const result = validateServerConfig(withHolidays([{ date, name: 'Bayram' }]));
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error).toEqual([
+        expect.objectContaining({
+          code: 'config.holidayDate',
+          path: ['calendar', 'extraHolidays', 0, 'date'],
+          expected: 'a real calendar day as YYYY-MM-DD, e.g. 2031-03-20',
+          received: JSON.stringify(date),
+        }),
+      ]);
+      expect(problemMessage(result.error[0]!, 'en')).toBe(
+        `calendar.extraHolidays[0].date: expected a real calendar day as YYYY-MM-DD (e.g. 2031-03-20); received "${date}"`,
+      );
+    },
+  );
+
+  it('refuses a date given twice, naming the second', () => {
+    const result = validateServerConfig(
+      withHolidays([
+        { date: '2031-01-24', name: 'Ramazan Bayramı (1. gün)' },
+        { date: '2031-01-25', name: 'Ramazan Bayramı (2. gün)' },
+        { date: '2031-01-24', kind: 'half', name: 'yine' },
+      ]),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toEqual([
+      expect.objectContaining({
+        code: 'config.notUnique',
+        path: ['calendar', 'extraHolidays', 2, 'date'],
+        expected: 'a unique extra holiday date',
+        received: '"2031-01-24"',
+      }),
+    ]);
+  });
+
+  it('refuses an unknown kind, a missing or blank name and an unknown field', () => {
+    const result = validateServerConfig(
+      withHolidays([
+        { date: '2031-01-24', kind: 'quarter', name: 'Bayram' },
+        { date: '2031-01-25', name: '  ' },
+        { date: '2031-01-26' },
+        { date: '2031-01-27', name: 'Bayram', moved: true },
+      ]),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.map((p) => p.path.join('.'))).toEqual([
+      'calendar.extraHolidays.0.kind',
+      'calendar.extraHolidays.1.name',
+      'calendar.extraHolidays.2.name',
+      'calendar.extraHolidays.3',
+    ]);
+  });
+});
+
 describe('serverConfigJsonSchema', () => {
-  it('describes tenants, sites and İYS accounts for editor completion', () => {
+  it('describes tenants, sites, İYS accounts and the calendar for editor completion', () => {
     const schema = serverConfigJsonSchema() as {
       properties: Record<string, { items?: { properties?: Record<string, unknown> } }>;
     };
     expect(Object.keys(schema.properties)).toEqual(
-      expect.arrayContaining(['tenants', 'iysAccounts']),
+      expect.arrayContaining(['tenants', 'iysAccounts', 'calendar']),
     );
     const tenant = schema.properties.tenants!.items!.properties!;
     expect(Object.keys(tenant)).toEqual(

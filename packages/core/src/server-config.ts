@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseCivilDate } from './iys-date.js';
 import { Slug } from './notice.js';
 import { defineProblemMessages, excerpt, problemsFromZod } from './problem.js';
 import type { Problem } from './problem.js';
@@ -73,6 +74,41 @@ export const IysAccountConfig = z.strictObject({
 });
 export type IysAccountConfig = z.infer<typeof IysAccountConfig>;
 
+const CIVIL_DATE_EXPECTED = 'a real calendar day as YYYY-MM-DD, e.g. 2031-03-20';
+
+/** A public holiday the built-in data (holidays-data.ts) lacks, e.g. a year past its last. */
+export const ExtraHoliday = z.strictObject({
+  date: z
+    .string()
+    .refine((text) => parseCivilDate(text) !== undefined, {
+      error: CIVIL_DATE_EXPECTED,
+      params: { code: 'config.holidayDate' },
+    })
+    .meta({ description: 'The day, Turkey time: YYYY-MM-DD.', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+  kind: z.enum(['full', 'half']).default('full').meta({
+    description:
+      '"full": a day off; "half": off from 13:00, an arife (a business day for our own deadlines, COMPLIANCE C2). Default "full".',
+  }),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .meta({ description: 'What the day is, for logs, e.g. "Ramazan Bayramı (1. gün)".' }),
+});
+export type ExtraHoliday = z.infer<typeof ExtraHoliday>;
+
+/** The business-day calendar's settings (docs/calendar.md). */
+export const CalendarConfig = z
+  .strictObject({
+    extraHolidays: z.array(ExtraHoliday).default([]).meta({
+      description:
+        'Official public holidays to add to the built-in data, in any year (those past its last year included): each moves deadlines and the H467 check. Never administrative leave ("idari izin", COMPLIANCE C3).',
+    }),
+  })
+  .meta({ description: 'The Turkish business-day calendar (docs/calendar.md).' });
+export type CalendarConfig = z.infer<typeof CalendarConfig>;
+
 const tenantFields = {
   id: Slug,
   name: z.string().trim().min(1).max(200),
@@ -91,6 +127,7 @@ export const ServerConfigShape = z.strictObject({
   $schema: z.string().optional(),
   tenants: z.array(TenantConfigShape).min(1, { error: 'at least one tenant with one site' }),
   iysAccounts: z.array(IysAccountConfig).default([]),
+  calendar: CalendarConfig.default({ extraHolidays: [] }),
 });
 
 // Sites are validated one by one with validateSiteConfig, for its COMPLIANCE-aware problems.
@@ -114,7 +151,7 @@ export function serverConfigJsonSchema(): Record<string, unknown> {
     ...z.toJSONSchema(ServerConfigShape, { io: 'input', target: 'draft-2020-12' }),
     title: 'izinli server config',
     description:
-      'Tenants with their sites (origins, İYS brand, channels, purposes, versioned notices), admin tokens and webhooks; İYS credentials by environment reference.',
+      'Tenants with their sites (origins, İYS brand, channels, purposes, versioned notices), admin tokens and webhooks; İYS credentials by environment reference; extra public holidays for the business-day calendar.',
   };
 }
 
@@ -130,8 +167,9 @@ function duplicate(path: Problem['path'], what: string, value: string): Problem 
 
 /**
  * Validates the server's config: its structure, every site with `validateSiteConfig` (paths
- * prefixed), and the cross checks — site keys, tenant ids and token hashes unique, and an İYS
- * account for every brand's iysCode. Every problem is returned, not just the first.
+ * prefixed), and the cross checks — site keys, tenant ids, token hashes and extra holiday dates
+ * unique, and an İYS account for every brand's iysCode. Every problem is returned, not just the
+ * first.
  */
 export function validateServerConfig(input: unknown): Result<ServerConfig, Problem[]> {
   const outer = ServerConfigOuter.safeParse(input);
@@ -197,10 +235,25 @@ export function validateServerConfig(input: unknown): Result<ServerConfig, Probl
     });
     return { ...tenant, sites };
   });
+  const holidayDates = new Set<string>();
+  outer.data.calendar.extraHolidays.forEach((holiday, h) => {
+    if (holidayDates.has(holiday.date)) {
+      problems.push(
+        duplicate(['calendar', 'extraHolidays', h, 'date'], 'extra holiday date', holiday.date),
+      );
+    }
+    holidayDates.add(holiday.date);
+  });
   return problems.length > 0 ? err(problems) : ok({ ...outer.data, tenants });
 }
 
 defineProblemMessages({
+  'config.holidayDate': {
+    tr: (p) =>
+      `tatil günü yyyy-aa-gg biçiminde gerçek bir gün olmalıdır (ör. 2031-03-20); gelen ${p.received}`,
+    en: (p) =>
+      `expected a real calendar day as YYYY-MM-DD (e.g. 2031-03-20); received ${p.received}`,
+  },
   'config.notUnique': {
     tr: (p) => `her ${p.params?.what} bir kez kullanılmalıdır; tekrar eden: ${p.received}`,
     en: (p) => `each ${p.params?.what} must be used once; repeated: ${p.received}`,

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkCaptureChain } from '@izinli/core';
+import { checkCaptureChain, deadlineFor } from '@izinli/core';
 import { EXAMPLE_SITE_KEY, exampleServerConfig } from '@izinli/core/fixtures';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -127,6 +127,7 @@ for (const { name, make, skip } of rigs) {
             return signReceipt(ring, record, canonical);
           },
           newId: randomUUID,
+          deadlineFor,
           onCommit: (size) => batches.push(size),
           onUnstorable: (captureId) => options.unstorable?.push(captureId),
         });
@@ -194,6 +195,7 @@ for (const { name, make, skip } of rigs) {
           store: broken,
           signReceipt: (record, canonical) => signReceipt(ring, record, canonical),
           newId: randomUUID,
+          deadlineFor,
         });
         const settled = await Promise.allSettled(drafts.map((d) => committer.submit(d)));
         expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected', 'rejected']);
@@ -236,6 +238,7 @@ for (const { name, make, skip } of rigs) {
             store: refusingInsert(drafts[3]!.captureId, storeError(code)),
             signReceipt: (record, canonical) => signReceipt(rig!.ring, record, canonical),
             newId: randomUUID,
+            deadlineFor,
           });
           const outcomes = await Promise.all(drafts.map((d) => committer.submit(d)));
           expect(kinds(outcomes), code).toEqual(
@@ -254,6 +257,7 @@ for (const { name, make, skip } of rigs) {
           store: refusingInsert(drafts[2]!.captureId, storeError('08006')),
           signReceipt: (record, canonical) => signReceipt(rig!.ring, record, canonical),
           newId: randomUUID,
+          deadlineFor,
         });
         const settled = await Promise.allSettled(drafts.map((d) => committer.submit(d)));
         expect(settled.map((s) => s.status)).toEqual([

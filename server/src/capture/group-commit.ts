@@ -4,11 +4,10 @@
 import {
   CaptureRecord,
   canonicalJson,
-  excerpt,
-  problemsFromZod,
   captureRecordHashWith,
-  deadlineFor,
+  excerpt,
   movementKey,
+  problemsFromZod,
 } from '@izinli/core';
 import type { ConsentStatus, Movement, Problem, RecordChannel } from '@izinli/core';
 import type {
@@ -42,6 +41,8 @@ export interface GroupCommitOptions {
   signReceipt(record: CaptureRecord, canonical: string): Promise<string>;
   /** Ids for movements and events. */
   newId(): string;
+  /** Our İYS deadline for a consent (A8), on the server's calendar (calendar/server-calendar.ts). */
+  deadlineFor(consentDate: Date): Date;
   /** Most captures in one transaction. */
   maxBatch?: number;
   /** Told after each transaction commits (metrics). */
@@ -210,7 +211,7 @@ export class GroupCommitter {
       seq: record.seq,
       hash: record.recordHash,
     });
-    const deadline = deadlineFor(new Date(record.receivedAt)).toISOString();
+    const deadline = this.#options.deadlineFor(new Date(record.receivedAt)).toISOString();
     const movements: Movement[] = channels.flatMap((c) => {
       if (!c.status) return [];
       const { recipient } = keyed.find((k) => k.type === c.type)!.address!;

@@ -10,6 +10,8 @@ import {
   validateServerConfig,
 } from '@izinli/core';
 import type { EnvRef, Problem, Result, ServerConfig, SiteConfig, TenantConfig } from '@izinli/core';
+import { serverCalendars } from '../calendar/server-calendar.js';
+import type { ServerCalendars } from '../calendar/server-calendar.js';
 import { webhookSigner } from '../webhooks/webhook-request.js';
 import { cleartextTargetProblem, privateTargetProblem } from '../webhooks/target-address.js';
 
@@ -32,6 +34,8 @@ export interface LoadedConfig {
   iysAccounts: ReadonlyMap<number, IysCredentials>;
   /** Webhook secrets by `${tenantId}/${webhookId}`. */
   webhookSecrets: ReadonlyMap<string, string>;
+  /** The business-day calendars with `calendar.extraHolidays`: ours for deadlines, İYS's for H467. */
+  calendars: ServerCalendars;
 }
 
 type Env = Record<string, string | undefined>;
@@ -124,7 +128,8 @@ export async function checkServerConfig(
     });
   });
   if (problems.length > 0) return err(problems);
-  return ok({ config, sites, tenantsByTokenHash, iysAccounts, webhookSecrets });
+  const calendars = serverCalendars(config.calendar.extraHolidays);
+  return ok({ config, sites, tenantsByTokenHash, iysAccounts, webhookSecrets, calendars });
 }
 
 /** Reads the config file at `path` (JSON) and checks it; a syntax error is one problem too. */

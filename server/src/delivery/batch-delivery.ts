@@ -4,7 +4,7 @@
 // submit and poll resumes polling rather than resending (batch-poll.ts). This file holds what both
 // halves share: the pacing, the context, and how an item's end is written under its batch's lease.
 import { IYS_LIMITS } from '@izinli/core';
-import type { Movement } from '@izinli/core';
+import type { BusinessCalendar, Movement } from '@izinli/core';
 import type { IysClient } from '@izinli/iys';
 import type { Logger } from 'pino';
 import type { BatchItemResult, BatchNext } from '../store/batch-store.js';
@@ -39,6 +39,8 @@ export interface BatchContext {
   store: Store;
   logger: Logger;
   client: IysClient;
+  /** İYS's business days with the config's extra holidays, for the H467 check (pre-validate.ts). */
+  calendar: BusinessCalendar;
   retry: RetryPolicy;
   batch: BatchPolicy;
   now: () => Date;

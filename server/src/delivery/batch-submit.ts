@@ -31,7 +31,7 @@ export async function submitBatches(
   const brands = new Map<number, Movement[]>();
   const seen = new Set<string>();
   for (const m of claimed) {
-    const checked = preValidate(m, mirror.get(movementKey(m)), at);
+    const checked = preValidate(m, mirror.get(movementKey(m)), at, ctx.calendar);
     let end: AttemptEnd | undefined;
     if (!checked.send) {
       end = { outcome: checked.outcome, ...(checked.mirror ? { mirror: checked.mirror } : {}) };

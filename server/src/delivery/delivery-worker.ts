@@ -88,7 +88,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
 
   async function attempt(m: Movement, client: IysClient, report: DeliveryReport) {
     const mirror = (await store.mirror([keyOf(m)])).get(keyOf(m));
-    const checked = preValidate(m, mirror, now());
+    const checked = preValidate(m, mirror, now(), config.calendars.iys);
     let end: AttemptEnd;
     if (checked.send) {
       report.sent += 1;
@@ -119,6 +119,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     store,
     logger,
     client,
+    calendar: config.calendars.iys,
     retry: policy,
     batch: batchPolicy,
     now,

@@ -1,7 +1,7 @@
 // What to do with a claimed movement before anything is sent (ARCHITECTURE §Delivery, COMPLIANCE
 // A18): a movement İYS would refuse is settled or dead-lettered here, never sent.
 import { checkConsentDate, movementKey, parseIysDate } from '@izinli/core';
-import type { Movement } from '@izinli/core';
+import type { BusinessCalendar, Movement } from '@izinli/core';
 import type { MovementOutcome } from '../store/delivery-store.js';
 import type { MirrorEntry } from '../store/store.js';
 
@@ -32,12 +32,14 @@ export function mirrorEntryOf(m: Movement, now: Date): MirrorEntry {
  * Checks `m` against the mirror (our view of İYS) and İYS's rules at `now`: same status → settled
  * `already-current` (H174); a newer record on İYS → dead (H178); a first-ever RET → settled (H175,
  * nothing to refuse); past the window → dead `deadline-missed` (H467); before 2015 → dead (H156);
- * in the future (clock skew) → retried once its date has come (H162).
+ * in the future (clock skew) → retried once its date has come (H162). The window is counted on
+ * `calendar`, İYS's with the config's extra holidays (`LoadedConfig.calendars.iys`).
  */
 export function preValidate(
   m: Movement,
   mirror: MirrorEntry | undefined,
   now: Date,
+  calendar: BusinessCalendar,
 ): PreValidation {
   if (mirror?.status === m.status) {
     const reason = { code: 'H174', message: `İYS already holds ${m.status} for this key` };
@@ -61,7 +63,7 @@ export function preValidate(
       outcome: { state: 'dead', error: { code: 'H157', message: 'bad consentDate' } },
     };
   }
-  const code = checkConsentDate(date.value, now);
+  const code = checkConsentDate(date.value, now, calendar);
   if (code === 'H467') {
     const message = `not accepted by İYS within 3 business days of ${m.consentDate} (H467); deadline ${m.deadline}`;
     return { send: false, outcome: { state: 'dead', error: { code: DEADLINE_MISSED, message } } };

@@ -7,6 +7,8 @@ import { currentNotice } from '@izinli/core';
 import type { CaptureInput, ServerConfigInput } from '@izinli/core';
 import { EXAMPLE_SITE_KEY, exampleServerConfig, exampleSiteConfig } from '@izinli/core/fixtures';
 import { pino } from 'pino';
+import type { Logger } from 'pino';
+import { deadlinesWithWarning } from '../calendar/server-calendar.js';
 import { GroupCommitter } from '../capture/group-commit.js';
 import { checkServerConfig } from '../config/load-config.js';
 import { loadKeyRing, signReceipt } from '../proof/index.js';
@@ -40,6 +42,8 @@ export const TWO_TENANTS: ServerConfigInput = {
 export interface HarnessOptions {
   limits?: Partial<AppLimits>;
   now?: () => Date;
+  /** Where the app and the group commit log (default: silent). */
+  logger?: Logger;
   ip?: string;
   config?: ServerConfigInput;
   /** Environment variables the config names besides IYS_PASSWORD (e.g. webhook secrets). */
@@ -58,11 +62,13 @@ export async function makeHarness(options: HarnessOptions = {}) {
   });
   if (!loaded.ok) throw new Error(`example config invalid: ${JSON.stringify(loaded.error)}`);
   const metrics = createMetrics(store);
+  const logger = options.logger ?? pino({ level: 'silent' });
   const batches: number[] = [];
   const committer = new GroupCommitter({
     store,
     signReceipt: (record, canonical) => signReceipt(ring, record, canonical),
     newId: randomUUID,
+    deadlineFor: deadlinesWithWarning(loaded.value.calendars.conservative, logger),
     onCommit: (size, seconds) => {
       batches.push(size);
       observeCommit(metrics, size, seconds);
@@ -76,7 +82,7 @@ export async function makeHarness(options: HarnessOptions = {}) {
     jwks: () => ring.jwks(),
     signToken: (payload, typ) => ring.sign(payload, typ),
     metrics,
-    logger: pino({ level: 'silent' }),
+    logger,
     clientIp: () => ip,
     ...(options.now ? { now: options.now } : {}),
     ...(options.limits ? { limits: options.limits } : {}),

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CaptureRecord, checkCaptureChain } from '@izinli/core';
+import { CaptureRecord, checkCaptureChain, deadlineFor } from '@izinli/core';
 import { EXAMPLE_SITE_KEY, exampleServerConfig } from '@izinli/core/fixtures';
 import { pino } from 'pino';
 import { Writable } from 'node:stream';
@@ -43,6 +43,7 @@ beforeAll(async () => {
     store,
     signReceipt: (record) => signReceipt(ring, record),
     newId: randomUUID,
+    deadlineFor: (consentDate) => deadlineFor(consentDate, loaded.value.calendars.conservative),
   });
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
