@@ -10,6 +10,7 @@ import { checkpointSites } from './checkpointer.js';
 import type { ServerEnv } from './config/env.js';
 import type { LoadedConfig } from './config/load-config.js';
 import { createApp } from './http/app.js';
+import { clientIpResolver } from './http/client-ip.js';
 import type { FallbackHandler } from './http/app-deps.js';
 import { createMetrics, observeCommit } from './http/metrics.js';
 import { loadKeyRing, signCheckpoint, signReceipt } from './proof/index.js';
@@ -128,6 +129,14 @@ export async function startServer({
     maxBatch: env.GROUP_COMMIT_MAX,
     onCommit: (size, seconds) => observeCommit(metrics, size, seconds),
   });
+  if (env.TRUST_PROXY.kind === 'hops' && env.TRUST_PROXY.fromTrue) {
+    // `true` once took the leftmost X-Forwarded-For entry; behind two proxies, 1 would now give
+    // every client the outer proxy's address (and one shared rate limit): say so at start.
+    logger.warn(
+      'TRUST_PROXY=true is read as 1: one proxy in front, the client is the rightmost ' +
+        'X-Forwarded-For entry; set the number of proxies or their addresses (server/README.md)',
+    );
+  }
   // The last sync pass's time and reports, for the admin console (GET /v1/admin/sync).
   let lastSync: { at: string; brands: BrandSyncReport[] } | undefined;
   const app = createApp({
@@ -144,9 +153,7 @@ export async function startServer({
       perIpPerMinute: env.RATE_LIMIT_PER_IP,
       perSitePerMinute: env.RATE_LIMIT_PER_SITE,
     },
-    ...(env.TRUST_PROXY
-      ? { clientIp: (c) => c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || undefined }
-      : {}),
+    clientIp: clientIpResolver(env.TRUST_PROXY),
     ...(version ? { version } : {}),
     ...(fallback ? { fallback } : {}),
     ...(env.IYS_BASE_URL ? { lastSync: () => lastSync } : {}),
