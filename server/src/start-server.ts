@@ -11,6 +11,7 @@ import type { ServerEnv } from './config/env.js';
 import type { LoadedConfig } from './config/load-config.js';
 import { createApp } from './http/app.js';
 import { clientIpResolver } from './http/client-ip.js';
+import { EarlyAnswerResponse, skipClosingConnections } from './http/early-answer.js';
 import type { FallbackHandler } from './http/app-deps.js';
 import { createMetrics, observeCommit } from './http/metrics.js';
 import { loadKeyRing, signCheckpoint, signReceipt } from './proof/index.js';
@@ -164,10 +165,12 @@ export async function startServer({
   const port = await new Promise<number>((resolve, reject) => {
     server = serve(
       {
-        fetch: app.fetch,
+        fetch: skipClosingConnections(app.fetch),
         port: env.PORT,
         hostname: env.HOST,
         serverOptions: {
+          // Answers given before the request body was read close their connection, honestly.
+          ServerResponse: EarlyAnswerResponse,
           headersTimeout: httpLimits.headersTimeoutMs,
           requestTimeout: httpLimits.requestTimeoutMs,
           connectionsCheckingInterval: httpLimits.checkIntervalMs,
