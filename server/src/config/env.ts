@@ -95,6 +95,13 @@ export function parseServerEnv(
   return parsed.success ? ok(parsed.data) : err(problemsFromZod(parsed.error, present));
 }
 
+/** Names the bad entry of a TRUST_PROXY list (nothing more when it is the whole value). */
+function badEntry(p: Problem, say: (entry: string) => string, empty: string): string {
+  const entry = String(p.params?.entry ?? '');
+  if (p.received === JSON.stringify(entry)) return '';
+  return entry === '' ? empty : say(JSON.stringify(entry));
+}
+
 defineProblemMessages({
   'env.httpsRequired': {
     tr: (p) =>
@@ -104,8 +111,8 @@ defineProblemMessages({
   },
   'env.trustProxy': {
     tr: (p) =>
-      `0 ya da false (vekil sunucu yok: soketin adresi), öndeki vekil sunucu sayısı (1 ile ${MAX_PROXY_HOPS} arası; true 1 demektir) ya da vekil sunucuların adresleri ve CIDR aralıkları, virgülle ayrılmış (ör. 127.0.0.1,10.0.0.0/8; loopback, linklocal ve uniquelocal bu aralıkların adlarıdır) bekleniyordu; gelen ${p.received}, "${p.params?.entry}" bunlardan biri değil`,
+      `0 ya da false (vekil sunucu yok: soketin adresi), öndeki vekil sunucu sayısı (1 ile ${MAX_PROXY_HOPS} arası; true 1 demektir) ya da vekil sunucuların adresleri ve CIDR aralıkları, virgülle ayrılmış (ör. 127.0.0.1,10.0.0.0/8; loopback, linklocal ve uniquelocal bu aralıkların adlarıdır) bekleniyordu; gelen ${p.received}${badEntry(p, (entry) => `, ${entry} bunlardan biri değil`, ', içinde boş bir öğe var')}`,
     en: (p) =>
-      `expected ${p.expected}; received ${p.received}, where "${p.params?.entry}" is none of these`,
+      `expected ${p.expected}; received ${p.received}${badEntry(p, (entry) => `, where ${entry} is none of these`, ', which has an empty entry')}`,
   },
 });
