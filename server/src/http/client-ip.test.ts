@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
+import { Writable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
@@ -120,7 +121,7 @@ const FULL_IP: ServerConfigInput = {
 };
 
 /** A real server on 127.0.0.1 with the given TRUST_PROXY, a per-IP limit of 3 a minute. */
-async function serverWith(trustProxy: string) {
+async function serverWith(trustProxy: string, logged: string[] = []) {
   const dir = mkdtempSync(join(tmpdir(), 'izinli-client-ip-'));
   const config = await checkServerConfig(FULL_IP, { IYS_PASSWORD: 'demo' });
   const env = parseServerEnv({
@@ -133,7 +134,15 @@ async function serverWith(trustProxy: string) {
   const server = await startServer({
     env: env.value,
     config: config.value,
-    logger: pino({ level: 'silent' }),
+    logger: pino(
+      { level: 'warn' },
+      new Writable({
+        write(line: Buffer, _encoding, done) {
+          logged.push(line.toString('utf8'));
+          done();
+        },
+      }),
+    ),
   });
   return {
     server,
@@ -255,6 +264,28 @@ describe('behind one proxy (TRUST_PROXY=1), over a real socket', () => {
       expect(JSON.stringify(stored)).not.toContain('203.0.113.9');
     },
   );
+});
+
+describe('TRUST_PROXY=true, as older settings wrote it', () => {
+  it('reads it as one proxy, and warns at start that it no longer takes the leftmost entry', async () => {
+    const logged: string[] = [];
+    const s = await serverWith('true', logged);
+    try {
+      expect(logged.join('')).toContain('TRUST_PROXY=true is read as 1');
+      const { id, response } = await capture(s.server, '203.0.113.9, 198.51.100.7');
+      const { stored } = await recorded(s.server, id, response);
+      expect(stored.ip).toBe('198.51.100.7');
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('is not warned about when the count is written out', async () => {
+    const logged: string[] = [];
+    const s = await serverWith('1', logged);
+    await s.close();
+    expect(logged.join('')).not.toContain('TRUST_PROXY');
+  });
 });
 
 describe('with a list of trusted proxies, over a real socket', () => {
