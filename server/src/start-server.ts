@@ -11,6 +11,8 @@ import { checkpointSites } from './checkpointer.js';
 import type { ServerEnv } from './config/env.js';
 import type { LoadedConfig } from './config/load-config.js';
 import { createApp } from './http/app.js';
+import { clientIpResolver } from './http/client-ip.js';
+import { EarlyAnswerResponse, skipClosingConnections } from './http/early-answer.js';
 import type { FallbackHandler } from './http/app-deps.js';
 import { createMetrics, observeCommit } from './http/metrics.js';
 import { loadKeyRing, signCheckpoint, signReceipt } from './proof/index.js';
@@ -140,6 +142,14 @@ export async function startServer({
         'capture taken out of its group commit',
       ),
   });
+  if (env.TRUST_PROXY.kind === 'hops' && env.TRUST_PROXY.fromTrue) {
+    // `true` once took the leftmost X-Forwarded-For entry; behind two proxies, 1 would now give
+    // every client the outer proxy's address (and one shared rate limit): say so at start.
+    logger.warn(
+      'TRUST_PROXY=true is read as 1: one proxy in front, the client is the rightmost ' +
+        'X-Forwarded-For entry; set the number of proxies or their addresses (server/README.md)',
+    );
+  }
   // The last sync pass's time and reports, for the admin console (GET /v1/admin/sync).
   let lastSync: { at: string; brands: BrandSyncReport[] } | undefined;
   const app = createApp({
@@ -156,9 +166,7 @@ export async function startServer({
       perIpPerMinute: env.RATE_LIMIT_PER_IP,
       perSitePerMinute: env.RATE_LIMIT_PER_SITE,
     },
-    ...(env.TRUST_PROXY
-      ? { clientIp: (c) => c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || undefined }
-      : {}),
+    clientIp: clientIpResolver(env.TRUST_PROXY),
     ...(version ? { version } : {}),
     ...(fallback ? { fallback } : {}),
     ...(env.IYS_BASE_URL ? { lastSync: () => lastSync } : {}),
@@ -169,10 +177,12 @@ export async function startServer({
   const port = await new Promise<number>((resolve, reject) => {
     server = serve(
       {
-        fetch: app.fetch,
+        fetch: skipClosingConnections(app.fetch),
         port: env.PORT,
         hostname: env.HOST,
         serverOptions: {
+          // Answers given before the request body was read close their connection, honestly.
+          ServerResponse: EarlyAnswerResponse,
           headersTimeout: httpLimits.headersTimeoutMs,
           requestTimeout: httpLimits.requestTimeoutMs,
           connectionsCheckingInterval: httpLimits.checkIntervalMs,

@@ -8,7 +8,7 @@ describe('parseServerEnv', () => {
     expect(env.ok && env.value).toMatchObject({
       PORT: 8787,
       DATA_DIR: './data',
-      TRUST_PROXY: false,
+      TRUST_PROXY: { kind: 'hops', hops: 0 },
       RATE_LIMIT_PER_IP: 120,
       SYNC_INTERVAL_SECONDS: 300,
       DELIVERY_INTERVAL_MS: 1000,
@@ -74,6 +74,67 @@ describe('parseServerEnv', () => {
       );
       expect(problemMessage(problem!, 'tr')).toMatch(/^IYS_BASE_URL: https:\/\/ ile başlayan/);
       expect(problemMessage(problem!, 'tr')).toContain(`gelen ${origin}`);
+    });
+  });
+
+  describe('TRUST_PROXY (issue 18: which X-Forwarded-For entries are evidence)', () => {
+    it.each([
+      ['0', { kind: 'hops', hops: 0 }],
+      ['false', { kind: 'hops', hops: 0 }],
+      ['1', { kind: 'hops', hops: 1 }],
+      ['2', { kind: 'hops', hops: 2 }],
+      [' 10 ', { kind: 'hops', hops: 10 }],
+      // The old "trust X-Forwarded-For" now means one proxy; startServer warns about it.
+      ['true', { kind: 'hops', hops: 1, fromTrue: true }],
+      ['127.0.0.1', { kind: 'addresses', addresses: ['127.0.0.1'] }],
+      [
+        '127.0.0.1, 10.0.0.0/8,::1,2001:db8::/32',
+        { kind: 'addresses', addresses: ['127.0.0.1', '10.0.0.0/8', '::1', '2001:db8::/32'] },
+      ],
+      ['192.168.0.0/255.255.0.0', { kind: 'addresses', addresses: ['192.168.0.0/255.255.0.0'] }],
+      ['loopback,uniquelocal', { kind: 'addresses', addresses: ['loopback', 'uniquelocal'] }],
+    ])('reads %j', (value, expected) => {
+      const env = parseServerEnv({ TRUST_PROXY: value });
+      expect(env.ok && env.value.TRUST_PROXY).toEqual(expected);
+    });
+
+    const where = (entry: string) => `, where "${entry}" is none of these`;
+    it.each([
+      ['11', ''],
+      ['99999999999999999999', ''],
+      ['yes', ''],
+      ['-1', ''],
+      ['1.5', ''],
+      ['10.0.0.0/33', ''],
+      // /0 would trust every address: the client could write its own.
+      ['0.0.0.0/0', ''],
+      ['10.0.0.0/255.0.255.0', ''],
+      ['proxy.example.com', ''],
+      ['10.0.0.1:8080', ''],
+      ['[::1]', ''],
+      ['127.0.0.1,10.1', where('10.1')],
+      ['127.0.0.1, 10.0.0.0/8, ::1/129', where('::1/129')],
+      ['127.0.0.1,,10.0.0.1', ', which has an empty entry'],
+      ['127.0.0.1,', ', which has an empty entry'],
+    ])('refuses %j at start, saying what was expected and what came', (value, suffix) => {
+      const env = parseServerEnv({ TRUST_PROXY: value });
+      expect(env.ok).toBe(false);
+      if (env.ok) return;
+      expect(env.error).toEqual([
+        expect.objectContaining({
+          code: 'env.trustProxy',
+          path: ['TRUST_PROXY'],
+          expected: expect.stringContaining('the number of proxies in front') as string,
+          received: JSON.stringify(value),
+        }),
+      ]);
+      const [problem] = env.error;
+      expect(problemMessage(problem!, 'en')).toBe(
+        `TRUST_PROXY: expected 0 or false (no proxy: the socket's address), the number of proxies in front (1 to 10; true means 1), or the proxies' addresses and CIDR ranges separated by commas (e.g. 127.0.0.1,10.0.0.0/8; loopback, linklocal and uniquelocal name those ranges); received ${JSON.stringify(value)}${suffix}`,
+      );
+      expect(problemMessage(problem!, 'tr')).toMatch(
+        /^TRUST_PROXY: 0 ya da false .* bekleniyordu; gelen "/,
+      );
     });
   });
 });

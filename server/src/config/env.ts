@@ -4,6 +4,8 @@ import type { Problem, Result } from '@izinli/core';
 import { err, ok } from '@izinli/core';
 import { z } from 'zod';
 import { cleartextUrl, HTTPS_EXPECTED } from './https-only.js';
+import { MAX_PROXY_HOPS, parseTrustProxy, TRUST_PROXY_EXPECTED } from './trust-proxy.js';
+import type { TrustProxy } from './trust-proxy.js';
 
 const count = (what: string) =>
   z.coerce
@@ -43,11 +45,20 @@ export const ServerEnv = z.object({
     .url({ protocol: /^https?$/, error: 'an http(s) URL, e.g. https://izin.example.com.tr' })
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Take the client IP from X-Forwarded-For (only behind a proxy you run). */
+  /** Which X-Forwarded-For entries to believe: a count of proxies, or their addresses. */
   TRUST_PROXY: z
-    .enum(['true', 'false', '1', '0'])
-    .default('false')
-    .transform((v) => v === 'true' || v === '1'),
+    .string()
+    .default('0')
+    .transform((text, ctx): TrustProxy => {
+      const parsed = parseTrustProxy(text);
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({
+        code: 'custom',
+        message: TRUST_PROXY_EXPECTED,
+        params: { code: 'env.trustProxy', entry: parsed.entry },
+      });
+      return z.NEVER;
+    }),
   CAPTURE_BODY_LIMIT_BYTES: count('a byte count')
     .min(1024)
     .default(64 * 1024),
@@ -84,11 +95,24 @@ export function parseServerEnv(
   return parsed.success ? ok(parsed.data) : err(problemsFromZod(parsed.error, present));
 }
 
+/** Names the bad entry of a TRUST_PROXY list (nothing more when it is the whole value). */
+function badEntry(p: Problem, say: (entry: string) => string, empty: string): string {
+  const entry = String(p.params?.entry ?? '');
+  if (p.received === JSON.stringify(entry)) return '';
+  return entry === '' ? empty : say(JSON.stringify(entry));
+}
+
 defineProblemMessages({
   'env.httpsRequired': {
     tr: (p) =>
       `https:// ile başlayan bir adres bekleniyordu (ör. https://api.iys.org.tr; düz http:// yalnızca bu makineye: 127.0.0.0/8, ::1 ya da localhost), İYS kimlik bilgileri ve kişisel veriler şifresiz gönderilmez; gelen ${p.params?.origin}`,
     en: (p) =>
       `expected an https:// URL (e.g. https://api.iys.org.tr; plain http:// only to this machine: 127.0.0.0/8, ::1 or localhost), as İYS credentials and personal data are not sent in clear text; received ${p.params?.origin}`,
+  },
+  'env.trustProxy': {
+    tr: (p) =>
+      `0 ya da false (vekil sunucu yok: soketin adresi), öndeki vekil sunucu sayısı (1 ile ${MAX_PROXY_HOPS} arası; true 1 demektir) ya da vekil sunucuların adresleri ve CIDR aralıkları, virgülle ayrılmış (ör. 127.0.0.1,10.0.0.0/8; loopback, linklocal ve uniquelocal bu aralıkların adlarıdır) bekleniyordu; gelen ${p.received}${badEntry(p, (entry) => `, ${entry} bunlardan biri değil`, ', içinde boş bir öğe var')}`,
+    en: (p) =>
+      `expected ${p.expected}; received ${p.received}${badEntry(p, (entry) => `, where ${entry} is none of these`, ', which has an empty entry')}`,
   },
 });

@@ -24,7 +24,7 @@ export interface AppDeps {
   metrics: ServerMetrics;
   logger: Logger;
   now?: () => Date;
-  /** The requester's IP; by default the socket's peer address. */
+  /** The requester's IP (`clientIpResolver`); by default the socket's peer address. */
   clientIp?: (c: Context) => string | undefined;
   limits?: Partial<AppLimits>;
   /** The server's version, for /healthz. */

@@ -1,10 +1,10 @@
 // createApp(deps): the server's Hono app from injected parts (STYLE §Server). main.ts serves it;
 // tests call app.request() with no port.
 import { Hono } from 'hono';
-import type { Context } from 'hono';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { ApiError, apiErrorResponse } from './api-error.js';
+import { clientIpResolver, NO_PROXY } from './client-ip.js';
 import { DEFAULT_LIMITS } from './app-deps.js';
 import type { AppDeps } from './app-deps.js';
 import { openApiDocument } from './openapi.js';
@@ -20,17 +20,10 @@ import { withdrawRoutes } from './routes/withdraw.js';
 import { refuseUnstorableUrl } from './request-text.js';
 import { securityHeaders } from './security-headers.js';
 
-/** The peer address of a request served by @hono/node-server. */
-function socketIp(c: Context): string | undefined {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
-    ?.incoming;
-  return incoming?.socket?.remoteAddress;
-}
-
 /** Builds the server's HTTP app. */
 export function createApp(deps: AppDeps) {
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
-  const clientIp = deps.clientIp ?? socketIp;
+  const clientIp = deps.clientIp ?? clientIpResolver(NO_PROXY);
   const origins = new Set(
     [...deps.config.sites.values()].flatMap(({ site }) => site.allowedOrigins),
   );
