@@ -6,6 +6,7 @@ import type { LoadedConfig } from '../config/load-config.js';
 import type { Store } from '../store/store.js';
 import type { BrandSyncReport } from '../sync/sync-worker.js';
 import type { ServerMetrics } from './metrics.js';
+import type { WidgetBundle } from './routes/widget-bundle.js';
 
 /** Everything `createApp` needs, injected so tests run the app in-process with `app.request()`. */
 export interface AppDeps {
@@ -36,6 +37,11 @@ export interface AppDeps {
   fallback?: FallbackHandler;
   /** The built admin console served at /admin (default: @izinli/admin's dist/, if installed). */
   consoleDir?: string;
+  /**
+   * The widget bundle served at /izinli.js and /widget/<version>/ (default: the installed
+   * @izinli/widget's dist/, read once at start; `null` serves none).
+   */
+  widget?: WidgetBundle | null;
   /** When this instance last ran the İYS sync pass and what it did (GET /v1/admin/sync). */
   lastSync?: () => { at: string; brands: BrandSyncReport[] } | undefined;
 }

@@ -17,6 +17,7 @@ import { checkpointRoutes, jwksRoutes } from './routes/proof.js';
 import { opsRoutes } from './routes/ops.js';
 import { widgetRoutes } from './routes/widget.js';
 import { withdrawRoutes } from './routes/withdraw.js';
+import { defaultWidgetBundle, widgetBundleRoutes } from './routes/widget-bundle.js';
 import { refuseUnstorableUrl } from './request-text.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -52,6 +53,12 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/checkpoints', checkpointRoutes(deps));
   app.route('/v1/admin', adminRoutes(deps));
   app.route('/', adminConsoleRoutes(deps.consoleDir));
+  app.route(
+    '/',
+    widgetBundleRoutes(
+      deps.widget === undefined ? defaultWidgetBundle() : (deps.widget ?? undefined),
+    ),
+  );
   app.route('/v1/check', checkRoutes(deps));
   app.route('/v1/withdraw', withdrawRoutes(deps, clientIp));
   app.route('/v1/iys/push', iysPushRoutes(deps));

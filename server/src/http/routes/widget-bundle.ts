@@ -1,0 +1,160 @@
+// The widget's script as the izinli server serves it to other sites' pages (issue 17): the
+// bundles of the installed @izinli/widget at /izinli.js and /izinli.iife.js (short cache, so a
+// new release reaches pages within minutes) and at /widget/<version>/… (immutable, for pages that
+// pin a version with Subresource Integrity). The bundle is public code, so any origin may load
+// it (`Access-Control-Allow-Origin: *`, `Cross-Origin-Resource-Policy: cross-origin`); the API
+// routes it then calls still answer CORS only to the site's allowedOrigins.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { ApiError } from '../api-error.js';
+
+/** The two builds: the ES module and the classic script for pages that cannot use modules. */
+export const WIDGET_FILES = ['izinli.js', 'izinli.iife.js'] as const;
+export type WidgetFile = (typeof WIDGET_FILES)[number];
+
+/** One built file, read once: its bytes, strong ETag and SRI hash. */
+export interface BundleFile {
+  body: Uint8Array<ArrayBuffer>;
+  etag: string;
+  /** `sha384-…`, the value of a script tag's `integrity` attribute. */
+  integrity: string;
+}
+
+/** The installed widget: its version and its built files (absent when it is not built). */
+export interface WidgetBundle {
+  version: string;
+  dir: string;
+  files: Partial<Record<WidgetFile, BundleFile>>;
+}
+
+/** The installed @izinli/widget's folder and version, or undefined when it is not installed. */
+export function installedWidget(): { dir: string; version: string } | undefined {
+  try {
+    const manifest = createRequire(import.meta.url).resolve('@izinli/widget/package.json');
+    const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
+    return { dir: join(dirname(manifest), 'dist'), version };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The installed widget's bundle, or undefined when @izinli/widget is not installed. */
+export function defaultWidgetBundle(): WidgetBundle | undefined {
+  const installed = installedWidget();
+  return installed && readWidgetBundle(installed.dir, installed.version);
+}
+
+/** Reads the built files in `dir` (those that exist) with their hashes. */
+export function readWidgetBundle(dir: string, version: string): WidgetBundle {
+  const files: WidgetBundle['files'] = {};
+  for (const name of WIDGET_FILES) {
+    let body: Buffer;
+    try {
+      body = readFileSync(join(dir, name));
+    } catch {
+      continue;
+    }
+    const sha384 = createHash('sha384').update(body).digest('base64');
+    files[name] = {
+      body: new Uint8Array(body),
+      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+      integrity: `sha384-${sha384}`,
+    };
+  }
+  return { version, dir, files };
+}
+
+/** The snippet a site owner pastes: the script (with SRI where known) and the element. */
+export function widgetSnippet(options: {
+  publicUrl: string;
+  siteKey: string;
+  version?: string;
+  integrity?: string;
+}): string {
+  const base = options.publicUrl.replace(/\/+$/, '');
+  const src = options.version ? `${base}/widget/${options.version}/izinli.js` : `${base}/izinli.js`;
+  const sri = options.integrity ? ` integrity="${options.integrity}" crossorigin="anonymous"` : '';
+  return [
+    `<script type="module" src="${src}"${sri}></script>`,
+    `<izinli-consent name="izinliCaptureId" site="${options.siteKey}"></izinli-consent>`,
+  ].join('\n');
+}
+
+const SHORT = 'public, max-age=300';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** The routes serving the bundle, at the root of the app. */
+export function widgetBundleRoutes(bundle: WidgetBundle | undefined) {
+  const serve = (c: Context, name: WidgetFile, cacheControl: string) => {
+    const file = bundle?.files[name];
+    if (!file) {
+      throw new ApiError(
+        404,
+        'widget.notBuilt',
+        `The widget bundle ${name} is not installed or not built: install @izinli/widget (or run \`npm run build\` in a checkout).`,
+      );
+    }
+    const headers: Record<string, string> = {
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': cacheControl,
+      ETag: file.etag,
+      'Access-Control-Allow-Origin': '*',
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+      'X-Content-Type-Options': 'nosniff',
+    };
+    const match = c.req.header('if-none-match');
+    if (match !== undefined && match.split(',').some((tag) => tag.trim() === file.etag)) {
+      return c.body(null, 304, headers);
+    }
+    // Hono answers HEAD through this GET route and drops the body itself.
+    return c.body(file.body, 200, {
+      ...headers,
+      'Content-Length': String(file.body.byteLength),
+    });
+  };
+  const app = new Hono();
+  for (const name of WIDGET_FILES) {
+    app.get(`/${name}`, (c) => serve(c, name, SHORT));
+  }
+  app.get('/widget/:version/:file', (c) => {
+    const name = c.req.param('file') as WidgetFile;
+    const version = c.req.param('version');
+    if (!WIDGET_FILES.includes(name) || version !== bundle?.version) {
+      throw new ApiError(
+        404,
+        'widget.unknownVersion',
+        `This server serves widget ${bundle?.version ?? '(none)'}; use /widget/${bundle?.version ?? '<version>'}/izinli.js or /izinli.js.`,
+        [
+          {
+            code: 'widget.unknownVersion',
+            path: ['(path)'],
+            expected: `/widget/${bundle?.version ?? '<version>'}/${WIDGET_FILES.join(' or ')}`,
+            received: `/widget/${version}/${name}`.slice(0, 120),
+          },
+        ],
+      );
+    }
+    return serve(c, name, IMMUTABLE);
+  });
+  // What a page or a tool needs to pin the script: the version, each file's URL path and SRI.
+  app.get('/widget/integrity.json', (c) =>
+    c.json(
+      {
+        version: bundle?.version ?? null,
+        files: Object.fromEntries(
+          Object.entries(bundle?.files ?? {}).map(([name, file]) => [
+            name,
+            { path: `/widget/${bundle!.version}/${name}`, integrity: file.integrity },
+          ]),
+        ),
+      },
+      200,
+      { 'Access-Control-Allow-Origin': '*', 'Cache-Control': SHORT },
+    ),
+  );
+  return app;
+}
