@@ -9,6 +9,8 @@ import type { UseStore } from 'idb-keyval';
 import { CaptureOutbox } from './capture-outbox.js';
 import type { OutboxOptions } from './capture-outbox.js';
 import { defineIzinliConsent } from './define.js';
+import type { IzinliCapturedEvent } from './events/izinli-captured-event.js';
+import type { IzinliErrorEvent } from './events/izinli-error-event.js';
 import type { IzinliConsent } from './izinli-consent.js';
 
 defineIzinliConsent();
@@ -154,6 +156,37 @@ export async function mount(
 export async function tick(m: Mounted, key: string): Promise<void> {
   m.box(key).click();
   await m.element.updateComplete;
+}
+
+/** The element's attributes naming the host form's fields that `mount` renders. */
+export const HOST_FIELDS = {
+  'name-field': 'adSoyad',
+  'phone-field': 'telefon',
+  'email-field': 'eposta',
+};
+
+/** Fills the host form and ticks boxes as a person signing up would. */
+export async function signUp(m: Mounted, boxes: string[], fullName = 'Ayşe Yılmaz') {
+  m.type('adSoyad', fullName);
+  m.type('telefon', '0532 123 45 67');
+  m.type('eposta', 'ayse.yilmaz@ornek.com.tr');
+  for (const box of boxes) await tick(m, box);
+}
+
+interface Heard {
+  'izinli-captured': IzinliCapturedEvent;
+  'izinli-error': IzinliErrorEvent;
+}
+const listening: (() => void)[] = [];
+afterEach(() => listening.splice(0).forEach((stop) => stop()));
+
+/** The events of a type that reach the document during this test, as they arrive. */
+export function heard<K extends keyof Heard>(type: K): Heard[K][] {
+  const seen: Heard[K][] = [];
+  const listener = (event: Event) => seen.push(event as Heard[K]);
+  document.addEventListener(type, listener);
+  listening.push(() => document.removeEventListener(type, listener));
+  return seen;
 }
 
 /** Runs axe-core (all default rules) on the document and returns its violations, summarised. */

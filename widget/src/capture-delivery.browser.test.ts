@@ -5,21 +5,21 @@ import { exampleSiteConfig } from '@izinli/core/fixtures';
 import { expect } from 'chai';
 import { get, keys, set } from 'idb-keyval';
 import {
+  HOST_FIELDS,
   SITE,
   fakeServer,
+  heard,
   mount,
+  signUp,
   submitInPlace,
   testOutbox,
   tick,
   until,
 } from './browser.test-support.js';
-import type { Mounted, Post } from './browser.test-support.js';
+import type { Post } from './browser.test-support.js';
 import type { QueuedCapture } from './capture-outbox.js';
-import type { IzinliCapturedEvent } from './events/izinli-captured-event.js';
-import type { IzinliErrorEvent } from './events/izinli-error-event.js';
 import { WIDGET_VERSION } from './version.js';
 
-const HOST_FIELDS = { 'name-field': 'adSoyad', 'phone-field': 'telefon', 'email-field': 'eposta' };
 const current = (id: string) =>
   exampleSiteConfig.notices
     .filter((n) => n.id === id && n.locale === 'tr')
@@ -28,26 +28,6 @@ const shown = (id: string) => {
   const { version, sha256 } = current(id);
   return { id, version, sha256 };
 };
-
-/** Fills the host form and ticks boxes as a person signing up would. */
-async function signUp(m: Mounted, boxes: string[]) {
-  m.type('adSoyad', 'Ayşe Yılmaz');
-  m.type('telefon', '0532 123 45 67');
-  m.type('eposta', 'ayse.yilmaz@ornek.com.tr');
-  for (const box of boxes) await tick(m, box);
-}
-
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
-
-/** The events of a type that reach the document during this test. */
-function events<T extends Event>(type: 'izinli-captured' | 'izinli-error'): T[] {
-  const seen: T[] = [];
-  const listener = (event: Event) => seen.push(event as T);
-  document.addEventListener(type, listener);
-  cleanups.push(() => document.removeEventListener(type, listener));
-  return seen;
-}
 
 describe('capture delivery', () => {
   let server: ReturnType<typeof fakeServer>;
@@ -126,7 +106,7 @@ describe('capture delivery', () => {
         return fetch(input, init);
       },
     });
-    const captured = events<IzinliCapturedEvent>('izinli-captured');
+    const captured = heard('izinli-captured');
     submitInPlace(m.form);
     await until(() => captured.length > 0, 'izinli-captured');
     expect(storedWhenSent).to.deep.equal([m.element.value]);
@@ -138,8 +118,8 @@ describe('capture delivery', () => {
 
   it('offline: the capture stays in IndexedDB and is delivered exactly once when the browser is back online', async () => {
     const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
-    const errors = events<IzinliErrorEvent>('izinli-error');
-    const captured = events<IzinliCapturedEvent>('izinli-captured');
+    const errors = heard('izinli-error');
+    const captured = heard('izinli-captured');
     await server.answer('drop');
     await signUp(m, ['ARAMA']);
     submitInPlace(m.form);
@@ -185,7 +165,7 @@ describe('capture delivery', () => {
     const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS }, undefined, {
       retryDelay: () => 0,
     });
-    const errors = events<IzinliErrorEvent>('izinli-error');
+    const errors = heard('izinli-error');
     await server.answer('422', 1);
     submitInPlace(m.form);
     await until(() => errors.length > 0, 'izinli-error');
@@ -204,7 +184,7 @@ describe('capture delivery', () => {
 
   it('a refused capture reports the server’s issues, path by path', async () => {
     const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
-    const errors = events<IzinliErrorEvent>('izinli-error');
+    const errors = heard('izinli-error');
     // A number İYS would refuse although its shape is fine: only the server knows the plan.
     m.type('adSoyad', 'Ayşe Yılmaz');
     m.type('telefon', '+90 999 999 99 99');
@@ -216,7 +196,7 @@ describe('capture delivery', () => {
   });
 
   it('the next page load sends what an earlier page left behind, and tells the document', async () => {
-    const captured = events<IzinliCapturedEvent>('izinli-captured');
+    const captured = heard('izinli-captured');
     const left = testOutbox();
     const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS }, undefined, {
       store: left.store,

@@ -2,12 +2,19 @@
 // The element as a form control, in Chromium: validity, events, and a real <form> submitted,
 // reset, disabled and restored, read back through FormData.
 import { expect } from 'chai';
-import { SITE, fakeServer, mount, submitInPlace, tick, until } from './browser.test-support.js';
+import {
+  HOST_FIELDS,
+  SITE,
+  fakeServer,
+  mount,
+  submitInPlace,
+  tick,
+  until,
+} from './browser.test-support.js';
 import type { IzinliChangeEvent } from './events/izinli-change-event.js';
 import type { IzinliErrorEvent } from './events/izinli-error-event.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const HOST_FIELDS = { 'name-field': 'adSoyad', 'phone-field': 'telefon', 'email-field': 'eposta' };
 
 describe('<izinli-consent> in a form', () => {
   let server: ReturnType<typeof fakeServer>;
