@@ -125,7 +125,9 @@ describe('capture delivery', () => {
     submitInPlace(m.form);
     await until(() => errors.length > 0, 'the failed send');
     const id = m.element.value;
+    expect(errors[0]!.code).to.equal('capture.retrying');
     expect(errors[0]!.error.code).to.equal('network.failed');
+    expect(errors[0]!.final).to.equal(false);
     expect(errors[0]!.willRetry).to.equal(true);
     expect(((await get(id, m.store)) as QueuedCapture).attempts).to.equal(1);
     expect((await server.posts()).filter((p) => p.status > 0)).to.deep.equal([]);
@@ -169,7 +171,9 @@ describe('capture delivery', () => {
     await server.answer('422', 1);
     submitInPlace(m.form);
     await until(() => errors.length > 0, 'izinli-error');
+    expect(errors[0]!.code).to.equal('capture.refused');
     expect(errors[0]!.status).to.equal(422);
+    expect(errors[0]!.final).to.equal(true);
     expect(errors[0]!.willRetry).to.equal(false);
     expect(errors[0]!.captureId).to.equal(m.element.value);
     expect(errors[0]!.error).to.deep.equal({

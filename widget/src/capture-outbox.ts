@@ -120,12 +120,12 @@ export class CaptureOutbox {
     const retry = status === undefined || status >= 500 || status === 408 || status === 429;
     if (!retry) {
       await this.#forget(capture.id);
-      this.#emit(capture.id, new IzinliErrorEvent(problem, false, status, capture.id));
+      this.#emit(capture.id, new IzinliErrorEvent('capture.refused', problem, status, capture.id));
       return;
     }
     capture.attempts += 1;
     await set(capture.id, capture, this.#store).catch(() => undefined);
-    this.#emit(capture.id, new IzinliErrorEvent(problem, true, status, capture.id));
+    this.#emit(capture.id, new IzinliErrorEvent('capture.retrying', problem, status, capture.id));
     const wait =
       (status === 429 ? retryAfter(response!.headers.get('Retry-After')) : undefined) ??
       this.#delay(capture.attempts);

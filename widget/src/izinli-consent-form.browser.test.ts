@@ -6,6 +6,7 @@ import {
   HOST_FIELDS,
   SITE,
   fakeServer,
+  heard,
   mount,
   submitInPlace,
   tick,
@@ -91,6 +92,20 @@ describe('<izinli-consent> in a form', () => {
       expect(m.root.querySelector('[part~=error]')!.textContent).to.match(/adınızı ve soyadınızı/);
       expect(await server.posts()).to.deep.equal([]);
     });
+
+    it('a form that skips validation (novalidate) still captures nothing invalid, and says so', async () => {
+      const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+      m.form.noValidate = true;
+      const errors = heard('izinli-error');
+      await tick(m, 'EPOSTA');
+      submitInPlace(m.form);
+      expect(errors.map((e) => [e.code, e.error.code, e.final, e.captureId])).to.deep.equal([
+        ['capture.skipped', 'capture.invalid', true, undefined],
+      ]);
+      expect(errors[0]!.error.message).to.match(/adınızı ve soyadınızı/);
+      expect(new FormData(m.form).has('izinli')).to.equal(false);
+      expect(await server.posts()).to.deep.equal([]);
+    });
   });
 
   describe('events', () => {
@@ -113,6 +128,8 @@ describe('<izinli-consent> in a form', () => {
       const errors: IzinliErrorEvent[] = [];
       document.addEventListener('izinli-error', (e) => errors.push(e), { once: true });
       const m = await mount({ site: 'yok-boyle-bir-site-0000', endpoint: server.endpoint });
+      expect(errors[0]!.code).to.equal('config.unavailable');
+      expect(errors[0]!.final).to.equal(true);
       expect(errors[0]!.error.code).to.equal('site.unknown');
       expect(errors[0]!.status).to.equal(404);
       expect(m.root.querySelector('[part~=status]')!.textContent).to.match(/yüklenemedi/);
