@@ -35,7 +35,7 @@ type OwnField = keyof TypedPerson;
  * @summary İYS permissions and KVKK consent inside a site's own form.
  *
  * @fires {IzinliCapturedEvent} izinli-captured - The server stored the capture: `captureId` and `receipt`.
- * @fires {IzinliErrorEvent} izinli-error - Something failed: `code` (config.unavailable, capture.skipped, capture.retrying, capture.refused), `error` (the server's code and message), `status`, `captureId`, and `final` (false only while the capture is kept for another send).
+ * @fires {IzinliErrorEvent} izinli-error - Something failed: `code` (config.unavailable, capture.skipped, capture.retrying, capture.refused, capture.undelivered), `error` (the server's code and message), `status`, `captureId`, and `final` (false only while the capture is kept for another send).
  * @fires {IzinliChangeEvent} izinli-change - The person ticked or unticked a box.
  *
  * @csspart base - The wrapper of everything; carries the `lang` of the texts.

@@ -20,10 +20,15 @@ export interface IzinliProblem {
  * - `config.unavailable`: the site config could not be loaded; the element shows no boxes;
  * - `capture.skipped`: a submission made no capture (before the config loaded, or invalid);
  * - `capture.retrying`: a send failed (network, 5xx, 408, 429); the capture is kept and retried;
- * - `capture.refused`: the server refused the capture (any other 4xx); it is dropped.
+ * - `capture.refused`: the server refused the capture (any other 4xx); it is dropped;
+ * - `capture.undelivered`: the sends kept failing until the retry bound; it is dropped.
  */
 export type IzinliErrorCode =
-  'config.unavailable' | 'capture.skipped' | 'capture.retrying' | 'capture.refused';
+  | 'config.unavailable'
+  | 'capture.skipped'
+  | 'capture.retrying'
+  | 'capture.refused'
+  | 'capture.undelivered';
 
 /**
  * Something failed. `code` says what, `error` is the server's error body (or the network's or the
