@@ -9,6 +9,8 @@ import type { UseStore } from 'idb-keyval';
 import { CaptureOutbox } from './capture-outbox.js';
 import type { OutboxOptions } from './capture-outbox.js';
 import { defineIzinliConsent } from './define.js';
+import type { IzinliCapturedEvent } from './events/izinli-captured-event.js';
+import type { IzinliErrorEvent } from './events/izinli-error-event.js';
 import type { IzinliConsent } from './izinli-consent.js';
 
 defineIzinliConsent();
@@ -46,10 +48,19 @@ export function fakeServer(name = `s${Date.now().toString(36)}-${++sessions}`) {
     reset: () => control('reset', { method: 'POST' }),
     /**
      * Answers the next `times` captures (all, without it) with 503, 429, 422, a dropped
-     * connection, or (`hold`) not until `release()`.
+     * connection, or (`hold`) not until `release()`. A 503 says `Retry-After: 5` and a 429
+     * `Retry-After: 30` unless `retryAfter` says otherwise (`none`: no header).
      */
-    answer: (answer: 'ok' | '503' | '429' | '422' | 'drop' | 'hold', times?: number) =>
-      control(`answer?with=${answer}${times ? `&times=${times}` : ''}`, { method: 'POST' }),
+    answer: (
+      answer: 'ok' | '503' | '429' | '422' | 'drop' | 'hold',
+      times?: number,
+      retryAfter?: string,
+    ) => {
+      const query = new URLSearchParams({ with: answer });
+      if (times) query.set('times', String(times));
+      if (retryAfter) query.set('retryAfter', retryAfter);
+      return control(`answer?${query}`, { method: 'POST' });
+    },
     release: () => control('release', { method: 'POST' }),
     posts: () => control('posts') as Promise<Post[]>,
   };
@@ -72,18 +83,65 @@ export async function until<T>(
   }
 }
 
+/** A clock the test moves by hand, for an outbox's `now` and `schedule`: retries without sleeping. */
+export interface FakeClock {
+  now(): number;
+  schedule(task: () => void, ms: number): () => void;
+  /** How long until each pending timer, soonest first. */
+  pending(): number[];
+  /** Moves the clock on by `ms`, running the timers that fall due on the way, in order. */
+  advance(ms: number): void;
+  /** Moves the clock to the soonest timer and runs it; false when none is pending. */
+  next(): boolean;
+}
+
+export function fakeClock(start = Date.parse('2026-03-02T09:00:00Z')): FakeClock {
+  let now = start;
+  let timers: { at: number; task: () => void }[] = [];
+  const clock: FakeClock = {
+    now: () => now,
+    schedule(task, ms) {
+      const timer = { at: now + ms, task };
+      timers.push(timer);
+      return () => void (timers = timers.filter((t) => t !== timer));
+    },
+    pending: () => timers.map((t) => t.at - now).sort((a, b) => a - b),
+    advance(ms) {
+      const end = now + ms;
+      for (;;) {
+        const due = timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
+        if (!due) break;
+        timers = timers.filter((t) => t !== due);
+        now = due.at;
+        due.task();
+      }
+      now = end;
+    },
+    next() {
+      const [soonest] = clock.pending();
+      if (soonest === undefined) return false;
+      clock.advance(soonest);
+      return true;
+    },
+  };
+  return clock;
+}
+
 let stores = 0;
 
 /**
- * An outbox on an IndexedDB store of the test's own, retrying on `online` and otherwise only when
- * the test's `retryDelay` says so. Not started: `start()` is what a page load does.
+ * An outbox on an IndexedDB store of the test's own, on a fake clock: it retries on `online`, and
+ * by timer only when the test moves the clock. Not started: `start()` is what a page load does.
  */
 export function testOutbox(options: OutboxOptions = {}): {
   outbox: CaptureOutbox;
   store: UseStore;
+  clock: FakeClock;
 } {
   const store = options.store ?? createStore(`izinli-test-${Date.now()}-${++stores}`, 'outbox');
-  return { outbox: new CaptureOutbox({ retryDelay: () => Infinity, ...options, store }), store };
+  const clock = fakeClock();
+  const outbox = new CaptureOutbox({ now: clock.now, schedule: clock.schedule, ...options, store });
+  return { outbox, store, clock };
 }
 
 /** A mounted signup form with the element, ready once the site config has rendered. */
@@ -93,6 +151,8 @@ export interface Mounted {
   root: ShadowRoot;
   outbox: CaptureOutbox;
   store: UseStore;
+  /** The outbox's clock; its retry timers run only when the test moves it. */
+  clock: FakeClock;
   /** The rendered box of a channel or purpose. */
   box(key: string): HTMLInputElement;
   /** Sets a host field's value as typing would, firing `input`. */
@@ -124,7 +184,7 @@ export async function mount(
   mounted.push(main);
   const form = main.querySelector('form')!;
   const element = main.querySelector('izinli-consent')!;
-  const { outbox, store } = testOutbox(options);
+  const { outbox, store, clock } = testOutbox(options);
   element.outbox = outbox.start();
   const root = element.shadowRoot!;
   await until(
@@ -140,6 +200,7 @@ export async function mount(
     root,
     outbox,
     store,
+    clock,
     box: (key) =>
       root.querySelector<HTMLInputElement>(`[data-channel="${key}"], [data-purpose="${key}"]`)!,
     type(name, value) {
@@ -154,6 +215,37 @@ export async function mount(
 export async function tick(m: Mounted, key: string): Promise<void> {
   m.box(key).click();
   await m.element.updateComplete;
+}
+
+/** The element's attributes naming the host form's fields that `mount` renders. */
+export const HOST_FIELDS = {
+  'name-field': 'adSoyad',
+  'phone-field': 'telefon',
+  'email-field': 'eposta',
+};
+
+/** Fills the host form and ticks boxes as a person signing up would. */
+export async function signUp(m: Mounted, boxes: string[], fullName = 'Ayşe Yılmaz') {
+  m.type('adSoyad', fullName);
+  m.type('telefon', '0532 123 45 67');
+  m.type('eposta', 'ayse.yilmaz@ornek.com.tr');
+  for (const box of boxes) await tick(m, box);
+}
+
+interface Heard {
+  'izinli-captured': IzinliCapturedEvent;
+  'izinli-error': IzinliErrorEvent;
+}
+const listening: (() => void)[] = [];
+afterEach(() => listening.splice(0).forEach((stop) => stop()));
+
+/** The events of a type that reach the document during this test, as they arrive. */
+export function heard<K extends keyof Heard>(type: K): Heard[K][] {
+  const seen: Heard[K][] = [];
+  const listener = (event: Event) => seen.push(event as Heard[K]);
+  document.addEventListener(type, listener);
+  listening.push(() => document.removeEventListener(type, listener));
+  return seen;
 }
 
 /** Runs axe-core (all default rules) on the document and returns its violations, summarised. */

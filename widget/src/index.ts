@@ -8,5 +8,5 @@ export type { OutboxOptions, QueuedCapture } from './capture-outbox.js';
 export { IzinliCapturedEvent } from './events/izinli-captured-event.js';
 export { IzinliChangeEvent } from './events/izinli-change-event.js';
 export { IzinliErrorEvent } from './events/izinli-error-event.js';
-export type { IzinliIssue, IzinliProblem } from './events/izinli-error-event.js';
+export type { IzinliErrorCode, IzinliIssue, IzinliProblem } from './events/izinli-error-event.js';
 export { WIDGET_VERSION } from './version.js';

@@ -2,12 +2,20 @@
 // The element as a form control, in Chromium: validity, events, and a real <form> submitted,
 // reset, disabled and restored, read back through FormData.
 import { expect } from 'chai';
-import { SITE, fakeServer, mount, submitInPlace, tick, until } from './browser.test-support.js';
+import {
+  HOST_FIELDS,
+  SITE,
+  fakeServer,
+  heard,
+  mount,
+  submitInPlace,
+  tick,
+  until,
+} from './browser.test-support.js';
 import type { IzinliChangeEvent } from './events/izinli-change-event.js';
 import type { IzinliErrorEvent } from './events/izinli-error-event.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const HOST_FIELDS = { 'name-field': 'adSoyad', 'phone-field': 'telefon', 'email-field': 'eposta' };
 
 describe('<izinli-consent> in a form', () => {
   let server: ReturnType<typeof fakeServer>;
@@ -84,6 +92,20 @@ describe('<izinli-consent> in a form', () => {
       expect(m.root.querySelector('[part~=error]')!.textContent).to.match(/adınızı ve soyadınızı/);
       expect(await server.posts()).to.deep.equal([]);
     });
+
+    it('a form that skips validation (novalidate) still captures nothing invalid, and says so', async () => {
+      const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+      m.form.noValidate = true;
+      const errors = heard('izinli-error');
+      await tick(m, 'EPOSTA');
+      submitInPlace(m.form);
+      expect(errors.map((e) => [e.code, e.error.code, e.final, e.captureId])).to.deep.equal([
+        ['capture.skipped', 'capture.invalid', true, undefined],
+      ]);
+      expect(errors[0]!.error.message).to.match(/adınızı ve soyadınızı/);
+      expect(new FormData(m.form).has('izinli')).to.equal(false);
+      expect(await server.posts()).to.deep.equal([]);
+    });
   });
 
   describe('events', () => {
@@ -106,6 +128,8 @@ describe('<izinli-consent> in a form', () => {
       const errors: IzinliErrorEvent[] = [];
       document.addEventListener('izinli-error', (e) => errors.push(e), { once: true });
       const m = await mount({ site: 'yok-boyle-bir-site-0000', endpoint: server.endpoint });
+      expect(errors[0]!.code).to.equal('config.unavailable');
+      expect(errors[0]!.final).to.equal(true);
       expect(errors[0]!.error.code).to.equal('site.unknown');
       expect(errors[0]!.status).to.equal(404);
       expect(m.root.querySelector('[part~=status]')!.textContent).to.match(/yüklenemedi/);

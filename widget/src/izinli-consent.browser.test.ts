@@ -5,6 +5,7 @@ import { exampleSiteConfig } from '@izinli/core/fixtures';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { expect } from 'chai';
 import {
+  HOST_FIELDS,
   SITE,
   TURKISH_ONLY_SITE,
   axeViolations,
@@ -18,7 +19,6 @@ const notice = (id: string, locale: string) =>
   exampleSiteConfig.notices
     .filter((n) => n.id === id && n.locale === locale)
     .sort((a, b) => b.version - a.version)[0]!;
-const HOST_FIELDS = { 'name-field': 'adSoyad', 'phone-field': 'telefon', 'email-field': 'eposta' };
 
 describe('<izinli-consent>', () => {
   let server: ReturnType<typeof fakeServer>;

@@ -10,7 +10,7 @@ import { consentProblem } from './consent-validity.js';
 import type { ConsentProblem } from './consent-validity.js';
 import { IzinliChangeEvent } from './events/izinli-change-event.js';
 import { IzinliErrorEvent } from './events/izinli-error-event.js';
-import type { IzinliProblem } from './events/izinli-error-event.js';
+import type { IzinliErrorCode, IzinliProblem } from './events/izinli-error-event.js';
 import { collect } from './host-fields.js';
 import type { Collected } from './host-fields.js';
 import { HostFormBinding } from './host-form-binding.js';
@@ -34,9 +34,9 @@ type OwnField = keyof TypedPerson;
  * @tagname izinli-consent
  * @summary İYS permissions and KVKK consent inside a site's own form.
  *
- * @fires izinli-captured - The server stored the capture: `captureId` and `receipt` (IzinliCapturedEvent).
- * @fires izinli-error - Config not loaded, capture refused (4xx, dropped) or a send to retry (IzinliErrorEvent).
- * @fires izinli-change - The person ticked or unticked a box (IzinliChangeEvent).
+ * @fires {IzinliCapturedEvent} izinli-captured - The server stored the capture: `captureId` and `receipt`.
+ * @fires {IzinliErrorEvent} izinli-error - Something failed: `code` (config.unavailable, capture.skipped, capture.retrying, capture.refused, capture.undelivered), `error` (the server's code and message), `status`, `captureId`, and `final` (false only while the capture is kept for another send).
+ * @fires {IzinliChangeEvent} izinli-change - The person ticked or unticked a box.
  *
  * @csspart base - The wrapper of everything; carries the `lang` of the texts.
  * @csspart status - The sentence shown when the site config cannot be loaded (empty while loading).
@@ -178,7 +178,7 @@ export class IzinliConsent extends LitElement {
     const view = this._view;
     if (this._disabled) return;
     if (!view)
-      return this.#fail({
+      return this.#fail('capture.skipped', {
         code: 'widget.notReady',
         message: 'Sent before the site config loaded: no capture.',
       });
@@ -186,7 +186,10 @@ export class IzinliConsent extends LitElement {
     if (problem) {
       this._touched = true;
       this.#internals.setFormValue(null);
-      return this.#fail({ code: 'capture.invalid', message: say(view.locale, problem.message) });
+      return this.#fail('capture.skipped', {
+        code: 'capture.invalid',
+        message: say(view.locale, problem.message),
+      });
     }
     const draft = this.#draft(view);
     // A different answer under a used id would be a 409: a new answer gets a new id.
@@ -312,8 +315,8 @@ export class IzinliConsent extends LitElement {
     this.#internals.setFormValue(this._view ? this.#captureId : null, JSON.stringify(this._ticked));
   }
 
-  #fail(problem: IzinliProblem, status?: number): void {
-    this.dispatchEvent(new IzinliErrorEvent(problem, false, status));
+  #fail(code: IzinliErrorCode, problem: IzinliProblem, status?: number): void {
+    this.dispatchEvent(new IzinliErrorEvent(code, problem, status));
   }
 
   #langTag(): string {
@@ -326,8 +329,10 @@ export class IzinliConsent extends LitElement {
     if (ticket !== this.#loads) return;
     this._failed = 'problem' in loaded;
     this._view = this._failed ? undefined : (loaded as SiteView);
-    if (this._failed)
-      this.#fail((loaded as SiteViewFailure).problem, (loaded as SiteViewFailure).status);
+    if (this._failed) {
+      const { problem, status } = loaded as SiteViewFailure;
+      this.#fail('config.unavailable', problem, status);
+    }
   }
 
   #collect(): Collected {

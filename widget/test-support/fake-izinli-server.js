@@ -3,8 +3,8 @@
 // checks every capture with @izinli/core's own schema and site rules, so a test passing here
 // means the real server would accept the body. Each test works in its own namespace
 // (`/t/{session}/v1/...`), so test files can run side by side; `/__test/{session}/...` lets the
-// test switch answers (503, 422, 429, dropped connections, answers held until released) and read
-// back what was posted.
+// test switch answers (503 and 429 with a Retry-After, 422, dropped connections, answers held
+// until released) and read back what was posted.
 import {
   canonicalJson,
   checkCaptureAgainstSite,
@@ -34,7 +34,14 @@ const sessions = new Map();
 function session(name) {
   let state = sessions.get(name);
   if (!state) {
-    state = { answer: 'ok', times: Infinity, posts: [], stored: new Map(), held: [] };
+    state = {
+      answer: 'ok',
+      times: Infinity,
+      retryAfter: undefined,
+      posts: [],
+      stored: new Map(),
+      held: [],
+    };
     sessions.set(name, state);
   }
   return state;
@@ -124,15 +131,33 @@ async function postCapture(ctx, state) {
     await new Promise((release) => state.held.push(release));
     answer = 'ok';
   }
+  // Retry-After as the server sends it (5 s on a 503, the rate window's rest on a 429), or as
+  // the test asked; `none` leaves it out, as a proxy's 503 might.
+  const retryAfter = (usual) =>
+    state.retryAfter === 'none' ? {} : { 'Retry-After': state.retryAfter ?? usual };
   if (answer === '503') {
     post.status = 503;
-    return apiError(ctx, 503, 'server.unavailable', 'Try again later.');
+    return apiError(
+      ctx,
+      503,
+      'server.unavailable',
+      'The server could not complete the request; retry later.',
+      [],
+      retryAfter('5'),
+    );
   }
   if (answer === '429') {
     post.status = 429;
-    return apiError(ctx, 429, 'rate.limited', 'Too many captures; retry after 0 s.', [], {
-      'Retry-After': '0',
-    });
+    const headers = retryAfter('30');
+    const seconds = headers['Retry-After'] ?? '?';
+    return apiError(
+      ctx,
+      429,
+      'rate.limited',
+      `Too many captures for this site; retry after ${seconds} s.`,
+      [],
+      headers,
+    );
   }
   if (answer === '422') {
     post.status = 422;
@@ -193,6 +218,7 @@ export function fakeIzinliServer() {
         const state = session(name);
         state.answer = ctx.query.with ?? 'ok';
         state.times = ctx.query.times ? Number(ctx.query.times) : Infinity;
+        state.retryAfter = ctx.query.retryAfter;
       }
       return json(ctx, 200, action === 'posts' ? session(name).posts : { ok: true });
     }

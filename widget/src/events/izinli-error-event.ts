@@ -15,19 +15,47 @@ export interface IzinliProblem {
 }
 
 /**
- * Something failed: the site config could not be loaded, a capture was refused (4xx, dropped and
- * never retried), or a send failed and will be retried (`willRetry`). `status` is the HTTP status
- * when the server answered; `captureId` names the capture concerned, if any.
+ * What went wrong, in terms a page can switch on; stable across versions (the server's own code
+ * is in `error.code`):
+ * - `config.unavailable`: the site config could not be loaded; the element shows no boxes;
+ * - `capture.skipped`: a submission made no capture (before the config loaded, or invalid);
+ * - `capture.retrying`: a send failed (network, 5xx, 408, 429); the capture is kept and retried;
+ * - `capture.refused`: the server refused the capture (any other 4xx); it is dropped;
+ * - `capture.undelivered`: the sends kept failing until the retry bound; it is dropped.
+ */
+export type IzinliErrorCode =
+  | 'config.unavailable'
+  | 'capture.skipped'
+  | 'capture.retrying'
+  | 'capture.refused'
+  | 'capture.undelivered';
+
+/**
+ * Something failed. `code` says what, `error` is the server's error body (or the network's or the
+ * widget's, in its shape), `status` the HTTP status when the server answered, `captureId` the
+ * capture concerned, if any. `final` is true unless the capture is still queued and will be sent
+ * again (`capture.retrying`): a final capture event is the last one about that capture.
  */
 export class IzinliErrorEvent extends Event {
+  /** What happened; see {@link IzinliErrorCode}. */
+  declare readonly code: IzinliErrorCode;
+  /** The server's error `{ code, message, issues? }` as it sent it, or the network's or widget's. */
   declare readonly error: IzinliProblem;
-  declare readonly willRetry: boolean;
+  /** The HTTP status, when the server answered. */
   declare readonly status: number | undefined;
+  /** The capture concerned (the id the form submitted), if any. */
   declare readonly captureId: string | undefined;
+  /** True unless the capture is kept and will be sent again (`capture.retrying`). */
+  declare readonly final: boolean;
 
-  constructor(error: IzinliProblem, willRetry = false, status?: number, captureId?: string) {
+  constructor(code: IzinliErrorCode, error: IzinliProblem, status?: number, captureId?: string) {
     super('izinli-error', { bubbles: true, composed: true });
-    Object.assign(this, { error, willRetry, status, captureId });
+    Object.assign(this, { code, error, status, captureId, final: code !== 'capture.retrying' });
+  }
+
+  /** `!final`: the name pages used before `final` and `code` existed. */
+  get willRetry(): boolean {
+    return !this.final;
   }
 }
 
