@@ -27,7 +27,9 @@ form.addEventListener('submit', (event) => {
 
 document.addEventListener('izinli-error', (event) => {
   if (!navigator.onLine) return;
-  const { error, willRetry } = event;
-  if (willRetry) showStatus(status, t.willRetry);
+  // The widget's stable codes (widget/README.md, Events): only a refusal carries the server's why.
+  const { code, error, final } = event;
+  if (!final) showStatus(status, t.willRetry);
+  else if (code === 'capture.undelivered') showStatus(status, t.undelivered, 'bad');
   else showStatus(status, `${t.refused} ${error.message}`, 'bad');
 });
