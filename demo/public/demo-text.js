@@ -6,7 +6,8 @@ const TEXTS = {
     resuming: 'Bağlantı geldi, üyeliğiniz tamamlanıyor…',
     willRetry: 'İzinleriniz henüz gönderilemedi; tekrar denenecek.',
     refused: 'İzinleriniz kaydedilemedi:',
-    undelivered: 'İzinleriniz uzun süre denendi ama gönderilemedi; lütfen daha sonra yeniden deneyin.',
+    undelivered:
+      'İzinleriniz uzun süre denendi ama gönderilemedi; lütfen daha sonra yeniden deneyin.',
     noId: 'Bu sayfa bir üyelik kaydına bağlı değil. Önce üye olun.',
     waiting: 'İzin kaydınız bekleniyor…',
     yes: 'Evet',
@@ -37,7 +38,8 @@ const TEXTS = {
     resuming: 'Back online, completing your sign-up…',
     willRetry: 'Your choices could not be sent yet; they will be retried.',
     refused: 'Your choices could not be recorded:',
-    undelivered: 'Your choices were retried for hours but could not be sent; please try again later.',
+    undelivered:
+      'Your choices were retried for hours but could not be sent; please try again later.',
     noId: 'This page is not tied to a sign-up. Sign up first.',
     waiting: 'Waiting for your consent record…',
     yes: 'Yes',
