@@ -115,3 +115,11 @@ export interface LogVerification {
   sites: { siteKey: string; records: number; purged: number; checkpoints: number }[];
   problems: { code: string; message: string }[];
 }
+
+/** GET /v1/admin/origins/refused: pages refused for their origin in the last 24 hours. */
+export interface RefusedOrigin {
+  siteKey: string;
+  origin: string;
+  count: number;
+  lastAt: string;
+}

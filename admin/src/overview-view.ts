@@ -4,7 +4,14 @@ import { html } from 'lit';
 import type { AdminApi } from './api.js';
 import { AdminView } from './admin-view.js';
 import { MOVEMENT_STATES } from './api-types.js';
-import type { CaptureSummary, DeliveryStats, Movement, Page, SyncState } from './api-types.js';
+import type {
+  CaptureSummary,
+  DeliveryStats,
+  Movement,
+  Page,
+  RefusedOrigin,
+  SyncState,
+} from './api-types.js';
 import {
   countByDay,
   formatAge,
@@ -46,6 +53,7 @@ export class IzinliOverviewView extends AdminView {
         stats: DeliveryStats;
         atRisk: Movement[];
         sync: SyncState;
+        refusedOrigins: RefusedOrigin[];
         loadedAt: Date;
       }
     | undefined;
@@ -53,10 +61,11 @@ export class IzinliOverviewView extends AdminView {
   protected async load(api: AdminApi) {
     const now = new Date();
     const days = lastDays(now, DAYS);
-    const [stats, atRisk, sync, captures, delivered] = await Promise.all([
+    const [stats, atRisk, sync, refused, captures, delivered] = await Promise.all([
       api.get<DeliveryStats>('/v1/admin/movements/stats'),
       api.get<Page<Movement>>('/v1/admin/movements', { atRisk: 'true', limit: '100' }),
       api.get<SyncState>('/v1/admin/sync'),
+      api.get<{ items: RefusedOrigin[] }>('/v1/admin/origins/refused'),
       allPages<CaptureSummary>(api, '/v1/admin/captures', {
         from: turkeyDayStart(days[0]!),
         limit: '500',
@@ -77,6 +86,7 @@ export class IzinliOverviewView extends AdminView {
       stats,
       atRisk: atRisk.items,
       sync,
+      refusedOrigins: refused.items,
       loadedAt: now,
     };
   }
@@ -159,6 +169,45 @@ export class IzinliOverviewView extends AdminView {
                           </tbody>
                         </table>
                       </div>`
+                }
+              </section>
+              <section>
+                <h2 id="refused-title">
+                  ${this.t('refusedOrigins')}:
+                  <span id="refused-count">${d.refusedOrigins.length}</span>
+                </h2>
+                ${
+                  d.refusedOrigins.length === 0
+                    ? html`<p>${this.t('refusedOriginsNone')}</p>`
+                    : html`<p>${this.t('refusedOriginsHint')}</p>
+                        <div
+                          class="scroll"
+                          tabindex="0"
+                          role="region"
+                          aria-labelledby="refused-title"
+                        >
+                          <table id="refused-origins">
+                            <thead>
+                              <tr>
+                                <th scope="col">${this.t('origin')}</th>
+                                <th scope="col">${this.t('site')}</th>
+                                <th scope="col">${this.t('refusals')}</th>
+                                <th scope="col">${this.t('lastRefused')}</th>
+                              </tr>
+                            </thead>
+                            <tbody>
+                              ${d.refusedOrigins.map(
+                                (r) =>
+                                  html`<tr data-origin=${r.origin}>
+                                    <td>${r.origin}</td>
+                                    <td>${r.siteKey}</td>
+                                    <td>${r.count}</td>
+                                    <td>${turkeyTime(r.lastAt)}</td>
+                                  </tr>`,
+                              )}
+                            </tbody>
+                          </table>
+                        </div>`
                 }
               </section>
               <section>

@@ -144,6 +144,38 @@ describe('<izinli-consent> in a form', () => {
     });
   });
 
+  describe('a page whose origin the site does not allow', () => {
+    it('reports origin.not_allowed, warns in the console with the origin to add, and the form still submits', async () => {
+      const errors: IzinliErrorEvent[] = [];
+      document.addEventListener('izinli-error', (e) => errors.push(e), { once: true });
+      const warnings: string[] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
+      let m: Awaited<ReturnType<typeof mount>>;
+      try {
+        m = await mount({ site: 'koken-izinsiz-0000', endpoint: server.endpoint });
+        await until(() => errors.length > 0, 'the izinli-error event');
+      } finally {
+        console.warn = warn;
+      }
+      expect(errors[0]!.code).to.equal('origin.not_allowed');
+      expect(errors[0]!.final).to.equal(true);
+      expect(errors[0]!.status).to.equal(403);
+      expect(errors[0]!.error.code).to.equal('origin.forbidden');
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.contain(location.origin);
+      expect(warnings[0]).to.contain('allowedOrigins');
+      expect(new FormData(m.form).has('izinli')).to.equal(false);
+      let submitted = false;
+      m.form.addEventListener('submit', (e) => {
+        submitted = true;
+        e.preventDefault();
+      });
+      m.form.requestSubmit();
+      expect(submitted).to.equal(true);
+    });
+  });
+
   describe('in a real form', () => {
     it('B5: submits with every box unticked, and FormData carries the capture id', async () => {
       const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });

@@ -331,7 +331,15 @@ export class IzinliConsent extends LitElement {
     this._view = this._failed ? undefined : (loaded as SiteView);
     if (this._failed) {
       const { problem, status } = loaded as SiteViewFailure;
-      this.#fail('config.unavailable', problem, status);
+      if (status === 403 && problem.code === 'origin.forbidden') {
+        // The site owner's mistake, not the visitor's: say in the console what to change.
+        console.warn(
+          `izinli: this page's origin (${location.origin}) is not allowed for site "${this.site}" on ${this.endpoint}. ` +
+            `Add "${location.origin}" to that site's allowedOrigins in the izinli server's config. ` +
+            `Until then no consent is captured on this page.`,
+        );
+        this.#fail('origin.not_allowed', problem, status);
+      } else this.#fail('config.unavailable', problem, status);
     }
   }
 

@@ -75,7 +75,18 @@ function apiError(ctx, status, code, message, problems = [], headers = {}) {
   json(ctx, status, { error: { code, message, ...(issues.length ? { issues } : {}) } }, headers);
 }
 
+/** A site key the fake treats as configured without this page's origin, as the server answers it. */
+export const ORIGIN_REFUSED_SITE = 'koken-izinsiz-0000';
+
 function widgetView(ctx, siteKey) {
+  if (siteKey === ORIGIN_REFUSED_SITE) {
+    return apiError(
+      ctx,
+      403,
+      'origin.forbidden',
+      `This page's origin may not use the widget of site ${siteKey}: add it to the site's allowedOrigins.`,
+    );
+  }
   const site = SITES.get(siteKey);
   if (!site) return apiError(ctx, 404, 'site.unknown', `No site has the key ${siteKey}.`);
   const locale = ctx.query.locale ?? site.locales[0];

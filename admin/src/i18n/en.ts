@@ -38,6 +38,13 @@ export const en: AdminTranslation = {
   atRisk: 'At risk of the deadline (3-business-day rule, under 24 h left)',
   atRiskNone: 'No movement is close to its deadline.',
   oldestPending: 'Consent date of the oldest pending movement',
+  refusedOrigins: 'Origins refused in the last 24 h',
+  refusedOriginsNone: 'No request came from an origin that is not allowed in the last 24 hours.',
+  refusedOriginsHint:
+    'No consent can be captured on these pages. If a page is yours, add its origin to the site’s allowedOrigins.',
+  origin: 'Origin',
+  refusals: 'Refusals',
+  lastRefused: 'Last refused',
   sync: 'İYS sync',
   lastSync: 'Last sync',
   cursorAge: 'Cursor age',

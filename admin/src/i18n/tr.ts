@@ -38,6 +38,13 @@ export const tr = {
   atRisk: 'Süresi dolmak üzere (3 iş günü kuralı, 24 saatten az)',
   atRiskNone: 'Süresi dolmak üzere olan hareket yok.',
   oldestPending: 'En eski bekleyen hareketin izin tarihi',
+  refusedOrigins: 'Son 24 saatte reddedilen kaynaklar (origin)',
+  refusedOriginsNone: 'Son 24 saatte izin verilmeyen bir kaynaktan istek gelmedi.',
+  refusedOriginsHint:
+    'Bu sayfalarda izin toplanamıyor. Sayfa sizinse kaynağı sitenin allowedOrigins ayarına ekleyin.',
+  origin: 'Kaynak',
+  refusals: 'Ret sayısı',
+  lastRefused: 'Son ret',
   sync: 'İYS eşitlemesi',
   lastSync: 'Son eşitleme',
   cursorAge: 'İmlecin yaşı',

@@ -6,6 +6,7 @@ import type { LoadedConfig } from '../config/load-config.js';
 import type { Store } from '../store/store.js';
 import type { BrandSyncReport } from '../sync/sync-worker.js';
 import type { ServerMetrics } from './metrics.js';
+import type { OriginRefusals } from './origin-refusals.js';
 import type { WidgetBundle } from './routes/widget-bundle.js';
 
 /** Everything `createApp` needs, injected so tests run the app in-process with `app.request()`. */
@@ -42,6 +43,8 @@ export interface AppDeps {
    * @izinli/widget's dist/, read once at start; `null` serves none).
    */
   widget?: WidgetBundle | null;
+  /** Where refused origins are counted (default: one for this app, on its metrics and logger). */
+  originRefusals?: OriginRefusals;
   /** When this instance last ran the İYS sync pass and what it did (GET /v1/admin/sync). */
   lastSync?: () => { at: string; brands: BrandSyncReport[] } | undefined;
 }

@@ -19,10 +19,17 @@ import { widgetRoutes } from './routes/widget.js';
 import { withdrawRoutes } from './routes/withdraw.js';
 import { defaultWidgetBundle, widgetBundleRoutes } from './routes/widget-bundle.js';
 import { refuseUnstorableUrl } from './request-text.js';
+import { OriginRefusals } from './origin-refusals.js';
 import { securityHeaders } from './security-headers.js';
 
 /** Builds the server's HTTP app. */
-export function createApp(deps: AppDeps) {
+export function createApp(given: AppDeps) {
+  const deps: AppDeps = {
+    ...given,
+    originRefusals:
+      given.originRefusals ??
+      new OriginRefusals({ counter: given.metrics.originRefusals, logger: given.logger }),
+  };
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const clientIp = deps.clientIp ?? clientIpResolver(NO_PROXY);
   const origins = new Set(
@@ -46,7 +53,18 @@ export function createApp(deps: AppDeps) {
   app.use(securityHeaders());
   app.use(refuseUnstorableUrl());
   app.use('/v1/captures', publicCors);
-  app.use('/v1/sites/*', publicCors);
+  // The widget config answers CORS to any origin, so a page whose origin the site does not allow
+  // can read its refusal (403 origin.forbidden, which says what to change) and report it; such a
+  // page never reads the config itself. Captures keep CORS for allowed origins only.
+  app.use(
+    '/v1/sites/*',
+    cors({
+      origin: (origin) => origin,
+      allowMethods: ['GET'],
+      exposeHeaders: ['ETag'],
+      maxAge: 600,
+    }),
+  );
   app.route('/v1/captures', captureRoutes(deps, limits, clientIp));
   app.route('/v1/sites', widgetRoutes(deps));
   app.route('/.well-known', jwksRoutes(deps));

@@ -8,6 +8,7 @@ import type { Store } from '../store/store.js';
 export interface ServerMetrics {
   registry: Registry;
   captures: Counter<'outcome'>;
+  originRefusals: Counter<'site'>;
   requests: Counter<'method' | 'route' | 'status'>;
   commitBatch: Histogram;
   commitSeconds: Histogram;
@@ -93,6 +94,12 @@ export function createMetrics(
   }
   return {
     registry,
+    originRefusals: new Counter({
+      name: 'izinli_origin_refusals_total',
+      help: 'Requests refused because the page’s origin is not in the site’s allowedOrigins, by site.',
+      labelNames: ['site'],
+      registers: [registry],
+    }),
     captures: new Counter({
       name: 'izinli_captures_total',
       help: 'Captures answered, by outcome (created, replayed, conflict, refused).',

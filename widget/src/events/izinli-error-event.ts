@@ -18,6 +18,9 @@ export interface IzinliProblem {
  * What went wrong, in terms a page can switch on; stable across versions (the server's own code
  * is in `error.code`):
  * - `config.unavailable`: the site config could not be loaded; the element shows no boxes;
+ * - `origin.not_allowed`: the page's origin is not in the site's `allowedOrigins` (the server
+ *   refused the config with `origin.forbidden`); the element shows no boxes and warns in the
+ *   console; the form still submits, without a capture;
  * - `capture.skipped`: a submission made no capture (before the config loaded, or invalid);
  * - `capture.retrying`: a send failed (network, 5xx, 408, 429); the capture is kept and retried;
  * - `capture.refused`: the server refused the capture (any other 4xx); it is dropped;
@@ -25,6 +28,7 @@ export interface IzinliProblem {
  */
 export type IzinliErrorCode =
   | 'config.unavailable'
+  | 'origin.not_allowed'
   | 'capture.skipped'
   | 'capture.retrying'
   | 'capture.refused'

@@ -97,6 +97,12 @@ export function adminRoutes(deps: AppDeps) {
     .route('/sync', adminSyncRoutes(deps))
     .route('/log', adminLogVerifyRoutes(deps))
     .route('/', adminWithdrawalRoutes(deps))
+    // Pages refused for their origin in the last 24 hours (this instance's count since start).
+    .get('/origins/refused', (c) =>
+      c.json({
+        items: deps.originRefusals?.recent(c.get('tenant').sites.map((s) => s.siteKey)) ?? [],
+      }),
+    )
     .get('/captures', async (c) => {
       const kind = c.req.query('kind');
       if (kind !== undefined && kind !== 'capture' && kind !== 'withdrawal') {

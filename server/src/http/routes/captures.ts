@@ -79,6 +79,12 @@ export function captureRoutes(
       if (!prepared.ok) {
         deps.metrics.captures.inc({ outcome: 'refused' });
         const { status, code, message, problems } = prepared.refusal;
+        if (code === 'origin.forbidden' && body !== null && typeof body === 'object') {
+          const siteKey = (body as { siteKey?: unknown }).siteKey;
+          if (typeof siteKey === 'string') {
+            deps.originRefusals?.record(siteKey, facts.origin ?? '(no Origin header)', 'capture');
+          }
+        }
         throw new ApiError(status, code, message, problems);
       }
       const siteVerdict = perSite.hit(prepared.draft.siteKey);

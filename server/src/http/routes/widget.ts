@@ -32,6 +32,25 @@ export function widgetRoutes(deps: AppDeps) {
       ]);
     }
     const { site } = found;
+    // Browsers send Origin on a cross-origin fetch (never on a same-origin GET): a page on an
+    // origin the site does not allow gets a refusal it can read and report (issue 17).
+    const origin = c.req.header('origin');
+    if (origin !== undefined && !site.allowedOrigins.includes(origin)) {
+      deps.originRefusals?.record(siteKey, origin, 'widget config');
+      throw new ApiError(
+        403,
+        'origin.forbidden',
+        `This page's origin may not use the widget of site ${siteKey}: add it to the site's allowedOrigins.`,
+        [
+          {
+            code: 'origin.forbidden',
+            path: ['Origin'],
+            expected: `one of the site's allowedOrigins: ${site.allowedOrigins.join(', ')}`,
+            received: excerpt(origin, 80),
+          },
+        ],
+      );
+    }
     const asked = c.req.query('locale') ?? site.locales[0]!;
     const locale = SupportedLocale.safeParse(asked);
     if (!locale.success || !site.locales.includes(locale.data)) {
