@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// The `izinli` command as npm links it. Committed apart from dist/ so that `npm install` in a
+// checkout links it before anything is built; it runs the built CLI, or says how to build it.
+try {
+  await import('../dist/cli/main.js');
+} catch (error) {
+  if (
+    error?.code !== 'ERR_MODULE_NOT_FOUND' ||
+    !String(error.message).includes('dist/cli/main.js')
+  ) {
+    throw error;
+  }
+  console.error('izinli: the CLI is not built yet (server/dist is missing): run `npm run build`.');
+  process.exitCode = 1;
+}
