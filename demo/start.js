@@ -44,6 +44,17 @@ if (args.includes('--reset')) {
 
 const host = process.env.HOST || '127.0.0.1';
 
+// The demo's pages are the example bookshop's: they need its site, its notices and its token, so
+// the demo always runs its own config. Say so rather than ignore a config the user pointed at.
+const ownConfigNote = process.env.IZINLI_CONFIG
+  ? `\n  IZINLI_CONFIG ${process.env.IZINLI_CONFIG} is NOT used: the demo runs the example bookshop's own config.\n                Run yours with \`npx izinli start\` (README: Put it on your site).\n`
+  : '';
+if (ownConfigNote) {
+  console.warn(
+    `izinli demo: IZINLI_CONFIG (${process.env.IZINLI_CONFIG}) is ignored; the demo runs its own config. Use \`npx izinli start\` for yours.`,
+  );
+}
+
 // İYS's waits, shortened on a real-time clock: a batch is pollable after 5 s instead of 300 s and
 // a pull sees changes 2 s old instead of an hour. (Speeding the clock instead would move the
 // simulator's "now" ahead of the server's: after some 72 minutes at ×60 every new capture would be
@@ -105,6 +116,20 @@ const pushed = await registerIysPush({
   return [];
 });
 
+// Ctrl-C is handled before the banner says so: a parent that signals as soon as it reads the
+// banner must not find the default handler still in place.
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    await Promise.all([iys.close(), receiver.close()]);
+    console.log('izinli demo: stopped.');
+    process.exit(0);
+  });
+}
+
 const page = `http://localhost:${server.port}`;
 const widgetBuilt = existsSync(new URL('../widget/dist/izinli.js', import.meta.url));
 const storage = env.value.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `SQLite in ${dataDir}`;
@@ -122,18 +147,6 @@ console.log(`izinli — consent capture for Turkish sites (demo)
   widget config ${server.url}/v1/sites/${EXAMPLE_SITE_KEY}/widget
   API           ${server.url}/openapi.json
   public keys   ${server.url}/.well-known/jwks.json
-${widgetBuilt ? '' : '\n  widget        NOT BUILT: run `npm run build` (the pages need widget/dist/izinli.js)\n'}
+${ownConfigNote}${widgetBuilt ? '' : '\n  widget        NOT BUILT: run `npm run build` (the pages need widget/dist/izinli.js)\n'}
 The simulator keeps its data in memory; izinli's data stays until \`npm start -- --reset\`.
 Ctrl-C stops everything.`);
-
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, async () => {
-    if (stopping) return;
-    stopping = true;
-    await server.close();
-    await Promise.all([iys.close(), receiver.close()]);
-    console.log('izinli demo: stopped.');
-    process.exit(0);
-  });
-}

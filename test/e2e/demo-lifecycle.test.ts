@@ -37,3 +37,16 @@ describe('npm start: data across starts', { timeout: 45_000 }, () => {
     expect(await fresh.stop()).toBe(0);
   });
 });
+
+describe('npm start with IZINLI_CONFIG set', { timeout: 45_000 }, () => {
+  it('says at start that the demo runs its own config, and how to run yours', async () => {
+    const demo = await startDemo({ env: { IZINLI_CONFIG: '/srv/kitabevi/izinli.config.json' } });
+    try {
+      expect(demo.output()).toContain('IZINLI_CONFIG /srv/kitabevi/izinli.config.json is NOT used');
+      expect(demo.output()).toContain('npx izinli start');
+    } finally {
+      const code = await demo.stop();
+      expect(code, demo.output()).toBe(0);
+    }
+  });
+});
