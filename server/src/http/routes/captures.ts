@@ -2,10 +2,12 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { excerpt } from '@izinli/core';
+import type { Localized } from '@izinli/core';
 import { prepareCapture } from '../../capture/prepare-capture.js';
 import type { RequestFacts } from '../../capture/prepare-capture.js';
 import type { StoredCapture } from '../../store/store.js';
 import { ApiError } from '../api-error.js';
+import { JSON_OBJECT, NOT_JSON, bodyTooLarge, notJsonProblem } from '../json-body.js';
 import type { AppDeps, AppLimits } from '../app-deps.js';
 import { RateLimiter } from '../rate-limiter.js';
 
@@ -16,6 +18,9 @@ export interface CaptureCreated {
 }
 
 const JSON_TYPES = ['application/json', 'text/plain'];
+const SEND_JSON = { en: 'Send the capture as JSON.', tr: 'Kaydı JSON olarak gönderin.' };
+const FROM_THIS_ADDRESS = { en: 'from this address', tr: 'Bu adresten' };
+const FOR_THIS_SITE = { en: 'for this site', tr: 'Bu site için' };
 
 function created(capture: StoredCapture): CaptureCreated {
   return { captureId: capture.captureId, receipt: capture.receipt! };
@@ -26,14 +31,7 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new ApiError(400, 'body.notJson', 'The body is not valid JSON.', [
-      {
-        code: 'body.notJson',
-        path: [],
-        expected: 'a JSON object',
-        received: excerpt((error as Error).message, 100),
-      },
-    ]);
+    throw new ApiError(400, 'body.notJson', NOT_JSON, [notJsonProblem(error, JSON_OBJECT)]);
   }
 }
 
@@ -46,11 +44,14 @@ export function captureRoutes(
   const now = deps.now ?? (() => new Date());
   const perIp = new RateLimiter({ limit: limits.perIpPerMinute, now: () => now().getTime() });
   const perSite = new RateLimiter({ limit: limits.perSitePerMinute, now: () => now().getTime() });
-  const limited = (retryAfterSeconds: number, what: string) =>
+  const limited = (retryAfterSeconds: number, what: Localized) =>
     new ApiError(
       429,
       'rate.limited',
-      `Too many captures ${what}; retry after ${retryAfterSeconds} s.`,
+      {
+        en: `Too many captures ${what.en}; retry after ${retryAfterSeconds} s.`,
+        tr: `${what.tr} çok fazla kayıt geldi; ${retryAfterSeconds} saniye sonra yeniden deneyin.`,
+      },
       [],
       {
         'Retry-After': String(retryAfterSeconds),
@@ -62,33 +63,27 @@ export function captureRoutes(
     bodyLimit({
       maxSize: limits.bodyBytes,
       onError: () => {
-        throw new ApiError(
-          413,
-          'body.tooLarge',
-          `The body is larger than ${limits.bodyBytes} bytes.`,
-          [
-            {
-              code: 'body.tooLarge',
-              path: [],
-              expected: `at most ${limits.bodyBytes} bytes`,
-              received: 'more',
-            },
-          ],
-        );
+        throw bodyTooLarge({ en: `${limits.bodyBytes} bytes`, tr: `${limits.bodyBytes} bayt` });
       },
     }),
     async (c) => {
       const ip = clientIp(c);
       const ipVerdict = perIp.hit(ip ?? 'unknown');
-      if (!ipVerdict.ok) throw limited(ipVerdict.retryAfterSeconds, 'from this address');
+      if (!ipVerdict.ok) throw limited(ipVerdict.retryAfterSeconds, FROM_THIS_ADDRESS);
       const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
       if (!JSON_TYPES.includes(type)) {
-        throw new ApiError(415, 'body.unsupportedType', 'Send the capture as JSON.', [
+        throw new ApiError(415, 'body.unsupportedType', SEND_JSON, [
           {
             code: 'body.unsupportedType',
             path: [],
-            expected: 'Content-Type: application/json',
+            expected: {
+              en: 'Content-Type: application/json',
+              tr: 'Content-Type: application/json',
+            },
             received: excerpt(type || 'none'),
+            ...(type
+              ? {}
+              : { receivedText: { en: 'no Content-Type header', tr: 'Content-Type başlığı yok' } }),
           },
         ]);
       }
@@ -106,19 +101,25 @@ export function captureRoutes(
         throw new ApiError(status, code, message, problems);
       }
       const siteVerdict = perSite.hit(prepared.draft.siteKey);
-      if (!siteVerdict.ok) throw limited(siteVerdict.retryAfterSeconds, 'for this site');
+      if (!siteVerdict.ok) throw limited(siteVerdict.retryAfterSeconds, FOR_THIS_SITE);
       const outcome = await deps.committer.submit(prepared.draft);
       deps.metrics.captures.inc({ outcome: outcome.kind });
       if (outcome.kind === 'conflict') {
         throw new ApiError(
           409,
           'capture.conflict',
-          'A different capture with this id is already stored.',
+          {
+            en: 'A different capture with this id is already stored.',
+            tr: 'Bu kimlikle farklı bir kayıt zaten saklanmış.',
+          },
           [
             {
               code: 'capture.conflict',
               path: ['id'],
-              expected: 'a new UUID for a new capture, or the identical body to replay one',
+              expected: {
+                en: 'a new UUID for a new capture, or the identical body to replay one',
+                tr: 'yeni bir kayıt için yeni bir UUID ya da bir kaydı yinelemek için aynı gövde',
+              },
               received: excerpt(prepared.draft.captureId, 60),
             },
           ],

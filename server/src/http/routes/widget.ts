@@ -22,11 +22,18 @@ export function widgetRoutes(deps: AppDeps) {
     const siteKey = c.req.param('siteKey');
     const found = deps.config.sites.get(siteKey);
     if (!found) {
-      throw new ApiError(404, 'site.unknown', `No site has the key ${excerpt(siteKey, 60)}.`, [
+      const text = {
+        en: `No site has the key ${excerpt(siteKey, 60)}.`,
+        tr: `${excerpt(siteKey, 60)} anahtarlı bir site yok.`,
+      };
+      throw new ApiError(404, 'site.unknown', text, [
         {
           code: 'site.unknown',
           path: ['siteKey'],
-          expected: 'the site key of a configured site',
+          expected: {
+            en: 'the site key of a configured site',
+            tr: 'yapılandırılmış bir sitenin site anahtarı',
+          },
           received: excerpt(siteKey, 60),
         },
       ]);
@@ -35,11 +42,18 @@ export function widgetRoutes(deps: AppDeps) {
     const asked = c.req.query('locale') ?? site.locales[0]!;
     const locale = SupportedLocale.safeParse(asked);
     if (!locale.success || !site.locales.includes(locale.data)) {
-      throw new ApiError(400, 'locale.notOffered', 'The site does not offer this language.', [
+      const text = {
+        en: 'The site does not offer this language.',
+        tr: 'Site bu dili sunmuyor.',
+      };
+      throw new ApiError(400, 'locale.notOffered', text, [
         {
           code: 'locale.notOffered',
           path: ['locale'],
-          expected: `one of ${site.locales.join(', ')}`,
+          expected: {
+            en: `one of ${site.locales.join(', ')}`,
+            tr: `şunlardan biri: ${site.locales.join(', ')}`,
+          },
           received: excerpt(asked),
         },
       ]);
