@@ -4,6 +4,7 @@
 import { formatPath, problemMessage } from '@izinli/core';
 import type { Locale, Localized, Problem } from '@izinli/core';
 import type { Context } from 'hono';
+import { accepts } from 'hono/accepts';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
@@ -40,10 +41,32 @@ export class ApiError extends HTTPException {
   }
 }
 
-/** The client's language for messages: Turkish unless it asks for English first. */
+const LOCALES: readonly Locale[] = ['tr', 'en'];
+
+// RFC 4647 basic filtering over Hono's q-sorted Accept-Language list: `en-GB` is `en`, a `*` is
+// any language, so Turkish; the first acceptable range wins, and nothing acceptable is Turkish.
+function matchLocale(ranges: { type: string; q: number }[]): Locale {
+  for (const { type, q } of ranges) {
+    if (q <= 0) continue;
+    const range = type.toLowerCase();
+    if (range === '*') return 'tr';
+    const found = LOCALES.find((l) => range === l || range.startsWith(`${l}-`));
+    if (found) return found;
+  }
+  return 'tr';
+}
+
+/**
+ * The client's language for messages, from `Accept-Language` with its q-values: English when the
+ * client prefers English to Turkish (`de-DE,en;q=0.8,tr;q=0.5` is English), else Turkish.
+ */
 export function requestLocale(c: Context): Locale {
-  const header = c.req.header('accept-language')?.trim().toLowerCase() ?? '';
-  return header.startsWith('en') ? 'en' : 'tr';
+  return accepts(c, {
+    header: 'Accept-Language',
+    supports: [...LOCALES],
+    default: 'tr',
+    match: matchLocale,
+  }) as Locale;
 }
 
 /** Renders problems as API issues in the client's language. */
