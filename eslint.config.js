@@ -19,6 +19,26 @@ export default tseslint.config(
     },
   },
   {
+    // Every zod message is a problem's `expected` text, which a client may read in Turkish or
+    // English: it goes through expecting({ en, tr }) or customIssue(), never a bare string.
+    files: ['packages/*/src/**/*.ts', 'server/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test-support.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression > ObjectExpression > Property[key.name="error"] > :matches(Literal, TemplateLiteral)',
+          message: 'A zod message needs its Turkish too: error: expecting({ en, tr }).',
+        },
+        {
+          selector: 'CallExpression[callee.property.name="addIssue"] > ObjectExpression',
+          message: 'A custom zod issue needs its Turkish too: ctx.addIssue(customIssue({ … })).',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

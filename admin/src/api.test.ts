@@ -28,18 +28,22 @@ describe('AdminApi', () => {
     const body = {
       error: {
         code: 'admin.unauthorized',
-        message: 'An admin bearer token is required.',
-        issues: [{ path: '', message: 'beklenen …; gelen an unknown token' }],
+        message: 'Bir yönetici belirteci (Bearer) gereklidir.',
+        issues: [
+          { path: '(input)', message: '(girdi): beklenen …; gelen tanınmayan bir belirteç' },
+        ],
       },
     };
-    const { fetcher } = recorder(Response.json(body, { status: 401 }));
+    const { calls, fetcher } = recorder(Response.json(body, { status: 401 }));
     const failure = await new AdminApi('yanlis', 'tr', '', fetcher)
       .get('/v1/admin/sync')
       .catch((e: unknown) => e);
+    // The Turkish console asks for Turkish, so the server's words match the console's.
+    expect(calls[0]!.init?.headers).toMatchObject({ 'Accept-Language': 'tr' });
     expect(failure).toBeInstanceOf(ApiFailure);
     expect(failure).toMatchObject({ status: 401, code: 'admin.unauthorized' });
     expect(failureText(failure)).toBe(
-      'HTTP 401 admin.unauthorized: An admin bearer token is required. (beklenen …; gelen an unknown token)',
+      'HTTP 401 admin.unauthorized: Bir yönetici belirteci (Bearer) gereklidir. ((girdi): beklenen …; gelen tanınmayan bir belirteç)',
     );
   });
 

@@ -58,7 +58,7 @@ describe('checkCaptureAgainstSite', () => {
       path: ['notices', 1, 'sha256'],
       params: { rule: 'B8', id: 'etk-onay', version: 1 },
     });
-    expect(problem!.expected).toContain(shown('etk-onay').sha256);
+    expect(problem!.expected.en).toContain(shown('etk-onay').sha256);
     expect(problemMessage(problem!, 'tr')).toContain('B8');
   });
 
@@ -133,6 +133,6 @@ describe('checkCaptureAgainstSite', () => {
       path: ['purposes', 'profilleme'],
       received: '"profilleme"',
     });
-    expect(problem!.expected).toContain('kitap-onerileri');
+    expect(problem!.expected.en).toContain('kitap-onerileri');
   });
 });

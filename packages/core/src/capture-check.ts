@@ -1,7 +1,7 @@
 import type { Capture } from './capture.js';
 import { CHANNELS } from './enums.js';
 import { defineProblemMessages, excerpt } from './problem.js';
-import type { Problem } from './problem.js';
+import type { Localized, Problem } from './problem.js';
 import { findNotice } from './site-config.js';
 import type { SiteConfig } from './site-config.js';
 
@@ -10,7 +10,7 @@ type Path = (string | number)[];
 function problem(
   code: string,
   path: Path,
-  expected: string,
+  expected: Localized,
   received: unknown,
   params?: Problem['params'],
 ): Problem {
@@ -32,7 +32,7 @@ export function checkCaptureAgainstSite(capture: Capture, config: SiteConfig): P
       problem(
         'capture.siteMismatch',
         ['siteKey'],
-        `the site key ${config.siteKey}`,
+        { en: `the site key ${config.siteKey}`, tr: `${config.siteKey} site anahtarı` },
         capture.siteKey,
         {
           siteKey: config.siteKey,
@@ -45,7 +45,10 @@ export function checkCaptureAgainstSite(capture: Capture, config: SiteConfig): P
       problem(
         'capture.notOffered',
         ['locale'],
-        `one of the site's locales: ${config.locales.join(', ')}`,
+        {
+          en: `one of the site's locales: ${config.locales.join(', ')}`,
+          tr: `sitenin dillerinden biri: ${config.locales.join(', ')}`,
+        },
         capture.locale,
       ),
     );
@@ -55,7 +58,10 @@ export function checkCaptureAgainstSite(capture: Capture, config: SiteConfig): P
       problem(
         'capture.notOffered',
         ['recipientType'],
-        `one of ${config.recipientTypes.join(', ')}`,
+        {
+          en: `one of ${config.recipientTypes.join(', ')}`,
+          tr: `şunlardan biri: ${config.recipientTypes.join(', ')}`,
+        },
         capture.recipientType,
       ),
     );
@@ -67,7 +73,10 @@ export function checkCaptureAgainstSite(capture: Capture, config: SiteConfig): P
         problem(
           'capture.notOffered',
           ['channels', channel],
-          `only offered channels: ${offered.join(', ') || 'none'}`,
+          {
+            en: `only offered channels: ${offered.join(', ') || 'none'}`,
+            tr: `yalnızca sunulan kanallar: ${offered.join(', ') || 'hiçbiri'}`,
+          },
           channel,
         ),
       );
@@ -84,7 +93,10 @@ export function checkCaptureAgainstSite(capture: Capture, config: SiteConfig): P
         problem(
           'capture.unknownNotice',
           ['notices', i],
-          `a notice version of this site in ${capture.locale}`,
+          {
+            en: `a notice version of this site in ${capture.locale}`,
+            tr: `bu sitenin ${capture.locale} dilindeki bir metin sürümü`,
+          },
           ref,
           {
             id: ref.id,
@@ -97,7 +109,10 @@ export function checkCaptureAgainstSite(capture: Capture, config: SiteConfig): P
         problem(
           'capture.noticeHashMismatch',
           ['notices', i, 'sha256'],
-          `the hash of "${ref.id}" version ${ref.version}: ${notice.sha256}`,
+          {
+            en: `the hash of "${ref.id}" version ${ref.version}: ${notice.sha256}`,
+            tr: `"${ref.id}" metninin ${ref.version}. sürümünün özeti: ${notice.sha256}`,
+          },
           ref.sha256,
           {
             rule: 'B8',
@@ -108,13 +123,16 @@ export function checkCaptureAgainstSite(capture: Capture, config: SiteConfig): P
       );
     }
   });
-  const mustBeShown = (id: string, rule: string | undefined, why: string) => {
+  const mustBeShown = (id: string, rule: string | undefined, why: Localized) => {
     if (!shown.has(id)) {
       found.push(
         problem(
           'capture.noticeNotShown',
           ['notices'],
-          `"${id}" among the notices shown (${why})`,
+          {
+            en: `"${id}" among the notices shown (${why.en})`,
+            tr: `gösterilen metinler arasında "${id}" (${why.tr})`,
+          },
           capture.notices.map((n) => n.id),
           {
             id,
@@ -124,14 +142,16 @@ export function checkCaptureAgainstSite(capture: Capture, config: SiteConfig): P
       );
     }
   };
-  mustBeShown(config.aydinlatmaNoticeId, 'B2', 'the aydınlatma notice is shown in every case');
+  mustBeShown(config.aydinlatmaNoticeId, 'B2', {
+    en: 'the aydınlatma notice is shown in every case',
+    tr: 'aydınlatma metni her durumda gösterilir',
+  });
   const anyChannel = CHANNELS.some((c) => capture.channels[c] !== undefined);
   if (anyChannel && config.etkNoticeId !== undefined) {
-    mustBeShown(
-      config.etkNoticeId,
-      'A3',
-      'the commercial-message consent text goes with the channel boxes',
-    );
+    mustBeShown(config.etkNoticeId, 'A3', {
+      en: 'the commercial-message consent text goes with the channel boxes',
+      tr: 'ticari ileti onay metni kanal kutularıyla birlikte gösterilir',
+    });
   }
 
   for (const id of Object.keys(capture.purposes)) {
@@ -141,12 +161,18 @@ export function checkCaptureAgainstSite(capture: Capture, config: SiteConfig): P
         problem(
           'capture.unknownPurpose',
           ['purposes', id],
-          `one of the site's purposes: ${config.purposes.map((p) => p.id).join(', ') || 'none'}`,
+          {
+            en: `one of the site's purposes: ${config.purposes.map((p) => p.id).join(', ') || 'none'}`,
+            tr: `sitenin amaçlarından biri: ${config.purposes.map((p) => p.id).join(', ') || 'hiçbiri'}`,
+          },
           id,
         ),
       );
     } else {
-      mustBeShown(purpose.noticeId, 'B8', `the consent text of purpose "${id}"`);
+      mustBeShown(purpose.noticeId, 'B8', {
+        en: `the consent text of purpose "${id}"`,
+        tr: `"${id}" amacının rıza metni`,
+      });
     }
   }
   return found;

@@ -29,7 +29,7 @@ export async function checkCaptureChain(
       found.push({
         code: 'chain.otherSite',
         path: [i, 'siteKey'],
-        expected: `a record of site ${siteKey}`,
+        expected: { en: `a record of site ${siteKey}`, tr: `${siteKey} sitesine ait bir kayıt` },
         received: excerpt(record.siteKey),
       });
     }
@@ -37,7 +37,7 @@ export async function checkCaptureChain(
       found.push({
         code: 'chain.seqGap',
         path: [i, 'seq'],
-        expected: `seq ${previous.seq + 1}`,
+        expected: { en: `seq ${previous.seq + 1}`, tr: `sıra ${previous.seq + 1}` },
         received: excerpt(record.seq),
         params: { rule: 'A13', expectedSeq: previous.seq + 1 },
       });
@@ -46,7 +46,10 @@ export async function checkCaptureChain(
       found.push({
         code: 'chain.broken',
         path: [i, 'prevHash'],
-        expected: `the recordHash of the previous record: ${previous.hash}`,
+        expected: {
+          en: `the recordHash of the previous record: ${previous.hash}`,
+          tr: `önceki kaydın recordHash değeri: ${previous.hash}`,
+        },
         received: excerpt(record.prevHash, 70),
         params: { rule: 'A13', seq: record.seq },
       });

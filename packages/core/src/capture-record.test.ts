@@ -72,7 +72,7 @@ describe('CaptureRecord', () => {
     const record = await sealCaptureRecord(unsealed);
     const [problem] = problemsOf({ ...record, source: 'HS_MOBIL' });
     expect(problem).toMatchObject({ path: ['source'], received: '"HS_MOBIL"' });
-    expect(problem!.expected).toContain('HS_WEB');
+    expect(problem!.expected.en).toContain('HS_WEB');
     const { recipientType: _dropped, ...withoutType } = record;
     expect(problemsOf(withoutType)[0]!.path).toEqual(['recipientType']);
   });
@@ -97,7 +97,7 @@ describe('CaptureRecord', () => {
     const [problem] = problemsOf({ ...record, receivedAt: '2025-06-01T14:30:00+03:00' });
     expect(problem).toMatchObject({
       path: ['receivedAt'],
-      expected: 'an ISO 8601 UTC date-time ending in Z',
+      expected: { en: 'an ISO 8601 UTC date-time ending in Z' },
     });
   });
 
@@ -154,7 +154,7 @@ describe('CaptureRecord', () => {
     const [problem] = problemsOf({ ...record, pageUrl: 'https://ornek.com.tr/kayit?email=a@b.co' });
     expect(problem).toMatchObject({
       path: ['pageUrl'],
-      expected: 'a page URL without query or fragment',
+      expected: { en: 'a page URL without query or fragment' },
     });
   });
 });

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { Channel, ConsentStatus, ProviderSource, RecipientType, addressKindOf } from './enums.js';
 import { IysDateString, formatIysDate } from './iys-date.js';
 import { NoticeKind, NoticeVersion, Sha256Digest, Slug, SupportedLocale } from './notice.js';
-import { defineProblemMessages, excerpt } from './problem.js';
-import type { Problem } from './problem.js';
+import { customIssue, defineProblemMessages, excerpt, expecting } from './problem.js';
+import type { Localized, Problem } from './problem.js';
 import { err, ok } from './result.js';
 import type { Result } from './result.js';
 import { canonicalJson } from './canonical-json.js';
@@ -28,7 +28,10 @@ export const RecordPerson = z.strictObject({
 export const RecordChannel = z
   .strictObject({ type: Channel, checked: z.boolean(), status: ConsentStatus.optional() })
   .refine((c) => c.status === undefined || (c.status === 'ONAY') === c.checked, {
-    error: 'status ONAY only for a ticked box and RET only for an unticked one',
+    error: expecting({
+      en: 'status ONAY only for a ticked box and RET only for an unticked one',
+      tr: 'yalnızca işaretli kutu için ONAY, yalnızca işaretsiz kutu için RET durumu',
+    }),
     path: ['status'],
   });
 export type RecordChannel = z.infer<typeof RecordChannel>;
@@ -58,7 +61,12 @@ const recordFields = {
   siteKey: SiteKey,
   seq: z.int().min(1).meta({ description: 'Position in the site’s hash chain, from 1.' }),
   receivedAt: z.iso
-    .datetime({ error: 'an ISO 8601 UTC date-time ending in Z' })
+    .datetime({
+      error: expecting({
+        en: 'an ISO 8601 UTC date-time ending in Z',
+        tr: 'Z ile biten, ISO 8601 biçiminde bir UTC tarih ve saat',
+      }),
+    })
     .meta({ description: 'Server receive time, UTC.' }),
   consentDate: IysDateString.meta({ description: 'receivedAt in İYS format, Turkey time (A9).' }),
   origin: z.string().min(1).max(300),
@@ -75,7 +83,12 @@ const recordFields = {
   pageUrl: z
     .url({ protocol: /^https?$/ })
     .max(2048)
-    .refine((u) => !/[?#]/.test(u), { error: 'a page URL without query or fragment' })
+    .refine((u) => !/[?#]/.test(u), {
+      error: expecting({
+        en: 'a page URL without query or fragment',
+        tr: 'sorgu ve parça (? ve #) içermeyen bir sayfa URL’si',
+      }),
+    })
     .optional()
     .meta({ description: 'The page, without query or fragment (they may carry personal data).' }),
   prevHash: Sha256Digest.meta({ description: 'recordHash of the previous record, or 64 zeros.' }),
@@ -85,7 +98,12 @@ const recordFields = {
 const ConsentRecord = z.strictObject({
   ...recordFields,
   kind: z.literal('capture'),
-  source: z.literal('HS_WEB', { error: 'HS_WEB: the widget is a web form (A17)' }),
+  source: z.literal('HS_WEB', {
+    error: expecting({
+      en: 'HS_WEB: the widget is a web form (A17)',
+      tr: 'HS_WEB: bileşen bir web formudur (A17)',
+    }),
+  }),
 });
 const WithdrawalRecord = z.strictObject({
   ...recordFields,
@@ -97,10 +115,10 @@ const WithdrawalRecord = z.strictObject({
 function addIssue(
   ctx: z.RefinementCtx,
   path: (string | number)[],
-  message: string,
+  expected: Localized,
   params: Record<string, string | number>,
 ) {
-  ctx.addIssue({ code: 'custom', path, message, params });
+  ctx.addIssue(customIssue({ path, expected, params }));
 }
 
 /**
@@ -116,7 +134,11 @@ export const CaptureRecord = z
     if (!Number.isNaN(receivedAt.getTime())) {
       const expected = formatIysDate(receivedAt);
       if (record.consentDate !== expected) {
-        addIssue(ctx, ['consentDate'], `${expected}: receivedAt in Turkey time`, {
+        const text = {
+          en: `${expected}: receivedAt in Turkey time`,
+          tr: `${expected}: receivedAt, Türkiye saatiyle`,
+        };
+        addIssue(ctx, ['consentDate'], text, {
           code: 'record.consentDate',
           rule: 'A9',
           expected,
@@ -126,19 +148,32 @@ export const CaptureRecord = z
     const seen = new Set<string>();
     record.channels.forEach((channel, i) => {
       if (seen.has(channel.type)) {
-        addIssue(ctx, ['channels', i, 'type'], 'each channel once', { code: 'record.duplicate' });
+        addIssue(
+          ctx,
+          ['channels', i, 'type'],
+          { en: 'each channel once', tr: 'her kanal bir kez' },
+          { code: 'record.duplicate' },
+        );
       }
       seen.add(channel.type);
       const kind = addressKindOf(channel.type);
       if ((channel.checked || channel.status) && record.person[kind] === undefined) {
-        addIssue(ctx, ['person', kind], `the ${kind} that ${channel.type} covers`, {
+        const address = {
+          en: `the ${kind} that ${channel.type} covers`,
+          tr: `${channel.type} izninin kapsadığı ${kind === 'email' ? 'e-posta adresi' : 'telefon numarası'}`,
+        };
+        addIssue(ctx, ['person', kind], address, {
           code: 'record.addressMissing',
           rule: 'A3',
           channel: channel.type,
         });
       }
       if (record.kind === 'withdrawal' && channel.checked) {
-        addIssue(ctx, ['channels', i, 'checked'], 'false: a withdrawal only unticks', {
+        const unticks = {
+          en: 'false: a withdrawal only unticks',
+          tr: 'false: geri alma yalnızca işaret kaldırır',
+        };
+        addIssue(ctx, ['channels', i, 'checked'], unticks, {
           code: 'record.withdrawalGrants',
           rule: 'B7',
         });
@@ -146,7 +181,8 @@ export const CaptureRecord = z
     });
     const firstChecked = record.channels.find((c) => c.checked);
     if (firstChecked && record.person.fullName === undefined) {
-      addIssue(ctx, ['person', 'fullName'], 'the person’s name and surname', {
+      const name = { en: 'the person’s name and surname', tr: 'kişinin adı ve soyadı' };
+      addIssue(ctx, ['person', 'fullName'], name, {
         code: 'record.nameMissing',
         rule: 'A3',
         channel: firstChecked.type,
@@ -155,18 +191,31 @@ export const CaptureRecord = z
     const purposeIds = new Set<string>();
     record.purposes.forEach((purpose, i) => {
       if (purposeIds.has(purpose.id)) {
-        addIssue(ctx, ['purposes', i, 'id'], 'each purpose once', { code: 'record.duplicate' });
+        addIssue(
+          ctx,
+          ['purposes', i, 'id'],
+          { en: 'each purpose once', tr: 'her amaç bir kez' },
+          { code: 'record.duplicate' },
+        );
       }
       purposeIds.add(purpose.id);
       if (record.kind === 'withdrawal' && purpose.granted) {
-        addIssue(ctx, ['purposes', i, 'granted'], 'false: a withdrawal only withdraws', {
+        const withdraws = {
+          en: 'false: a withdrawal only withdraws',
+          tr: 'false: geri alma yalnızca rızayı geri alır',
+        };
+        addIssue(ctx, ['purposes', i, 'granted'], withdraws, {
           code: 'record.withdrawalGrants',
           rule: 'B7',
         });
       }
     });
     if (record.kind === 'capture' && record.notices.length === 0) {
-      addIssue(ctx, ['notices'], 'the notices shown, at least the aydınlatma notice', {
+      const notices = {
+        en: 'the notices shown, at least the aydınlatma notice',
+        tr: 'gösterilen metinler, en az aydınlatma metni',
+      };
+      addIssue(ctx, ['notices'], notices, {
         code: 'record.noNotices',
         rule: 'B2',
       });
@@ -236,7 +285,10 @@ export async function checkCaptureRecordHash(
   return err({
     code: 'record.hashMismatch',
     path: [...path, 'recordHash'],
-    expected: `the hash of the record's content: ${actual}`,
+    expected: {
+      en: `the hash of the record's content: ${actual}`,
+      tr: `kaydın içeriğinin özeti: ${actual}`,
+    },
     received: excerpt(record.recordHash, 70),
     params: { rule: 'A13', seq: record.seq, actual },
   });

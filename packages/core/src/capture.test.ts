@@ -91,7 +91,7 @@ describe('Capture', () => {
   ])('refuses a bad %s with what was expected and received', (field, value, path, expected) => {
     const [problem] = problemsOf({ ...capture, [field]: value });
     expect(problem).toMatchObject({ path, received: JSON.stringify(value) });
-    expect(problem!.expected).toContain(expected);
+    expect(problem!.expected.en).toContain(expected);
   });
 
   it('refuses an empty phone or e-mail instead of guessing it means none', () => {
@@ -100,7 +100,7 @@ describe('Capture', () => {
       ['person', 'phone'],
       ['person', 'email'],
     ]);
-    expect(problems[0]!.expected).toContain('omit the field');
+    expect(problems[0]!.expected.en).toContain('omit the field');
   });
 
   it('refuses a non-boolean box state and a badly named purpose', () => {
@@ -131,7 +131,10 @@ describe('Capture cross-field checks', () => {
     expect(problem).toEqual({
       code: 'capture.nameMissing',
       path: ['person', 'fullName'],
-      expected: 'the person’s name and surname (at least two words, 2–200 characters)',
+      expected: {
+        en: 'the person’s name and surname (at least two words, 2–200 characters)',
+        tr: 'kişinin adı ve soyadı (en az iki sözcük, 2–200 karakter)',
+      },
       received: 'undefined (missing)',
       params: { rule: 'A3', channel: 'MESAJ' },
     });

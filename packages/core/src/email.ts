@@ -11,7 +11,7 @@
 // Since 1.0.4 (10/09/2020) İYS also accepts `-`, `_` and `.` as the first character of the local
 // part, because some providers do. İYS stores and returns every address lower-cased.
 import { defineProblemMessages, excerpt } from './problem.js';
-import type { Problem } from './problem.js';
+import type { Localized, Problem, ProblemText } from './problem.js';
 import { err, ok } from './result.js';
 import type { Result } from './result.js';
 
@@ -30,7 +30,10 @@ export const IYS_EMAIL_PATTERN =
 /** The problem codes e-mail normalisation returns; İYS answers all of them with H120. */
 export type EmailProblemCode = 'email.empty' | 'email.nonAscii' | 'email.invalid' | 'email.length';
 
-const EMAIL_EXPECTED = 'an e-mail address such as ad.soyad@ornek.com.tr';
+const EMAIL_EXPECTED: Localized = {
+  en: 'an e-mail address such as ad.soyad@ornek.com.tr',
+  tr: 'ad.soyad@ornek.com.tr gibi bir e-posta adresi',
+};
 
 function emailProblem(
   code: EmailProblemCode,
@@ -42,9 +45,15 @@ function emailProblem(
     path: [],
     expected:
       code === 'email.length'
-        ? `an e-mail address of ${EMAIL_MIN_LENGTH}–${EMAIL_MAX_LENGTH} characters`
+        ? {
+            en: `an e-mail address of ${EMAIL_MIN_LENGTH}–${EMAIL_MAX_LENGTH} characters`,
+            tr: `${EMAIL_MIN_LENGTH}–${EMAIL_MAX_LENGTH} karakterlik bir e-posta adresi`,
+          }
         : code === 'email.nonAscii'
-          ? 'an e-mail address of ASCII characters only (no Turkish letters)'
+          ? {
+              en: 'an e-mail address of ASCII characters only (no Turkish letters)',
+              tr: 'yalnızca ASCII karakterlerden oluşan bir e-posta adresi (Türkçe harf olmadan)',
+            }
           : EMAIL_EXPECTED,
     received: excerpt(input),
     ...(code === 'email.empty' ? {} : { params: { iysCode: 'H120', ...params } }),
@@ -105,7 +114,8 @@ const REASONS_EN: Record<string, string> = {
   special: 'must not contain special characters',
   shape: 'must have at least the shape x@xx.xx',
 };
-const charOf = (p: Problem): string => (p.params?.char === undefined ? '' : ` (${p.params.char})`);
+const charOf = (p: ProblemText): string =>
+  p.params?.char === undefined ? '' : ` (${p.params.char})`;
 
 defineProblemMessages({
   'email.empty': {

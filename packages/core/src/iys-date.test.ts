@@ -124,7 +124,7 @@ describe('parseIysDate', () => {
     expect(problemMessage(format.error, 'tr')).toContain('yyyy-aa-gg ss:dd:ss');
     expect(problemMessage(format.error, 'en')).toContain('YYYY-MM-DD HH:mm:ss');
     expect(problemMessage(invalid.error, 'tr')).toBe(
-      '(input): geçerli bir tarih ve saat girilmelidir; "2025-02-29 10:00:00" içindeki gün geçersiz',
+      '(girdi): geçerli bir tarih ve saat girilmelidir; "2025-02-29 10:00:00" içindeki gün geçersiz',
     );
     expect(problemMessage(invalid.error, 'en')).toBe(
       '(input): a real date and time is required; the day in "2025-02-29 10:00:00" is out of range',

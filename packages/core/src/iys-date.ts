@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineProblemMessages, excerpt } from './problem.js';
-import type { Problem } from './problem.js';
+import { customIssue, defineProblemMessages, excerpt } from './problem.js';
+import type { Localized, Problem, ProblemText } from './problem.js';
 import { err, ok } from './result.js';
 import type { Result } from './result.js';
 
@@ -146,8 +146,10 @@ export function formatIysDate(instant: Date): string {
 const IYS_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
 /** What `parseIysDate` expects, for problems and docs. */
-export const IYS_DATE_EXPECTED =
-  'a date as YYYY-MM-DD HH:mm:ss in Turkey time, e.g. 2025-06-01 14:30:00';
+export const IYS_DATE_EXPECTED: Localized = {
+  en: 'a date as YYYY-MM-DD HH:mm:ss in Turkey time, e.g. 2025-06-01 14:30:00',
+  tr: 'Türkiye saatiyle yyyy-aa-gg ss:dd:ss biçiminde bir tarih, ör. 2025-06-01 14:30:00',
+};
 
 /** The part of a well-formed İYS date that is out of range, named in `iysDate.invalid` problems. */
 export type IysDateField = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
@@ -194,7 +196,10 @@ export function parseIysDate(text: string): Result<Date, Problem> {
     return err({
       code: 'iysDate.invalid',
       path: [],
-      expected: 'a real calendar date and time of day (00:00:00–23:59:59)',
+      expected: {
+        en: 'a real calendar date and time of day (00:00:00–23:59:59)',
+        tr: 'takvimde var olan bir tarih ve günün bir saati (00:00:00–23:59:59)',
+      },
       received: excerpt(text),
       params: { iysCode: 'H157', field: badField },
     });
@@ -213,7 +218,7 @@ const FIELD_NAMES: Record<IysDateField, { tr: string; en: string }> = {
   second: { tr: 'saniye', en: 'second' },
 };
 
-const fieldName = (p: Problem, locale: 'tr' | 'en'): string => {
+const fieldName = (p: ProblemText, locale: 'tr' | 'en'): string => {
   const field = p.params?.field;
   return typeof field === 'string' && field in FIELD_NAMES
     ? FIELD_NAMES[field as IysDateField][locale]
@@ -241,11 +246,7 @@ defineProblemMessages({
 export const IysDateString = z.string().superRefine((text, ctx) => {
   const parsed = parseIysDate(text);
   if (!parsed.ok) {
-    ctx.addIssue({
-      code: 'custom',
-      message: parsed.error.expected,
-      params: { code: parsed.error.code, ...parsed.error.params },
-    });
+    ctx.addIssue(customIssue(parsed.error));
   }
 });
 /** A string in İYS's `YYYY-MM-DD HH:mm:ss` Turkey-time format. */

@@ -75,7 +75,7 @@ describe('Movement', () => {
     expect(problemsOf({ ...pending, recipient: 'ayse@ornek.com.tr' })[0]).toMatchObject({
       code: 'movement.recipient',
       path: ['recipient'],
-      expected: 'an E.164 phone for MESAJ',
+      expected: { en: 'an E.164 phone for MESAJ' },
     });
     expect(problemsOf({ ...pending, type: 'EPOSTA' })[0]).toMatchObject({
       code: 'movement.recipient',

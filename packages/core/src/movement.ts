@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Channel, ConsentStatus, ProviderSource, RecipientType, addressKindOf } from './enums.js';
 import { IysDateString } from './iys-date.js';
-import { defineProblemMessages } from './problem.js';
+import { customIssue, defineProblemMessages, expecting } from './problem.js';
+import type { Localized } from './problem.js';
 import { recipientSchemaFor } from './recipient.js';
 
 /**
@@ -30,8 +31,13 @@ export function isMovementSettled(state: MovementState): boolean {
   return SETTLED_MOVEMENT_STATES.includes(state);
 }
 
-const isoUtc = (what: string) =>
-  z.iso.datetime({ error: `${what} as an ISO 8601 UTC date-time ending in Z` });
+const isoUtc = (what: Localized) =>
+  z.iso.datetime({
+    error: expecting({
+      en: `${what.en} as an ISO 8601 UTC date-time ending in Z`,
+      tr: `Z ile biten, ISO 8601 biçiminde bir UTC tarih ve saat olarak ${what.tr}`,
+    }),
+  });
 const positiveCode = z.int().positive();
 
 /**
@@ -53,9 +59,9 @@ export const Movement = z
     source: ProviderSource,
     state: MovementState,
     attempts: z.int().min(0),
-    nextAttemptAt: isoUtc('the next attempt time'),
-    deadline: isoUtc('the deadline'),
-    leaseUntil: isoUtc('the lease end').optional(),
+    nextAttemptAt: isoUtc({ en: 'the next attempt time', tr: 'sonraki deneme zamanı' }),
+    deadline: isoUtc({ en: 'the deadline', tr: 'son tarih' }),
+    leaseUntil: isoUtc({ en: 'the lease end', tr: 'kiralama bitişi' }).optional(),
     transactionId: z.string().min(1).max(128).optional(),
     creationDate: IysDateString.optional(),
     lastError: z
@@ -63,27 +69,45 @@ export const Movement = z
       .optional(),
   })
   .superRefine((m, ctx) => {
-    const issue = (path: string, message: string, code: string) =>
-      ctx.addIssue({ code: 'custom', path: [path], message, params: { code } });
+    const issue = (path: string, expected: Localized, code: string) =>
+      ctx.addIssue(customIssue({ code, path: [path], expected }));
     const kind = addressKindOf(m.type);
     if (!recipientSchemaFor(m.type).safeParse(m.recipient).success) {
       issue(
         'recipient',
-        kind === 'phone' ? `an E.164 phone for ${m.type}` : 'an İYS e-mail address for EPOSTA',
+        kind === 'phone'
+          ? { en: `an E.164 phone for ${m.type}`, tr: `${m.type} için E.164 biçiminde bir telefon` }
+          : {
+              en: 'an İYS e-mail address for EPOSTA',
+              tr: 'EPOSTA için İYS’ye uygun bir e-posta adresi',
+            },
         'movement.recipient',
       );
     }
     if (m.state === 'in-flight' && m.leaseUntil === undefined) {
-      issue('leaseUntil', 'a lease end while in flight', 'movement.leaseMissing');
+      const expected = {
+        en: 'a lease end while in flight',
+        tr: 'gönderim sürerken bir kiralama bitişi',
+      };
+      issue('leaseUntil', expected, 'movement.leaseMissing');
     }
     if (m.state === 'delivered' && m.transactionId === undefined) {
-      issue('transactionId', 'İYS’s transactionId once delivered', 'movement.transactionMissing');
+      const expected = {
+        en: 'İYS’s transactionId once delivered',
+        tr: 'iletildikten sonra İYS’nin transactionId değeri',
+      };
+      issue('transactionId', expected, 'movement.transactionMissing');
     }
     if (m.state === 'dead' && m.lastError === undefined) {
-      issue('lastError', 'the reason a movement is dead', 'movement.reasonMissing');
+      const expected = { en: 'the reason a movement is dead', tr: 'hareketin neden öldüğü' };
+      issue('lastError', expected, 'movement.reasonMissing');
     }
     if (m.source === 'HS_KARAR' && m.status !== 'RET') {
-      issue('status', 'RET: HS_KARAR only records a refusal (İYS H408)', 'movement.karar');
+      const expected = {
+        en: 'RET: HS_KARAR only records a refusal (İYS H408)',
+        tr: 'RET: HS_KARAR yalnızca ret kaydeder (İYS H408)',
+      };
+      issue('status', expected, 'movement.karar');
     }
   });
 export type Movement = z.infer<typeof Movement>;

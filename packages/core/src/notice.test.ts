@@ -40,7 +40,7 @@ describe('Notice', () => {
       expect(result.success).toBe(false);
       const [problem] = problemsFromZod(result.error!, input);
       expect(problem).toMatchObject({ path: [field], received: JSON.stringify(value) });
-      expect(problem!.expected).toContain(expected);
+      expect(problem!.expected.en).toContain(expected);
     },
   );
 
@@ -93,7 +93,7 @@ describe('checkNoticeHash', () => {
     expect(result.error).toMatchObject({
       code: 'notice.hashMismatch',
       path: ['notices', 3, 'sha256'],
-      expected: `the SHA-256 of the notice text: ${actual}`,
+      expected: { en: `the SHA-256 of the notice text: ${actual}` },
       params: { rule: 'B8', id: 'kvkk-aydinlatma', version: 1, actual },
     });
     expect(result.error.received).toContain(notice.sha256.slice(0, 20));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineProblemMessages, excerpt } from './problem.js';
+import { defineProblemMessages, excerpt, expecting } from './problem.js';
 import type { Problem } from './problem.js';
 import { err, ok } from './result.js';
 import type { Result } from './result.js';
@@ -12,17 +12,33 @@ export type SupportedLocale = z.infer<typeof SupportedLocale>;
 /** A lower-case ASCII identifier with single hyphens (`kvkk-aydinlatma`): safe in URLs, logs and keys. */
 export const Slug = z
   .string()
-  .min(1, { error: 'an identifier of at least 1 character, e.g. kvkk-aydinlatma' })
-  .max(64, { error: 'an identifier of at most 64 characters' })
+  .min(1, {
+    error: expecting({
+      en: 'an identifier of at least 1 character, e.g. kvkk-aydinlatma',
+      tr: 'en az 1 karakterlik bir tanımlayıcı, ör. kvkk-aydinlatma',
+    }),
+  })
+  .max(64, {
+    error: expecting({
+      en: 'an identifier of at most 64 characters',
+      tr: 'en çok 64 karakterlik bir tanımlayıcı',
+    }),
+  })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    error: 'lower-case ASCII letters, digits and single hyphens, e.g. kvkk-aydinlatma',
+    error: expecting({
+      en: 'lower-case ASCII letters, digits and single hyphens, e.g. kvkk-aydinlatma',
+      tr: 'küçük ASCII harfler, rakamlar ve tek tireler, ör. kvkk-aydinlatma',
+    }),
   });
 export type Slug = z.infer<typeof Slug>;
 
 /** A SHA-256 digest as 64 lower-case hex digits, as `sha256Hex` writes it. */
-export const Sha256Digest = z
-  .string()
-  .regex(/^[0-9a-f]{64}$/, { error: 'a SHA-256 digest: 64 lower-case hex digits' });
+export const Sha256Digest = z.string().regex(/^[0-9a-f]{64}$/, {
+  error: expecting({
+    en: 'a SHA-256 digest: 64 lower-case hex digits',
+    tr: 'bir SHA-256 özeti: 64 küçük harfli onaltılık rakam',
+  }),
+});
 export type Sha256Digest = z.infer<typeof Sha256Digest>;
 
 /**
@@ -34,9 +50,11 @@ export const NoticeKind = z.enum(['aydinlatma', 'acik-riza', 'etk']);
 export type NoticeKind = z.infer<typeof NoticeKind>;
 
 /** A notice version number: 1, 2, … — the highest of an (id, locale) is the current one. */
-export const NoticeVersion = z
-  .int({ error: 'a whole version number ≥ 1' })
-  .min(1, { error: 'a whole version number ≥ 1' });
+const VERSION_EXPECTED = expecting({
+  en: 'a whole version number ≥ 1',
+  tr: '1 ya da daha büyük, tam sayı bir sürüm numarası',
+});
+export const NoticeVersion = z.int({ error: VERSION_EXPECTED }).min(1, { error: VERSION_EXPECTED });
 
 /**
  * One version of one text the widget shows, in one language. `sha256` is the hash of `text`
@@ -54,12 +72,24 @@ export const Notice = z.strictObject({
   title: z
     .string()
     .trim()
-    .min(1, { error: 'a non-empty title' })
-    .max(200, { error: 'a title of at most 200 characters' }),
+    .min(1, { error: expecting({ en: 'a non-empty title', tr: 'boş olmayan bir başlık' }) })
+    .max(200, {
+      error: expecting({
+        en: 'a title of at most 200 characters',
+        tr: 'en çok 200 karakterlik bir başlık',
+      }),
+    }),
   text: z
     .string()
-    .refine((t) => t.trim().length > 0, { error: 'a non-empty notice text' })
-    .refine((t) => t.length <= 200_000, { error: 'a notice text of at most 200,000 characters' })
+    .refine((t) => t.trim().length > 0, {
+      error: expecting({ en: 'a non-empty notice text', tr: 'boş olmayan bir metin' }),
+    })
+    .refine((t) => t.length <= 200_000, {
+      error: expecting({
+        en: 'a notice text of at most 200,000 characters',
+        tr: 'en çok 200.000 karakterlik bir metin',
+      }),
+    })
     .meta({ description: 'The exact text shown; its SHA-256 is `sha256`.' }),
   sha256: Sha256Digest.meta({
     description:
@@ -91,7 +121,10 @@ export async function checkNoticeHash(
   return err({
     code: 'notice.hashMismatch',
     path: [...path, 'sha256'],
-    expected: `the SHA-256 of the notice text: ${actual}`,
+    expected: {
+      en: `the SHA-256 of the notice text: ${actual}`,
+      tr: `metnin SHA-256 özeti: ${actual}`,
+    },
     received: excerpt(notice.sha256, 70),
     params: { rule: 'B8', id: notice.id, version: notice.version, locale: notice.locale, actual },
   });

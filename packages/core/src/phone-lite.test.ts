@@ -110,7 +110,7 @@ describe('normalizePhoneLite', () => {
   it('describes a problem with what was expected and an excerpt of the input', () => {
     const problem = problemOf('0532 12');
     expect(problem).toMatchObject({ path: [], received: '"0532 12"' });
-    expect(problem.expected).toMatch(/phone number/);
+    expect(problem.expected.en).toMatch(/phone number/);
   });
 
   it('explains each problem in Turkish first and in English', () => {

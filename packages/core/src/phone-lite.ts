@@ -2,7 +2,7 @@
 // widget stays small. The server's `normalizePhone` (phone.ts) runs this first and then checks the
 // result against libphonenumber, so both agree on every Turkish shape by construction.
 import { defineProblemMessages, excerpt } from './problem.js';
-import type { Problem } from './problem.js';
+import type { Localized, Problem } from './problem.js';
 import { err, ok } from './result.js';
 import type { Result } from './result.js';
 
@@ -12,7 +12,10 @@ export const PHONE_MAX_LENGTH = 15;
 /** The problem codes phone normalisation returns; İYS answers H121 (invalid) and H160 (too long). */
 export type PhoneProblemCode = 'phone.empty' | 'phone.invalid' | 'phone.tooLong';
 
-const PHONE_EXPECTED = 'a phone number, e.g. 0532 123 45 67 or +44 20 7946 0958';
+const PHONE_EXPECTED: Localized = {
+  en: 'a phone number, e.g. 0532 123 45 67 or +44 20 7946 0958',
+  tr: 'bir telefon numarası, ör. 0532 123 45 67 ya da +44 20 7946 0958',
+};
 const IYS_CODES: Partial<Record<PhoneProblemCode, string>> = {
   'phone.invalid': 'H121',
   'phone.tooLong': 'H160',
@@ -21,9 +24,12 @@ const IYS_CODES: Partial<Record<PhoneProblemCode, string>> = {
 /** Builds a phone problem for `input`, carrying İYS's matching error code in `params.iysCode`. */
 export function phoneProblem(code: PhoneProblemCode, input: string): Problem {
   const iysCode = IYS_CODES[code];
-  const expected =
+  const expected: Localized =
     code === 'phone.tooLong'
-      ? `a phone number of at most ${PHONE_MAX_LENGTH} characters in E.164 form`
+      ? {
+          en: `a phone number of at most ${PHONE_MAX_LENGTH} characters in E.164 form`,
+          tr: `E.164 biçiminde en çok ${PHONE_MAX_LENGTH} karakterlik bir telefon numarası`,
+        }
       : PHONE_EXPECTED;
   return {
     code,

@@ -5,7 +5,7 @@ import { addressKindOf } from './enums.js';
 import type { Channel } from './enums.js';
 import { normalizeEmail, validateIysEmail } from './email.js';
 import { normalizePhone, validateE164Phone } from './phone.js';
-import { defineProblemMessages, excerpt } from './problem.js';
+import { customIssue, defineProblemMessages, excerpt } from './problem.js';
 import type { Problem } from './problem.js';
 import type { Result } from './result.js';
 
@@ -19,11 +19,7 @@ export function normalizeRecipient(channel: Channel, input: string): Result<stri
 
 // Adds `problem` as a zod issue that `problemsFromZod` turns back into the same code and params.
 function addProblem(ctx: z.RefinementCtx, problem: Problem): void {
-  ctx.addIssue({
-    code: 'custom',
-    message: problem.expected,
-    params: { ...problem.params, code: problem.code },
-  });
+  ctx.addIssue(customIssue(problem));
 }
 
 /** A phone recipient as stored and sent: already valid E.164 (İYS H121/H160 otherwise). */
@@ -40,7 +36,10 @@ export const IysEmail = z.string().superRefine((text, ctx) => {
     addProblem(ctx, {
       code: 'recipient.notNormalised',
       path: [],
-      expected: 'a lower-case e-mail address (normalise it with normalizeEmail first)',
+      expected: {
+        en: 'a lower-case e-mail address (normalise it with normalizeEmail first)',
+        tr: 'küçük harfli bir e-posta adresi (önce normalizeEmail ile düzeltin)',
+      },
       received: excerpt(text),
     });
   }

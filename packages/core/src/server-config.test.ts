@@ -82,7 +82,7 @@ describe('validateServerConfig', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error[0]!.path).toEqual(['tenants', 0, 'adminTokens', 0, 'sha256']);
-    expect(result.error[0]!.expected).toContain('SHA-256');
+    expect(result.error[0]!.expected.en).toContain('SHA-256');
   });
 });
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { parseCivilDate } from './iys-date.js';
 import { Slug } from './notice.js';
-import { defineProblemMessages, excerpt, problemsFromZod } from './problem.js';
-import type { Problem } from './problem.js';
+import { defineProblemMessages, excerpt, expecting, problemsFromZod } from './problem.js';
+import type { Localized, Problem } from './problem.js';
 import { err, ok } from './result.js';
 import type { Result } from './result.js';
-import { SiteConfigShape } from './site-config-shape.js';
+import { IYS_CODE_EXPECTED, SiteConfigShape } from './site-config-shape.js';
 import { validateSiteConfig } from './site-config.js';
 import type { SiteConfig } from './site-config.js';
 
@@ -13,15 +13,26 @@ import type { SiteConfig } from './site-config.js';
 export const EnvRef = z
   .strictObject({
     env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, {
-      error: 'an environment variable name in upper case, e.g. IYS_PASSWORD',
+      error: expecting({
+        en: 'an environment variable name in upper case, e.g. IYS_PASSWORD',
+        tr: 'büyük harfle bir ortam değişkeni adı, ör. IYS_PASSWORD',
+      }),
     }),
   })
   .meta({ description: 'Read from this environment variable when the server starts.' });
 export type EnvRef = z.infer<typeof EnvRef>;
 
-const Sha256Hex = z
-  .string()
-  .regex(/^[0-9a-f]{64}$/, { error: 'a SHA-256 digest as 64 lower-case hex characters' });
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, {
+  error: expecting({
+    en: 'a SHA-256 digest as 64 lower-case hex characters',
+    tr: '64 küçük harfli onaltılık karakterle bir SHA-256 özeti',
+  }),
+});
+
+const ONE_TENANT = expecting({
+  en: 'at least one tenant with one site',
+  tr: 'en az bir sitesi olan en az bir kiracı',
+});
 
 /** An admin bearer token, stored as the SHA-256 of the token (never the token itself). */
 export const AdminToken = z.strictObject({
@@ -46,7 +57,10 @@ export type WebhookEventType = z.infer<typeof WebhookEventType>;
 /** A site owner's endpoint that receives Standard Webhooks signed with `secret`. */
 export const WebhookTarget = z.strictObject({
   id: Slug,
-  url: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }),
+  url: z.url({
+    protocol: /^https?$/,
+    error: expecting({ en: 'an http(s) URL', tr: 'bir http(s) URL’si' }),
+  }),
   secret: EnvRef.meta({ description: 'The whsec_… signing secret, from the environment.' }),
   events: z.array(WebhookEventType).min(1).optional().meta({ description: 'Default: all.' }),
   allowPrivateNetwork: z.boolean().optional().meta({
@@ -58,7 +72,7 @@ export type WebhookTarget = z.infer<typeof WebhookTarget>;
 
 /** An İYS account's API credentials, by environment reference. */
 export const IysAccountConfig = z.strictObject({
-  iysCode: z.int().positive({ error: 'a positive whole İYS code' }),
+  iysCode: z.int().positive({ error: IYS_CODE_EXPECTED }),
   username: z.union([z.string().min(1), EnvRef]),
   password: EnvRef,
   push: z
@@ -74,7 +88,10 @@ export const IysAccountConfig = z.strictObject({
 });
 export type IysAccountConfig = z.infer<typeof IysAccountConfig>;
 
-const CIVIL_DATE_EXPECTED = 'a real calendar day as YYYY-MM-DD, e.g. 2031-03-20';
+const CIVIL_DATE_EXPECTED = expecting({
+  en: 'a real calendar day as YYYY-MM-DD, e.g. 2031-03-20',
+  tr: 'YYYY-AA-GG biçiminde gerçek bir takvim günü, ör. 2031-03-20',
+});
 
 /** A public holiday the built-in data (holidays-data.ts) lacks, e.g. a year past its last. */
 export const ExtraHoliday = z.strictObject({
@@ -125,7 +142,7 @@ export const TenantConfigShape = z.strictObject({
 /** The structure of the server's config file; `validateServerConfig` adds the cross checks. */
 export const ServerConfigShape = z.strictObject({
   $schema: z.string().optional(),
-  tenants: z.array(TenantConfigShape).min(1, { error: 'at least one tenant with one site' }),
+  tenants: z.array(TenantConfigShape).min(1, { error: ONE_TENANT }),
   iysAccounts: z.array(IysAccountConfig).default([]),
   calendar: CalendarConfig.default({ extraHolidays: [] }),
 });
@@ -134,7 +151,7 @@ export const ServerConfigShape = z.strictObject({
 const ServerConfigOuter = ServerConfigShape.extend({
   tenants: z
     .array(z.strictObject({ ...tenantFields, sites: z.array(z.unknown()) }))
-    .min(1, { error: 'at least one tenant with one site' }),
+    .min(1, { error: ONE_TENANT }),
 });
 
 /** A validated server config. */
@@ -155,13 +172,13 @@ export function serverConfigJsonSchema(): Record<string, unknown> {
   };
 }
 
-function duplicate(path: Problem['path'], what: string, value: string): Problem {
+function duplicate(path: Problem['path'], what: Localized, value: string): Problem {
   return {
     code: 'config.notUnique',
     path,
-    expected: `a unique ${what}`,
+    expected: { en: `a unique ${what.en}`, tr: `benzersiz bir ${what.tr}` },
     received: excerpt(value),
-    params: { what },
+    params: { what: what.en, whatTr: what.tr },
   };
 }
 
@@ -199,12 +216,18 @@ export function validateServerConfig(input: unknown): Result<ServerConfig, Probl
   const accounts = new Set(outer.data.iysAccounts.map((a) => a.iysCode));
   const tenants = outer.data.tenants.map((tenant, t) => {
     if (tenantIds.has(tenant.id))
-      problems.push(duplicate(['tenants', t, 'id'], 'tenant id', tenant.id));
+      problems.push(
+        duplicate(['tenants', t, 'id'], { en: 'tenant id', tr: 'kiracı kimliği' }, tenant.id),
+      );
     tenantIds.add(tenant.id);
     tenant.adminTokens.forEach((token, k) => {
       if (tokenHashes.has(token.sha256)) {
         problems.push(
-          duplicate(['tenants', t, 'adminTokens', k, 'sha256'], 'admin token', token.sha256),
+          duplicate(
+            ['tenants', t, 'adminTokens', k, 'sha256'],
+            { en: 'admin token', tr: 'yönetici belirteci' },
+            token.sha256,
+          ),
         );
       }
       tokenHashes.add(token.sha256);
@@ -219,14 +242,18 @@ export function validateServerConfig(input: unknown): Result<ServerConfig, Probl
       }
       const site = checked.value;
       if (siteKeys.has(site.siteKey)) {
-        problems.push(duplicate(['tenants', t, 'sites', s, 'siteKey'], 'site key', site.siteKey));
+        const what = { en: 'site key', tr: 'site anahtarı' };
+        problems.push(duplicate(['tenants', t, 'sites', s, 'siteKey'], what, site.siteKey));
       }
       siteKeys.add(site.siteKey);
       if (!accounts.has(site.brand.iysCode)) {
         problems.push({
           code: 'config.iysAccountMissing',
           path: ['tenants', t, 'sites', s, 'brand', 'iysCode'],
-          expected: `an entry in iysAccounts for iysCode ${site.brand.iysCode}`,
+          expected: {
+            en: `an entry in iysAccounts for iysCode ${site.brand.iysCode}`,
+            tr: `iysAccounts altında ${site.brand.iysCode} iysCode için bir kayıt`,
+          },
           received: excerpt(outer.data.iysAccounts.map((a) => a.iysCode)),
           params: { iysCode: site.brand.iysCode },
         });
@@ -239,7 +266,11 @@ export function validateServerConfig(input: unknown): Result<ServerConfig, Probl
   outer.data.calendar.extraHolidays.forEach((holiday, h) => {
     if (holidayDates.has(holiday.date)) {
       problems.push(
-        duplicate(['calendar', 'extraHolidays', h, 'date'], 'extra holiday date', holiday.date),
+        duplicate(
+          ['calendar', 'extraHolidays', h, 'date'],
+          { en: 'extra holiday date', tr: 'ek tatil günü tarihi' },
+          holiday.date,
+        ),
       );
     }
     holidayDates.add(holiday.date);
@@ -255,7 +286,8 @@ defineProblemMessages({
       `expected a real calendar day as YYYY-MM-DD (e.g. 2031-03-20); received ${p.received}`,
   },
   'config.notUnique': {
-    tr: (p) => `her ${p.params?.what} bir kez kullanılmalıdır; tekrar eden: ${p.received}`,
+    tr: (p) =>
+      `her ${p.params?.whatTr} yalnızca bir kez kullanılmalıdır; tekrar eden: ${p.received}`,
     en: (p) => `each ${p.params?.what} must be used once; repeated: ${p.received}`,
   },
   'config.iysAccountMissing': {

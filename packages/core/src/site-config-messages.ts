@@ -1,9 +1,21 @@
-import type { Problem } from './problem.js';
+import type { Localized, ProblemText } from './problem.js';
 
-type Template = (p: Problem) => string;
+type Template = (p: ProblemText) => string;
 
-const rule = (p: Problem): string => (p.params?.rule ? ` (${p.params.rule})` : '');
-const param = (p: Problem, name: string): string => String(p.params?.[name] ?? '');
+const rule = (p: ProblemText): string => (p.params?.rule ? ` (${p.params.rule})` : '');
+const param = (p: ProblemText, name: string): string => String(p.params?.[name] ?? '');
+
+/** What a reference to a notice must name. */
+export const DEFINED_NOTICE: Localized = {
+  en: 'the id of a notice defined in `notices`',
+  tr: '`notices` içinde tanımlı bir metnin kimliği',
+};
+
+/** What a notice named by a role or a purpose must have: a version in every offered locale. */
+export const everyLocale = (id: string): Localized => ({
+  en: `a version of "${id}" in every offered locale`,
+  tr: `sunulan her dilde "${id}" metninin bir sürümü`,
+});
 
 /** Turkish and English sentences for the site-config problem codes; each says expected and received. */
 export const siteConfigMessages: Record<string, { tr: Template; en: Template }> = {

@@ -1,5 +1,6 @@
 import type { RuleContext } from './site-config-rules.js';
 import { otherLegalBasisOf } from './site-config-legal-basis.js';
+import { DEFINED_NOTICE, everyLocale } from './site-config-messages.js';
 
 /**
  * Per-purpose rules: each purpose has an açık rıza text of its own (B3: never the aydınlatma
@@ -15,18 +16,15 @@ export function checkPurposes({ config, kindOf, missingLocales, report }: RuleCo
     const kind = kindOf.get(noticeId);
     const owner = textOwner.get(noticeId);
     if (kind === undefined) {
-      report(
-        'config.unknownNotice',
-        at('noticeId'),
-        'the id of a notice defined in `notices`',
-        noticeId,
-        { id: noticeId },
-      );
+      report('config.unknownNotice', at('noticeId'), DEFINED_NOTICE, noticeId, { id: noticeId });
     } else if (kind === 'aydinlatma') {
       report(
         'config.noticeAsConsent',
         at('noticeId'),
-        'an acik-riza text of its own, separate from the aydınlatma notice',
+        {
+          en: 'an acik-riza text of its own, separate from the aydınlatma notice',
+          tr: 'aydınlatma metninden ayrı, kendine ait bir acik-riza metni',
+        },
         noticeId,
         { rule: 'B3', id: noticeId },
       );
@@ -34,7 +32,10 @@ export function checkPurposes({ config, kindOf, missingLocales, report }: RuleCo
       report(
         'config.sharedConsentText',
         at('noticeId'),
-        'an acik-riza text of its own, not the commercial-message (etk) text',
+        {
+          en: 'an acik-riza text of its own, not the commercial-message (etk) text',
+          tr: 'ticari ileti (etk) metni olmayan, kendine ait bir acik-riza metni',
+        },
         noticeId,
         { rule: 'B4', id: noticeId },
       );
@@ -42,20 +43,20 @@ export function checkPurposes({ config, kindOf, missingLocales, report }: RuleCo
       report(
         'config.sharedConsentText',
         at('noticeId'),
-        `an acik-riza text not already used by purposes[${owner}]`,
+        {
+          en: `an acik-riza text not already used by purposes[${owner}]`,
+          tr: `purposes[${owner}] tarafından kullanılmayan bir acik-riza metni`,
+        },
         noticeId,
         { rule: 'B4', id: noticeId, other: owner },
       );
     } else {
       textOwner.set(noticeId, i);
       for (const locale of missingLocales(noticeId)) {
-        report(
-          'config.noticeLocaleMissing',
-          at('noticeId'),
-          `a version of "${noticeId}" in every offered locale`,
-          noticeId,
-          { id: noticeId, locale },
-        );
+        report('config.noticeLocaleMissing', at('noticeId'), everyLocale(noticeId), noticeId, {
+          id: noticeId,
+          locale,
+        });
       }
     }
 
@@ -65,7 +66,10 @@ export function checkPurposes({ config, kindOf, missingLocales, report }: RuleCo
       report(
         'config.duplicate',
         at('category'),
-        `a purpose not already asked by purposes[${first}]`,
+        {
+          en: `a purpose not already asked by purposes[${first}]`,
+          tr: `purposes[${first}] içinde sorulmamış bir amaç`,
+        },
         category,
         { first },
       );
@@ -76,7 +80,10 @@ export function checkPurposes({ config, kindOf, missingLocales, report }: RuleCo
       report(
         'config.otherLegalBasis',
         at('category'),
-        'a purpose that needs açık rıza; this one has another legal basis',
+        {
+          en: 'a purpose that needs açık rıza; this one has another legal basis',
+          tr: 'açık rıza gerektiren bir amaç; bu amacın başka bir hukuki sebebi var',
+        },
         category,
         { rule: 'B9', basis },
       );
@@ -87,7 +94,7 @@ export function checkPurposes({ config, kindOf, missingLocales, report }: RuleCo
         report(
           'config.labelMissing',
           at('label', locale),
-          'a label in every offered locale',
+          { en: 'a label in every offered locale', tr: 'sunulan her dilde bir etiket' },
           undefined,
           { locale },
         );

@@ -64,7 +64,7 @@ describe('Purpose', () => {
     const input = { ...purpose, kind: 'analysis', label: undefined };
     const problems = problemsFromZod(Purpose.safeParse(input).error!, input);
     expect(problems.map((p) => p.path)).toEqual([['kind'], ['label']]);
-    expect(problems[0]!.expected).toContain('"processing"');
+    expect(problems[0]!.expected.en).toContain('"processing"');
   });
 
   it('needs a Turkish label and refuses blank ones', () => {
@@ -73,6 +73,9 @@ describe('Purpose', () => {
     expect(problem).toMatchObject({ path: ['tr'], received: 'undefined (missing)' });
     const blank = { tr: '   ' };
     const [blankProblem] = problemsFromZod(LocalizedText.safeParse(blank).error!, blank);
-    expect(blankProblem).toMatchObject({ path: ['tr'], expected: 'a non-empty Turkish text' });
+    expect(blankProblem).toMatchObject({
+      path: ['tr'],
+      expected: { en: 'a non-empty Turkish text' },
+    });
   });
 });

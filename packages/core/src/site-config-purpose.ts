@@ -1,10 +1,25 @@
 import { z } from 'zod';
 import { Slug } from './notice.js';
+import { customIssue, expecting } from './problem.js';
+import type { Localized } from './problem.js';
 
 /** A short text per language; Turkish always, English when the site offers it. */
 export const LocalizedText = z.strictObject({
-  tr: z.string().trim().min(1, { error: 'a non-empty Turkish text' }).max(500),
-  en: z.string().trim().min(1, { error: 'a non-empty English text' }).max(500).optional(),
+  tr: z
+    .string()
+    .trim()
+    .min(1, {
+      error: expecting({ en: 'a non-empty Turkish text', tr: 'boş olmayan bir Türkçe metin' }),
+    })
+    .max(500),
+  en: z
+    .string()
+    .trim()
+    .min(1, {
+      error: expecting({ en: 'a non-empty English text', tr: 'boş olmayan bir İngilizce metin' }),
+    })
+    .max(500)
+    .optional(),
 });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
@@ -13,20 +28,32 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
  * boolean so that `true` gets a rule-named problem instead of a bare type error; the generated
  * JSON Schema still tells editors the only allowed value is `false`.
  */
-export function mustBeFalse(code: string, rule: string, expected: string) {
+export function mustBeFalse(code: string, rule: string, expected: Localized) {
   return z
     .boolean()
-    .refine((value) => value === false, { error: expected, params: { code, rule } })
-    .meta({ const: false, description: `${expected} (COMPLIANCE ${rule}).` });
+    .refine((value) => value === false, { error: expecting(expected), params: { code, rule } })
+    .meta({ const: false, description: `${expected.en} (COMPLIANCE ${rule}).` });
 }
 
 /** What `defaultChecked` must be (A5, B6). */
-export const PRE_TICK_EXPECTED = 'false or omitted: every consent box starts unticked';
+export const PRE_TICK_EXPECTED: Localized = {
+  en: 'false or omitted: every consent box starts unticked',
+  tr: 'false ya da hiç yazılmaması: her onay kutusu işaretsiz başlar',
+};
 /** What `required` must be (B5). */
-export const REQUIRED_EXPECTED = 'false or omitted: the form must submit with every box unticked';
+export const REQUIRED_EXPECTED: Localized = {
+  en: 'false or omitted: the form must submit with every box unticked',
+  tr: 'false ya da hiç yazılmaması: form her kutu işaretsizken de gönderilebilmelidir',
+};
 /** What a purpose category must look like (B4). */
-export const CATEGORY_EXPECTED =
-  'exactly one purpose (or one transfer recipient class/country) as one identifier, e.g. pazarlama-analizi';
+export const CATEGORY_EXPECTED: Localized = {
+  en: 'exactly one purpose (or one transfer recipient class/country) as one identifier, e.g. pazarlama-analizi',
+  tr: 'tek bir tanımlayıcı olarak tek bir amaç (ya da aktarımda tek bir alıcı grubu/ülke), ör. pazarlama-analizi',
+};
+const CATEGORY_LISTED = expecting({
+  en: `B4: ${CATEGORY_EXPECTED.en}; give each purpose its own entry instead of a list`,
+  tr: `B4: ${CATEGORY_EXPECTED.tr}; liste yerine her amaç için ayrı bir kayıt yazın`,
+});
 
 // Separators and joining words that put two purposes in one box: "a,b", "a ve b", "a-and-b".
 const LIST_SEPARATOR = /[,;/&+|]|\s/;
@@ -47,24 +74,23 @@ export function isBundledCategory(category: string): boolean {
  */
 export const PurposeCategory = z
   .string({
-    error: (issue) =>
-      Array.isArray(issue.input)
-        ? `B4: ${CATEGORY_EXPECTED}; give each purpose its own entry instead of a list`
-        : CATEGORY_EXPECTED,
+    error: (issue) => (Array.isArray(issue.input) ? CATEGORY_LISTED : expecting(CATEGORY_EXPECTED)),
   })
   .superRefine((category, ctx) => {
     if (isBundledCategory(category)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: CATEGORY_EXPECTED,
-        params: { code: 'config.bundledPurpose', rule: 'B4' },
-      });
+      ctx.addIssue(
+        customIssue({
+          code: 'config.bundledPurpose',
+          expected: CATEGORY_EXPECTED,
+          params: { rule: 'B4' },
+        }),
+      );
     } else if (!Slug.safeParse(category).success) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `${CATEGORY_EXPECTED} (lower-case ASCII letters, digits, hyphens)`,
-        params: { code: 'config.categoryFormat' },
-      });
+      const expected = {
+        en: `${CATEGORY_EXPECTED.en} (lower-case ASCII letters, digits, hyphens)`,
+        tr: `${CATEGORY_EXPECTED.tr} (küçük ASCII harfler, rakamlar, tireler)`,
+      };
+      ctx.addIssue(customIssue({ code: 'config.categoryFormat', expected }));
     }
   });
 

@@ -30,7 +30,7 @@ function only(problems: Problem[], code: string): Problem {
 function expectReadable(problem: Problem): void {
   for (const locale of ['tr', 'en'] as const) {
     const message = problemMessage(problem, locale);
-    expect(message.startsWith(`${formatPath(problem.path)}: `)).toBe(true);
+    expect(message.startsWith(`${formatPath(problem.path, locale)}: `)).toBe(true);
     if (problem.received !== 'undefined (missing)') expect(message).toContain(problem.received);
   }
   expect(problemMessage(problem, 'tr')).not.toBe(problemMessage(problem, 'en'));
@@ -45,7 +45,10 @@ describe('pre-ticked and required boxes', () => {
     expect(problem).toEqual({
       code: 'config.preTicked',
       path: ['purposes', 1, 'defaultChecked'],
-      expected: 'false or omitted: every consent box starts unticked',
+      expected: {
+        en: 'false or omitted: every consent box starts unticked',
+        tr: 'false ya da hiç yazılmaması: her onay kutusu işaretsiz başlar',
+      },
       received: 'true',
       params: { rule: 'B6' },
     });
@@ -118,7 +121,7 @@ describe('bundled purposes', () => {
       received: '["pazarlama","profilleme"]',
       params: { rule: 'B4' },
     });
-    expect(problem.expected).toContain('give each purpose its own entry');
+    expect(problem.expected.en).toContain('give each purpose its own entry');
     expectReadable(problem);
   });
 
@@ -171,7 +174,7 @@ describe('bundled purposes', () => {
       received: '"riza-pazarlama-analizi"',
       params: { rule: 'B4', other: 0 },
     });
-    expect(problem.expected).toContain('purposes[0]');
+    expect(problem.expected.en).toContain('purposes[0]');
     expectReadable(problem);
   });
 
@@ -253,7 +256,7 @@ describe('notice and consent kept apart', () => {
     );
     expect(problem).toMatchObject({
       path: ['aydinlatmaNoticeId'],
-      expected: 'a notice of kind "aydinlatma"',
+      expected: { en: 'a notice of kind "aydinlatma"' },
     });
   });
 
@@ -314,7 +317,7 @@ describe('references, duplicates and coverage', () => {
     );
     expect(problem).toMatchObject({
       path: ['purposes', 0, 'noticeId'],
-      expected: 'the id of a notice defined in `notices`',
+      expected: { en: 'the id of a notice defined in `notices`' },
       received: '"riza-yok"',
     });
     expectReadable(problem);

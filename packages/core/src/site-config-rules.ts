@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { NoticeKind, SupportedLocale } from './notice.js';
 import { excerpt } from './problem.js';
-import type { Problem } from './problem.js';
+import type { Localized, Problem } from './problem.js';
+import { DEFINED_NOTICE, everyLocale } from './site-config-messages.js';
 import { checkPurposes } from './site-config-purpose-rules.js';
 import type { SiteConfigShape } from './site-config-shape.js';
 
@@ -15,7 +16,7 @@ export interface RuleContext {
   report(
     code: string,
     path: Path,
-    expected: string,
+    expected: Localized,
     received: unknown,
     params?: Problem['params'],
   ): void;
@@ -34,9 +35,16 @@ function checkUnique<T>(
     const first = seen.get(key);
     if (first === undefined) seen.set(key, i);
     else
-      report('config.duplicate', pathOf(i), `a value not already used (at index ${first})`, key, {
-        first,
-      });
+      report(
+        'config.duplicate',
+        pathOf(i),
+        {
+          en: `a value not already used (at index ${first})`,
+          tr: `daha önce kullanılmamış bir değer (${first}. sırada kullanıldı)`,
+        },
+        key,
+        { first },
+      );
   });
 }
 
@@ -50,7 +58,10 @@ function noticeKinds(notices: RuleContext['config']['notices'], report: RuleCont
       report(
         'config.noticeKind',
         ['notices', i, 'kind'],
-        `"${kind}", like the other "${n.id}" entries`,
+        {
+          en: `"${kind}", like the other "${n.id}" entries`,
+          tr: `diğer "${n.id}" kayıtları gibi "${kind}"`,
+        },
         n.kind,
         { id: n.id },
       );
@@ -64,24 +75,24 @@ function checkAydinlatma({ config, kindOf, missingLocales, report }: RuleContext
   const id = config.aydinlatmaNoticeId;
   const kind = kindOf.get(id);
   if (kind === undefined) {
-    report(
-      'config.unknownNotice',
-      ['aydinlatmaNoticeId'],
-      'the id of a notice defined in `notices`',
-      id,
-      { id },
-    );
+    report('config.unknownNotice', ['aydinlatmaNoticeId'], DEFINED_NOTICE, id, { id });
   } else if (kind !== 'aydinlatma') {
-    report('config.noticeKind', ['aydinlatmaNoticeId'], 'a notice of kind "aydinlatma"', id, {
+    report(
+      'config.noticeKind',
+      ['aydinlatmaNoticeId'],
+      { en: 'a notice of kind "aydinlatma"', tr: '"aydinlatma" türünde bir metin' },
       id,
-      kind,
-    });
+      { id, kind },
+    );
   } else {
     for (const locale of missingLocales(id)) {
       report(
         'config.aydinlatmaMissing',
         ['locales', config.locales.indexOf(locale)],
-        `an aydınlatma notice "${id}" in every offered locale, or this locale removed`,
+        {
+          en: `an aydınlatma notice "${id}" in every offered locale, or this locale removed`,
+          tr: `sunulan her dilde "${id}" aydınlatma metni ya da bu dilin kaldırılması`,
+        },
         locale,
         { rule: 'B2', id, locale },
       );
@@ -97,7 +108,10 @@ function checkEtk({ config, kindOf, missingLocales, report }: RuleContext): void
       report(
         'config.etkNoticeMissing',
         ['etkNoticeId'],
-        'the id of the etk consent text shown with the channel boxes',
+        {
+          en: 'the id of the etk consent text shown with the channel boxes',
+          tr: 'kanal kutularıyla gösterilen etk onay metninin kimliği',
+        },
         undefined,
       );
     }
@@ -105,28 +119,29 @@ function checkEtk({ config, kindOf, missingLocales, report }: RuleContext): void
   }
   const kind = kindOf.get(id);
   if (kind === undefined) {
-    report('config.unknownNotice', ['etkNoticeId'], 'the id of a notice defined in `notices`', id, {
-      id,
-    });
+    report('config.unknownNotice', ['etkNoticeId'], DEFINED_NOTICE, id, { id });
   } else if (kind === 'aydinlatma') {
     report(
       'config.noticeAsConsent',
       ['etkNoticeId'],
-      'an etk consent text separate from the aydınlatma notice',
+      {
+        en: 'an etk consent text separate from the aydınlatma notice',
+        tr: 'aydınlatma metninden ayrı bir etk onay metni',
+      },
       id,
       { rule: 'B3', id },
     );
   } else if (kind !== 'etk') {
-    report('config.noticeKind', ['etkNoticeId'], 'a notice of kind "etk"', id, { id, kind });
+    report(
+      'config.noticeKind',
+      ['etkNoticeId'],
+      { en: 'a notice of kind "etk"', tr: '"etk" türünde bir metin' },
+      id,
+      { id, kind },
+    );
   } else {
     for (const locale of missingLocales(id)) {
-      report(
-        'config.noticeLocaleMissing',
-        ['etkNoticeId'],
-        `a version of "${id}" in every offered locale`,
-        id,
-        { id, locale },
-      );
+      report('config.noticeLocaleMissing', ['etkNoticeId'], everyLocale(id), id, { id, locale });
     }
   }
 }
@@ -191,17 +206,23 @@ export function siteConfigRuleProblems(config: RuleContext['config']): Problem[]
     (i) => ['notices', i, 'version'],
   );
   if (locales[0] !== 'tr')
-    report('config.turkishFirst', ['locales', 0], '"tr" as the first locale', locales[0]);
+    report(
+      'config.turkishFirst',
+      ['locales', 0],
+      { en: '"tr" as the first locale', tr: 'ilk dil olarak "tr"' },
+      locales[0],
+    );
 
   checkAydinlatma(ctx);
   checkEtk(ctx);
   checkPurposes(ctx);
 
   if (config.channels.length === 0 && config.purposes.length === 0) {
-    report('config.nothingToAsk', [], 'at least one channel or one purpose to ask about', {
-      channels: [],
-      purposes: [],
-    });
+    const expected = {
+      en: 'at least one channel or one purpose to ask about',
+      tr: 'sorulacak en az bir kanal ya da bir amaç',
+    };
+    report('config.nothingToAsk', [], expected, { channels: [], purposes: [] });
   }
   return found;
 }

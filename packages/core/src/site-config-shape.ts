@@ -1,17 +1,23 @@
 import { z } from 'zod';
 import { Channel, RecipientType } from './enums.js';
 import { Notice, Slug, SupportedLocale } from './notice.js';
+import { customIssue, expecting } from './problem.js';
 import { Purpose, PRE_TICK_EXPECTED, mustBeFalse } from './site-config-purpose.js';
 
 /** A site's public key, as the script tag carries it: URL-safe, 16–128 characters. */
 export const SiteKey = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, {
-  error: 'a site key of 16–128 URL-safe characters (A–Z, a–z, 0–9, _ and -)',
+  error: expecting({
+    en: 'a site key of 16–128 URL-safe characters (A–Z, a–z, 0–9, _ and -)',
+    tr: 'URL’de güvenli 16–128 karakterlik bir site anahtarı (A–Z, a–z, 0–9, _ ve -)',
+  }),
 });
 export type SiteKey = z.infer<typeof SiteKey>;
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-const ORIGIN_EXPECTED =
-  'an exact origin https://host[:port] with no path or trailing slash (http:// only for localhost)';
+const ORIGIN_EXPECTED = {
+  en: 'an exact origin https://host[:port] with no path or trailing slash (http:// only for localhost)',
+  tr: 'yol ve sondaki / olmadan tam bir köken: https://alanadi[:port] (http:// yalnızca localhost için)',
+};
 
 /** Why a string is not an exact origin we may allow, and the origin the author probably meant. */
 function originFault(text: string): { suggestion?: string } | undefined {
@@ -35,13 +41,13 @@ export const AllowedOrigin = z
   .superRefine((text, ctx) => {
     const fault = originFault(text);
     if (fault) {
-      ctx.addIssue({
-        code: 'custom',
-        message: fault.suggestion
-          ? `${ORIGIN_EXPECTED}, e.g. ${fault.suggestion}`
-          : ORIGIN_EXPECTED,
-        params: { code: 'config.originInvalid', ...fault },
-      });
+      const expected = fault.suggestion
+        ? {
+            en: `${ORIGIN_EXPECTED.en}, e.g. ${fault.suggestion}`,
+            tr: `${ORIGIN_EXPECTED.tr}, ör. ${fault.suggestion}`,
+          }
+        : ORIGIN_EXPECTED;
+      ctx.addIssue(customIssue({ code: 'config.originInvalid', expected, params: fault }));
     }
   })
   // A hint for editors only; the refinement above is the real check.
@@ -50,14 +56,28 @@ export const AllowedOrigin = z
     examples: ['https://www.ornek.com.tr', 'http://localhost:8787'],
   });
 
+/** What an İYS code must be, wherever one is configured. */
+export const IYS_CODE_EXPECTED = expecting({
+  en: 'a positive whole İYS code',
+  tr: 'pozitif, tam sayı bir İYS kodu',
+});
+
 /** The İYS account and brand that permissions are registered under (IYS.md §Conventions). */
 export const Brand = z.strictObject({
-  iysCode: z
-    .int({ error: 'a positive whole İYS code' })
-    .positive({ error: 'a positive whole İYS code' }),
+  iysCode: z.int({ error: IYS_CODE_EXPECTED }).positive({ error: IYS_CODE_EXPECTED }),
   brandCode: z
-    .int({ error: 'a positive whole brand code (the master brand’s equals the İYS code)' })
-    .positive({ error: 'a positive whole brand code' }),
+    .int({
+      error: expecting({
+        en: 'a positive whole brand code (the master brand’s equals the İYS code)',
+        tr: 'pozitif, tam sayı bir marka kodu (ana markanınki İYS koduna eşittir)',
+      }),
+    })
+    .positive({
+      error: expecting({
+        en: 'a positive whole brand code',
+        tr: 'pozitif, tam sayı bir marka kodu',
+      }),
+    }),
 });
 export type Brand = z.infer<typeof Brand>;
 
@@ -75,17 +95,32 @@ export const OfferedChannel = z.strictObject({
 });
 export type OfferedChannel = z.infer<typeof OfferedChannel>;
 
+const YEARS_EXPECTED = expecting({
+  en: 'a whole number of years from 1 to 10',
+  tr: '1 ile 10 arasında, tam sayı olarak yıl',
+});
+
 /** The structure of a site config, before the cross-field COMPLIANCE rules (see `SiteConfig`). */
 export const SiteConfigShape = z.strictObject({
   siteKey: SiteKey,
   name: z
     .string()
     .trim()
-    .min(1, { error: 'a non-empty site name' })
-    .max(200, { error: 'a site name of at most 200 characters' }),
+    .min(1, { error: expecting({ en: 'a non-empty site name', tr: 'boş olmayan bir site adı' }) })
+    .max(200, {
+      error: expecting({
+        en: 'a site name of at most 200 characters',
+        tr: 'en çok 200 karakterlik bir site adı',
+      }),
+    }),
   allowedOrigins: z
     .array(AllowedOrigin)
-    .min(1, { error: 'at least one allowed origin, e.g. https://www.ornek.com.tr' })
+    .min(1, {
+      error: expecting({
+        en: 'at least one allowed origin, e.g. https://www.ornek.com.tr',
+        tr: 'izin verilen en az bir köken, ör. https://www.ornek.com.tr',
+      }),
+    })
     .meta({ description: 'Exact origins that may post captures; http:// only for localhost.' }),
   brand: Brand,
   channels: z.array(OfferedChannel).meta({
@@ -93,15 +128,22 @@ export const SiteConfigShape = z.strictObject({
   }),
   recipientTypes: z
     .array(RecipientType)
-    .min(1, { error: 'at least one recipient type' })
+    .min(1, {
+      error: expecting({ en: 'at least one recipient type', tr: 'en az bir alıcı tipi' }),
+    })
     .default(['BIREYSEL'])
     .meta({ description: 'Recipient types the form accepts (A16, A17).' }),
   purposes: z.array(Purpose).default([]).meta({
     description: 'Açık rıza choices: one purpose each (B4), never pre-ticked or required.',
   }),
-  notices: z.array(Notice).min(1, { error: 'at least the aydınlatma notice' }).meta({
-    description: 'Every version of every text; the highest version per id and locale is current.',
-  }),
+  notices: z
+    .array(Notice)
+    .min(1, {
+      error: expecting({ en: 'at least the aydınlatma notice', tr: 'en az aydınlatma metni' }),
+    })
+    .meta({
+      description: 'Every version of every text; the highest version per id and locale is current.',
+    }),
   aydinlatmaNoticeId: Slug.meta({
     description: 'Id of the KVKK information notice (kind aydinlatma), shown in every case (B2).',
   }),
@@ -111,7 +153,7 @@ export const SiteConfigShape = z.strictObject({
   }),
   locales: z
     .array(SupportedLocale)
-    .min(1, { error: 'at least the Turkish locale' })
+    .min(1, { error: expecting({ en: 'at least the Turkish locale', tr: 'en az Türkçe dili' }) })
     .default(['tr', 'en'])
     .meta({ description: 'Languages offered; Turkish first (the default language).' }),
   ipPolicy: IpPolicy.default('truncated').meta({
@@ -120,9 +162,9 @@ export const SiteConfigShape = z.strictObject({
   retention: z
     .strictObject({
       yearsAfterEnd: z
-        .int({ error: 'a whole number of years from 1 to 10' })
-        .min(1, { error: 'a whole number of years from 1 to 10' })
-        .max(10, { error: 'a whole number of years from 1 to 10' })
+        .int({ error: YEARS_EXPECTED })
+        .min(1, { error: YEARS_EXPECTED })
+        .max(10, { error: YEARS_EXPECTED })
         .default(3),
     })
     .default({ yearsAfterEnd: 3 })

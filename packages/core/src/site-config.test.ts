@@ -71,7 +71,7 @@ describe('site config defaults', () => {
     expect(SiteConfig.parse({ ...minimal, ipPolicy: 'full' }).ipPolicy).toBe('full');
     const [problem] = problemsOf({ ...minimal, ipPolicy: 'partial' });
     expect(problem).toMatchObject({ path: ['ipPolicy'], received: '"partial"' });
-    expect(problem!.expected).toContain('"truncated"');
+    expect(problem!.expected.en).toContain('"truncated"');
   });
 
   it('A14: keeps evidence 3 years after the consent ends by default, 1–10 when configured', () => {
@@ -84,7 +84,7 @@ describe('site config defaults', () => {
       const [problem] = problemsOf({ ...minimal, retention: { yearsAfterEnd: years } });
       expect(problem).toMatchObject({
         path: ['retention', 'yearsAfterEnd'],
-        expected: 'a whole number of years from 1 to 10',
+        expected: { en: 'a whole number of years from 1 to 10' },
         received: String(years),
       });
     }
@@ -102,7 +102,7 @@ describe('site config structure', () => {
   it('refuses unknown keys, so a typo is never silently ignored', () => {
     const [problem] = problemsOf({ ...minimal, defaultCheked: false });
     expect(problem).toMatchObject({ code: 'schema.unrecognized_keys', path: [] });
-    expect(problem!.expected).toContain('defaultCheked');
+    expect(problem!.expected.en).toContain('defaultCheked');
   });
 
   it('names each missing required field', () => {
@@ -124,7 +124,7 @@ describe('site config structure', () => {
       const [problem] = problemsOf({ ...minimal, siteKey });
       expect(problem).toMatchObject({
         path: ['siteKey'],
-        expected: 'a site key of 16–128 URL-safe characters (A–Z, a–z, 0–9, _ and -)',
+        expected: { en: 'a site key of 16–128 URL-safe characters (A–Z, a–z, 0–9, _ and -)' },
       });
     }
   });
@@ -135,13 +135,13 @@ describe('site config structure', () => {
       ['brand', 'iysCode'],
       ['brand', 'brandCode'],
     ]);
-    expect(problems[0]!.expected).toBe('a positive whole İYS code');
+    expect(problems[0]!.expected.en).toBe('a positive whole İYS code');
   });
 
   it('refuses a channel that İYS does not know', () => {
     const [problem] = problemsOf({ ...minimal, channels: [{ type: 'SMS' }] });
     expect(problem).toMatchObject({ path: ['channels', 0, 'type'], received: '"SMS"' });
-    expect(problem!.expected).toContain('"MESAJ"');
+    expect(problem!.expected.en).toContain('"MESAJ"');
   });
 });
 

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { checkNoticeHash } from './notice.js';
 import type { Notice, SupportedLocale } from './notice.js';
-import { defineProblemMessages, excerpt, problemsFromZod, valueAt } from './problem.js';
+import {
+  customIssue,
+  defineProblemMessages,
+  excerpt,
+  problemsFromZod,
+  valueAt,
+} from './problem.js';
 import type { Problem } from './problem.js';
 import { err, ok } from './result.js';
 import type { Result } from './result.js';
@@ -19,13 +25,13 @@ defineProblemMessages(siteConfigMessages);
  */
 export const SiteConfig = SiteConfigShape.superRefine((config, ctx) => {
   for (const problem of siteConfigRuleProblems(config)) {
-    ctx.addIssue({
-      code: 'custom',
-      message: problem.expected,
-      path: problem.path,
-      // `received` rides along so validateSiteConfig can report defaults the input never held.
-      params: { ...problem.params, code: problem.code, received: problem.received },
-    });
+    ctx.addIssue(
+      customIssue({
+        ...problem,
+        // `received` rides along so validateSiteConfig can report defaults the input never held.
+        params: { ...problem.params, received: problem.received },
+      }),
+    );
   }
 });
 /** A valid site config, defaults applied. */
@@ -60,7 +66,10 @@ function asBundledPurpose(problem: Problem, input: unknown): Problem[] {
   const bundled: Problem = {
     code: 'config.bundledPurpose',
     path,
-    expected: `${CATEGORY_EXPECTED}; give each purpose its own entry`,
+    expected: {
+      en: `${CATEGORY_EXPECTED.en}; give each purpose its own entry`,
+      tr: `${CATEGORY_EXPECTED.tr}; her amaç için ayrı bir kayıt yazın`,
+    },
     received: excerpt(valueAt(input, path), 60),
     params: { rule: 'B4' },
   };

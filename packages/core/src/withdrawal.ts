@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { ProviderSource } from './enums.js';
 import { Channel, RecipientType, addressKindOf } from './enums.js';
 import { Slug, SupportedLocale } from './notice.js';
-import { defineProblemMessages, problemsFromZod } from './problem.js';
+import { EMAIL_MAX, PHONE_MAX } from './capture.js';
+import { customIssue, defineProblemMessages, expecting, problemsFromZod } from './problem.js';
 import type { Problem } from './problem.js';
 import { err, ok } from './result.js';
 import type { Result } from './result.js';
@@ -17,18 +18,31 @@ export const WithdrawalRecipient = z
     phone: z
       .string()
       .trim()
-      .min(1, { error: 'a phone number; omit the field rather than sending an empty string' })
-      .max(40, { error: 'a phone number of at most 40 characters' })
+      .min(1, {
+        error: expecting({
+          en: 'a phone number; omit the field rather than sending an empty string',
+          tr: 'bir telefon numarası; boş metin göndermek yerine alanı hiç göndermeyin',
+        }),
+      })
+      .max(40, { error: PHONE_MAX })
       .optional(),
     email: z
       .string()
       .trim()
-      .min(1, { error: 'an e-mail address; omit the field rather than sending an empty string' })
-      .max(320, { error: 'an e-mail address of at most 320 characters' })
+      .min(1, {
+        error: expecting({
+          en: 'an e-mail address; omit the field rather than sending an empty string',
+          tr: 'bir e-posta adresi; boş metin göndermek yerine alanı hiç göndermeyin',
+        }),
+      })
+      .max(320, { error: EMAIL_MAX })
       .optional(),
   })
   .refine((r) => r.phone !== undefined || r.email !== undefined, {
-    error: 'a phone number, an e-mail address or both',
+    error: expecting({
+      en: 'a phone number, an e-mail address or both',
+      tr: 'bir telefon numarası, bir e-posta adresi ya da ikisi',
+    }),
     params: { code: 'withdrawal.noRecipient' },
   });
 export type WithdrawalRecipient = z.infer<typeof WithdrawalRecipient>;
@@ -57,7 +71,7 @@ const channelList = z
   .array(Channel)
   .max(3)
   .refine((list) => new Set(list).size === list.length, {
-    error: 'each channel once',
+    error: expecting({ en: 'each channel once', tr: 'her kanal bir kez' }),
     params: { code: 'withdrawal.duplicateChannel' },
   });
 
@@ -69,12 +83,24 @@ function checkAddresses(
   for (const channel of value.channels ?? []) {
     const kind = addressKindOf(channel);
     if (value.recipient[kind] === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['recipient', kind],
-        message: `${kind === 'email' ? 'an e-mail address' : 'a phone number'}, because ${channel} is withdrawn`,
-        params: { code: 'withdrawal.addressMissing', rule: 'A3', channel },
-      });
+      const expected =
+        kind === 'email'
+          ? {
+              en: `an e-mail address, because ${channel} is withdrawn`,
+              tr: `${channel} geri alındığı için bir e-posta adresi`,
+            }
+          : {
+              en: `a phone number, because ${channel} is withdrawn`,
+              tr: `${channel} geri alındığı için bir telefon numarası`,
+            };
+      ctx.addIssue(
+        customIssue({
+          code: 'withdrawal.addressMissing',
+          path: ['recipient', kind],
+          expected,
+          params: { rule: 'A3', channel },
+        }),
+      );
     }
   }
 }
@@ -86,7 +112,12 @@ function checkAddresses(
 export const Withdrawal = z
   .strictObject({
     id: z
-      .uuid({ error: 'a UUID that makes retries idempotent, e.g. from crypto.randomUUID()' })
+      .uuid({
+        error: expecting({
+          en: 'a UUID that makes retries idempotent, e.g. from crypto.randomUUID()',
+          tr: 'yeniden denemeleri tekrarsız kılan bir UUID, ör. crypto.randomUUID() ile',
+        }),
+      })
       .optional(),
     siteKey: SiteKey,
     recipient: WithdrawalRecipient,
@@ -105,17 +136,26 @@ export const Withdrawal = z
   })
   .superRefine((value, ctx) => {
     if (value.channels.length === 0 && value.purposes.length === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['channels'],
-        message: 'at least one channel or one purpose to withdraw',
-        params: { code: 'withdrawal.nothing' },
-      });
+      ctx.addIssue(
+        customIssue({
+          code: 'withdrawal.nothing',
+          path: ['channels'],
+          expected: {
+            en: 'at least one channel or one purpose to withdraw',
+            tr: 'geri alınacak en az bir kanal ya da bir amaç',
+          },
+        }),
+      );
     }
     checkAddresses(value, ctx);
   });
 export type Withdrawal = z.infer<typeof Withdrawal>;
 export type WithdrawalInput = z.input<typeof Withdrawal>;
+
+const DAYS_EXPECTED = expecting({
+  en: 'a whole number of days from 1 to 365',
+  tr: '1 ile 365 arasında, tam sayı olarak gün',
+});
 
 /** What `POST /v1/admin/withdrawal-links` takes: whose link, for which channels, valid how long. */
 export const WithdrawalLinkRequest = z
@@ -127,9 +167,9 @@ export const WithdrawalLinkRequest = z
       description: 'Default: every channel the site offers that the recipient has an address for.',
     }),
     expiresInDays: z
-      .int({ error: 'a whole number of days from 1 to 365' })
-      .min(1, { error: 'a whole number of days from 1 to 365' })
-      .max(365, { error: 'a whole number of days from 1 to 365' })
+      .int({ error: DAYS_EXPECTED })
+      .min(1, { error: DAYS_EXPECTED })
+      .max(365, { error: DAYS_EXPECTED })
       .default(90),
   })
   .superRefine(checkAddresses);

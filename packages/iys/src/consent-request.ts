@@ -54,7 +54,12 @@ export function consentRequestBody(
     if (value instanceof Date) {
       if (Number.isNaN(value.getTime())) {
         return err([
-          localProblem('iys.consentDateInvalid', [...path, field], 'a valid Date', 'Invalid Date'),
+          localProblem(
+            'iys.consentDateInvalid',
+            [...path, field],
+            { en: 'a valid Date', tr: 'geçerli bir Date' },
+            'Invalid Date',
+          ),
         ]);
       }
       body[field] = formatIysDate(value);
@@ -91,14 +96,18 @@ export function batchRequestBody(
 ): Result<IysConsentRequest[], Problem[]> {
   const max = IYS_LIMITS.batchSize;
   if (inputs.length === 0) {
-    return err([localProblem('iys.batchEmpty', [], 'between 1 and 1000 consents', inputs)]);
+    const expected = { en: 'between 1 and 1000 consents', tr: '1 ile 1000 arasında izin' };
+    return err([localProblem('iys.batchEmpty', [], expected, inputs)]);
   }
   if (inputs.length > max) {
     return err([
-      localProblem('iys.batchTooLarge', [], `at most ${max} consents`, `${inputs.length} items`, {
-        max,
-        size: inputs.length,
-      }),
+      localProblem(
+        'iys.batchTooLarge',
+        [],
+        { en: `at most ${max} consents`, tr: `en çok ${max} izin` },
+        `${inputs.length} items`,
+        { max, size: inputs.length },
+      ),
     ]);
   }
   const problems: Problem[] = [];
@@ -119,7 +128,10 @@ export function batchRequestBody(
         localProblem(
           'iys.duplicateKey',
           [index],
-          'each (recipientType, type, recipient) once per batch',
+          {
+            en: 'each (recipientType, type, recipient) once per batch',
+            tr: 'her (recipientType, type, recipient) üçlüsü bir listede bir kez',
+          },
           `${body.value.type} for the recipient at index ${first}`,
           { firstIndex: first },
         ),

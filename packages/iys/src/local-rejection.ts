@@ -5,7 +5,9 @@ import {
   iysError,
   type IysErrorCode,
   type IysErrorEntry,
+  type Localized,
   type Problem,
+  type ProblemText,
 } from '@izinli/core';
 import { IysError, redact } from './iys-error.js';
 
@@ -29,7 +31,7 @@ export const LOCAL_PROBLEM_IYS_CODES = {
 /** A problem code of a request refused locally. */
 export type LocalProblemCode = keyof typeof LOCAL_PROBLEM_IYS_CODES;
 
-const n = (p: Problem, key: string) => p.params?.[key] ?? '?';
+const n = (p: ProblemText, key: string) => p.params?.[key] ?? '?';
 
 defineProblemMessages({
   'iys.batchEmpty': {
@@ -77,7 +79,7 @@ defineProblemMessages({
 export function localProblem(
   code: LocalProblemCode,
   path: (string | number)[],
-  expected: string,
+  expected: Localized,
   received: unknown,
   params?: Record<string, string | number>,
 ): Problem {

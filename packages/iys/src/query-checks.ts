@@ -5,14 +5,15 @@ import { localProblem } from './local-rejection.js';
 export function recipientListProblems(recipients: readonly string[]): Problem[] {
   const max = IYS_LIMITS.multiStatusSize;
   if (recipients.length === 0) {
-    return [localProblem('iys.recipientsEmpty', ['recipients'], `1 to ${max} recipients`, [])];
+    const expected = { en: `1 to ${max} recipients`, tr: `1 ile ${max} arasında alıcı` };
+    return [localProblem('iys.recipientsEmpty', ['recipients'], expected, [])];
   }
   if (recipients.length > max) {
     return [
       localProblem(
         'iys.recipientsTooMany',
         ['recipients'],
-        `at most ${max} recipients`,
+        { en: `at most ${max} recipients`, tr: `en çok ${max} alıcı` },
         `${recipients.length} items`,
         {
           max,
@@ -31,7 +32,7 @@ export function recipientListProblems(recipients: readonly string[]): Problem[] 
         localProblem(
           'iys.duplicateRecipient',
           ['recipients', i],
-          'each recipient once',
+          { en: 'each recipient once', tr: 'her alıcı bir kez' },
           `the recipient at index ${seen}`,
           {
             firstIndex: seen,
@@ -47,14 +48,21 @@ export function recipientListProblems(recipients: readonly string[]): Problem[] 
 export function limitProblems(limit: number | undefined, max: number): Problem[] {
   if (limit === undefined || (Number.isInteger(limit) && limit >= 1 && limit <= max)) return [];
   return [
-    localProblem('iys.limitOutOfRange', ['limit'], `an integer from 1 to ${max}`, limit, { max }),
+    localProblem(
+      'iys.limitOutOfRange',
+      ['limit'],
+      { en: `an integer from 1 to ${max}`, tr: `1 ile ${max} arasında bir tam sayı` },
+      limit,
+      { max },
+    ),
   ];
 }
 
 /** Problems of a history `offset` (İYS: H183). */
 export function offsetProblems(offset: number | undefined): Problem[] {
   if (offset === undefined || (Number.isInteger(offset) && offset >= 0)) return [];
-  return [localProblem('iys.offsetOutOfRange', ['offset'], 'a non-negative integer', offset)];
+  const expected = { en: 'a non-negative integer', tr: 'sıfır ya da pozitif bir tam sayı' };
+  return [localProblem('iys.offsetOutOfRange', ['offset'], expected, offset)];
 }
 
 /** A push connection with only the fields İYS accepts. */

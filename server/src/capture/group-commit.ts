@@ -339,8 +339,16 @@ function problemsOf(error: unknown): Problem[] {
     {
       code: 'capture.unstorable',
       path: [],
-      expected: 'a capture whose record can be sealed, signed and stored',
+      expected: {
+        en: 'a capture whose record can be sealed, signed and stored',
+        tr: 'kaydı mühürlenip imzalanabilen ve saklanabilen bir izin kaydı',
+      },
       received: excerpt(error instanceof Error ? error.message : String(error), 120),
+      // The store's or the signer's own words, in English: the Turkish says where to find them.
+      receivedText: {
+        en: 'a record the server failed to seal, sign or store (the reason is in its log)',
+        tr: 'sunucunun mühürleyemediği, imzalayamadığı ya da saklayamadığı bir kayıt (nedeni sunucu günlüğünde)',
+      },
     },
   ];
 }

@@ -18,6 +18,7 @@ import type {
   Capture,
   CaptureRecord,
   Channel,
+  Localized,
   Problem,
   RecordNotice,
   RecordPurpose,
@@ -60,7 +61,7 @@ export interface CaptureDraft {
 export interface CaptureRefusal {
   status: 403 | 404 | 422;
   code: string;
-  message: string;
+  message: Localized;
   problems: Problem[];
 }
 
@@ -87,30 +88,47 @@ export function prepareCapture(
     return refuse(
       422,
       'capture.invalid',
-      'The capture does not have the expected shape.',
+      { en: 'The capture does not have the expected shape.', tr: 'Kayıt beklenen yapıda değil.' },
       validated.error,
     );
   }
   const capture = validated.value;
   const found = config.sites.get(capture.siteKey);
   if (!found) {
-    return refuse(404, 'site.unknown', `No site has the key ${excerpt(capture.siteKey, 60)}.`, [
+    const text = {
+      en: `No site has the key ${excerpt(capture.siteKey, 60)}.`,
+      tr: `${excerpt(capture.siteKey, 60)} anahtarlı bir site yok.`,
+    };
+    return refuse(404, 'site.unknown', text, [
       {
         code: 'site.unknown',
         path: ['siteKey'],
-        expected: 'the site key of a configured site',
+        expected: {
+          en: 'the site key of a configured site',
+          tr: 'yapılandırılmış bir sitenin site anahtarı',
+        },
         received: excerpt(capture.siteKey, 60),
       },
     ]);
   }
   const { site, tenant } = found;
   if (facts.origin === undefined || !site.allowedOrigins.includes(facts.origin)) {
-    return refuse(403, 'origin.forbidden', 'This origin may not post captures for this site.', [
+    const text = {
+      en: 'This origin may not post captures for this site.',
+      tr: 'Bu köken bu site için kayıt gönderemez.',
+    };
+    return refuse(403, 'origin.forbidden', text, [
       {
         code: 'origin.forbidden',
         path: [],
-        expected: `an Origin header among the site's allowed origins: ${site.allowedOrigins.join(', ')}`,
+        expected: {
+          en: `an Origin header among the site's allowed origins: ${site.allowedOrigins.join(', ')}`,
+          tr: `sitenin izin verdiği kökenlerden birini taşıyan bir Origin başlığı: ${site.allowedOrigins.join(', ')}`,
+        },
         received: excerpt(facts.origin ?? 'no Origin header', 80),
+        ...(facts.origin === undefined
+          ? { receivedText: { en: 'no Origin header', tr: 'Origin başlığı yok' } }
+          : {}),
       },
     ]);
   }
@@ -125,7 +143,10 @@ export function prepareCapture(
     return refuse(
       422,
       'capture.rejected',
-      'The capture does not match the site’s configuration.',
+      {
+        en: 'The capture does not match the site’s configuration.',
+        tr: 'Kayıt sitenin yapılandırmasına uymuyor.',
+      },
       problems,
     );
   }
@@ -141,7 +162,10 @@ export function prepareCapture(
     return refuse(
       422,
       'capture.rejected',
-      'The capture would not make a valid record once normalised (e.g. a page URL over 2048 characters after percent-encoding).',
+      {
+        en: 'The capture would not make a valid record once normalised (e.g. a page URL over 2048 characters after percent-encoding).',
+        tr: 'Kayıt, normalleştirildiğinde geçerli bir kayıt olmuyor (ör. yüzde kodlamasından sonra 2048 karakteri aşan bir sayfa adresi).',
+      },
       recordProblems,
     );
   }
@@ -232,7 +256,7 @@ function buildDraft(
 function refuse(
   status: CaptureRefusal['status'],
   code: string,
-  message: string,
+  message: Localized,
   problems: Problem[],
 ) {
   return { ok: false as const, refusal: { status, code, message, problems } };

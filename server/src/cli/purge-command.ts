@@ -58,7 +58,7 @@ export async function purgeCommand(command: PurgeCommand, deps: CliDeps): Promis
     const first = validated.error[0]!;
     await write(
       deps.stderr,
-      `izinli: ${path} is not a valid config (${first.path.join('.')}: expected ${first.expected}); ${validated.error.length} problem(s)\n`,
+      `izinli: ${path} is not a valid config (${first.path.join('.')}: expected ${first.expected.en}); ${validated.error.length} problem(s)\n`,
     );
     return EXIT.usage;
   }

@@ -1,6 +1,6 @@
 // `izinli verify receipt` and `izinli verify log`.
 import { availableParallelism } from 'node:os';
-import { problemMessage } from '@izinli/core';
+import { formatPath, problemMessage } from '@izinli/core';
 import type { CaptureRecord, Locale, Problem } from '@izinli/core';
 import { decodeProtectedHeader } from 'jose';
 import type { JSONWebKeySet } from 'jose';
@@ -52,10 +52,17 @@ function describeRecord(record: CaptureRecord, kid: string): string {
   ].join('\n');
 }
 
-const withMessage = (problem: Problem, locale: Locale) => ({
-  ...problem,
-  message: problemMessage(problem, locale),
-});
+/**
+ * A problem as the JSON outputs give it: the machine fields as the HTTP API has them (`expected`
+ * in English whatever the language) and `message`, the sentence in the reader's language.
+ */
+export function problemJson(problem: Problem, message: string) {
+  const { expected, receivedText: _receivedText, ...rest } = problem;
+  return { ...rest, expected: expected.en, message };
+}
+
+const withMessage = (problem: Problem, locale: Locale) =>
+  problemJson(problem, problemMessage(problem, locale));
 
 async function jwksOption(
   source: string | undefined,
@@ -119,14 +126,19 @@ function describeReport(report: LogReport, locale: Locale): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A log problem located by its 1-based line, e.g. `line 5, record.person.fullName: …`. */
+/**
+ * A log problem located by its 1-based line, e.g. `line 5, record.person.fullName: …` (`5. satır,
+ * …` in Turkish).
+ */
 export function logProblemMessage(problem: Problem, locale: Locale): string {
   const [first, line, ...rest] = problem.path;
   if (first !== 'line' || typeof line !== 'number') return problemMessage(problem, locale);
+  const label = locale === 'tr' ? `${line}. satır` : `line ${line}`;
   if (rest.length === 0) {
-    return `line ${line}: ${problemMessage(problem, locale).replace(/^\(input\): /, '')}`;
+    const whole = `${formatPath([], locale)}: `;
+    return `${label}: ${problemMessage({ ...problem, path: [] }, locale).slice(whole.length)}`;
   }
-  return `line ${line}, ${problemMessage({ ...problem, path: rest }, locale)}`;
+  return `${label}, ${problemMessage({ ...problem, path: rest }, locale)}`;
 }
 
 /** `izinli verify log <file|-> [--jwks <file|url>]`. */

@@ -65,7 +65,10 @@ describe('parseServerEnv', () => {
         expect.objectContaining({
           code: 'env.httpsRequired',
           path: ['IYS_BASE_URL'],
-          expected: expect.stringContaining('https://') as string,
+          expected: {
+            en: expect.stringContaining('https://') as string,
+            tr: expect.stringContaining('https://') as string,
+          },
         }),
       ]);
       const [problem] = env.error;

@@ -1,48 +1,75 @@
 // The environment the server reads, parsed once (by main.ts) into typed settings.
-import { defineProblemMessages, problemsFromZod } from '@izinli/core';
-import type { Problem, Result } from '@izinli/core';
+import { customIssue, defineProblemMessages, expecting, problemsFromZod } from '@izinli/core';
+import type { Localized, Problem, ProblemText, Result } from '@izinli/core';
 import { err, ok } from '@izinli/core';
 import { z } from 'zod';
 import { cleartextUrl, HTTPS_EXPECTED } from './https-only.js';
-import { MAX_PROXY_HOPS, parseTrustProxy, TRUST_PROXY_EXPECTED } from './trust-proxy.js';
+import {
+  MAX_PROXY_HOPS,
+  parseTrustProxy,
+  TRUST_PROXY_EXPECTED,
+  TRUST_PROXY_EXPECTED_TR,
+} from './trust-proxy.js';
 import type { TrustProxy } from './trust-proxy.js';
 
-const count = (what: string) =>
-  z.coerce
-    .number({ error: `${what} as a whole number` })
-    .int({ error: `${what} as a whole number` });
+const count = (what: Localized) => {
+  const error = expecting({
+    en: `${what.en} as a whole number`,
+    tr: `tam sayı olarak ${what.tr}`,
+  });
+  return z.coerce.number({ error }).int({ error });
+};
+const MILLISECONDS = { en: 'milliseconds', tr: 'milisaniye' };
+const SECONDS = { en: 'seconds', tr: 'saniye' };
+const PER_MINUTE = { en: 'requests per minute', tr: 'dakikada istek sayısı' };
 
 /** Every environment variable the server understands, with its default. */
 export const ServerEnv = z.object({
-  PORT: count('a TCP port').min(0).max(65535).default(8787),
+  PORT: count({ en: 'a TCP port', tr: 'bir TCP portu' }).min(0).max(65535).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, { error: 'a postgres:// connection URL' })
+    .regex(/^postgres(ql)?:\/\//, {
+      error: expecting({
+        en: 'a postgres:// connection URL',
+        tr: 'postgres:// ile başlayan bir bağlantı adresi',
+      }),
+    })
     .optional(),
   /** PostgreSQL: how long getting a connection may take (a frozen server answers 503, not never). */
-  DATABASE_CONNECT_TIMEOUT_MS: count('milliseconds').min(100).max(600_000).default(10_000),
+  DATABASE_CONNECT_TIMEOUT_MS: count(MILLISECONDS).min(100).max(600_000).default(10_000),
   /** PostgreSQL: how long one statement may wait for its answer (migrations and purges included). */
-  DATABASE_QUERY_TIMEOUT_MS: count('milliseconds').min(100).max(3_600_000).default(60_000),
+  DATABASE_QUERY_TIMEOUT_MS: count(MILLISECONDS).min(100).max(3_600_000).default(60_000),
   IZINLI_CONFIG: z.string().min(1).default('./izinli.config.json'),
   IZINLI_SIGNING_KEY: z.string().min(1).optional(),
   /** İYS's credentials and recipients go there: https:, or plain http: to loopback only. */
   IYS_BASE_URL: z
-    .url({ error: 'an https URL of İYS, e.g. https://api.iys.org.tr' })
+    .url({
+      error: expecting({
+        en: 'an https URL of İYS, e.g. https://api.iys.org.tr',
+        tr: 'İYS’nin https adresi, ör. https://api.iys.org.tr',
+      }),
+    })
     .superRefine((url, ctx) => {
       const origin = cleartextUrl(url);
       if (origin === undefined) return;
-      ctx.addIssue({
-        code: 'custom',
-        message: `${HTTPS_EXPECTED}, e.g. https://api.iys.org.tr`,
-        params: { code: 'env.httpsRequired', origin },
-      });
+      const expected = {
+        en: `${HTTPS_EXPECTED.en}, e.g. https://api.iys.org.tr`,
+        tr: `${HTTPS_EXPECTED.tr}, ör. https://api.iys.org.tr`,
+      };
+      ctx.addIssue(customIssue({ code: 'env.httpsRequired', expected, params: { origin } }));
     })
     .optional(),
   /** The server's public base URL, for the withdrawal links it hands out (else the request's). */
   PUBLIC_URL: z
-    .url({ protocol: /^https?$/, error: 'an http(s) URL, e.g. https://izin.example.com.tr' })
+    .url({
+      protocol: /^https?$/,
+      error: expecting({
+        en: 'an http(s) URL, e.g. https://izin.example.com.tr',
+        tr: 'bir http(s) adresi, ör. https://izin.example.com.tr',
+      }),
+    })
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Which X-Forwarded-For entries to believe: a count of proxies, or their addresses. */
@@ -52,34 +79,41 @@ export const ServerEnv = z.object({
     .transform((text, ctx): TrustProxy => {
       const parsed = parseTrustProxy(text);
       if (parsed.ok) return parsed.value;
-      ctx.addIssue({
-        code: 'custom',
-        message: TRUST_PROXY_EXPECTED,
-        params: { code: 'env.trustProxy', entry: parsed.entry },
-      });
+      ctx.addIssue(
+        customIssue({
+          code: 'env.trustProxy',
+          expected: { en: TRUST_PROXY_EXPECTED, tr: TRUST_PROXY_EXPECTED_TR },
+          params: { entry: parsed.entry },
+        }),
+      );
       return z.NEVER;
     }),
-  CAPTURE_BODY_LIMIT_BYTES: count('a byte count')
+  CAPTURE_BODY_LIMIT_BYTES: count({ en: 'a byte count', tr: 'bayt sayısı' })
     .min(1024)
     .default(64 * 1024),
-  RATE_LIMIT_PER_IP: count('requests per minute').min(1).default(120),
-  RATE_LIMIT_PER_SITE: count('requests per minute').min(1).default(6000),
-  CHECKPOINT_INTERVAL_SECONDS: count('seconds').min(1).default(60),
+  RATE_LIMIT_PER_IP: count(PER_MINUTE).min(1).default(120),
+  RATE_LIMIT_PER_SITE: count(PER_MINUTE).min(1).default(6000),
+  CHECKPOINT_INTERVAL_SECONDS: count(SECONDS).min(1).default(60),
   /** How often the sync worker pulls İYS's changes (only when IYS_BASE_URL is set). */
-  SYNC_INTERVAL_SECONDS: count('seconds').min(1).default(300),
+  SYNC_INTERVAL_SECONDS: count(SECONDS).min(1).default(300),
   /** How often the delivery worker claims due outbox movements (only when IYS_BASE_URL is set). */
-  DELIVERY_INTERVAL_MS: count('milliseconds').min(10).default(1000),
+  DELIVERY_INTERVAL_MS: count(MILLISECONDS).min(10).default(1000),
   /** Batches (≤ 1000 per brand, polled after İYS's 300 s) when more movements are due; 0: never. */
-  DELIVERY_BATCH_THRESHOLD: count('due movements').min(0).default(50),
-  GROUP_COMMIT_MAX: count('captures per transaction').min(1).max(10_000).default(256),
+  DELIVERY_BATCH_THRESHOLD: count({ en: 'due movements', tr: 'zamanı gelmiş hareket sayısı' })
+    .min(0)
+    .default(50),
+  GROUP_COMMIT_MAX: count({ en: 'captures per transaction', tr: 'işlem başına kayıt sayısı' })
+    .min(1)
+    .max(10_000)
+    .default(256),
   /** How often the retention purge runs (A14, B10): records past their site's retention. */
-  RETENTION_INTERVAL_SECONDS: count('seconds').min(1).default(86_400),
+  RETENTION_INTERVAL_SECONDS: count(SECONDS).min(1).default(86_400),
   /** How often the webhook worker fans out events and sends due deliveries. */
-  WEBHOOK_INTERVAL_MS: count('milliseconds').min(10).default(1000),
+  WEBHOOK_INTERVAL_MS: count(MILLISECONDS).min(10).default(1000),
   /** Attempts before a webhook delivery is dead (10 spans about a day of backoff). */
-  WEBHOOK_MAX_ATTEMPTS: count('attempts').min(1).max(100).default(10),
+  WEBHOOK_MAX_ATTEMPTS: count({ en: 'attempts', tr: 'deneme sayısı' }).min(1).max(100).default(10),
   /** How long one webhook POST may take. */
-  WEBHOOK_TIMEOUT_MS: count('milliseconds').min(100).max(120_000).default(10_000),
+  WEBHOOK_TIMEOUT_MS: count(MILLISECONDS).min(100).max(120_000).default(10_000),
 });
 export type ServerEnv = z.infer<typeof ServerEnv>;
 
@@ -96,7 +130,7 @@ export function parseServerEnv(
 }
 
 /** Names the bad entry of a TRUST_PROXY list (nothing more when it is the whole value). */
-function badEntry(p: Problem, say: (entry: string) => string, empty: string): string {
+function badEntry(p: ProblemText, say: (entry: string) => string, empty: string): string {
   const entry = String(p.params?.entry ?? '');
   if (p.received === JSON.stringify(entry)) return '';
   return entry === '' ? empty : say(JSON.stringify(entry));

@@ -2,6 +2,7 @@
 // webhook targets must be https:. Plain http: is left for this machine's loopback, where the demo
 // and the tests run the İYS simulator and their webhook receivers.
 import { BlockList } from 'node:net';
+import type { Localized } from '@izinli/core';
 
 const LOOPBACK = new BlockList();
 LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
@@ -9,9 +10,11 @@ LOOPBACK.addAddress('::1', 'ipv6');
 // ::ffff:127.0.0.0/104, as the URL parser writes an IPv4-mapped loopback (`[::ffff:7f00:1]`).
 LOOPBACK.addSubnet('::ffff:7f00:0', 104, 'ipv6');
 
-/** What a refusal says is accepted, in English (the problem's `expected`). */
-export const HTTPS_EXPECTED =
-  'an https:// URL (plain http:// only to this machine: 127.0.0.0/8, ::1 or localhost)';
+/** What a refusal says is accepted (the problem's `expected`). */
+export const HTTPS_EXPECTED: Localized = {
+  en: 'an https:// URL (plain http:// only to this machine: 127.0.0.0/8, ::1 or localhost)',
+  tr: 'https:// ile başlayan bir adres (düz http:// yalnızca bu makineye: 127.0.0.0/8, ::1 ya da localhost)',
+};
 
 /** Whether a URL's hostname (as `new URL().hostname` gives it) is this machine's loopback. */
 export function isLoopbackHostname(hostname: string): boolean {

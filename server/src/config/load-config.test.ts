@@ -80,7 +80,10 @@ describe('readServerConfig', () => {
         {
           code: 'config.webhookHttpsRequired',
           path: ['tenants', 0, 'webhooks', 0, 'url'],
-          expected: expect.stringContaining('https://') as string,
+          expected: {
+            en: expect.stringContaining('https://') as string,
+            tr: expect.stringContaining('https://') as string,
+          },
           received: 'http://crm.example',
           params: { origin: 'http://crm.example' },
         },

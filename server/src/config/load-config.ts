@@ -52,7 +52,10 @@ function resolve(
     problems.push({
       code: 'config.envMissing',
       path,
-      expected: `the environment variable ${ref.env} to be set`,
+      expected: {
+        en: `the environment variable ${ref.env} to be set`,
+        tr: `tanımlı bir ${ref.env} ortam değişkeni`,
+      },
       received: 'undefined (missing)',
       params: { name: ref.env },
     });
@@ -92,7 +95,10 @@ export async function checkServerConfig(
         problems.push({
           code: 'config.webhookSecretInvalid',
           path: ['tenants', t, 'webhooks', w, 'secret'],
-          expected: 'a Standard Webhooks secret: whsec_ followed by base64',
+          expected: {
+            en: 'a Standard Webhooks secret: whsec_ followed by base64',
+            tr: 'bir Standard Webhooks anahtarı: whsec_ ve ardından base64',
+          },
           // Never the secret itself.
           received: `the value of ${hook.secret.env}, which is not base64`,
           params: { name: hook.secret.env },
@@ -145,7 +151,10 @@ export async function readServerConfig(
       {
         code: 'config.unreadable',
         path: [],
-        expected: `a readable JSON file at ${path} (set IZINLI_CONFIG)`,
+        expected: {
+          en: `a readable JSON file at ${path} (set IZINLI_CONFIG)`,
+          tr: `${path} konumunda okunabilir bir JSON dosyası (IZINLI_CONFIG ile belirtin)`,
+        },
         received: (error as NodeJS.ErrnoException).code ?? String(error),
       },
     ]);
@@ -158,7 +167,7 @@ export async function readServerConfig(
       {
         code: 'config.notJson',
         path: [],
-        expected: 'valid JSON',
+        expected: { en: 'valid JSON', tr: 'geçerli bir JSON' },
         received: excerpt((error as Error).message, 120),
       },
     ]);

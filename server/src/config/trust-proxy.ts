@@ -26,6 +26,13 @@ export const TRUST_PROXY_EXPECTED =
   `${MAX_PROXY_HOPS}; true means 1), or the proxies' addresses and CIDR ranges separated by ` +
   `commas (e.g. 127.0.0.1,10.0.0.0/8; loopback, linklocal and uniquelocal name those ranges)`;
 
+/** TRUST_PROXY_EXPECTED in Turkish. */
+export const TRUST_PROXY_EXPECTED_TR =
+  `0 ya da false (vekil sunucu yok: soketin adresi), öndeki vekil sunucu sayısı (1 ile ` +
+  `${MAX_PROXY_HOPS} arası; true 1 demektir) ya da vekil sunucuların adresleri ve CIDR ` +
+  `aralıkları, virgülle ayrılmış (ör. 127.0.0.1,10.0.0.0/8; loopback, linklocal ve uniquelocal ` +
+  `bu aralıkların adlarıdır)`;
+
 export type TrustProxyParse =
   | { ok: true; value: TrustProxy }
   | {

@@ -154,7 +154,7 @@ async function submitFailure(
     named.set(index, [...(named.get(index) ?? []), { code, message }]);
   };
   for (const e of error.errors) add(e.index, e.code, e.message);
-  for (const p of error.problems) add(p.path[0], p.code, `expected ${p.expected}`);
+  for (const p of error.problems) add(p.path[0], p.code, `expected ${p.expected.en}`);
   if (named.size === 0) {
     await inParallel(items, 10, async (m) => {
       const answer = await ctx.client.addConsent(brandCode, consentOf(m));

@@ -1,7 +1,10 @@
 // The one JSON error shape (ARCHITECTURE §Contracts): { error: { code, message, issues? } }.
+// `message` and each issue's `message` are in the client's language, one language each; the
+// machine fields (`code`, `path`, `expected`, `received`) are the same whatever the language.
 import { formatPath, problemMessage } from '@izinli/core';
-import type { Locale, Problem } from '@izinli/core';
+import type { Locale, Localized, Problem } from '@izinli/core';
 import type { Context } from 'hono';
+import { accepts } from 'hono/accepts';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
@@ -9,8 +12,11 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 export interface ApiIssue {
   path: string;
   code: string;
+  /** What was expected, in English in every language: stable for programs to match on. */
   expected: string;
+  /** An excerpt of what was received (or its English description). */
   received: string;
+  /** The sentence for people, in the client's language. */
   message: string;
 }
 
@@ -18,23 +24,49 @@ export interface ApiErrorBody {
   error: { code: string; message: string; issues?: ApiIssue[] };
 }
 
-/** An HTTP failure with the API's JSON body; thrown by handlers, rendered by `onError`. */
+/**
+ * An HTTP failure with the API's JSON body; thrown by handlers, rendered by `onError`. Its
+ * message comes in both languages so that no English-only (or Turkish-only) answer can be made.
+ */
 export class ApiError extends HTTPException {
   constructor(
     status: ContentfulStatusCode,
     readonly code: string,
-    message: string,
+    readonly text: Localized,
     readonly problems: readonly Problem[] = [],
     readonly headers: Record<string, string> = {},
   ) {
-    super(status, { message });
+    // HTTPException's own message (logs, stack traces) is the English one.
+    super(status, { message: text.en });
   }
 }
 
-/** The client's language for messages: Turkish unless it asks for English first. */
+const LOCALES: readonly Locale[] = ['tr', 'en'];
+
+// RFC 4647 basic filtering over Hono's q-sorted Accept-Language list: `en-GB` is `en`, a `*` is
+// any language, so Turkish; the first acceptable range wins, and nothing acceptable is Turkish.
+function matchLocale(ranges: { type: string; q: number }[]): Locale {
+  for (const { type, q } of ranges) {
+    if (q <= 0) continue;
+    const range = type.toLowerCase();
+    if (range === '*') return 'tr';
+    const found = LOCALES.find((l) => range === l || range.startsWith(`${l}-`));
+    if (found) return found;
+  }
+  return 'tr';
+}
+
+/**
+ * The client's language for messages, from `Accept-Language` with its q-values: English when the
+ * client prefers English to Turkish (`de-DE,en;q=0.8,tr;q=0.5` is English), else Turkish.
+ */
 export function requestLocale(c: Context): Locale {
-  const header = c.req.header('accept-language')?.trim().toLowerCase() ?? '';
-  return header.startsWith('en') ? 'en' : 'tr';
+  return accepts(c, {
+    header: 'Accept-Language',
+    supports: [...LOCALES],
+    default: 'tr',
+    match: matchLocale,
+  }) as Locale;
 }
 
 /** Renders problems as API issues in the client's language. */
@@ -42,7 +74,7 @@ export function toIssues(problems: readonly Problem[], locale: Locale): ApiIssue
   return problems.map((p) => ({
     path: formatPath(p.path),
     code: p.code,
-    expected: p.expected,
+    expected: p.expected.en,
     received: p.received,
     message: problemMessage(p, locale),
   }));
@@ -54,7 +86,7 @@ export function apiErrorResponse(c: Context, error: ApiError): Response {
   const body: ApiErrorBody = {
     error: {
       code: error.code,
-      message: error.message,
+      message: error.text[locale],
       ...(error.problems.length > 0 ? { issues: toIssues(error.problems, locale) } : {}),
     },
   };

@@ -14,7 +14,7 @@ import { checkServerConfig } from '../config/load-config.js';
 import { loadKeyRing, signReceipt } from '../proof/index.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
 import { createApp } from './app.js';
-import type { AppLimits } from './app-deps.js';
+import type { AppDeps, AppLimits } from './app-deps.js';
 import { createMetrics, observeCommit } from './metrics.js';
 
 export const ORIGIN = 'https://www.ornekkitabevi.com.tr';
@@ -48,6 +48,8 @@ export interface HarnessOptions {
   config?: ServerConfigInput;
   /** Environment variables the config names besides IYS_PASSWORD (e.g. webhook secrets). */
   env?: Record<string, string>;
+  /** Parts of the app's dependencies to replace (`signToken: undefined`, a `consoleDir`…). */
+  deps?: Partial<AppDeps>;
 }
 
 /** Builds the app over a fresh data directory; `close()` removes it. */
@@ -86,6 +88,7 @@ export async function makeHarness(options: HarnessOptions = {}) {
     clientIp: () => ip,
     ...(options.now ? { now: options.now } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
+    ...options.deps,
   });
   return {
     app,

@@ -90,17 +90,21 @@ export function createApp(given: AppDeps) {
       (await deps.fallback?.(c.req.raw)) ??
       apiErrorResponse(
         c,
-        new ApiError(
-          404,
-          'route.unknown',
-          `No route ${c.req.method} ${c.req.path}; see /openapi.json.`,
-        ),
+        new ApiError(404, 'route.unknown', {
+          en: `No route ${c.req.method} ${c.req.path}; see /openapi.json for the routes.`,
+          tr: `${c.req.method} ${c.req.path} diye bir yol yok; yollar için /openapi.json’a bakın.`,
+        }),
       ),
   );
   app.onError((error, c) => {
     if (error instanceof ApiError) return apiErrorResponse(c, error);
     if (error instanceof HTTPException && error.status < 500) {
-      return apiErrorResponse(c, new ApiError(error.status, 'request.invalid', error.message));
+      // Hono's own wording is English only: Turkish gets the status alone.
+      const text = {
+        en: `The request was refused (HTTP ${error.status}): ${error.message}`,
+        tr: `İstek reddedildi (HTTP ${error.status}): sunucu onu bu biçimde kabul etmiyor.`,
+      };
+      return apiErrorResponse(c, new ApiError(error.status, 'request.invalid', text));
     }
     // No personal data in logs: the error and the route, never the body.
     deps.logger.error(
@@ -112,7 +116,10 @@ export function createApp(given: AppDeps) {
       new ApiError(
         503,
         'server.unavailable',
-        'The server could not complete the request; retry later.',
+        {
+          en: 'The server could not complete the request; retry later.',
+          tr: 'Sunucu isteği tamamlayamadı; daha sonra yeniden deneyin.',
+        },
         [],
         {
           'Retry-After': '5',

@@ -7,9 +7,14 @@ import { Channel, ConsentStatus, RecipientType, Source } from '@izinli/core';
 export const ApiIssue = z.object({
   path: z.string(),
   code: z.string(),
-  expected: z.string(),
-  received: z.string(),
-  message: z.string(),
+  expected: z.string().meta({
+    description: 'What was expected, in English whatever the language: stable for programs.',
+  }),
+  received: z.string().meta({ description: 'An excerpt of what was received.' }),
+  message: z.string().meta({
+    description:
+      'The sentence for people, in one language: Turkish, or English when Accept-Language prefers it.',
+  }),
 });
 
 /** What a push did. */

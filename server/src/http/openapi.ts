@@ -29,7 +29,14 @@ import {
 } from './openapi-withdrawal-schemas.js';
 
 const ApiErrorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), issues: z.array(ApiIssue).optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string().meta({
+      description:
+        'In one language: Turkish, or English when Accept-Language prefers English (q-values count).',
+    }),
+    issues: z.array(ApiIssue).optional(),
+  }),
 });
 const CaptureCreated = z.object({
   captureId: z.uuid(),

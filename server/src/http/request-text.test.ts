@@ -17,8 +17,10 @@ describe('findUnstorableText', () => {
     const key = findUnstorableText({ channels: { '\udc00': true } });
     expect(key?.path).toEqual(['channels']);
     expect(key?.received).toContain('the key');
-    // The excerpt shows the broken character replaced, never the raw lone surrogate.
-    expect(findUnstorableText(['\ud800'])!.received).toContain('\ufffd');
+    // The excerpt shows the broken character as an escape, never the raw lone surrogate.
+    const shown = findUnstorableText(['a\ud800'])!.received;
+    expect(shown).toContain('"a\\ud800"');
+    expect(/\p{Cs}/u.test(shown)).toBe(false);
   });
 
   it('walks a body nested 100,000 deep without recursion and in linear time (the fuzzer found a quadratic walk)', () => {

@@ -4,43 +4,40 @@
 // JSON.stringify emits one for a cut emoji) — a 400 naming where it is, before anything downstream
 // sees it. Deep in the group commit such text used to fail a whole batch of innocent captures.
 import { excerpt } from '@izinli/core';
-import type { Problem } from '@izinli/core';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Localized, Problem } from '@izinli/core';
+import type { MiddlewareHandler } from 'hono';
 import { ApiError } from './api-error.js';
-
-/** The media type of a request, lower case, without parameters ('' when none). */
-export function mediaType(c: Context): string {
-  return (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-}
-
-/** Refuses with 415 unless the request's media type is one of `accepted` (JSON and `+json` types match `application/json`). */
-export function requireMediaType(c: Context, accepted: readonly string[], hint: string): string {
-  const type = mediaType(c);
-  const json = /^application\/[a-z0-9.+-]*\+json$/.test(type) ? 'application/json' : type;
-  if (accepted.includes(json)) return json;
-  throw new ApiError(415, 'body.unsupportedType', `${hint} (Content-Type: ${accepted[0]}).`, [
-    {
-      code: 'body.unsupportedType',
-      path: [],
-      expected: `Content-Type: ${accepted.join(' or ')}`,
-      received: excerpt(type || 'no Content-Type', 80),
-    },
-  ]);
-}
 
 // With the u flag a well-formed pair is one code point, so only a lone surrogate is a `Cs`.
 const LONE_SURROGATE = /\p{Cs}/u;
 
+const NUL: Localized = { en: 'a NUL character (\\u0000)', tr: 'bir NUL karakteri (\\u0000)' };
+const SURROGATE: Localized = {
+  en: 'a lone UTF-16 surrogate (a broken character such as \\ud800)',
+  tr: 'tek başına kalmış bir UTF-16 vekil karakteri (\\ud800 gibi bozuk bir karakter)',
+};
+
 /** Why a string cannot be stored, or undefined when it can. */
-function textFault(text: string): string | undefined {
-  if (text.includes('\u0000')) return 'a NUL character (\\u0000)';
-  if (LONE_SURROGATE.test(text))
-    return 'a lone UTF-16 surrogate (a broken character such as \\ud800)';
+function textFault(text: string): Localized | undefined {
+  if (text.includes('\u0000')) return NUL;
+  if (LONE_SURROGATE.test(text)) return SURROGATE;
   return undefined;
 }
 
-const received = (text: string, fault: string) =>
-  `${excerpt(text.replace(/\p{Cs}/gu, '\ufffd').replaceAll('\u0000', '\\u0000'), 60)}: ${fault}`;
+/** What came, as the client sent it (broken characters shown), and what is wrong with it. */
+interface Received {
+  text: string;
+  fault: Localized;
+  /** Whether the text is a key (a JSON key, a query parameter's name) rather than a value. */
+  name?: boolean;
+}
+const received = (text: string, fault: Localized, name = false): Received => ({
+  // JSON.stringify (in excerpt) writes a NUL or a lone surrogate as a \u escape: the excerpt is
+  // well-formed whatever came.
+  text: excerpt(text, 60),
+  fault,
+  name,
+});
 
 /**
  * The first string (value or key) in a parsed JSON value that holds a NUL or a lone surrogate, as
@@ -73,7 +70,7 @@ export function findUnstorableText(value: unknown): Problem | undefined {
     } else if (next !== null && typeof next === 'object') {
       for (const [key, inner] of Object.entries(next)) {
         const fault = textFault(key);
-        if (fault) return unstorable(pathOf(node), `the key ${received(key, fault)}`);
+        if (fault) return unstorable(pathOf(node), received(key, fault, true));
         stack.push({ value: inner, key, parent: node });
       }
     }
@@ -81,12 +78,18 @@ export function findUnstorableText(value: unknown): Problem | undefined {
   return undefined;
 }
 
-function unstorable(path: (string | number)[], receivedText: string): Problem {
+function unstorable(path: (string | number)[], came: Received): Problem {
+  const en = `${came.name ? 'the key ' : ''}${came.text}: ${came.fault.en}`;
+  const tr = `${came.name ? 'anahtar olarak ' : ''}${came.text}: ${came.fault.tr}`;
   return {
     code: 'text.unstorable',
     path,
-    expected: 'text without NUL characters or lone UTF-16 surrogates (well-formed Unicode)',
-    received: receivedText,
+    expected: {
+      en: 'text without NUL characters or lone UTF-16 surrogates (well-formed Unicode)',
+      tr: 'NUL karakteri ya da tek başına kalmış UTF-16 vekil karakteri içermeyen metin (geçerli Unicode)',
+    },
+    received: en,
+    receivedText: { en, tr },
   };
 }
 
@@ -94,32 +97,16 @@ function unstorable(path: (string | number)[], receivedText: string): Problem {
 export function refuseUnstorableText(value: unknown): void {
   const problem = findUnstorableText(value);
   if (problem) {
-    throw new ApiError(400, 'body.invalidText', 'The body holds text that cannot be stored.', [
-      problem,
-    ]);
-  }
-}
-
-/**
- * Parses a request body as JSON and refuses unstorable text in it; `expected` says what the route
- * takes, for the 400 when the text is not JSON.
- */
-export function parseJsonBody(text: string, expected: string): unknown {
-  let value: unknown;
-  try {
-    value = JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new ApiError(400, 'body.notJson', 'The body is not valid JSON.', [
+    throw new ApiError(
+      400,
+      'body.invalidText',
       {
-        code: 'body.notJson',
-        path: [],
-        expected,
-        received: excerpt((error as Error).message, 100),
+        en: 'The body holds text that cannot be stored.',
+        tr: 'Gövdede saklanamayacak bir metin var.',
       },
-    ]);
+      [problem],
+    );
   }
-  refuseUnstorableText(value);
-  return value;
 }
 
 /**
@@ -135,7 +122,7 @@ export function refuseUnstorableUrl(): MiddlewareHandler {
     if (c.req.url.includes('?')) {
       for (const [name, values] of Object.entries(c.req.queries())) {
         const fault = textFault(name);
-        if (fault) problems.push(unstorable(['(query)'], `the name ${received(name, fault)}`));
+        if (fault) problems.push(unstorable(['(query)'], received(name, fault, true)));
         for (const value of values) {
           const valueFault = textFault(value);
           if (valueFault) problems.push(unstorable([name], received(value, valueFault)));
@@ -146,7 +133,10 @@ export function refuseUnstorableUrl(): MiddlewareHandler {
       throw new ApiError(
         400,
         'request.invalidText',
-        'The URL holds text that cannot be used.',
+        {
+          en: 'The URL holds text that cannot be used.',
+          tr: 'Adreste kullanılamayacak bir metin var.',
+        },
         problems,
       );
     }

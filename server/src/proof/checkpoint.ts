@@ -61,7 +61,10 @@ export async function verifyCheckpoint(
     return err({
       code: 'checkpoint.malformed',
       path: [...path, 'jws', 'payload', ...(first?.path ?? [])],
-      expected: first?.expected ?? 'a checkpoint { siteKey, seq, hash, signedAt }',
+      expected: first?.expected ?? {
+        en: 'a checkpoint { siteKey, seq, hash, signedAt }',
+        tr: 'bir kontrol noktası { siteKey, seq, hash, signedAt }',
+      },
       received: first?.received ?? excerpt(payload),
     });
   }
@@ -70,7 +73,10 @@ export async function verifyCheckpoint(
       return err({
         code: 'checkpoint.mismatch',
         path: [...path, field],
-        expected: `the signed ${field}: ${excerpt(parsed.data[field], 70)}`,
+        expected: {
+          en: `the signed ${field}: ${excerpt(parsed.data[field], 70)}`,
+          tr: `imzalanan ${field} değeri: ${excerpt(parsed.data[field], 70)}`,
+        },
         received: excerpt(checkpoint[field], 70),
         params: { field, seq: parsed.data.seq, siteKey: parsed.data.siteKey },
       });

@@ -4,9 +4,12 @@ import { createPrivateKey, generateKeyPairSync, randomUUID } from 'node:crypto';
 import type { KeyObject, JsonWebKey as NodeJwk } from 'node:crypto';
 import { link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { expecting } from '@izinli/core';
 import { z } from 'zod';
 
-const base64url = z.string().regex(/^[A-Za-z0-9_-]+$/, { error: 'base64url' });
+const base64url = z.string().regex(/^[A-Za-z0-9_-]+$/, {
+  error: expecting({ en: 'base64url', tr: 'base64url ile kodlanmış bir metin' }),
+});
 
 /** The public half of an Ed25519 key, as a JWK (RFC 8037) with only the members that define it. */
 export const Ed25519PublicJwk = z.object({

@@ -1,11 +1,11 @@
 // The sentences for the problems `verifyLog` reports, in Turkish and English. Each names the
 // site and seq where it has them; the line is in the problem's path.
 import { defineProblemMessages } from '@izinli/core';
-import type { Problem } from '@izinli/core';
+import type { ProblemText } from '@izinli/core';
 
-const at = (p: Problem) => `${p.params?.siteKey} #${p.params?.seq}`;
-const ge = (p: Problem) => `beklenen ${p.expected}, gelen ${p.received}`;
-const er = (p: Problem) => `expected ${p.expected}, received ${p.received}`;
+const at = (p: ProblemText) => `${p.params?.siteKey} #${p.params?.seq}`;
+const ge = (p: ProblemText) => `beklenen ${p.expected}, gelen ${p.received}`;
+const er = (p: ProblemText) => `expected ${p.expected}, received ${p.received}`;
 
 defineProblemMessages({
   'log.notAnExport': {

@@ -41,7 +41,7 @@ export async function checkStoredRecord(
       located(where, {
         code: 'log.notARecord',
         path: ['line', n, 'record', ...(first?.path ?? [])],
-        expected: first?.expected ?? 'a capture record',
+        expected: first?.expected ?? { en: 'a capture record', tr: 'bir izin kaydı' },
         received: first?.received ?? excerpt(line.record),
       }),
     );
@@ -56,7 +56,10 @@ export async function checkStoredRecord(
         located(where, {
           code: 'log.digestMismatch',
           path: ['line', n, 'record', field],
-          expected: `the line's ${field}: ${excerpt(line[field], 70)}`,
+          expected: {
+            en: `the line's ${field}: ${excerpt(line[field], 70)}`,
+            tr: `satırdaki ${field} değeri: ${excerpt(line[field], 70)}`,
+          },
           received: excerpt(record[field], 70),
           params: { field },
         }),
@@ -110,7 +113,10 @@ export async function checkLineReceipt(
     located(where, {
       code: 'log.receiptMismatch',
       path: [...(line.record === undefined ? ['line', n] : ['line', n, 'record']), ...path],
-      expected: `the signed value: ${excerpt(valueAt(signed, path), 60)}`,
+      expected: {
+        en: `the signed value: ${excerpt(valueAt(signed, path), 60)}`,
+        tr: `imzalanan değer: ${excerpt(valueAt(signed, path), 60)}`,
+      },
       received: excerpt(valueAt(stored, path), 60),
       params: { field: path.join('.') },
     }),

@@ -80,7 +80,7 @@ export function checkSiteChain(site: SiteState, add: AddProblem): LogSiteSummary
       add(where, {
         code: 'log.seqGap',
         path: ['line', entry.line, 'seq'],
-        expected: `seq ${previous + 1}`,
+        expected: { en: `seq ${previous + 1}`, tr: `sıra ${previous + 1}` },
         received: excerpt(seq),
         params: { missing, rule: 'A13' },
       });
@@ -91,7 +91,12 @@ export function checkSiteChain(site: SiteState, add: AddProblem): LogSiteSummary
         code: 'log.linkBroken',
         path: ['line', entry.line, 'prevHash'],
         expected:
-          seq === 1 ? `the genesis hash ${expected}` : `recordHash of seq ${seq - 1}: ${expected}`,
+          seq === 1
+            ? { en: `the genesis hash ${expected}`, tr: `başlangıç özeti ${expected}` }
+            : {
+                en: `recordHash of seq ${seq - 1}: ${expected}`,
+                tr: `${seq - 1} sıra numaralı kaydın recordHash değeri: ${expected}`,
+              },
         received: excerpt(entry.prevHash, 70),
         params: { rule: 'A13' },
       });
@@ -105,7 +110,10 @@ export function checkSiteChain(site: SiteState, add: AddProblem): LogSiteSummary
       add(where, {
         code: 'log.checkpointBeyondEnd',
         path: ['line', checkpoint.line, 'seq'],
-        expected: `a checkpoint at most at the chain's last seq ${head.seq}`,
+        expected: {
+          en: `a checkpoint at most at the chain's last seq ${head.seq}`,
+          tr: `en çok zincirin son sıra numarasında (${head.seq}) bir kontrol noktası`,
+        },
         received: excerpt(checkpoint.seq),
         params: { head: head.seq, rule: 'A13' },
       });
@@ -117,7 +125,10 @@ export function checkSiteChain(site: SiteState, add: AddProblem): LogSiteSummary
       add(where, {
         code: 'log.checkpointMismatch',
         path: ['line', checkpoint.line, 'hash'],
-        expected: `the hash the checkpoint signed: ${checkpoint.hash}`,
+        expected: {
+          en: `the hash the checkpoint signed: ${checkpoint.hash}`,
+          tr: `kontrol noktasının imzaladığı özet: ${checkpoint.hash}`,
+        },
         received: excerpt(actual, 70),
         params: { rule: 'A13', recordLine: entries.get(checkpoint.seq)?.line ?? 0 },
       });

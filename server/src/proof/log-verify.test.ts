@@ -116,7 +116,7 @@ describe.each(MODES)('verifyLog (%s)', (mode, options) => {
     expect(report.problems[0]!.path).toEqual(['line', n, 'record', 'recordHash']);
     expect(report.problems[1]).toMatchObject({
       path: ['line', n, 'record', 'person', 'fullName'],
-      expected: 'the signed value: "Ayşe Yılmaz"',
+      expected: { en: 'the signed value: "Ayşe Yılmaz"', tr: 'imzalanan değer: "Ayşe Yılmaz"' },
       received: '"Başka Biri"',
     });
     expect(problemMessage(report.problems[1]!, 'en')).toMatch(

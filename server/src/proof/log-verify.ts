@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { GENESIS_HASH, excerpt, problemsFromZod } from '@izinli/core';
+import { GENESIS_HASH, described, excerpt, problemsFromZod } from '@izinli/core';
 import type { Problem } from '@izinli/core';
 import type { JSONWebKeySet } from 'jose';
 import { verifyCheckpoint } from './checkpoint.js';
@@ -54,7 +54,10 @@ class LogVerifier {
           {
             code: 'log.undeclaredSite',
             path: ['line', line, 'siteKey'],
-            expected: `one of the header's sites: ${excerpt(this.header.sites, 70)}`,
+            expected: {
+              en: `one of the header's sites: ${excerpt(this.header.sites, 70)}`,
+              tr: `başlıktaki sitelerden biri: ${excerpt(this.header.sites, 70)}`,
+            },
             received: excerpt(siteKey),
           },
         );
@@ -74,8 +77,11 @@ class LogVerifier {
         {
           code: 'log.noKeys',
           path: ['line', line],
-          expected: 'a JWKS to verify signatures with (given, or a jwks line before this one)',
-          received: 'none',
+          expected: {
+            en: 'a JWKS to verify signatures with (given, or a jwks line before this one)',
+            tr: 'imzaları doğrulayacak bir JWKS (verilmiş ya da bu satırdan önce bir jwks satırı)',
+          },
+          ...described({ en: 'none', tr: 'yok' }),
         },
       );
     }
@@ -99,7 +105,10 @@ class LogVerifier {
         {
           code: 'log.badLine',
           path: ['line', n, ...(first?.path ?? [])],
-          expected: value === undefined ? 'a JSON object' : (first?.expected ?? 'a log line'),
+          expected:
+            value === undefined
+              ? { en: 'a JSON object', tr: 'bir JSON nesnesi' }
+              : (first?.expected ?? { en: 'a log line', tr: 'bir döküm satırı' }),
           received: value === undefined ? excerpt(text) : (first?.received ?? excerpt(value)),
         },
       );
@@ -120,7 +129,10 @@ class LogVerifier {
         {
           code: 'log.notAnExport',
           path: ['line', n],
-          expected: `a header line { "type": "izinli-log", "version": ${LOG_VERSION}, … }`,
+          expected: {
+            en: `a header line { "type": "izinli-log", "version": ${LOG_VERSION}, … }`,
+            tr: `bir başlık satırı { "type": "izinli-log", "version": ${LOG_VERSION}, … }`,
+          },
           received: excerpt(text, 70),
         },
       );
@@ -132,7 +144,7 @@ class LogVerifier {
         {
           code: 'log.version',
           path: ['line', n, 'version'],
-          expected: `version ${LOG_VERSION}`,
+          expected: { en: `version ${LOG_VERSION}`, tr: `${LOG_VERSION}. sürüm` },
           received: excerpt(header.data.version),
         },
       );
@@ -186,7 +198,10 @@ class LogVerifier {
       this.add(where, {
         code: 'log.duplicateSeq',
         path: ['line', n, 'seq'],
-        expected: `a seq not used before (seq ${seq} is on line ${seen.line})`,
+        expected: {
+          en: `a seq not used before (seq ${seq} is on line ${seen.line})`,
+          tr: `daha önce kullanılmamış bir sıra numarası (${seq}, ${seen.line}. satırda var)`,
+        },
         received: excerpt(seq),
         params: { firstLine: seen.line },
       });
@@ -196,7 +211,10 @@ class LogVerifier {
       this.add(where, {
         code: 'log.outOfOrder',
         path: ['line', n, 'seq'],
-        expected: `seq after ${site.lastSeq}`,
+        expected: {
+          en: `seq after ${site.lastSeq}`,
+          tr: `${site.lastSeq} sayısından büyük bir sıra numarası`,
+        },
         received: excerpt(seq),
         params: { after: site.lastSeq },
       });
@@ -214,8 +232,11 @@ class LogVerifier {
       this.add(where, {
         code: 'log.recordMissing',
         path: ['line', where.line, 'record'],
-        expected: 'the record, or purgedAt when retention purged it',
-        received: 'neither',
+        expected: {
+          en: 'the record, or purgedAt when retention purged it',
+          tr: 'kaydın kendisi ya da saklama süresi dolduğu için silindiyse purgedAt',
+        },
+        ...described({ en: 'neither', tr: 'ikisi de yok' }),
       });
     }
   }
@@ -242,8 +263,11 @@ class LogVerifier {
         {
           code: 'log.notAnExport',
           path: ['line', lines + 1],
-          expected: 'a header line { "type": "izinli-log", … }',
-          received: 'the end of the input',
+          expected: {
+            en: 'a header line { "type": "izinli-log", … }',
+            tr: 'bir başlık satırı { "type": "izinli-log", … }',
+          },
+          ...described({ en: 'the end of the input', tr: 'girdinin sonu' }),
         },
       );
     }

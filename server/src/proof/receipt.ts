@@ -70,7 +70,7 @@ export async function checkReceiptPayload(
     return err({
       code: 'receipt.notARecord',
       path: [...path, 'payload', ...(first?.path ?? [])],
-      expected: first?.expected ?? 'a capture record',
+      expected: first?.expected ?? { en: 'a capture record', tr: 'bir izin kaydı' },
       received: first?.received ?? excerpt(payload),
       params: { issues: parsed.error.issues.length },
     });

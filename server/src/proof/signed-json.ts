@@ -1,7 +1,7 @@
 // Verifies a compact JWS over JSON against a JWKS and turns every way it can fail into a Problem;
 // receipts and checkpoints add their own payload checks on top.
 import { defineProblemMessages, err, excerpt, ok } from '@izinli/core';
-import type { Problem, Result } from '@izinli/core';
+import type { Localized, Problem, Result } from '@izinli/core';
 import { compactVerify, createLocalJWKSet, decodeProtectedHeader, errors } from 'jose';
 import type { JSONWebKeySet, ProtectedHeaderParameters } from 'jose';
 import { SIGNING_ALG } from './key-ring.js';
@@ -64,7 +64,10 @@ function jwksInvalid(path: Problem['path'], jwks: unknown, why: string): Problem
   return {
     code: 'jwks.invalid',
     path,
-    expected: 'a JSON Web Key Set { "keys": [public keys] } with one key per kid',
+    expected: {
+      en: 'a JSON Web Key Set { "keys": [public keys] } with one key per kid',
+      tr: 'her kid için bir anahtar içeren bir JSON Web Key Set { "keys": [açık anahtarlar] }',
+    },
     received: excerpt(jwks, 70),
     params: { why },
   };
@@ -86,20 +89,29 @@ export async function verifySignedJson(
   typ: string,
   path: Problem['path'] = [],
 ): Promise<Result<VerifiedJson, Problem>> {
-  const malformed = (expected: string, why: string): { ok: false; error: Problem } =>
+  const malformed = (expected: Localized, why: string): { ok: false; error: Problem } =>
     err({ code: 'jws.malformed', path, expected, received: excerpt(jws, 70), params: { why } });
-  if (typeof jws !== 'string') return malformed('a compact JWS string', 'not a string');
+  if (typeof jws !== 'string') {
+    return malformed(
+      { en: 'a compact JWS string', tr: 'metin olarak bir compact JWS' },
+      'not a string',
+    );
+  }
   let header: ProtectedHeaderParameters;
   try {
     header = decodeProtectedHeader(jws);
   } catch (error) {
-    return malformed('a compact JWS: three base64url parts joined by dots', String(error));
+    const expected = {
+      en: 'a compact JWS: three base64url parts joined by dots',
+      tr: 'bir compact JWS: noktalarla birleştirilmiş üç base64url parçası',
+    };
+    return malformed(expected, String(error));
   }
   if (header.typ !== typ) {
     return err({
       code: 'jws.wrongType',
       path,
-      expected: `typ ${typ}`,
+      expected: { en: `typ ${typ}`, tr: `typ ${typ}` },
       received: excerpt(header.typ),
       params: { typ },
     });
@@ -115,7 +127,7 @@ export async function verifySignedJson(
       return err({
         code: 'jws.unknownKey',
         path,
-        expected: 'a kid that the JWKS lists',
+        expected: { en: 'a kid that the JWKS lists', tr: 'JWKS içinde yer alan bir kid' },
         received: excerpt(kid, 70),
         params: { kid },
       });
@@ -124,7 +136,10 @@ export async function verifySignedJson(
       return err({
         code: 'jws.badSignature',
         path,
-        expected: `a valid Ed25519 signature by key ${kid}`,
+        expected: {
+          en: `a valid Ed25519 signature by key ${kid}`,
+          tr: `${kid} anahtarıyla atılmış geçerli bir Ed25519 imzası`,
+        },
         received: excerpt(jws.slice(jws.lastIndexOf('.') + 1), 30),
         params: { kid },
       });
@@ -133,7 +148,11 @@ export async function verifySignedJson(
       return err(jwksInvalid(path, jwks, error.message));
     }
     if (error instanceof errors.JOSEError) {
-      return malformed(`a compact JWS with alg ${SIGNING_ALG}`, error.message);
+      const expected = {
+        en: `a compact JWS with alg ${SIGNING_ALG}`,
+        tr: `alg değeri ${SIGNING_ALG} olan bir compact JWS`,
+      };
+      return malformed(expected, error.message);
     }
     throw error;
   }
@@ -143,13 +162,17 @@ export async function verifySignedJson(
       payload: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload)),
     });
   } catch (error) {
-    return malformed('a JSON payload (UTF-8)', String(error));
+    return malformed(
+      { en: 'a JSON payload (UTF-8)', tr: 'JSON bir içerik (UTF-8)' },
+      String(error),
+    );
   }
 }
 
 defineProblemMessages({
   'jws.malformed': {
-    tr: (p) => `imza biçimi bozuk; beklenen ${p.expected}, gelen ${p.received} (${p.params?.why})`,
+    // `why` is the JOSE library's English diagnosis: English messages only.
+    tr: (p) => `imza biçimi bozuk; beklenen ${p.expected}, gelen ${p.received}`,
     en: (p) =>
       `the signature is malformed; expected ${p.expected}, received ${p.received} (${p.params?.why})`,
   },

@@ -89,8 +89,10 @@ describe('cleartextTargetProblem', () => {
       expect(cleartextTargetProblem({ url, allowPrivateNetwork: false }, path)).toEqual({
         code: 'config.webhookHttpsRequired',
         path: [...path, 'url'],
-        expected:
-          'an https:// URL (plain http:// only to this machine: 127.0.0.0/8, ::1 or localhost), or "allowPrivateNetwork": true on a target on your own network',
+        expected: {
+          en: 'an https:// URL (plain http:// only to this machine: 127.0.0.0/8, ::1 or localhost), or "allowPrivateNetwork": true on a target on your own network',
+          tr: 'https:// ile başlayan bir adres (düz http:// yalnızca bu makineye: 127.0.0.0/8, ::1 ya da localhost) ya da kendi ağınızdaki bir hedefte "allowPrivateNetwork": true',
+        },
         received: origin,
         params: { origin },
       });
@@ -120,7 +122,10 @@ describe('the config check at load', () => {
       expect.objectContaining({
         code: 'config.webhookPrivateTarget',
         path: ['tenants', 0, 'webhooks', 0, 'url'],
-        expected: expect.stringContaining('allowPrivateNetwork') as string,
+        expected: {
+          en: expect.stringContaining('allowPrivateNetwork') as string,
+          tr: expect.stringContaining('allowPrivateNetwork') as string,
+        },
       }),
     ]);
   });

@@ -84,8 +84,10 @@ export function privateTargetProblem(
   return {
     code: 'config.webhookPrivateTarget',
     path: [...path, 'url'],
-    expected:
-      'a public address, or "allowPrivateNetwork": true on this target if it is meant to be on your network',
+    expected: {
+      en: 'a public address, or "allowPrivateNetwork": true on this target if it is meant to be on your network',
+      tr: 'herkese açık bir adres ya da hedef kendi ağınızdaysa bu hedefte "allowPrivateNetwork": true',
+    },
     received: host,
     params: { host },
   };
@@ -106,7 +108,10 @@ export function cleartextTargetProblem(
   return {
     code: 'config.webhookHttpsRequired',
     path: [...path, 'url'],
-    expected: `${HTTPS_EXPECTED}, or "allowPrivateNetwork": true on a target on your own network`,
+    expected: {
+      en: `${HTTPS_EXPECTED.en}, or "allowPrivateNetwork": true on a target on your own network`,
+      tr: `${HTTPS_EXPECTED.tr} ya da kendi ağınızdaki bir hedefte "allowPrivateNetwork": true`,
+    },
     received: origin,
     params: { origin },
   };

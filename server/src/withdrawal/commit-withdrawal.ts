@@ -31,7 +31,10 @@ export async function commitWithdrawal(
     throw new ApiError(
       422,
       'withdrawal.unstorable',
-      'The withdrawal cannot be stored as sent; the server logged why.',
+      {
+        en: 'The withdrawal cannot be stored as sent; the server logged why.',
+        tr: 'Geri çekme gönderildiği hâliyle saklanamıyor; sunucu nedenini günlüğe yazdı.',
+      },
       outcome.problems,
     );
   }
@@ -39,12 +42,18 @@ export async function commitWithdrawal(
     throw new ApiError(
       409,
       'capture.conflict',
-      'A different record with this id is already stored.',
+      {
+        en: 'A different record with this id is already stored.',
+        tr: 'Bu kimlikle farklı bir kayıt zaten saklanmış.',
+      },
       [
         {
           code: 'capture.conflict',
           path: ['id'],
-          expected: 'a new UUID for a new withdrawal, or the identical body to replay one',
+          expected: {
+            en: 'a new UUID for a new withdrawal, or the identical body to replay one',
+            tr: 'yeni bir geri alma için yeni bir UUID ya da birini yinelemek için aynı gövde',
+          },
           received: excerpt(draft.captureId, 60),
         },
       ],

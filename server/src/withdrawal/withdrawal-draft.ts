@@ -11,6 +11,7 @@ import {
 } from '@izinli/core';
 import type {
   Channel,
+  Localized,
   Problem,
   ProviderSource,
   RecipientType,
@@ -98,7 +99,7 @@ type Prepared = { ok: true; draft: CaptureDraft } | { ok: false; refusal: Captur
 const refuse = (
   status: CaptureRefusal['status'],
   code: string,
-  message: string,
+  message: Localized,
   problems: Problem[],
 ): Prepared => ({ ok: false, refusal: { status, code, message, problems } });
 
@@ -120,12 +121,18 @@ export function unknownSite(siteKey: string): CaptureRefusal {
   return {
     status: 404,
     code: 'site.unknown',
-    message: `This tenant has no site with the key ${excerpt(siteKey, 60)}.`,
+    message: {
+      en: `This tenant has no site with the key ${excerpt(siteKey, 60)}.`,
+      tr: `Bu kiracının ${excerpt(siteKey, 60)} anahtarlı bir sitesi yok.`,
+    },
     problems: [
       {
         code: 'site.unknown',
         path: ['siteKey'],
-        expected: 'the site key of one of this tenant’s sites',
+        expected: {
+          en: 'the site key of one of this tenant’s sites',
+          tr: 'bu kiracının sitelerinden birinin site anahtarı',
+        },
         received: excerpt(siteKey, 60),
       },
     ],
@@ -200,7 +207,10 @@ export function prepareWithdrawal(
       problems.push({
         code: 'withdrawal.purposeUnknown',
         path: ['purposes', i],
-        expected: `a purpose of the site: ${site.purposes.map((p) => p.id).join(', ') || '(none)'}`,
+        expected: {
+          en: `a purpose of the site: ${site.purposes.map((p) => p.id).join(', ') || '(none)'}`,
+          tr: `sitenin bir amacı: ${site.purposes.map((p) => p.id).join(', ') || '(hiçbiri)'}`,
+        },
         received: excerpt(id, 60),
       });
     }
@@ -209,7 +219,10 @@ export function prepareWithdrawal(
     return refuse(
       422,
       'withdrawal.rejected',
-      'The withdrawal does not match the site’s configuration.',
+      {
+        en: 'The withdrawal does not match the site’s configuration.',
+        tr: 'Geri alma sitenin yapılandırmasına uymuyor.',
+      },
       problems,
     );
   }
@@ -236,7 +249,10 @@ export function prepareWithdrawal(
     return refuse(
       422,
       'withdrawal.rejected',
-      'The withdrawal would not make a valid record.',
+      {
+        en: 'The withdrawal would not make a valid record.',
+        tr: 'Geri çekme geçerli bir kayıt oluşturmuyor.',
+      },
       recordProblems,
     );
   }

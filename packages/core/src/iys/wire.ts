@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Channel, ConsentStatus, ProviderSource, RecipientType, Source } from '../enums.js';
 import { IysDateString } from '../iys-date.js';
+import { expecting } from '../problem.js';
 import { IYS_LIMITS } from './limits.js';
 
 // Field names and shapes follow components.schemas and the examples of İYS's OpenAPI 3.2.0.
@@ -145,7 +146,12 @@ const subRequestIdKeys = {
 };
 const hasSubRequestId = (v: { subRequestId?: string; subrequestId?: string }) =>
   v.subRequestId !== undefined || v.subrequestId !== undefined;
-const subRequestIdMissing = { message: 'subRequestId (or subrequestId) is required' };
+const subRequestIdMissing = {
+  error: expecting({
+    en: 'subRequestId (or subrequestId) is required',
+    tr: 'subRequestId (ya da subrequestId) alanı zorunludur',
+  }),
+};
 
 /** One accepted item echoed in the batch's 202 answer. */
 export const IysBatchSubRequest = z

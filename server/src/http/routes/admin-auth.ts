@@ -1,5 +1,6 @@
 // Admin bearer tokens: one tenant per token, stored as SHA-256 and compared in constant time.
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { described } from '@izinli/core';
 import type { TenantConfig } from '@izinli/core';
 import type { MiddlewareHandler } from 'hono';
 import type { LoadedConfig } from '../../config/load-config.js';
@@ -42,17 +43,25 @@ export function adminAuth(config: LoadedConfig): MiddlewareHandler<AdminEnv> {
       throw new ApiError(
         401,
         'admin.unauthorized',
-        'An admin bearer token is required.',
+        {
+          en: 'An admin bearer token is required.',
+          tr: 'Bir yönetici belirteci (Bearer) gereklidir.',
+        },
         [
           {
             code: 'admin.unauthorized',
             path: [],
-            expected: 'Authorization: Bearer <a tenant’s admin token>',
-            received: match
-              ? 'an unknown token'
-              : header
-                ? 'another scheme'
-                : 'no Authorization header',
+            expected: {
+              en: 'Authorization: Bearer <a tenant’s admin token>',
+              tr: 'Authorization: Bearer <bir kiracının yönetici belirteci>',
+            },
+            ...described(
+              match
+                ? { en: 'an unknown token', tr: 'tanınmayan bir belirteç' }
+                : header
+                  ? { en: 'another scheme', tr: 'başka bir kimlik doğrulama şeması' }
+                  : { en: 'no Authorization header', tr: 'Authorization başlığı yok' },
+            ),
           },
         ],
         { 'WWW-Authenticate': 'Bearer realm="izinli-admin"' },

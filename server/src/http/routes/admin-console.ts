@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { excerpt } from '@izinli/core';
-import { ApiError, apiErrorResponse } from '../api-error.js';
+import { ApiError, apiErrorResponse, requestLocale } from '../api-error.js';
 
 /** The console's policy: its own files only; no inline script or style, no framing. */
 export const CONSOLE_CSP =
@@ -54,9 +54,14 @@ async function readOrUndefined(file: string): Promise<Buffer | undefined> {
 }
 
 function notBuilt(c: Context, what: string): Response {
-  const message = `The admin console is not built (${what} is missing): run \`npm run build\`.`;
+  const message = {
+    en: `The admin console is not built (${what} is missing): run \`npm run build\`.`,
+    tr: `Yönetim konsolu derlenmemiş (${what} eksik): \`npm run build\` komutunu çalıştırın.`,
+  };
   if ((c.req.header('accept') ?? '').includes('text/html')) {
-    const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>izinli admin: not built</title><h1>izinli admin</h1><p>${message.replace('`npm run build`', '<code>npm run build</code>')}</p></html>`;
+    const locale = requestLocale(c);
+    const title = locale === 'tr' ? 'izinli yönetim: derlenmemiş' : 'izinli admin: not built';
+    const html = `<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>${title}</title><h1>${locale === 'tr' ? 'izinli yönetim' : 'izinli admin'}</h1><p>${message[locale].replace('`npm run build`', '<code>npm run build</code>')}</p></html>`;
     return c.body(html, 404, headers('text/html; charset=utf-8'));
   }
   for (const [name, value] of Object.entries(headers('application/json')))
@@ -67,12 +72,20 @@ function notBuilt(c: Context, what: string): Response {
       {
         code: 'console.notBuilt',
         path: [],
-        expected: 'admin/dist/ built by `npm run build`',
+        expected: {
+          en: 'admin/dist/ built by `npm run build`',
+          tr: '`npm run build` ile derlenmiş admin/dist/',
+        },
         received: excerpt(what),
       },
     ]),
   );
 }
+
+const noFile = (name: string) => ({
+  en: `The admin console has no file ${excerpt(name)}.`,
+  tr: `Yönetim konsolunda ${excerpt(name)} adlı bir dosya yok.`,
+});
 
 /** Mounted at /: /admin, /admin/ and /admin/<file>. `dir` is the built console (default: @izinli/admin's dist/). */
 export function adminConsoleRoutes(dir: string | undefined = defaultConsoleDir()) {
@@ -89,19 +102,13 @@ export function adminConsoleRoutes(dir: string | undefined = defaultConsoleDir()
       const name = c.req.param('file');
       const match = ASSET.exec(name);
       if (!match) {
-        return apiErrorResponse(
-          c,
-          new ApiError(404, 'route.unknown', `The admin console has no file ${excerpt(name)}.`),
-        );
+        return apiErrorResponse(c, new ApiError(404, 'route.unknown', noFile(name)));
       }
       const body = dir ? await readOrUndefined(join(dir, name)) : undefined;
       if (!body) {
         const built = dir ? await readOrUndefined(join(dir, 'index.html')) : undefined;
         if (!built) return notBuilt(c, name);
-        return apiErrorResponse(
-          c,
-          new ApiError(404, 'route.unknown', `The admin console has no file ${excerpt(name)}.`),
-        );
+        return apiErrorResponse(c, new ApiError(404, 'route.unknown', noFile(name)));
       }
       return c.body(new Uint8Array(body), 200, headers(TYPES[match[1]!]!));
     });

@@ -2,7 +2,7 @@
 // `izinli export` writes them and checked by the same verifier as `izinli verify log`, against
 // the server's published keys (A13). Nothing is stored; the report is the answer.
 import { Hono } from 'hono';
-import { logProblemMessage } from '../../cli/verify-commands.js';
+import { logProblemMessage, problemJson } from '../../cli/verify-commands.js';
 import { exportLog, verifyLog } from '../../proof/index.js';
 import { requestLocale } from '../api-error.js';
 import type { AppDeps } from '../app-deps.js';
@@ -24,10 +24,9 @@ export function adminLogVerifyRoutes(deps: Pick<AppDeps, 'store' | 'jwks' | 'now
       ok: report.ok,
       verifiedAt: startedAt.toISOString(),
       sites: report.sites,
-      problems: report.problems.map((problem) => ({
-        ...problem,
-        message: logProblemMessage(problem, locale),
-      })),
+      problems: report.problems.map((problem) =>
+        problemJson(problem, logProblemMessage(problem, locale)),
+      ),
     });
   });
 }

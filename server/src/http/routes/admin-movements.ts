@@ -4,20 +4,25 @@
 // delivery counts of the tenant's movements (near-deadline included).
 import { Hono } from 'hono';
 import { MovementState, excerpt } from '@izinli/core';
-import type { TenantConfig } from '@izinli/core';
+import type { Localized, TenantConfig } from '@izinli/core';
 import { NEAR_DEADLINE_MS } from '../../store/delivery-store.js';
 import { isMovementCursor } from '../../store/movement-query.js';
 import { ApiError } from '../api-error.js';
 import type { AppDeps } from '../app-deps.js';
 import type { AdminEnv } from './admin-auth.js';
+import { NEXT_CURSOR, wholeNumber } from './query-texts.js';
 
 export { NEAR_DEADLINE_MS } from '../../store/delivery-store.js';
 
 /** The tenant's site keys: a movement is the tenant's when its capture is one of these sites'. */
 const sitesOf = (tenant: TenantConfig) => tenant.sites.map((s) => s.siteKey);
 
-function badQuery(path: string, expected: string, received: unknown): ApiError {
-  return new ApiError(400, 'query.invalid', `The query parameter ${path} is not valid.`, [
+function badQuery(path: string, expected: Localized, received: unknown): ApiError {
+  const text = {
+    en: `The query parameter ${path} is not valid.`,
+    tr: `${path} sorgu parametresi geçerli değil.`,
+  };
+  return new ApiError(400, 'query.invalid', text, [
     { code: 'query.invalid', path: [path], expected, received: excerpt(received) },
   ]);
 }
@@ -29,17 +34,24 @@ export function adminMovementRoutes(deps: AppDeps, now: () => Date = () => new D
       const stateText = c.req.query('state');
       const state = stateText === undefined ? undefined : MovementState.safeParse(stateText);
       if (state !== undefined && !state.success)
-        throw badQuery('state', MovementState.options.join(', '), stateText);
+        throw badQuery(
+          'state',
+          {
+            en: MovementState.options.join(', '),
+            tr: `şunlardan biri: ${MovementState.options.join(', ')}`,
+          },
+          stateText,
+        );
       const limitText = c.req.query('limit') ?? '100';
       const limit = Number(limitText);
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
-        throw badQuery('limit', 'a whole number from 1 to 1000', limitText);
+        throw badQuery('limit', wholeNumber(1000), limitText);
       const atRisk = c.req.query('atRisk');
       if (atRisk !== undefined && atRisk !== 'true' && atRisk !== 'false')
-        throw badQuery('atRisk', 'true or false', atRisk);
+        throw badQuery('atRisk', { en: 'true or false', tr: 'true ya da false' }, atRisk);
       const cursor = c.req.query('cursor');
       if (cursor !== undefined && !isMovementCursor(cursor))
-        throw badQuery('cursor', 'the nextCursor of a previous page', cursor);
+        throw badQuery('cursor', NEXT_CURSOR, cursor);
       const page = await deps.store.movementPage({
         siteKeys: sitesOf(c.get('tenant')),
         ...(state?.success ? { state: state.data } : {}),
@@ -63,12 +75,18 @@ export function adminMovementRoutes(deps: AppDeps, now: () => Date = () => new D
         throw new ApiError(
           404,
           'movement.notDead',
-          'This tenant has no dead movement with this id.',
+          {
+            en: 'This tenant has no dead movement with this id.',
+            tr: 'Bu kiracının bu kimlikle ölü bir hareketi yok.',
+          },
           [
             {
               code: 'movement.notDead',
               path: ['movementId'],
-              expected: 'the id of a dead movement of this tenant',
+              expected: {
+                en: 'the id of a dead movement of this tenant',
+                tr: 'bu kiracıya ait ölü bir hareketin kimliği',
+              },
               received: excerpt(id, 60),
             },
           ],

@@ -92,8 +92,11 @@ describe('admin log verification', () => {
   afterEach(async () => {
     await harness.close();
   });
-  const verify = () =>
-    harness.app.request('/v1/admin/log/verify', { method: 'POST', headers: auth });
+  const verify = (language = 'tr') =>
+    harness.app.request('/v1/admin/log/verify', {
+      method: 'POST',
+      headers: { ...auth, 'Accept-Language': language },
+    });
 
   it('A13: the tenant’s chains verify with the server’s keys', async () => {
     for (let i = 0; i < 3; i++)
@@ -119,12 +122,15 @@ describe('admin log verification', () => {
     record.person.fullName = 'Başka Biri';
     db.prepare('UPDATE captures SET record = ? WHERE seq = 1').run(JSON.stringify(record));
     db.close();
-    const report = (await (await verify()).json()) as {
-      ok: boolean;
-      problems: { code: string; message: string }[];
-    };
+    type Report = { ok: boolean; problems: { code: string; expected: string; message: string }[] };
+    const report = (await (await verify()).json()) as Report;
     expect(report.ok).toBe(false);
     expect(report.problems.length).toBeGreaterThan(0);
-    expect(report.problems[0]!.message).toMatch(/line \d+/);
+    expect(report.problems[0]!.message).toMatch(/^\d+\. satır, /);
+    const english = (await (await verify('en')).json()) as Report;
+    expect(english.problems[0]!.message).toMatch(/^line \d+, /);
+    // The machine fields do not change with the language.
+    expect(english.problems[0]!.expected).toBe(report.problems[0]!.expected);
+    expect(typeof english.problems[0]!.expected).toBe('string');
   });
 });

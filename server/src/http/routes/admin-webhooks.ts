@@ -2,14 +2,20 @@
 // status and cause) and the retry of a dead delivery once the receiver is fixed.
 import { Hono } from 'hono';
 import { excerpt } from '@izinli/core';
+import type { Localized } from '@izinli/core';
 import { WEBHOOK_DELIVERY_STATES } from '../../store/webhook-outbox.js';
 import type { WebhookDeliveryState } from '../../store/webhook-outbox.js';
 import { ApiError } from '../api-error.js';
 import type { AppDeps } from '../app-deps.js';
 import type { AdminEnv } from './admin-auth.js';
+import { wholeNumber } from './query-texts.js';
 
-function badQuery(path: string, expected: string, received: unknown): ApiError {
-  return new ApiError(400, 'query.invalid', `The query parameter ${path} is not valid.`, [
+function badQuery(path: string, expected: Localized, received: unknown): ApiError {
+  const text = {
+    en: `The query parameter ${path} is not valid.`,
+    tr: `${path} sorgu parametresi geçerli değil.`,
+  };
+  return new ApiError(400, 'query.invalid', text, [
     { code: 'query.invalid', path: [path], expected, received: excerpt(received) },
   ]);
 }
@@ -28,14 +34,25 @@ export function adminWebhookRoutes(deps: AppDeps) {
       // The list has no pages: a cursor (or any other parameter) would be silently ignored.
       const unknown = Object.keys(c.req.queries()).find((name) => !LIST_PARAMETERS.has(name));
       if (unknown !== undefined)
-        throw badQuery(unknown, 'only state and limit', c.req.query(unknown));
+        throw badQuery(
+          unknown,
+          { en: 'only state and limit', tr: 'yalnızca state ve limit' },
+          c.req.query(unknown),
+        );
       const state = c.req.query('state');
       if (state !== undefined && !isState(state))
-        throw badQuery('state', WEBHOOK_DELIVERY_STATES.join(', '), state);
+        throw badQuery(
+          'state',
+          {
+            en: WEBHOOK_DELIVERY_STATES.join(', '),
+            tr: `şunlardan biri: ${WEBHOOK_DELIVERY_STATES.join(', ')}`,
+          },
+          state,
+        );
       const limitText = c.req.query('limit') ?? '100';
       const limit = Number(limitText);
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
-        throw badQuery('limit', 'a whole number from 1 to 1000', limitText);
+        throw badQuery('limit', wholeNumber(1000), limitText);
       const tenantId = c.get('tenant').id;
       return c.json({ items: await outbox.list({ tenantId, limit, ...(state ? { state } : {}) }) });
     })
@@ -46,12 +63,18 @@ export function adminWebhookRoutes(deps: AppDeps) {
         throw new ApiError(
           404,
           'webhookDelivery.notDead',
-          'This tenant has no dead webhook delivery with this id.',
+          {
+            en: 'This tenant has no dead webhook delivery with this id.',
+            tr: 'Bu kiracının bu kimlikle ölü bir webhook gönderimi yok.',
+          },
           [
             {
               code: 'webhookDelivery.notDead',
               path: ['deliveryId'],
-              expected: 'the id of a dead webhook delivery of this tenant',
+              expected: {
+                en: 'the id of a dead webhook delivery of this tenant',
+                tr: 'bu kiracıya ait ölü bir webhook gönderiminin kimliği',
+              },
               received: excerpt(id, 60),
             },
           ],

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { Channel, MovementState, excerpt, normalizeEmail, normalizePhone } from '@izinli/core';
-import type { Problem, TenantConfig } from '@izinli/core';
+import type { Localized, Problem, TenantConfig } from '@izinli/core';
 import { isCaptureCursor } from '../../store/capture-query.js';
 import type { CaptureFilter, StoredCapture } from '../../store/store.js';
 import { ApiError } from '../api-error.js';
@@ -12,12 +12,17 @@ import { adminLogVerifyRoutes } from './admin-log-verify.js';
 import { adminMovementRoutes } from './admin-movements.js';
 import { adminSyncRoutes } from './admin-sync.js';
 import { adminWebhookRoutes } from './admin-webhooks.js';
+import { INVALID_RECIPIENT, NEXT_CURSOR, wholeNumber } from './query-texts.js';
 import type { AdminEnv } from './admin-auth.js';
 import { evidenceBundle, recipientTimeline } from './admin-recipient.js';
 import { adminWithdrawalRoutes } from './withdrawal-admin.js';
 
-function badQuery(path: string, expected: string, received: unknown): ApiError {
-  return new ApiError(400, 'query.invalid', `The query parameter ${path} is not valid.`, [
+function badQuery(path: string, expected: Localized, received: unknown): ApiError {
+  const text = {
+    en: `The query parameter ${path} is not valid.`,
+    tr: `${path} sorgu parametresi geçerli değil.`,
+  };
+  return new ApiError(400, 'query.invalid', text, [
     { code: 'query.invalid', path: [path], expected, received: excerpt(received) },
   ]);
 }
@@ -31,7 +36,11 @@ function optionalEnum<T extends string>(
   const text = c.req.query(name);
   if (text === undefined) return undefined;
   if (!(values.options as readonly string[]).includes(text))
-    throw badQuery(name, values.options.join(', '), text);
+    throw badQuery(
+      name,
+      { en: values.options.join(', '), tr: `şunlardan biri: ${values.options.join(', ')}` },
+      text,
+    );
   return text as T;
 }
 
@@ -40,7 +49,11 @@ export function recipientQuery(c: Context): { phone?: string; email?: string } {
   const phone = c.req.query('phone');
   const email = c.req.query('email');
   if ((phone === undefined) === (email === undefined)) {
-    throw badQuery('phone', 'exactly one of phone or email', { phone, email });
+    const expected = {
+      en: 'exactly one of phone or email',
+      tr: 'phone ya da email parametrelerinden yalnızca biri',
+    };
+    throw badQuery('phone', expected, { phone, email });
   }
   const normalised = phone !== undefined ? normalizePhone(phone) : normalizeEmail(email!);
   if (!normalised.ok) {
@@ -48,7 +61,7 @@ export function recipientQuery(c: Context): { phone?: string; email?: string } {
       ...normalised.error,
       path: [phone !== undefined ? 'phone' : 'email'],
     };
-    throw new ApiError(400, 'query.invalid', 'The recipient is not a valid address.', [problem]);
+    throw new ApiError(400, 'query.invalid', INVALID_RECIPIENT, [problem]);
   }
   return phone !== undefined ? { phone: normalised.value } : { email: normalised.value };
 }
@@ -57,7 +70,14 @@ function siteScope(tenant: TenantConfig, site: string | undefined): string[] {
   const mine = tenant.sites.map((s) => s.siteKey);
   if (site === undefined) return mine;
   if (!mine.includes(site))
-    throw badQuery('site', `one of this tenant's sites: ${mine.join(', ')}`, site);
+    throw badQuery(
+      'site',
+      {
+        en: `one of this tenant's sites: ${mine.join(', ')}`,
+        tr: `bu kiracının sitelerinden biri: ${mine.join(', ')}`,
+      },
+      site,
+    );
   return [site];
 }
 
@@ -84,85 +104,105 @@ function isoQuery(c: Context, name: 'from' | 'to'): string | undefined {
   if (value === undefined) return undefined;
   const time = Date.parse(value);
   if (Number.isNaN(time))
-    throw badQuery(name, 'an ISO 8601 instant, e.g. 2026-11-01T00:00:00Z', value);
+    throw badQuery(
+      name,
+      {
+        en: 'an ISO 8601 instant, e.g. 2026-11-01T00:00:00Z',
+        tr: 'ISO 8601 biçiminde bir tarih ve saat, ör. 2026-11-01T00:00:00Z',
+      },
+      value,
+    );
   return new Date(time).toISOString();
 }
 
 /** Mounted at /v1/admin. */
 export function adminRoutes(deps: AppDeps) {
-  return new Hono<AdminEnv>()
-    .use(adminAuth(deps.config))
-    .route('/movements', adminMovementRoutes(deps))
-    .route('/webhooks', adminWebhookRoutes(deps))
-    .route('/sync', adminSyncRoutes(deps))
-    .route('/log', adminLogVerifyRoutes(deps))
-    .route('/', adminWithdrawalRoutes(deps))
-    // Pages refused for their origin in the last 24 hours (this instance's count since start).
-    .get('/origins/refused', (c) =>
-      c.json({
-        items: deps.originRefusals?.recent(c.get('tenant').sites.map((s) => s.siteKey)) ?? [],
-      }),
-    )
-    .get('/captures', async (c) => {
-      const kind = c.req.query('kind');
-      if (kind !== undefined && kind !== 'capture' && kind !== 'withdrawal') {
-        throw badQuery('kind', 'capture or withdrawal', kind);
-      }
-      const channel = optionalEnum(c, 'channel', Channel);
-      const state = optionalEnum(c, 'state', MovementState);
-      const limitText = c.req.query('limit') ?? '50';
-      const limit = Number(limitText);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 500)
-        throw badQuery('limit', 'a whole number from 1 to 500', limitText);
-      const phone = c.req.query('phone');
-      const email = c.req.query('email');
-      const cursor = c.req.query('cursor');
-      if (cursor !== undefined && !isCaptureCursor(cursor)) {
-        throw badQuery('cursor', 'the nextCursor of a previous page', cursor);
-      }
-      const filter: CaptureFilter = {
-        siteKeys: siteScope(c.get('tenant'), c.req.query('site')),
-        ...(phone !== undefined || email !== undefined ? recipientQuery(c) : {}),
-        ...(kind ? { kind } : {}),
-        ...(channel ? { channel } : {}),
-        ...(state ? { state } : {}),
-        ...(isoQuery(c, 'from') ? { from: isoQuery(c, 'from')! } : {}),
-        ...(isoQuery(c, 'to') ? { to: isoQuery(c, 'to')! } : {}),
-        ...(cursor ? { cursor } : {}),
-        limit,
-      };
-      const page = await deps.store.listCaptures(filter);
-      return c.json({
-        items: page.items.map(summary),
-        ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
-      });
-    })
-    .get('/captures/:captureId', async (c) => {
-      const id = c.req.param('captureId');
-      const capture = await deps.store.getCapture(id);
-      const mine = c.get('tenant').sites.some((s) => s.siteKey === capture?.siteKey);
-      if (!capture || !mine) {
-        throw new ApiError(404, 'capture.unknown', 'This tenant has no capture with this id.', [
-          {
-            code: 'capture.unknown',
-            path: ['captureId'],
-            expected: 'the id of a capture of this tenant',
-            received: excerpt(id, 60),
-          },
-        ]);
-      }
-      const movements = await deps.store.movements({ captureId: id });
-      return c.json({ ...capture, movements });
-    })
-    .get('/recipients/timeline', async (c) => {
-      const recipient = recipientQuery(c);
-      return c.json(await recipientTimeline(deps, c.get('tenant'), recipient));
-    })
-    .get('/recipients/evidence', async (c) => {
-      const recipient = recipientQuery(c);
-      const bundle = await evidenceBundle(deps, c.get('tenant'), recipient);
-      const name = `izinli-evidence-${(recipient.phone ?? recipient.email ?? 'recipient').replace(/[^A-Za-z0-9.+@-]/g, '_')}.json`;
-      c.header('Content-Disposition', `attachment; filename="${name}"`);
-      return c.json(bundle);
-    });
+  return (
+    new Hono<AdminEnv>()
+      .use(adminAuth(deps.config))
+      .route('/movements', adminMovementRoutes(deps))
+      .route('/webhooks', adminWebhookRoutes(deps))
+      .route('/sync', adminSyncRoutes(deps))
+      .route('/log', adminLogVerifyRoutes(deps))
+      .route('/', adminWithdrawalRoutes(deps))
+      // Pages refused for their origin in the last 24 hours (this instance's count since start).
+      .get('/origins/refused', (c) =>
+        c.json({
+          items: deps.originRefusals?.recent(c.get('tenant').sites.map((s) => s.siteKey)) ?? [],
+        }),
+      )
+      .get('/captures', async (c) => {
+        const kind = c.req.query('kind');
+        if (kind !== undefined && kind !== 'capture' && kind !== 'withdrawal') {
+          throw badQuery(
+            'kind',
+            { en: 'capture or withdrawal', tr: 'capture ya da withdrawal' },
+            kind,
+          );
+        }
+        const channel = optionalEnum(c, 'channel', Channel);
+        const state = optionalEnum(c, 'state', MovementState);
+        const limitText = c.req.query('limit') ?? '50';
+        const limit = Number(limitText);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+          throw badQuery('limit', wholeNumber(500), limitText);
+        const phone = c.req.query('phone');
+        const email = c.req.query('email');
+        const cursor = c.req.query('cursor');
+        if (cursor !== undefined && !isCaptureCursor(cursor)) {
+          throw badQuery('cursor', NEXT_CURSOR, cursor);
+        }
+        const filter: CaptureFilter = {
+          siteKeys: siteScope(c.get('tenant'), c.req.query('site')),
+          ...(phone !== undefined || email !== undefined ? recipientQuery(c) : {}),
+          ...(kind ? { kind } : {}),
+          ...(channel ? { channel } : {}),
+          ...(state ? { state } : {}),
+          ...(isoQuery(c, 'from') ? { from: isoQuery(c, 'from')! } : {}),
+          ...(isoQuery(c, 'to') ? { to: isoQuery(c, 'to')! } : {}),
+          ...(cursor ? { cursor } : {}),
+          limit,
+        };
+        const page = await deps.store.listCaptures(filter);
+        return c.json({
+          items: page.items.map(summary),
+          ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+        });
+      })
+      .get('/captures/:captureId', async (c) => {
+        const id = c.req.param('captureId');
+        const capture = await deps.store.getCapture(id);
+        const mine = c.get('tenant').sites.some((s) => s.siteKey === capture?.siteKey);
+        if (!capture || !mine) {
+          const text = {
+            en: 'This tenant has no capture with this id.',
+            tr: 'Bu kiracının bu kimlikle bir kaydı yok.',
+          };
+          throw new ApiError(404, 'capture.unknown', text, [
+            {
+              code: 'capture.unknown',
+              path: ['captureId'],
+              expected: {
+                en: 'the id of a capture of this tenant',
+                tr: 'bu kiracıya ait bir kaydın kimliği',
+              },
+              received: excerpt(id, 60),
+            },
+          ]);
+        }
+        const movements = await deps.store.movements({ captureId: id });
+        return c.json({ ...capture, movements });
+      })
+      .get('/recipients/timeline', async (c) => {
+        const recipient = recipientQuery(c);
+        return c.json(await recipientTimeline(deps, c.get('tenant'), recipient));
+      })
+      .get('/recipients/evidence', async (c) => {
+        const recipient = recipientQuery(c);
+        const bundle = await evidenceBundle(deps, c.get('tenant'), recipient);
+        const name = `izinli-evidence-${(recipient.phone ?? recipient.email ?? 'recipient').replace(/[^A-Za-z0-9.+@-]/g, '_')}.json`;
+        c.header('Content-Disposition', `attachment; filename="${name}"`);
+        return c.json(bundle);
+      })
+  );
 }

@@ -2,13 +2,14 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { excerpt } from '@izinli/core';
+import type { Localized } from '@izinli/core';
 import { prepareCapture } from '../../capture/prepare-capture.js';
 import type { RequestFacts } from '../../capture/prepare-capture.js';
 import type { StoredCapture } from '../../store/store.js';
 import { ApiError } from '../api-error.js';
+import { JSON_OBJECT, bodyTooLarge, parseJsonBody, requireMediaType } from '../json-body.js';
 import type { AppDeps, AppLimits } from '../app-deps.js';
 import { RateLimiter } from '../rate-limiter.js';
-import { parseJsonBody, requireMediaType } from '../request-text.js';
 
 /** What a 201 or a replay's 200 carries. */
 export interface CaptureCreated {
@@ -18,6 +19,8 @@ export interface CaptureCreated {
 
 // text/plain too: a page may send the capture as a CORS-simple request (no preflight).
 const JSON_TYPES = ['application/json', 'text/plain'];
+const FROM_THIS_ADDRESS = { en: 'from this address', tr: 'Bu adresten' };
+const FOR_THIS_SITE = { en: 'for this site', tr: 'Bu site için' };
 
 function created(capture: StoredCapture): CaptureCreated {
   return { captureId: capture.captureId, receipt: capture.receipt! };
@@ -32,11 +35,14 @@ export function captureRoutes(
   const now = deps.now ?? (() => new Date());
   const perIp = new RateLimiter({ limit: limits.perIpPerMinute, now: () => now().getTime() });
   const perSite = new RateLimiter({ limit: limits.perSitePerMinute, now: () => now().getTime() });
-  const limited = (retryAfterSeconds: number, what: string) =>
+  const limited = (retryAfterSeconds: number, what: Localized) =>
     new ApiError(
       429,
       'rate.limited',
-      `Too many captures ${what}; retry after ${retryAfterSeconds} s.`,
+      {
+        en: `Too many captures ${what.en}; retry after ${retryAfterSeconds} s.`,
+        tr: `${what.tr} çok fazla kayıt geldi; ${retryAfterSeconds} saniye sonra yeniden deneyin.`,
+      },
       [],
       {
         'Retry-After': String(retryAfterSeconds),
@@ -48,27 +54,15 @@ export function captureRoutes(
     bodyLimit({
       maxSize: limits.bodyBytes,
       onError: () => {
-        throw new ApiError(
-          413,
-          'body.tooLarge',
-          `The body is larger than ${limits.bodyBytes} bytes.`,
-          [
-            {
-              code: 'body.tooLarge',
-              path: [],
-              expected: `at most ${limits.bodyBytes} bytes`,
-              received: 'more',
-            },
-          ],
-        );
+        throw bodyTooLarge({ en: `${limits.bodyBytes} bytes`, tr: `${limits.bodyBytes} bayt` });
       },
     }),
     async (c) => {
       const ip = clientIp(c);
       const ipVerdict = perIp.hit(ip ?? 'unknown');
-      if (!ipVerdict.ok) throw limited(ipVerdict.retryAfterSeconds, 'from this address');
-      requireMediaType(c, JSON_TYPES, 'Send the capture as JSON');
-      const body = parseJsonBody(await c.req.text(), 'a JSON object');
+      if (!ipVerdict.ok) throw limited(ipVerdict.retryAfterSeconds, FROM_THIS_ADDRESS);
+      requireMediaType(c, JSON_TYPES);
+      const body = parseJsonBody(await c.req.text(), JSON_OBJECT);
       const facts: RequestFacts = {
         receivedAt: now(),
         origin: c.req.header('origin'),
@@ -88,14 +82,17 @@ export function captureRoutes(
         throw new ApiError(status, code, message, problems);
       }
       const siteVerdict = perSite.hit(prepared.draft.siteKey);
-      if (!siteVerdict.ok) throw limited(siteVerdict.retryAfterSeconds, 'for this site');
+      if (!siteVerdict.ok) throw limited(siteVerdict.retryAfterSeconds, FOR_THIS_SITE);
       const outcome = await deps.committer.submit(prepared.draft);
       deps.metrics.captures.inc({ outcome: outcome.kind });
       if (outcome.kind === 'unstorable') {
         throw new ApiError(
           422,
           'capture.unstorable',
-          'The capture cannot be stored as sent; the server logged why. Sending it again will not help.',
+          {
+            en: 'The capture cannot be stored as sent; the server logged why. Sending it again will not help.',
+            tr: 'Kayıt gönderildiği hâliyle saklanamıyor; sunucu nedenini günlüğe yazdı. Yeniden göndermek işe yaramaz.',
+          },
           outcome.problems,
         );
       }
@@ -103,12 +100,18 @@ export function captureRoutes(
         throw new ApiError(
           409,
           'capture.conflict',
-          'A different capture with this id is already stored.',
+          {
+            en: 'A different capture with this id is already stored.',
+            tr: 'Bu kimlikle farklı bir kayıt zaten saklanmış.',
+          },
           [
             {
               code: 'capture.conflict',
               path: ['id'],
-              expected: 'a new UUID for a new capture, or the identical body to replay one',
+              expected: {
+                en: 'a new UUID for a new capture, or the identical body to replay one',
+                tr: 'yeni bir kayıt için yeni bir UUID ya da bir kaydı yinelemek için aynı gövde',
+              },
               received: excerpt(prepared.draft.captureId, 60),
             },
           ],

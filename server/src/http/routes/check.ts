@@ -3,15 +3,16 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { Channel, RecipientType, excerpt, movementKey, normalizeRecipient } from '@izinli/core';
-import type { Problem, TenantConfig } from '@izinli/core';
+import type { Localized, Problem, TenantConfig } from '@izinli/core';
 import { z } from 'zod';
 import { checkAnswer } from '../../sync/pre-send-check.js';
 import type { BrandRef } from '../../sync/iys-change-entry.js';
 import { ApiError, requestLocale, toIssues } from '../api-error.js';
 import type { AppDeps } from '../app-deps.js';
-import { readJsonBody } from '../json-body.js';
+import { bodyTooLarge, readJsonBody } from '../json-body.js';
 import { adminAuth } from './admin-auth.js';
 import type { AdminEnv } from './admin-auth.js';
+import { INVALID_RECIPIENT } from './query-texts.js';
 
 /** Most recipients in one batch check. */
 export const CHECK_BATCH_MAX = 1000;
@@ -23,8 +24,12 @@ const CheckBatch = z.strictObject({
   recipients: z.array(z.string().max(320)).min(1).max(CHECK_BATCH_MAX),
 });
 
-function invalid(where: 'query' | 'body', path: string, expected: string, received: unknown) {
-  return new ApiError(400, `${where}.invalid`, `The ${where} field ${path} is not valid.`, [
+function invalid(where: 'query' | 'body', path: string, expected: Localized, received: unknown) {
+  const text = {
+    en: `The ${where} field ${path} is not valid.`,
+    tr: `${where === 'query' ? 'Sorgudaki' : 'Gövdedeki'} ${path} alanı geçerli değil.`,
+  };
+  return new ApiError(400, `${where}.invalid`, text, [
     { code: `${where}.invalid`, path: [path], expected, received: excerpt(received) },
   ]);
 }
@@ -53,12 +58,19 @@ export function tenantBrand(
   if (named.length === 1) return { iysCode: named[0]!.iysCode, brandCode: named[0]!.brandCode };
   const codes = all.map((b) => b.brandCode).join(', ');
   if (brandCode !== undefined && named.length === 0) {
-    throw invalid(where, 'brandCode', `one of this tenant's brand codes: ${codes}`, brandCode);
+    const expected = {
+      en: `one of this tenant's brand codes: ${codes}`,
+      tr: `bu kiracının marka kodlarından biri: ${codes}`,
+    };
+    throw invalid(where, 'brandCode', expected, brandCode);
   }
   throw invalid(
     where,
     'brandCode',
-    `brandCode, one of ${codes}: this tenant has several brands`,
+    {
+      en: `brandCode, one of ${codes}: this tenant has several brands`,
+      tr: `brandCode, şunlardan biri: ${codes} (bu kiracının birden çok markası var)`,
+    },
     brandCode,
   );
 }
@@ -87,23 +99,29 @@ export function checkRoutes(deps: AppDeps) {
       // One parse of the query string for all its fields (each `c.req.query(name)` parses it anew).
       const query = c.req.query();
       const type = Channel.safeParse(query.type);
-      if (!type.success) throw invalid('query', 'type', 'MESAJ, ARAMA or EPOSTA', query.type);
+      if (!type.success) {
+        const expected = { en: 'MESAJ, ARAMA or EPOSTA', tr: 'MESAJ, ARAMA ya da EPOSTA' };
+        throw invalid('query', 'type', expected, query.type);
+      }
       const recipientType = RecipientType.safeParse(query.recipientType ?? 'BIREYSEL');
       if (!recipientType.success) {
-        throw invalid('query', 'recipientType', 'BIREYSEL or TACIR', query.recipientType);
+        const expected = { en: 'BIREYSEL or TACIR', tr: 'BIREYSEL ya da TACIR' };
+        throw invalid('query', 'recipientType', expected, query.recipientType);
       }
       const brandText = query.brandCode;
       const brandCode = brandText === undefined ? undefined : Number(brandText);
       if (brandCode !== undefined && !(Number.isInteger(brandCode) && brandCode > 0)) {
-        throw invalid('query', 'brandCode', 'a positive whole brand code', brandText);
+        const expected = {
+          en: 'a positive whole brand code',
+          tr: 'pozitif, tam sayı bir marka kodu',
+        };
+        throw invalid('query', 'brandCode', expected, brandText);
       }
       const brand = tenantBrand(c.get('tenant'), brandCode, 'query');
       const recipient = normalizeRecipient(type.data, query.recipient ?? '');
       if (!recipient.ok) {
         const problem: Problem = { ...recipient.error, path: ['recipient'] };
-        throw new ApiError(400, 'query.invalid', 'The recipient is not a valid address.', [
-          problem,
-        ]);
+        throw new ApiError(400, 'query.invalid', INVALID_RECIPIENT, [problem]);
       }
       const [answer] = await answerFor(brand, recipientType.data, type.data, [recipient.value]);
       return c.json(answer!);
@@ -113,7 +131,7 @@ export function checkRoutes(deps: AppDeps) {
       bodyLimit({
         maxSize: 512 * 1024,
         onError: () => {
-          throw new ApiError(413, 'body.tooLarge', 'The body is larger than 512 KiB.');
+          throw bodyTooLarge({ en: '512 KiB', tr: '512 KiB' });
         },
       }),
       async (c) => {

@@ -2,7 +2,7 @@
 // Basic auth to `POST /v1/iys/push/{iysCode}`; they update the mirror and write `consent.changed`
 // events like pulled ones. Answered at once: İYS gives an endpoint 5 s.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { IysPushBody } from '@izinli/core';
+import { IysPushBody, described } from '@izinli/core';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -15,7 +15,7 @@ import {
 } from '../../sync/iys-change-entry.js';
 import { ApiError } from '../api-error.js';
 import type { AppDeps } from '../app-deps.js';
-import { readJsonBody } from '../json-body.js';
+import { bodyTooLarge, readJsonBody } from '../json-body.js';
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
@@ -36,13 +36,22 @@ function unauthorized(): ApiError {
   return new ApiError(
     401,
     'push.unauthorized',
-    'İYS push credentials are required.',
+    {
+      en: 'İYS push credentials are required.',
+      tr: 'İYS bildirim (push) kimlik bilgileri gereklidir.',
+    },
     [
       {
         code: 'push.unauthorized',
         path: [],
-        expected: 'Authorization: Basic with the push credentials configured for this iysCode',
-        received: 'missing or other credentials',
+        expected: {
+          en: 'Authorization: Basic with the push credentials configured for this iysCode',
+          tr: 'Authorization: Basic ile bu iysCode için tanımlı bildirim kimlik bilgileri',
+        },
+        ...described({
+          en: 'missing or other credentials',
+          tr: 'eksik ya da başka kimlik bilgileri',
+        }),
       },
     ],
     { 'WWW-Authenticate': 'Basic realm="izinli-iys-push"' },
@@ -64,7 +73,7 @@ export function iysPushRoutes(deps: AppDeps) {
     bodyLimit({
       maxSize: 1024 * 1024,
       onError: () => {
-        throw new ApiError(413, 'body.tooLarge', 'The body is larger than 1 MiB.');
+        throw bodyTooLarge({ en: '1 MiB', tr: '1 MiB' });
       },
     }),
     async (c) => {

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { SiteKey, excerpt } from '@izinli/core';
 import { ApiError } from '../api-error.js';
 import type { AppDeps } from '../app-deps.js';
+import { wholeNumber } from './query-texts.js';
 
 /** GET /.well-known/jwks.json */
 export function jwksRoutes(deps: AppDeps) {
@@ -17,11 +18,12 @@ export function checkpointRoutes(deps: AppDeps) {
   return new Hono().get('/', async (c) => {
     const siteKey = c.req.query('siteKey');
     if (siteKey !== undefined && !SiteKey.safeParse(siteKey).success) {
-      throw new ApiError(400, 'query.invalid', 'siteKey is not a site key.', [
+      const text = { en: 'siteKey is not a site key.', tr: 'siteKey bir site anahtarı değil.' };
+      throw new ApiError(400, 'query.invalid', text, [
         {
           code: 'query.invalid',
           path: ['siteKey'],
-          expected: 'a site key',
+          expected: { en: 'a site key', tr: 'bir site anahtarı' },
           received: excerpt(siteKey),
         },
       ]);
@@ -29,11 +31,15 @@ export function checkpointRoutes(deps: AppDeps) {
     const limitText = c.req.query('limit') ?? '100';
     const limit = Number(limitText);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-      throw new ApiError(400, 'query.invalid', 'limit must be a whole number from 1 to 1000.', [
+      const text = {
+        en: 'limit must be a whole number from 1 to 1000.',
+        tr: 'limit 1 ile 1000 arasında bir tam sayı olmalıdır.',
+      };
+      throw new ApiError(400, 'query.invalid', text, [
         {
           code: 'query.invalid',
           path: ['limit'],
-          expected: 'a whole number from 1 to 1000',
+          expected: wholeNumber(1000),
           received: excerpt(limitText),
         },
       ]);

@@ -92,11 +92,10 @@ export function widgetBundleRoutes(bundle: WidgetBundle | undefined) {
   const serve = (c: Context, name: WidgetFile, cacheControl: string) => {
     const file = bundle?.files[name];
     if (!file) {
-      throw new ApiError(
-        404,
-        'widget.notBuilt',
-        `The widget bundle ${name} is not installed or not built: install @izinli/widget (or run \`npm run build\` in a checkout).`,
-      );
+      throw new ApiError(404, 'widget.notBuilt', {
+        en: `The widget bundle ${name} is not installed or not built: install @izinli/widget (or run \`npm run build\` in a checkout).`,
+        tr: `Bileşen dosyası ${name} kurulu ya da derlenmiş değil: @izinli/widget paketini kurun (ya da depo kopyasında \`npm run build\` çalıştırın).`,
+      });
     }
     const headers: Record<string, string> = {
       'Content-Type': 'text/javascript; charset=utf-8',
@@ -127,12 +126,18 @@ export function widgetBundleRoutes(bundle: WidgetBundle | undefined) {
       throw new ApiError(
         404,
         'widget.unknownVersion',
-        `This server serves widget ${bundle?.version ?? '(none)'}; use /widget/${bundle?.version ?? '<version>'}/izinli.js or /izinli.js.`,
+        {
+          en: `This server serves widget ${bundle?.version ?? '(none)'}; use /widget/${bundle?.version ?? '<version>'}/izinli.js or /izinli.js.`,
+          tr: `Bu sunucu bileşenin ${bundle?.version ?? '(hiçbir)'} sürümünü sunar; /widget/${bundle?.version ?? '<sürüm>'}/izinli.js ya da /izinli.js adresini kullanın.`,
+        },
         [
           {
             code: 'widget.unknownVersion',
             path: ['(path)'],
-            expected: `/widget/${bundle?.version ?? '<version>'}/${WIDGET_FILES.join(' or ')}`,
+            expected: {
+              en: `/widget/${bundle?.version ?? '<version>'}/${WIDGET_FILES.join(' or ')}`,
+              tr: `/widget/${bundle?.version ?? '<sürüm>'}/${WIDGET_FILES.join(' ya da ')}`,
+            },
             received: `/widget/${version}/${name}`.slice(0, 120),
           },
         ],

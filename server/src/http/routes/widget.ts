@@ -22,11 +22,18 @@ export function widgetRoutes(deps: AppDeps) {
     const siteKey = c.req.param('siteKey');
     const found = deps.config.sites.get(siteKey);
     if (!found) {
-      throw new ApiError(404, 'site.unknown', `No site has the key ${excerpt(siteKey, 60)}.`, [
+      const text = {
+        en: `No site has the key ${excerpt(siteKey, 60)}.`,
+        tr: `${excerpt(siteKey, 60)} anahtarlı bir site yok.`,
+      };
+      throw new ApiError(404, 'site.unknown', text, [
         {
           code: 'site.unknown',
           path: ['siteKey'],
-          expected: 'the site key of a configured site',
+          expected: {
+            en: 'the site key of a configured site',
+            tr: 'yapılandırılmış bir sitenin site anahtarı',
+          },
           received: excerpt(siteKey, 60),
         },
       ]);
@@ -40,12 +47,18 @@ export function widgetRoutes(deps: AppDeps) {
       throw new ApiError(
         403,
         'origin.forbidden',
-        `This page's origin may not use the widget of site ${siteKey}: add it to the site's allowedOrigins.`,
+        {
+          en: `This page's origin may not use the widget of site ${siteKey}: add it to the site's allowedOrigins.`,
+          tr: `Bu sayfanın kaynağı (origin) ${siteKey} sitesinin bileşenini kullanamaz: kaynağı sitenin allowedOrigins ayarına ekleyin.`,
+        },
         [
           {
             code: 'origin.forbidden',
             path: ['Origin'],
-            expected: `one of the site's allowedOrigins: ${site.allowedOrigins.join(', ')}`,
+            expected: {
+              en: `one of the site's allowedOrigins: ${site.allowedOrigins.join(', ')}`,
+              tr: `sitenin allowedOrigins ayarındaki kaynaklardan biri: ${site.allowedOrigins.join(', ')}`,
+            },
             received: excerpt(origin, 80),
           },
         ],
@@ -54,11 +67,18 @@ export function widgetRoutes(deps: AppDeps) {
     const asked = c.req.query('locale') ?? site.locales[0]!;
     const locale = SupportedLocale.safeParse(asked);
     if (!locale.success || !site.locales.includes(locale.data)) {
-      throw new ApiError(400, 'locale.notOffered', 'The site does not offer this language.', [
+      const text = {
+        en: 'The site does not offer this language.',
+        tr: 'Site bu dili sunmuyor.',
+      };
+      throw new ApiError(400, 'locale.notOffered', text, [
         {
           code: 'locale.notOffered',
           path: ['locale'],
-          expected: `one of ${site.locales.join(', ')}`,
+          expected: {
+            en: `one of ${site.locales.join(', ')}`,
+            tr: `şunlardan biri: ${site.locales.join(', ')}`,
+          },
           received: excerpt(asked),
         },
       ]);

@@ -4,8 +4,8 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { applyIpPolicy, excerpt } from '@izinli/core';
-import type { Locale, SiteConfig } from '@izinli/core';
+import { applyIpPolicy, described, excerpt } from '@izinli/core';
+import type { Locale, Localized, SiteConfig } from '@izinli/core';
 import { bodyFingerprint } from '../../capture/prepare-capture.js';
 import { commitWithdrawal } from '../../withdrawal/commit-withdrawal.js';
 import { prepareWithdrawal } from '../../withdrawal/withdrawal-draft.js';
@@ -22,39 +22,48 @@ import type { LinkRefusalKind } from '../../withdrawal/withdrawal-texts.js';
 import { verifyWithdrawalToken, withdrawalCaptureId } from '../../withdrawal/withdrawal-token.js';
 import type { WithdrawalClaims } from '../../withdrawal/withdrawal-token.js';
 import { ApiError, requestLocale } from '../api-error.js';
-import {
-  mediaType,
-  parseJsonBody,
-  refuseUnstorableText,
-  requireMediaType,
-} from '../request-text.js';
+import { bodyTooLarge, mediaType, parseJsonBody, requireMediaType } from '../json-body.js';
+import { refuseUnstorableText } from '../request-text.js';
 import type { AppDeps } from '../app-deps.js';
 
 type Redeemable =
   | { ok: true; claims: WithdrawalClaims; site: SiteConfig }
-  | { ok: false; kind: LinkRefusalKind; received: string };
+  | { ok: false; kind: LinkRefusalKind; received: Localized };
 
 const REFUSALS: Record<
   LinkRefusalKind,
-  { status: 400 | 404 | 410; code: string; message: string }
+  { status: 400 | 404 | 410; code: string; message: Localized }
 > = {
-  missing: { status: 400, code: 'withdrawal.tokenMissing', message: 'No withdrawal token.' },
+  missing: {
+    status: 400,
+    code: 'withdrawal.tokenMissing',
+    message: { en: 'No withdrawal token.', tr: 'Geri alma belirteci yok.' },
+  },
   invalid: {
     status: 400,
     code: 'withdrawal.tokenInvalid',
-    message: 'The withdrawal token is not valid: malformed, altered or not signed by this server.',
+    message: {
+      en: 'The withdrawal token is not valid: malformed, altered or not signed by this server.',
+      tr: 'Geri alma belirteci geçersiz: bozuk, değiştirilmiş ya da bu sunucunun imzası değil.',
+    },
   },
   expired: {
     status: 410,
     code: 'withdrawal.tokenExpired',
-    message: 'The withdrawal link expired.',
+    message: { en: 'The withdrawal link expired.', tr: 'Geri alma bağlantısının süresi dolmuş.' },
   },
   site: {
     status: 404,
     code: 'withdrawal.siteUnknown',
-    message: 'The withdrawal link names a site this server does not hold for its tenant.',
+    message: {
+      en: 'The withdrawal link names a site this server does not hold for its tenant.',
+      tr: 'Geri alma bağlantısı, bu sunucunun kiracısı için tutmadığı bir siteyi gösteriyor.',
+    },
   },
 };
+
+// The claims of a token this server signed no longer make a withdrawal (prepareWithdrawal).
+const CLAIMS = { en: 'claims', tr: 'artık geçerli bir geri alma oluşturmayan talepler' };
 
 const wantsJson = (c: Context) => {
   const accept = c.req.header('accept') ?? '';
@@ -74,7 +83,13 @@ export function withdrawRoutes(deps: AppDeps, clientIp: (c: Context) => string |
   const now = deps.now ?? (() => new Date());
 
   async function redeem(token: string | undefined): Promise<Redeemable> {
-    if (!token) return { ok: false, kind: 'missing', received: 'no t parameter' };
+    if (!token) {
+      return {
+        ok: false,
+        kind: 'missing',
+        received: { en: 'no t parameter', tr: 't parametresi yok' },
+      };
+    }
     const verified = await verifyWithdrawalToken(token, deps.jwks(), now());
     if (!verified.ok) {
       const { failure } = verified;
@@ -82,18 +97,25 @@ export function withdrawRoutes(deps: AppDeps, clientIp: (c: Context) => string |
         ? {
             ok: false,
             kind: 'expired',
-            received: `a token that expired at ${failure.expiredAt.toISOString()}`,
+            received: {
+              en: `a token that expired at ${failure.expiredAt.toISOString()}`,
+              tr: `süresi ${failure.expiredAt.toISOString()} anında dolmuş bir belirteç`,
+            },
           }
         : {
             ok: false,
             kind: 'invalid',
-            received: `a token that fails verification (${failure.why})`,
+            received: {
+              en: `a token that fails verification (${failure.why})`,
+              tr: `doğrulanamayan bir belirteç (${failure.why})`,
+            },
           };
     }
     const { claims } = verified;
     const found = deps.config.sites.get(claims.site);
     if (!found || found.tenant.id !== claims.tenant) {
-      return { ok: false, kind: 'site', received: excerpt(claims.site, 60) };
+      const site = excerpt(claims.site, 60);
+      return { ok: false, kind: 'site', received: { en: site, tr: site } };
     }
     return { ok: true, claims, site: found.site };
   }
@@ -105,8 +127,11 @@ export function withdrawRoutes(deps: AppDeps, clientIp: (c: Context) => string |
         {
           code,
           path: ['t'],
-          expected: 'a withdrawal token signed by this server, unaltered and not expired',
-          received: failure.received,
+          expected: {
+            en: 'a withdrawal token signed by this server, unaltered and not expired',
+            tr: 'bu sunucunun imzaladığı, değiştirilmemiş ve süresi dolmamış bir geri alma belirteci',
+          },
+          ...described(failure.received),
         },
       ]);
     }
@@ -153,9 +178,7 @@ export function withdrawRoutes(deps: AppDeps, clientIp: (c: Context) => string |
       bodyLimit({
         maxSize: 16 * 1024,
         onError: () => {
-          throw new ApiError(413, 'body.tooLarge', 'The body is larger than 16384 bytes.', [
-            { code: 'body.tooLarge', path: [], expected: 'at most 16384 bytes', received: 'more' },
-          ]);
+          throw bodyTooLarge({ en: '16384 bytes', tr: '16384 bayt' });
         },
       }),
       async (c) => {
@@ -190,7 +213,7 @@ export function withdrawRoutes(deps: AppDeps, clientIp: (c: Context) => string |
           deps.config,
         );
         if (!prepared.ok)
-          return refused(c, { ok: false, kind: 'invalid', received: 'claims' }, locale);
+          return refused(c, { ok: false, kind: 'invalid', received: CLAIMS }, locale);
         const { created, body } = await commitWithdrawal(deps, prepared.draft);
         if (wantsJson(c)) return c.json(body, created ? 201 : 200);
         return c.body(
@@ -208,16 +231,16 @@ async function readFields(c: Context): Promise<{ t?: string; lang?: string }> {
   // A bodiless POST (the token in the URL) needs no type; a body must be one the route reads.
   const bytes = await c.req.arrayBuffer();
   if (bytes.byteLength > 0 || mediaType(c) !== '') {
-    const type = requireMediaType(
-      c,
-      ['application/x-www-form-urlencoded', 'multipart/form-data', 'application/json'],
-      'Send the form as the page does',
-    );
+    const type = requireMediaType(c, [
+      'application/x-www-form-urlencoded',
+      'multipart/form-data',
+      'application/json',
+    ]);
     if (type === 'application/json') {
-      const parsed = parseJsonBody(
-        new TextDecoder().decode(bytes),
-        'a JSON object {"t": "<token>"}',
-      );
+      const parsed = parseJsonBody(new TextDecoder().decode(bytes), {
+        en: 'a JSON object {"t": "<token>"}',
+        tr: 'bir JSON nesnesi {"t": "<belirteç>"}',
+      });
       if (parsed !== null && typeof parsed === 'object') raw = parsed as Record<string, unknown>;
     } else {
       raw = await parseForm(c, type, bytes);
@@ -244,14 +267,23 @@ async function parseForm(
     fields = {};
     for (const [name, value] of form) fields[name] = value;
   } catch (error) {
-    throw new ApiError(400, 'body.malformed', 'The form body cannot be read.', [
-      {
-        code: 'body.malformed',
-        path: [],
-        expected: `a well-formed ${type} body`,
-        received: excerpt((error as Error).message, 100),
-      },
-    ]);
+    throw new ApiError(
+      400,
+      'body.malformed',
+      { en: 'The form body cannot be read.', tr: 'Form gövdesi okunamıyor.' },
+      [
+        {
+          code: 'body.malformed',
+          path: [],
+          expected: { en: `a well-formed ${type} body`, tr: `düzgün biçimli bir ${type} gövdesi` },
+          received: excerpt((error as Error).message, 100),
+          receivedText: {
+            en: `a body that cannot be read as ${type}`,
+            tr: `${type} olarak okunamayan bir gövde`,
+          },
+        },
+      ],
+    );
   }
   refuseUnstorableText(fields);
   return fields;

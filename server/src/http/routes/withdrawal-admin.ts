@@ -2,7 +2,13 @@
 // hand out a signed, expiring link the site puts in its e-mails.
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { WITHDRAWAL_SOURCES, Withdrawal, WithdrawalLinkRequest, addressKindOf } from '@izinli/core';
+import {
+  WITHDRAWAL_SOURCES,
+  Withdrawal,
+  WithdrawalLinkRequest,
+  addressKindOf,
+  described,
+} from '@izinli/core';
 import type { Channel } from '@izinli/core';
 import { bodyFingerprint } from '../../capture/prepare-capture.js';
 import { commitWithdrawal } from '../../withdrawal/commit-withdrawal.js';
@@ -73,24 +79,40 @@ export function adminWithdrawalRoutes(deps: AppDeps) {
       }
       const { value: recipient, problems } = normaliseRecipient(body.recipient);
       if (problems.length > 0) {
-        throw new ApiError(422, 'withdrawal.rejected', 'The recipient is not valid.', problems);
+        const text = { en: 'The recipient is not valid.', tr: 'Alıcı geçerli değil.' };
+        throw new ApiError(422, 'withdrawal.rejected', text, problems);
       }
       // By default every channel the site offers that the recipient has an address for.
       const channels: Channel[] =
         body.channels ??
         site.channels.map((ch) => ch.type).filter((t) => recipient[addressKindOf(t)] !== undefined);
       if (channels.length === 0) {
-        throw new ApiError(422, 'withdrawal.noChannels', 'The link would withdraw nothing.', [
+        const offered = site.channels.map((ch) => ch.type).join(', ');
+        const text = {
+          en: 'The link would withdraw nothing.',
+          tr: 'Bu bağlantıyla hiçbir izin geri alınmaz.',
+        };
+        throw new ApiError(422, 'withdrawal.noChannels', text, [
           {
             code: 'withdrawal.noChannels',
             path: ['channels'],
-            expected: `channels to withdraw; the site offers ${site.channels.map((ch) => ch.type).join(', ')}`,
-            received: 'none that the recipient has an address for',
+            expected: {
+              en: `channels to withdraw; the site offers ${offered}`,
+              tr: `geri alınacak kanallar; site şunları sunuyor: ${offered}`,
+            },
+            ...described({
+              en: 'none that the recipient has an address for',
+              tr: 'alıcının adresi olan hiçbir kanal',
+            }),
           },
         ]);
       }
       if (!deps.signToken) {
-        throw new ApiError(503, 'withdrawal.linksUnavailable', 'This server cannot sign links.');
+        const text = {
+          en: 'This server cannot sign links.',
+          tr: 'Bu sunucu bağlantı imzalayamıyor.',
+        };
+        throw new ApiError(503, 'withdrawal.linksUnavailable', text);
       }
       const issuedAt = now();
       const expiresAt = new Date(issuedAt.getTime() + body.expiresInDays * DAY_MS);
