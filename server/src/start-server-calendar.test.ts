@@ -1,34 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { CALENDAR_LAST_YEAR } from '@izinli/core';
 import { exampleServerConfig } from '@izinli/core/fixtures';
-import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import { capturedLogger } from './captured-logger.test-support.js';
+import type { LogLine } from './captured-logger.test-support.js';
 import { checkServerConfig } from './config/load-config.js';
 import { parseServerEnv } from './config/env.js';
 import { startServer } from './start-server.js';
 
-interface LogLine {
-  level: number;
-  msg: string;
-  [field: string]: unknown;
-}
-
 /** Starts and stops a server whose clock reads `now`; its log lines. */
 async function startAt(now: Date): Promise<LogLine[]> {
   const dir = mkdtempSync(join(tmpdir(), 'izinli-calendar-start-'));
-  const lines: LogLine[] = [];
-  const logger = pino(
-    { level: 'info' },
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(JSON.parse(chunk.toString()) as LogLine);
-        done();
-      },
-    }),
-  );
+  const { logger, lines } = capturedLogger();
   try {
     const env = parseServerEnv({ PORT: '0', DATA_DIR: dir });
     const config = await checkServerConfig(exampleServerConfig, { IYS_PASSWORD: 'demo' });

@@ -4,6 +4,7 @@
 // captures. Every answer is recorded with what was sent; the test decides what each may be.
 import http from 'node:http';
 import { EXAMPLE_ADMIN_TOKEN } from '@izinli/core/fixtures';
+import { seededRandom } from '@izinli/iys-sim';
 import { ORIGIN, captureBody } from './captures.test-support.js';
 
 /** What a case is: an innocent capture must be stored; anything else may be refused. */
@@ -36,18 +37,6 @@ export interface HostileFailure {
   code: string;
   /** True when the request went out on a socket an earlier answer had kept alive. */
   reusedSocket: boolean;
-}
-
-/** A small seeded PRNG (mulberry32): the same seed gives the same traffic. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The values one field is made hostile with: the classes of issue 18 first. */
@@ -115,7 +104,7 @@ export function hostileTraffic(options: {
   /** Numbers the innocent captures' people (distinct phones across runs on one store). */
   firstPerson?: number;
 }): HostileRequest[] {
-  const random = prng(options.seed);
+  const random = seededRandom(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const validShare = options.validShare ?? 0.3;
   let person = options.firstPerson ?? 0;

@@ -117,13 +117,18 @@ describe('validateServerConfig: calendar.extraHolidays', () => {
         expect.objectContaining({
           code: 'config.holidayDate',
           path: ['calendar', 'extraHolidays', 0, 'date'],
-          expected: 'a real calendar day as YYYY-MM-DD, e.g. 2031-03-20',
+          expected: {
+            en: 'a real calendar day as YYYY-MM-DD, e.g. 2031-03-20',
+            tr: 'YYYY-AA-GG biçiminde gerçek bir takvim günü, ör. 2031-03-20',
+          },
           received: JSON.stringify(date),
         }),
       ]);
       expect(problemMessage(result.error[0]!, 'en')).toBe(
         `calendar.extraHolidays[0].date: expected a real calendar day as YYYY-MM-DD (e.g. 2031-03-20); received "${date}"`,
       );
+      expect(problemMessage(result.error[0]!, 'tr')).toContain('2031-03-20');
+      expect(problemMessage(result.error[0]!, 'tr')).not.toContain('expected');
     },
   );
 
@@ -141,7 +146,7 @@ describe('validateServerConfig: calendar.extraHolidays', () => {
       expect.objectContaining({
         code: 'config.notUnique',
         path: ['calendar', 'extraHolidays', 2, 'date'],
-        expected: 'a unique extra holiday date',
+        expected: { en: 'a unique extra holiday date', tr: 'benzersiz bir ek tatil günü tarihi' },
         received: '"2031-01-24"',
       }),
     ]);

@@ -1,12 +1,11 @@
 // Issue 18, no calendar cliff: captures and withdrawals past the holiday data still get their
 // deadline (with a warning), and calendar.extraHolidays moves it, through the whole app.
 import { randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { CALENDAR_LAST_YEAR } from '@izinli/core';
 import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY, exampleServerConfig } from '@izinli/core/fixtures';
 import type { ServerConfigInput } from '@izinli/core';
-import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { capturedLogger } from '../captured-logger.test-support.js';
 import { makeHarness, postCapture, validCapture } from '../http/app-harness.test-support.js';
 
 type Harness = Awaited<ReturnType<typeof makeHarness>>;
@@ -16,24 +15,9 @@ afterEach(async () => {
   h = undefined;
 });
 
-interface LogLine {
-  level: number;
-  msg: string;
-  [field: string]: unknown;
-}
-
 /** A harness on `clock` whose app and group commit log into `lines`. */
 async function harnessAt(clock: { now: Date }, config: ServerConfigInput = exampleServerConfig) {
-  const lines: LogLine[] = [];
-  const logger = pino(
-    { level: 'info' },
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(JSON.parse(chunk.toString()) as LogLine);
-        done();
-      },
-    }),
-  );
+  const { logger, lines } = capturedLogger();
   h = await makeHarness({ now: () => clock.now, logger, config });
   const fallbackWarnings = () =>
     lines.filter((l) => l.level === 40 && l.msg.startsWith('deadline counted without'));

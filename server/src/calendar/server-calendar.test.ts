@@ -1,7 +1,6 @@
-import { Writable } from 'node:stream';
 import { CALENDAR_LAST_YEAR, parseIysDate } from '@izinli/core';
-import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import { capturedLogger } from '../captured-logger.test-support.js';
 import { deadlinesWithWarning, serverCalendars, warnIfCalendarEnding } from './server-calendar.js';
 
 /** An instant from Turkey wall-clock time, `YYYY-MM-DD HH:mm:ss`. */
@@ -10,27 +9,6 @@ const tr = (text: string): Date => {
   if (!parsed.ok) throw new Error(`bad test date ${text}`);
   return parsed.value;
 };
-
-interface LogLine {
-  level: number;
-  msg: string;
-  [field: string]: unknown;
-}
-
-/** A pino logger whose lines land in `lines`, parsed. */
-function capturedLogger() {
-  const lines: LogLine[] = [];
-  const logger = pino(
-    { level: 'info' },
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(JSON.parse(chunk.toString()) as LogLine);
-        done();
-      },
-    }),
-  );
-  return { logger, lines, warnings: () => lines.filter((l) => l.level === 40) };
-}
 
 const NO_EXTRAS = serverCalendars([]);
 

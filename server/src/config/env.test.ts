@@ -127,7 +127,10 @@ describe('parseServerEnv', () => {
         expect.objectContaining({
           code: 'env.trustProxy',
           path: ['TRUST_PROXY'],
-          expected: expect.stringContaining('the number of proxies in front') as string,
+          expected: {
+            en: expect.stringContaining('the number of proxies in front') as string,
+            tr: expect.stringContaining('öndeki vekil sunucu sayısı') as string,
+          },
           received: JSON.stringify(value),
         }),
       ]);

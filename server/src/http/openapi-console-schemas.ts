@@ -47,3 +47,21 @@ export const LogVerification = z.object({
   ),
   problems: z.array(z.looseObject({ code: z.string(), message: z.string() })),
 });
+
+/** GET /v1/admin/origins/refused: pages refused for their origin, last 24 hours, this instance. */
+export const RefusedOrigins = z.object({
+  items: z.array(
+    z.object({
+      siteKey: z.string(),
+      origin: z.string().meta({ description: 'The page’s origin, or "other" past 50 per site.' }),
+      count: z.int(),
+      lastAt: z.string(),
+    }),
+  ),
+});
+
+/** GET /widget/integrity.json: the served widget version and each file's path and SRI hash. */
+export const WidgetIntegrity = z.object({
+  version: z.string().nullable(),
+  files: z.record(z.string(), z.object({ path: z.string(), integrity: z.string() })),
+});

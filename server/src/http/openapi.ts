@@ -18,7 +18,12 @@ import {
   CheckBatchResult,
   IysPushResult,
 } from './openapi-sync-schemas.js';
-import { LogVerification, SyncState } from './openapi-console-schemas.js';
+import {
+  LogVerification,
+  RefusedOrigins,
+  SyncState,
+  WidgetIntegrity,
+} from './openapi-console-schemas.js';
 import { DeliveryStats, MovementList, MovementRetried } from './openapi-delivery-schemas.js';
 import { WebhookDeliveryList, WebhookDeliveryRetried } from './openapi-webhook-schemas.js';
 import {
@@ -103,6 +108,8 @@ const schemas = {
   WithdrawForm,
   SyncState,
   LogVerification,
+  RefusedOrigins,
+  WidgetIntegrity,
 };
 type SchemaName = keyof typeof schemas;
 
@@ -132,7 +139,54 @@ export const OPERATIONS: Operation[] = [
     tag: 'public',
     pathParams: ['siteKey'],
     query: { locale: 'tr or en; default the site’s first language' },
-    responses: { 200: 'WidgetView', 304: { description: 'Not modified' }, ...errors(400, 404) },
+    responses: {
+      200: 'WidgetView',
+      304: { description: 'Not modified' },
+      ...errors(400, 403, 404),
+    },
+  },
+  {
+    method: 'get',
+    path: '/izinli.js',
+    summary:
+      'The widget as an ES module, to any origin (Access-Control-Allow-Origin: *), cached 5 minutes, ETag.',
+    tag: 'public',
+    responses: {
+      200: { description: 'JavaScript' },
+      304: { description: 'Not modified' },
+      ...errors(404),
+    },
+  },
+  {
+    method: 'get',
+    path: '/izinli.iife.js',
+    summary: 'The widget as a classic script, for pages that cannot load modules; as /izinli.js.',
+    tag: 'public',
+    responses: {
+      200: { description: 'JavaScript' },
+      304: { description: 'Not modified' },
+      ...errors(404),
+    },
+  },
+  {
+    method: 'get',
+    path: '/widget/{version}/{file}',
+    summary:
+      'A file of the served widget version (izinli.js, izinli.iife.js), immutable: pin it with its SRI hash.',
+    tag: 'public',
+    pathParams: ['version', 'file'],
+    responses: {
+      200: { description: 'JavaScript' },
+      304: { description: 'Not modified' },
+      ...errors(404),
+    },
+  },
+  {
+    method: 'get',
+    path: '/widget/integrity.json',
+    summary: 'The served widget version, and each file’s versioned path and SRI hash (sha384).',
+    tag: 'public',
+    responses: { 200: 'WidgetIntegrity' },
   },
   {
     method: 'post',
@@ -244,6 +298,14 @@ export const OPERATIONS: Operation[] = [
       'İYS sync state per brand of this tenant: the stored pull cursor and its age, the last sync pass.',
     tag: 'admin',
     responses: { 200: 'SyncState', ...errors(401) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/origins/refused',
+    summary:
+      'Pages refused for their origin in the last 24 hours (not in the site’s allowedOrigins), by site and origin; this instance since it started.',
+    tag: 'admin',
+    responses: { 200: 'RefusedOrigins', ...errors(401) },
   },
   {
     method: 'post',

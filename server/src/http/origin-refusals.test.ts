@@ -2,9 +2,8 @@
 // refusal, the server counts it per site and origin (metric, one warn line an hour, the admin
 // API's last 24 hours), and a hostile stream of Origin headers cannot grow what it keeps.
 import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
-import { pino } from 'pino';
-import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { capturedLogger } from '../captured-logger.test-support.js';
 import type { ApiErrorBody } from './api-error.js';
 import {
   OTHER_TOKEN,
@@ -21,11 +20,7 @@ const FOREIGN = 'https://kampanya.ornekkitabevi.com.tr';
 describe('OriginRefusals', () => {
   it('counts per site and origin over the last 24 hours, and warns once an hour per origin', () => {
     let now = Date.UTC(2026, 11, 6, 10, 0, 0);
-    const lines: string[] = [];
-    const logger = pino(
-      { level: 'warn' },
-      new Writable({ write: (chunk, _, done) => done(void lines.push(String(chunk))) }),
-    );
+    const { logger, lines } = capturedLogger('warn');
     const refusals = new OriginRefusals({ logger, now: () => now });
     for (let i = 0; i < 3; i += 1) refusals.record('site-a', FOREIGN, 'widget config');
     refusals.record('site-b', FOREIGN, 'capture');
@@ -33,7 +28,7 @@ describe('OriginRefusals', () => {
       { siteKey: 'site-a', origin: FOREIGN, count: 3, lastAt: new Date(now).toISOString() },
     ]);
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toContain('allowedOrigins');
+    expect(lines[0]!.msg).toContain('allowedOrigins');
     now += 3_600_000;
     refusals.record('site-a', FOREIGN, 'widget config');
     expect(lines).toHaveLength(3);

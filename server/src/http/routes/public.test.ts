@@ -60,15 +60,28 @@ describe('GET /v1/sites/{siteKey}/widget', () => {
     expect(((await german.json()) as ApiErrorBody).error.issues?.[0]?.path).toBe('locale');
   });
 
-  it('allows CORS from an allowed origin and not from others', async () => {
+  it('serves the config to an allowed origin; another origin can read only its refusal; captures keep CORS to allowed origins', async () => {
     const ok = await h.app.request(`/v1/sites/${EXAMPLE_SITE_KEY}/widget`, {
       headers: { Origin: ORIGIN },
     });
+    expect(ok.status).toBe(200);
     expect(ok.headers.get('access-control-allow-origin')).toBe(ORIGIN);
     const other = await h.app.request(`/v1/sites/${EXAMPLE_SITE_KEY}/widget`, {
       headers: { Origin: 'https://evil.example' },
     });
-    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    expect(other.status).toBe(403);
+    const body = (await other.json()) as { error: { code: string }; notices?: unknown };
+    expect(body.error.code).toBe('origin.forbidden');
+    expect(body.notices).toBeUndefined();
+    const evilPreflight = await h.app.request('/v1/captures', {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'https://evil.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type',
+      },
+    });
+    expect(evilPreflight.headers.get('access-control-allow-origin')).toBeNull();
     const preflight = await h.app.request('/v1/captures', {
       method: 'OPTIONS',
       headers: {
