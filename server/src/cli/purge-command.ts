@@ -1,8 +1,8 @@
 // `izinli purge [--dry-run]`: runs one retention pass (A14, B10) against the server's store, with
 // the sites' retention read from the config file. The config's secrets are not needed (only
 // checked shapes are read), so an operator can run it without the server's environment.
-import { validateServerConfig } from '@izinli/core';
-import { readFile } from 'node:fs/promises';
+import { formatPath, validateServerConfig } from '@izinli/core';
+import { readConfigInput } from '../config/load-config.js';
 import { runRetentionPass } from '../retention/retention-pass.js';
 import type { RetentionReport } from '../retention/retention-pass.js';
 import type { CliCommand } from './args.js';
@@ -53,12 +53,15 @@ export async function purgeCommand(command: PurgeCommand, deps: CliDeps): Promis
     return EXIT.usage;
   }
   const path = command.config ?? (deps.env.IZINLI_CONFIG || './izinli.config.json');
-  const validated = validateServerConfig(JSON.parse(await readFile(path, 'utf8')));
-  if (!validated.ok) {
-    const first = validated.error[0]!;
+  const read = await readConfigInput(path);
+  const validated = read.ok ? validateServerConfig(read.value.input) : read;
+  const problems = read.ok ? [...read.value.notices.problems] : [];
+  if (!validated.ok) problems.push(...validated.error);
+  if (!validated.ok || problems.length > 0) {
+    const first = problems[0]!;
     await write(
       deps.stderr,
-      `izinli: ${path} is not a valid config (${first.path.join('.')}: expected ${first.expected}); ${validated.error.length} problem(s)\n`,
+      `izinli: ${path} is not a valid config (${formatPath(first.path)}: expected ${first.expected}); ${problems.length} problem(s); izinli config check names them all\n`,
     );
     return EXIT.usage;
   }

@@ -1,7 +1,11 @@
-// Reads and checks the server's config file: structure, COMPLIANCE rules, notice hashes (B8) and
-// the environment variables it names. A server with a bad config refuses to start.
+// Reads and checks the server's config file: structure, COMPLIANCE rules, notice hashes (B8),
+// notices named by file (versioned in the ledger beside the config) and the environment variables
+// it names. A server with a bad config refuses to start, and keeps its old one on a reload.
 import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import {
+  Notice,
+  checkNoticeHash,
   checkSiteConfigHashes,
   defineProblemMessages,
   err,
@@ -10,6 +14,14 @@ import {
   validateServerConfig,
 } from '@izinli/core';
 import type { EnvRef, Problem, Result, ServerConfig, SiteConfig, TenantConfig } from '@izinli/core';
+import { resolveNoticeFiles } from './notice-files.js';
+import type { NoticeAddition, ResolvedNotices } from './notice-files.js';
+import {
+  noticeLedgerFile,
+  readNoticeLedger,
+  withVersions,
+  writeNoticeLedger,
+} from './notice-ledger.js';
 import { webhookSigner } from '../webhooks/webhook-request.js';
 import { cleartextTargetProblem, privateTargetProblem } from '../webhooks/target-address.js';
 
@@ -63,7 +75,7 @@ export async function checkServerConfig(
   env: Env,
 ): Promise<Result<LoadedConfig, Problem[]>> {
   const validated = validateServerConfig(input);
-  if (!validated.ok) return validated;
+  if (!validated.ok) return err([...validated.error, ...(await unsoundConfigProblems(input, env))]);
   const config = validated.value;
   const problems: Problem[] = [];
   const sites = new Map<string, { site: SiteConfig; tenant: TenantConfig }>();
@@ -127,11 +139,57 @@ export async function checkServerConfig(
   return ok({ config, sites, tenantsByTokenHash, iysAccounts, webhookSecrets });
 }
 
-/** Reads the config file at `path` (JSON) and checks it; a syntax error is one problem too. */
-export async function readServerConfig(
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * The checks that need a sound config, run on one that is not, so that one run names every
+ * problem: each `{ "env": NAME }` whose variable is missing, and each well-formed inline notice
+ * whose hash does not match its text (B8).
+ */
+async function unsoundConfigProblems(input: unknown, env: Env): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const walk = (value: unknown, path: Problem['path']) => {
+    if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i]));
+    else if (!isObject(value)) return;
+    else if (Object.keys(value).length === 1 && typeof value.env === 'string')
+      resolve({ env: value.env }, path, env, problems);
+    else for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
+  };
+  walk(input, []);
+  const tenants = isObject(input) && Array.isArray(input.tenants) ? input.tenants : [];
+  for (const [t, tenant] of tenants.entries()) {
+    const sites = isObject(tenant) && Array.isArray(tenant.sites) ? tenant.sites : [];
+    for (const [s, site] of sites.entries()) {
+      const notices = isObject(site) && Array.isArray(site.notices) ? site.notices : [];
+      for (const [i, raw] of notices.entries()) {
+        const notice = Notice.safeParse(raw);
+        if (!notice.success) continue;
+        const hashed = await checkNoticeHash(notice.data, ['tenants', t, 'sites', s, 'notices', i]);
+        if (!hashed.ok) problems.push(hashed.error);
+      }
+    }
+  }
+  return problems;
+}
+
+/** A config file as read: its parsed input with the file-named notices resolved. */
+export interface ConfigInput {
+  input: unknown;
+  notices: ResolvedNotices;
+  /** The notice ledger beside the config (see notice-ledger.ts). */
+  ledgerFile: string;
+}
+
+/**
+ * Reads the config file at `path` (JSON) and resolves its `textFile` notices, without checking
+ * the rest or needing any secret (`izinli purge` reads its retention so). Nothing is written.
+ */
+export async function readConfigInput(
   path: string,
-  env: Env,
-): Promise<Result<LoadedConfig, Problem[]>> {
+  options: { now?: Date } = {},
+): Promise<Result<ConfigInput, Problem[]>> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -158,10 +216,88 @@ export async function readServerConfig(
       },
     ]);
   }
-  return checkServerConfig(input, env);
+  const ledgerFile = noticeLedgerFile(path);
+  const ledger = await readNoticeLedger(ledgerFile);
+  if (!ledger.ok) return ledger;
+  const notices = await resolveNoticeFiles(input, {
+    configDir: dirname(path),
+    ledger: ledger.value,
+    now: options.now ?? new Date(),
+  });
+  return ok({ input: notices.input, notices, ledgerFile });
+}
+
+/** A checked config file, with what reading it found beside the config itself. */
+export interface ConfigFile {
+  loaded: LoadedConfig;
+  /** Notice texts that changed: recorded as new versions when read with `record`, else only due. */
+  noticeVersions: NoticeAddition[];
+  ledgerFile: string;
+  /** Not problems, but worth a look before going live: template [PLACEHOLDERS] left in a text. */
+  warnings: Problem[];
+}
+
+/**
+ * Reads and checks the config file at `path`; every problem is returned, not just the first. With
+ * `record`, the new versions of changed notice texts are written to the ledger once the whole
+ * config is accepted (the server on start and reload); without it they are only reported.
+ */
+export async function readConfigFile(
+  path: string,
+  env: Env,
+  options: { record: boolean; now?: Date },
+): Promise<Result<ConfigFile, Problem[]>> {
+  const read = await readConfigInput(path, options);
+  if (!read.ok) return read;
+  const { notices, ledgerFile } = read.value;
+  const checked = await checkServerConfig(read.value.input, env);
+  const problems = [...notices.problems, ...(checked.ok ? [] : checked.error.map(notices.remap))];
+  if (!checked.ok || problems.length > 0) return err(problems);
+  if (options.record && notices.additions.length > 0) {
+    const ledger = await readNoticeLedger(ledgerFile);
+    if (!ledger.ok) return ledger;
+    try {
+      await writeNoticeLedger(ledgerFile, withVersions(ledger.value, notices.additions));
+    } catch (error) {
+      const first = notices.additions[0]!;
+      return err([
+        {
+          code: 'config.noticeLedgerUnwritable',
+          path: [...first.path, 'textFile'],
+          expected: `a writable ${ledgerFile} to record version ${first.version} of "${first.id}" (${first.locale})`,
+          received: (error as NodeJS.ErrnoException).code ?? String(error),
+          params: { file: ledgerFile, id: first.id, version: first.version },
+        },
+      ]);
+    }
+  }
+  return ok({
+    loaded: checked.value,
+    noticeVersions: notices.additions,
+    ledgerFile,
+    warnings: notices.warnings,
+  });
+}
+
+/**
+ * Reads and checks the config file at `path`, recording changed notice texts as new versions;
+ * a syntax error is one problem too.
+ */
+export async function readServerConfig(
+  path: string,
+  env: Env,
+): Promise<Result<LoadedConfig, Problem[]>> {
+  const read = await readConfigFile(path, env, { record: true });
+  return read.ok ? ok(read.value.loaded) : read;
 }
 
 defineProblemMessages({
+  'config.noticeLedgerUnwritable': {
+    tr: (p) =>
+      `"${p.params?.id}" metninin ${p.params?.version}. sürümü ${p.params?.file} dosyasına yazılamadı (${p.received}); yapılandırma klasörü salt okunursa \`izinli notice bump ${p.params?.id}\` komutunu yazılabilir bir kopyada çalıştırıp bu dosyayı yapılandırmayla birlikte dağıtın`,
+    en: (p) =>
+      `cannot record version ${p.params?.version} of "${p.params?.id}" in ${p.params?.file} (${p.received}); if the config folder is read-only, run \`izinli notice bump ${p.params?.id}\` on a writable copy and ship that file with the config`,
+  },
   'config.envMissing': {
     tr: (p) => `${p.params?.name} ortam değişkeni tanımlanmalıdır; gelen: tanımsız`,
     en: (p) => `the environment variable ${p.params?.name} must be set; received nothing`,
