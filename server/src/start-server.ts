@@ -9,8 +9,9 @@ import { GroupCommitter } from './capture/group-commit.js';
 import { checkpointSites } from './checkpointer.js';
 import type { ServerEnv } from './config/env.js';
 import type { LoadedConfig } from './config/load-config.js';
+import { liveConfig } from './config/live-config.js';
 import { createApp } from './http/app.js';
-import type { FallbackHandler } from './http/app-deps.js';
+import type { AppDeps, FallbackHandler } from './http/app-deps.js';
 import { createMetrics, observeCommit } from './http/metrics.js';
 import { loadKeyRing, signCheckpoint, signReceipt } from './proof/index.js';
 import { openStore } from './store/open-store.js';
@@ -52,6 +53,12 @@ export interface RunningServer {
   checkpoint(): Promise<void>;
   /** Stops accepting connections, finishes in-flight commits, signs a last checkpoint, closes the store. */
   close(): Promise<void>;
+  /**
+   * Serves `config` from the next request on (config/reload-config.ts checks it first): origins,
+   * sites, notices, tokens and webhook targets. Requests already inside finish with the config
+   * they started with; the workers' next pass reads the new one.
+   */
+  reload(config: LoadedConfig): void;
 }
 
 export interface StartOptions {
@@ -137,7 +144,8 @@ export async function startServer({
   });
   // The last sync pass's time and reports, for the admin console (GET /v1/admin/sync).
   let lastSync: { at: string; brands: BrandSyncReport[] } | undefined;
-  const app = createApp({
+  const live = liveConfig(config);
+  const appDeps: AppDeps = {
     config,
     store,
     committer,
@@ -157,14 +165,16 @@ export async function startServer({
     ...(version ? { version } : {}),
     ...(fallback ? { fallback } : {}),
     ...(env.IYS_BASE_URL ? { lastSync: () => lastSync } : {}),
-  });
+  };
+  // Replaced whole on a reload: an app computes its CORS origins and caches once, when built.
+  let app = createApp(appDeps);
 
   let server!: Server;
   let stopping = false;
   const port = await new Promise<number>((resolve, reject) => {
     server = serve(
       {
-        fetch: app.fetch,
+        fetch: (request, bindings) => app.fetch(request, bindings),
         port: env.PORT,
         hostname: env.HOST,
         serverOptions: {
@@ -204,7 +214,7 @@ export async function startServer({
   // Pulls citizens' changes from İYS on an interval; never crashes the process (errors are logged).
   const sync = env.IYS_BASE_URL
     ? createSyncWorker({
-        config,
+        config: live.view,
         store,
         logger,
         baseUrl: env.IYS_BASE_URL,
@@ -220,7 +230,7 @@ export async function startServer({
   // Sends the outbox to İYS on an interval; never crashes the process (errors are logged).
   const delivery = env.IYS_BASE_URL
     ? createDeliveryWorker({
-        config,
+        config: live.view,
         store: claimsWhileLeading(store, () => leader?.leads() ?? false),
         logger,
         baseUrl: env.IYS_BASE_URL,
@@ -245,7 +255,7 @@ export async function startServer({
 
   // Sends webhook events to the site owners' targets; never crashes the process (errors are logged).
   const webhooks = createWebhookWorker({
-    config,
+    config: live.view,
     store,
     logger,
     intervalMs: env.WEBHOOK_INTERVAL_MS,
@@ -257,7 +267,7 @@ export async function startServer({
   // Purges personal data past each site's retention (A14, B10); errors are logged.
   const retention = createRetentionWorker({
     store,
-    sites: [...config.sites.values()].map(({ site }) => site),
+    sites: () => [...live.view.sites.values()].map(({ site }) => site),
     logger,
     intervalSeconds: env.RETENTION_INTERVAL_SECONDS,
   });
@@ -276,6 +286,11 @@ export async function startServer({
     webhooks,
     retention,
     checkpoint,
+    reload(next) {
+      live.replace(next);
+      // Rate-limit windows start afresh with the new app; a reload is the operator's act.
+      app = createApp({ ...appDeps, config: next });
+    },
     close() {
       closing ??= (async () => {
         clearInterval(timer);
