@@ -4,7 +4,6 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerConfigInput } from '@izinli/core';
 import { EXAMPLE_SITE_KEY, exampleServerConfig } from '@izinli/core/fixtures';
@@ -63,16 +62,6 @@ describe('runServerProcess: SIGHUP reloads the config', () => {
 
   beforeAll(async () => {
     writeConfig(exampleServerConfig);
-    const logger = pino(
-      { level: 'info' },
-      new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          for (const text of chunk.toString().split('\n').filter(Boolean))
-            lines.emit('line', JSON.parse(text) as LogLine);
-          done();
-        },
-      }),
-    );
     let listening!: (value: RunningServer) => void;
     const started = new Promise<RunningServer>((resolve) => (listening = resolve));
     exited = runServerProcess({
@@ -85,7 +74,13 @@ describe('runServerProcess: SIGHUP reloads the config', () => {
         },
       }),
       version: '0.0.0-test',
-      logger,
+      logTo: new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          for (const text of chunk.toString().split('\n').filter(Boolean))
+            lines.emit('line', JSON.parse(text) as LogLine);
+          done();
+        },
+      }),
       onListening: listening,
     });
     server = await Promise.race([

@@ -2,7 +2,7 @@
 // SIGTERM stop it, SIGHUP reloads the config. main.ts runs it, and so does `izinli start`.
 import type { EventEmitter } from 'node:events';
 import type { Writable } from 'node:stream';
-import type { Logger } from 'pino';
+import { pino } from 'pino';
 import { problemMessage } from '@izinli/core';
 import type { Problem } from '@izinli/core';
 import { parseServerEnv } from './config/env.js';
@@ -19,8 +19,8 @@ export interface ServerProcessOptions {
   /** Where a refusal to start is written (no logger exists yet). */
   stderr: Writable;
   version: string;
-  /** The server's logger (default: pino at LOG_LEVEL, on stdout). */
-  logger?: Logger;
+  /** Where the server's log lines go (default: the process's stdout). */
+  logTo?: Writable;
   /** Called once the server listens, with the reload SIGHUP runs (tests, `izinli start`). */
   onListening?: (server: RunningServer, reload: () => Promise<boolean>) => void;
 }
@@ -48,7 +48,14 @@ export async function runServerProcess(options: ServerProcessOptions): Promise<n
     env: env.value,
     config: config.value.loaded,
     version: options.version,
-    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.logTo
+      ? {
+          logger: pino(
+            { level: env.value.LOG_LEVEL, base: { service: 'izinli-server' } },
+            options.logTo,
+          ),
+        }
+      : {}),
   });
   const { logger } = server;
   const { noticeVersions, warnings } = config.value;

@@ -216,6 +216,15 @@ export async function readConfigInput(
       },
     ]);
   }
+  return resolveConfigInput(input, path, options);
+}
+
+/** Resolves the `textFile` notices of a parsed config that is (or will be) the file at `path`. */
+export async function resolveConfigInput(
+  input: unknown,
+  path: string,
+  options: { now?: Date } = {},
+): Promise<Result<ConfigInput, Problem[]>> {
   const ledgerFile = noticeLedgerFile(path);
   const ledger = await readNoticeLedger(ledgerFile);
   if (!ledger.ok) return ledger;
@@ -253,23 +262,9 @@ export async function readConfigFile(
   const checked = await checkServerConfig(read.value.input, env);
   const problems = [...notices.problems, ...(checked.ok ? [] : checked.error.map(notices.remap))];
   if (!checked.ok || problems.length > 0) return err(problems);
-  if (options.record && notices.additions.length > 0) {
-    const ledger = await readNoticeLedger(ledgerFile);
-    if (!ledger.ok) return ledger;
-    try {
-      await writeNoticeLedger(ledgerFile, withVersions(ledger.value, notices.additions));
-    } catch (error) {
-      const first = notices.additions[0]!;
-      return err([
-        {
-          code: 'config.noticeLedgerUnwritable',
-          path: [...first.path, 'textFile'],
-          expected: `a writable ${ledgerFile} to record version ${first.version} of "${first.id}" (${first.locale})`,
-          received: (error as NodeJS.ErrnoException).code ?? String(error),
-          params: { file: ledgerFile, id: first.id, version: first.version },
-        },
-      ]);
-    }
+  if (options.record) {
+    const recorded = await recordNoticeVersions(ledgerFile, notices.additions);
+    if (!recorded.ok) return recorded;
   }
   return ok({
     loaded: checked.value,
@@ -277,6 +272,64 @@ export async function readConfigFile(
     ledgerFile,
     warnings: notices.warnings,
   });
+}
+
+/** Appends `additions` to the ledger at `ledgerFile` (nothing to add: nothing written). */
+export async function recordNoticeVersions(
+  ledgerFile: string,
+  additions: readonly NoticeAddition[],
+): Promise<Result<void, Problem[]>> {
+  if (additions.length === 0) return ok(undefined);
+  const ledger = await readNoticeLedger(ledgerFile);
+  if (!ledger.ok) return ledger;
+  try {
+    await writeNoticeLedger(ledgerFile, withVersions(ledger.value, additions));
+    return ok(undefined);
+  } catch (error) {
+    const first = additions[0]!;
+    return err([
+      {
+        code: 'config.noticeLedgerUnwritable',
+        path: [...first.path, 'textFile'],
+        expected: `a writable ${ledgerFile} to record version ${first.version} of "${first.id}" (${first.locale})`,
+        received: (error as NodeJS.ErrnoException).code ?? String(error),
+        params: { file: ledgerFile, id: first.id, version: first.version },
+      },
+    ]);
+  }
+}
+
+/**
+ * Reads a config file and checks all but its environment: structure, COMPLIANCE rules, notice
+ * files and hashes. For commands run away from the server's secrets (purge, notice, init).
+ */
+export async function readConfigWithoutSecrets(
+  path: string,
+): Promise<Result<{ config: ServerConfig; read: ConfigInput }, Problem[]>> {
+  const read = await readConfigInput(path);
+  if (!read.ok) return read;
+  const checked = await checkConfigInput(read.value);
+  return checked.ok ? ok({ config: checked.value, read: read.value }) : checked;
+}
+
+/** Checks a read config as `readConfigWithoutSecrets` does, every problem pointing at the file. */
+export async function checkConfigInput(
+  read: ConfigInput,
+): Promise<Result<ServerConfig, Problem[]>> {
+  const { notices } = read;
+  const validated = validateServerConfig(read.input);
+  const problems = [...notices.problems];
+  if (!validated.ok) problems.push(...validated.error.map(notices.remap));
+  else {
+    for (const [t, tenant] of validated.value.tenants.entries()) {
+      for (const [s, site] of tenant.sites.entries()) {
+        for (const p of await checkSiteConfigHashes(site))
+          problems.push(notices.remap({ ...p, path: ['tenants', t, 'sites', s, ...p.path] }));
+      }
+    }
+  }
+  if (!validated.ok || problems.length > 0) return err(problems);
+  return ok(validated.value);
 }
 
 /**
