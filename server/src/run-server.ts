@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import { problemMessage } from '@izinli/core';
 import type { Problem } from '@izinli/core';
 import { parseServerEnv } from './config/env.js';
-import { readConfigFile } from './config/load-config.js';
+import { readConfigFile } from './config/config-file.js';
 import { configReloader, logConfigWarnings } from './config/reload-config.js';
 import { startServer } from './start-server.js';
 import type { RunningServer } from './start-server.js';

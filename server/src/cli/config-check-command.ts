@@ -1,7 +1,7 @@
 // `izinli config check`: the config checked exactly as the server would check it at start, every
 // problem named; changed notice files are reported (the server records them), never recorded here.
 import type { Locale } from '@izinli/core';
-import { readConfigFile } from '../config/load-config.js';
+import { readConfigFile } from '../config/config-file.js';
 import type { CliCommand } from './args.js';
 import { EXIT, cliLocale, configPathOf } from './cli-deps.js';
 import type { CliDeps } from './cli-deps.js';

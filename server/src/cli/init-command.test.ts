@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readConfigFile } from '../config/load-config.js';
+import { readConfigFile } from '../config/config-file.js';
 import { readNoticeLedger } from '../config/notice-ledger.js';
 import { readKeyIndex } from '../proof/key-files.js';
 import { izinliInProcess } from './cli-run.test-support.js';

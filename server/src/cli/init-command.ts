@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { AllowedOrigin, SiteKey } from '@izinli/core';
-import { readConfigWithoutSecrets, recordNoticeVersions } from '../config/load-config.js';
+import { readConfigWithoutSecrets, recordNoticeVersions } from '../config/config-file.js';
 import { loadKeyRing } from '../proof/index.js';
 import type { InitOptions } from './args.js';
 import { EXIT, cliLocale } from './cli-deps.js';

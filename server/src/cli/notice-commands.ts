@@ -8,8 +8,8 @@ import {
   readConfigInput,
   recordNoticeVersions,
   resolveConfigInput,
-} from '../config/load-config.js';
-import type { ConfigInput } from '../config/load-config.js';
+} from '../config/config-file.js';
+import type { ConfigInput } from '../config/config-file.js';
 import type { NoticeAddition } from '../config/notice-files.js';
 import type { CliCommand } from './args.js';
 import { EXIT, cliLocale, configPathOf } from './cli-deps.js';

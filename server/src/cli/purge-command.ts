@@ -2,7 +2,7 @@
 // the sites' retention read from the config file. The config's secrets are not needed (only
 // checked shapes are read), so an operator can run it without the server's environment.
 import { formatPath } from '@izinli/core';
-import { readConfigWithoutSecrets } from '../config/load-config.js';
+import { readConfigWithoutSecrets } from '../config/config-file.js';
 import { runRetentionPass } from '../retention/retention-pass.js';
 import type { RetentionReport } from '../retention/retention-pass.js';
 import type { CliCommand } from './args.js';

@@ -6,7 +6,6 @@ import type { LoadedConfig } from './load-config.js';
 export interface LiveConfig {
   /** Always the current config (its fields are getters); for code that outlives a reload. */
   readonly view: LoadedConfig;
-  current(): LoadedConfig;
   replace(next: LoadedConfig): void;
 }
 
@@ -33,7 +32,6 @@ export function liveConfig(initial: LoadedConfig): LiveConfig {
   };
   return {
     view,
-    current: () => current,
     replace: (next) => {
       current = next;
     },

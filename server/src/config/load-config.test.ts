@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { problemMessage } from '@izinli/core';
 import { EXAMPLE_SITE_KEY, exampleServerConfig } from '@izinli/core/fixtures';
 import { configWithWebhook } from '../webhooks/webhook-config.test-support.js';
-import { checkServerConfig, readServerConfig } from './load-config.js';
+import { readServerConfig } from './config-file.js';
+import { checkServerConfig } from './load-config.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'izinli-config-'));
 const write = (name: string, text: string) => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { noticeHash, problemMessage } from '@izinli/core';
 import type { Notice } from '@izinli/core';
 import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
-import { readConfigFile, readConfigInput, readServerConfig } from './load-config.js';
+import { readConfigFile, readConfigInput, readServerConfig } from './config-file.js';
 import { noticeLedgerFile, readNoticeLedger } from './notice-ledger.js';
 import { fileNoticeConfig } from './notice-files.test-support.js';
 

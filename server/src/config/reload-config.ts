@@ -3,7 +3,7 @@
 // problems logged, and the running config is kept.
 import { problemMessage } from '@izinli/core';
 import type { Logger } from 'pino';
-import { readConfigFile } from './load-config.js';
+import { readConfigFile } from './config-file.js';
 import type { LoadedConfig } from './load-config.js';
 
 export interface ConfigReloadOptions {
