@@ -5,7 +5,8 @@ import { Readable, Writable } from 'node:stream';
 import { runCli } from './run.js';
 import type { CliDeps } from './run.js';
 
-function sink() {
+/** A stream that keeps what is written to it. */
+export function sink() {
   let text = '';
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {

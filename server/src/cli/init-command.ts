@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { AllowedOrigin, SiteKey } from '@izinli/core';
 import { readConfigWithoutSecrets, recordNoticeVersions } from '../config/config-file.js';
+import { writeJsonFile } from '../config/json-file.js';
 import { loadKeyRing } from '../proof/index.js';
 import type { InitOptions } from './args.js';
 import { EXIT, cliLocale } from './cli-deps.js';
@@ -171,7 +172,7 @@ export async function initCommand(command: InitOptions, deps: CliDeps): Promise<
     }
   }
   const { token, sha256 } = newAdminToken();
-  await writeFile(configPath, `${JSON.stringify(configOf(settings, dir, sha256), null, 2)}\n`);
+  await writeJsonFile(configPath, configOf(settings, dir, sha256));
   await progress(t.wrote('izinli.config.json'));
 
   // The same data folder `izinli start` uses: DATA_DIR, else data/ beside the config.

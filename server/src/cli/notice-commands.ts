@@ -1,8 +1,7 @@
 // `izinli notice add` and `izinli notice bump`: notices named by file, hashed and numbered by the
 // code the server runs when it loads the config (config/notice-files.ts), never by hand.
-import { access, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import {
   checkConfigInput,
   readConfigInput,
@@ -10,6 +9,8 @@ import {
   resolveConfigInput,
 } from '../config/config-file.js';
 import type { ConfigInput } from '../config/config-file.js';
+import { isJsonObject as isObject, writeJsonFile } from '../config/json-file.js';
+import type { JsonObject as Json } from '../config/json-file.js';
 import type { NoticeAddition } from '../config/notice-files.js';
 import type { CliCommand } from './args.js';
 import { EXIT, cliLocale, configPathOf } from './cli-deps.js';
@@ -17,10 +18,6 @@ import type { CliDeps } from './cli-deps.js';
 import { DEFAULT_TITLES } from './init-templates.js';
 import { write } from './io.js';
 import { problemLines } from './problem-report.js';
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 interface RawSite {
   site: Json;
@@ -52,12 +49,6 @@ function pickSite(config: unknown, key: string | undefined, path: string): RawSi
       ? `${path} has no site`
       : `${path} has ${sites.length} sites: pass --site <key> (${keys.join(', ')})`,
   );
-}
-
-async function writeJsonAtomically(file: string, value: unknown): Promise<void> {
-  const temporary = `${file}.${randomUUID()}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(value, null, 2)}\n`, { flag: 'wx' });
-  await rename(temporary, file);
 }
 
 /** Prints the problems that stop a notice command; nothing has been written. */
@@ -143,7 +134,7 @@ export async function noticeAddCommand(
   // The ledger first: a version with no entry yet is harmless, an entry with no version is not.
   const recorded = await recordNoticeVersions(read.value.ledgerFile, mine);
   if (!recorded.ok) return refuse(deps, path, recorded.error);
-  await writeJsonAtomically(path, config);
+  await writeJsonFile(path, config);
   const lines = [
     `added notice "${command.id}" (${locale}, ${command.kind}) to ${path}, its text from ${textFile}`,
     ...mine.map(recordedLine),

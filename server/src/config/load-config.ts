@@ -10,6 +10,7 @@ import {
   validateServerConfig,
 } from '@izinli/core';
 import type { EnvRef, Problem, Result, ServerConfig, SiteConfig, TenantConfig } from '@izinli/core';
+import { isJsonObject as isObject } from './json-file.js';
 import { webhookSigner } from '../webhooks/webhook-request.js';
 import { cleartextTargetProblem, privateTargetProblem } from '../webhooks/target-address.js';
 
@@ -126,10 +127,6 @@ export async function checkServerConfig(
   if (problems.length > 0) return err(problems);
   return ok({ config, sites, tenantsByTokenHash, iysAccounts, webhookSecrets });
 }
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * The checks that need a sound config, run on one that is not, so that one run names every

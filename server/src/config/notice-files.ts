@@ -5,6 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { defineProblemMessages, excerpt } from '@izinli/core';
 import type { Problem } from '@izinli/core';
+import { isJsonObject as isObject } from './json-file.js';
+import type { JsonObject as Json } from './json-file.js';
 import { ledgerVersions, textSha256 } from './notice-ledger.js';
 import type { LedgerAddition, NoticeLedger } from './notice-ledger.js';
 
@@ -29,10 +31,6 @@ export interface ResolvedNotices {
   /** Points a problem about a resolved notice back at the entry the author wrote. */
   remap(problem: Problem): Problem;
 }
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 // What the server fills in itself; written beside `textFile` it would be a second, stale truth.
 const DERIVED = ['text', 'sha256', 'version'] as const;

@@ -2,12 +2,13 @@
 // locale and version, kept beside the config file. Receipts name {id, version, sha256} and the
 // evidence bundle shows the exact text, so a version, once recorded, is never changed or dropped.
 // It holds only the texts the site shows to everyone: safe to commit with the config.
-import { createHash, randomUUID } from 'node:crypto';
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { NoticeVersion, Sha256Digest, defineProblemMessages, err, excerpt, ok } from '@izinli/core';
 import type { Problem, Result } from '@izinli/core';
 import { z } from 'zod';
+import { writeJsonFile } from './json-file.js';
 
 const LedgerVersion = z.strictObject({
   version: NoticeVersion,
@@ -158,17 +159,8 @@ export async function readNoticeLedger(file: string): Promise<Result<NoticeLedge
 }
 
 /** Writes the ledger atomically (a reader sees the old file or the new one, never a torn one). */
-export async function writeNoticeLedger(file: string, ledger: NoticeLedger): Promise<void> {
-  const temporary = join(dirname(file), `.${basename(file)}.${randomUUID()}.tmp`);
-  await writeFile(temporary, `${JSON.stringify({ ...ledger, $comment: COMMENT }, null, 2)}\n`, {
-    flag: 'wx',
-  });
-  try {
-    await rename(temporary, file);
-  } catch (error) {
-    await unlink(temporary).catch(() => {});
-    throw error;
-  }
+export function writeNoticeLedger(file: string, ledger: NoticeLedger): Promise<void> {
+  return writeJsonFile(file, { ...ledger, $comment: COMMENT });
 }
 
 defineProblemMessages({
