@@ -17,6 +17,7 @@ import type { LoadedConfig } from './load-config.js';
 import { resolveNoticeFiles } from './notice-files.js';
 import type { NoticeAddition, ResolvedNotices } from './notice-files.js';
 import {
+  ledgerVersions,
   noticeLedgerFile,
   readNoticeLedger,
   withVersions,
@@ -125,7 +126,12 @@ export async function readConfigFile(
   });
 }
 
-/** Appends `additions` to the ledger at `ledgerFile` (nothing to add: nothing written). */
+/**
+ * Appends `additions` to the ledger at `ledgerFile` (nothing to add: nothing written). The ledger
+ * is read again first: a version another process recorded meanwhile with the same text is kept as
+ * it is; one recorded with another text refuses the lot, as the numbers were counted from an older
+ * ledger (loading the config again counts them afresh).
+ */
 export async function recordNoticeVersions(
   ledgerFile: string,
   additions: readonly NoticeAddition[],
@@ -133,8 +139,26 @@ export async function recordNoticeVersions(
   if (additions.length === 0) return ok(undefined);
   const ledger = await readNoticeLedger(ledgerFile);
   if (!ledger.ok) return ledger;
+  const fresh: NoticeAddition[] = [];
+  const moved: Problem[] = [];
+  for (const a of additions) {
+    const recorded = ledgerVersions(ledger.value, a.siteKey, a.id, a.locale);
+    const same = recorded.find((v) => v.version === a.version);
+    if (same?.sha256 === a.sha256) continue;
+    if (same || recorded.length + 1 !== a.version) {
+      moved.push({
+        code: 'config.noticeLedgerMoved',
+        path: [...a.path, 'textFile'],
+        expected: `version ${a.version} of "${a.id}" (${a.locale}) to be the next in ${ledgerFile}`,
+        received: `${recorded.length} version(s) recorded there meanwhile`,
+        params: { file: ledgerFile, id: a.id },
+      });
+    } else fresh.push(a);
+  }
+  if (moved.length > 0) return err(moved);
+  if (fresh.length === 0) return ok(undefined);
   try {
-    await writeNoticeLedger(ledgerFile, withVersions(ledger.value, additions));
+    await writeNoticeLedger(ledgerFile, withVersions(ledger.value, fresh));
     return ok(undefined);
   } catch (error) {
     const first = additions[0]!;
@@ -196,6 +220,12 @@ export async function readServerConfig(
 }
 
 defineProblemMessages({
+  'config.noticeLedgerMoved': {
+    tr: (p) =>
+      `"${p.params?.id}" metninin sürümleri bu sırada başka bir izinli süreci tarafından ${p.params?.file} dosyasına kaydedildi; yapılandırmayı yeniden yükleyin (SIGHUP ya da yeniden başlatma)`,
+    en: (p) =>
+      `another izinli process recorded versions of "${p.params?.id}" in ${p.params?.file} meanwhile; load the config again (SIGHUP, or a restart)`,
+  },
   'config.noticeLedgerUnwritable': {
     tr: (p) =>
       `"${p.params?.id}" metninin ${p.params?.version}. sürümü ${p.params?.file} dosyasına yazılamadı (${p.received}); yapılandırma klasörü salt okunursa \`izinli notice bump ${p.params?.id}\` komutunu yazılabilir bir kopyada çalıştırıp bu dosyayı yapılandırmayla birlikte dağıtın`,

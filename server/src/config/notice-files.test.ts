@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { noticeHash, problemMessage } from '@izinli/core';
 import type { Notice } from '@izinli/core';
 import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
-import { readConfigFile, readConfigInput, readServerConfig } from './config-file.js';
+import {
+  readConfigFile,
+  readConfigInput,
+  readServerConfig,
+  recordNoticeVersions,
+} from './config-file.js';
 import { noticeLedgerFile, readNoticeLedger } from './notice-ledger.js';
 import { fileNoticeConfig } from './notice-files.test-support.js';
 
@@ -164,6 +169,29 @@ describe('notices named by file (textFile)', () => {
     const result = await readConfigFile(config, ENV, { record: false });
     expect(result.ok && result.value.warnings.map((w) => w.received)).toEqual([
       '[ŞİRKET UNVANI] [ADRES]',
+    ]);
+  });
+
+  it('keeps a version another process recorded meanwhile, and refuses to number over one', async () => {
+    const { config, file, ledger } = folder();
+    const read = await readConfigInput(config);
+    const additions = read.ok ? read.value.notices.additions : [];
+    // Another server on the same folder records the same text first: nothing is added twice.
+    await load(config);
+    expect((await recordNoticeVersions(ledger, additions)).ok).toBe(true);
+    expect(aydinlatmaOf((await load(config)).notices).map((n) => n.version)).toEqual([1]);
+    // It records another text as version 2 before this one writes its own version 2.
+    writeFileSync(file, 'Bu sürecin metni.');
+    const mine = await readConfigInput(config);
+    writeFileSync(file, 'Öteki sürecin metni.');
+    await load(config);
+    const moved = await recordNoticeVersions(ledger, mine.ok ? mine.value.notices.additions : []);
+    expect(!moved.ok && moved.error.map((p) => [p.code, p.path.at(-1)])).toEqual([
+      ['config.noticeLedgerMoved', 'textFile'],
+    ]);
+    expect(aydinlatmaOf((await load(config)).notices).map((n) => n.text)).toEqual([
+      AYDINLATMA,
+      'Öteki sürecin metni.',
     ]);
   });
 
