@@ -160,7 +160,7 @@ describe('izinli init', () => {
       'http://www.ornek.com.tr tam bir kaynak (origin) değil: https://alan.adi[:port] biçiminde, yolsuz ve sonda / olmadan yazın (http:// yalnızca localhost için); şunu mu demek istediniz: https://www.ornek.com.tr',
     );
     expect(run.stdout).toContain('pozitif bir tam sayı olmalı, ör. 123456');
-    expect(run.stdout).toContain('Yönetici anahtarı (yalnızca şimdi gösterilir');
+    expect(run.stdout).toContain('Yönetici erişim anahtarı (token; yalnızca şimdi gösterilir');
     expect(run.stdout).toContain('endpoint="https://izin.ornek.com.tr"></izinli-consent>');
     const config = readJson<WrittenConfig>(join(dir, 'izinli.config.json'));
     expect(config.tenants[0]!.sites[0]!.siteKey).toMatch(/^izn_[A-Za-z0-9_-]{16}$/);

@@ -40,7 +40,7 @@ export const INIT_TEXT = {
     versions: (file: string) =>
       `  metin sürümleri: ${file} (yapılandırmayla birlikte sürüm denetimine ekleyin)`,
     token:
-      'Yönetici anahtarı (yalnızca şimdi gösterilir; güvenli bir yerde saklayın, yapılandırmada yalnızca SHA-256 özeti durur):',
+      'Yönetici erişim anahtarı (token; yalnızca şimdi gösterilir, güvenli bir yerde saklayın; yapılandırmada yalnızca SHA-256 özeti durur):',
     snippet: 'Formunuza yapıştırın:',
     noIntegrity: (reason: string) => `  (integrity özeti eklenmedi: ${reason})`,
     next: 'Sonra:',

@@ -107,7 +107,7 @@ export async function noticeAddCommand(
   const notes: string[] = [];
   if (command.kind === 'etk' && site.etkNoticeId === undefined) {
     site.etkNoticeId = command.id;
-    notes.push(`set "etkNoticeId": "${command.id}": the form shows it with the channel boxes`);
+    notes.push(`"etkNoticeId" is now "${command.id}": the form shows it with the channel boxes`);
   } else if (command.kind === 'etk' && site.etkNoticeId !== command.id) {
     notes.push(
       `the form shows "${String(site.etkNoticeId)}" with the channel boxes; set "etkNoticeId": "${command.id}" to show this one`,
