@@ -15,7 +15,8 @@ export type { AppDeps, AppLimits, FallbackHandler } from './http/app-deps.js';
 export { createMetrics } from './http/metrics.js';
 export { GroupCommitter } from './capture/group-commit.js';
 export { parseServerEnv, ServerEnv } from './config/env.js';
-export { checkServerConfig, readServerConfig } from './config/load-config.js';
+export { checkServerConfig } from './config/load-config.js';
+export { readServerConfig } from './config/config-file.js';
 export type { LoadedConfig, IysCredentials } from './config/load-config.js';
 export { createDeliveryWorker } from './delivery/delivery-worker.js';
 export type {

@@ -10,10 +10,12 @@ import { GroupCommitter } from './capture/group-commit.js';
 import { checkpointSites } from './checkpointer.js';
 import type { ServerEnv } from './config/env.js';
 import type { LoadedConfig } from './config/load-config.js';
+import { liveConfig } from './config/live-config.js';
+import { OriginRefusals } from './http/origin-refusals.js';
 import { createApp } from './http/app.js';
 import { clientIpResolver } from './http/client-ip.js';
 import { EarlyAnswerResponse, skipClosingConnections } from './http/early-answer.js';
-import type { FallbackHandler } from './http/app-deps.js';
+import type { AppDeps, FallbackHandler } from './http/app-deps.js';
 import { createMetrics, observeCommit } from './http/metrics.js';
 import { loadKeyRing, signCheckpoint, signReceipt } from './proof/index.js';
 import { openStore } from './store/open-store.js';
@@ -55,6 +57,12 @@ export interface RunningServer {
   checkpoint(): Promise<void>;
   /** Stops accepting connections, finishes in-flight commits, signs a last checkpoint, closes the store. */
   close(): Promise<void>;
+  /**
+   * Serves `config` from the next request on (config/reload-config.ts checks it first): origins,
+   * sites, notices, tokens and webhook targets. Requests already inside finish with the config
+   * they started with; the workers' next pass reads the new one.
+   */
+  reload(config: LoadedConfig): void;
 }
 
 export interface StartOptions {
@@ -127,11 +135,22 @@ export async function startServer({
     defaultMetrics: true,
     ...(leader ? { leads: leader.leads } : {}),
   });
+  const live = liveConfig(config);
+  // Deadlines on the current config's calendar (extra holidays may change on SIGHUP); its warning
+  // state is kept while the calendar stays the same.
+  let calendar = live.view.calendars.conservative;
+  let deadlineFor = deadlinesWithWarning(calendar, logger);
   const committer = new GroupCommitter({
     store,
     signReceipt: (record, canonical) => signReceipt(ring, record, canonical),
     newId: randomUUID,
-    deadlineFor: deadlinesWithWarning(config.calendars.conservative, logger),
+    deadlineFor: (consentDate) => {
+      if (live.view.calendars.conservative !== calendar) {
+        calendar = live.view.calendars.conservative;
+        deadlineFor = deadlinesWithWarning(calendar, logger);
+      }
+      return deadlineFor(consentDate);
+    },
     maxBatch: env.GROUP_COMMIT_MAX,
     onCommit: (size, seconds) => observeCommit(metrics, size, seconds),
     // The captures batched with it were committed; this one was answered 422. The error names
@@ -152,7 +171,7 @@ export async function startServer({
   }
   // The last sync pass's time and reports, for the admin console (GET /v1/admin/sync).
   let lastSync: { at: string; brands: BrandSyncReport[] } | undefined;
-  const app = createApp({
+  const appDeps: AppDeps = {
     config,
     store,
     committer,
@@ -167,17 +186,22 @@ export async function startServer({
       perSitePerMinute: env.RATE_LIMIT_PER_SITE,
     },
     clientIp: clientIpResolver(env.TRUST_PROXY),
+    // One count of refused origins for the process, kept across reloads.
+    originRefusals: new OriginRefusals({ counter: metrics.originRefusals, logger }),
     ...(version ? { version } : {}),
     ...(fallback ? { fallback } : {}),
     ...(env.IYS_BASE_URL ? { lastSync: () => lastSync } : {}),
-  });
+  };
+  // Replaced whole on a reload: an app computes its CORS origins and caches once, when built.
+  let app = createApp(appDeps);
 
   let server!: Server;
   let stopping = false;
   const port = await new Promise<number>((resolve, reject) => {
     server = serve(
       {
-        fetch: skipClosingConnections(app.fetch),
+        // The app is read per request: a reload swaps it (SIGHUP).
+        fetch: skipClosingConnections((request, bindings) => app.fetch(request, bindings)),
         port: env.PORT,
         hostname: env.HOST,
         serverOptions: {
@@ -219,7 +243,7 @@ export async function startServer({
   // Pulls citizens' changes from İYS on an interval; never crashes the process (errors are logged).
   const sync = env.IYS_BASE_URL
     ? createSyncWorker({
-        config,
+        config: live.view,
         store,
         logger,
         baseUrl: env.IYS_BASE_URL,
@@ -235,7 +259,7 @@ export async function startServer({
   // Sends the outbox to İYS on an interval; never crashes the process (errors are logged).
   const delivery = env.IYS_BASE_URL
     ? createDeliveryWorker({
-        config,
+        config: live.view,
         store: claimsWhileLeading(store, () => leader?.leads() ?? false),
         logger,
         baseUrl: env.IYS_BASE_URL,
@@ -260,7 +284,7 @@ export async function startServer({
 
   // Sends webhook events to the site owners' targets; never crashes the process (errors are logged).
   const webhooks = createWebhookWorker({
-    config,
+    config: live.view,
     store,
     logger,
     intervalMs: env.WEBHOOK_INTERVAL_MS,
@@ -272,7 +296,7 @@ export async function startServer({
   // Purges personal data past each site's retention (A14, B10); errors are logged.
   const retention = createRetentionWorker({
     store,
-    sites: [...config.sites.values()].map(({ site }) => site),
+    sites: () => [...live.view.sites.values()].map(({ site }) => site),
     logger,
     intervalSeconds: env.RETENTION_INTERVAL_SECONDS,
   });
@@ -292,6 +316,11 @@ export async function startServer({
     webhooks,
     retention,
     checkpoint,
+    reload(next) {
+      live.replace(next);
+      // Rate-limit windows start afresh with the new app; a reload is the operator's act.
+      app = createApp({ ...appDeps, config: next });
+    },
     close() {
       closing ??= (async () => {
         clearInterval(timer);

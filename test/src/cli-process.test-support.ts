@@ -2,7 +2,8 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 
-const CLI = new URL('../../server/dist/cli/main.js', import.meta.url);
+/** The built CLI (`izinli`). */
+export const CLI = new URL('../../server/dist/cli/main.js', import.meta.url);
 
 /** How one CLI run ended. */
 export interface CliRun {

@@ -30,9 +30,15 @@ export function makeDataDir(config: unknown = exampleServerConfig): {
   return { dataDir, configFile };
 }
 
-/** Starts `node server/dist/main.js` and resolves once it listens. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [MAIN.pathname], {
+/**
+ * Starts `node server/dist/main.js` (or `node <args…>`, e.g. the CLI's `start`) and resolves once
+ * it listens.
+ */
+export async function startServerProcess(
+  env: Record<string, string>,
+  args: readonly string[] = [MAIN.pathname],
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, args, {
     env: {
       PATH: process.env.PATH ?? '',
       PORT: '0',

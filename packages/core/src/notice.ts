@@ -93,10 +93,29 @@ export const Notice = z.strictObject({
     .meta({ description: 'The exact text shown; its SHA-256 is `sha256`.' }),
   sha256: Sha256Digest.meta({
     description:
-      'SHA-256 (64 lower-case hex digits) of the UTF-8 bytes of `text`, e.g. from `sha256sum`.',
+      'SHA-256 (64 lower-case hex digits) of the UTF-8 bytes of `text`; a `textFile` entry has it computed by the server instead.',
   }),
 });
 export type Notice = z.infer<typeof Notice>;
+
+/**
+ * A notice as a config file may name it: its text in a file (`textFile`, relative to the config
+ * file) instead of `text`, `sha256` and `version`. The server reads the file, hashes it and
+ * numbers its versions itself, keeping every text it ever had (server/README.md, "Notices in
+ * files"); validation only ever sees the resulting `Notice` entries.
+ */
+export const NoticeFile = Notice.omit({ version: true, text: true, sha256: true })
+  .extend({
+    textFile: z
+      .string()
+      .min(1, { error: 'a path to the text file, relative to the config file' })
+      .meta({
+        description:
+          'Path of the text (UTF-8, shown as plain text), relative to the config file; a changed text becomes a new version when the server loads the config.',
+      }),
+  })
+  .meta({ title: 'Notice in a file' });
+export type NoticeFile = z.infer<typeof NoticeFile>;
 
 /** The SHA-256 (hex) of a notice text's UTF-8 bytes: the hash stored beside it and in every record. */
 export function noticeHash(text: string): Promise<string> {

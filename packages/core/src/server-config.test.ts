@@ -185,4 +185,20 @@ describe('serverConfigJsonSchema', () => {
       expect.arrayContaining(['id', 'sites', 'adminTokens', 'webhooks']),
     );
   });
+
+  it('lets a notice name its text by file, with no text, hash or version beside it', () => {
+    type Shape = { properties: Record<string, Shape>; items: Shape; anyOf: Shape[] } & {
+      required?: string[];
+      additionalProperties?: boolean;
+    };
+    const schema = serverConfigJsonSchema() as unknown as Shape;
+    const site = schema.properties.tenants!.items.properties.sites!.items;
+    const forms = site.properties.notices!.items.anyOf;
+    const byFile = forms.find((f) => f.required?.includes('textFile'));
+    const inline = forms.find((f) => f.required?.includes('text'));
+    expect(byFile?.required).toEqual(['id', 'locale', 'kind', 'title', 'textFile']);
+    expect(Object.keys(byFile!.properties)).not.toContain('sha256');
+    expect(byFile!.additionalProperties).toBe(false);
+    expect(inline?.required).toEqual(expect.arrayContaining(['version', 'text', 'sha256']));
+  });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseCivilDate } from './iys-date.js';
-import { Slug } from './notice.js';
+import { Notice, NoticeFile, Slug } from './notice.js';
 import { defineProblemMessages, excerpt, expecting, problemsFromZod } from './problem.js';
 import type { Localized, Problem } from './problem.js';
 import { err, ok } from './result.js';
@@ -162,10 +162,32 @@ export type ServerConfig = Omit<z.infer<typeof ServerConfigOuter>, 'tenants'> & 
 };
 export type TenantConfig = ServerConfig['tenants'][number];
 
+// The file as authors write it: a notice may also name its text by file (resolved by the server
+// before validation), so editors must accept both forms.
+const ServerConfigFileShape = ServerConfigShape.extend({
+  tenants: z
+    .array(
+      TenantConfigShape.extend({
+        sites: z.array(
+          SiteConfigShape.extend({
+            notices: z
+              .array(z.union([Notice, NoticeFile]))
+              .min(1)
+              .meta({
+                description:
+                  'Every version of every text inline (text, sha256, version), or one entry per text file (textFile) that the server hashes and versions; the highest version per id and locale is current.',
+              }),
+          }),
+        ),
+      }),
+    )
+    .min(1),
+});
+
 /** The JSON Schema of the config file, for editor completion (`"$schema"` in the file). */
 export function serverConfigJsonSchema(): Record<string, unknown> {
   return {
-    ...z.toJSONSchema(ServerConfigShape, { io: 'input', target: 'draft-2020-12' }),
+    ...z.toJSONSchema(ServerConfigFileShape, { io: 'input', target: 'draft-2020-12' }),
     title: 'izinli server config',
     description:
       'Tenants with their sites (origins, İYS brand, channels, purposes, versioned notices), admin tokens and webhooks; İYS credentials by environment reference; extra public holidays for the business-day calendar.',

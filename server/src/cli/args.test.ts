@@ -53,6 +53,74 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['export'])).toEqual({ ok: true, value: { name: 'export', sites: [] } });
   });
 
+  it('reads init with every flag, origins repeated', () => {
+    expect(
+      parseCliArgs([
+        'init',
+        '--dir',
+        'site',
+        '--yes',
+        '--json',
+        '--site-key',
+        'k',
+        '--origin',
+        'https://a.com.tr',
+        '--origin',
+        'https://b.com.tr',
+        '--iys-code',
+        '123456',
+        '--brand-code',
+        '654321',
+        '--iys-username',
+        'api',
+        '--iys-password-env',
+        'IYS_PAROLA',
+        '--public-url',
+        'https://izin.a.com.tr',
+      ]),
+    ).toEqual({
+      ok: true,
+      value: {
+        name: 'init',
+        dir: 'site',
+        yes: true,
+        json: true,
+        force: false,
+        siteKey: 'k',
+        origins: ['https://a.com.tr', 'https://b.com.tr'],
+        iysCode: '123456',
+        brandCode: '654321',
+        iysUsername: 'api',
+        iysPasswordEnv: 'IYS_PAROLA',
+        publicUrl: 'https://izin.a.com.tr',
+      },
+    });
+  });
+
+  it('reads start, config check, migrate, notice add and bump, and --version', () => {
+    const cases: [string[], unknown][] = [
+      [['start'], { name: 'start' }],
+      [['start', '--config', 'c.json'], { name: 'start', config: 'c.json' }],
+      [['config', 'check', '--json'], { name: 'config-check', json: true }],
+      [
+        ['migrate', '--database-url', 'postgres://h/db'],
+        { name: 'migrate', databaseUrl: 'postgres://h/db' },
+      ],
+      [
+        ['notice', 'add', 'a.md', '--id', 'x', '--kind', 'riza', '--locale', 'en', '--site', 's'],
+        { name: 'notice-add', file: 'a.md', id: 'x', kind: 'acik-riza', locale: 'en', site: 's' },
+      ],
+      [
+        ['notice', 'bump', 'x', '--config', 'c.json'],
+        { name: 'notice-bump', id: 'x', config: 'c.json' },
+      ],
+      [['--version'], { name: 'version' }],
+    ];
+    for (const [argv, value] of cases) {
+      expect(parseCliArgs(argv), argv.join(' ')).toEqual({ ok: true, value });
+    }
+  });
+
   it('asks for help with no arguments, help, -h or --help anywhere', () => {
     for (const argv of [[], ['help'], ['-h'], ['verify', 'log', 'x', '--help']]) {
       expect(parseCliArgs(argv), argv.join(' ')).toEqual({ ok: true, value: { name: 'help' } });
@@ -72,6 +140,18 @@ describe('parseCliArgs', () => {
       [['verify', 'log', 'a', '--lang', 'de'], /--lang takes tr or en, not de/],
       [['verify', 'log', 'a', '--nope'], /Unknown option '--nope'/],
       [['verify', 'log', 'a', '--jwks'], /--jwks/],
+      [['notice'], /notice needs a subcommand: notice add, notice bump/],
+      [['notice', 'add', 'a.md', '--id', 'x'], /needs --kind aydinlatma, etk or riza/],
+      [['notice', 'add', 'a.md', '--id', 'x', '--kind', 'kvkk'], /or riza, not kvkk/],
+      [['notice', 'add', '--kind', 'etk', '--id', 'x'], /needs the text file/],
+      [['notice', 'add', 'a.md', '--kind', 'etk'], /needs --id <id>/],
+      [['notice', 'bump'], /needs the notice id/],
+      [['notice', 'bump', 'x', '--site', 'a', '--site', 'b'], /takes one --site, not 2/],
+      [['notice', 'bump', 'x', '--locale', 'de'], /--locale takes tr or en, not de/],
+      [['init', '--config', 'x'], /--config is not an option of init/],
+      [['start', 'extra'], /unexpected argument: extra/],
+      [['migrate', '--config', 'x'], /--config is not an option of migrate/],
+      [['--version', 'start'], /--version takes nothing else/],
     ];
     for (const [argv, message] of cases) {
       const result = parseCliArgs(argv);

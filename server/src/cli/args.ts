@@ -1,63 +1,56 @@
 // Parses the `izinli` command line into a typed command; no I/O, so every case is testable.
 import { err, ok } from '@izinli/core';
-import type { Locale, Result } from '@izinli/core';
+import type { Locale, NoticeKind, Result } from '@izinli/core';
 import { parseArgs } from 'node:util';
+
+export { HELP } from './help.js';
+
+type Lang = { lang?: Locale };
+type ConfigFile = { config?: string };
+type Store = { dataDir?: string; databaseUrl?: string };
+
+/** What `izinli init` was given; values are checked (and the missing ones asked) by the command. */
+export interface InitOptions extends Lang {
+  dir?: string;
+  yes: boolean;
+  json: boolean;
+  force: boolean;
+  siteKey?: string;
+  origins: string[];
+  iysCode?: string;
+  brandCode?: string;
+  iysUsername?: string;
+  iysPasswordEnv?: string;
+  publicUrl?: string;
+}
+
+/** Which notice, for `izinli notice add|bump`. */
+export interface NoticeTarget extends ConfigFile {
+  id: string;
+  locale?: 'tr' | 'en';
+  site?: string;
+}
 
 /** One thing the CLI can be asked to do. */
 export type CliCommand =
   | { name: 'help' }
-  | { name: 'verify-receipt'; input: string; jwks: string; json: boolean; lang?: Locale }
-  | { name: 'verify-log'; input: string; jwks?: string; json: boolean; lang?: Locale }
+  | { name: 'version' }
+  | ({ name: 'init' } & InitOptions)
+  | ({ name: 'start' } & ConfigFile)
+  | ({ name: 'config-check'; json: boolean } & ConfigFile & Lang)
+  | ({ name: 'migrate' } & Store)
+  | ({ name: 'notice-add'; file: string; kind: NoticeKind; title?: string } & NoticeTarget)
+  | ({ name: 'notice-bump' } & NoticeTarget)
+  | ({ name: 'verify-receipt'; input: string; jwks: string; json: boolean } & Lang)
+  | ({ name: 'verify-log'; input: string; jwks?: string; json: boolean } & Lang)
   | { name: 'keys-rotate'; dataDir?: string }
-  | { name: 'export'; dataDir?: string; databaseUrl?: string; sites: string[]; out?: string }
+  | ({ name: 'export'; sites: string[]; out?: string } & Store)
   | { name: 'token'; label?: string }
-  | {
-      name: 'purge';
-      dryRun: boolean;
-      json: boolean;
-      config?: string;
-      dataDir?: string;
-      databaseUrl?: string;
-    };
-
-/** The help text `izinli --help` prints. */
-export const HELP = `izinli — verify izinli receipts and logs, rotate signing keys, export logs
-
-Usage:
-  izinli verify receipt <file|-> --jwks <file|url> [--json] [--lang tr|en]
-      Verify a receipt (a compact JWS, or JSON with a "receipt" field) against a JWKS,
-      e.g. https://your-server/.well-known/jwks.json.
-  izinli verify log <file|-> [--jwks <file|url>] [--json] [--lang tr|en]
-      Verify an exported log: every site's hash chain, records, receipts and checkpoints.
-      Without --jwks the export's own JWKS is used, with a warning.
-  izinli keys rotate [--data-dir <dir>]
-      Make a new signing key; the old public key stays in the JWKS. Restart the server after.
-  izinli export [--site <key>]... [--out <file>] [--data-dir <dir>] [--database-url <url>]
-      Write the log of every site (or of the --site ones) as JSON Lines.
-  izinli purge [--dry-run] [--json] [--config <file>] [--data-dir <dir>] [--database-url <url>]
-      Remove the personal data of records past their site's retention (A14, B10); the hash
-      chain keeps verifying. --dry-run only counts. The sites' retention is read from the config.
-  izinli token [<label>]
-      Make an admin bearer token: give the token to its holder, put the adminTokens entry
-      (its SHA-256) in the config file. The server never stores the token itself.
-
-Options:
-  --jwks          a JWKS file or http(s) URL: the public keys signatures are checked with
-  --json          print the verified record or the log report as JSON
-  --lang          the language of problem messages (default: from $LANG, else en)
-  --site          export only this site; repeat for several
-  --out           write the export to this file (created readable by its owner only)
-  --data-dir      the server's data folder (default: $DATA_DIR, else ./data)
-  --database-url  PostgreSQL URL (default: $DATABASE_URL, else SQLite in the data folder)
-  --dry-run       purge: count what is due, change nothing
-  --config        purge: the server's config file (default: $IZINLI_CONFIG, else ./izinli.config.json)
-  -h, --help      show this help
-
-Exit codes: 0 verified / done, 1 verification failed, 2 usage or input error.
-`;
+  | ({ name: 'purge'; dryRun: boolean; json: boolean } & ConfigFile & Store);
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
   jwks: { type: 'string' },
   json: { type: 'boolean' },
   lang: { type: 'string' },
@@ -67,12 +60,46 @@ const OPTIONS = {
   out: { type: 'string' },
   'dry-run': { type: 'boolean' },
   config: { type: 'string' },
+  dir: { type: 'string' },
+  yes: { type: 'boolean' },
+  force: { type: 'boolean' },
+  'site-key': { type: 'string' },
+  origin: { type: 'string', multiple: true },
+  'iys-code': { type: 'string' },
+  'brand-code': { type: 'string' },
+  'iys-username': { type: 'string' },
+  'iys-password-env': { type: 'string' },
+  'public-url': { type: 'string' },
+  id: { type: 'string' },
+  kind: { type: 'string' },
+  locale: { type: 'string' },
+  title: { type: 'string' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
+type Named = Exclude<CliCommand['name'], 'help' | 'version'>;
 
 // Which options each command takes; anything else is a usage error, not silently ignored.
-const ALLOWED: Record<Exclude<CliCommand['name'], 'help'>, OptionName[]> = {
+const ALLOWED: Record<Named, OptionName[]> = {
+  init: [
+    'dir',
+    'yes',
+    'json',
+    'force',
+    'lang',
+    'site-key',
+    'origin',
+    'iys-code',
+    'brand-code',
+    'iys-username',
+    'iys-password-env',
+    'public-url',
+  ],
+  start: ['config'],
+  'config-check': ['config', 'json', 'lang'],
+  migrate: ['data-dir', 'database-url'],
+  'notice-add': ['id', 'kind', 'locale', 'title', 'site', 'config'],
+  'notice-bump': ['locale', 'site', 'config'],
   'verify-receipt': ['jwks', 'json', 'lang'],
   'verify-log': ['jwks', 'json', 'lang'],
   'keys-rotate': ['data-dir'],
@@ -81,7 +108,13 @@ const ALLOWED: Record<Exclude<CliCommand['name'], 'help'>, OptionName[]> = {
   purge: ['dry-run', 'json', 'config', 'data-dir', 'database-url'],
 };
 
-const COMMANDS: Record<string, Exclude<CliCommand['name'], 'help'>> = {
+const COMMANDS: Record<string, Named> = {
+  init: 'init',
+  start: 'start',
+  'config check': 'config-check',
+  migrate: 'migrate',
+  'notice add': 'notice-add',
+  'notice bump': 'notice-bump',
   'verify receipt': 'verify-receipt',
   'verify log': 'verify-log',
   'keys rotate': 'keys-rotate',
@@ -89,6 +122,27 @@ const COMMANDS: Record<string, Exclude<CliCommand['name'], 'help'>> = {
   token: 'token',
   purge: 'purge',
 };
+
+// The words that only open a two-word command, for a better error than "unknown command".
+const GROUPS: Record<string, string> = {
+  config: 'config check',
+  notice: 'notice add, notice bump',
+  verify: 'verify receipt, verify log',
+  keys: 'keys rotate',
+};
+
+/** The `--kind` words `notice add` takes; `riza` is short for acik-riza. */
+const KINDS: Record<string, NoticeKind> = {
+  aydinlatma: 'aydinlatma',
+  etk: 'etk',
+  riza: 'acik-riza',
+  'acik-riza': 'acik-riza',
+};
+
+/** `{ key: value }`, or nothing when the value is absent (for optional properties). */
+function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
 
 /** Parses `argv` (without node and the script); a usage error is a sentence for the user. */
 export function parseCliArgs(argv: readonly string[]): Result<CliCommand, string> {
@@ -99,71 +153,120 @@ export function parseCliArgs(argv: readonly string[]): Result<CliCommand, string
     return err(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
-  if (values.help || positionals.length === 0 || positionals[0] === 'help')
+  if (values.help || (positionals.length === 0 && !values.version) || positionals[0] === 'help')
     return ok({ name: 'help' });
+  if (values.version) {
+    return positionals.length === 0 && Object.keys(values).length === 1
+      ? ok({ name: 'version' })
+      : err('--version takes nothing else');
+  }
   const [first = '', second = '', ...rest] = positionals;
-  const name = COMMANDS[`${first} ${second}`] ?? COMMANDS[first];
-  if (!name) return err(`unknown command: ${positionals.slice(0, 2).join(' ')}`);
-  const operands =
-    name === 'export' || name === 'token' || name === 'purge'
-      ? [second, ...rest].filter((p) => p !== '')
-      : rest;
+  const pair = COMMANDS[`${first} ${second}`];
+  const name = pair ?? COMMANDS[first];
+  if (!name) {
+    const group = GROUPS[first];
+    return err(
+      group && second === ''
+        ? `${first} needs a subcommand: ${group}`
+        : `unknown command: ${positionals.slice(0, 2).join(' ')}`,
+    );
+  }
+  const operands = pair ? rest : [second, ...rest].filter((p) => p !== '');
+  const label = name.replace('-', ' ');
   for (const option of Object.keys(values) as OptionName[]) {
-    if (!ALLOWED[name].includes(option)) {
-      return err(`--${option} is not an option of ${name.replace('-', ' ')}`);
-    }
+    if (!ALLOWED[name].includes(option)) return err(`--${option} is not an option of ${label}`);
   }
-  const lang = values.lang;
-  if (lang !== undefined && lang !== 'tr' && lang !== 'en') {
-    return err(`--lang takes tr or en, not ${lang}`);
+  const isLocale = (value: string | undefined): value is Locale => value === 'tr' || value === 'en';
+  const { lang, locale } = values;
+  if (lang !== undefined && !isLocale(lang)) return err(`--lang takes tr or en, not ${lang}`);
+  if (locale !== undefined && !isLocale(locale)) {
+    return err(`--locale takes tr or en, not ${locale}`);
   }
+  const sites = values.site ?? [];
+  if (name.startsWith('notice') && sites.length > 1) {
+    return err(`${label} takes one --site, not ${sites.length}`);
+  }
+  const [operand] = operands;
+  const maxOperands = [
+    'verify-receipt',
+    'verify-log',
+    'notice-add',
+    'notice-bump',
+    'token',
+  ].includes(name)
+    ? 1
+    : 0;
+  if (operands.length > maxOperands) return err(`unexpected argument: ${operands[maxOperands]}`);
   const json = values.json ?? false;
+  const config = opt('config', values.config);
+  const store = {
+    ...opt('dataDir', values['data-dir'] || undefined),
+    ...opt('databaseUrl', values['database-url'] || undefined),
+  };
+  const target = { ...opt('locale', locale), ...opt('site', sites[0]), ...config };
   switch (name) {
+    case 'init':
+      return ok({
+        name,
+        yes: values.yes ?? false,
+        json,
+        force: values.force ?? false,
+        origins: values.origin ?? [],
+        ...opt('dir', values.dir),
+        ...opt('lang', lang),
+        ...opt('siteKey', values['site-key']),
+        ...opt('iysCode', values['iys-code']),
+        ...opt('brandCode', values['brand-code']),
+        ...opt('iysUsername', values['iys-username']),
+        ...opt('iysPasswordEnv', values['iys-password-env']),
+        ...opt('publicUrl', values['public-url']),
+      });
+    case 'start':
+      return ok({ name, ...config });
+    case 'config-check':
+      return ok({ name, json, ...config, ...opt('lang', lang) });
+    case 'migrate':
+      return ok({ name, ...store });
+    case 'notice-add': {
+      if (operand === undefined) return err('notice add needs the text file: notice add <file>');
+      if (values.id === undefined)
+        return err('notice add needs --id <id>, e.g. --id kvkk-aydinlatma');
+      const kind = KINDS[values.kind ?? ''];
+      if (!kind) {
+        return err(
+          `notice add needs --kind aydinlatma, etk or riza${values.kind === undefined ? '' : `, not ${values.kind}`}`,
+        );
+      }
+      return ok({
+        name,
+        file: operand,
+        id: values.id,
+        kind,
+        ...opt('title', values.title),
+        ...target,
+      });
+    }
+    case 'notice-bump':
+      if (operand === undefined) return err('notice bump needs the notice id: notice bump <id>');
+      return ok({ name, id: operand, ...target });
     case 'verify-receipt':
     case 'verify-log': {
-      const [input, ...extra] = operands;
-      if (input === undefined) return err(`${name.replace('-', ' ')} needs a file, or - for stdin`);
-      if (extra.length > 0) return err(`unexpected argument: ${extra[0]}`);
+      if (operand === undefined) return err(`${label} needs a file, or - for stdin`);
       if (name === 'verify-receipt') {
         if (values.jwks === undefined) {
           return err('verify receipt needs --jwks <file|url>: the keys to verify the receipt with');
         }
-        return ok({ name, input, jwks: values.jwks, json, ...(lang ? { lang } : {}) });
+        return ok({ name, input: operand, jwks: values.jwks, json, ...opt('lang', lang) });
       }
-      return ok({
-        name,
-        input,
-        json,
-        ...(values.jwks !== undefined ? { jwks: values.jwks } : {}),
-        ...(lang ? { lang } : {}),
-      });
+      return ok({ name, input: operand, json, ...opt('jwks', values.jwks), ...opt('lang', lang) });
     }
     case 'keys-rotate':
-      if (operands.length > 0) return err(`unexpected argument: ${operands[0]}`);
-      return ok({ name, ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}) });
+      return ok({ name, ...opt('dataDir', values['data-dir'] || undefined) });
     case 'export':
-      if (operands.length > 0) return err(`unexpected argument: ${operands[0]}`);
-      return ok({
-        name,
-        sites: values.site ?? [],
-        ...(values.out !== undefined ? { out: values.out } : {}),
-        ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
-        ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
-      });
+      return ok({ name, sites, ...opt('out', values.out), ...store });
     case 'purge':
-      if (operands.length > 0) return err(`unexpected argument: ${operands[0]}`);
-      return ok({
-        name,
-        dryRun: values['dry-run'] ?? false,
-        json,
-        ...(values.config !== undefined ? { config: values.config } : {}),
-        ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
-        ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
-      });
-    case 'token': {
-      const [label, ...extra] = operands;
-      if (extra.length > 0) return err(`unexpected argument: ${extra[0]}`);
-      return ok({ name, ...(label ? { label } : {}) });
-    }
+      return ok({ name, dryRun: values['dry-run'] ?? false, json, ...config, ...store });
+    case 'token':
+      return ok({ name, ...opt('label', operand || undefined) });
   }
 }

@@ -12,4 +12,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   fetch: globalThis.fetch,
   openStore: openExistingStore,
   openFullStore: openExistingStore,
+  signals: process,
 });

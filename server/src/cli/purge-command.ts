@@ -1,12 +1,12 @@
 // `izinli purge [--dry-run]`: runs one retention pass (A14, B10) against the server's store, with
 // the sites' retention read from the config file. The config's secrets are not needed (only
 // checked shapes are read), so an operator can run it without the server's environment.
-import { validateServerConfig } from '@izinli/core';
-import { readFile } from 'node:fs/promises';
+import { formatPath } from '@izinli/core';
+import { readConfigWithoutSecrets } from '../config/config-file.js';
 import { runRetentionPass } from '../retention/retention-pass.js';
 import type { RetentionReport } from '../retention/retention-pass.js';
 import type { CliCommand } from './args.js';
-import { EXIT } from './cli-deps.js';
+import { EXIT, configPathOf } from './cli-deps.js';
 import type { CliDeps } from './cli-deps.js';
 import { write } from './io.js';
 
@@ -52,13 +52,13 @@ export async function purgeCommand(command: PurgeCommand, deps: CliDeps): Promis
     await write(deps.stderr, 'izinli: purge needs the server’s store, not available here\n');
     return EXIT.usage;
   }
-  const path = command.config ?? (deps.env.IZINLI_CONFIG || './izinli.config.json');
-  const validated = validateServerConfig(JSON.parse(await readFile(path, 'utf8')));
+  const path = configPathOf(command, deps.env);
+  const validated = await readConfigWithoutSecrets(path);
   if (!validated.ok) {
     const first = validated.error[0]!;
     await write(
       deps.stderr,
-      `izinli: ${path} is not a valid config (${first.path.join('.')}: expected ${first.expected.en}); ${validated.error.length} problem(s)\n`,
+      `izinli: ${path} is not a valid config (${formatPath(first.path)}: expected ${first.expected.en}); ${validated.error.length} problem(s); izinli config check names them all\n`,
     );
     return EXIT.usage;
   }
@@ -70,7 +70,7 @@ export async function purgeCommand(command: PurgeCommand, deps: CliDeps): Promis
     const report = await runRetentionPass(
       {
         store,
-        sites: validated.value.tenants.flatMap((t) => t.sites),
+        sites: validated.value.config.tenants.flatMap((t) => t.sites),
         ...(deps.now ? { now: deps.now } : {}),
       },
       { dryRun: command.dryRun },

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureRecord } from '@izinli/core';
 import { exportLog, loadKeyRing } from '../proof/index.js';
@@ -16,6 +16,7 @@ import {
 } from '../proof/proof-fixtures.test-support.js';
 import type { Checkpoint, StoredCapture } from '../store/store.js';
 import { HELP } from './args.js';
+import { sink } from './cli-run.test-support.js';
 import { EXIT, runCli } from './run.js';
 import type { CliDeps } from './run.js';
 
@@ -40,17 +41,6 @@ beforeAll(async () => {
   writeFileSync(files.log, `${lines.join('\n')}\n`);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function sink() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
 
 /** Runs the CLI in-process with captured output and a fake network and store. */
 async function izinli(argv: string[], options: { stdin?: string; env?: CliDeps['env'] } = {}) {

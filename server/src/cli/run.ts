@@ -4,7 +4,13 @@ import { HELP, parseCliArgs } from './args.js';
 import { EXIT } from './cli-deps.js';
 import type { CliDeps } from './cli-deps.js';
 import { write } from './io.js';
+import { configCheckCommand } from './config-check-command.js';
+import { initCommand } from './init-command.js';
+import { migrateCommand } from './migrate-command.js';
+import { noticeAddCommand, noticeBumpCommand } from './notice-commands.js';
+import { startCommand } from './start-command.js';
 import { exportCommand, rotateCommand } from './store-commands.js';
+import { packageVersion } from '../package-version.js';
 import { tokenCommand } from './token-command.js';
 import { purgeCommand } from './purge-command.js';
 import { verifyLogCommand, verifyReceiptCommand } from './verify-commands.js';
@@ -25,6 +31,21 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
       case 'help':
         await write(deps.stdout, HELP);
         return EXIT.ok;
+      case 'version':
+        await write(deps.stdout, `${packageVersion()}\n`);
+        return EXIT.ok;
+      case 'init':
+        return await initCommand(command, deps);
+      case 'start':
+        return await startCommand(command, deps);
+      case 'config-check':
+        return await configCheckCommand(command, deps);
+      case 'migrate':
+        return await migrateCommand(command, deps);
+      case 'notice-add':
+        return await noticeAddCommand(command, deps);
+      case 'notice-bump':
+        return await noticeBumpCommand(command, deps);
       case 'verify-receipt':
         return await verifyReceiptCommand(command, deps);
       case 'verify-log':

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { problemMessage } from '@izinli/core';
 import { EXAMPLE_SITE_KEY, exampleServerConfig } from '@izinli/core/fixtures';
 import { configWithWebhook } from '../webhooks/webhook-config.test-support.js';
-import { checkServerConfig, readServerConfig } from './load-config.js';
+import { readServerConfig } from './config-file.js';
+import { checkServerConfig } from './load-config.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'izinli-config-'));
 const write = (name: string, text: string) => {
@@ -128,6 +129,19 @@ describe('readServerConfig', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error[0]!.path).toEqual(['tenants', 0, 'sites', 0, 'notices', 0, 'sha256']);
+  });
+
+  it('names every problem of a broken config at once: structure, missing secrets and B8', async () => {
+    const config = structuredClone(exampleServerConfig);
+    const site = config.tenants[0]!.sites[0]!;
+    site.allowedOrigins = ['http://ornek.com.tr'];
+    site.notices[0] = { ...site.notices[0]!, text: `${site.notices[0]!.text} (edited)` };
+    const result = await checkServerConfig(config, {});
+    expect(!result.ok && result.error.map((p) => [p.code, p.path.join('.')])).toEqual([
+      ['config.originInvalid', 'tenants.0.sites.0.allowedOrigins.0'],
+      ['config.envMissing', 'iysAccounts.0.password'],
+      ['notice.hashMismatch', 'tenants.0.sites.0.notices.0.sha256'],
+    ]);
   });
 
   it('explains a file that is missing or not JSON', async () => {

@@ -1,17 +1,18 @@
-// Reads and checks the server's config file: structure, COMPLIANCE rules, notice hashes (B8) and
-// the environment variables it names. A server with a bad config refuses to start.
-import { readFile } from 'node:fs/promises';
+// Checks the server's config: structure, COMPLIANCE rules, notice hashes (B8) and the environment
+// variables it names. A server with a bad config refuses to start (config-file.ts reads the file).
 import {
+  Notice,
+  checkNoticeHash,
   checkSiteConfigHashes,
   defineProblemMessages,
   err,
-  excerpt,
   ok,
   validateServerConfig,
 } from '@izinli/core';
 import type { EnvRef, Problem, Result, ServerConfig, SiteConfig, TenantConfig } from '@izinli/core';
 import { serverCalendars } from '../calendar/server-calendar.js';
 import type { ServerCalendars } from '../calendar/server-calendar.js';
+import { isJsonObject as isObject } from './json-file.js';
 import { webhookSigner } from '../webhooks/webhook-request.js';
 import { cleartextTargetProblem, privateTargetProblem } from '../webhooks/target-address.js';
 
@@ -70,7 +71,7 @@ export async function checkServerConfig(
   env: Env,
 ): Promise<Result<LoadedConfig, Problem[]>> {
   const validated = validateServerConfig(input);
-  if (!validated.ok) return validated;
+  if (!validated.ok) return err([...validated.error, ...(await unsoundConfigProblems(input, env))]);
   const config = validated.value;
   const problems: Problem[] = [];
   const sites = new Map<string, { site: SiteConfig; tenant: TenantConfig }>();
@@ -138,41 +139,35 @@ export async function checkServerConfig(
   return ok({ config, sites, tenantsByTokenHash, iysAccounts, webhookSecrets, calendars });
 }
 
-/** Reads the config file at `path` (JSON) and checks it; a syntax error is one problem too. */
-export async function readServerConfig(
-  path: string,
-  env: Env,
-): Promise<Result<LoadedConfig, Problem[]>> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    return err([
-      {
-        code: 'config.unreadable',
-        path: [],
-        expected: {
-          en: `a readable JSON file at ${path} (set IZINLI_CONFIG)`,
-          tr: `${path} konumunda okunabilir bir JSON dosyası (IZINLI_CONFIG ile belirtin)`,
-        },
-        received: (error as NodeJS.ErrnoException).code ?? String(error),
-      },
-    ]);
+/**
+ * The checks that need a sound config, run on one that is not, so that one run names every
+ * problem: each `{ "env": NAME }` whose variable is missing, and each well-formed inline notice
+ * whose hash does not match its text (B8).
+ */
+async function unsoundConfigProblems(input: unknown, env: Env): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const walk = (value: unknown, path: Problem['path']) => {
+    if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i]));
+    else if (!isObject(value)) return;
+    else if (Object.keys(value).length === 1 && typeof value.env === 'string')
+      resolve({ env: value.env }, path, env, problems);
+    else for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
+  };
+  walk(input, []);
+  const tenants = isObject(input) && Array.isArray(input.tenants) ? input.tenants : [];
+  for (const [t, tenant] of tenants.entries()) {
+    const sites = isObject(tenant) && Array.isArray(tenant.sites) ? tenant.sites : [];
+    for (const [s, site] of sites.entries()) {
+      const notices = isObject(site) && Array.isArray(site.notices) ? site.notices : [];
+      for (const [i, raw] of notices.entries()) {
+        const notice = Notice.safeParse(raw);
+        if (!notice.success) continue;
+        const hashed = await checkNoticeHash(notice.data, ['tenants', t, 'sites', s, 'notices', i]);
+        if (!hashed.ok) problems.push(hashed.error);
+      }
+    }
   }
-  let input: unknown;
-  try {
-    input = JSON.parse(text);
-  } catch (error) {
-    return err([
-      {
-        code: 'config.notJson',
-        path: [],
-        expected: { en: 'valid JSON', tr: 'geçerli bir JSON' },
-        received: excerpt((error as Error).message, 120),
-      },
-    ]);
-  }
-  return checkServerConfig(input, env);
+  return problems;
 }
 
 defineProblemMessages({

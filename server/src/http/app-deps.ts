@@ -7,7 +7,7 @@ import type { Store } from '../store/store.js';
 import type { BrandSyncReport } from '../sync/sync-worker.js';
 import type { ServerMetrics } from './metrics.js';
 import type { OriginRefusals } from './origin-refusals.js';
-import type { WidgetBundle } from './routes/widget-bundle.js';
+import type { WidgetBundle } from '../widget/bundle.js';
 
 /** Everything `createApp` needs, injected so tests run the app in-process with `app.request()`. */
 export interface AppDeps {

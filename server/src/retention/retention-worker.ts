@@ -7,19 +7,25 @@ import type { Periodic } from '../periodic.js';
 import { runRetentionPass } from './retention-pass.js';
 import type { RetentionOptions, RetentionReport } from './retention-pass.js';
 
-export interface RetentionWorkerOptions extends Omit<RetentionOptions, 'logger'> {
+export interface RetentionWorkerOptions extends Omit<RetentionOptions, 'logger' | 'sites'> {
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   intervalSeconds: number;
+  /** The configured sites, or a function read at every pass (a reloaded config applies). */
+  sites: RetentionOptions['sites'] | (() => RetentionOptions['sites']);
 }
 
 /** A retention worker: `runOnce` runs a pass now; a failed pass is logged, never thrown. */
 export type RetentionWorker = Periodic<RetentionReport | undefined>;
 
 export function createRetentionWorker(options: RetentionWorkerOptions): RetentionWorker {
-  const { logger, intervalSeconds, ...pass } = options;
+  const { logger, intervalSeconds, sites, ...pass } = options;
   return periodic(async () => {
     try {
-      return await runRetentionPass({ ...pass, logger });
+      return await runRetentionPass({
+        ...pass,
+        sites: typeof sites === 'function' ? sites() : sites,
+        logger,
+      });
     } catch (error) {
       logger.error({ err: error }, 'retention pass failed');
       return undefined;

@@ -72,7 +72,9 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
   const batchSize = options.batchSize ?? 50;
   const fetchFn: WebhookFetch = options.fetch ?? guardedWebhookFetch;
   const signers = new Map<string, Webhook | undefined>();
-  const signerFor = (key: string, secret: string) => {
+  const signerFor = (target: string, secret: string) => {
+    // By secret too: a reloaded config may give a target another one.
+    const key = `${target}\n${secret}`;
     if (!signers.has(key)) signers.set(key, webhookSigner(secret));
     return signers.get(key);
   };

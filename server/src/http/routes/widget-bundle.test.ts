@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ApiError, apiErrorResponse } from '../api-error.js';
-import { readWidgetBundle, widgetBundleRoutes, widgetSnippet } from './widget-bundle.js';
+import { readWidgetBundle, widgetSnippet } from '../../widget/bundle.js';
+import { widgetBundleRoutes } from './widget-bundle.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'izinli-widget-'));
 const MODULE = 'export const izinli = "bir";\n';
@@ -86,8 +87,7 @@ describe('the widget bundle', () => {
     const snippet = widgetSnippet({
       publicUrl: 'https://izinli.ornek.com.tr/',
       siteKey: 'ornek-0001',
-      version: '1.2.3',
-      integrity: sri(MODULE),
+      bundle: readWidgetBundle(dir, '1.2.3'),
     });
     expect(snippet).toContain(
       `src="https://izinli.ornek.com.tr/widget/1.2.3/izinli.js" integrity="${sri(MODULE)}" crossorigin="anonymous"`,

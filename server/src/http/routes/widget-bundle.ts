@@ -1,88 +1,14 @@
-// The widget's script as the izinli server serves it to other sites' pages (issue 17): the
-// bundles of the installed @izinli/widget at /izinli.js and /izinli.iife.js (short cache, so a
-// new release reaches pages within minutes) and at /widget/<version>/… (immutable, for pages that
-// pin a version with Subresource Integrity). The bundle is public code, so any origin may load
-// it (`Access-Control-Allow-Origin: *`, `Cross-Origin-Resource-Policy: cross-origin`); the API
-// routes it then calls still answer CORS only to the site's allowedOrigins.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+// The widget's script as the izinli server serves it to other sites' pages: the bundles of the
+// installed @izinli/widget (widget/bundle.ts) at /izinli.js and /izinli.iife.js (short cache, so
+// a new release reaches pages within minutes) and at /widget/<version>/… (immutable, for pages
+// that pin a version with Subresource Integrity). The bundle is public code, so any origin may
+// load it (`Access-Control-Allow-Origin: *`, `Cross-Origin-Resource-Policy: cross-origin`); the
+// API routes it then calls still answer CORS only to the site's allowedOrigins.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
+import { WIDGET_FILES } from '../../widget/bundle.js';
+import type { WidgetBundle, WidgetFile } from '../../widget/bundle.js';
 import { ApiError } from '../api-error.js';
-
-/** The two builds: the ES module and the classic script for pages that cannot use modules. */
-export const WIDGET_FILES = ['izinli.js', 'izinli.iife.js'] as const;
-export type WidgetFile = (typeof WIDGET_FILES)[number];
-
-/** One built file, read once: its bytes, strong ETag and SRI hash. */
-export interface BundleFile {
-  body: Uint8Array<ArrayBuffer>;
-  etag: string;
-  /** `sha384-…`, the value of a script tag's `integrity` attribute. */
-  integrity: string;
-}
-
-/** The installed widget: its version and its built files (absent when it is not built). */
-export interface WidgetBundle {
-  version: string;
-  dir: string;
-  files: Partial<Record<WidgetFile, BundleFile>>;
-}
-
-/** The installed @izinli/widget's folder and version, or undefined when it is not installed. */
-export function installedWidget(): { dir: string; version: string } | undefined {
-  try {
-    const manifest = createRequire(import.meta.url).resolve('@izinli/widget/package.json');
-    const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
-    return { dir: join(dirname(manifest), 'dist'), version };
-  } catch {
-    return undefined;
-  }
-}
-
-/** The installed widget's bundle, or undefined when @izinli/widget is not installed. */
-export function defaultWidgetBundle(): WidgetBundle | undefined {
-  const installed = installedWidget();
-  return installed && readWidgetBundle(installed.dir, installed.version);
-}
-
-/** Reads the built files in `dir` (those that exist) with their hashes. */
-export function readWidgetBundle(dir: string, version: string): WidgetBundle {
-  const files: WidgetBundle['files'] = {};
-  for (const name of WIDGET_FILES) {
-    let body: Buffer;
-    try {
-      body = readFileSync(join(dir, name));
-    } catch {
-      continue;
-    }
-    const sha384 = createHash('sha384').update(body).digest('base64');
-    files[name] = {
-      body: new Uint8Array(body),
-      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
-      integrity: `sha384-${sha384}`,
-    };
-  }
-  return { version, dir, files };
-}
-
-/** The snippet a site owner pastes: the script (with SRI where known) and the element. */
-export function widgetSnippet(options: {
-  publicUrl: string;
-  siteKey: string;
-  version?: string;
-  integrity?: string;
-}): string {
-  const base = options.publicUrl.replace(/\/+$/, '');
-  const src = options.version ? `${base}/widget/${options.version}/izinli.js` : `${base}/izinli.js`;
-  const sri = options.integrity ? ` integrity="${options.integrity}" crossorigin="anonymous"` : '';
-  return [
-    `<script type="module" src="${src}"${sri}></script>`,
-    `<izinli-consent name="izinliCaptureId" site="${options.siteKey}"></izinli-consent>`,
-  ].join('\n');
-}
 
 const SHORT = 'public, max-age=300';
 const IMMUTABLE = 'public, max-age=31536000, immutable';

@@ -1,0 +1,43 @@
+// Runs `izinli` in-process with captured output, for the tests of the commands that need no store
+// double (init, notice, config check, migrate, start).
+import type { EventEmitter } from 'node:events';
+import { Readable, Writable } from 'node:stream';
+import { runCli } from './run.js';
+import type { CliDeps } from './run.js';
+
+/** A stream that keeps what is written to it. */
+export function sink() {
+  let text = '';
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      text += chunk.toString();
+      done();
+    },
+  });
+  return { stream, text: () => text };
+}
+
+export interface InProcessOptions {
+  env?: CliDeps['env'];
+  /** What the user types, all at once (each answer ends with a newline). */
+  stdin?: string;
+  signals?: Pick<EventEmitter, 'on' | 'off'>;
+  onListening?: CliDeps['onListening'];
+}
+
+/** Runs `izinli <argv…>` and resolves with its exit code and output. */
+export async function izinliInProcess(argv: string[], options: InProcessOptions = {}) {
+  const out = sink();
+  const err = sink();
+  const code = await runCli(argv, {
+    env: { LANG: 'en_US.UTF-8', ...options.env },
+    stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]),
+    stdout: out.stream,
+    stderr: err.stream,
+    fetch: () => Promise.reject(new Error('no network in this test')),
+    openStore: () => Promise.reject(new Error('no store in this test')),
+    ...(options.signals ? { signals: options.signals } : {}),
+    ...(options.onListening ? { onListening: options.onListening } : {}),
+  });
+  return { code, stdout: out.text(), stderr: err.text() };
+}
