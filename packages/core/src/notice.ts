@@ -108,7 +108,12 @@ export const NoticeFile = Notice.omit({ version: true, text: true, sha256: true 
   .extend({
     textFile: z
       .string()
-      .min(1, { error: 'a path to the text file, relative to the config file' })
+      .min(1, {
+        error: expecting({
+          en: 'a path to the text file, relative to the config file',
+          tr: 'metin dosyasının yapılandırma dosyasına göre yolu',
+        }),
+      })
       .meta({
         description:
           'Path of the text (UTF-8, shown as plain text), relative to the config file; a changed text becomes a new version when the server loads the config.',
