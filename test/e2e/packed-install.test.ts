@@ -1,0 +1,384 @@
+// A site owner's real deployment (issue 17), as a stranger to this repo meets izinli: the packages
+// packed with `npm pack`, installed into an empty folder with no workspace, `npx izinli init`,
+// `npx izinli start` beside `npx izinli-iys-sim` from the same install. Then, in Chromium, a plain
+// signup page on another origin with init's snippet pasted verbatim — the module
+// script, and the classic izinli.iife.js — captures, the receipt verifies and the simulated İYS
+// has the permission; the same page on an origin the site does not allow still signs the person
+// up, the widget reports origin.not_allowed, the server counts it and the console lists it. The
+// pages are served on one port of 127.0.0.1 and reached as two origins: http://localhost:<port>
+// (the site's) and http://127.0.0.1:<port> (not the site's); izinli listens on another port. The
+// install builds better-sqlite3 from source (about a minute).
+import { execFile, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Browser, Page } from 'playwright-core';
+import { verifyReceipt } from '@izinli/server';
+import type { JSONWebKeySet } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, launchChromium } from './browser.test-support.js';
+import { REPO } from './demo-process.test-support.js';
+
+const PACKAGES = ['packages/core', 'packages/iys', 'packages/iys-sim', 'widget', 'admin', 'server'];
+const SITE_KEY = 'kitabevi-magaza-0001';
+/** The two origins of the bookshop's pages: the site's, and one its config does not allow. */
+const PAGE_PORT_HOST = { allowed: 'localhost', refused: '127.0.0.1' } as const;
+
+/** Runs a command to completion; rejects with its output when it fails. */
+function run(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: Record<string, string>; timeoutMs?: number },
+): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      command,
+      args,
+      {
+        cwd: options.cwd,
+        env: { ...process.env, ...options.env },
+        timeout: options.timeoutMs ?? 120_000,
+        maxBuffer: 64 << 20,
+      },
+      (error, stdout, stderr) => {
+        if (error)
+          reject(
+            new Error(
+              `${command} ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`,
+            ),
+          );
+        else resolve({ stdout, stderr });
+      },
+    );
+  });
+}
+
+/** A port free right now on 127.0.0.1. */
+async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Starts a long-running command and resolves once a line of its output matches `ready`. */
+async function startProcess(
+  args: string[],
+  options: { cwd: string; env: Record<string, string>; ready: RegExp },
+): Promise<{ child: ChildProcess; lines: string[] }> {
+  const child = spawn('npx', args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    const onLine = (line: string) => {
+      lines.push(line);
+      if (options.ready.test(line)) resolve();
+    };
+    createInterface({ input: child.stdout! }).on('line', onLine);
+    createInterface({ input: child.stderr! }).on('line', onLine);
+    child.once('exit', (code) =>
+      reject(new Error(`npx ${args.join(' ')} exited (${code}):\n${lines.join('\n')}`)),
+    );
+  });
+  return { child, lines };
+}
+
+/** The bookshop's own signup page: its form, the pasted snippet, and its own handler. */
+function bookshopPage(snippet: string): string {
+  return `<!doctype html>
+<html lang="tr">
+  <head><meta charset="utf-8"><title>Kitabevi: üye ol</title></head>
+  <body>
+    <script>
+      window.izinliErrors = [];
+      document.addEventListener('izinli-error', (e) =>
+        window.izinliErrors.push({ code: e.code, status: e.status, server: e.error && e.error.code }));
+    </script>
+    <form action="/uye-ol" method="post">
+      <label>Ad soyad <input name="adSoyad" autocomplete="name"></label>
+      <label>Telefon <input name="telefon" type="tel" autocomplete="tel"></label>
+${snippet}
+      <button>Üye ol</button>
+    </form>
+  </body>
+</html>`;
+}
+
+/** Serves the pages (path → HTML) and answers their form at /uye-ol with what it received. */
+async function servePage(
+  host: string,
+  port: number,
+  html: (path: string) => string | undefined,
+): Promise<Server> {
+  const server = createServer((req, res) => {
+    if (req.method === 'POST' && req.url === '/uye-ol') {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        const fields = Object.fromEntries(new URLSearchParams(body));
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.end(
+          `<!doctype html><p id="tamam">Hoş geldiniz</p><pre id="alanlar">${JSON.stringify(fields).replace(/</g, '\\u003c')}</pre>`,
+        );
+      });
+      return;
+    }
+    const page = html(req.url ?? '/');
+    res.writeHead(page === undefined ? 404 : 200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(page ?? 'yok');
+  });
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  return server;
+}
+
+describe('a packed install on a site of its own (issue 17)', { timeout: 600_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'izinli-packed-'));
+  const app = join(dir, 'kitabevi');
+  let izinliPort = 0;
+  let pagePort = 0;
+  let init: { configPath: string; siteKey: string; adminToken: string; snippet: string };
+  let izinli: { child: ChildProcess; lines: string[] } | undefined;
+  let sim: { child: ChildProcess; lines: string[] } | undefined;
+  let simUrl = '';
+  const pages: Server[] = [];
+  let browser: Browser | undefined;
+  const steps: { step: string; seconds: number }[] = [];
+  const timed = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
+    const started = Date.now();
+    try {
+      return await work();
+    } finally {
+      steps.push({ step, seconds: (Date.now() - started) / 1000 });
+    }
+  };
+
+  beforeAll(async () => {
+    izinliPort = await freePort();
+    pagePort = await freePort();
+    mkdirSync(join(dir, 'packs'));
+    mkdirSync(app);
+    await timed('npm pack (6 packages)', () =>
+      run(
+        'npm',
+        ['pack', '--pack-destination', join(dir, 'packs'), ...PACKAGES.flatMap((p) => ['-w', p])],
+        { cwd: REPO },
+      ),
+    );
+    const tarballs = readdirSync(join(dir, 'packs')).map((f) => join(dir, 'packs', f));
+    expect(tarballs).toHaveLength(PACKAGES.length);
+    writeFileSync(
+      join(app, 'package.json'),
+      JSON.stringify({ name: 'kitabevi', private: true, type: 'module' }),
+    );
+    await timed('npm install (the tarballs, from an empty folder)', () =>
+      run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...tarballs], {
+        cwd: app,
+        timeoutMs: 480_000,
+      }),
+    );
+  }, 600_000);
+
+  afterAll(async () => {
+    console.log(
+      `packed install, from an empty folder:\n${steps.map((s) => `  ${s.step}: ${s.seconds.toFixed(1)} s`).join('\n')}`,
+    );
+    await browser?.close();
+    for (const page of pages) page.close();
+    for (const p of [izinli, sim]) p?.child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('npx izinli --version and npx izinli-iys-sim --help work from the install', async () => {
+    const version = await run('npx', ['izinli', '--version'], { cwd: app });
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const help = await run('npx', ['izinli-iys-sim', '--help'], { cwd: app });
+    expect(help.stdout).toContain('İYS');
+  });
+
+  it('izinli init writes the config, the notices and a key, and prints the admin token and the snippet', async () => {
+    const { stdout } = await timed('npx izinli init', () =>
+      run(
+        'npx',
+        [
+          'izinli',
+          'init',
+          '--yes',
+          '--json',
+          '--site-key',
+          SITE_KEY,
+          '--origin',
+          `http://${PAGE_PORT_HOST.allowed}:${pagePort}`,
+          '--iys-code',
+          '100000',
+          '--brand-code',
+          '100000',
+          '--iys-username',
+          'demo',
+          '--iys-password-env',
+          'IYS_PASSWORD',
+          '--public-url',
+          `http://127.0.0.1:${izinliPort}`,
+        ],
+        { cwd: app },
+      ),
+    );
+    init = JSON.parse(stdout) as typeof init;
+    expect(init.siteKey).toBe(SITE_KEY);
+    expect(init.adminToken.length).toBeGreaterThanOrEqual(32);
+    expect(init.snippet).toContain(`http://127.0.0.1:${izinliPort}/`);
+    expect(init.snippet).toMatch(/integrity="sha384-[A-Za-z0-9+/]+=*"/);
+    expect(init.snippet).toContain(`site="${SITE_KEY}"`);
+  });
+
+  it('izinli start serves the API and the widget beside the simulator from the same install', async () => {
+    sim = await timed('npx izinli-iys-sim', () =>
+      startProcess(['izinli-iys-sim', '--port', '0'], { cwd: app, env: {}, ready: /listening on/ }),
+    );
+    simUrl = /listening on (\S+)/.exec(sim.lines.find((l) => /listening on/.test(l))!)![1]!;
+    izinli = await timed('npx izinli start', () =>
+      startProcess(['izinli', 'start'], {
+        cwd: app,
+        env: {
+          PORT: String(izinliPort),
+          IYS_BASE_URL: simUrl,
+          IYS_PASSWORD: 'demo',
+          DELIVERY_INTERVAL_MS: '200',
+        },
+        ready: /izinli server listening/,
+      }),
+    );
+    const base = `http://127.0.0.1:${izinliPort}`;
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const script = await fetch(`${base}/izinli.js`, {
+      headers: { Origin: `http://${PAGE_PORT_HOST.allowed}:${pagePort}` },
+    });
+    expect(script.status).toBe(200);
+    expect(script.headers.get('access-control-allow-origin')).toBe('*');
+    // The module snippet as init printed it at /, and the classic build at /klasik: the same
+    // snippet with the script tag a CMS without modules uses (its own SRI, published by the server).
+    const classic = init.snippet
+      .replace(/ type="module"/, '')
+      .replace(/\/izinli\.js"/, '/izinli.iife.js"')
+      .replace(/ integrity="[^"]*"/, ` integrity="${await integrityOf('izinli.iife.js')}"`);
+    const html = (path: string) =>
+      path === '/'
+        ? bookshopPage(init.snippet)
+        : path === '/klasik'
+          ? bookshopPage(classic)
+          : undefined;
+    pages.push(await servePage('127.0.0.1', pagePort, html));
+    browser = await launchChromium();
+  });
+
+  /** Fills the page at `host` + `path` as a person would; the widget's errors so far on demand. */
+  async function fillIn(page: Page, host: string, path: string, phone: string) {
+    await page.goto(`http://${host}:${pagePort}${path}`);
+    await page.fill('input[name=adSoyad]', 'Ayşe Yılmaz');
+    await page.fill('input[name=telefon]', phone);
+    const element = page.locator('izinli-consent');
+    // The widget reads the page's own fields, or asks for them itself when the snippet names none.
+    const own = element.locator('input[data-field=fullName]');
+    if (await own.count()) {
+      await own.fill('Ayşe Yılmaz');
+      await element.locator('input[data-field=phone]').fill(phone);
+    }
+    const errors = async () =>
+      (await page.evaluate('window.izinliErrors')) as { code: string; status?: number }[];
+    return { element, errors };
+  }
+
+  /** Submits the page's form and returns the fields its own handler received. */
+  async function submit(page: Page): Promise<Record<string, string>> {
+    await page.locator('form button').click();
+    await page.locator('#tamam').waitFor();
+    return JSON.parse((await page.locator('#alanlar').textContent()) ?? '{}') as Record<
+      string,
+      string
+    >;
+  }
+
+  it('the snippet pasted verbatim on another origin captures (module and classic script); the receipt verifies; İYS has the permission', async () => {
+    const base = `http://127.0.0.1:${izinliPort}`;
+    const jwks = (await (await fetch(`${base}/.well-known/jwks.json`)).json()) as JSONWebKeySet;
+    for (const [path, phone] of [
+      ['/', '0532 700 00 01'],
+      ['/klasik', '0532 700 00 02'],
+    ] as const) {
+      const page = await browser!.newPage();
+      const { element, errors } = await fillIn(page, PAGE_PORT_HOST.allowed, path, phone);
+      await element.locator('[data-channel=MESAJ]').check();
+      // No error before the form is sent (the page's own list goes with the page).
+      expect(await errors()).toEqual([]);
+      const fields = await timed(`sign up on ${path}, another origin`, () => submit(page));
+      const captureId = Object.values(fields).find((v) => /^[0-9a-f]{8}-[0-9a-f-]{27}$/.test(v));
+      expect(captureId, `${path}: ${JSON.stringify(fields)}`).toBeDefined();
+      const answer = await fetch(`${base}/v1/admin/captures/${captureId}`, {
+        headers: { Authorization: `Bearer ${init.adminToken}` },
+      });
+      expect(answer.status, path).toBe(200);
+      const stored = (await answer.json()) as { receipt: string };
+      expect((await verifyReceipt(stored.receipt, jwks)).ok, path).toBe(true);
+      const e164 = `+90${phone.replace(/\D/g, '').slice(1)}`;
+      await timed(`İYS (simulator) has ${path}'s permission`, () =>
+        eventually(`${path}: İYS to hold the permission`, async () => {
+          const text = await (
+            await fetch(`${simUrl}/__sim/consents?recipient=${encodeURIComponent(e164)}`)
+          ).text();
+          return text.includes('"ONAY"') && text.includes('"MESAJ"') ? true : undefined;
+        }),
+      );
+      await page.close();
+    }
+  });
+
+  async function integrityOf(file: string): Promise<string> {
+    const manifest = (await (
+      await fetch(`http://127.0.0.1:${izinliPort}/widget/integrity.json`)
+    ).json()) as { files: Record<string, { integrity: string }> };
+    return manifest.files[file]!.integrity;
+  }
+
+  it('the same page on an origin the site does not allow: the person still signs up, the widget says origin.not_allowed, the server counts it, the console lists it', async () => {
+    const page = await browser!.newPage();
+    const warnings: string[] = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    const { errors } = await fillIn(page, PAGE_PORT_HOST.refused, '/', '0532 700 00 03');
+    const refusedOrigin = `http://${PAGE_PORT_HOST.refused}:${pagePort}`;
+    await eventually('the widget to report the refusal', async () =>
+      (await errors()).length > 0 ? true : undefined,
+    );
+    expect(await errors()).toEqual([
+      { code: 'origin.not_allowed', status: 403, server: 'origin.forbidden' },
+    ]);
+    expect(warnings.some((w) => w.includes(refusedOrigin) && w.includes('allowedOrigins'))).toBe(
+      true,
+    );
+    const fields = await submit(page);
+    expect(fields.adSoyad).toBe('Ayşe Yılmaz');
+    const base = `http://127.0.0.1:${izinliPort}`;
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(
+      new RegExp(`izinli_origin_refusals_total\\{site="${SITE_KEY}"\\} [1-9]`),
+    );
+    // The console's overview lists the origin.
+    const admin = await browser!.newPage();
+    await admin.goto(`${base}/admin#/overview`);
+    await admin.fill('#token', init.adminToken);
+    await admin.click('#sign-in button[type=submit]');
+    await admin.locator('#refused-origins').waitFor();
+    expect(await admin.locator(`#refused-origins tr[data-origin="${refusedOrigin}"]`).count()).toBe(
+      1,
+    );
+    await admin.close();
+    await page.close();
+  });
+});
