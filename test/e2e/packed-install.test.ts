@@ -1,6 +1,8 @@
 // A site owner's real deployment (issue 17), as a stranger to this repo meets izinli: the packages
-// packed with `npm pack`, installed into an empty folder with no workspace, `npx izinli init`,
-// `npx izinli start` beside `npx izinli-iys-sim` from the same install. Then, in Chromium, a plain
+// packed with `npm pack`, then the README's "Put it on your site" commands run as written in an
+// empty folder — `npm install @izinli/server` is the one line run otherwise, as an install of the
+// six tarballs, since the packages are not on the registry — and `npx izinli start` beside
+// `npx izinli-iys-sim` from the same install. Then, in Chromium, a plain
 // signup page on another origin with init's snippet pasted verbatim — the module
 // script, and the classic izinli.iife.js — captures, the receipt verifies and the simulated İYS
 // has the permission; the same page on an origin the site does not allow still signs the person
@@ -10,7 +12,7 @@
 // install builds better-sqlite3 from source (about a minute).
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
@@ -23,6 +25,7 @@ import type { JSONWebKeySet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, launchChromium } from './browser.test-support.js';
 import { REPO } from './demo-process.test-support.js';
+import { readmeCommands } from './readme.test-support.js';
 
 const PACKAGES = ['packages/core', 'packages/iys', 'packages/iys-sim', 'widget', 'admin', 'server'];
 const SITE_KEY = 'kitabevi-magaza-0001';
@@ -72,10 +75,12 @@ async function startProcess(
   args: string[],
   options: { cwd: string; env: Record<string, string>; ready: RegExp },
 ): Promise<{ child: ChildProcess; lines: string[] }> {
+  // Its own process group, so that stopping it stops what npx started too.
   const child = spawn('npx', args, {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   const lines: string[] = [];
   await new Promise<void>((resolve, reject) => {
@@ -90,6 +95,18 @@ async function startProcess(
     );
   });
   return { child, lines };
+}
+
+/** Stops a process started by `startProcess`, and what it started, and waits for it. */
+async function stopProcess(
+  started: { child: ChildProcess } | undefined,
+  signal: NodeJS.Signals = 'SIGTERM',
+) {
+  const child = started?.child;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  process.kill(-child.pid!, signal);
+  await exited;
 }
 
 /** The bookshop's own signup page: its form, the pasted snippet, and its own handler. */
@@ -142,7 +159,12 @@ async function servePage(
 
 describe('a packed install on a site of its own (issue 17)', { timeout: 600_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'izinli-packed-'));
-  const app = join(dir, 'kitabevi');
+  /** The folder the README's commands make and work in. */
+  let app = dir;
+  /** The environment the README's `export` lines set. */
+  const readmeEnv: Record<string, string> = {};
+  /** The test's own site, made by init in a folder of the install (its origins are the test's). */
+  const SITE_DIR = 'sahne';
   let izinliPort = 0;
   let pagePort = 0;
   let init: { configPath: string; siteKey: string; adminToken: string; snippet: string };
@@ -165,7 +187,6 @@ describe('a packed install on a site of its own (issue 17)', { timeout: 600_000 
     izinliPort = await freePort();
     pagePort = await freePort();
     mkdirSync(join(dir, 'packs'));
-    mkdirSync(app);
     await timed('npm pack (6 packages)', () =>
       run(
         'npm',
@@ -173,19 +194,7 @@ describe('a packed install on a site of its own (issue 17)', { timeout: 600_000 
         { cwd: REPO },
       ),
     );
-    const tarballs = readdirSync(join(dir, 'packs')).map((f) => join(dir, 'packs', f));
-    expect(tarballs).toHaveLength(PACKAGES.length);
-    writeFileSync(
-      join(app, 'package.json'),
-      JSON.stringify({ name: 'kitabevi', private: true, type: 'module' }),
-    );
-    await timed('npm install (the tarballs, from an empty folder)', () =>
-      run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...tarballs], {
-        cwd: app,
-        timeoutMs: 480_000,
-      }),
-    );
-  }, 600_000);
+  }, 120_000);
 
   afterAll(async () => {
     console.log(
@@ -193,13 +202,51 @@ describe('a packed install on a site of its own (issue 17)', { timeout: 600_000 
     );
     await browser?.close();
     for (const page of pages) page.close();
-    for (const p of [izinli, sim]) p?.child.kill('SIGTERM');
+    for (const p of [izinli, sim]) await stopProcess(p);
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
-  it('npx izinli --version and npx izinli-iys-sim --help work from the install', async () => {
-    const version = await run('npx', ['izinli', '--version'], { cwd: app });
-    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  it('the README’s “Put it on your site” commands run as written in an empty folder', async () => {
+    const tarballs = readdirSync(join(dir, 'packs')).map((f) => join(dir, 'packs', f));
+    expect(tarballs).toHaveLength(PACKAGES.length);
+    const commands = readmeCommands('Put it on your site');
+    expect(commands[0]).toMatch(/^mkdir (\S+) && cd \1$/);
+    expect(commands).toContain('npm install @izinli/server');
+    for (const command of commands) {
+      const cd = /^mkdir (\S+) && cd \1$/.exec(command);
+      const exported = /^export (\w+)='([^']*)'$/.exec(command);
+      if (cd) {
+        mkdirSync(join(app, cd[1]!));
+        app = join(app, cd[1]!);
+      } else if (exported) {
+        readmeEnv[exported[1]!] = exported[2]!;
+      } else if (command === 'npm install @izinli/server') {
+        await timed('npm install @izinli/server (the six tarballs, from an empty folder)', () =>
+          run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...tarballs], {
+            cwd: app,
+            timeoutMs: 480_000,
+          }),
+        );
+      } else if (command.startsWith('npx izinli start')) {
+        // Runs until stopped: healthy on its port, then stopped as Ctrl-C would.
+        const port = await freePort();
+        const started = await timed(command, () =>
+          startProcess(command.split(' ').slice(1), {
+            cwd: app,
+            env: { ...readmeEnv, PORT: String(port) },
+            ready: /izinli server listening/,
+          }),
+        );
+        expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+        await stopProcess(started, 'SIGINT');
+      } else {
+        const { stdout } = await timed(command, () =>
+          run('bash', ['-c', command], { cwd: app, env: readmeEnv }),
+        );
+        if (command === 'npx izinli --version') expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+      }
+    }
+    expect(readFileSync(join(app, 'izinli.config.json'), 'utf8')).toContain('kitabevi');
     const help = await run('npx', ['izinli-iys-sim', '--help'], { cwd: app });
     expect(help.stdout).toContain('İYS');
   });
@@ -211,6 +258,8 @@ describe('a packed install on a site of its own (issue 17)', { timeout: 600_000 
         [
           'izinli',
           'init',
+          '--dir',
+          SITE_DIR,
           '--yes',
           '--json',
           '--site-key',
@@ -245,7 +294,7 @@ describe('a packed install on a site of its own (issue 17)', { timeout: 600_000 
     );
     simUrl = /listening on (\S+)/.exec(sim.lines.find((l) => /listening on/.test(l))!)![1]!;
     izinli = await timed('npx izinli start', () =>
-      startProcess(['izinli', 'start'], {
+      startProcess(['izinli', 'start', '--config', join(SITE_DIR, 'izinli.config.json')], {
         cwd: app,
         env: {
           PORT: String(izinliPort),

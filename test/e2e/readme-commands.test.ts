@@ -1,6 +1,7 @@
 // The README's commands are the ones the repo runs: the quick start is exactly the root scripts
 // and CI's command, and the e2e suite launches exactly what `npm start` launches. Change one
 // without the other and this fails.
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +53,21 @@ describe('README commands', () => {
     );
     expect(runs.length).toBeGreaterThan(3);
     for (const name of runs) expect(Object.keys(root), name).toContain(name);
+  });
+
+  it('after the two commands, `npx izinli --version` and `npx izinli-iys-sim --help` work in the checkout (issue 17)', async () => {
+    // npm links both from committed bin entries at install, before anything is built.
+    const run = (args: string[]) =>
+      new Promise<string>((resolve, reject) =>
+        execFile('npx', args, { cwd: REPO }, (error, stdout, stderr) =>
+          error
+            ? reject(new Error(`npx ${args.join(' ')}: ${error.message}\n${stderr}`))
+            : resolve(stdout),
+        ),
+      );
+    const { version } = JSON.parse(read('server/package.json')) as { version: string };
+    expect((await run(['izinli', '--version'])).trim()).toBe(version);
+    expect(await run(['izinli-iys-sim', '--help'])).toContain('İYS');
   });
 
   it('the URL the README opens is the demo launcher’s default', () => {
