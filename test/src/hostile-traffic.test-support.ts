@@ -296,6 +296,14 @@ export async function sendTraffic(
   let next = 0;
   const one = (request: HostileRequest) =>
     new Promise<void>((resolve) => {
+      const failed = (error: NodeJS.ErrnoException) => {
+        failures.push({
+          request,
+          code: error.code ?? error.message,
+          reusedSocket: req.reusedSocket,
+        });
+        resolve();
+      };
       const req = http.request(
         {
           agent,
@@ -317,24 +325,10 @@ export async function sendTraffic(
             });
             resolve();
           });
-          res.on('error', (error: NodeJS.ErrnoException) => {
-            failures.push({
-              request,
-              code: error.code ?? error.message,
-              reusedSocket: req.reusedSocket,
-            });
-            resolve();
-          });
+          res.on('error', failed);
         },
       );
-      req.on('error', (error: NodeJS.ErrnoException) => {
-        failures.push({
-          request,
-          code: error.code ?? error.message,
-          reusedSocket: req.reusedSocket,
-        });
-        resolve();
-      });
+      req.on('error', failed);
       req.end(request.body);
     });
   const worker = async () => {

@@ -57,9 +57,9 @@ interface Rig {
   cleanup(): Promise<void>;
 }
 
-async function sqliteRig(): Promise<Rig> {
+/** A rig over `store` (migrated here), a key ring in a fresh folder, and the example config. */
+async function makeRig(store: Store, dropStore: () => Promise<void>): Promise<Rig> {
   const dir = mkdtempSync(join(tmpdir(), 'izinli-commit-'));
-  const store = await openSqliteStore({ file: join(dir, 'izinli.sqlite') });
   await store.migrate();
   return {
     store,
@@ -67,29 +67,27 @@ async function sqliteRig(): Promise<Rig> {
     config: await exampleConfig(),
     async cleanup() {
       await store.close();
+      await dropStore();
       rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
+async function sqliteRig(): Promise<Rig> {
+  const dir = mkdtempSync(join(tmpdir(), 'izinli-commit-db-'));
+  const store = await openSqliteStore({ file: join(dir, 'izinli.sqlite') });
+  return makeRig(store, () => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
+}
+
 async function postgresRig(): Promise<Rig> {
   const schema = `izinli_t_${randomUUID().replaceAll('-', '')}`;
-  const dir = mkdtempSync(join(tmpdir(), 'izinli-commit-'));
   const store = await openPostgresStore({ connectionString: DATABASE_URL!, schema });
-  await store.migrate();
-  return {
-    store,
-    ring: await loadKeyRing({ dataDir: dir }),
-    config: await exampleConfig(),
-    async cleanup() {
-      await store.close();
-      const client = new pg.Client({ connectionString: DATABASE_URL });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return makeRig(store, async () => {
+    const client = new pg.Client({ connectionString: DATABASE_URL });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+  });
 }
 
 const rigs: { name: string; make: () => Promise<Rig>; skip?: string }[] = [

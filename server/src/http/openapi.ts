@@ -130,6 +130,20 @@ const errors = (...codes: number[]) =>
     SchemaName
   >;
 
+/** A route serving the widget's script. */
+const widgetScript = (path: string, summary: string, pathParams?: string[]): Operation => ({
+  method: 'get',
+  path,
+  summary,
+  tag: 'public',
+  ...(pathParams ? { pathParams } : {}),
+  responses: {
+    200: { description: 'JavaScript' },
+    304: { description: 'Not modified' },
+    ...errors(404),
+  },
+});
+
 /** Every route the server serves. */
 export const OPERATIONS: Operation[] = [
   {
@@ -145,42 +159,19 @@ export const OPERATIONS: Operation[] = [
       ...errors(400, 403, 404),
     },
   },
-  {
-    method: 'get',
-    path: '/izinli.js',
-    summary:
-      'The widget as an ES module, to any origin (Access-Control-Allow-Origin: *), cached 5 minutes, ETag.',
-    tag: 'public',
-    responses: {
-      200: { description: 'JavaScript' },
-      304: { description: 'Not modified' },
-      ...errors(404),
-    },
-  },
-  {
-    method: 'get',
-    path: '/izinli.iife.js',
-    summary: 'The widget as a classic script, for pages that cannot load modules; as /izinli.js.',
-    tag: 'public',
-    responses: {
-      200: { description: 'JavaScript' },
-      304: { description: 'Not modified' },
-      ...errors(404),
-    },
-  },
-  {
-    method: 'get',
-    path: '/widget/{version}/{file}',
-    summary:
-      'A file of the served widget version (izinli.js, izinli.iife.js), immutable: pin it with its SRI hash.',
-    tag: 'public',
-    pathParams: ['version', 'file'],
-    responses: {
-      200: { description: 'JavaScript' },
-      304: { description: 'Not modified' },
-      ...errors(404),
-    },
-  },
+  widgetScript(
+    '/izinli.js',
+    'The widget as an ES module, to any origin (Access-Control-Allow-Origin: *), cached 5 minutes, ETag.',
+  ),
+  widgetScript(
+    '/izinli.iife.js',
+    'The widget as a classic script, for pages that cannot load modules; as /izinli.js.',
+  ),
+  widgetScript(
+    '/widget/{version}/{file}',
+    'A file of the served widget version (izinli.js, izinli.iife.js), immutable: pin it with its SRI hash.',
+    ['version', 'file'],
+  ),
   {
     method: 'get',
     path: '/widget/integrity.json',
