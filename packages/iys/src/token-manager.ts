@@ -45,7 +45,7 @@ type Grant =
   | { grant_type: 'password'; username: string; password: string }
   | { grant_type: 'refresh_token'; refresh_token: string };
 
-/** Creates the token lifecycle of one İYS account (IYS.md §Identity). */
+/** Creates the token lifecycle of one İYS account (docs/iys.md#identity). */
 export function createTokenManager(options: TokenManagerOptions): TokenManager {
   const { transport, store, now } = options;
   const margin = options.refreshMarginMs ?? FIVE_MINUTES;

@@ -1,6 +1,6 @@
 // Step two of a capture: the group commit. Captures that arrive while a transaction is being
 // written wait and go together in the next one, so one fsync serves many captures
-// (ARCHITECTURE §Record and proof: durability without losing throughput).
+// (docs/architecture.md#record-and-proof: durability without losing throughput).
 import {
   CaptureRecord,
   canonicalJson,

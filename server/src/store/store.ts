@@ -55,7 +55,7 @@ export interface StoredCapture {
   purgedAt?: string;
 }
 
-/** A signed checkpoint of one site's chain head (ARCHITECTURE §Record and proof). */
+/** A signed checkpoint of one site's chain head (docs/architecture.md#record-and-proof). */
 export interface Checkpoint {
   siteKey: string;
   seq: number;
@@ -113,7 +113,7 @@ export interface IysChangesResult {
   stale: number;
 }
 
-/** Everything one capture writes, in the same transaction (ARCHITECTURE §Data flow). */
+/** Everything one capture writes, in the same transaction (docs/architecture.md#data-flow). */
 export interface CaptureWrite {
   capture: StoredCapture & { record: CaptureRecord; receipt: string };
   /** `canonicalJson(capture.record)` when the writer computed it already (else the store does). */
