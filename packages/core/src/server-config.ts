@@ -43,7 +43,7 @@ export const AdminToken = z.strictObject({
 });
 export type AdminToken = z.infer<typeof AdminToken>;
 
-/** Events the server emits to site owners' webhooks (issue 6; `capture.confirmation_due` is A15). */
+/** Events the server emits to site owners' webhooks (`capture.confirmation_due` is A15). */
 export const WebhookEventType = z.enum([
   'capture.recorded',
   'consent.delivered',

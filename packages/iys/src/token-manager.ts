@@ -20,7 +20,7 @@ export interface TokenManagerOptions {
   store: TokenStore;
   now: () => number;
   /**
-   * Renew once this little life is left (default: 5 minutes, the issue's rule). For a token living
+   * Renew once this little life is left (default: 5 minutes, well before İYS's 2-hour expiry). For a token living
    * less than twice this, half its life is used instead, so it is not renewed on every call.
    */
   refreshMarginMs?: number;
