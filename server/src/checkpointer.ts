@@ -1,4 +1,4 @@
-// Signs each site's chain head at intervals (ARCHITECTURE §Record and proof): a published,
+// Signs each site's chain head at intervals (docs/architecture.md#record-and-proof): a published,
 // signed head makes a later truncation or rewrite of the log detectable.
 import type { Checkpoint, Store } from './store/store.js';
 

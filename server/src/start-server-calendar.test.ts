@@ -34,7 +34,7 @@ async function startAt(now: Date): Promise<LogLine[]> {
 const calendarWarnings = (lines: LogLine[]) =>
   lines.filter((l) => l.level === 40 && l.calendarLastYear !== undefined);
 
-// Issue 18: whoever runs the server hears about the end of the holiday data a year ahead.
+// Whoever runs the server hears about the end of the holiday data a year ahead.
 describe('startServer and the end of the holiday data', () => {
   it('warns at start within a year of the data’s end, naming the last year, the file and the option', async () => {
     const lines = await startAt(new Date(`${CALENDAR_LAST_YEAR}-03-01T09:00:00Z`));

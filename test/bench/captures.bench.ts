@@ -2,7 +2,7 @@
 // (server/dist/main.js) in its own process, durable commit (SQLite WAL + synchronous=FULL, and
 // PostgreSQL as a third target when DATABASE_URL is set), under autocannon at 16, 64 and 256
 // connections, beside a bare Hono JSON echo (echo-server.ts) measured the same way in the same run;
-// each row's ratio is to the echo at the same connection count. 64 is the target level and
+// each row's ratio is to the echo at the same connection count. 64 is the target level and
 // is measured longest; each target's process serves all three levels, warmed up before each.
 //
 // Every request carries a new capture (fresh UUID, its own person) so none is answered from the

@@ -1,4 +1,4 @@
-// Delivery to İYS (issue 6's figures, issue 9's "delivery" bench), each figure beside its ceiling
+// Delivery to İYS (the "delivery" bench), each figure beside its ceiling
 // or baseline from the same run, as a ratio (higher is better everywhere):
 // 1. single adds at İYS's live 10 requests/s on the real clock → movements/s over the 10/s limit;
 // 2. a backlog of 100,000 captured permissions (5,000 with --quick) in a real SQLite store,

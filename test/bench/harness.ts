@@ -1,6 +1,6 @@
 // The benchmark harness: every suite measures its candidates beside a baseline in the same run and
-// reports ratios, so figures from different machines can be compared (STYLE: timing belongs here,
-// never in test assertions).
+// reports ratios, so figures from different machines can be compared (timing belongs
+// here, never in test assertions).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { Bench } from 'tinybench';

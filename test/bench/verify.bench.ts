@@ -293,7 +293,7 @@ function timed(args: string[]): Promise<{ seconds: number; peakMiB: number; stdo
 export const verify: BenchSuite = {
   name: 'verify',
   async run({ quick }) {
-    // The million by default: generating it takes about 2 minutes the first time (then
+    // A million records by default, the target size: generating it takes about 2 minutes the first time (then
     // it is reused), verifying it about 3 on 2 cores.
     const size = Number(process.env.BENCH_VERIFY_RECORDS) || (quick ? 20_000 : 1_000_000);
     const { log, jwks: jwksFile, receipts } = await logOf(size);

@@ -1,4 +1,4 @@
-// The admin console (issue 8) end to end: the demo launched as `npm start` launches it, seeded
+// The admin console end to end: the demo launched as `npm start` launches it, seeded
 // with real captures (the demo's signup page and the capture API, delivered to the İYS
 // simulator), driven in Debian's Chromium. Each view's figures are checked against the admin
 // API; the evidence bundle is verified with the izinli CLI; a dead letter is retried; a

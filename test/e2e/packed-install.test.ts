@@ -1,4 +1,4 @@
-// A site owner's real deployment (issue 17), as a stranger to this repo meets izinli: the packages
+// A site owner's real deployment, as a stranger to this repo meets izinli: the packages
 // packed with `npm pack`, then the README's "Put it on your site" commands run as written in an
 // empty folder — `npm install @izinli/server` is the one line run otherwise, as an install of the
 // six tarballs, since the packages are not on the registry — and `npx izinli start` beside
@@ -157,7 +157,7 @@ async function servePage(
   return server;
 }
 
-describe('a packed install on a site of its own (issue 17)', { timeout: 600_000 }, () => {
+describe('a packed install on a site of its own', { timeout: 600_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'izinli-packed-'));
   /** The folder the README's commands make and work in. */
   let app = dir;

@@ -55,7 +55,7 @@ describe('README commands', () => {
     for (const name of runs) expect(Object.keys(root), name).toContain(name);
   });
 
-  it('after the two commands, `npx izinli --version` and `npx izinli-iys-sim --help` work in the checkout (issue 17)', async () => {
+  it('after the two commands, `npx izinli --version` and `npx izinli-iys-sim --help` work in the checkout', async () => {
     // npm links both from committed bin entries at install, before anything is built.
     const run = (args: string[]) =>
       new Promise<string>((resolve, reject) =>

@@ -1,4 +1,4 @@
-// The crash test (issue 4): a capture load against a real server process killed with SIGKILL
+// The crash test: a capture load against a real server process killed with SIGKILL
 // mid-way; after a restart every capture that got a 2xx is stored and verifies, and the chain is
 // intact. SQLite with synchronous=FULL: an answered capture is on disk.
 import { afterAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// The delivery crash test (issue 6): a real server process delivering to the İYS simulator
+// The delivery crash test: a real server process delivering to the İYS simulator
 // (served over HTTP from this process, İYS's real limits) is SIGKILLed five times at seeded
 // random moments while it delivers, and restarted on the same DATA_DIR each time. At the end
 // every movement reached İYS exactly once (no duplicate effect on the simulator's movement log:

@@ -1,4 +1,4 @@
-// The disk full under a real server process (issue 10): its DATA_DIR is a small tmpfs mounted for
+// The disk full under a real server process: its DATA_DIR is a small tmpfs mounted for
 // the test (root ignores file modes, so chmod would prove nothing; a full filesystem stops root
 // too). Full twice: by a filler file, then by shrinking the tmpfs under the open database. While
 // full every capture is refused with 503 JSON and nothing of it is written; when space returns,

@@ -1,4 +1,4 @@
-// Graceful shutdown (issue 4): SIGTERM while 16 clients post captures. The process must stop
+// Graceful shutdown: SIGTERM while 16 clients post captures. The process must stop
 // taking connections, finish the commits already under way, answer them, and exit 0. Every
 // capture answered 2xx is stored (checked after a restart through the admin API), none is
 // answered 5xx, and the chain is intact. Requests refused or reset once the server closed are

@@ -1,4 +1,4 @@
-// Hostile traffic over real HTTP (issue 18): valid captures interleaved with captures that have one
+// Hostile traffic over real HTTP: valid captures interleaved with captures that have one
 // field made hostile, bodies of the wrong type or size, malformed forms and NULs in admin paths,
 // all from concurrent keep-alive connections, so a group commit mixes innocent and poisoned
 // captures. Every answer is recorded with what was sent; the test decides what each may be.
@@ -39,7 +39,7 @@ export interface HostileFailure {
   reusedSocket: boolean;
 }
 
-/** The values one field is made hostile with: the classes of issue 18 first. */
+/** The values one field is made hostile with: the classes the request boundary refuses first. */
 export const HOSTILE_VALUES: readonly { name: string; value: unknown }[] = [
   { name: 'lone surrogate', value: 'Ayşe \ud800 Yılmaz' },
   { name: 'lone low surrogate', value: '\udfff' },

@@ -1,4 +1,4 @@
-// No request can hurt another (issue 18), against the real server process over real HTTP, on
+// No request can hurt another, against the real server process over real HTTP, on
 // SQLite and on PostgreSQL: innocent captures sent at the same moment as poisoned ones are all
 // stored and answered 201, and a run of ≥ 20,000 hostile and valid requests from concurrent
 // keep-alive connections gets no 5xx, loses no connection after an answer that kept it alive,

@@ -1,4 +1,4 @@
-// PostgreSQL going away mid-load (issue 10). Restarting the shared database server is not safe
+// PostgreSQL going away mid-load. Restarting the shared database server is not safe
 // here, so the test kills this server's own backend connections (pg_terminate_backend on the
 // connections whose application_name is the test's, and nobody else's) twice while 8 clients
 // post captures. A capture in flight on a killed connection may be refused (503 JSON, nothing

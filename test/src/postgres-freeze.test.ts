@@ -1,4 +1,4 @@
-// PostgreSQL frozen mid-load (issue 10): a database host that hangs, or a network partition, keeps
+// PostgreSQL frozen mid-load: a database host that hangs, or a network partition, keeps
 // TCP open but never answers, which the restart test (postgres-restart.test.ts) does not cover: a
 // refused connection fails at once, a silent one would wait forever. The cluster is the test's own
 // (private-postgres.test-support.ts); `freeze()` SIGSTOPs its postmaster and every backend. A real

@@ -1,4 +1,4 @@
-// PostgreSQL restarted mid-load (issue 10). The database server is one of the test's own
+// PostgreSQL restarted mid-load. The database server is one of the test's own
 // (private-postgres.test-support.ts), so stopping it harms no other test. A real izinli server
 // process takes captures from 6 concurrent clients while PostgreSQL is stopped and started again,
 // once cleanly (`pg_ctl stop -m fast`) and once as a crash (`-m immediate`: the next start replays

@@ -1,4 +1,4 @@
-// Two server processes on one PostgreSQL delivering to one İYS simulator (issue 6's done-when):
+// Two server processes on one PostgreSQL delivering to one İYS simulator:
 // one leads İYS traffic (advisory lock, delivery/leader.ts), so no movement goes twice and the
 // simulator never sees more than its 10 requests per second from the two together (it answers
 // H124 beyond: zero expected). Captures go to both; the leader is SIGKILLed mid-delivery and the

@@ -1,4 +1,4 @@
-// Scale-out (ARCHITECTURE §Storage), the done-when: two server processes writing to one
+// Scale-out (docs/architecture.md#storage): two server processes writing to one
 // PostgreSQL keep one unbroken chain per site. Both processes share DATABASE_URL and DATA_DIR (so
 // the signing key); 16 clients post to both at once, for two sites. Then: every 2xx capture is
 // stored once, each site's seq runs 1..N with every prevHash the previous recordHash, and

@@ -1,4 +1,4 @@
-// A PostgreSQL cluster of a test's own (issue 10): initdb in a fresh temporary folder, a server on
+// A PostgreSQL cluster of a test's own: initdb in a fresh temporary folder, a server on
 // a free 127.0.0.1 port, so a test can stop, crash and restart the database server itself without
 // touching the machine's shared one (DATABASE_URL) that other tests use at the same time.
 // PostgreSQL refuses to run as root: as root, every command runs as the `postgres` OS user.

@@ -1,4 +1,4 @@
-// The outbox's retry policy (ARCHITECTURE §Capture): which failures are worth another send, how
+// The outbox's retry policy (docs/architecture.md#capture): which failures are worth another send, how
 // long to wait before it, and when to stop. Pure, so the numbers are tested without a browser.
 
 /**

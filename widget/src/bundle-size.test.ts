@@ -1,4 +1,4 @@
-// The size budget of the embed (issue 5): Lit and translations included, gzip -9, at most 12 KiB
+// The size budget of the embed: Lit and translations included, gzip -9, at most 12 KiB
 // promised and 14 KiB enforced here, so a regression fails `npm test` before it ships.
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';

@@ -42,7 +42,7 @@ const timeout = (task: () => void, ms: number) => {
 };
 
 /**
- * The delivery queue (ARCHITECTURE §Capture): a capture is written to IndexedDB before it is sent
+ * The delivery queue (docs/architecture.md#capture): a capture is written to IndexedDB before it is sent
  * and removed after a 2xx. Network errors, 5xx, 408 and 429 keep it and retry with backoff (see
  * backoff.ts), on `online` and on the next page load (`start`), until {@link MAX_ATTEMPTS} sends
  * have failed; any other 4xx is a refusal that no retry can fix. A refused or given-up capture is

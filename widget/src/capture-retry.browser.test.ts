@@ -1,5 +1,5 @@
 /// <reference types="mocha" />
-// What becomes of a capture whose send fails (issue 18): a 4xx is final, dropped and reported
+// What becomes of a capture whose send fails: a 4xx is final, dropped and reported
 // once; network errors, 5xx, 408 and 429 are retried with backoff, never sooner than Retry-After,
 // until MAX_ATTEMPTS sends have failed. Each outbox runs on a fake clock that only the test moves,
 // so "never again" is checked by moving time far ahead rather than by sleeping.

@@ -26,7 +26,7 @@ export const SITES = new Map([
   ],
 ]);
 
-/** The strict policy the embed must work under (ARCHITECTURE §Security model). */
+/** The strict policy the embed must work under (docs/architecture.md#security-model). */
 export const STRICT_CSP = "script-src 'self'; style-src 'self'";
 
 const sessions = new Map();

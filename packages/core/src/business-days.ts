@@ -1,4 +1,4 @@
-// Turkish business days (COMPLIANCE C1–C4) over the holiday data (holidays.ts) and a calendar's own
+// Turkish business days (C1–C4) over the holiday data (holidays.ts) and a calendar's own
 // extra holidays. Outside the data's years nothing throws: a day is judged by its weekday and the
 // calendar's Saturday rule alone, with no public holidays but the extra ones, and every count says
 // which years it judged that way (`fallbackYears`) so its caller can warn. Holidays only ever move
@@ -59,7 +59,7 @@ export function withExtraHolidays(
 }
 
 /**
- * Our own deadlines (COMPLIANCE C1, C2): Monday–Saturday and half-day eves count, only Sundays and
+ * Our own deadlines (C1, C2): Monday–Saturday and half-day eves count, only Sundays and
  * full public holidays are off, so every deadline lands no later than İYS's.
  */
 export const CONSERVATIVE_CALENDAR = createCalendar({
@@ -188,7 +188,7 @@ export function addBusinessDays(
   return countBusinessDays(day, n, calendar).day;
 }
 
-/** İYS refuses a consent dated more than this many business days ago (H467, COMPLIANCE A8). */
+/** İYS refuses a consent dated more than this many business days ago (H467, A8). */
 export const IYS_CONSENT_BUSINESS_DAYS = 3;
 
 /** A consent's 3-business-day window: its end, and the years it was counted without holiday data. */
@@ -230,7 +230,7 @@ export function deadlineWindow(
 ): ConsentWindow {
   if (!calendar.saturdayIsBusinessDay || !calendar.halfDayIsBusinessDay) {
     throw new RangeError(
-      `Our deadlines need a calendar that counts Saturdays and half days (COMPLIANCE C1, C2): ` +
+      `Our deadlines need a calendar that counts Saturdays and half days (rules C1, C2 in docs/compliance.md): ` +
         `expected saturdayIsBusinessDay and halfDayIsBusinessDay true, received calendar ` +
         `"${calendar.name}" with ${calendar.saturdayIsBusinessDay} and ${calendar.halfDayIsBusinessDay}`,
     );

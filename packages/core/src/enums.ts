@@ -14,11 +14,11 @@ export function addressKindOf(channel: Channel): 'phone' | 'email' {
 export const ConsentStatus = z.enum(['ONAY', 'RET']);
 export type ConsentStatus = z.infer<typeof ConsentStatus>;
 
-/** İYS recipient type: BIREYSEL (individual, the default) or TACIR (trader, COMPLIANCE A16). */
+/** İYS recipient type: BIREYSEL (individual, the default) or TACIR (trader, A16). */
 export const RecipientType = z.enum(['BIREYSEL', 'TACIR']);
 export type RecipientType = z.infer<typeof RecipientType>;
 
-/** Sources a service provider may send to İYS (IYS.md §Enums). The widget uses HS_WEB (COMPLIANCE A17). */
+/** Sources a service provider may send to İYS (docs/iys.md#enums). The widget uses HS_WEB (A17). */
 export const ProviderSource = z.enum([
   'HS_WEB',
   'HS_MOBIL',

@@ -9,7 +9,7 @@ export interface HolidayName {
 }
 
 // Law 2429. Weekend holidays are not moved to a weekday, and administrative bridge days
-// ("idari izin") are not holidays (COMPLIANCE C3), so neither appears here.
+// ("idari izin") are not holidays (C3), so neither appears here.
 /** The holidays on the same day every year. */
 export const FIXED_HOLIDAYS: readonly {
   readonly month: number;
@@ -74,8 +74,8 @@ export interface BayramStarts {
  * The moving (Hijri) holidays: the first day of each bayram, as `MM-DD`, by the year that day is
  * in. A list, because the Hijri year is 11 days shorter: some years hold two of one bayram (2033,
  * Ramazan in January and December). Days of a bayram past 31 December belong to the next year.
- * Reviewed yearly against the Diyanet / official announcements (COMPLIANCE C4); the table in
- * COMPLIANCE.md §C is the source. To cover a new year, add its line at the end, nothing else: the
+ * Reviewed yearly against the Diyanet / official announcements (C4); the table in
+ * docs/compliance.md#c--business-days is the source. To cover a new year, add its line at the end, nothing else: the
  * first and last covered years, the range errors and the server's start warning follow from it.
  */
 export const MOVING_HOLIDAYS: Readonly<Record<number, BayramStarts>> = {

@@ -17,7 +17,7 @@ const day = (iso: string): CivilDate => {
 const span = (firstIso: string, days: number): string[] =>
   Array.from({ length: days }, (_, i) => formatCivilDate(addCivilDays(day(firstIso), i)));
 
-// COMPLIANCE.md §C, copied by hand: the independent record the data is checked against.
+// docs/compliance.md#c--business-days, copied by hand: the independent record the data is checked against.
 const TABLE: Record<number, { ramazan: [string, number]; kurban: [string, number] }> = {
   2024: { ramazan: ['2024-04-10', 3], kurban: ['2024-06-16', 4] },
   2025: { ramazan: ['2025-03-30', 3], kurban: ['2025-06-06', 4] },

@@ -13,7 +13,7 @@ const DATA_YEARS = Object.keys(MOVING_HOLIDAYS)
   .map(Number)
   .sort((a, b) => a - b);
 
-/** First year the holiday data covers (COMPLIANCE §C). */
+/** First year the holiday data covers (docs/compliance.md#c--business-days). */
 export const CALENDAR_FIRST_YEAR: number = DATA_YEARS[0]!;
 /** Last year the holiday data covers; from 1 January after it, business days fall back (business-days.ts). */
 export const CALENDAR_LAST_YEAR: number = DATA_YEARS[DATA_YEARS.length - 1]!;

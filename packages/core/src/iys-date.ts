@@ -5,7 +5,7 @@ import { err, ok } from './result.js';
 import type { Result } from './result.js';
 
 // Turkey has kept UTC+3 all year since 2016 (no DST), and İYS defines consentDate as Turkey time
-// in exactly that sense (IYS.md §Conventions). A fixed offset keeps this module free of the host's
+// in exactly that sense (docs/iys.md#conventions). A fixed offset keeps this module free of the host's
 // time-zone database, so Node and browsers give the same answers.
 /** Turkey's offset from UTC in minutes: fixed +03:00. */
 export const TURKEY_UTC_OFFSET_MINUTES = 180;

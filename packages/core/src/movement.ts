@@ -112,7 +112,7 @@ export const Movement = z
   });
 export type Movement = z.infer<typeof Movement>;
 
-/** The fields that identify one İYS consent record (IYS.md §Rules). */
+/** The fields that identify one İYS consent record (docs/iys.md#rules). */
 export type MovementKeyFields = Pick<
   Movement,
   'iysCode' | 'brandCode' | 'recipientType' | 'type' | 'recipient'

@@ -11,7 +11,7 @@ import type { Result } from './result.js';
 
 /**
  * Normalises an address as typed for a channel: E.164 for MESAJ and ARAMA, İYS's lower-cased
- * e-mail for EPOSTA. The result is what gets recorded and sent to İYS (COMPLIANCE A3).
+ * e-mail for EPOSTA. The result is what gets recorded and sent to İYS (A3).
  */
 export function normalizeRecipient(channel: Channel, input: string): Result<string, Problem> {
   return addressKindOf(channel) === 'email' ? normalizeEmail(input) : normalizePhone(input);

@@ -1,4 +1,4 @@
-/** The outcome of an operation whose failure a caller must handle (STYLE: return, don't throw). */
+/** The outcome of an operation whose failure a caller must handle; other failures throw. */
 export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
 
 export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });

@@ -43,7 +43,7 @@ export const AdminToken = z.strictObject({
 });
 export type AdminToken = z.infer<typeof AdminToken>;
 
-/** Events the server emits to site owners' webhooks (issue 6; `capture.confirmation_due` is A15). */
+/** Events the server emits to site owners' webhooks (`capture.confirmation_due` is A15). */
 export const WebhookEventType = z.enum([
   'capture.recorded',
   'consent.delivered',
@@ -104,7 +104,7 @@ export const ExtraHoliday = z.strictObject({
     .meta({ description: 'The day, Turkey time: YYYY-MM-DD.', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
   kind: z.enum(['full', 'half']).default('full').meta({
     description:
-      '"full": a day off; "half": off from 13:00, an arife (a business day for our own deadlines, COMPLIANCE C2). Default "full".',
+      '"full": a day off; "half": off from 13:00, an arife (a business day for our own deadlines, rule C2 in docs/compliance.md). Default "full".',
   }),
   name: z
     .string()
@@ -120,7 +120,7 @@ export const CalendarConfig = z
   .strictObject({
     extraHolidays: z.array(ExtraHoliday).default([]).meta({
       description:
-        'Official public holidays to add to the built-in data, in any year (those past its last year included): each moves deadlines and the H467 check. Never administrative leave ("idari izin", COMPLIANCE C3).',
+        'Official public holidays to add to the built-in data, in any year (those past its last year included): each moves deadlines and the H467 check. Never administrative leave ("idari izin", rule C3 in docs/compliance.md).',
     }),
   })
   .meta({ description: 'The Turkish business-day calendar (docs/calendar.md).' });
@@ -147,7 +147,7 @@ export const ServerConfigShape = z.strictObject({
   calendar: CalendarConfig.default({ extraHolidays: [] }),
 });
 
-// Sites are validated one by one with validateSiteConfig, for its COMPLIANCE-aware problems.
+// Sites are validated one by one with validateSiteConfig, for its compliance problems.
 const ServerConfigOuter = ServerConfigShape.extend({
   tenants: z
     .array(z.strictObject({ ...tenantFields, sites: z.array(z.unknown()) }))

@@ -32,7 +32,7 @@ export function mustBeFalse(code: string, rule: string, expected: Localized) {
   return z
     .boolean()
     .refine((value) => value === false, { error: expecting(expected), params: { code, rule } })
-    .meta({ const: false, description: `${expected.en} (COMPLIANCE ${rule}).` });
+    .meta({ const: false, description: `${expected.en} (rule ${rule} in docs/compliance.md).` });
 }
 
 /** What `defaultChecked` must be (A5, B6). */

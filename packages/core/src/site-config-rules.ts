@@ -147,7 +147,7 @@ function checkEtk({ config, kindOf, missingLocales, report }: RuleContext): void
 }
 
 /**
- * The cross-field checks of a structurally valid site config: COMPLIANCE B2–B4 and B9 (A5, B5
+ * The cross-field checks of a structurally valid site config: B2–B4 and B9 (A5, B5
  * and B6 are field-level and live in the schema), references between notices, purposes and
  * roles, duplicates and locale coverage. Each problem names the path and, in `params.rule`, the
  * rule id where one applies.

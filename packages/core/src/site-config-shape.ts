@@ -62,7 +62,7 @@ export const IYS_CODE_EXPECTED = expecting({
   tr: 'pozitif, tam sayı bir İYS kodu',
 });
 
-/** The İYS account and brand that permissions are registered under (IYS.md §Conventions). */
+/** The İYS account and brand that permissions are registered under (docs/iys.md#conventions). */
 export const Brand = z.strictObject({
   iysCode: z.int({ error: IYS_CODE_EXPECTED }).positive({ error: IYS_CODE_EXPECTED }),
   brandCode: z
@@ -100,7 +100,7 @@ const YEARS_EXPECTED = expecting({
   tr: '1 ile 10 arasında, tam sayı olarak yıl',
 });
 
-/** The structure of a site config, before the cross-field COMPLIANCE rules (see `SiteConfig`). */
+/** The structure of a site config, before the cross-field compliance rules (see `SiteConfig`). */
 export const SiteConfigShape = z.strictObject({
   siteKey: SiteKey,
   name: z

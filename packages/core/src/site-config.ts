@@ -19,7 +19,7 @@ import { SiteConfigShape } from './site-config-shape.js';
 defineProblemMessages(siteConfigMessages);
 
 /**
- * One site's configuration, checked in full: structure, unknown keys refused, and the COMPLIANCE
+ * One site's configuration, checked in full: structure, unknown keys refused, and the compliance
  * rules a config can break (A5, B2–B6, B9) as `config.*` problems naming the rule in `params.rule`.
  * Prefer `validateSiteConfig`, which returns the same problems with better excerpts.
  */
@@ -45,7 +45,7 @@ export function siteConfigJsonSchema(): Record<string, unknown> {
     ...z.toJSONSchema(SiteConfigShape, { io: 'input', target: 'draft-2020-12' }),
     title: 'izinli site config',
     description:
-      'One site: origins, İYS brand, channels, açık rıza purposes and versioned notices. Checked against COMPLIANCE A5, B2–B6 and B9 when loaded.',
+      'One site: origins, İYS brand, channels, açık rıza purposes and versioned notices. Checked against rules A5, B2–B6 and B9 of docs/compliance.md when loaded.',
   };
 }
 
@@ -93,7 +93,7 @@ function tidy(problem: Problem): Problem {
 
 /**
  * Validates a site config as loaded from a file or the admin API: every structural problem, and
- * every COMPLIANCE problem (pre-ticked or required boxes, bundled purposes, the notice used as a
+ * every compliance problem (pre-ticked or required boxes, bundled purposes, the notice used as a
  * consent text, the aydınlatma notice missing for a locale, consent asked despite another legal
  * basis, dangling references, duplicates). Cross-field rules run once the structure is sound.
  * Notice hashes are checked by `checkSiteConfigHashes`, or both at once by `loadSiteConfig`.

@@ -12,7 +12,7 @@ import type {
 } from './state.js';
 
 /**
- * The rules İYS checks against the stored record (IYS.md §Rules), after format validation:
+ * The rules İYS checks against the stored record (docs/iys.md#rules), after format validation:
  * a first record cannot be RET (H175); a TACIR update needs consentDate and source (H462, H463);
  * the status must change (H174, ending with the current status); the consentDate must be newer
  * than the stored one (H178). Returns the one error İYS would answer with, or null.

@@ -3,9 +3,8 @@
 import { readFileSync } from 'node:fs';
 
 /**
- * The repository's copy of İYS's document: the same JSON content as the team's reference copy
- * (`shared/reference/iys-openapi-3.2.0.json`, outside the repository), formatted by Prettier.
- * Kept in the repository so the tests run on a clean clone. About 1.2 MB.
+ * The repository's copy of İYS's document, formatted by Prettier, so the tests run on a clean
+ * clone. About 1.2 MB.
  */
 export const IYS_OPENAPI_FILE = new URL('../reference/iys-openapi-3.2.0.json', import.meta.url);
 

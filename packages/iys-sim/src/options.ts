@@ -35,8 +35,9 @@ export const DEMO_ACCOUNT: Readonly<Required<SimAccount>> = Object.freeze({
 export type SimLimits = { -readonly [K in keyof typeof IYS_LIMITS]: number };
 
 /**
- * IYS.md's open points, decided as options. Each default is the simulator's best reading of
- * İYS's document; the README explains why.
+ * The points İYS's document leaves open (docs/iys.md#where-the-document-is-silent), decided as
+ * options. Each default is the simulator's best reading of İYS's document; the README explains
+ * why.
  */
 export interface SimPolicy {
   /** Whether a RET older than 3 business days is refused with H467 like an ONAY (default true). */
@@ -81,7 +82,7 @@ export interface IysSimOptions {
   clientIp?: string;
 }
 
-/** The default e-mail pattern (IYS.md §Recipients): ASCII local part with `.`, `_`, `-`, `+`; dotted domain; 2+ letter TLD. */
+/** The default e-mail pattern (docs/iys.md#recipients): ASCII local part with `.`, `_`, `-`, `+`; dotted domain; 2+ letter TLD. */
 export const DEFAULT_EMAIL_PATTERN =
   /^[A-Za-z0-9._+-]+@(?=[A-Za-z0-9.-]{2,}\.[A-Za-z]{2,}$)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$/;
 

@@ -55,7 +55,7 @@ export function errorEntries(body: unknown): IysErrorEntry[] {
 /** Per-second limits (H124, older H083) and the hourly ones of status (H086) and history (H089). */
 const RATE_LIMIT_CODES = new Set(['H124', 'H083', 'H086', 'H089']);
 
-/** The kind of failure an HTTP status and first İYS code mean (IYS.md §Limits, §Rules). */
+/** The kind of failure an HTTP status and first İYS code mean (docs/iys.md#limits, docs/iys.md#rules). */
 export function kindOf(status: number, code: string | undefined): IysErrorKind {
   if (code === 'H084') return 'token-locked';
   if (status === 429 || (code !== undefined && RATE_LIMIT_CODES.has(code))) return 'rate-limited';

@@ -20,7 +20,7 @@ type WithDateInput<T> = T extends { consentDate: string }
 
 /**
  * A consent to send: İYS's request body, except that `consentDate` may also be a `Date` (formatted
- * to İYS's Turkey-time form here, COMPLIANCE A9) and optional fields may be `undefined`.
+ * to İYS's Turkey-time form here, A9) and optional fields may be `undefined`.
  */
 export type IysConsentInput = WithDateInput<IysConsentRequest>;
 

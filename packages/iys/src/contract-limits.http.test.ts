@@ -5,7 +5,7 @@ import { createTokenBucket } from './rate-limiter.js';
 import { createMemoryTokenStore } from './token-store.js';
 import type { FetchLike } from './transport.js';
 
-// Tokens and İYS's live limits (IYS.md §Identity, §Limits) over a real port. Each describe has its
+// Tokens and İYS's live limits (docs/iys.md#identity, docs/iys.md#limits) over a real port. Each describe has its
 // own simulator: the limits are per IP and every request here comes from 127.0.0.1.
 const HOUR = 3_600_000;
 

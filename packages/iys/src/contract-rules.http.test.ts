@@ -5,7 +5,7 @@ import type { IysConsentInput } from './consent-request.js';
 import type { IysError } from './iys-error.js';
 import { codesOf, servedSim } from './contract-harness.test-support.js';
 
-// IYS.md §Rules, one row at a time, against the simulator on a real port: what the client gets
+// docs/iys.md#rules, one row at a time, against the simulator on a real port: what the client gets
 // back (status, code, retryable) and, where the client refuses to send, what İYS itself answers.
 const BRAND = DEMO_ACCOUNT.iysCode;
 const DAY = 86_400_000;
@@ -148,7 +148,7 @@ describe('contract: consent rules over HTTP', () => {
     expect(answer.status).toBe(200);
   });
 
-  // COMPLIANCE A18: what İYS would refuse for its format, the client refuses before sending.
+  // A18: what İYS would refuse for its format, the client refuses before sending.
   describe.each([
     ['H110', 'status missing', { status: undefined }],
     ['H111', 'type missing', { type: undefined }],

@@ -13,7 +13,7 @@ import { IysError, redact } from './iys-error.js';
 
 /**
  * Problem codes of requests the client refuses before sending, each paired with the İYS code İYS
- * would answer, so a caller handles a local refusal exactly like İYS's (COMPLIANCE A18: a request
+ * would answer, so a caller handles a local refusal exactly like İYS's (A18: a request
  * İYS would reject is not sent, keeping the IP clear of İYS's 70 % success rule).
  */
 export const LOCAL_PROBLEM_IYS_CODES = {

@@ -7,7 +7,7 @@ export interface RateLimiter {
 
 /** Options of `createTokenBucket`; the clock and sleep are injected so tests never wait. */
 export interface TokenBucketOptions {
-  /** Sustained rate; İYS allows 10 requests per second per IP (IYS.md §Limits). */
+  /** Sustained rate; İYS allows 10 requests per second per IP (docs/iys.md#limits). */
   ratePerSecond?: number;
   /**
    * Requests that may go at once after a quiet period (default 1). Above 1, a burst plus the
@@ -107,7 +107,7 @@ function slidingWindowGuard(
 }
 
 /**
- * İYS's own count: 10 requests per IP in any sliding second (IYS.md §Limits). The window a pacer
+ * İYS's own count: 10 requests per IP in any sliding second (docs/iys.md#limits). The window a pacer
  * guards with; widen `ms` to leave room for requests whose travel times differ.
  */
 export const IYS_SLIDING_SECOND = { requests: IYS_LIMITS.requestsPerSecond, ms: 1000 } as const;

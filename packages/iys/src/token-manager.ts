@@ -20,7 +20,7 @@ export interface TokenManagerOptions {
   store: TokenStore;
   now: () => number;
   /**
-   * Renew once this little life is left (default: 5 minutes, the issue's rule). For a token living
+   * Renew once this little life is left (default: 5 minutes, well before İYS's 2-hour expiry). For a token living
    * less than twice this, half its life is used instead, so it is not renewed on every call.
    */
   refreshMarginMs?: number;
@@ -45,7 +45,7 @@ type Grant =
   | { grant_type: 'password'; username: string; password: string }
   | { grant_type: 'refresh_token'; refresh_token: string };
 
-/** Creates the token lifecycle of one İYS account (IYS.md §Identity). */
+/** Creates the token lifecycle of one İYS account (docs/iys.md#identity). */
 export function createTokenManager(options: TokenManagerOptions): TokenManager {
   const { transport, store, now } = options;
   const margin = options.refreshMarginMs ?? FIVE_MINUTES;

@@ -1,4 +1,4 @@
-// Issue 18, no calendar cliff: captures and withdrawals past the holiday data still get their
+// No calendar cliff: captures and withdrawals past the holiday data still get their
 // deadline (with a warning), and calendar.extraHolidays moves it, through the whole app.
 import { randomUUID } from 'node:crypto';
 import { CALENDAR_LAST_YEAR } from '@izinli/core';
@@ -38,7 +38,7 @@ async function deadlinesOfCapture(harness: Harness): Promise<string[]> {
   return movements.map((m) => m.deadline);
 }
 
-describe('a capture past the holiday data (issue 18)', () => {
+describe('a capture past the holiday data', () => {
   // Saturday 1 March 2031, 10:00 in Turkey.
   const clock = { now: new Date('2031-03-01T07:00:00.000Z') };
 

@@ -68,7 +68,7 @@ export function deadlinesWithWarning(
         },
         `deadline counted without holiday data for ${fallbackYears.join(', ')}: Monday–Saturday ` +
           `with no public holidays but ${EXTRA_HOLIDAYS_OPTION}, so it may come early, never ` +
-          `late (COMPLIANCE C1). Add the year to ${HOLIDAY_DATA_FILE} (docs/calendar.md) or its ` +
+          `late (rule C1 in docs/compliance.md). Add the year to ${HOLIDAY_DATA_FILE} (docs/calendar.md) or its ` +
           `official holidays to ${EXTRA_HOLIDAYS_OPTION} in the config file`,
       );
     }
@@ -107,7 +107,7 @@ export function warnIfCalendarEnding(
     today.year > CALENDAR_LAST_YEAR
       ? `the Turkish holiday data ended with ${CALENDAR_LAST_YEAR}: deadlines now count ` +
           `Monday–Saturday with no public holidays but ${EXTRA_HOLIDAYS_OPTION} (early, never ` +
-          `late: COMPLIANCE C1); ${how}`
+          `late: rule C1 in docs/compliance.md); ${how}`
       : `the Turkish holiday data ends with ${CALENDAR_LAST_YEAR}: from ` +
           `${CALENDAR_LAST_YEAR + 1} deadlines count Monday–Saturday with no public holidays; ${how}`,
   );

@@ -1,5 +1,5 @@
 // The A15 event: a capture that gave an ONAY asks the site owner's mailer for a non-promotional
-// confirmation the same day (COMPLIANCE A15), as `capture.confirmation_due` beside `capture.recorded`.
+// confirmation the same day (A15), as `capture.confirmation_due` beside `capture.recorded`.
 import type { CaptureRecord, Movement } from '@izinli/core';
 import type { WebhookEvent } from '../store/store.js';
 

@@ -1,4 +1,4 @@
-// The group commit's isolation (issue 18): a capture whose record fails inside the shared
+// The group commit's isolation: a capture whose record fails inside the shared
 // transaction — its seal, its signature, or the store refusing its data — is taken out and
 // answered `unstorable`; every capture batched with it is committed, once, in an unbroken chain.
 // prepareCapture refuses such captures first, so these drafts are damaged after preparation, as

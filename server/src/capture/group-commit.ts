@@ -1,6 +1,6 @@
 // Step two of a capture: the group commit. Captures that arrive while a transaction is being
 // written wait and go together in the next one, so one fsync serves many captures
-// (ARCHITECTURE §Record and proof: durability without losing throughput).
+// (docs/architecture.md#record-and-proof: durability without losing throughput).
 import {
   CaptureRecord,
   canonicalJson,
@@ -104,7 +104,7 @@ export class GroupCommitter {
   }
 
   /**
-   * Commits a batch so that no capture can fail another (issue 18): a capture whose own record
+   * Commits a batch so that no capture can fail another: a capture whose own record
    * fails inside the transaction (its seal, its signature, or a store refusing its data) is taken
    * out and answered `unstorable`, and the transaction is run again without it. A failure that
    * belongs to no one capture (the store is down, the disk full) fails the batch as before.

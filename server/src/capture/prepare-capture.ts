@@ -185,7 +185,7 @@ export function prepareCapture(
 /**
  * The problems the record schema finds in a draft, checked with stand-ins for what the commit
  * adds (its chain position and each box's status), so a capture that cannot become a valid record
- * is refused here and never joins a group commit (issue 18: one bad record failed its batch).
+ * is refused here and never joins a group commit, where it could fail the batch.
  */
 export function draftRecordProblems(draft: RecordDraft): Problem[] {
   const probe = {

@@ -188,7 +188,7 @@ export async function recordNoticeVersions(
 }
 
 /**
- * Reads a config file and checks all but its environment: structure, COMPLIANCE rules, notice
+ * Reads a config file and checks all but its environment: structure, compliance rules, notice
  * files and hashes. For commands run away from the server's secrets (purge, notice, init).
  */
 export async function readConfigWithoutSecrets(

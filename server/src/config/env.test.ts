@@ -34,7 +34,7 @@ describe('parseServerEnv', () => {
     ).toContain('seksen');
   });
 
-  describe('IYS_BASE_URL (issue 10: İYS credentials and personal data never in clear text)', () => {
+  describe('IYS_BASE_URL (İYS credentials and personal data never in clear text)', () => {
     it.each([
       'https://api.iys.org.tr',
       'https://api.sandbox.iys.org.tr/',
@@ -80,7 +80,7 @@ describe('parseServerEnv', () => {
     });
   });
 
-  describe('TRUST_PROXY (issue 18: which X-Forwarded-For entries are evidence)', () => {
+  describe('TRUST_PROXY (which X-Forwarded-For entries are evidence)', () => {
     it.each([
       ['0', { kind: 'hops', hops: 0 }],
       ['false', { kind: 'hops', hops: 0 }],

@@ -1,4 +1,4 @@
-// Personal data and İYS credentials do not travel in clear text (issue 10): İYS's base URL and
+// Personal data and İYS credentials do not travel in clear text: İYS's base URL and
 // webhook targets must be https:. Plain http: is left for this machine's loopback, where the demo
 // and the tests run the İYS simulator and their webhook receivers.
 import { BlockList } from 'node:net';

@@ -68,7 +68,7 @@ describe('readServerConfig', () => {
     );
   });
 
-  describe('webhook targets over plain http (issue 10: events carry personal data)', () => {
+  describe('webhook targets over plain http (events carry personal data)', () => {
     const withTarget = (url: string, allowPrivateNetwork?: boolean) =>
       configWithWebhook(url, allowPrivateNetwork, 'WEBHOOK_CRM');
     const env = { IYS_PASSWORD: 'x', WEBHOOK_CRM: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' };

@@ -1,4 +1,4 @@
-// Checks the server's config: structure, COMPLIANCE rules, notice hashes (B8) and the environment
+// Checks the server's config: structure, compliance rules, notice hashes (B8) and the environment
 // variables it names. A server with a bad config refuses to start (config-file.ts reads the file).
 import {
   Notice,

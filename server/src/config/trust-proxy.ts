@@ -1,4 +1,4 @@
-// TRUST_PROXY: which X-Forwarded-For entries the server may believe (issue 18). Only an entry a
+// TRUST_PROXY: which X-Forwarded-For entries the server may believe. Only an entry a
 // proxy we run wrote is evidence; anything to its left is whatever the client chose to send.
 // http/client-ip.ts walks the header with these settings.
 import { isIP } from 'node:net';

@@ -1,4 +1,4 @@
-// The batch path of delivery (ARCHITECTURE §Delivery, IYS.md §Consent endpoints): with a large
+// The batch path of delivery (docs/architecture.md#delivery, docs/iys.md#consent-endpoints): with a large
 // backlog, claimed head movements go to İYS in batches of ≤ 1000 unique keys per brand
 // (batch-submit.ts), recorded durably before the POST and bound to their batch, so a crash between
 // submit and poll resumes polling rather than resending (batch-poll.ts). This file holds what both

@@ -1,4 +1,4 @@
-// The delivery worker (ARCHITECTURE §Delivery): per configured İYS account, flags movements near
+// The delivery worker (docs/architecture.md#delivery): per configured İYS account, flags movements near
 // their deadline, polls the İYS batches that are due, then claims the due head movement of each key
 // under a lease, checks it against the mirror and İYS's rules, and sends what İYS would accept: with
 // the idempotent v2 single add while the backlog is small, in batches (batch-delivery.ts) when it is

@@ -1,4 +1,4 @@
-// The İYS leader (ARCHITECTURE §Storage): traffic to İYS (delivery and sync) comes from one
+// The İYS leader (docs/architecture.md#storage): traffic to İYS (delivery and sync) comes from one
 // instance per database at a time, so one token and one rate limiter hold across instances. On
 // PostgreSQL the leader is the instance whose dedicated session holds an advisory lock; on SQLite
 // (one process per file) the instance always leads. Taking over releases the leases a dead leader

@@ -1,4 +1,4 @@
-// The webhook events delivery writes with a movement's state change (ARCHITECTURE §Webhooks):
+// The webhook events delivery writes with a movement's state change (docs/architecture.md#webhooks):
 // `consent.delivered` when İYS took it, `consent.rejected` when it is dead-lettered (İYS's code and
 // message, or ours: deadline-missed, H178 before sending), and `consent.deadline_at_risk` once for a
 // movement still open within 24 h of its deadline. The payload goes to the site owner, so it names

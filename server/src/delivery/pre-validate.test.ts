@@ -1,5 +1,5 @@
 // The H467 check before sending, on the server's İYS calendar: past the holiday data and with the
-// config's extra holidays (issue 18).
+// config's extra holidays.
 import { Movement, parseIysDate } from '@izinli/core';
 import { describe, expect, it } from 'vitest';
 import { serverCalendars } from '../calendar/server-calendar.js';

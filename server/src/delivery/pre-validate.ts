@@ -1,4 +1,4 @@
-// What to do with a claimed movement before anything is sent (ARCHITECTURE §Delivery, COMPLIANCE
+// What to do with a claimed movement before anything is sent (docs/architecture.md#delivery,
 // A18): a movement İYS would refuse is settled or dead-lettered here, never sent.
 import { checkConsentDate, movementKey, parseIysDate } from '@izinli/core';
 import type { BusinessCalendar, Movement } from '@izinli/core';

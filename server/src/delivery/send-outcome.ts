@@ -1,4 +1,4 @@
-// How İYS's answer to one add ends the attempt (ARCHITECTURE §Delivery): delivered, settled as
+// How İYS's answer to one add ends the attempt (docs/architecture.md#delivery): delivered, settled as
 // already current (H174), dead with İYS's code and message, or retried later with backoff.
 import type { IysAddConsentResponse, Movement, Result } from '@izinli/core';
 import { backoffDelay } from '@izinli/iys';

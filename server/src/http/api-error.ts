@@ -1,4 +1,4 @@
-// The one JSON error shape (ARCHITECTURE §Contracts): { error: { code, message, issues? } }.
+// The one JSON error shape (docs/architecture.md#contracts): { error: { code, message, issues? } }.
 // `message` and each issue's `message` are in the client's language, one language each; the
 // machine fields (`code`, `path`, `expected`, `received`) are the same whatever the language.
 import { formatPath, problemMessage } from '@izinli/core';

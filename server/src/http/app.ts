@@ -1,4 +1,4 @@
-// createApp(deps): the server's Hono app from injected parts (STYLE §Server). main.ts serves it;
+// createApp(deps): the server's Hono app from injected parts (docs/architecture.md#conventions). main.ts serves it;
 // tests call app.request() with no port.
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';

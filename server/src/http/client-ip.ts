@@ -1,4 +1,4 @@
-// The client's IP, the one way the server finds it (issue 18): the evidence address a capture or
+// The client's IP, the one way the server finds it: the evidence address a capture or
 // a withdrawal records and signs, and the key of the per-IP rate limit. Behind proxies it is read
 // from X-Forwarded-For by proxy-addr (Express's walk), trusting only what TRUST_PROXY allows.
 import { isIP } from 'node:net';

@@ -1,4 +1,4 @@
-// Issue 18: an answer given before the request body was read (413, 415, 429, 401, 404) says
+// An answer given before the request body was read (413, 415, 429, 401, 404) says
 // `Connection: close` and the socket closes after the whole answer; it never says keep-alive and
 // then drops the connection. Raw HTTP/1.1 keep-alive sockets against startServer, and a small app
 // whose handlers the test holds, for a request pipelined behind such an answer.

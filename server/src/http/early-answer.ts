@@ -1,4 +1,4 @@
-// Answers given before the request's body was read close their connection, and say so (issue 18).
+// Answers given before the request's body was read close their connection, and say so.
 //
 // Many answers come before the body is read: 413 from bodyLimit (by Content-Length), 415 and 429
 // from the capture route, 401/403 from admin auth, 404 for an unknown route. Node marks each one

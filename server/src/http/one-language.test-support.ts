@@ -1,4 +1,4 @@
-// The check that an API message is in one language (issue 18): a Turkish message holds no English
+// The check that an API message is in one language: a Turkish message holds no English
 // marker word, an English one no Turkish marker word or letter. What the client sent may be in any
 // language, so quoted pieces of the request are taken out of a message before it is checked.
 

@@ -1,4 +1,4 @@
-// One language per message (issue 18): every error path of the API, asked in Turkish and in
+// One language per message: every error path of the API, asked in Turkish and in
 // English, answers with a `message` and issue messages wholly in that language, while the machine
 // fields (code, path, expected, received) stay the same whatever the language.
 import { randomUUID } from 'node:crypto';
@@ -103,7 +103,7 @@ const CASES: Case[] = [
       return { path: '/v1/checkpoints' };
     },
   },
-  // The request boundary (issue 18).
+  // The request boundary.
   {
     name: 'a capture with a lone surrogate in a name',
     code: 'body.invalidText',
@@ -651,7 +651,7 @@ describe('every API error is in one language, chosen by Accept-Language', () => 
 });
 
 describe('the check itself', () => {
-  it('fails on a Turkish template around English texts, as main answered before issue 18', () => {
+  it('fails on a Turkish template around English texts, as an unchecked route would answer', () => {
     const mixed =
       '(input): beklenen Authorization: Bearer <a tenant’s admin token>; gelen an unknown token';
     expect(foreignMarkers(mixed, 'tr', '')).toEqual([' a ', ' an ', ' input']);

@@ -1,4 +1,4 @@
-// A page whose origin a site does not allow is refused loudly (issue 17): the widget can read the
+// A page whose origin a site does not allow is refused loudly: the widget can read the
 // refusal, the server counts it per site and origin (metric, one warn line an hour, the admin
 // API's last 24 hours), and a hostile stream of Origin headers cannot grow what it keeps.
 import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';

@@ -1,4 +1,4 @@
-// Pages whose origin a site does not allow (issue 17): a site owner who pasted the snippet on a
+// Pages whose origin a site does not allow: a site owner who pasted the snippet on a
 // page whose origin is missing from `allowedOrigins` loses consent silently unless someone is
 // told. Each refusal is counted per site and origin — a Prometheus counter, one warn line per
 // site and origin per hour (an origin is no personal data), and the last 24 hours for the admin

@@ -1,4 +1,4 @@
-// The request boundary of issue 18: text no store can hold, bodies of a type a route does not
+// The request boundary: text no store can hold, bodies of a type a route does not
 // take and malformed forms are 4xx JSON errors naming where, and nothing is written.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from './api-error.js';

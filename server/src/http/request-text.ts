@@ -1,4 +1,4 @@
-// The boundary every request's text crosses (issue 18): a body the route does not take is a 415,
+// The boundary every request's text crosses: a body the route does not take is a 415,
 // a body that is not JSON a 400, and text no store or canonicaliser can hold — a NUL (PostgreSQL
 // refuses it in text) or a lone UTF-16 surrogate (RFC 8785 refuses it, and a browser's
 // JSON.stringify emits one for a cut emoji) — a 400 naming where it is, before anything downstream

@@ -1,4 +1,4 @@
-// Security headers on every route family (issue 10): nosniff, no referrer, a CSP that forbids
+// Security headers on every route family: nosniff, no referrer, a CSP that forbids
 // everything unless the route set its own (the withdrawal page keeps its own), CORP that still
 // lets other sites load the widget's config and post captures, and CORS preflight intact.
 import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';

@@ -1,4 +1,4 @@
-// Security headers on every answer (issue 10): nosniff, no referrer, and a Content-Security-Policy
+// Security headers on every answer: nosniff, no referrer, and a Content-Security-Policy
 // that forbids everything (JSON needs nothing, and no page of ours may be framed). A route that
 // sets a header itself keeps its own: the withdrawal page and the demo's files carry their own
 // CSP, and pages mounted later (an admin console) can do the same.

@@ -1,4 +1,4 @@
-/** Signing, receipts, checkpoints and exported logs: izinli's proof (ARCHITECTURE §Record and proof). */
+/** Signing, receipts, checkpoints and exported logs: izinli's proof (docs/architecture.md#record-and-proof). */
 export * from './key-ring.js';
 export { parsePrivateKey, privateKeyFile } from './key-files.js';
 export type { Ed25519PrivateJwk, Ed25519PublicJwk, KeyIndex } from './key-files.js';

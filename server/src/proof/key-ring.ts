@@ -1,5 +1,5 @@
 // The server's signing key and the public keys anyone verifies its receipts and checkpoints with
-// (ARCHITECTURE §Record and proof, §Security model).
+// (docs/architecture.md#record-and-proof, docs/architecture.md#security-model).
 import { canonicalJson } from '@izinli/core';
 import { CompactSign, calculateJwkThumbprint, importJWK } from 'jose';
 import type { JSONWebKeySet, JWK } from 'jose';

@@ -1,5 +1,6 @@
-// A receipt is a compact JWS over the RFC 8785 canonical capture record (ARCHITECTURE §Record
-// and proof): anyone can verify it with the JWKS, with any JOSE library or with openssl.
+// A receipt is a compact JWS over the RFC 8785 canonical capture record
+// (docs/architecture.md#record-and-proof): anyone can verify it with the JWKS, with any JOSE
+// library or with openssl.
 import {
   CaptureRecord,
   checkCaptureRecordHash,

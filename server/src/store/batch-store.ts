@@ -1,4 +1,4 @@
-// The store side of İYS batch delivery (ARCHITECTURE §Delivery, migration 4): the types of opening,
+// The store side of İYS batch delivery (docs/architecture.md#delivery, migration 4): the types of opening,
 // claiming and updating a batch, plus the SQL both dialects share (`?` placeholders). A batch's
 // movements stay in flight, bound to it by `batch_id`, until its poller settles each one; claims
 // of single movements never take them (CLAIMABLE), so a restart polls again instead of resending.

@@ -1,4 +1,4 @@
-// Migration 4 (issue 6): the bookkeeping of İYS batch delivery and the deadline flag. A batch row
+// Migration 4: the bookkeeping of İYS batch delivery and the deadline flag. A batch row
 // is written before its POST (`submitting`), holds İYS's requestId once accepted (`submitted`,
 // polled from `next_poll_at` on) and ends `done` (every item settled) or `failed` (its items went
 // back to the queue). A movement bound to an open batch carries `batch_id` and its `batch_index`

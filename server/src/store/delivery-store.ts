@@ -1,4 +1,4 @@
-// The outbox side of delivery (ARCHITECTURE §Delivery): the types of claiming due movements with
+// The outbox side of delivery (docs/architecture.md#delivery): the types of claiming due movements with
 // a lease, settling or rescheduling them, retrying dead letters and counting, plus the SQL both
 // dialects share (`?` placeholders; PostgreSQL numbers them with `numbered`).
 import type { Movement, MovementState } from '@izinli/core';
@@ -39,7 +39,7 @@ export interface MovementResult {
   mirror?: MirrorEntry;
   /**
    * ISO instant before which no later movement of the key may go: İYS gives two movements of one
-   * key in the same second one transactionId, so the next waits (IYS.md §Rules).
+   * key in the same second one transactionId, so the next waits (docs/iys.md#rules).
    */
   holdKeyUntil?: string;
   /** Webhook events (`consent.delivered`, `consent.rejected`) written with the state change. */

@@ -1,4 +1,4 @@
-// Picks the store the environment asks for (ARCHITECTURE §Storage) and brings its schema up to
+// Picks the store the environment asks for (docs/architecture.md#storage) and brings its schema up to
 // date, so a caller gets a store ready to use or an error, never a half-migrated one.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// The scale-out store (ARCHITECTURE §Storage): PostgreSQL through a `pg` Pool, shared by several
+// The scale-out store (docs/architecture.md#storage): PostgreSQL through a `pg` Pool, shared by several
 // server processes. Chains stay unbroken across processes because each write locks the heads of
 // its sites FOR UPDATE, always in site-key order so two writes never deadlock.
 import { GENESIS_HASH } from '@izinli/core';

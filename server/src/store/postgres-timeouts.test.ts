@@ -1,4 +1,4 @@
-// The PostgreSQL store's bounded waits (issue 10): a server that accepts TCP but never answers,
+// The PostgreSQL store's bounded waits: a server that accepts TCP but never answers,
 // and a statement whose answer never comes, fail within their bound instead of hanging, and a
 // transaction that timed out is dropped with its connection, never committed in part or reused.
 // The database frozen under a real server process: test/src/postgres-freeze.test.ts.

@@ -1,5 +1,5 @@
 // One better-sqlite3 connection with its prepared statements cached by SQL text, opened with the
-// settings durability needs (ARCHITECTURE §Storage: WAL, synchronous=FULL).
+// settings durability needs (docs/architecture.md#storage: WAL, synchronous=FULL).
 import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
 import type { Row } from './store-rows.js';

@@ -1,4 +1,4 @@
-// SQLite refusing writes under a running app (issue 10): the store's writer connection is switched
+// SQLite refusing writes under a running app: the store's writer connection is switched
 // to `PRAGMA query_only` — SQLite itself then answers every write with SQLITE_READONLY, as for a
 // read-only file — while captures arrive. (A read-only remount is refused by the kernel while
 // the file is open for writing, and root ignores file modes, so this is the honest way to make

@@ -1,4 +1,4 @@
-// The embedded store (ARCHITECTURE §Storage): one SQLite file, two connections. The writer is used
+// The embedded store (docs/architecture.md#storage): one SQLite file, two connections. The writer is used
 // only by one write at a time (a promise-chain mutex), the reader by every read, so a read never
 // sees a write that has not committed. BEGIN IMMEDIATE … COMMIT is issued by hand because `work`
 // awaits, and better-sqlite3's db.transaction() cannot span an await.

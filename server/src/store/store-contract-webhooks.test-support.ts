@@ -1,4 +1,4 @@
-// The Store contract, webhook deliveries (issue 6): fan-out of events to their targets in one
+// The Store contract, webhook deliveries: fan-out of events to their targets in one
 // transaction, leased claims (never one delivery to two claimers), settling, backoff, dead letters.
 import { expect, it } from 'vitest';
 import { SITE_A, SITE_B, appendCapture, at, eventFixture } from './store-fixtures.test-support.js';

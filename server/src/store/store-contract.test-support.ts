@@ -1,4 +1,4 @@
-// The one suite every Store implementation must pass (ARCHITECTURE §Storage). Each test gets a
+// The one suite every Store implementation must pass (docs/architecture.md#storage). Each test gets a
 // fresh, migrated store from `makeStore`; the sections live in store-contract-*.test-support.ts.
 import { afterEach, beforeEach, describe } from 'vitest';
 import { describeBatchContract } from './store-contract-batches.test-support.js';

@@ -55,7 +55,7 @@ export interface StoredCapture {
   purgedAt?: string;
 }
 
-/** A signed checkpoint of one site's chain head (ARCHITECTURE §Record and proof). */
+/** A signed checkpoint of one site's chain head (docs/architecture.md#record-and-proof). */
 export interface Checkpoint {
   siteKey: string;
   seq: number;
@@ -85,7 +85,7 @@ export interface MirrorEntry {
   updatedAt: string;
 }
 
-/** A webhook event waiting in (or done with) its outbox; delivery lands with issue 6. */
+/** A webhook event waiting in (or done with) its outbox; the webhook worker delivers it. */
 export interface WebhookEvent {
   id: string;
   siteKey: string;
@@ -113,7 +113,7 @@ export interface IysChangesResult {
   stale: number;
 }
 
-/** Everything one capture writes, in the same transaction (ARCHITECTURE §Data flow). */
+/** Everything one capture writes, in the same transaction (docs/architecture.md#data-flow). */
 export interface CaptureWrite {
   capture: StoredCapture & { record: CaptureRecord; receipt: string };
   /** `canonicalJson(capture.record)` when the writer computed it already (else the store does). */
@@ -257,7 +257,7 @@ export interface Store {
   batches(limit?: number): Promise<IysBatchRow[]>;
   /** A site's webhook events, newest first (default limit 100). */
   webhookEvents(siteKey: string, limit?: number): Promise<WebhookEvent[]>;
-  /** The webhook deliveries (issue 6): fan-out from events, leased claims, retries. */
+  /** The webhook deliveries: fan-out from events, leased claims, retries. */
   readonly webhookOutbox: WebhookOutbox;
   /** Retention (A14, B10): a page of a site's unpurged captures received before a bound, seq order. */
   retentionCandidates(page: RetentionCandidates): Promise<RetentionCandidate[]>;

@@ -1,4 +1,4 @@
-// The webhook deliveries' side of the store (issue 6, ARCHITECTURE §Webhooks): fanning events out
+// The webhook deliveries' side of the store (docs/architecture.md#webhooks): fanning events out
 // to their targets, claiming due deliveries with a lease, settling or rescheduling them, and the
 // admin's list and retry. `Store.webhookOutbox` implements it in both dialects.
 import { int } from './store-rows.js';

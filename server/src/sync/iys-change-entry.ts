@@ -1,5 +1,5 @@
 // İYS's movements (pulled or pushed) as mirror entries, and the `consent.changed` events a change
-// of status writes for every site of the brand (ARCHITECTURE §Sync, §Webhooks).
+// of status writes for every site of the brand (docs/architecture.md#sync, docs/architecture.md#webhooks).
 import { randomUUID } from 'node:crypto';
 import { movementKey, normalizeRecipient } from '@izinli/core';
 import type { IysMovement } from '@izinli/core';

@@ -1,4 +1,4 @@
-// The pre-send check's decision (COMPLIANCE A2, A16): may a message go to a recipient, answered
+// The pre-send check's decision (A2, A16): may a message go to a recipient, answered
 // from the mirror of İYS's confirmed state — never from a pending ONAY. Local state can only make
 // the answer stricter: a refusal recorded here counts from receipt (B7, A11), before İYS has it.
 import type { ConsentStatus, RecipientType, Source } from '@izinli/core';

@@ -1,5 +1,5 @@
 // The sync worker against the İYS simulator over real HTTP: a citizen's RET on İYS reaches the
-// mirror, the pre-send check and the webhook outbox (COMPLIANCE A2, A11), and the cursor persists.
+// mirror, the pre-send check and the webhook outbox (A2, A11), and the cursor persists.
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { formatIysDate } from '@izinli/core';

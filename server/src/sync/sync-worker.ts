@@ -1,4 +1,4 @@
-// The sync worker (ARCHITECTURE §Sync): for every configured brand, pulls İYS's `source=IYS`
+// The sync worker (docs/architecture.md#sync): for every configured brand, pulls İYS's `source=IYS`
 // changes (citizens' acts on İYS) after the stored cursor until none are left, and applies each
 // page to the mirror with its `consent.changed` events and the next cursor, in one transaction.
 import { createIysClient } from '@izinli/iys';

@@ -1,4 +1,4 @@
-// DNS rebinding (issue 10): a name that looked public when checked and resolves to a private
+// DNS rebinding: a name that looked public when checked and resolves to a private
 // address when the connection is made is refused at connect time, as is an answer mixing public
 // and private addresses. The resolver is scripted (node:dns mocked for target-address.ts only).
 import type * as dns from 'node:dns';

@@ -1,4 +1,4 @@
-// Webhooks to private networks are refused unless the target opts in (issue 10, SSRF): on the
+// Webhooks to private networks are refused unless the target opts in (SSRF): on the
 // config's URL at load, and on the resolved address at connect time (DNS rebinding).
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkServerConfig } from '../config/load-config.js';

@@ -1,4 +1,4 @@
-// Webhook targets may not reach the server's own network (SSRF, issue 10): loopback, private,
+// Webhook targets may not reach the server's own network (SSRF): loopback, private,
 // link-local (cloud metadata at 169.254.169.254), CGNAT, unique-local and multicast addresses are
 // refused unless the target opts in with `allowPrivateNetwork: true`. Checked twice: on the URL
 // when the config loads, and on every address the name resolves to at connect time, so a DNS

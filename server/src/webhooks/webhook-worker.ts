@@ -1,4 +1,4 @@
-// The webhook worker (issue 6, ARCHITECTURE §Webhooks): fans new events out to their targets,
+// The webhook worker (docs/architecture.md#webhooks): fans new events out to their targets,
 // claims due deliveries under a lease, signs and POSTs each one, and settles it — delivered,
 // dead (410, or out of attempts) or rescheduled with backoff. At least once: a delivery whose
 // worker died is reclaimed when its lease expires; receivers dedupe on `webhook-id`.

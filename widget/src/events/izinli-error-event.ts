@@ -1,4 +1,4 @@
-/** One problem as the server's API reports it (ARCHITECTURE §Contracts). */
+/** One problem as the server's API reports it (docs/architecture.md#contracts). */
 export interface IzinliIssue {
   path: string;
   code: string;

@@ -1,5 +1,5 @@
 // Every visible string the widget itself writes. The consent and notice texts never live here:
-// they come from the server's site config (ARCHITECTURE §Capture).
+// they come from the server's site config (docs/architecture.md#capture).
 
 /** The names of the widget's own strings. */
 export type TranslationKey =

@@ -1,4 +1,4 @@
-// Abuse of the admin API (issue 10): every admin route refuses a missing, wrong or other-scheme
+// Abuse of the admin API: every admin route refuses a missing, wrong or other-scheme
 // token with 401; another tenant's valid token sees none of this tenant's captures, recipients,
 // movements or evidence, and can neither withdraw for nor link to this tenant's site.
 import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';

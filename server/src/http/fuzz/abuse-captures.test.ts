@@ -1,4 +1,4 @@
-// Abuse of the public capture API (issue 10): forged captures from a disallowed origin or with a
+// Abuse of the public capture API: forged captures from a disallowed origin or with a
 // wrong or missing site key write nothing; replays give the same receipt or a 409; a flood of
 // garbage from one IP is cut off by the per-IP limit before it is even parsed, recovers when the
 // window passes (injected clock, no sleeping), and leaves other IPs alone; a flood for one site

@@ -1,4 +1,4 @@
-// Abuse of the listening server (issue 10), over raw sockets against startServer: slow-loris
+// Abuse of the listening server, over raw sockets against startServer: slow-loris
 // headers and a slow body are cut off by headersTimeout and requestTimeout (408), oversized
 // headers get 431, a bare CR in a header is a 400 — and the server keeps answering others
 // throughout. The limits are shortened for the test (HTTP_LIMITS holds the production ones).

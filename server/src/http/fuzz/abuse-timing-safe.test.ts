@@ -1,4 +1,4 @@
-// Token comparisons are constant-time (issue 10, ARCHITECTURE §Security model): the admin bearer
+// Token comparisons are constant-time (docs/architecture.md#security-model): the admin bearer
 // token and İYS push credentials are hashed to SHA-256 and compared with crypto.timingSafeEqual,
 // against every configured token whatever matches, and even when nothing was sent. The code path
 // is tested here (which comparisons run, on what), not the timing.

@@ -71,7 +71,7 @@ export function expectUnpolluted() {
   expect(([] as unknown as Record<string, unknown>).polluted).toBeUndefined();
 }
 
-/** Sends one case and checks the answer against the rules of issue 10. */
+/** Sends one case and checks the answer against the rules every answer keeps (fuzz.test.ts). */
 export async function fuzzCase(
   h: FuzzHarness,
   target: string,

@@ -1,4 +1,4 @@
-// Hostile inputs for the fuzz suite (issue 10): strings an attacker or a broken client sends
+// Hostile inputs for the fuzz suite: strings an attacker or a broken client sends
 // (injection, confusable unicode, control characters), JSON values of every type with polluting
 // keys, raw bodies that are not JSON, and mutations of a valid body (drop, duplicate, retype,
 // `__proto__`/`constructor`/`prototype` keys at any level).

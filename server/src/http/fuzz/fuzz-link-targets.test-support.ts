@@ -121,7 +121,7 @@ export async function fuzzIysPush(h: FuzzHarness, run: Run, scale: number) {
         },
         body: JSON.stringify({ list: [] }),
       });
-      // A NUL in the path is refused before anything reads it (issue 18).
+      // A NUL in the path is refused before anything reads it.
       if (iysCode.includes('\u0000')) expect(response.status).toBe(400);
       else expect([401, 404]).toContain(response.status);
       return response;

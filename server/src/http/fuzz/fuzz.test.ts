@@ -1,4 +1,4 @@
-// Property-based and mutation fuzzing of every endpoint (issue 10), in process: every answer is a
+// Property-based and mutation fuzzing of every endpoint, in process: every answer is a
 // 4xx JSON error saying what was expected (or a documented 2xx for a still-valid input, which is
 // then checked), never a 5xx; a refusal writes no row; Object.prototype stays clean; /healthz
 // still answers after the run. The seed is fixed (FUZZ_SEED overrides it) and fast-check prints
@@ -20,7 +20,7 @@ import type { Run } from './fuzz-public-targets.test-support.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
-/** The issue's floor for one run. */
+/** The fewest cases a full-scale run must try (scaled down with FUZZ_SCALE below 1). */
 const MIN_CASES = 10_000;
 
 let h: FuzzHarness;
@@ -39,7 +39,7 @@ afterAll(async () => {
   await h.close();
 });
 
-describe('fuzzing every endpoint (issue 10)', { timeout: 120_000 }, () => {
+describe('fuzzing every endpoint', { timeout: 120_000 }, () => {
   it('POST /v1/captures: raw, hostile, mutated, oversized bodies, hostile headers and replays', async () => {
     await fuzzCaptures(h, run, SCALE);
   });

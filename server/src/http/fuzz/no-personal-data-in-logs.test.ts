@@ -1,4 +1,4 @@
-// No personal data in any log line (issue 10, ARCHITECTURE §Security model): a whole flow through
+// No personal data in any log line (docs/architecture.md#security-model): a whole flow through
 // a started server — captures, a refused capture, the pre-send check, delivery to the İYS
 // simulator, a citizen's RET pulled back by sync, İYS push, a withdrawal by the admin API and by
 // link, webhooks to a real receiver — with the logger at `trace`, then every line scanned for

@@ -1,4 +1,4 @@
-// The admin console (admin/, issue 8) as the server serves it: the built files of @izinli/admin
+// The admin console (admin/) as the server serves it: the built files of @izinli/admin
 // at /admin (the HTML shell) and /admin/<file> (its script and stylesheet), under a strict CSP.
 // The server never imports the console's code: it finds the built folder by path, and answers a
 // plain 404 when the console is not built.

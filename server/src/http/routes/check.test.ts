@@ -1,4 +1,4 @@
-// The pre-send check API: every failure path, and answers from the İYS mirror only (COMPLIANCE A2, A16).
+// The pre-send check API: every failure path, and answers from the İYS mirror only (A2, A16).
 import { movementKey } from '@izinli/core';
 import type { ConsentStatus, RecipientType } from '@izinli/core';
 import { EXAMPLE_ADMIN_TOKEN, exampleServerConfig } from '@izinli/core/fixtures';

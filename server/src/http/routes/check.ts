@@ -1,5 +1,5 @@
-// The pre-send check (ARCHITECTURE §Sync): `GET /v1/check` for one recipient and `POST /v1/check`
-// for up to 1000, answered from the İYS mirror only (COMPLIANCE A2), behind the admin token.
+// The pre-send check (docs/architecture.md#sync): `GET /v1/check` for one recipient and `POST /v1/check`
+// for up to 1000, answered from the İYS mirror only (A2), behind the admin token.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { Channel, RecipientType, excerpt, movementKey, normalizeRecipient } from '@izinli/core';

@@ -1,5 +1,5 @@
 // İYS push: Basic auth per İYS account, body checks, and pushed RETs reaching mirror, check and
-// the consent.changed outbox (COMPLIANCE A2, A11).
+// the consent.changed outbox (A2, A11).
 import { PUSH_TEST_BODY } from '@izinli/iys-sim';
 import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY, exampleServerConfig } from '@izinli/core/fixtures';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

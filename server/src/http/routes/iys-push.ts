@@ -1,4 +1,4 @@
-// İYS push (ARCHITECTURE §Sync): İYS POSTs `{ list: [...] }` of citizens' `IYS_*` movements with
+// İYS push (docs/architecture.md#sync): İYS POSTs `{ list: [...] }` of citizens' `IYS_*` movements with
 // Basic auth to `POST /v1/iys/push/{iysCode}`; they update the mirror and write `consent.changed`
 // events like pulled ones. Answered at once: İYS gives an endpoint 5 s.
 import { createHash, timingSafeEqual } from 'node:crypto';

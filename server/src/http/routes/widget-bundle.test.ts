@@ -1,4 +1,4 @@
-// The widget's script served to other origins (issue 17): the installed bundle at /izinli.js and
+// The widget's script served to other origins: the installed bundle at /izinli.js and
 // at /widget/<version>/, loadable from any origin, cached by ETag, pinned by its SRI hash.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

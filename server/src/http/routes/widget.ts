@@ -40,7 +40,7 @@ export function widgetRoutes(deps: AppDeps) {
     }
     const { site } = found;
     // Browsers send Origin on a cross-origin fetch (never on a same-origin GET): a page on an
-    // origin the site does not allow gets a refusal it can read and report (issue 17).
+    // origin the site does not allow gets a refusal it can read and report.
     const origin = c.req.header('origin');
     if (origin !== undefined && !site.allowedOrigins.includes(origin)) {
       deps.originRefusals?.record(siteKey, origin, 'widget config');
