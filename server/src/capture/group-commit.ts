@@ -1,26 +1,12 @@
 // Step two of a capture: the group commit. Captures that arrive while a transaction is being
 // written wait and go together in the next one, so one fsync serves many captures
 // (docs/architecture.md#record-and-proof: durability without losing throughput).
-import {
-  CaptureRecord,
-  canonicalJson,
-  captureRecordHashWith,
-  excerpt,
-  movementKey,
-  problemsFromZod,
-} from '@izinli/core';
-import type { ConsentStatus, Movement, Problem, RecordChannel } from '@izinli/core';
-import type {
-  CaptureWrite,
-  ChainHead,
-  StoredCapture,
-  Store,
-  WebhookEvent,
-  WriteTx,
-} from '../store/store.js';
+import { excerpt } from '@izinli/core';
+import type { CaptureRecord, ConsentStatus, Problem } from '@izinli/core';
+import type { CaptureWrite, ChainHead, StoredCapture, Store, WriteTx } from '../store/store.js';
 import { sha256HexSync } from '../proof/node-sha256.js';
-import { confirmationDueEvent } from './confirmation-due.js';
 import type { CaptureDraft } from './prepare-capture.js';
+import { RecordInvalid, consentKeys, sealCapture } from './seal-capture.js';
 
 /** What became of a submitted capture. */
 export type CommitOutcome =
@@ -172,93 +158,28 @@ export class GroupCommitter {
   }
 
   /**
-   * Builds a draft's record, movements and events on top of what the transaction holds and what
-   * the batch has sealed before it (its chain heads and consent states); nothing is written yet.
+   * Seals a draft on top of what the transaction holds and what the batch has sealed before it
+   * (its chain heads and consent states); nothing is written yet.
    */
   async #seal(tx: WriteTx, draft: CaptureDraft, batch: BatchState): Promise<SealedWrite> {
-    const { record: base, site } = draft;
-    const keyOf = (type: RecordChannel['type']) => {
-      const recipient = type === 'EPOSTA' ? base.person.email : base.person.phone;
-      return recipient === undefined
-        ? undefined
-        : {
-            key: movementKey({ ...site.brand, recipientType: base.recipientType, type, recipient }),
-            recipient,
-          };
-    };
-    const keyed = base.channels.map((c) => ({ ...c, address: keyOf(c.type) }));
-    const keys = keyed.flatMap((c) => (c.address ? [c.address.key] : []));
+    const keys = consentKeys(draft);
     const statuses = await tx.currentStatuses(keys.filter((k) => !batch.statuses.has(k)));
     for (const key of keys) {
       const earlier = batch.statuses.get(key);
       if (earlier) statuses.set(key, earlier);
     }
-    // ONAY for a ticked box; RET for an unticked box whose current state is ONAY; else nothing.
-    const channels: RecordChannel[] = keyed.map(({ type, checked, address }) => {
-      const current: ConsentStatus | undefined = address ? statuses.get(address.key) : undefined;
-      const status = checked ? 'ONAY' : current === 'ONAY' ? 'RET' : undefined;
-      return { type, checked, ...(status ? { status } : {}) };
-    });
     const head = batch.heads.get(draft.siteKey) ?? (await tx.chainHead(draft.siteKey));
-    const unsealed = { ...base, channels, seq: head.seq + 1, prevHash: head.hash };
-    const sealed = { ...unsealed, recordHash: captureRecordHashWith(unsealed, sha256HexSync) };
-    // A record that fails its own schema is a bug; refuse to sign it rather than store it.
-    const parsed = CaptureRecord.safeParse(sealed);
-    if (!parsed.success) throw new RecordInvalid(problemsFromZod(parsed.error, sealed));
-    const record = parsed.data;
-    batch.heads.set(record.siteKey, {
-      siteKey: record.siteKey,
-      seq: record.seq,
-      hash: record.recordHash,
+    const sealed = sealCapture({
+      draft,
+      head,
+      statuses,
+      deadlineFor: (consentDate) => this.#options.deadlineFor(consentDate),
+      newId: () => this.#options.newId(),
+      sha256: sha256HexSync,
     });
-    const deadline = this.#options.deadlineFor(new Date(record.receivedAt)).toISOString();
-    const movements: Movement[] = channels.flatMap((c) => {
-      if (!c.status) return [];
-      const { recipient } = keyed.find((k) => k.type === c.type)!.address!;
-      return [
-        {
-          id: this.#options.newId(),
-          captureId: record.captureId,
-          ...site.brand,
-          recipientType: record.recipientType,
-          type: c.type,
-          recipient,
-          status: c.status,
-          consentDate: record.consentDate,
-          source: record.source,
-          state: 'pending',
-          attempts: 0,
-          nextAttemptAt: record.receivedAt,
-          deadline,
-        },
-      ];
-    });
-    const confirmationDue = site.confirmationEvent && movements.some((m) => m.status === 'ONAY');
-    const events: WebhookEvent[] = [
-      {
-        id: this.#options.newId(),
-        siteKey: record.siteKey,
-        type: 'capture.recorded',
-        createdAt: record.receivedAt,
-        payload: {
-          captureId: record.captureId,
-          // 'capture' or 'withdrawal' (B7): a withdrawal's channels carry RET where one is sent.
-          kind: record.kind,
-          siteKey: record.siteKey,
-          seq: record.seq,
-          receivedAt: record.receivedAt,
-          consentDate: record.consentDate,
-          recipientType: record.recipientType,
-          person: record.person,
-          channels: record.channels,
-          purposes: record.purposes.map(({ id, granted }) => ({ id, granted })),
-          // A15: the site owner's mailer sends a non-promotional confirmation the same day.
-          confirmationDue,
-        },
-      },
-    ];
-    if (confirmationDue)
-      events.push(confirmationDueEvent(this.#options.newId(), record, movements));
+    const { record, recordJson, movements, events } = sealed;
+    batch.heads.set(record.siteKey, sealed.head);
+    for (const [key, status] of sealed.statusesAfter) batch.statuses.set(key, status);
     const capture = {
       captureId: record.captureId,
       siteKey: record.siteKey,
@@ -271,9 +192,7 @@ export class GroupCommitter {
       receipt: '',
       receivedAt: record.receivedAt,
     };
-    for (const m of movements) batch.statuses.set(movementKey(m), m.status);
-    // One canonical text for the receipt's payload and the stored row.
-    return { capture, movements, events, recordJson: canonicalJson(record) };
+    return { capture, movements, events, recordJson };
   }
 }
 
@@ -284,15 +203,6 @@ type SealedWrite = CaptureWrite & { recordJson: string };
 interface BatchState {
   heads: Map<string, ChainHead>;
   statuses: Map<string, ConsentStatus>;
-}
-
-/** A sealed record that fails its own schema: the problems say where. */
-export class RecordInvalid extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(
-      `the sealed record fails its schema at ${problems.map((p) => p.path.join('.')).join(', ')}`,
-    );
-  }
 }
 
 /** A failure that belongs to one capture of the batch (its index in the transaction's drafts). */

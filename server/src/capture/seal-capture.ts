@@ -1,0 +1,158 @@
+// Sealing a capture, as a pure function: from a draft, the chain head it continues and the current
+// consent state of its recipients, the record (chain fields and hash), its İYS movements and its
+// webhook events. No store, no clock, no randomness of its own: the group commit reads what this
+// needs inside its transaction, calls it, then signs and writes what it returns.
+import {
+  CaptureRecord,
+  canonicalJson,
+  captureRecordHashWith,
+  movementKey,
+  problemsFromZod,
+} from '@izinli/core';
+import type { ConsentStatus, Movement, Problem, RecordChannel } from '@izinli/core';
+import type { ChainHead, WebhookEvent } from '../store/store.js';
+import { confirmationDueEvent } from './confirmation-due.js';
+import type { CaptureDraft } from './prepare-capture.js';
+
+/** What sealing a draft needs besides the draft. */
+export interface SealInputs {
+  draft: CaptureDraft;
+  /** The head of the draft's site chain that the record continues (A13). */
+  head: ChainHead;
+  /**
+   * The current status of the draft's consent keys (see `consentKeys`); a key absent here has
+   * none. An unticked box sends RET only where this says ONAY.
+   */
+  statuses: ReadonlyMap<string, ConsentStatus>;
+  /** Our İYS deadline for a consent (A8). */
+  deadlineFor(consentDate: Date): Date;
+  /** Ids for movements and events, asked in order: the movements, then the events. */
+  newId(): string;
+  /** SHA-256 (hex) of a text, synchronously: the record hash. */
+  sha256(text: string): string;
+}
+
+/** A sealed draft: everything the group commit signs and writes for it. */
+export interface SealedCapture {
+  record: CaptureRecord;
+  /** `canonicalJson(record)`: one text for the receipt's payload and the stored row. */
+  recordJson: string;
+  /** The site's chain head once the record is appended. */
+  head: ChainHead;
+  /** One pending movement per channel whose status this record sets, in the record's order. */
+  movements: Movement[];
+  /** `capture.recorded`, then `capture.confirmation_due` when one is due (A15). */
+  events: WebhookEvent[];
+  /** The consent keys this record moves, with the status it moves each to. */
+  statusesAfter: Map<string, ConsentStatus>;
+}
+
+/** A sealed record that fails its own schema: the problems say where. */
+export class RecordInvalid extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(
+      `the sealed record fails its schema at ${problems.map((p) => p.path.join('.')).join(', ')}`,
+    );
+  }
+}
+
+interface Address {
+  key: string;
+  recipient: string;
+}
+
+// Each channel of the draft with its recipient and consent key, where the person gave an address.
+function addressed(draft: CaptureDraft) {
+  const { record: base, site } = draft;
+  const addressOf = (type: RecordChannel['type']): Address | undefined => {
+    const recipient = type === 'EPOSTA' ? base.person.email : base.person.phone;
+    return recipient === undefined
+      ? undefined
+      : {
+          key: movementKey({ ...site.brand, recipientType: base.recipientType, type, recipient }),
+          recipient,
+        };
+  };
+  return base.channels.map((c) => ({ ...c, address: addressOf(c.type) }));
+}
+
+/** The consent keys whose current status sealing `draft` needs, in the draft's channel order. */
+export function consentKeys(draft: CaptureDraft): string[] {
+  return addressed(draft).flatMap((c) => (c.address ? [c.address.key] : []));
+}
+
+/**
+ * Seals a draft on top of `head` and `statuses`; throws `RecordInvalid` when the sealed record
+ * fails its own schema (a bug: refuse to sign it rather than store it).
+ */
+export function sealCapture(inputs: SealInputs): SealedCapture {
+  const { draft, head, statuses } = inputs;
+  const { record: base, site } = draft;
+  const keyed = addressed(draft);
+  // ONAY for a ticked box; RET for an unticked box whose current state is ONAY; else nothing.
+  const channels: RecordChannel[] = keyed.map(({ type, checked, address }) => {
+    const current = address ? statuses.get(address.key) : undefined;
+    const status = checked ? 'ONAY' : current === 'ONAY' ? 'RET' : undefined;
+    return { type, checked, ...(status ? { status } : {}) };
+  });
+  const unsealed = { ...base, channels, seq: head.seq + 1, prevHash: head.hash };
+  const sealed = { ...unsealed, recordHash: captureRecordHashWith(unsealed, inputs.sha256) };
+  const parsed = CaptureRecord.safeParse(sealed);
+  if (!parsed.success) throw new RecordInvalid(problemsFromZod(parsed.error, sealed));
+  const record = parsed.data;
+  const deadline = inputs.deadlineFor(new Date(record.receivedAt)).toISOString();
+  const movements: Movement[] = channels.flatMap((c) => {
+    if (!c.status) return [];
+    const { recipient } = keyed.find((k) => k.type === c.type)!.address!;
+    return [
+      {
+        id: inputs.newId(),
+        captureId: record.captureId,
+        ...site.brand,
+        recipientType: record.recipientType,
+        type: c.type,
+        recipient,
+        status: c.status,
+        consentDate: record.consentDate,
+        source: record.source,
+        state: 'pending',
+        attempts: 0,
+        nextAttemptAt: record.receivedAt,
+        deadline,
+      },
+    ];
+  });
+  const confirmationDue = site.confirmationEvent && movements.some((m) => m.status === 'ONAY');
+  const events: WebhookEvent[] = [
+    {
+      id: inputs.newId(),
+      siteKey: record.siteKey,
+      type: 'capture.recorded',
+      createdAt: record.receivedAt,
+      payload: {
+        captureId: record.captureId,
+        // 'capture' or 'withdrawal' (B7): a withdrawal's channels carry RET where one is sent.
+        kind: record.kind,
+        siteKey: record.siteKey,
+        seq: record.seq,
+        receivedAt: record.receivedAt,
+        consentDate: record.consentDate,
+        recipientType: record.recipientType,
+        person: record.person,
+        channels: record.channels,
+        purposes: record.purposes.map(({ id, granted }) => ({ id, granted })),
+        // A15: the site owner's mailer sends a non-promotional confirmation the same day.
+        confirmationDue,
+      },
+    },
+  ];
+  if (confirmationDue) events.push(confirmationDueEvent(inputs.newId(), record, movements));
+  return {
+    record,
+    recordJson: canonicalJson(record),
+    head: { siteKey: record.siteKey, seq: record.seq, hash: record.recordHash },
+    movements,
+    events,
+    statusesAfter: new Map(movements.map((m) => [movementKey(m), m.status])),
+  };
+}
