@@ -149,4 +149,15 @@ describe('references in code and docs', () => {
       `${problems.length} broken references`,
     ).toEqual([]);
   });
+
+  it('no file holds a merge conflict left unresolved (a markdown file checks nothing else)', () => {
+    const markers = trackedFiles().flatMap((file) =>
+      readFileSync(join(ROOT, file), 'utf8')
+        .split('\n')
+        .flatMap((line, i) =>
+          /^(<{7} |>{7} |={7}$)/.test(line) ? [`${file}:${i + 1}: ${line.slice(0, 40)}`] : [],
+        ),
+    );
+    expect(markers).toEqual([]);
+  });
 });
