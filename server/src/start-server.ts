@@ -23,13 +23,8 @@ import type { Store } from './store/store.js';
 import { createSyncWorker } from './sync/sync-worker.js';
 import { createDeliveryWorker } from './delivery/delivery-worker.js';
 import type { DeliveryWorker } from './delivery/delivery-worker.js';
-import {
-  claimsWhileLeading,
-  createIysPacer,
-  createLeader,
-  everyWhileLeading,
-  pacedFetch,
-} from './delivery/leader.js';
+import { claimsWhileLeading, createLeader, everyWhileLeading } from './delivery/leader.js';
+import { createIysPacer, pacedFetch } from './delivery/pacer.js';
 import type { Leader } from './delivery/leader.js';
 import type { BrandSyncReport, SyncWorker } from './sync/sync-worker.js';
 import { createWebhookWorker } from './webhooks/webhook-worker.js';
