@@ -7,7 +7,7 @@ import { pino } from 'pino';
 import type { Logger } from 'pino';
 import { deadlinesWithWarning, warnIfCalendarEnding } from './calendar/server-calendar.js';
 import { GroupCommitter } from './capture/group-commit.js';
-import { checkpointSites } from './checkpointer.js';
+import { checkpointSites } from './proof/checkpointer.js';
 import type { ServerEnv } from './config/env.js';
 import type { LoadedConfig } from './config/load-config.js';
 import { liveConfig } from './config/live-config.js';
