@@ -24,4 +24,4 @@ export type {
   DeliveryWorker,
   DeliveryWorkerOptions,
 } from './delivery/delivery-worker.js';
-export { IYS_PACE_PER_SECOND, createIysPacer } from './delivery/leader.js';
+export { IYS_PACE_PER_SECOND, createIysPacer } from './delivery/pacer.js';

@@ -7,7 +7,7 @@ import { pino } from 'pino';
 import type { Logger } from 'pino';
 import { deadlinesWithWarning, warnIfCalendarEnding } from './calendar/server-calendar.js';
 import { GroupCommitter } from './capture/group-commit.js';
-import { checkpointSites } from './checkpointer.js';
+import { checkpointSites } from './proof/checkpointer.js';
 import type { ServerEnv } from './config/env.js';
 import type { LoadedConfig } from './config/load-config.js';
 import { liveConfig } from './config/live-config.js';
@@ -23,13 +23,8 @@ import type { Store } from './store/store.js';
 import { createSyncWorker } from './sync/sync-worker.js';
 import { createDeliveryWorker } from './delivery/delivery-worker.js';
 import type { DeliveryWorker } from './delivery/delivery-worker.js';
-import {
-  claimsWhileLeading,
-  createIysPacer,
-  createLeader,
-  everyWhileLeading,
-  pacedFetch,
-} from './delivery/leader.js';
+import { claimsWhileLeading, createLeader, everyWhileLeading } from './delivery/leader.js';
+import { createIysPacer, pacedFetch } from './delivery/pacer.js';
 import type { Leader } from './delivery/leader.js';
 import type { BrandSyncReport, SyncWorker } from './sync/sync-worker.js';
 import { createWebhookWorker } from './webhooks/webhook-worker.js';

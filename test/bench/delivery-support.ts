@@ -26,7 +26,7 @@ export async function exampleConfig(): Promise<LoadedConfig> {
 }
 
 /**
- * The server's pacer (9 requests/s, burst 1, at most 10 in any 1.1 s; delivery/leader.ts) on the
+ * The server's pacer (9 requests/s, burst 1, at most 10 in any 1.1 s; delivery/pacer.ts) on the
  * simulator's clock: it counts slots and the window in simulated time, and sleeps the simulated
  * wait divided by the clock's speed.
  */

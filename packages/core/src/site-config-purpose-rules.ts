@@ -1,4 +1,4 @@
-import type { RuleContext } from './site-config-rules.js';
+import type { RuleContext } from './site-config-rule-context.js';
 import { otherLegalBasisOf } from './site-config-legal-basis.js';
 import { DEFINED_NOTICE, everyLocale } from './site-config-messages.js';
 

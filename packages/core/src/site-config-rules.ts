@@ -1,26 +1,9 @@
-import type { z } from 'zod';
-import type { NoticeKind, SupportedLocale } from './notice.js';
+import type { NoticeKind } from './notice.js';
 import { excerpt } from './problem.js';
-import type { Localized, Problem } from './problem.js';
+import type { Problem } from './problem.js';
+import type { Path, RuleContext } from './site-config-rule-context.js';
 import { DEFINED_NOTICE, everyLocale } from './site-config-messages.js';
 import { checkPurposes } from './site-config-purpose-rules.js';
-import type { SiteConfigShape } from './site-config-shape.js';
-
-type Path = (string | number)[];
-
-/** What every cross-field rule sees: the config, each notice id's kind, and a way to report. */
-export interface RuleContext {
-  config: z.output<typeof SiteConfigShape>;
-  kindOf: ReadonlyMap<string, NoticeKind>;
-  missingLocales(id: string): SupportedLocale[];
-  report(
-    code: string,
-    path: Path,
-    expected: Localized,
-    received: unknown,
-    params?: Problem['params'],
-  ): void;
-}
 
 /** Reports every repeat of a value already seen, pointing at the repeat. */
 function checkUnique<T>(

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { FaultSettings } from './faults.js';
+import type { FaultSettings } from './fault-settings.js';
 import type { IysSimOptions, SimAccount, SimPolicy } from './options.js';
 import { seededRandom } from './seeded-random.js';
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { SimClock } from './clock.js';
-import type { FaultSettings } from './faults.js';
+import type { FaultSettings } from './fault-settings.js';
 import type { HealthTracker } from './health.js';
 import type { HourlyLimiter, SlidingWindowLimiter } from './limiters.js';
 import type { ResolvedOptions, SimAccount, SimBrand } from './options.js';

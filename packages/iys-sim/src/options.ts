@@ -1,7 +1,7 @@
 import { IYS_CALENDAR, IYS_LIMITS, createCalendar } from '@izinli/core';
 import type { BusinessCalendar } from '@izinli/core';
 import type { SimClockOptions } from './clock.js';
-import type { FaultSettings } from './faults.js';
+import type { FaultSettings } from './fault-settings.js';
 
 /** A brand of a simulated service provider. The master brand's code equals the iysCode. */
 export interface SimBrand {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compactVerify, createLocalJWKSet, decodeProtectedHeader } from 'jose';
 import type { JSONWebKeySet } from 'jose';
 import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
-import { checkpointSites } from '../checkpointer.js';
+import { checkpointSites } from '../proof/checkpointer.js';
 import { makeHarness, postCapture, validCapture } from '../http/app-harness.test-support.js';
 import { signCheckpoint } from '../proof/index.js';
 import { opensslMissing, opensslVerify } from '../proof/openssl.test-support.js';

@@ -1,10 +1,10 @@
 // `izinli verify receipt` and `izinli verify log`.
 import { availableParallelism } from 'node:os';
-import { formatPath, problemMessage } from '@izinli/core';
+import { problemMessage } from '@izinli/core';
 import type { CaptureRecord, Locale, Problem } from '@izinli/core';
 import { decodeProtectedHeader } from 'jose';
 import type { JSONWebKeySet } from 'jose';
-import { verifyLog, verifyReceipt } from '../proof/index.js';
+import { logProblemMessage, problemJson, verifyLog, verifyReceipt } from '../proof/index.js';
 import type { LogReport } from '../proof/index.js';
 import type { CliCommand } from './args.js';
 import { EXIT, cliLocale } from './cli-deps.js';
@@ -50,15 +50,6 @@ function describeRecord(record: CaptureRecord, kid: string): string {
     row('recordHash', record.recordHash),
     '',
   ].join('\n');
-}
-
-/**
- * A problem as the JSON outputs give it: the machine fields as the HTTP API has them (`expected`
- * in English whatever the language) and `message`, the sentence in the reader's language.
- */
-export function problemJson(problem: Problem, message: string) {
-  const { expected, receivedText: _receivedText, ...rest } = problem;
-  return { ...rest, expected: expected.en, message };
 }
 
 const withMessage = (problem: Problem, locale: Locale) =>
@@ -124,21 +115,6 @@ function describeReport(report: LogReport, locale: Locale): string {
     for (const problem of report.problems) lines.push(`  - ${logProblemMessage(problem, locale)}`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-/**
- * A log problem located by its 1-based line, e.g. `line 5, record.person.fullName: …` (`5. satır,
- * …` in Turkish).
- */
-export function logProblemMessage(problem: Problem, locale: Locale): string {
-  const [first, line, ...rest] = problem.path;
-  if (first !== 'line' || typeof line !== 'number') return problemMessage(problem, locale);
-  const label = locale === 'tr' ? `${line}. satır` : `line ${line}`;
-  if (rest.length === 0) {
-    const whole = `${formatPath([], locale)}: `;
-    return `${label}: ${problemMessage({ ...problem, path: [] }, locale).slice(whole.length)}`;
-  }
-  return `${label}, ${problemMessage({ ...problem, path: rest }, locale)}`;
 }
 
 /** `izinli verify log <file|-> [--jwks <file|url>]`. */

@@ -13,8 +13,8 @@ import type { EnvRef, Problem, Result, ServerConfig, SiteConfig, TenantConfig } 
 import { serverCalendars } from '../calendar/server-calendar.js';
 import type { ServerCalendars } from '../calendar/server-calendar.js';
 import { isJsonObject as isObject } from './json-file.js';
-import { webhookSigner } from '../webhooks/webhook-request.js';
-import { cleartextTargetProblem, privateTargetProblem } from '../webhooks/target-address.js';
+import { webhookSigner } from './webhook-secret.js';
+import { cleartextTargetProblem, privateTargetProblem } from './webhook-target-rules.js';
 
 /** An İYS account with its credentials read from the environment. */
 export interface IysCredentials {

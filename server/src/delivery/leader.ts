@@ -3,9 +3,6 @@
 // PostgreSQL the leader is the instance whose dedicated session holds an advisory lock; on SQLite
 // (one process per file) the instance always leads. Taking over releases the leases a dead leader
 // left, so its movements go again at once instead of when their leases run out.
-import { IYS_LIMITS } from '@izinli/core';
-import { IYS_SLIDING_SECOND, createTokenBucket } from '@izinli/iys';
-import type { FetchLike, RateLimiter } from '@izinli/iys';
 import type { Logger } from 'pino';
 import type pg from 'pg';
 import type { BatchClaim } from '../store/batch-store.js';
@@ -215,40 +212,4 @@ export function everyWhileLeading(
   }, intervalMs);
   timer.unref();
   return { stop: () => clearInterval(timer) };
-}
-
-/**
- * Requests per second one instance sends to İYS, every account, token and worker together: İYS
- * counts 10 per IP in any sliding second, and pacing at exactly 10 puts an 11th into the second
- * whenever network or event-loop delay bunches two arrivals, so a tenth is kept as a margin.
- */
-export const IYS_PACE_PER_SECOND = IYS_LIMITS.requestsPerSecond * 0.9;
-
-/**
- * The pacer's guard against bunching: at most İYS's 10 releases in any 1.1 s, so requests whose
- * trips differ by up to 100 ms still arrive 10 to a second at most. At the steady pace ten
- * releases span 1.11 s, so the guard only holds back sleepers a busy event loop woke late.
- */
-export const IYS_PACE_WINDOW = { requests: IYS_SLIDING_SECOND.requests, ms: 1100 } as const;
-
-/** The instance's one İYS pacer (every client's requests take a slot of it). */
-export function createIysPacer(
-  clock: { now?: () => number; sleep?: (ms: number) => Promise<void> } = {},
-): RateLimiter {
-  return createTokenBucket({
-    ratePerSecond: IYS_PACE_PER_SECOND,
-    window: IYS_PACE_WINDOW,
-    ...clock,
-  });
-}
-
-/** `fetch` that takes a slot of `pacer` before each request (for clients built elsewhere). */
-export function pacedFetch(
-  pacer: RateLimiter,
-  fetch: FetchLike = (r) => globalThis.fetch(r),
-): FetchLike {
-  return async (request) => {
-    await pacer.acquire();
-    return fetch(request);
-  };
 }

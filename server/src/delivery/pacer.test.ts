@@ -1,7 +1,7 @@
-// The instance's İYS pacer (leader.ts): 9 requests/s, and never an eleventh in any sliding second
+// The instance's İYS pacer (pacer.ts): 9 requests/s, and never an eleventh in any sliding second
 // even when a busy event loop wakes its sleepers late (İYS answers H124 to an eleventh).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IYS_PACE_PER_SECOND, createIysPacer } from './leader.js';
+import { IYS_PACE_PER_SECOND, createIysPacer } from './pacer.js';
 
 /** Releases of `callers` queued at once, each sleep waking `late(i)` ms after it was due. */
 async function releases(callers: number, late: (i: number) => number): Promise<number[]> {

@@ -7,4 +7,5 @@ export * from './checkpoint.js';
 export * from './log-lines.js';
 export * from './log-export.js';
 export * from './log-verify.js';
+export { logProblemMessage, problemJson } from './log-problem-report.js';
 export type { LogSiteSummary } from './log-site.js';

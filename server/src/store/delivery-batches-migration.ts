@@ -3,7 +3,7 @@
 // polled from `next_poll_at` on) and ends `done` (every item settled) or `failed` (its items went
 // back to the queue). A movement bound to an open batch carries `batch_id` and its `batch_index`
 // in the request body; `at_risk_at` marks the one `consent.deadline_at_risk` event it got.
-import type { Migration } from './migrations.js';
+import type { Migration } from './migration.js';
 
 const batches = (pos: string, integer: string) => `
 CREATE TABLE iys_batches (

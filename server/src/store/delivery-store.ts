@@ -3,7 +3,7 @@
 // dialects share (`?` placeholders; PostgreSQL numbers them with `numbered`).
 import type { Movement, MovementState } from '@izinli/core';
 import { MOVEMENT_COLUMNS } from './store-rows.js';
-import type { MirrorEntry, WebhookEvent } from './store.js';
+import type { MirrorEntry, WebhookEvent } from './types.js';
 
 /** Open movements this close to their deadline are at risk (metric, admin API, webhook). */
 export const NEAR_DEADLINE_MS = 24 * 3_600_000;

@@ -8,14 +8,9 @@
 
 import { DELIVERY_BATCHES_MIGRATION } from './delivery-batches-migration.js';
 import { WEBHOOK_DELIVERIES_MIGRATION } from './webhook-deliveries-migration.js';
+import type { Migration } from './migration.js';
 
-/** One schema version: the DDL for each dialect, applied once in a transaction. */
-export interface Migration {
-  version: number;
-  name: string;
-  sqlite: string;
-  postgres: string;
-}
+export type { Migration } from './migration.js';
 
 const v1Sqlite = `
 CREATE TABLE captures (

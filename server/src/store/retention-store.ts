@@ -3,7 +3,7 @@
 // candidates are due lives in ../retention/retention-rule.ts; the store only guarantees that a
 // purge is atomic, skips a capture with an open movement and keeps the chain's digests.
 import { canonicalJson } from '@izinli/core';
-import type { StoredCapture } from './store.js';
+import type { StoredCapture } from './types.js';
 
 /** One purge: captures of one site whose personal data goes, at `purgedAt`. */
 export interface RetentionPurge {

@@ -1,7 +1,7 @@
 // Migration 3: the webhook deliveries, one row per (event × matching webhook target of
 // the event's tenant), fanned out from `webhook_events` by the webhook worker. A row is `pending`
 // (due at `next_attempt_at`; claimed while `lease_until` is in the future), `delivered` or `dead`.
-import type { Migration } from './migrations.js';
+import type { Migration } from './migration.js';
 
 const columns = (pos: string, integer: string) => `
   pos ${pos},

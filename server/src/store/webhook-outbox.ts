@@ -3,7 +3,7 @@
 // admin's list and retry. `Store.webhookOutbox` implements it in both dialects.
 import { int } from './store-rows.js';
 import type { Row } from './store-rows.js';
-import type { WebhookEvent } from './store.js';
+import type { WebhookEvent } from './types.js';
 
 /** Where a delivery stands: due (`pending`), done (`delivered`) or given up (`dead`). */
 export type WebhookDeliveryState = 'pending' | 'delivered' | 'dead';

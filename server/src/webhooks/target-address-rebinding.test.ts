@@ -4,7 +4,8 @@
 import type * as dns from 'node:dns';
 import type { LookupAddress } from 'node:dns';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { guardedWebhookFetch, privateHostOf, publicOnlyLookup } from './target-address.js';
+import { privateHostOf } from '../config/webhook-target-rules.js';
+import { guardedWebhookFetch, publicOnlyLookup } from './target-address.js';
 import { sendWebhook } from './webhook-send.js';
 
 const answers: LookupAddress[][] = [];

@@ -4,11 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkServerConfig } from '../config/load-config.js';
 import {
   cleartextTargetProblem,
-  guardedWebhookFetch,
   isPrivateAddress,
   privateHostOf,
-  publicOnlyLookup,
-} from './target-address.js';
+} from '../config/webhook-target-rules.js';
+import { guardedWebhookFetch, publicOnlyLookup } from './target-address.js';
 import { configWithWebhook } from './webhook-config.test-support.js';
 import { newSecret, startReceiver } from './webhook-receiver.test-support.js';
 import { sendWebhook } from './webhook-send.js';

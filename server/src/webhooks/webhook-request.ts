@@ -1,7 +1,7 @@
 // The HTTP request of one webhook delivery, per Standard Webhooks: the JSON body
 // `{ type, timestamp, data }` and the `webhook-id`, `webhook-timestamp`, `webhook-signature`
 // headers (HMAC-SHA256 over `id.timestamp.body` with the target's `whsec_…` secret).
-import { Webhook } from 'standardwebhooks';
+import type { Webhook } from 'standardwebhooks';
 import type { WebhookEvent } from '../store/store.js';
 
 /** The body and headers of a signed delivery. */
@@ -27,13 +27,4 @@ export function signWebhook(signer: Webhook, event: WebhookEvent, at: Date): Sig
       'webhook-signature': signer.sign(event.id, at, body),
     },
   };
-}
-
-/** A signer for a `whsec_…` secret, or undefined when the secret is not valid base64. */
-export function webhookSigner(secret: string): Webhook | undefined {
-  try {
-    return new Webhook(secret);
-  } catch {
-    return undefined;
-  }
 }

@@ -1,9 +1,9 @@
 // Commits a withdrawal draft through the group commit (signed, chained, RET movements, webhook
 // event, one transaction) and describes what it did: the one path of the admin API and the link.
+// A withdrawal that cannot be committed comes back as a refusal, which http/ answers with.
 import { excerpt } from '@izinli/core';
-import type { CaptureDraft } from '../capture/prepare-capture.js';
+import type { CaptureDraft, CaptureRefusal } from '../capture/prepare-capture.js';
 import type { GroupCommitter } from '../capture/group-commit.js';
-import { ApiError } from '../http/api-error.js';
 import type { Store } from '../store/store.js';
 
 /** What the admin API and the link answer with. */
@@ -21,46 +21,65 @@ export interface WithdrawalRecorded {
   }[];
 }
 
-/** Commits (or finds, on a replay) the withdrawal; `created` is false for a replay. */
+/** Why a withdrawal was not committed: it cannot be stored (422), or its id is taken (409). */
+export interface WithdrawalRefusal extends Omit<CaptureRefusal, 'status'> {
+  status: 409 | 422;
+}
+
+export type WithdrawalCommitted =
+  | { ok: true; created: boolean; body: WithdrawalRecorded }
+  | { ok: false; refusal: WithdrawalRefusal };
+
+/**
+ * Commits (or finds, on a replay) the withdrawal; `created` is false for a replay. A withdrawal
+ * the group commit cannot store, or whose id holds another record, is refused.
+ */
 export async function commitWithdrawal(
   deps: { committer: GroupCommitter; store: Store },
   draft: CaptureDraft,
-): Promise<{ created: boolean; body: WithdrawalRecorded }> {
+): Promise<WithdrawalCommitted> {
   const outcome = await deps.committer.submit(draft);
   if (outcome.kind === 'unstorable') {
-    throw new ApiError(
-      422,
-      'withdrawal.unstorable',
-      {
-        en: 'The withdrawal cannot be stored as sent; the server logged why.',
-        tr: 'Geri çekme gönderildiği hâliyle saklanamıyor; sunucu nedenini günlüğe yazdı.',
+    return {
+      ok: false,
+      refusal: {
+        status: 422,
+        code: 'withdrawal.unstorable',
+        message: {
+          en: 'The withdrawal cannot be stored as sent; the server logged why.',
+          tr: 'Geri çekme gönderildiği hâliyle saklanamıyor; sunucu nedenini günlüğe yazdı.',
+        },
+        problems: outcome.problems,
       },
-      outcome.problems,
-    );
+    };
   }
   if (outcome.kind === 'conflict') {
-    throw new ApiError(
-      409,
-      'capture.conflict',
-      {
-        en: 'A different record with this id is already stored.',
-        tr: 'Bu kimlikle farklı bir kayıt zaten saklanmış.',
-      },
-      [
-        {
-          code: 'capture.conflict',
-          path: ['id'],
-          expected: {
-            en: 'a new UUID for a new withdrawal, or the identical body to replay one',
-            tr: 'yeni bir geri alma için yeni bir UUID ya da birini yinelemek için aynı gövde',
-          },
-          received: excerpt(draft.captureId, 60),
+    return {
+      ok: false,
+      refusal: {
+        status: 409,
+        code: 'capture.conflict',
+        message: {
+          en: 'A different record with this id is already stored.',
+          tr: 'Bu kimlikle farklı bir kayıt zaten saklanmış.',
         },
-      ],
-    );
+        problems: [
+          {
+            code: 'capture.conflict',
+            path: ['id'],
+            expected: {
+              en: 'a new UUID for a new withdrawal, or the identical body to replay one',
+              tr: 'yeni bir geri alma için yeni bir UUID ya da birini yinelemek için aynı gövde',
+            },
+            received: excerpt(draft.captureId, 60),
+          },
+        ],
+      },
+    };
   }
   const movements = await deps.store.movements({ captureId: outcome.capture.captureId });
   return {
+    ok: true,
     created: outcome.kind === 'created',
     body: {
       captureId: outcome.capture.captureId,

@@ -2,8 +2,7 @@
 // `izinli export` writes them and checked by the same verifier as `izinli verify log`, against
 // the server's published keys (A13). Nothing is stored; the report is the answer.
 import { Hono } from 'hono';
-import { logProblemMessage, problemJson } from '../../cli/verify-commands.js';
-import { exportLog, verifyLog } from '../../proof/index.js';
+import { exportLog, logProblemMessage, problemJson, verifyLog } from '../../proof/index.js';
 import { requestLocale } from '../api-error.js';
 import type { AppDeps } from '../app-deps.js';
 import type { AdminEnv } from './admin-auth.js';

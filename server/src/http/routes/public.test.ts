@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { noticeHash } from '@izinli/core';
 import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
-import { checkpointSites } from '../../checkpointer.js';
+import { checkpointSites } from '../../proof/checkpointer.js';
 import { signCheckpoint } from '../../proof/index.js';
 import type { ApiErrorBody } from '../api-error.js';
 import { ORIGIN, makeHarness, postCapture, validCapture } from '../app-harness.test-support.js';

@@ -214,7 +214,12 @@ export function withdrawRoutes(deps: AppDeps, clientIp: (c: Context) => string |
         );
         if (!prepared.ok)
           return refused(c, { ok: false, kind: 'invalid', received: CLAIMS }, locale);
-        const { created, body } = await commitWithdrawal(deps, prepared.draft);
+        const committed = await commitWithdrawal(deps, prepared.draft);
+        if (!committed.ok) {
+          const { status, code, message, problems } = committed.refusal;
+          throw new ApiError(status, code, message, problems);
+        }
+        const { created, body } = committed;
         if (wantsJson(c)) return c.json(body, created ? 201 : 200);
         return c.body(
           donePage(locale, view(claims, site), body.captureId),

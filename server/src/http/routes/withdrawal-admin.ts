@@ -66,8 +66,12 @@ export function adminWithdrawalRoutes(deps: AppDeps) {
         const { status, code, message, problems } = prepared.refusal;
         throw new ApiError(status, code, message, problems);
       }
-      const { created, body: answer } = await commitWithdrawal(deps, prepared.draft);
-      return c.json(answer, created ? 201 : 200);
+      const committed = await commitWithdrawal(deps, prepared.draft);
+      if (!committed.ok) {
+        const { status, code, message, problems } = committed.refusal;
+        throw new ApiError(status, code, message, problems);
+      }
+      return c.json(committed.body, committed.created ? 201 : 200);
     })
     .post('/withdrawal-links', async (c) => {
       const body = await readJsonBody(c, WithdrawalLinkRequest);

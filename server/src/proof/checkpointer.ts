@@ -1,6 +1,6 @@
 // Signs each site's chain head at intervals (docs/architecture.md#record-and-proof): a published,
 // signed head makes a later truncation or rewrite of the log detectable.
-import type { Checkpoint, Store } from './store/store.js';
+import type { Checkpoint, Store } from '../store/store.js';
 
 export interface CheckpointerOptions {
   store: Store;

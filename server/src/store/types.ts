@@ -1,0 +1,68 @@
+// The rows the store reads and writes (captures, checkpoints, the İYS mirror, webhook events):
+// the types both `store.ts`'s interface and the stores' parts (delivery, retention, webhook
+// outbox, row mapping) name, apart from either so that none of them imports the other back.
+import type { CaptureRecord, Channel, ConsentStatus, RecipientType, Source } from '@izinli/core';
+
+/** The head of one site's hash chain: the last `seq` and its `recordHash` (0 and 64 zeros when empty). */
+export interface ChainHead {
+  siteKey: string;
+  seq: number;
+  hash: string;
+}
+
+/** One stored capture or withdrawal: the sealed record, its receipt and what idempotency needs. */
+export interface StoredCapture {
+  captureId: string;
+  siteKey: string;
+  seq: number;
+  prevHash: string;
+  recordHash: string;
+  /** SHA-256 (hex) of the canonical request body: the same id with another body is a conflict. */
+  bodyHash: string;
+  /** The record as signed; absent once its personal data was purged (A14, B10). */
+  record?: CaptureRecord;
+  /** The compact JWS receipt; absent once purged (it carries the same personal data). */
+  receipt?: string;
+  receivedAt: string;
+  /** Set when retention purged the personal data; the digests stay so the chain still verifies. */
+  purgedAt?: string;
+}
+
+/** A signed checkpoint of one site's chain head (ARCHITECTURE §Record and proof). */
+export interface Checkpoint {
+  siteKey: string;
+  seq: number;
+  hash: string;
+  signedAt: string;
+  /** Compact JWS over the canonical `{ siteKey, seq, hash, signedAt }`. */
+  jws: string;
+}
+
+/** A refusal recorded here and not yet confirmed by İYS (see `Store.pendingRefusals`). */
+export interface PendingRefusal {
+  source: Source;
+  consentDate: string;
+}
+
+/** The state our mirror holds for one İYS consent key (İYS's view as last confirmed). */
+export interface MirrorEntry {
+  key: string;
+  iysCode: number;
+  brandCode: number;
+  recipientType: RecipientType;
+  type: Channel;
+  recipient: string;
+  status: ConsentStatus;
+  consentDate: string;
+  source: Source;
+  updatedAt: string;
+}
+
+/** A webhook event waiting in (or done with) its outbox; delivery lands with issue 6. */
+export interface WebhookEvent {
+  id: string;
+  siteKey: string;
+  type: string;
+  payload: unknown;
+  createdAt: string;
+}
