@@ -1,4 +1,4 @@
-// Webhook targets may not reach the server's own network (SSRF, issue 10) nor carry events in
+// Webhook targets may not reach the server's own network (SSRF) nor carry events in
 // clear text: the config check refuses a target whose URL names a private network (loopback,
 // private, link-local, CGNAT, unique-local, multicast) or is plain http: beyond loopback, unless
 // the target opts in with `allowPrivateNetwork: true`. webhooks/target-address.ts checks the

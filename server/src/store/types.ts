@@ -28,7 +28,7 @@ export interface StoredCapture {
   purgedAt?: string;
 }
 
-/** A signed checkpoint of one site's chain head (ARCHITECTURE §Record and proof). */
+/** A signed checkpoint of one site's chain head (docs/architecture.md#record-and-proof). */
 export interface Checkpoint {
   siteKey: string;
   seq: number;
@@ -58,7 +58,7 @@ export interface MirrorEntry {
   updatedAt: string;
 }
 
-/** A webhook event waiting in (or done with) its outbox; delivery lands with issue 6. */
+/** A webhook event waiting in (or done with) its outbox; the webhook worker delivers it. */
 export interface WebhookEvent {
   id: string;
   siteKey: string;
