@@ -112,18 +112,13 @@ for (const { name, make, skip } of rigs) {
       /** Submits every draft at once (one batch) and waits for all outcomes. */
       async function commitTogether(
         drafts: CaptureDraft[],
-        options: { failSigning?: Set<string>; unstorable?: string[] } = {},
+        options: { unstorable?: string[] } = {},
       ) {
         const { store, ring } = rig!;
         const batches: number[] = [];
         const committer = new GroupCommitter({
           store,
-          signReceipt: (record, canonical) => {
-            if (options.failSigning?.has(record.captureId)) {
-              return Promise.reject(new Error('the signer refused this record'));
-            }
-            return signReceipt(ring, record, canonical);
-          },
+          signReceipt: (record, canonical) => signReceipt(ring, record, canonical),
           newId: randomUUID,
           deadlineFor,
           onCommit: (size) => batches.push(size),
@@ -164,21 +159,56 @@ for (const { name, make, skip } of rigs) {
         expect(await checkCaptureChain(chain)).toEqual([]);
       });
 
-      it('A13: a receipt the signer refuses fails only its own capture, even when later records were chained after it', async () => {
+      const storeError = (code: string) => Object.assign(new Error(`store said ${code}`), { code });
+
+      it('a signer that fails fails the batch, never one capture: it would fail every record alike', async () => {
         rig = await make();
-        const drafts = Array.from({ length: 12 }, (_, i) => draft(rig!.config, 100 + i));
-        const failing = new Set([drafts[0]!.captureId, drafts[11]!.captureId]);
-        const { outcomes } = await commitTogether(drafts, { failSigning: failing });
-        expect(kinds(outcomes)).toEqual(
-          drafts.map((d) => (failing.has(d.captureId) ? 'unstorable' : 'created')),
-        );
-        const chain = await storedChain();
-        expect(chain).toHaveLength(10);
-        expect(chain.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-        expect(await checkCaptureChain(chain)).toEqual([]);
-        for (const outcome of outcomes) {
-          if (outcome.kind === 'created') expect(outcome.capture.receipt).toMatch(/^ey/);
-        }
+        const drafts = Array.from({ length: 4 }, (_, i) => draft(rig!.config, 100 + i));
+        const committer = new GroupCommitter({
+          store: rig.store,
+          signReceipt: (record, canonical) =>
+            record.captureId === drafts[2]!.captureId
+              ? Promise.reject(new Error('the key is gone'))
+              : signReceipt(rig!.ring, record, canonical),
+          newId: randomUUID,
+          deadlineFor,
+        });
+        const settled = await Promise.allSettled(drafts.map((d) => committer.submit(d)));
+        expect(settled.map((s) => s.status)).toEqual([
+          'rejected',
+          'rejected',
+          'rejected',
+          'rejected',
+        ]);
+        expect(await storedChain()).toEqual([]);
+      });
+
+      it('a read the store fails inside the seal (connection terminated, SQLSTATE 57P01) fails the batch, never one capture', async () => {
+        rig = await make();
+        const drafts = Array.from({ length: 3 }, (_, i) => draft(rig!.config, 150 + i));
+        const { store } = rig;
+        const terminated = storeError('57P01');
+        const write: Store['write'] = (siteKeys, work) =>
+          store.write(siteKeys, (tx) =>
+            work(
+              new Proxy(tx, {
+                get(target, key) {
+                  if (key === 'chainHead') return () => Promise.reject(terminated);
+                  const value: unknown = Reflect.get(target, key, target);
+                  return typeof value === 'function' ? value.bind(target) : value;
+                },
+              }),
+            ),
+          );
+        const committer = new GroupCommitter({
+          store: Object.create(store, { write: { value: write } }) as Store,
+          signReceipt: (record, canonical) => signReceipt(rig!.ring, record, canonical),
+          newId: randomUUID,
+          deadlineFor,
+        });
+        const settled = await Promise.allSettled(drafts.map((d) => committer.submit(d)));
+        expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected', 'rejected']);
+        expect(await storedChain()).toEqual([]);
       });
 
       it('a store that fails for everyone still fails the whole batch (no capture is blamed for it)', async () => {
@@ -223,8 +253,6 @@ for (const { name, make, skip } of rigs) {
           );
         return Object.create(store, { write: { value: write } }) as Store;
       }
-
-      const storeError = (code: string) => Object.assign(new Error(`store said ${code}`), { code });
 
       it('A13: a row the store refuses for its data (SQLSTATE 22021, SQLITE_TOOBIG) fails only its capture', async () => {
         rig = await make();

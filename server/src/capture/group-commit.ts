@@ -91,9 +91,9 @@ export class GroupCommitter {
 
   /**
    * Commits a batch so that no capture can fail another: a capture whose own record
-   * fails inside the transaction (its seal, its signature, or a store refusing its data) is taken
-   * out and answered `unstorable`, and the transaction is run again without it. A failure that
-   * belongs to no one capture (the store is down, the disk full) fails the batch as before.
+   * fails inside the transaction (its seal, or a store refusing its data) is taken out and
+   * answered `unstorable`, and the transaction is run again without it. A failure that belongs to
+   * no one capture (the store is down, a read timed out, the signer broke) fails the batch.
    */
   async #commitIsolating(batch: Pending[]): Promise<void> {
     let members = batch;
@@ -133,21 +133,18 @@ export class GroupCommitter {
           });
           continue;
         }
-        const next = await attributed(index, () => this.#seal(tx, draft, batch));
+        const next = await this.#seal(tx, index, draft, batch);
         sealed.push(next);
         stored.set(draft.captureId, next.capture);
         outcomes.push({ kind: 'created', capture: next.capture });
       }
       // The receipt is not part of the chain, so the batch's records are signed together (the
-      // signer is asynchronous), then inserted in chain order.
+      // signer is asynchronous), then inserted in chain order. A signer that fails does so for
+      // every record alike (its key, its runtime): that fails the batch, never one capture.
       const indexOf = (write: SealedWrite) =>
         drafts.findIndex((d) => d.captureId === write.capture.captureId);
       const receipts = await Promise.all(
-        sealed.map((write) =>
-          attributed(indexOf(write), () =>
-            this.#options.signReceipt(write.capture.record, write.recordJson),
-          ),
-        ),
+        sealed.map((write) => this.#options.signReceipt(write.capture.record, write.recordJson)),
       );
       for (const [i, write] of sealed.entries()) {
         write.capture.receipt = receipts[i]!;
@@ -161,22 +158,31 @@ export class GroupCommitter {
    * Seals a draft on top of what the transaction holds and what the batch has sealed before it
    * (its chain heads and consent states); nothing is written yet.
    */
-  async #seal(tx: WriteTx, draft: CaptureDraft, batch: BatchState): Promise<SealedWrite> {
+  async #seal(
+    tx: WriteTx,
+    index: number,
+    draft: CaptureDraft,
+    batch: BatchState,
+  ): Promise<SealedWrite> {
     const keys = consentKeys(draft);
+    // The store's reads fail for the batch (a lost connection, a timeout), never for one capture;
+    // only the pure seal below is this capture's own.
     const statuses = await tx.currentStatuses(keys.filter((k) => !batch.statuses.has(k)));
     for (const key of keys) {
       const earlier = batch.statuses.get(key);
       if (earlier) statuses.set(key, earlier);
     }
     const head = batch.heads.get(draft.siteKey) ?? (await tx.chainHead(draft.siteKey));
-    const sealed = sealCapture({
-      draft,
-      head,
-      statuses,
-      deadlineFor: (consentDate) => this.#options.deadlineFor(consentDate),
-      newId: () => this.#options.newId(),
-      sha256: sha256HexSync,
-    });
+    const sealed = await attributed(index, () =>
+      sealCapture({
+        draft,
+        head,
+        statuses,
+        deadlineFor: (consentDate) => this.#options.deadlineFor(consentDate),
+        newId: () => this.#options.newId(),
+        sha256: sha256HexSync,
+      }),
+    );
     const { record, recordJson, movements, events } = sealed;
     batch.heads.set(record.siteKey, sealed.head);
     for (const [key, status] of sealed.statusesAfter) batch.statuses.set(key, status);
@@ -217,7 +223,7 @@ class DraftFailure extends Error {
 
 /**
  * Runs one capture's step, blaming the capture for its failure when `blame` says the failure is
- * its own (by default any failure: sealing and signing touch nothing shared).
+ * its own (by default any failure: the pure seal touches nothing shared).
  */
 async function attributed<T>(
   index: number,
@@ -254,7 +260,7 @@ function problemsOf(error: unknown): Problem[] {
         tr: 'kaydı mühürlenip imzalanabilen ve saklanabilen bir izin kaydı',
       },
       received: excerpt(error instanceof Error ? error.message : String(error), 120),
-      // The store's or the signer's own words, in English: the Turkish says where to find them.
+      // The seal's or the store's own words, in English: the Turkish says where to find them.
       receivedText: {
         en: 'a record the server failed to seal, sign or store (the reason is in its log)',
         tr: 'sunucunun mühürleyemediği, imzalayamadığı ya da saklayamadığı bir kayıt (nedeni sunucu günlüğünde)',
