@@ -3,10 +3,10 @@
 // here).
 import { html } from 'lit';
 import type { AdminApi } from './api.js';
-import { AdminView } from './admin-view.js';
 import { CHANNELS, MOVEMENT_STATES } from './api-types.js';
 import type { CaptureSummary, Page, SyncState } from './api-types.js';
 import { turkeyDayStart, turkeyTime } from './format.js';
+import { PagedView } from './paged-view.js';
 
 export const PAGE_SIZE = 20;
 
@@ -39,41 +39,30 @@ export function captureQuery(
   };
 }
 
-export class IzinliCapturesView extends AdminView {
+export class IzinliCapturesView extends PagedView<CaptureSummary> {
   static override properties = {
-    page: { state: true },
     sites: { state: true },
     filters: { state: true },
-    cursors: { state: true },
-    shownPage: { state: true },
   };
-  declare page: Page<CaptureSummary> | undefined;
   declare sites: string[];
   declare filters: Filters;
-  /** The cursor of each page shown so far; the last is the current page's. */
-  declare cursors: (string | undefined)[];
-  /** The number of the page on screen (the cursors may already name the next one). */
-  declare shownPage: number;
 
   constructor() {
     super();
     this.sites = [];
     this.filters = { from: '', to: '', site: '', kind: '', channel: '', state: '' };
-    this.cursors = [undefined];
-    this.shownPage = 1;
   }
 
-  protected async load(api: AdminApi) {
+  protected override async load(api: AdminApi) {
     if (this.sites.length === 0) {
       const sync = await api.get<SyncState>('/v1/admin/sync');
       this.sites = sync.brands.flatMap((b) => b.siteKeys);
     }
-    const cursors = this.cursors;
-    this.page = await api.get<Page<CaptureSummary>>(
-      '/v1/admin/captures',
-      captureQuery(this.filters, cursors.at(-1)),
-    );
-    this.shownPage = cursors.length;
+    await super.load(api);
+  }
+
+  protected loadPage(api: AdminApi, cursor: string | undefined) {
+    return api.get<Page<CaptureSummary>>('/v1/admin/captures', captureQuery(this.filters, cursor));
   }
 
   private apply(event: SubmitEvent) {
@@ -88,20 +77,11 @@ export class IzinliCapturesView extends AdminView {
       channel: value('channel'),
       state: value('state'),
     };
-    this.cursors = [undefined];
-    void this.reload();
-  }
-
-  private go(step: 1 | -1) {
-    this.cursors =
-      step === 1 ? [...this.cursors, this.page?.nextCursor] : this.cursors.slice(0, -1);
-    void this.reload();
+    this.firstPage();
   }
 
   override render() {
     const f = this.filters;
-    const rows = this.page?.items ?? [];
-    const pageNumber = this.shownPage;
     return html`<h1 tabindex="-1">${this.t('captures')}</h1>
       <form class="filters" id="capture-filters" @submit=${this.apply}>
         <fieldset>
@@ -152,80 +132,40 @@ export class IzinliCapturesView extends AdminView {
         </fieldset>
       </form>
       ${this.status()}
-      ${
-        this.page
-          ? html`<p id="captures-summary" data-page=${pageNumber} data-rows=${rows.length}>
-                ${this.t('pageN', { n: pageNumber })} · ${this.t('rowsShown', { n: rows.length })}
-              </p>
+      ${this.pageTable({
+        id: 'captures',
+        columns: [
+          this.t('received'),
+          this.t('site'),
+          this.t('seq'),
+          this.t('kind'),
+          this.t('channels'),
+          this.t('purposes'),
+        ],
+        empty: this.t('noRows'),
+        row: (c) =>
+          html`<tr data-capture=${c.captureId}>
+            <td>${turkeyTime(c.receivedAt)}</td>
+            <td>${c.siteKey}</td>
+            <td>${c.seq}</td>
+            <td>${c.kind ? this.t(`kind_${c.kind}`) : this.t('purged')}</td>
+            <td>
               ${
-                rows.length === 0
-                  ? html`<p>${this.t('noRows')}</p>`
-                  : html`<div
-                      class="scroll"
-                      tabindex="0"
-                      role="region"
-                      aria-labelledby="captures-summary"
-                    >
-                      <table id="captures">
-                        <thead>
-                          <tr>
-                            <th scope="col">${this.t('received')}</th>
-                            <th scope="col">${this.t('site')}</th>
-                            <th scope="col">${this.t('seq')}</th>
-                            <th scope="col">${this.t('kind')}</th>
-                            <th scope="col">${this.t('channels')}</th>
-                            <th scope="col">${this.t('purposes')}</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          ${rows.map(
-                            (c) =>
-                              html`<tr data-capture=${c.captureId}>
-                                <td>${turkeyTime(c.receivedAt)}</td>
-                                <td>${c.siteKey}</td>
-                                <td>${c.seq}</td>
-                                <td>${c.kind ? this.t(`kind_${c.kind}`) : this.t('purged')}</td>
-                                <td>
-                                  ${
-                                    (c.channels ?? [])
-                                      .filter((ch) => ch.status)
-                                      .map((ch) => `${this.t(ch.type)} ${ch.status}`)
-                                      .join(', ') || '—'
-                                  }
-                                </td>
-                                <td>
-                                  ${
-                                    (c.purposes ?? [])
-                                      .filter((p) => p.granted)
-                                      .map((p) => p.id)
-                                      .join(', ') || '—'
-                                  }
-                                </td>
-                              </tr>`,
-                          )}
-                        </tbody>
-                      </table>
-                    </div>`
+                (c.channels ?? [])
+                  .filter((ch) => ch.status)
+                  .map((ch) => `${this.t(ch.type)} ${ch.status}`)
+                  .join(', ') || '—'
               }
-              <nav class="pager" aria-label=${this.t('pageN', { n: pageNumber })}>
-                <button
-                  type="button"
-                  id="previous"
-                  ?disabled=${pageNumber <= 1}
-                  @click=${() => this.go(-1)}
-                >
-                  ${this.t('previous')}
-                </button>
-                <button
-                  type="button"
-                  id="next"
-                  ?disabled=${!this.page.nextCursor}
-                  @click=${() => this.go(1)}
-                >
-                  ${this.t('next')}
-                </button>
-              </nav>`
-          : ''
-      }`;
+            </td>
+            <td>
+              ${
+                (c.purposes ?? [])
+                  .filter((p) => p.granted)
+                  .map((p) => p.id)
+                  .join(', ') || '—'
+              }
+            </td>
+          </tr>`,
+      })}`;
   }
 }

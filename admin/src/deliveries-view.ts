@@ -3,61 +3,43 @@
 import { html } from 'lit';
 import type { AdminApi } from './api.js';
 import { failureText } from './api.js';
-import { AdminView } from './admin-view.js';
 import { MOVEMENT_STATES } from './api-types.js';
 import type { Movement, MovementState, Page } from './api-types.js';
 import { turkeyTime } from './format.js';
 import { explainIysCode } from './iys-errors.js';
+import { PagedView } from './paged-view.js';
 
 export const MOVEMENTS_PER_PAGE = 20;
 
-export class IzinliDeliveriesView extends AdminView {
+export class IzinliDeliveriesView extends PagedView<Movement> {
   static override properties = {
     stateFilter: { state: true },
-    page: { state: true },
-    cursors: { state: true },
-    shownPage: { state: true },
     notice: { state: true },
     actionError: { state: true },
   };
   declare stateFilter: MovementState | '';
-  declare page: Page<Movement> | undefined;
-  declare cursors: (string | undefined)[];
-  /** The number of the page on screen (the cursors may already name the next one). */
-  declare shownPage: number;
   declare notice: string;
   declare actionError: string;
 
   constructor() {
     super();
     this.stateFilter = 'dead';
-    this.cursors = [undefined];
-    this.shownPage = 1;
     this.notice = '';
     this.actionError = '';
   }
 
-  protected async load(api: AdminApi) {
-    const cursors = this.cursors;
-    this.page = await api.get<Page<Movement>>('/v1/admin/movements', {
+  protected loadPage(api: AdminApi, cursor: string | undefined) {
+    return api.get<Page<Movement>>('/v1/admin/movements', {
       state: this.stateFilter || undefined,
       limit: String(MOVEMENTS_PER_PAGE),
-      cursor: cursors.at(-1),
+      cursor,
     });
-    this.shownPage = cursors.length;
   }
 
   private choose(event: Event) {
     this.stateFilter = (event.target as HTMLSelectElement).value as MovementState | '';
-    this.cursors = [undefined];
     this.notice = '';
-    void this.reload();
-  }
-
-  private go(step: 1 | -1) {
-    this.cursors =
-      step === 1 ? [...this.cursors, this.page?.nextCursor] : this.cursors.slice(0, -1);
-    void this.reload();
+    this.firstPage();
   }
 
   private async retry(movement: Movement) {
@@ -74,8 +56,6 @@ export class IzinliDeliveriesView extends AdminView {
   }
 
   override render() {
-    const pageNumber = this.shownPage;
-    const items = this.page?.items ?? [];
     return html`<h1 tabindex="-1">${this.t('deliveries')}</h1>
       <p class="muted">${this.t('deadHint')}</p>
       <label class="inline"
@@ -93,59 +73,21 @@ export class IzinliDeliveriesView extends AdminView {
       ${this.status()}
       <p role="status" class="notice" id="deliveries-notice">${this.notice}</p>
       <p role="alert" class="problem" id="deliveries-error">${this.actionError}</p>
-      ${
-        this.page
-          ? html`<p id="movements-summary" data-page=${pageNumber} data-rows=${items.length}>
-                ${this.t('pageN', { n: pageNumber })} · ${this.t('rowsShown', { n: items.length })}
-              </p>
-              ${
-                items.length === 0
-                  ? html`<p>${this.t('none')}</p>`
-                  : html`<div
-                      class="scroll"
-                      tabindex="0"
-                      role="region"
-                      aria-labelledby="movements-summary"
-                    >
-                      <table id="movements">
-                        <thead>
-                          <tr>
-                            <th scope="col">${this.t('channel')}</th>
-                            <th scope="col">${this.t('recipientCol')}</th>
-                            <th scope="col">${this.t('consentDate')}</th>
-                            <th scope="col">${this.t('deadline')}</th>
-                            <th scope="col">${this.t('stateFilter')}</th>
-                            <th scope="col">${this.t('attempts')}</th>
-                            <th scope="col">${this.t('error')}</th>
-                            <th scope="col">${this.t('action')}</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          ${items.map((m) => this.row(m))}
-                        </tbody>
-                      </table>
-                    </div>`
-              }
-              <nav class="pager" aria-label=${this.t('pageN', { n: pageNumber })}>
-                <button
-                  type="button"
-                  id="previous"
-                  ?disabled=${pageNumber <= 1}
-                  @click=${() => this.go(-1)}
-                >
-                  ${this.t('previous')}
-                </button>
-                <button
-                  type="button"
-                  id="next"
-                  ?disabled=${!this.page.nextCursor}
-                  @click=${() => this.go(1)}
-                >
-                  ${this.t('next')}
-                </button>
-              </nav>`
-          : ''
-      }`;
+      ${this.pageTable({
+        id: 'movements',
+        columns: [
+          this.t('channel'),
+          this.t('recipientCol'),
+          this.t('consentDate'),
+          this.t('deadline'),
+          this.t('stateFilter'),
+          this.t('attempts'),
+          this.t('error'),
+          this.t('action'),
+        ],
+        empty: this.t('none'),
+        row: (m) => this.row(m),
+      })}`;
   }
 
   private row(m: Movement) {

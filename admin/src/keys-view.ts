@@ -4,6 +4,7 @@ import { html } from 'lit';
 import type { AdminApi } from './api.js';
 import { failureText } from './api.js';
 import { AdminView } from './admin-view.js';
+import { dataTable } from './data-table.js';
 import type { Checkpoint, Jwks, LogVerification, SyncState } from './api-types.js';
 import { turkeyTime } from './format.js';
 
@@ -67,62 +68,35 @@ export class IzinliKeysView extends AdminView {
       ${this.status()}
       <section>
         <h2 id="keys-title">${this.t('jwks')}</h2>
-        <div class="scroll" tabindex="0" role="region" aria-labelledby="keys-title">
-          <table id="jwks">
-            <thead>
-              <tr>
-                <th scope="col">${this.t('kid')}</th>
-                <th scope="col">${this.t('keyState')}</th>
-                <th scope="col">alg</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${(this.jwks?.keys ?? []).map(
-                (k, i) =>
-                  html`<tr data-kid=${k.kid}>
-                    <td><code>${k.kid}</code></td>
-                    <td>${i === 0 ? this.t('keyCurrent') : this.t('keyRetired')}</td>
-                    <td>${k.alg ?? ''} ${k.crv ?? ''}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>
-        </div>
+        ${dataTable({
+          id: 'jwks',
+          labelledBy: 'keys-title',
+          columns: [this.t('kid'), this.t('keyState'), 'alg'],
+          rows: this.jwks?.keys ?? [],
+          row: (k, i) =>
+            html`<tr data-kid=${k.kid}>
+              <td><code>${k.kid}</code></td>
+              <td>${i === 0 ? this.t('keyCurrent') : this.t('keyRetired')}</td>
+              <td>${k.alg ?? ''} ${k.crv ?? ''}</td>
+            </tr>`,
+        })}
       </section>
       <section>
         <h2 id="checkpoints-title">${this.t('checkpoints')}</h2>
-        ${
-          this.checkpoints.length === 0
-            ? html`<p>${this.t('none')}</p>`
-            : html`<div
-                class="scroll"
-                tabindex="0"
-                role="region"
-                aria-labelledby="checkpoints-title"
-              >
-                <table id="checkpoints">
-                  <thead>
-                    <tr>
-                      <th scope="col">${this.t('site')}</th>
-                      <th scope="col">${this.t('seq')}</th>
-                      <th scope="col">${this.t('signedAt')}</th>
-                      <th scope="col">${this.t('headHash')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${this.checkpoints.map(
-                      (c) =>
-                        html`<tr data-site=${c.siteKey} data-seq=${c.seq}>
-                          <td>${c.siteKey}</td>
-                          <td>${c.seq}</td>
-                          <td>${turkeyTime(c.signedAt)}</td>
-                          <td><code class="hash">${c.hash}</code></td>
-                        </tr>`,
-                    )}
-                  </tbody>
-                </table>
-              </div>`
-        }
+        ${dataTable({
+          id: 'checkpoints',
+          labelledBy: 'checkpoints-title',
+          columns: [this.t('site'), this.t('seq'), this.t('signedAt'), this.t('headHash')],
+          rows: this.checkpoints,
+          empty: this.t('none'),
+          row: (c) =>
+            html`<tr data-site=${c.siteKey} data-seq=${c.seq}>
+              <td>${c.siteKey}</td>
+              <td>${c.seq}</td>
+              <td>${turkeyTime(c.signedAt)}</td>
+              <td><code class="hash">${c.hash}</code></td>
+            </tr>`,
+        })}
       </section>
       <section>
         <h2 id="verify-title">${this.t('verifyLog')}</h2>

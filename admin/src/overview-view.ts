@@ -3,6 +3,7 @@
 import { html } from 'lit';
 import type { AdminApi } from './api.js';
 import { AdminView } from './admin-view.js';
+import { dataTable } from './data-table.js';
 import { MOVEMENT_STATES } from './api-types.js';
 import type {
   CaptureSummary,
@@ -138,38 +139,25 @@ export class IzinliOverviewView extends AdminView {
                 <h2 id="risk-title">
                   ${this.t('atRisk')}: <span id="at-risk-count">${d.stats.nearDeadline}</span>
                 </h2>
-                ${
-                  d.atRisk.length === 0
-                    ? html`<p>${this.t('atRiskNone')}</p>`
-                    : html`<div
-                        class="scroll"
-                        tabindex="0"
-                        role="region"
-                        aria-labelledby="risk-title"
-                      >
-                        <table id="at-risk">
-                          <thead>
-                            <tr>
-                              <th scope="col">${this.t('channel')}</th>
-                              <th scope="col">${this.t('recipientCol')}</th>
-                              <th scope="col">${this.t('deadline')}</th>
-                              <th scope="col">${this.t('stateFilter')}</th>
-                            </tr>
-                          </thead>
-                          <tbody>
-                            ${d.atRisk.map(
-                              (m) =>
-                                html`<tr data-movement=${m.id}>
-                                  <td>${this.t(m.type)} ${m.status}</td>
-                                  <td>${m.recipient}</td>
-                                  <td>${turkeyTime(m.deadline)}</td>
-                                  <td>${this.t(`state_${m.state}`)}</td>
-                                </tr>`,
-                            )}
-                          </tbody>
-                        </table>
-                      </div>`
-                }
+                ${dataTable({
+                  id: 'at-risk',
+                  labelledBy: 'risk-title',
+                  columns: [
+                    this.t('channel'),
+                    this.t('recipientCol'),
+                    this.t('deadline'),
+                    this.t('stateFilter'),
+                  ],
+                  rows: d.atRisk,
+                  empty: this.t('atRiskNone'),
+                  row: (m) =>
+                    html`<tr data-movement=${m.id}>
+                      <td>${this.t(m.type)} ${m.status}</td>
+                      <td>${m.recipient}</td>
+                      <td>${turkeyTime(m.deadline)}</td>
+                      <td>${this.t(`state_${m.state}`)}</td>
+                    </tr>`,
+                })}
               </section>
               <section>
                 <h2 id="refused-title">
@@ -180,34 +168,24 @@ export class IzinliOverviewView extends AdminView {
                   d.refusedOrigins.length === 0
                     ? html`<p>${this.t('refusedOriginsNone')}</p>`
                     : html`<p>${this.t('refusedOriginsHint')}</p>
-                        <div
-                          class="scroll"
-                          tabindex="0"
-                          role="region"
-                          aria-labelledby="refused-title"
-                        >
-                          <table id="refused-origins">
-                            <thead>
-                              <tr>
-                                <th scope="col">${this.t('origin')}</th>
-                                <th scope="col">${this.t('site')}</th>
-                                <th scope="col">${this.t('refusals')}</th>
-                                <th scope="col">${this.t('lastRefused')}</th>
-                              </tr>
-                            </thead>
-                            <tbody>
-                              ${d.refusedOrigins.map(
-                                (r) =>
-                                  html`<tr data-origin=${r.origin}>
-                                    <td>${r.origin}</td>
-                                    <td>${r.siteKey}</td>
-                                    <td>${r.count}</td>
-                                    <td>${turkeyTime(r.lastAt)}</td>
-                                  </tr>`,
-                              )}
-                            </tbody>
-                          </table>
-                        </div>`
+                        ${dataTable({
+                          id: 'refused-origins',
+                          labelledBy: 'refused-title',
+                          columns: [
+                            this.t('origin'),
+                            this.t('site'),
+                            this.t('refusals'),
+                            this.t('lastRefused'),
+                          ],
+                          rows: d.refusedOrigins,
+                          row: (r) =>
+                            html`<tr data-origin=${r.origin}>
+                              <td>${r.origin}</td>
+                              <td>${r.siteKey}</td>
+                              <td>${r.count}</td>
+                              <td>${turkeyTime(r.lastAt)}</td>
+                            </tr>`,
+                        })}`
                 }
               </section>
               <section>

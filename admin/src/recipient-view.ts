@@ -5,6 +5,7 @@ import { html } from 'lit';
 import type { AdminApi } from './api.js';
 import { failureText } from './api.js';
 import { AdminView } from './admin-view.js';
+import { dataTable } from './data-table.js';
 import type { CheckAnswer, Channel, SyncState, Timeline } from './api-types.js';
 import { turkeyTime } from './format.js';
 
@@ -175,36 +176,31 @@ export class IzinliRecipientView extends AdminView {
     const channels = channelsOf(tl.recipient);
     return html`<section>
         <h2 id="current-title">${this.t('current')}</h2>
-        <div class="scroll" tabindex="0" role="region" aria-labelledby="current-title">
-          <table id="current">
-            <thead>
-              <tr>
-                <th scope="col">${this.t('channel')}</th>
-                <th scope="col">${this.t('intended')}</th>
-                <th scope="col">${this.t('delivery')}</th>
-                <th scope="col">${this.t('iysState')}</th>
-                <th scope="col">${this.t('checkAnswer')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${channels.map((type) => {
-                const row = tl.current.find((c) => c.type === type);
-                const check = this.checks.find(([t]) => t === type)?.[1];
-                return html`<tr data-channel=${type} data-allowed=${String(check?.allowed ?? '')}>
-                  <th scope="row">${this.t(type)}</th>
-                  <td>${row?.intended ?? '—'}</td>
-                  <td>${row ? this.t(`state_${row.delivery}`) : '—'}</td>
-                  <td data-iys=${row?.iys?.status ?? ''}>
-                    ${row?.iys ? `${row.iys.status} (${row.iys.source}, ${row.iys.consentDate})` : '—'}
-                  </td>
-                  <td>
-                    ${check ? (check.allowed ? this.t('allowed') : this.t('notAllowed')) : '—'}
-                  </td>
-                </tr>`;
-              })}
-            </tbody>
-          </table>
-        </div>
+        ${dataTable({
+          id: 'current',
+          labelledBy: 'current-title',
+          columns: [
+            this.t('channel'),
+            this.t('intended'),
+            this.t('delivery'),
+            this.t('iysState'),
+            this.t('checkAnswer'),
+          ],
+          rows: channels,
+          row: (type) => {
+            const row = tl.current.find((c) => c.type === type);
+            const check = this.checks.find(([t]) => t === type)?.[1];
+            return html`<tr data-channel=${type} data-allowed=${String(check?.allowed ?? '')}>
+              <th scope="row">${this.t(type)}</th>
+              <td>${row?.intended ?? '—'}</td>
+              <td>${row ? this.t(`state_${row.delivery}`) : '—'}</td>
+              <td data-iys=${row?.iys?.status ?? ''}>
+                ${row?.iys ? `${row.iys.status} (${row.iys.source}, ${row.iys.consentDate})` : '—'}
+              </td>
+              <td>${check ? (check.allowed ? this.t('allowed') : this.t('notAllowed')) : '—'}</td>
+            </tr>`;
+          },
+        })}
         <p>
           <button type="button" id="evidence" @click=${this.downloadEvidence}>
             ${this.t('evidence')}

@@ -1,4 +1,5 @@
 export type * from './store/store.js';
+export type * from './http/admin-api-types.js';
 export * from './proof/index.js';
 export { openStore } from './store/open-store.js';
 export type { OpenStoreOptions } from './store/open-store.js';

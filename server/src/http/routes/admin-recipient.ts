@@ -4,6 +4,7 @@ import { movementKey } from '@izinli/core';
 import type { CaptureRecord, Channel, Movement, TenantConfig } from '@izinli/core';
 import type { StoredCapture } from '../../store/store.js';
 import type { AppDeps } from '../app-deps.js';
+import type { RecipientTimeline, TimelineEvent } from '../admin-api-types.js';
 
 type Recipient = { phone?: string; email?: string };
 
@@ -35,10 +36,14 @@ const channelsFor = (recipient: Recipient): Channel[] =>
   recipient.email ? ['EPOSTA'] : ['MESAJ', 'ARAMA'];
 
 /** The recipient's history: each record's boxes, each movement's delivery, the current state. */
-export async function recipientTimeline(deps: AppDeps, tenant: TenantConfig, recipient: Recipient) {
+export async function recipientTimeline(
+  deps: AppDeps,
+  tenant: TenantConfig,
+  recipient: Recipient,
+): Promise<RecipientTimeline> {
   const captures = await capturesOf(deps, tenant, recipient);
   const mine = new Set(channelsFor(recipient));
-  const events = [];
+  const events: TimelineEvent[] = [];
   const movements: Movement[] = [];
   for (const capture of captures) {
     const own = await deps.store.movements({ captureId: capture.captureId });

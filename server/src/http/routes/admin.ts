@@ -7,6 +7,7 @@ import { isCaptureCursor } from '../../store/capture-query.js';
 import type { CaptureFilter, StoredCapture } from '../../store/store.js';
 import { ApiError } from '../api-error.js';
 import type { AppDeps } from '../app-deps.js';
+import type { CaptureSummary } from '../admin-api-types.js';
 import { adminAuth } from './admin-auth.js';
 import { adminLogVerifyRoutes } from './admin-log-verify.js';
 import { adminMovementRoutes } from './admin-movements.js';
@@ -81,7 +82,7 @@ function siteScope(tenant: TenantConfig, site: string | undefined): string[] {
   return [site];
 }
 
-function summary(capture: StoredCapture) {
+function summary(capture: StoredCapture): CaptureSummary {
   const { record } = capture;
   return {
     captureId: capture.captureId,

@@ -1,0 +1,77 @@
+// The admin API's answers as types, for the console (admin/src/api-types.ts imports them
+// type-only through `@izinli/server/admin-api`, so no server code reaches the browser). This file
+// imports only types that hold in a browser too (core, zod, the store's rows, jose's JWKS): the
+// console's compile must not see Node's. A route that builds its answer is declared to return
+// the type named here; a route that answers with a published schema's shape has its z.infer.
+import type { CaptureRecord, Channel, ConsentStatus, MovementState, Source } from '@izinli/core';
+import type { JSONWebKeySet } from 'jose';
+import type { z } from 'zod';
+import type * as schemas from './openapi-console-schemas.js';
+
+export type { AdminMovement } from '../store/movement-query.js';
+export type { DeliveryStats } from '../store/delivery-store.js';
+export type { Checkpoint } from '../store/types.js';
+export type { Page } from '../store/store.js';
+export type { CheckAnswer } from '../sync/pre-send-check.js';
+
+type Purpose = Pick<CaptureRecord['purposes'][number], 'id' | 'granted'>;
+/** A purged capture keeps its digests only: none of `Fields`, and when it was purged. */
+type Purged<Fields> = { purgedAt?: string } & { [K in keyof Fields]?: never };
+type SummaryFields = {
+  kind: CaptureRecord['kind'];
+  channels: CaptureRecord['channels'];
+  purposes: Purpose[];
+};
+type EventFields = SummaryFields & {
+  consentDate: string;
+  notices: Pick<CaptureRecord['notices'][number], 'id' | 'version'>[];
+};
+
+/** One row of GET /v1/admin/captures. */
+export type CaptureSummary = {
+  captureId: string;
+  siteKey: string;
+  seq: number;
+  receivedAt: string;
+  recordHash: string;
+} & (SummaryFields | Purged<SummaryFields>);
+
+/** One capture in a recipient's timeline, with its movements on the recipient's channels. */
+export type TimelineEvent = {
+  at: string;
+  siteKey: string;
+  captureId: string;
+  seq: number;
+  movements: {
+    id: string;
+    type: Channel;
+    status: ConsentStatus;
+    state: MovementState;
+    deadline: string;
+    transactionId?: string;
+  }[];
+} & (EventFields | Purged<EventFields>);
+
+/** GET /v1/admin/recipients/timeline: the events oldest first, the state per İYS key. */
+export interface RecipientTimeline {
+  recipient: { phone?: string; email?: string };
+  current: {
+    key: string;
+    brandCode: number;
+    type: Channel;
+    intended: ConsentStatus;
+    delivery: MovementState;
+    /** İYS's view as the mirror holds it, once known. */
+    iys?: { status: ConsentStatus; consentDate: string; source: Source };
+  }[];
+  events: TimelineEvent[];
+}
+
+/** GET /.well-known/jwks.json */
+export type Jwks = JSONWebKeySet;
+/** GET /v1/admin/sync */
+export type SyncState = z.infer<typeof schemas.SyncState>;
+/** POST /v1/admin/log/verify */
+export type LogVerification = z.infer<typeof schemas.LogVerification>;
+/** One row of GET /v1/admin/origins/refused. */
+export type RefusedOrigin = z.infer<typeof schemas.RefusedOrigins>['items'][number];
