@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { IYS_ERRORS, IysAddConsentResponse } from '@izinli/core';
-import { BASE, IYS, BRAND, call, consent, errorsOf, login, testSim } from '../test-helpers.js';
+import { BASE, IYS, BRAND, call, consent, errorsOf, login, testSim } from '../sim.test-support.js';
 import type { IysSim } from '../app.js';
 
 async function setup(options: Parameters<typeof testSim>[0] = {}) {
