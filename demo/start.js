@@ -20,6 +20,12 @@ import { startWebhookReceiver } from './lib/webhook-receiver.js';
 
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('./.data', import.meta.url));
 
+/**
+ * Prints `problems` under `what` and exits with 1.
+ * @param {string} what
+ * @param {(string | import('@izinli/core').Problem)[]} problems
+ * @returns {never}
+ */
 function refuse(what, problems) {
   console.error(`izinli demo: ${what}:`);
   for (const p of problems)

@@ -26,8 +26,8 @@ export function demoSecrets() {
 export function demoServerConfig({ port, webhookUrl }) {
   const config = structuredClone(exampleServerConfig);
   const tenant = config.tenants[0];
-  const site = tenant.sites.find((s) => s.siteKey === EXAMPLE_SITE_KEY);
-  if (!site) throw new Error(`the example config has no site ${EXAMPLE_SITE_KEY}`);
+  const site = tenant?.sites.find((s) => s.siteKey === EXAMPLE_SITE_KEY);
+  if (!tenant || !site) throw new Error(`the example config has no site ${EXAMPLE_SITE_KEY}`);
   const origins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
   site.allowedOrigins = [...new Set([...site.allowedOrigins, ...origins])];
   tenant.webhooks = [
@@ -40,6 +40,7 @@ export function demoServerConfig({ port, webhookUrl }) {
       allowPrivateNetwork: true,
     },
   ];
+  if (!config.iysAccounts) throw new Error('the example config has no İYS account');
   config.iysAccounts = config.iysAccounts.map((account) => ({
     ...account,
     push: { username: DEMO_PUSH_USERNAME, password: { env: 'DEMO_PUSH_PASSWORD' } },

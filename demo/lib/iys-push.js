@@ -18,9 +18,13 @@ export async function registerIysPush({ iysUrl, serverUrl, username, password })
     }),
   });
   if (!token.ok) throw new Error(`İYS simulator token: HTTP ${token.status}`);
-  const { access_token: accessToken } = await token.json();
+  const { access_token: accessToken } = /** @type {{ access_token: string }} */ (
+    await token.json()
+  );
   const { iysCode } = DEMO_ACCOUNT;
-  const brandCode = DEMO_ACCOUNT.brands[0].brandCode;
+  const [brand] = DEMO_ACCOUNT.brands;
+  if (!brand) throw new Error("the simulator's demo account has no brand");
+  const brandCode = brand.brandCode;
   const url = `${serverUrl}/v1/iys/push/${iysCode}`;
   const connection = ['MESAJ', 'ARAMA', 'EPOSTA'].map((type) => ({
     url,

@@ -10,9 +10,20 @@ import { serveStatic } from './static-files.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Where each language's form posts, and the receipt page it leads to. */
+/**
+ * Where each language's form posts, and the receipt page it leads to.
+ * @type {Record<string, string>}
+ */
 const SIGNUP_TARGETS = { '/uye-ol': '/makbuz.html', '/en/signup': '/en/receipt.html' };
 
+/**
+ * The server's error shape `{ error: { code, message, issues? } }`, with one issue when `expected`.
+ * @param {number} status
+ * @param {string} code
+ * @param {string} message
+ * @param {string} [expected]
+ * @param {string} [received]
+ */
 function problem(status, code, message, expected, received) {
   return Response.json(
     {
@@ -26,6 +37,7 @@ function problem(status, code, message, expected, received) {
   );
 }
 
+/** @param {Response} response */
 async function passThrough(response) {
   return new Response(await response.text(), {
     status: response.status,
@@ -38,13 +50,21 @@ async function passThrough(response) {
  * @returns {(request: Request) => Promise<Response | undefined>}
  */
 export function siteBackend({ serverUrl, iysUrl, webhooks }) {
+  /** @param {string} path */
   const admin = (path) =>
     fetch(`${serverUrl()}${path}`, {
       headers: { authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}`, 'accept-language': 'en' },
     });
-  const brandCode = DEMO_ACCOUNT.brands[0].brandCode;
+  const [brand] = DEMO_ACCOUNT.brands;
+  if (!brand) throw new Error("the simulator's demo account has no brand");
+  const brandCode = brand.brandCode;
 
-  /** `?recipient=` as İYS stores it for `type`, or a 400 naming what was expected. */
+  /**
+   * `?recipient=` as İYS stores it for `type`, or a 400 naming what was expected.
+   * @param {URL} url
+   * @param {import('@izinli/core').Channel} type
+   * @returns {{ value: string, error?: undefined } | { error: Response }}
+   */
   function recipientOf(url, type) {
     const raw = url.searchParams.get('recipient') ?? '';
     const normalized = normalizeRecipient(type, raw);
@@ -60,6 +80,7 @@ export function siteBackend({ serverUrl, iysUrl, webhooks }) {
     };
   }
 
+  /** @type {Record<string, (url: URL, request: Request) => Response | Promise<Response>>} */
   const routes = {
     'GET /demo/api/webhooks': () => Response.json({ items: webhooks() }),
 
@@ -92,9 +113,11 @@ export function siteBackend({ serverUrl, iysUrl, webhooks }) {
     },
 
     'POST /demo/api/citizen': async (_url, request) => {
+      // Any JSON: a property of a non-object reads as undefined and fails the checks below.
+      /** @type {{ type?: unknown, status?: unknown, recipient?: unknown } | null | undefined} */
       let body;
       try {
-        body = await request.json();
+        body = /** @type {typeof body} */ (await request.json());
       } catch {
         return problem(400, 'body.invalid', 'Expected a JSON body.', '{ recipient, type, status }');
       }
@@ -149,12 +172,12 @@ export function siteBackend({ serverUrl, iysUrl, webhooks }) {
 
     const capture = /^\/demo\/api\/captures\/([^/]+)(\/receipt\.jws)?$/.exec(pathname);
     if (method === 'GET' && capture) {
-      const [, id, jws] = capture;
+      const [, id = '', jws] = capture;
       if (!UUID.test(id))
         return problem(400, 'capture.id', 'Not a capture id.', 'a UUID', id.slice(0, 60));
       const response = await admin(`/v1/admin/captures/${id}`);
       if (!jws || !response.ok) return passThrough(response);
-      const { receipt } = await response.json();
+      const { receipt } = /** @type {{ receipt: string }} */ (await response.json());
       return new Response(`${receipt}\n`, {
         headers: {
           'content-type': 'application/jose; charset=utf-8',

@@ -16,6 +16,7 @@ export const DEMO_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** @type {Record<string, string | undefined>} */
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -27,12 +28,20 @@ const TYPES = {
 const PUBLIC = fileURLToPath(new URL('../public/', import.meta.url));
 const WIDGET_DIST = fileURLToPath(new URL('../../widget/dist/', import.meta.url));
 
-/** The widget's two builds, served at the root as a site owner's izinli server would. */
+/**
+ * The widget's two builds, served at the root as a site owner's izinli server would.
+ * @type {Record<string, string>}
+ */
 const WIDGET_FILES = { '/izinli.js': 'izinli.js', '/izinli.iife.js': 'izinli.iife.js' };
 
-/** The file a GET path names, or undefined: `/` and `/en/` are their folder's index.html. */
+/**
+ * The file a GET path names, or undefined: `/` and `/en/` are their folder's index.html.
+ * @param {string} pathname
+ * @returns {string | undefined}
+ */
 export function fileForPath(pathname) {
-  if (Object.hasOwn(WIDGET_FILES, pathname)) return join(WIDGET_DIST, WIDGET_FILES[pathname]);
+  const widgetFile = Object.hasOwn(WIDGET_FILES, pathname) ? WIDGET_FILES[pathname] : undefined;
+  if (widgetFile) return join(WIDGET_DIST, widgetFile);
   let decoded;
   try {
     decoded = decodeURIComponent(pathname);
@@ -47,7 +56,12 @@ export function fileForPath(pathname) {
     : undefined;
 }
 
-/** A GET/HEAD answer for `pathname`, or undefined when no such file exists. */
+/**
+ * A GET/HEAD answer for `pathname`, or undefined when no such file exists.
+ * @param {string} method
+ * @param {string} pathname
+ * @returns {Promise<Response | undefined>}
+ */
 export async function serveStatic(method, pathname) {
   const file = fileForPath(pathname);
   const type = file && TYPES[extname(file)];

@@ -33,6 +33,7 @@ export async function startWebhookReceiver({ secret, host = '127.0.0.1', port = 
   const received = [];
   const seen = new Set();
   const server = createServer((request, response) => {
+    /** @type {(status: number, body: unknown) => void} */
     const answer = (status, body) => {
       response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
       response.end(JSON.stringify(body));
@@ -40,6 +41,7 @@ export async function startWebhookReceiver({ secret, host = '127.0.0.1', port = 
     if (request.method !== 'POST' || request.url !== '/webhooks') {
       return answer(404, { error: { code: 'route.unknown', message: 'POST /webhooks only.' } });
     }
+    /** @type {Buffer[]} */
     const chunks = [];
     let size = 0;
     request.on('data', (chunk) => {

@@ -3,12 +3,38 @@
 // İYS holds, what izinli's pre-send check answers and which webhooks the bookshop received.
 import { getJson, showStatus, sleep, t } from './demo-text.js';
 
-const $ = (id) => document.getElementById(id);
-const form = $('vatandas');
-const status = $('durum');
-const CHANNELS = ['MESAJ', 'ARAMA', 'EPOSTA'];
-const recipientFor = (type) => (type === 'EPOSTA' ? $('eposta').value : $('telefon').value).trim();
+/**
+ * @typedef {import('./demo-text.js').Channel} Channel
+ * @typedef {{
+ *   type: Channel,
+ *   status: import('./demo-text.js').ConsentStatus,
+ *   source: string,
+ *   consentDate: string,
+ * }} IysRecord
+ *   one of İYS's records, as the simulator lists them
+ * @typedef {{ id: string, type: string, receivedAt: string, data?: any }} Webhook
+ *   an event the bookshop's receiver kept
+ * @typedef {string | { text: string, kind: 'ok' | 'bad' } | undefined} Cell
+ *   a table cell's text, or its badge
+ */
 
+/** The page's element `id`: iys.html has each one this script names. */
+const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
+const form = /** @type {HTMLFormElement} */ ($('vatandas'));
+const status = $('durum');
+/** @type {Channel[]} */
+const CHANNELS = ['MESAJ', 'ARAMA', 'EPOSTA'];
+const phoneInput = /** @type {HTMLInputElement} */ ($('telefon'));
+const emailInput = /** @type {HTMLInputElement} */ ($('eposta'));
+/** @param {string} type */
+const recipientFor = (type) => (type === 'EPOSTA' ? emailInput.value : phoneInput.value).trim();
+
+/**
+ * Appends a row to `body`: the first cell is its header, `key` its `data-channel`.
+ * @param {HTMLTableSectionElement} body
+ * @param {Cell[]} cells
+ * @param {Channel} [key]
+ */
 function row(body, cells, key) {
   const tr = body.insertRow();
   if (key) tr.dataset.channel = key;
@@ -29,12 +55,13 @@ function row(body, cells, key) {
 }
 
 async function refreshIys() {
-  const body = $('kayitlar');
+  const body = /** @type {HTMLTableSectionElement} */ ($('kayitlar'));
+  /** @type {IysRecord[]} */
   const rows = [];
-  for (const [type, recipient] of [
+  for (const [type, recipient] of /** @type {[Channel, string][]} */ ([
     ['MESAJ', recipientFor('MESAJ')],
     ['EPOSTA', recipientFor('EPOSTA')],
-  ]) {
+  ])) {
     if (!recipient) continue;
     const answer = await getJson(`/demo/api/iys?${new URLSearchParams({ type, recipient })}`);
     if (answer.ok) rows.push(...answer.body);
@@ -49,7 +76,8 @@ async function refreshIys() {
 }
 
 async function refreshChecks() {
-  const body = $('kontrol');
+  const body = /** @type {HTMLTableSectionElement} */ ($('kontrol'));
+  /** @type {[Channel, Cell, string, boolean][]} */
   const rows = [];
   for (const type of CHANNELS) {
     const recipient = recipientFor(type);
@@ -57,6 +85,7 @@ async function refreshChecks() {
     const answer = await getJson(`/demo/api/check?${new URLSearchParams({ type, recipient })}`);
     if (!answer.ok) continue;
     const { allowed, status: state, source } = answer.body;
+    /** @type {Cell} */
     const verdict = { text: allowed ? t.allowed : t.notAllowed, kind: allowed ? 'ok' : 'bad' };
     rows.push([type, verdict, state ? `${state} (${source})` : t.noRecord, allowed]);
   }
@@ -66,9 +95,12 @@ async function refreshChecks() {
   }
 }
 
-/** True when webhook `w` is about the person on this page (by phone or e-mail). */
+/**
+ * True when webhook `w` is about the person on this page (by phone or e-mail).
+ * @param {Webhook} w
+ */
 function concernsPerson(w) {
-  const mine = [$('telefon').value.trim(), $('eposta').value.trim().toLowerCase()].filter(Boolean);
+  const mine = [phoneInput.value.trim(), emailInput.value.trim().toLowerCase()].filter(Boolean);
   const data = w.data ?? {};
   return [data.recipient, data.person?.phone, data.person?.email].some((a) => mine.includes(a));
 }
@@ -80,6 +112,7 @@ const timeFormat = new Intl.DateTimeFormat(document.documentElement.lang, {
 
 async function refreshWebhooks() {
   const answer = await getJson('/demo/api/webhooks');
+  /** @type {Webhook[]} */
   const items = (answer.body?.items ?? []).filter(concernsPerson);
   const list = $('webhooklar');
   list.replaceChildren(
@@ -119,11 +152,11 @@ form.addEventListener('submit', async (event) => {
 async function main() {
   const id = new URLSearchParams(location.search).get('id');
   if (id) {
-    $('lang-link').search = `?id=${id}`;
+    /** @type {HTMLAnchorElement} */ ($('lang-link')).search = `?id=${id}`;
     const answer = await getJson(`/demo/api/captures/${encodeURIComponent(id)}`);
     const person = answer.body?.record?.person;
-    if (person?.phone) $('telefon').value = person.phone;
-    if (person?.email) $('eposta').value = person.email;
+    if (person?.phone) phoneInput.value = person.phone;
+    if (person?.email) emailInput.value = person.email;
   }
   for (;;) {
     await refresh().catch(() => undefined);

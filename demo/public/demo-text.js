@@ -1,4 +1,11 @@
 // The demo pages' own words, Turkish first. Each page's <html lang> picks the language.
+
+/**
+ * @typedef {'MESAJ' | 'ARAMA' | 'EPOSTA'} Channel
+ * @typedef {'ONAY' | 'RET'} ConsentStatus
+ * @typedef {'pending' | 'in-flight' | 'delivered' | 'already-current' | 'dead'} MovementState
+ */
+
 const TEXTS = {
   tr: {
     offline:
@@ -21,6 +28,7 @@ const TEXTS = {
       dead: 'İYS kabul etmedi',
       none: 'İYS’ye bir şey gönderilmez',
     },
+    /** @param {string} kid */
     signatureOk: (kid) => `İmza geçerli: ${kid} anahtarıyla imzalanmış.`,
     signatureBad: 'İmza bu sunucunun anahtarlarıyla doğrulanamadı!',
     signatureUnsupported: 'Bu tarayıcı Ed25519 imzasını doğrulayamıyor; aşağıdaki komutu kullanın.',
@@ -29,6 +37,7 @@ const TEXTS = {
     noRecord: 'kayıt yok',
     noWebhooks: 'Henüz webhook gelmedi.',
     noIysRecords: 'İYS’de bu alıcı için kayıt yok.',
+    /** @param {string} type @param {string} status */
     saved: (type, status) => `İYS’ye kaydedildi: ${type} ${status}.`,
     citizenFailed: 'İYS işlemi kabul etmedi:',
   },
@@ -53,6 +62,7 @@ const TEXTS = {
       dead: 'refused by İYS',
       none: 'nothing is sent to İYS',
     },
+    /** @param {string} kid */
     signatureOk: (kid) => `Signature valid: signed with key ${kid}.`,
     signatureBad: 'The signature does not verify with this server’s keys!',
     signatureUnsupported: 'This browser cannot verify Ed25519 signatures; use the command below.',
@@ -61,6 +71,7 @@ const TEXTS = {
     noRecord: 'no record',
     noWebhooks: 'No webhook received yet.',
     noIysRecords: 'İYS has no record for this recipient.',
+    /** @param {string} type @param {string} status */
     saved: (type, status) => `Saved on İYS: ${type} ${status}.`,
     citizenFailed: 'İYS did not accept this:',
   },
@@ -69,19 +80,34 @@ const TEXTS = {
 /** The texts of the page's language. */
 export const t = document.documentElement.lang.startsWith('en') ? TEXTS.en : TEXTS.tr;
 
-/** Shows `message` in the status element `el` (`kind`: '', 'ok' or 'bad'). */
+/**
+ * Shows `message` in the status element `el` (`kind`: '', 'ok' or 'bad').
+ * @param {HTMLElement} el
+ * @param {string} message
+ * @param {'' | 'ok' | 'bad'} [kind]
+ */
 export function showStatus(el, message, kind = '') {
   el.textContent = message;
   el.className = `status ${kind}`.trim();
   el.hidden = message === '';
 }
 
-/** GETs JSON from the demo's own backend; resolves `{ ok, status, body }`. */
+/**
+ * GETs JSON from the demo's own backend; resolves `{ ok, status, body }`, the body as the page
+ * expects it (undefined when it is not JSON).
+ * @param {string} path
+ * @param {RequestInit} [init]
+ * @returns {Promise<{ ok: boolean, status: number, body: any }>}
+ */
 export async function getJson(path, init) {
   const response = await fetch(path, init);
   const body = await response.json().catch(() => undefined);
   return { ok: response.ok, status: response.status, body };
 }
 
-/** Waits `ms` milliseconds. */
+/**
+ * Waits `ms` milliseconds.
+ * @param {number} ms
+ * @returns {Promise<void>}
+ */
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -3,24 +3,48 @@
 // Crypto, and follows each permission until İYS has it.
 import { getJson, showStatus, sleep, t } from './demo-text.js';
 
-const $ = (id) => document.getElementById(id);
+/**
+ * @typedef {import('./demo-text.js').Channel} Channel
+ * @typedef {{
+ *   siteKey: string,
+ *   consentDate: string,
+ *   channels: { type: Channel, checked: boolean }[],
+ *   purposes: { id: string, granted: boolean }[],
+ * }} CaptureRecord
+ *   the parts of a capture's record this page shows
+ * @typedef {{ type: Channel, state: import('./demo-text.js').MovementState }} Movement
+ *   a permission on its way to İYS
+ */
+
+/** The page's element `id`: makbuz.html has each one this script names. */
+const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const id = new URLSearchParams(location.search).get('id');
 const status = $('durum');
 const en = document.documentElement.lang.startsWith('en');
 
+/** @param {string} text */
 function base64UrlBytes(text) {
   const base64 = text.replace(/-/g, '+').replace(/_/g, '/');
   const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
+/** @param {string} part */
 const decodeJson = (part) => JSON.parse(new TextDecoder().decode(base64UrlBytes(part)));
 
-/** Verifies a compact EdDSA JWS with the key of its `kid` from the server's JWKS. */
+/**
+ * Verifies a compact EdDSA JWS with the key of its `kid` from the server's JWKS.
+ * @param {string} jws
+ * @returns {Promise<{ ok: boolean | undefined, kid: string }>} `ok` undefined: no Ed25519 here
+ */
 async function verifyReceipt(jws) {
-  const [headerPart, payloadPart, signaturePart] = jws.split('.');
+  // A compact JWS has three parts.
+  const [headerPart, payloadPart, signaturePart] = /** @type {[string, string, string]} */ (
+    jws.split('.')
+  );
   const header = decodeJson(headerPart);
   const { body } = await getJson('/.well-known/jwks.json');
-  const jwk = body?.keys?.find((k) => k.kid === header.kid);
+  /** @type {JsonWebKey | undefined} */
+  const jwk = body?.keys?.find((/** @type {{ kid?: string }} */ k) => k.kid === header.kid);
   if (!jwk) return { ok: false, kid: header.kid };
   try {
     const key = await crypto.subtle.importKey('jwk', jwk, { name: 'Ed25519' }, false, ['verify']);
@@ -36,6 +60,12 @@ async function verifyReceipt(jws) {
   }
 }
 
+/**
+ * Appends a cell to `row`: plain text, or a badge of class `className`.
+ * @param {HTMLTableRowElement} row
+ * @param {string} text
+ * @param {string} [className]
+ */
 function cell(row, text, className) {
   const td = row.insertCell();
   if (className) {
@@ -47,8 +77,12 @@ function cell(row, text, className) {
   return td;
 }
 
+/**
+ * @param {CaptureRecord} record
+ * @param {Movement[]} movements
+ */
 function showChannels(record, movements) {
-  const body = $('kanallar');
+  const body = /** @type {HTMLTableSectionElement} */ ($('kanallar'));
   body.replaceChildren();
   for (const channel of record.channels) {
     const row = body.insertRow();
@@ -66,9 +100,16 @@ function showChannels(record, movements) {
   }
 }
 
+/** @param {CaptureRecord} record */
 async function showPurposes(record) {
   const view = await getJson(`/v1/sites/${record.siteKey}/widget?locale=${en ? 'en' : 'tr'}`);
-  const labels = new Map((view.body?.purposes ?? []).map((p) => [p.id, p.label]));
+  /** @type {Map<string, any>} each purpose's label as the widget's view gives it */
+  const labels = new Map(
+    (view.body?.purposes ?? []).map((/** @type {{ id: string, label: unknown }} */ p) => [
+      p.id,
+      p.label,
+    ]),
+  );
   const list = $('amaclar');
   list.replaceChildren(
     ...record.purposes.map((p) => {
@@ -82,9 +123,10 @@ async function showPurposes(record) {
 
 async function main() {
   if (!id) return showStatus(status, t.noId, 'bad');
-  $('iys-link').search = `?id=${id}`;
-  $('lang-link').search = `?id=${id}`;
+  /** @type {HTMLAnchorElement} */ ($('iys-link')).search = `?id=${id}`;
+  /** @type {HTMLAnchorElement} */ ($('lang-link')).search = `?id=${id}`;
   showStatus(status, t.waiting);
+  /** @type {{ record: CaptureRecord, receipt: string, movements?: Movement[] }} */
   let capture;
   // The capture may still be on its way (the widget retries what an offline page left behind).
   for (;;) {
@@ -99,13 +141,13 @@ async function main() {
   const { record, receipt } = capture;
   $('kayit').hidden = false;
   $('tarih').textContent = record.consentDate;
-  $('jws').value = receipt;
-  const [headerPart, payloadPart] = receipt.split('.');
+  /** @type {HTMLTextAreaElement} */ ($('jws')).value = receipt;
+  const [headerPart, payloadPart] = /** @type {[string, string, string]} */ (receipt.split('.'));
   $('baslik').textContent = JSON.stringify(decodeJson(headerPart), null, 2);
   $('icerik-json').textContent = JSON.stringify(decodeJson(payloadPart), null, 2);
   const file = `izinli-receipt-${id}.jws`;
-  $('indir').href = `/demo/api/captures/${id}/receipt.jws`;
-  $('jwks').href = `${location.origin}/.well-known/jwks.json`;
+  /** @type {HTMLAnchorElement} */ ($('indir')).href = `/demo/api/captures/${id}/receipt.jws`;
+  /** @type {HTMLAnchorElement} */ ($('jwks')).href = `${location.origin}/.well-known/jwks.json`;
   $('jwks').textContent = `${location.origin}/.well-known/jwks.json`;
   $('komut').textContent =
     `node server/dist/cli/main.js verify receipt ~/Downloads/${file} \\\n  --jwks ${location.origin}/.well-known/jwks.json`;
@@ -120,7 +162,8 @@ async function main() {
 
   let movements = capture.movements ?? [];
   showChannels(record, movements);
-  const settled = (m) => ['delivered', 'already-current', 'dead'].includes(m.state);
+  const settled = (/** @type {Movement} */ m) =>
+    ['delivered', 'already-current', 'dead'].includes(m.state);
   while (!movements.every(settled)) {
     await sleep(1000);
     const answer = await getJson(`/demo/api/captures/${id}`);

@@ -3,8 +3,12 @@
 // capture in IndexedDB and sends it when the connection returns; the signup itself then goes on).
 import { showStatus, t } from './demo-text.js';
 
-const form = document.getElementById('uyelik');
-const status = document.getElementById('durum');
+// The widget's types declare `izinli-error` on the document as an IzinliErrorEvent.
+/** @typedef {import('../../widget/src/index.js').IzinliErrorEvent} IzinliErrorEvent */
+
+// index.html has both.
+const form = /** @type {HTMLFormElement} */ (document.getElementById('uyelik'));
+const status = /** @type {HTMLElement} */ (document.getElementById('durum'));
 let waitingForOnline = false;
 
 form.addEventListener('submit', (event) => {

@@ -1,3 +1,4 @@
+// Long because: it wires every part of the server and undoes each in reverse; the parts live apart.
 // Starts a complete server from parsed settings: store, keys, group commit, HTTP, checkpoints.
 // main.ts calls it with the environment; the demo launcher and the tests call it directly.
 import { randomUUID } from 'node:crypto';

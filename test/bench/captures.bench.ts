@@ -1,3 +1,4 @@
+// Long because: the suite checks its measurements (clean answers, stored counts) before reporting.
 // Captures per second through `POST /v1/captures` on a real port: the built server
 // (server/dist/main.js) in its own process, durable commit (SQLite WAL + synchronous=FULL, and
 // PostgreSQL as a third target when DATABASE_URL is set), under autocannon at 16, 64 and 256

@@ -1,3 +1,4 @@
+// Long because: the suite signs the log it measures; generating and measuring share keys and sizes.
 // Verifying proof: receipts per second through izinli's `verifyReceipt` (what `izinli verify
 // receipt` runs: the JWS signature against the JWKS, then the record's schema) beside jose's bare
 // `compactVerify` of the same receipts; and a whole exported log of 1,000,000 records (20,000 with

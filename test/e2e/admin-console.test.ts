@@ -1,3 +1,4 @@
+// Long because: every view is checked on one seeded demo and browser; apart, each would seed one.
 // The admin console end to end: the demo launched as `npm start` launches it, seeded
 // with real captures (the demo's signup page and the capture API, delivered to the İYS
 // simulator), driven in Debian's Chromium. Each view's figures are checked against the admin

@@ -1,3 +1,4 @@
+// Long because: the newcomer's path runs in order on one demo; each step needs the ones before.
 // The newcomer's path end to end: the demo launched as `npm start` launches it, driven in Debian's
 // Chromium — signup with the widget, the signed receipt, delivery to the İYS simulator, a
 // citizen's refusal coming back, offline signup, keyboard-only signup, axe on every page.

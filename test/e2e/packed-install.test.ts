@@ -1,3 +1,4 @@
+// Long because: one install (npm pack, npm install: a minute) serves every check.
 // A site owner's real deployment, as a stranger to this repo meets izinli: the packages
 // packed with `npm pack`, then the README's "Put it on your site" commands run as written in an
 // empty folder — `npm install @izinli/server` is the one line run otherwise, as an install of the

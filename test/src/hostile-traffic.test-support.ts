@@ -1,3 +1,4 @@
+// Long because: the hostile values and the generator that mixes them into valid traffic.
 // Hostile traffic over real HTTP: valid captures interleaved with captures that have one
 // field made hostile, bodies of the wrong type or size, malformed forms and NULs in admin paths,
 // all from concurrent keep-alive connections, so a group commit mixes innocent and poisoned

@@ -1,4 +1,5 @@
 /// <reference types="mocha" />
+// Long because: the whole form-control contract: validity, events, origin refusal, a real form.
 // The element as a form control, in Chromium: validity, events, and a real <form> submitted,
 // reset, disabled and restored, read back through FormData.
 import { expect } from 'chai';

@@ -1,3 +1,4 @@
+// Long because: the element's public surface is one Lit class; view, draft and outbox are apart.
 import { LitElement, html } from 'lit';
 import type { Channel, RecipientType } from '@izinli/core';
 import { buildDraft, offeredChannels } from './capture-draft.js';

@@ -1,3 +1,4 @@
+// Long because: examples and properties over 2000–2100 of the calendars, on shared fixtures.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {

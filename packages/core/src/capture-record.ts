@@ -1,3 +1,4 @@
+// Long because: the signed record's schema, cross-field rules and sealing hash must agree.
 import { z } from 'zod';
 import { Channel, ConsentStatus, ProviderSource, RecipientType, addressKindOf } from './enums.js';
 import { IysDateString, formatIysDate } from './iys-date.js';

@@ -1,3 +1,4 @@
+// Long because: the server config's schema beside its cross-checks (tenants, sites, accounts).
 import { z } from 'zod';
 import { parseCivilDate } from './iys-date.js';
 import { Notice, NoticeFile, Slug } from './notice.js';

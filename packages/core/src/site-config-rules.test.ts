@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- these tests build deliberately invalid configs by hand. */
+// Long because: one group per rule family of the site config, each config built by hand.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatPath, problemMessage } from './problem.js';

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { IYS_ERRORS } from '@izinli/core';
 import { DEMO_ACCOUNT } from './options.js';
-import { BASE, call, errorsOf, login, testSim } from './test-helpers.js';
+import { BASE, call, errorsOf, login, testSim } from './sim.test-support.js';
 
 describe('per-IP limits', () => {
   it('answers the 11th request within a second from one IP with 429 H124', async () => {

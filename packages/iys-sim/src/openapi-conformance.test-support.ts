@@ -12,7 +12,7 @@ import {
 import type { HttpMethod } from './openapi-examples.test-support.js';
 import { DEMO_ACCOUNT } from './options.js';
 import { shapeDiff } from './shape-diff.test-support.js';
-import { seededRandom, testSim } from './test-helpers.js';
+import { seededRandom, testSim } from './sim.test-support.js';
 
 const IYS = DEMO_ACCOUNT.iysCode;
 export const BRAND = DEMO_ACCOUNT.brands[0]!.brandCode;

@@ -1,3 +1,4 @@
+// Long because: every example of six operations in İYS's document is sent or excused here.
 // The simulator against İYS's own OpenAPI document 3.2.0 (25/02/2026), kept in
 // `reference/iys-openapi-3.2.0.json`. For token, add one, batch add, batch status, single status
 // and pull, each request example — or, for an error example, the request that draws it — is sent

@@ -4,7 +4,7 @@ import { afterEach, describe, it, expect } from 'vitest';
 import { DEMO_ACCOUNT } from './options.js';
 import { serveIysSim } from './serve.js';
 import type { ServedSim } from './serve.js';
-import { BRAND, testSim } from './test-helpers.js';
+import { BRAND, testSim } from './sim.test-support.js';
 
 const password = {
   grant_type: 'password',

@@ -1,3 +1,4 @@
+// Long because: the token's whole life: login, refresh, single flight, the H084 halt, errors.
 import { describe, it, expect } from 'vitest';
 import { deferred, fakeFetch, iysErrors, json, tokenAnswer } from './fake-fetch.test-support.js';
 import type { RecordedRequest } from './fake-fetch.test-support.js';

@@ -1,3 +1,4 @@
+// Long because: reading, checking and versioning notice files, with each problem's messages.
 // Resolves the notices a config names by file (`textFile`) into the versioned notices the validator
 // and the server know: reads each file, hashes it and numbers it from the ledger, so a changed
 // text becomes a new version and every older one is still served (receipts name them).

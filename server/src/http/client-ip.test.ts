@@ -1,3 +1,4 @@
+// Long because: the resolver on given headers, then each TRUST_PROXY setting on a real socket.
 // The client IP a capture records and signs, and the per-IP rate limit counts, is never
 // what the client wrote in X-Forwarded-For. First proxy-addr's walk on given headers and peers,
 // then real servers (startServer on a real socket, 127.0.0.1 playing the proxy) with forged headers.

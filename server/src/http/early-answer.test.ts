@@ -1,3 +1,4 @@
+// Long because: each early answer on a raw keep-alive socket, and the raw HTTP reader it needs.
 // An answer given before the request body was read (413, 415, 429, 401, 404) says
 // `Connection: close` and the socket closes after the whole answer; it never says keep-alive and
 // then drops the connection. Raw HTTP/1.1 keep-alive sockets against startServer, and a small app

@@ -1,3 +1,4 @@
+// Long because: the table of every error path of the API, one request each, is the test's input.
 // One language per message: every error path of the API, asked in Turkish and in
 // English, answers with a `message` and issue messages wholly in that language, while the machine
 // fields (code, path, expected, received) stay the same whatever the language.

@@ -1,3 +1,4 @@
+// Long because: OPERATIONS lists every operation of the API, one entry each, in one place.
 // /openapi.json, generated from the zod schemas the server validates with (never written by hand):
 // each operation names its schemas; z.toJSONSchema turns them into components.
 import { z } from 'zod';

@@ -1,3 +1,4 @@
+// Long because: one case per way an exported log can be edited, reordered, cut or mis-signed.
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,3 +1,4 @@
+// Long because: one verifier walks the header, chains and checkpoints; its worker pool with it.
 // Verifies an exported log (log-lines.ts) line by line: each site's hash chain, every record
 // against its digests and its receipt, every checkpoint against its signature and the chain (A13).
 import { existsSync } from 'node:fs';

@@ -1,3 +1,4 @@
+// Long because: the retention contract every store passes, a case per kind of data purged.
 // The Store contract, retention (A14, B10): the candidates of a purge, and the purge itself —
 // personal data gone from the record, receipt, address index, movements and webhook events, the
 // digests kept so the chain still verifies, and never a capture with an open movement; and the

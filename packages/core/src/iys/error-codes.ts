@@ -1,3 +1,4 @@
+// Long because: the whole İYS error table, one entry per code.
 // GENERATED once from the HATA KODLARI table of İYS's OpenAPI document 3.2.0 (25/02/2026),
 // plus the few codes that appear only in its response examples (marked). Messages are verbatim,
 // typos included: İYS returns them byte for byte, and clients may match on them.

@@ -1,3 +1,4 @@
+// Long because: the schema of every İYS request and response, in the document's order.
 import { z } from 'zod';
 import { Channel, ConsentStatus, ProviderSource, RecipientType, Source } from '../enums.js';
 import { IysDateString } from '../iys-date.js';

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { BASE, BRAND, call, consent, login, testSim } from '../test-helpers.js';
+import { BASE, BRAND, call, consent, login, testSim } from '../sim.test-support.js';
 
 describe('/__sim inspection and control', () => {
   it('lists consents, movements, batches and stats', async () => {

@@ -1,6 +1,7 @@
+// Long because: every rule İYS applies to adding one consent (v1, v2), a case each.
 import { describe, it, expect } from 'vitest';
 import { IYS_ERRORS, IysAddConsentResponse } from '@izinli/core';
-import { BASE, IYS, BRAND, call, consent, errorsOf, login, testSim } from '../test-helpers.js';
+import { BASE, IYS, BRAND, call, consent, errorsOf, login, testSim } from '../sim.test-support.js';
 import type { IysSim } from '../app.js';
 
 async function setup(options: Parameters<typeof testSim>[0] = {}) {

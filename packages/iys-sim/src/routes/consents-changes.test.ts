@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { IYS_ERRORS, IysChangesResponse } from '@izinli/core';
-import { BASE, BRAND, call, consent, errorsOf, login, testSim } from '../test-helpers.js';
+import { BASE, BRAND, call, consent, errorsOf, login, testSim } from '../sim.test-support.js';
 
 async function setup() {
   const sim = testSim({ limits: { requestsPerSecond: 100_000 } });

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { IYS_ERRORS, IysHistoryResponse } from '@izinli/core';
-import { BASE, call, consent, errorsOf, login, testSim } from '../test-helpers.js';
+import { BASE, call, consent, errorsOf, login, testSim } from '../sim.test-support.js';
 
 const query = { recipient: '+905321234567', recipientType: 'BIREYSEL', type: 'MESAJ' };
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { IYS_ERRORS, IysStatusResponse } from '@izinli/core';
-import { BASE, call, consent, errorsOf, login, testSim } from '../test-helpers.js';
+import { BASE, call, consent, errorsOf, login, testSim } from '../sim.test-support.js';
 
 async function setup(options: Parameters<typeof testSim>[0] = {}) {
   const sim = testSim({ limits: { requestsPerSecond: 100_000 }, ...options });

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { IYS_ERRORS, IysPushBody } from '@izinli/core';
 import { PUSH_TEST_BODY } from '../push-delivery.js';
-import { BASE, BRAND, call, errorsOf, login, testSim } from '../test-helpers.js';
+import { BASE, BRAND, call, errorsOf, login, testSim } from '../sim.test-support.js';
 
 type Answer = number | 'timeout' | 'network';
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { IysTokenResponse } from '@izinli/core';
 import { DEMO_ACCOUNT } from '../options.js';
-import { BASE, call, errorsOf, login, testSim } from '../test-helpers.js';
+import { BASE, call, errorsOf, login, testSim } from '../sim.test-support.js';
 
 const password = {
   grant_type: 'password',
