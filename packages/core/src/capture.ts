@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { RecipientType } from './enums.js';
 import { NoticeVersion, Sha256Digest, Slug, SupportedLocale } from './notice.js';
-import { customIssue, defineProblemMessages, expecting, problemsFromZod } from './problem.js';
+import { customIssue, defineProblemMessages, expecting } from './problem.js';
 import type { Localized, Problem } from './problem.js';
-import { err, ok } from './result.js';
 import type { Result } from './result.js';
 import { SiteKey } from './site-config-shape.js';
+import { validateWith } from './validate-with.js';
 
 const omitEmpty = (what: Localized) =>
   expecting({
@@ -210,17 +210,7 @@ export type CaptureInput = z.input<typeof Capture>;
 
 /** Validates a capture body: every structural problem, then the A3/A4 cross-field checks. */
 export function validateCapture(input: unknown): Result<Capture, Problem[]> {
-  const parsed = Capture.safeParse(input);
-  if (parsed.success) return ok(parsed.data);
-  return err(
-    problemsFromZod(parsed.error, input).map((problem) => {
-      if (!problem.params) return problem;
-      // The code already sits in `problem.code`; keep params to the facts messages use.
-      const { code: _code, ...params } = problem.params;
-      const { params: _all, ...rest } = problem;
-      return Object.keys(params).length > 0 ? { ...rest, params } : rest;
-    }),
-  );
+  return validateWith(Capture, input);
 }
 
 defineProblemMessages({

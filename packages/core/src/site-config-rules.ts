@@ -8,19 +8,21 @@ import { checkPurposes } from './site-config-purpose-rules.js';
 /** Reports every repeat of a value already seen, pointing at the repeat. */
 function checkUnique<T>(
   { report }: RuleContext,
+  list: string,
   items: readonly T[],
   keyOf: (item: T) => string,
-  pathOf: (i: number) => Path,
+  field?: string,
 ): void {
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
     const key = keyOf(item);
     const first = seen.get(key);
+    const path: Path = field === undefined ? [list, i] : [list, i, field];
     if (first === undefined) seen.set(key, i);
     else
       report(
         'config.duplicate',
-        pathOf(i),
+        path,
         {
           en: `a value not already used (at index ${first})`,
           tr: `daha önce kullanılmamış bir değer (${first}. sırada kullanıldı)`,
@@ -152,42 +154,12 @@ export function siteConfigRuleProblems(config: RuleContext['config']): Problem[]
     locales.filter((l) => !notices.some((n) => n.id === id && n.locale === l));
   const ctx: RuleContext = { config, kindOf, missingLocales, report };
 
-  checkUnique(
-    ctx,
-    config.allowedOrigins,
-    (o) => o,
-    (i) => ['allowedOrigins', i],
-  );
-  checkUnique(
-    ctx,
-    config.channels,
-    (c) => c.type,
-    (i) => ['channels', i, 'type'],
-  );
-  checkUnique(
-    ctx,
-    config.recipientTypes,
-    (t) => t,
-    (i) => ['recipientTypes', i],
-  );
-  checkUnique(
-    ctx,
-    locales,
-    (l) => l,
-    (i) => ['locales', i],
-  );
-  checkUnique(
-    ctx,
-    config.purposes,
-    (p) => p.id,
-    (i) => ['purposes', i, 'id'],
-  );
-  checkUnique(
-    ctx,
-    notices,
-    (n) => `${n.id} ${n.locale} v${n.version}`,
-    (i) => ['notices', i, 'version'],
-  );
+  checkUnique(ctx, 'allowedOrigins', config.allowedOrigins, (o) => o);
+  checkUnique(ctx, 'channels', config.channels, (c) => c.type, 'type');
+  checkUnique(ctx, 'recipientTypes', config.recipientTypes, (t) => t);
+  checkUnique(ctx, 'locales', locales, (l) => l);
+  checkUnique(ctx, 'purposes', config.purposes, (p) => p.id, 'id');
+  checkUnique(ctx, 'notices', notices, (n) => `${n.id} ${n.locale} v${n.version}`, 'version');
   if (locales[0] !== 'tr')
     report(
       'config.turkishFirst',

@@ -3,11 +3,11 @@ import type { ProviderSource } from './enums.js';
 import { Channel, RecipientType, addressKindOf } from './enums.js';
 import { Slug, SupportedLocale } from './notice.js';
 import { EMAIL_MAX, PHONE_MAX } from './capture.js';
-import { customIssue, defineProblemMessages, expecting, problemsFromZod } from './problem.js';
+import { customIssue, defineProblemMessages, expecting } from './problem.js';
 import type { Problem } from './problem.js';
-import { err, ok } from './result.js';
 import type { Result } from './result.js';
 import { SiteKey } from './site-config-shape.js';
+import { validateWith } from './validate-with.js';
 
 /**
  * The person whose consent is withdrawn, by address as typed (any common form); the server
@@ -174,23 +174,6 @@ export const WithdrawalLinkRequest = z
   })
   .superRefine(checkAddresses);
 export type WithdrawalLinkRequest = z.infer<typeof WithdrawalLinkRequest>;
-
-/** Parses with `schema`, keeping custom codes as problem codes (like `validateCapture`). */
-function validateWith<S extends z.ZodType>(
-  schema: S,
-  input: unknown,
-): Result<z.infer<S>, Problem[]> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return ok(parsed.data);
-  return err(
-    problemsFromZod(parsed.error, input).map((problem) => {
-      if (!problem.params) return problem;
-      const { code: _code, ...params } = problem.params;
-      const { params: _all, ...rest } = problem;
-      return Object.keys(params).length > 0 ? { ...rest, params } : rest;
-    }),
-  );
-}
 
 /** Validates a `POST /v1/admin/withdrawals` body. */
 export function validateWithdrawal(input: unknown): Result<Withdrawal, Problem[]> {

@@ -1,6 +1,7 @@
 // How commands print problems: each with where it is, what was expected and what was received.
 import { formatPath, problemMessage, problemText } from '@izinli/core';
 import type { Locale, Problem } from '@izinli/core';
+import { problemJson as logProblemJson } from '../proof/index.js';
 
 const LABELS = {
   tr: { expected: 'beklenen', received: 'gelen' },
@@ -23,11 +24,6 @@ export function problemLines(problem: Problem, locale: Locale): string {
  * the API gives it to programs (the message is in the chosen language).
  */
 export function problemJson(problem: Problem, locale: Locale) {
-  const { expected, receivedText: _receivedText, ...rest } = problem;
-  return {
-    ...rest,
-    expected: expected.en,
-    where: formatPath(problem.path),
-    message: problemMessage(problem, locale),
-  };
+  const { message, ...fields } = logProblemJson(problem, problemMessage(problem, locale));
+  return { ...fields, where: formatPath(problem.path), message };
 }

@@ -1,8 +1,9 @@
 // The H467 check before sending, on the server's İYS calendar: past the holiday data and with the
 // config's extra holidays.
-import { Movement, parseIysDate } from '@izinli/core';
+import { parseIysDate } from '@izinli/core';
 import { describe, expect, it } from 'vitest';
 import { serverCalendars } from '../calendar/server-calendar.js';
+import { inFlightMovement } from './movement-fixture.test-support.js';
 import { DEADLINE_MISSED, preValidate } from './pre-validate.js';
 
 const tr = (text: string): Date => {
@@ -12,19 +13,8 @@ const tr = (text: string): Date => {
 };
 
 // Friday 7 March 2031: İYS's window, Monday–Friday, is Mon 10, Tue 11, Wed 12 March.
-const movement = Movement.parse({
-  id: 'mv-1',
-  captureId: '0b6f3c8e-8f39-4a36-9d55-2d3f1d2f8a10',
-  iysCode: 100000,
-  brandCode: 100000,
-  recipientType: 'BIREYSEL',
-  type: 'MESAJ',
-  recipient: '+905321234567',
-  status: 'ONAY',
+const movement = inFlightMovement({
   consentDate: '2031-03-07 10:00:00',
-  source: 'HS_WEB',
-  state: 'in-flight',
-  attempts: 0,
   nextAttemptAt: '2031-03-07T07:00:00.000Z',
   deadline: '2031-03-11T21:00:00.000Z',
   leaseUntil: '2031-03-13T00:00:00.000Z',

@@ -1,28 +1,18 @@
 // How one İYS answer ends an attempt: the cases the simulator cannot easily produce.
-import { Movement } from '@izinli/core';
 import { IysError } from '@izinli/iys';
 import { describe, expect, it } from 'vitest';
+import { inFlightMovement } from './movement-fixture.test-support.js';
 import { UNNAMED_REJECTION_ATTEMPTS, sendOutcome } from './send-outcome.js';
 
 const NOW = new Date('2026-11-30T09:00:00.000Z');
 const policy = { baseMs: 1000, maxMs: 300_000, random: () => 0.5 };
 const movement = (attempts: number) =>
-  Movement.parse({
-    id: 'mv-1',
-    captureId: '0b6f3c8e-8f39-4a36-9d55-2d3f1d2f8a10',
-    iysCode: 100000,
-    brandCode: 100000,
-    recipientType: 'BIREYSEL',
-    type: 'MESAJ',
-    recipient: '+905321234567',
-    status: 'ONAY',
+  inFlightMovement({
     consentDate: '2026-11-30 11:59:00',
-    source: 'HS_WEB',
-    state: 'in-flight',
-    attempts,
     nextAttemptAt: NOW.toISOString(),
     deadline: '2026-12-03T09:00:00.000Z',
     leaseUntil: '2026-11-30T09:02:00.000Z',
+    attempts,
   });
 const rejected = (errors: { code: string; message: string }[]) => ({
   ok: false as const,

@@ -41,6 +41,19 @@ export class ApiError extends HTTPException {
   }
 }
 
+/** What a domain module returns when it refuses: the status, code, message and problems to answer. */
+export interface Refusal {
+  status: ContentfulStatusCode;
+  code: string;
+  message: Localized;
+  problems?: readonly Problem[];
+}
+
+/** The ApiError that answers a domain module's refusal. */
+export function refusalError({ status, code, message, problems }: Refusal): ApiError {
+  return new ApiError(status, code, message, problems);
+}
+
 const LOCALES: readonly Locale[] = ['tr', 'en'];
 
 // RFC 4647 basic filtering over Hono's q-sorted Accept-Language list: `en-GB` is `en`, a `*` is

@@ -45,6 +45,17 @@ export interface BrandSyncReport extends BrandRef {
   error?: { kind: string; status: number; code?: string };
 }
 
+/** A brand's report before anything is pulled. */
+const nothingYet = (brand: BrandRef): BrandSyncReport => ({
+  ...brand,
+  pages: 0,
+  received: 0,
+  applied: 0,
+  changed: 0,
+  stale: 0,
+  invalid: 0,
+});
+
 /** A sync worker: one pass over every brand (never rejects), now or on an interval. */
 export type SyncWorker = Periodic<BrandSyncReport[]>;
 
@@ -69,15 +80,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   };
 
   async function syncBrand(brand: BrandRef, client: IysClient): Promise<BrandSyncReport> {
-    const report: BrandSyncReport = {
-      ...brand,
-      pages: 0,
-      received: 0,
-      applied: 0,
-      changed: 0,
-      stale: 0,
-      invalid: 0,
-    };
+    const report = nothingYet(brand);
     const events = consentChangedEvents(sitesOfBrand(config, brand), now);
     for (let page = 0; page < (options.maxPages ?? 100); page += 1) {
       const after = await store.syncCursor(brand.iysCode, brand.brandCode);
@@ -124,16 +127,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
         else if (report.received > 0) logger.info({ sync: report }, 'İYS changes synced');
       } catch (error) {
         logger.error({ err: error, ...brand }, 'İYS sync failed; retrying next run');
-        reports.push({
-          ...brand,
-          pages: 0,
-          received: 0,
-          applied: 0,
-          changed: 0,
-          stale: 0,
-          invalid: 0,
-          error: { kind: 'store', status: 0 },
-        });
+        reports.push({ ...nothingYet(brand), error: { kind: 'store', status: 0 } });
       }
     }
     return reports;

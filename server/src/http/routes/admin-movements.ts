@@ -4,28 +4,19 @@
 // delivery counts of the tenant's movements (near-deadline included).
 import { Hono } from 'hono';
 import { MovementState, excerpt } from '@izinli/core';
-import type { Localized, TenantConfig } from '@izinli/core';
+import type { TenantConfig } from '@izinli/core';
 import { NEAR_DEADLINE_MS } from '../../store/delivery-store.js';
 import { isMovementCursor } from '../../store/movement-query.js';
 import { ApiError } from '../api-error.js';
 import type { AppDeps } from '../app-deps.js';
 import type { AdminEnv } from './admin-auth.js';
+import { badQuery } from './bad-query.js';
 import { NEXT_CURSOR, wholeNumber } from './query-texts.js';
 
 export { NEAR_DEADLINE_MS } from '../../store/delivery-store.js';
 
 /** The tenant's site keys: a movement is the tenant's when its capture is one of these sites'. */
 const sitesOf = (tenant: TenantConfig) => tenant.sites.map((s) => s.siteKey);
-
-function badQuery(path: string, expected: Localized, received: unknown): ApiError {
-  const text = {
-    en: `The query parameter ${path} is not valid.`,
-    tr: `${path} sorgu parametresi geçerli değil.`,
-  };
-  return new ApiError(400, 'query.invalid', text, [
-    { code: 'query.invalid', path: [path], expected, received: excerpt(received) },
-  ]);
-}
 
 /** Mounted at /v1/admin/movements, behind the admin auth. */
 export function adminMovementRoutes(deps: AppDeps, now: () => Date = () => new Date()) {

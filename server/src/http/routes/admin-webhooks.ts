@@ -2,23 +2,13 @@
 // status and cause) and the retry of a dead delivery once the receiver is fixed.
 import { Hono } from 'hono';
 import { excerpt } from '@izinli/core';
-import type { Localized } from '@izinli/core';
 import { WEBHOOK_DELIVERY_STATES } from '../../store/webhook-outbox.js';
 import type { WebhookDeliveryState } from '../../store/webhook-outbox.js';
 import { ApiError } from '../api-error.js';
 import type { AppDeps } from '../app-deps.js';
 import type { AdminEnv } from './admin-auth.js';
+import { badQuery } from './bad-query.js';
 import { wholeNumber } from './query-texts.js';
-
-function badQuery(path: string, expected: Localized, received: unknown): ApiError {
-  const text = {
-    en: `The query parameter ${path} is not valid.`,
-    tr: `${path} sorgu parametresi geçerli değil.`,
-  };
-  return new ApiError(400, 'query.invalid', text, [
-    { code: 'query.invalid', path: [path], expected, received: excerpt(received) },
-  ]);
-}
 
 const isState = (value: string): value is WebhookDeliveryState =>
   (WEBHOOK_DELIVERY_STATES as readonly string[]).includes(value);

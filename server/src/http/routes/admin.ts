@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { Channel, MovementState, excerpt, normalizeEmail, normalizePhone } from '@izinli/core';
-import type { Localized, Problem, TenantConfig } from '@izinli/core';
+import type { Problem, TenantConfig } from '@izinli/core';
 import { isCaptureCursor } from '../../store/capture-query.js';
 import type { CaptureFilter, StoredCapture } from '../../store/store.js';
 import { ApiError } from '../api-error.js';
@@ -15,18 +15,9 @@ import { adminSyncRoutes } from './admin-sync.js';
 import { adminWebhookRoutes } from './admin-webhooks.js';
 import { INVALID_RECIPIENT, NEXT_CURSOR, wholeNumber } from './query-texts.js';
 import type { AdminEnv } from './admin-auth.js';
+import { badQuery } from './bad-query.js';
 import { evidenceBundle, recipientTimeline } from './admin-recipient.js';
 import { adminWithdrawalRoutes } from './withdrawal-admin.js';
-
-function badQuery(path: string, expected: Localized, received: unknown): ApiError {
-  const text = {
-    en: `The query parameter ${path} is not valid.`,
-    tr: `${path} sorgu parametresi geçerli değil.`,
-  };
-  return new ApiError(400, 'query.invalid', text, [
-    { code: 'query.invalid', path: [path], expected, received: excerpt(received) },
-  ]);
-}
 
 /** The query parameter `name` as one of `values`' options, or undefined when absent (400 if bad). */
 function optionalEnum<T extends string>(

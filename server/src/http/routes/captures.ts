@@ -6,7 +6,7 @@ import type { Localized } from '@izinli/core';
 import { prepareCapture } from '../../capture/prepare-capture.js';
 import type { RequestFacts } from '../../capture/prepare-capture.js';
 import type { StoredCapture } from '../../store/store.js';
-import { ApiError } from '../api-error.js';
+import { ApiError, refusalError } from '../api-error.js';
 import { JSON_OBJECT, bodyTooLarge, parseJsonBody, requireMediaType } from '../json-body.js';
 import type { AppDeps, AppLimits } from '../app-deps.js';
 import { RateLimiter } from '../rate-limiter.js';
@@ -72,14 +72,14 @@ export function captureRoutes(
       const prepared = prepareCapture(body, facts, deps.config);
       if (!prepared.ok) {
         deps.metrics.captures.inc({ outcome: 'refused' });
-        const { status, code, message, problems } = prepared.refusal;
+        const { code } = prepared.refusal;
         if (code === 'origin.forbidden' && body !== null && typeof body === 'object') {
           const siteKey = (body as { siteKey?: unknown }).siteKey;
           if (typeof siteKey === 'string') {
             deps.originRefusals?.record(siteKey, facts.origin ?? '(no Origin header)', 'capture');
           }
         }
-        throw new ApiError(status, code, message, problems);
+        throw refusalError(prepared.refusal);
       }
       const siteVerdict = perSite.hit(prepared.draft.siteKey);
       if (!siteVerdict.ok) throw limited(siteVerdict.retryAfterSeconds, FOR_THIS_SITE);

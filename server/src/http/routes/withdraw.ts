@@ -21,7 +21,7 @@ import { WITHDRAWAL_CSS } from '../../withdrawal/withdrawal-style.js';
 import type { LinkRefusalKind } from '../../withdrawal/withdrawal-texts.js';
 import { verifyWithdrawalToken, withdrawalCaptureId } from '../../withdrawal/withdrawal-token.js';
 import type { WithdrawalClaims } from '../../withdrawal/withdrawal-token.js';
-import { ApiError, requestLocale } from '../api-error.js';
+import { ApiError, refusalError, requestLocale } from '../api-error.js';
 import { bodyTooLarge, mediaType, parseJsonBody, requireMediaType } from '../json-body.js';
 import { refuseUnstorableText } from '../request-text.js';
 import type { AppDeps } from '../app-deps.js';
@@ -216,8 +216,7 @@ export function withdrawRoutes(deps: AppDeps, clientIp: (c: Context) => string |
           return refused(c, { ok: false, kind: 'invalid', received: CLAIMS }, locale);
         const committed = await commitWithdrawal(deps, prepared.draft);
         if (!committed.ok) {
-          const { status, code, message, problems } = committed.refusal;
-          throw new ApiError(status, code, message, problems);
+          throw refusalError(committed.refusal);
         }
         const { created, body } = committed;
         if (wantsJson(c)) return c.json(body, created ? 201 : 200);

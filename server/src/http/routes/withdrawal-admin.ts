@@ -20,7 +20,7 @@ import {
   unknownSite,
 } from '../../withdrawal/withdrawal-draft.js';
 import { signWithdrawalToken, withdrawalCaptureId } from '../../withdrawal/withdrawal-token.js';
-import { ApiError } from '../api-error.js';
+import { ApiError, refusalError } from '../api-error.js';
 import type { AppDeps } from '../app-deps.js';
 import { readJsonBody } from '../json-body.js';
 import type { AdminEnv } from './admin-auth.js';
@@ -63,13 +63,11 @@ export function adminWithdrawalRoutes(deps: AppDeps) {
         deps.config,
       );
       if (!prepared.ok) {
-        const { status, code, message, problems } = prepared.refusal;
-        throw new ApiError(status, code, message, problems);
+        throw refusalError(prepared.refusal);
       }
       const committed = await commitWithdrawal(deps, prepared.draft);
       if (!committed.ok) {
-        const { status, code, message, problems } = committed.refusal;
-        throw new ApiError(status, code, message, problems);
+        throw refusalError(committed.refusal);
       }
       return c.json(committed.body, committed.created ? 201 : 200);
     })
@@ -78,8 +76,7 @@ export function adminWithdrawalRoutes(deps: AppDeps) {
       const tenant = c.get('tenant');
       const site = tenantSite(deps.config, tenant, body.siteKey);
       if (!site) {
-        const { status, code, message, problems } = unknownSite(body.siteKey);
-        throw new ApiError(status, code, message, problems);
+        throw refusalError(unknownSite(body.siteKey));
       }
       const { value: recipient, problems } = normaliseRecipient(body.recipient);
       if (problems.length > 0) {
