@@ -18,7 +18,7 @@ import { loadKeyRing, signReceipt } from '../proof/index.js';
 import type { KeyRing } from '../proof/index.js';
 import { openPostgresStore } from '../store/postgres-store.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
-import type { Store } from '../store/store.js';
+import type { Store, WriteTx } from '../store/store.js';
 import { GroupCommitter } from './group-commit.js';
 import type { CommitOutcome } from './group-commit.js';
 import { prepareCapture } from './prepare-capture.js';
@@ -186,22 +186,10 @@ for (const { name, make, skip } of rigs) {
       it('a read the store fails inside the seal (connection terminated, SQLSTATE 57P01) fails the batch, never one capture', async () => {
         rig = await make();
         const drafts = Array.from({ length: 3 }, (_, i) => draft(rig!.config, 150 + i));
-        const { store } = rig;
         const terminated = storeError('57P01');
-        const write: Store['write'] = (siteKeys, work) =>
-          store.write(siteKeys, (tx) =>
-            work(
-              new Proxy(tx, {
-                get(target, key) {
-                  if (key === 'chainHead') return () => Promise.reject(terminated);
-                  const value: unknown = Reflect.get(target, key, target);
-                  return typeof value === 'function' ? value.bind(target) : value;
-                },
-              }),
-            ),
-          );
+        const store = storeWithTx('chainHead', () => () => Promise.reject(terminated));
         const committer = new GroupCommitter({
-          store: Object.create(store, { write: { value: write } }) as Store,
+          store,
           signReceipt: (record, canonical) => signReceipt(rig!.ring, record, canonical),
           newId: randomUUID,
           deadlineFor,
@@ -231,21 +219,17 @@ for (const { name, make, skip } of rigs) {
       });
 
       /** The rig's store, with `insertCapture` throwing `error` for the capture `captureId`. */
-      function refusingInsert(captureId: string, error: Error): Store {
+      /** The rig's store, its transactions' `key` replaced by `replace(original)`. */
+      function storeWithTx(key: keyof WriteTx, replace: (tx: WriteTx) => unknown): Store {
         const { store } = rig!;
         const write: Store['write'] = (siteKeys, work) =>
           store.write(siteKeys, (tx) =>
             work(
               // A proxy, not Object.create: the transaction's methods use private fields.
               new Proxy(tx, {
-                get(target, key) {
-                  if (key === 'insertCapture') {
-                    return (row: Parameters<typeof tx.insertCapture>[0]) =>
-                      row.capture.captureId === captureId
-                        ? Promise.reject(error)
-                        : target.insertCapture(row);
-                  }
-                  const value: unknown = Reflect.get(target, key, target);
+                get(target, name) {
+                  if (name === key) return replace(target);
+                  const value: unknown = Reflect.get(target, name, target);
                   return typeof value === 'function' ? value.bind(target) : value;
                 },
               }),
@@ -253,6 +237,14 @@ for (const { name, make, skip } of rigs) {
           );
         return Object.create(store, { write: { value: write } }) as Store;
       }
+
+      /** The rig's store, with `insertCapture` throwing `error` for the capture `captureId`. */
+      const refusingInsert = (captureId: string, error: Error): Store =>
+        storeWithTx(
+          'insertCapture',
+          (tx) => (row: Parameters<WriteTx['insertCapture']>[0]) =>
+            row.capture.captureId === captureId ? Promise.reject(error) : tx.insertCapture(row),
+        );
 
       it('A13: a row the store refuses for its data (SQLSTATE 22021, SQLITE_TOOBIG) fails only its capture', async () => {
         rig = await make();
