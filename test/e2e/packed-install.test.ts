@@ -33,6 +33,21 @@ const SITE_KEY = 'kitabevi-magaza-0001';
 /** The two origins of the bookshop's pages: the site's, and one its config does not allow. */
 const PAGE_PORT_HOST = { allowed: 'localhost', refused: '127.0.0.1' } as const;
 
+/**
+ * The environment of a site owner's shell: this process's, less what the test runner's own
+ * environment sets for izinli (CI exports DATABASE_URL: the install must use its own SQLite, not
+ * the shared test database, where another instance may hold the İYS sender's lock).
+ */
+function ownerEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) {
+    if (/^(DATABASE_|IZINLI_|IYS_|PORT$|HOST$|DATA_DIR$|PUBLIC_URL$|TRUST_PROXY$)/.test(name)) {
+      delete env[name];
+    }
+  }
+  return env;
+}
+
 /** Runs a command to completion; rejects with its output when it fails. */
 function run(
   command: string,
@@ -45,7 +60,7 @@ function run(
       args,
       {
         cwd: options.cwd,
-        env: { ...process.env, ...options.env },
+        env: { ...ownerEnv(), ...options.env },
         timeout: options.timeoutMs ?? 120_000,
         maxBuffer: 64 << 20,
       },
@@ -79,7 +94,7 @@ async function startProcess(
   // Its own process group, so that stopping it stops what npx started too.
   const child = spawn('npx', args, {
     cwd: options.cwd,
-    env: { ...process.env, ...options.env },
+    env: { ...ownerEnv(), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

@@ -1,10 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readConfigFile } from '../config/config-file.js';
 import { readNoticeLedger } from '../config/notice-ledger.js';
 import { readKeyIndex } from '../proof/key-files.js';
@@ -12,6 +13,18 @@ import { izinliInProcess } from './cli-run.test-support.js';
 import { EXIT } from './run.js';
 import { schemaReference } from './init-config.js';
 import { findWidgetBundle, widgetSnippet } from '../widget/bundle.js';
+
+// The snippet is pinned to the installed widget's bundle: build it where this suite runs before
+// the widget's own (npm test runs the server's tests first on a fresh clone).
+beforeAll(() => {
+  const widget = dirname(createRequire(import.meta.url).resolve('@izinli/widget/package.json'));
+  if (!existsSync(join(widget, 'dist', 'izinli.js'))) {
+    execFileSync('npm', ['run', 'build', '--workspace', 'widget'], {
+      cwd: join(widget, '..'),
+      stdio: 'ignore',
+    });
+  }
+}, 120_000);
 
 const dirs: string[] = [];
 afterEach(() => {
