@@ -64,7 +64,10 @@ describe('a capture past the holiday data', () => {
     const { h, fallbackWarnings } = await harnessAt(clock);
     for (let i = 0; i < 3; i++) await deadlinesOfCapture(h);
     expect(fallbackWarnings()).toHaveLength(1);
-    const text = JSON.stringify(fallbackWarnings());
+    // The logger's own fields (a millisecond time may hold "532" by chance) are not the server's words.
+    const text = JSON.stringify(
+      fallbackWarnings().map(({ time: _time, pid: _pid, hostname: _hostname, ...said }) => said),
+    );
     for (const personal of ['Ayşe', 'Yılmaz', '532', 'ornek.com.tr', '203.0.113.45']) {
       expect(text).not.toContain(personal);
     }
