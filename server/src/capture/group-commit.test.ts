@@ -20,7 +20,7 @@ import { openPostgresStore } from '../store/postgres-store.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
 import type { Store, WriteTx } from '../store/store.js';
 import { GroupCommitter } from './group-commit.js';
-import type { CommitOutcome } from './group-commit.js';
+import type { CommitOutcome, GroupCommitOptions } from './group-commit.js';
 import { prepareCapture } from './prepare-capture.js';
 import type { CaptureDraft } from './prepare-capture.js';
 
@@ -109,23 +109,36 @@ for (const { name, make, skip } of rigs) {
         rig = undefined;
       });
 
+      /** A committer over the rig (or the `store` given), signing with the rig's key by default. */
+      function committerOn(options: Partial<GroupCommitOptions> = {}) {
+        return new GroupCommitter({
+          store: rig!.store,
+          signReceipt: (record, canonical) => signReceipt(rig!.ring, record, canonical),
+          newId: randomUUID,
+          deadlineFor,
+          ...options,
+        });
+      }
+
       /** Submits every draft at once (one batch) and waits for all outcomes. */
       async function commitTogether(
         drafts: CaptureDraft[],
         options: { unstorable?: string[] } = {},
       ) {
-        const { store, ring } = rig!;
         const batches: number[] = [];
-        const committer = new GroupCommitter({
-          store,
-          signReceipt: (record, canonical) => signReceipt(ring, record, canonical),
-          newId: randomUUID,
-          deadlineFor,
+        const committer = committerOn({
           onCommit: (size) => batches.push(size),
           onUnstorable: (captureId) => options.unstorable?.push(captureId),
         });
         const outcomes = await Promise.all(drafts.map((d) => committer.submit(d)));
         return { outcomes, batches };
+      }
+
+      /** Submits every draft at once and expects each rejected (the batch failed) and nothing stored. */
+      async function expectBatchFailed(committer: GroupCommitter, drafts: CaptureDraft[]) {
+        const settled = await Promise.allSettled(drafts.map((d) => committer.submit(d)));
+        expect(settled.map((s) => s.status)).toEqual(drafts.map(() => 'rejected'));
+        expect(await storedChain()).toEqual([]);
       }
 
       async function storedChain() {
@@ -164,23 +177,13 @@ for (const { name, make, skip } of rigs) {
       it('a signer that fails fails the batch, never one capture: it would fail every record alike', async () => {
         rig = await make();
         const drafts = Array.from({ length: 4 }, (_, i) => draft(rig!.config, 100 + i));
-        const committer = new GroupCommitter({
-          store: rig.store,
+        const committer = committerOn({
           signReceipt: (record, canonical) =>
             record.captureId === drafts[2]!.captureId
               ? Promise.reject(new Error('the key is gone'))
               : signReceipt(rig!.ring, record, canonical),
-          newId: randomUUID,
-          deadlineFor,
         });
-        const settled = await Promise.allSettled(drafts.map((d) => committer.submit(d)));
-        expect(settled.map((s) => s.status)).toEqual([
-          'rejected',
-          'rejected',
-          'rejected',
-          'rejected',
-        ]);
-        expect(await storedChain()).toEqual([]);
+        await expectBatchFailed(committer, drafts);
       });
 
       it('a read the store fails inside the seal (connection terminated, SQLSTATE 57P01) fails the batch, never one capture', async () => {
@@ -188,37 +191,19 @@ for (const { name, make, skip } of rigs) {
         const drafts = Array.from({ length: 3 }, (_, i) => draft(rig!.config, 150 + i));
         const terminated = storeError('57P01');
         const store = storeWithTx('chainHead', () => () => Promise.reject(terminated));
-        const committer = new GroupCommitter({
-          store,
-          signReceipt: (record, canonical) => signReceipt(rig!.ring, record, canonical),
-          newId: randomUUID,
-          deadlineFor,
-        });
-        const settled = await Promise.allSettled(drafts.map((d) => committer.submit(d)));
-        expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected', 'rejected']);
-        expect(await storedChain()).toEqual([]);
+        await expectBatchFailed(committerOn({ store }), drafts);
       });
 
       it('a store that fails for everyone still fails the whole batch (no capture is blamed for it)', async () => {
         rig = await make();
         const drafts = Array.from({ length: 3 }, (_, i) => draft(rig!.config, 200 + i));
-        const { store, ring } = rig;
         const down = new Error('the store is down');
-        const broken: Store = Object.create(store, {
+        const broken: Store = Object.create(rig.store, {
           write: { value: () => Promise.reject(down) },
         }) as Store;
-        const committer = new GroupCommitter({
-          store: broken,
-          signReceipt: (record, canonical) => signReceipt(ring, record, canonical),
-          newId: randomUUID,
-          deadlineFor,
-        });
-        const settled = await Promise.allSettled(drafts.map((d) => committer.submit(d)));
-        expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected', 'rejected']);
-        expect(await storedChain()).toEqual([]);
+        await expectBatchFailed(committerOn({ store: broken }), drafts);
       });
 
-      /** The rig's store, with `insertCapture` throwing `error` for the capture `captureId`. */
       /** The rig's store, its transactions' `key` replaced by `replace(original)`. */
       function storeWithTx(key: keyof WriteTx, replace: (tx: WriteTx) => unknown): Store {
         const { store } = rig!;
@@ -252,11 +237,8 @@ for (const { name, make, skip } of rigs) {
           const drafts = Array.from({ length: 6 }, (_, i) =>
             draft(rig!.config, 300 + 10 * round + i),
           );
-          const committer = new GroupCommitter({
+          const committer = committerOn({
             store: refusingInsert(drafts[3]!.captureId, storeError(code)),
-            signReceipt: (record, canonical) => signReceipt(rig!.ring, record, canonical),
-            newId: randomUUID,
-            deadlineFor,
           });
           const outcomes = await Promise.all(drafts.map((d) => committer.submit(d)));
           expect(kinds(outcomes), code).toEqual(
@@ -271,20 +253,8 @@ for (const { name, make, skip } of rigs) {
       it('a row refused for a reason that is not its data (SQLSTATE 08006: connection lost) fails the whole batch', async () => {
         rig = await make();
         const drafts = Array.from({ length: 4 }, (_, i) => draft(rig!.config, 400 + i));
-        const committer = new GroupCommitter({
-          store: refusingInsert(drafts[2]!.captureId, storeError('08006')),
-          signReceipt: (record, canonical) => signReceipt(rig!.ring, record, canonical),
-          newId: randomUUID,
-          deadlineFor,
-        });
-        const settled = await Promise.allSettled(drafts.map((d) => committer.submit(d)));
-        expect(settled.map((s) => s.status)).toEqual([
-          'rejected',
-          'rejected',
-          'rejected',
-          'rejected',
-        ]);
-        expect(await storedChain()).toEqual([]);
+        const store = refusingInsert(drafts[2]!.captureId, storeError('08006'));
+        await expectBatchFailed(committerOn({ store }), drafts);
       });
     },
   );
