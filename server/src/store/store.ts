@@ -30,14 +30,8 @@ import type {
   RetentionPurgeResult,
 } from './retention-store.js';
 
-export type {
-  ChainHead,
-  StoredCapture,
-  Checkpoint,
-  PendingRefusal,
-  MirrorEntry,
-  WebhookEvent,
-} from './types.js';
+// The row types live apart (types.ts) so the store's parts import them without a circle.
+export type * from './types.js';
 
 /** İYS's changes for one brand (pulled or pushed), applied to the mirror in one transaction. */
 export interface IysChangesWrite {
