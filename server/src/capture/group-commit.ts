@@ -123,7 +123,8 @@ export class GroupCommitter {
       const stored = await tx.findCaptures(drafts.map((d) => d.captureId));
       const batch: BatchState = { heads: new Map(), statuses: new Map() };
       const outcomes: CommitOutcome[] = [];
-      const sealed: SealedWrite[] = [];
+      /** The sealed writes, each with its draft's place in the batch (to blame it alone). */
+      const sealed: { write: SealedWrite; index: number }[] = [];
       for (const [index, draft] of drafts.entries()) {
         const existing = stored.get(draft.captureId);
         if (existing) {
@@ -134,21 +135,21 @@ export class GroupCommitter {
           continue;
         }
         const next = await this.#seal(tx, index, draft, batch);
-        sealed.push(next);
+        sealed.push({ write: next, index });
         stored.set(draft.captureId, next.capture);
         outcomes.push({ kind: 'created', capture: next.capture });
       }
       // The receipt is not part of the chain, so the batch's records are signed together (the
       // signer is asynchronous), then inserted in chain order. A signer that fails does so for
       // every record alike (its key, its runtime): that fails the batch, never one capture.
-      const indexOf = (write: SealedWrite) =>
-        drafts.findIndex((d) => d.captureId === write.capture.captureId);
       const receipts = await Promise.all(
-        sealed.map((write) => this.#options.signReceipt(write.capture.record, write.recordJson)),
+        sealed.map(({ write }) =>
+          this.#options.signReceipt(write.capture.record, write.recordJson),
+        ),
       );
-      for (const [i, write] of sealed.entries()) {
+      for (const [i, { write, index }] of sealed.entries()) {
         write.capture.receipt = receipts[i]!;
-        await attributed(indexOf(write), () => tx.insertCapture(write), isDataFault);
+        await attributed(index, () => tx.insertCapture(write), isDataFault);
       }
       return outcomes;
     });
