@@ -87,6 +87,8 @@ export function requireMediaType(c: Context, accepted: readonly string[]): strin
   );
 }
 
+const MAY_HOLD_UNSTORABLE = /\\u(?:0000|d[89a-f])/i;
+
 /**
  * Parses a request body as JSON and refuses text no store can hold in it (`body.invalidText`);
  * `expected` says what the route takes, for the 400 when the text is not JSON.
@@ -98,7 +100,9 @@ export function parseJsonBody(text: string, expected: Localized): unknown {
   } catch (error) {
     throw new ApiError(400, 'body.notJson', NOT_JSON, [notJsonProblem(error, expected)]);
   }
-  refuseUnstorableText(value);
+  // In JSON text a NUL or a lone surrogate can only be a \u escape (raw control characters do not
+  // parse, and bytes that are not UTF-8 decode to U+FFFD): only a body with such an escape is walked.
+  if (MAY_HOLD_UNSTORABLE.test(text)) refuseUnstorableText(value);
   return value;
 }
 
