@@ -1,5 +1,6 @@
-// The demo's pages and the widget bundle, as files under a strict Content-Security-Policy: no
-// inline script or style anywhere, so what works here works on a site that sets the same policy.
+// The demo's pages, as files under a strict Content-Security-Policy (the widget bundle is the
+// server's own route): no inline script or style anywhere, so what works here works on a site
+// that sets the same policy.
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,13 +27,6 @@ const TYPES = {
 };
 
 const PUBLIC = fileURLToPath(new URL('../public/', import.meta.url));
-const WIDGET_DIST = fileURLToPath(new URL('../../widget/dist/', import.meta.url));
-
-/**
- * The widget's two builds, served at the root as a site owner's izinli server would.
- * @type {Record<string, string>}
- */
-const WIDGET_FILES = { '/izinli.js': 'izinli.js', '/izinli.iife.js': 'izinli.iife.js' };
 
 /**
  * The file a GET path names, or undefined: `/` and `/en/` are their folder's index.html.
@@ -40,8 +34,6 @@ const WIDGET_FILES = { '/izinli.js': 'izinli.js', '/izinli.iife.js': 'izinli.iif
  * @returns {string | undefined}
  */
 export function fileForPath(pathname) {
-  const widgetFile = Object.hasOwn(WIDGET_FILES, pathname) ? WIDGET_FILES[pathname] : undefined;
-  if (widgetFile) return join(WIDGET_DIST, widgetFile);
   let decoded;
   try {
     decoded = decodeURIComponent(pathname);
