@@ -75,10 +75,12 @@ export class IzinliRecipientView extends AdminView {
     }
     if (!this.query) return;
     const params = recipientParams(this.query);
-    this.timeline = await api.get<Timeline>('/v1/admin/recipients/timeline', params);
+    // Both are assigned together: a row rendered from the timeline before its check answer
+    // arrived would show the channel with no answer.
+    const timeline = await api.get<Timeline>('/v1/admin/recipients/timeline', params);
     const recipient = 'phone' in params ? params.phone : params.email;
     this.checks = await Promise.all(
-      channelsOf(this.timeline.recipient).map(
+      channelsOf(timeline.recipient).map(
         async (type) =>
           [type, await api.get<CheckAnswer>('/v1/check', { type, recipient })] as [
             Channel,
@@ -86,6 +88,7 @@ export class IzinliRecipientView extends AdminView {
           ],
       ),
     );
+    this.timeline = timeline;
   }
 
   private search(event: SubmitEvent) {
