@@ -158,8 +158,9 @@ export async function startServer({
       ),
   });
   if (env.TRUST_PROXY.kind === 'hops' && env.TRUST_PROXY.fromTrue) {
-    // `true` once took the leftmost X-Forwarded-For entry; behind two proxies, 1 would now give
-    // every client the outer proxy's address (and one shared rate limit): say so at start.
+    // `true` reads as one proxy, but whoever wrote it may have meant "trust the header": behind two
+    // proxies, 1 gives every client the outer proxy's address (and one shared rate limit), so say
+    // so at start.
     logger.warn(
       'TRUST_PROXY=true is read as 1: one proxy in front, the client is the rightmost ' +
         'X-Forwarded-For entry; set the number of proxies or their addresses (server/README.md)',

@@ -81,8 +81,8 @@ export class GroupCommitter {
     while (this.#queue.length > 0) {
       if (this.#queue.length < this.#options.maxBatch) {
         // Between transactions too: requests that arrived while the last COMMIT's fsync held the
-        // event loop are read and join this one (about 20 → 30 captures per fsync at 64
-        // connections, test/bench captures).
+        // event loop are read and join this one, so under load each fsync carries more captures
+        // (the figures: docs/performance.md).
         await new Promise((resolve) => setImmediate(resolve));
       }
       await this.#commitIsolating(this.#queue.splice(0, this.#options.maxBatch));

@@ -87,7 +87,7 @@ describe('parseServerEnv', () => {
       ['1', { kind: 'hops', hops: 1 }],
       ['2', { kind: 'hops', hops: 2 }],
       [' 10 ', { kind: 'hops', hops: 10 }],
-      // The old "trust X-Forwarded-For" now means one proxy; startServer warns about it.
+      // `true` ("trust X-Forwarded-For") means one proxy; startServer warns about it.
       ['true', { kind: 'hops', hops: 1, fromTrue: true }],
       ['127.0.0.1', { kind: 'addresses', addresses: ['127.0.0.1'] }],
       [

@@ -44,8 +44,8 @@ export type TrustProxyParse =
 export function parseTrustProxy(text: string): TrustProxyParse {
   const value = text.trim();
   if (value === 'false') return { ok: true, value: { kind: 'hops', hops: 0 } };
-  // `true` used to take the leftmost X-Forwarded-For entry, which the client writes; it now means
-  // the one proxy most deployments have (nginx), so an upgraded server records honest addresses.
+  // `true` cannot mean the leftmost X-Forwarded-For entry, which the client writes; it means the
+  // one proxy most deployments have (nginx), so a config that says `true` records honest addresses.
   if (value === 'true') return { ok: true, value: { kind: 'hops', hops: 1, fromTrue: true } };
   if (/^\d+$/.test(value)) {
     const hops = Number(value);

@@ -6,8 +6,8 @@
 // and 64 MiB and then destroys the socket (listener.js, drainIncoming). That drain also stalls on a
 // body the app touched without reading, even one fully sent: the `Readable.toWeb` adapter behind
 // `c.req.raw.body` (which bodyLimit opens) pauses the request stream whenever its own queue is
-// full, whoever else resumed it. So a client that trusted the keep-alive lost its next request on
-// that socket, and a capture committed in those 500 ms lost its 201.
+// full, whoever else resumed it. So a client that trusted the keep-alive would lose its next
+// request on that socket, and a capture committed in those 500 ms would lose its 201.
 //
 // Here the decision is taken when the status line is written, from what Node's parser has seen: a
 // request received to its last byte, none of it left in Node's buffer, may keep its connection;

@@ -2,7 +2,8 @@
 // a body that is not JSON a 400, and text no store or canonicaliser can hold — a NUL (PostgreSQL
 // refuses it in text) or a lone UTF-16 surrogate (RFC 8785 refuses it, and a browser's
 // JSON.stringify emits one for a cut emoji) — a 400 naming where it is, before anything downstream
-// sees it. Deep in the group commit such text used to fail a whole batch of innocent captures.
+// sees it. Found only deep in the group commit, such text would fail a whole batch of innocent
+// captures.
 import { excerpt } from '@izinli/core';
 import type { Localized, Problem } from '@izinli/core';
 import type { MiddlewareHandler } from 'hono';
