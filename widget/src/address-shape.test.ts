@@ -1,9 +1,9 @@
 // The widget's own address checks must agree with @izinli/core's, which the server applies: an
 // address the widget accepts and the server refuses would cost the whole capture (422).
-import { normalizeEmail, normalizePhoneLite } from '@izinli/core';
+import { normalizeEmail, normalizePhoneLite, phoneKindLite } from '@izinli/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isEmailShape, isFullName, isPhoneShape } from './address-shape.js';
+import { isEmailShape, isFullName, isPhoneShape, phoneShapeKind } from './address-shape.js';
 
 const PHONES = [
   '0532 123 45 67',
@@ -42,6 +42,10 @@ const EMAILS = [
 ];
 const core = {
   phone: (text: string) => normalizePhoneLite(text).ok && text.trim().length <= 40,
+  kind: (text: string) => {
+    const shaped = normalizePhoneLite(text);
+    return shaped.ok && text.trim().length <= 40 ? phoneKindLite(shaped.value) : undefined;
+  },
   email: (text: string) => normalizeEmail(text).ok,
 };
 
@@ -54,11 +58,16 @@ describe('address shapes', () => {
     expect(isEmailShape(text)).toBe(core.email(text));
   });
 
-  it('A4: agrees with core on any string of phone characters', () => {
+  it.each(PHONES)('phone rules: reads the kind of %j as core does', (text) => {
+    expect(phoneShapeKind(text)).toBe(core.kind(text));
+  });
+
+  it('A4: agrees with core on any string of phone characters, and on its kind', () => {
     const chars = fc.constantFrom(...'0123456789+ ()-./\u2013'.split(''));
     fc.assert(
       fc.property(fc.string({ unit: chars, maxLength: 24 }), (text) => {
         expect(isPhoneShape(text)).toBe(core.phone(text));
+        expect(phoneShapeKind(text)).toBe(core.kind(text));
       }),
       { numRuns: 2000 },
     );

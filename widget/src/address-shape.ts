@@ -10,21 +10,30 @@ export const PHONE_MAX = 40;
 // What people type between digits: Unicode spaces, brackets, dots, slashes and dashes.
 const SEPARATORS = /[\s()./\-\u2010-\u2015\u2212]/gu;
 
-/** True when core's light normaliser accepts the phone number as typed. */
-export function isPhoneShape(input: string): boolean {
+/**
+ * What core's light normaliser makes of the phone number as typed, as core's `phoneKindLite`
+ * reads it (a Turkish number starting with 5 is a mobile), or undefined when it refuses it.
+ */
+export function phoneShapeKind(input: string): 'mobile' | 'landline' | 'foreign' | undefined {
   const match = /^(\+|00)?(\d+)$/.exec(input.replace(SEPARATORS, ''));
-  if (!match || input.trim().length > PHONE_MAX) return false;
+  if (!match || input.trim().length > PHONE_MAX) return undefined;
   let digits = match[2]!;
   if (!match[1]) {
     if (/^0\d{10}$/.test(digits)) digits = `90${digits.slice(1)}`;
     else if (/^[2-5]\d{9}$/.test(digits)) digits = `90${digits}`;
-    else if (!/^90\d{10}$/.test(digits)) return false;
+    else if (!/^90\d{10}$/.test(digits)) return undefined;
   }
-  if (digits.length > 14) return false;
-  return digits.startsWith('90')
-    ? /^[2-9]\d{9}$/.test(digits.slice(2).replace(/^0(?=\d{10}$)/, ''))
-    : digits.length >= 7 && /^[1-9]/.test(digits);
+  if (digits.length > 14) return undefined;
+  if (!digits.startsWith('90')) {
+    return digits.length >= 7 && /^[1-9]/.test(digits) ? 'foreign' : undefined;
+  }
+  const national = digits.slice(2).replace(/^0(?=\d{10}$)/, '');
+  if (!/^[2-9]\d{9}$/.test(national)) return undefined;
+  return national.startsWith('5') ? 'mobile' : 'landline';
 }
+
+/** True when core's light normaliser accepts the phone number as typed. */
+export const isPhoneShape = (input: string): boolean => phoneShapeKind(input) !== undefined;
 
 // İYS's e-mail rule (H120), as IYS_EMAIL_PATTERN in core's email.ts.
 const EMAIL =

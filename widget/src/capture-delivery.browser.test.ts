@@ -150,7 +150,7 @@ describe('capture delivery', () => {
     const errors = heard('izinli-error');
     // A number İYS would refuse although its shape is fine: only the server knows the plan.
     m.type('adSoyad', 'Ayşe Yılmaz');
-    m.type('telefon', '+90 999 999 99 99');
+    m.type('telefon', '+90 599 999 99 99');
     await tick(m, 'MESAJ');
     submitInPlace(m.form);
     await until(() => errors.length > 0, 'izinli-error');

@@ -49,8 +49,13 @@ consentStyles.replaceSync(css`
     margin: 0;
   }
   [part~='hint'],
+  [part~='field-hint'],
   [part~='status'] {
     color: var(--_muted);
+  }
+  [part~='field-hint'] {
+    display: block;
+    margin-top: 0.25rem;
   }
   label {
     display: flex;

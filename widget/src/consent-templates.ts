@@ -47,21 +47,25 @@ export function textField(
   disabled: boolean,
   invalid: boolean,
   onInput: Listener,
+  hint?: string,
 ): TemplateResult {
   const type = field === 'fullName' ? 'text' : field === 'phone' ? 'tel' : 'email';
   const autocomplete = field === 'fullName' ? 'name' : type;
+  const hintId = `${field}-hint`;
+  const describedBy = [hint ? hintId : '', invalid ? 'error' : ''].join(' ').trim();
   return html`<label part="field">
-    <span>${label}</span>
-    <input
-      part="input"
-      type=${type}
-      autocomplete=${autocomplete}
-      data-field=${field}
-      .value=${value}
-      ?disabled=${disabled}
-      aria-invalid=${invalid ? 'true' : nothing}
-      aria-describedby=${invalid ? 'error' : nothing}
-      @input=${onInput}
-    />
-  </label>`;
+      <span>${label}</span>
+      <input
+        part="input"
+        type=${type}
+        autocomplete=${autocomplete}
+        data-field=${field}
+        .value=${value}
+        ?disabled=${disabled}
+        aria-invalid=${invalid ? 'true' : nothing}
+        aria-describedby=${describedBy || nothing}
+        @input=${onInput}
+      />
+    </label>
+    ${hint ? html`<small part="field-hint" id=${hintId}>${hint}</small>` : nothing}`;
 }

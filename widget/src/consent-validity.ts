@@ -1,5 +1,5 @@
-import type { Channel } from '@izinli/core';
-import { isEmailShape, isFullName, isPhoneShape } from './address-shape.js';
+import type { Channel, PhonePolicy } from '@izinli/core';
+import { isEmailShape, isFullName, phoneShapeKind } from './address-shape.js';
 import type { TypedPerson } from './capture-draft.js';
 import type { TranslationKey } from './i18n/index.js';
 import { isPhoneChannel } from './site-view.js';
@@ -13,12 +13,14 @@ export interface ConsentProblem {
 
 /**
  * The same cross-field rules as core's `Capture` schema, checked as the person types: a ticked
- * channel needs a name and surname (A3) and a usable address for that channel (A4). Purposes need
- * nothing (B5), so all-unticked is always valid.
+ * channel needs a name and surname (A3) and a usable address for that channel (A4), and a phone
+ * the site's phone rules allow for it (core's `phoneKindProblems`). Purposes need nothing (B5),
+ * so all-unticked is always valid.
  */
 export function consentProblem(
   ticked: readonly Channel[],
   person: TypedPerson,
+  phones: PhonePolicy,
 ): ConsentProblem | undefined {
   const first = ticked[0];
   if (first === undefined) return undefined;
@@ -27,8 +29,16 @@ export function consentProblem(
   }
   const phoneChannel = ticked.find(isPhoneChannel);
   const phone = person.phone?.trim() ?? '';
-  if (phoneChannel && !isPhoneShape(phone)) {
+  const kind = phoneShapeKind(phone);
+  if (phoneChannel && !kind) {
     return { message: 'needPhone', channel: phoneChannel, field: 'phone' };
+  }
+  if (phoneChannel && kind === 'foreign' && phones.foreign === 'refuse') {
+    return { message: 'needTurkishPhone', channel: phoneChannel, field: 'phone' };
+  }
+  // A foreign number may be a mobile; the server knows (widget has no numbering plan).
+  if (ticked.includes('MESAJ') && kind === 'landline' && phones.mesaj === 'mobile') {
+    return { message: 'needMobile', channel: 'MESAJ', field: 'phone' };
   }
   const email = person.email?.trim() ?? '';
   if (ticked.includes('EPOSTA') && !isEmailShape(email)) {

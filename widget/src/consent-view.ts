@@ -37,6 +37,16 @@ export function renderConsent(
   const { view, channels, purposes, ticked, disabled, problem } = state;
   const t = (key: TranslationKey) => say(view.locale, key);
   const etk = noticeOf(view, view.etkNoticeId);
+  // Says next to the phone field which numbers the site's phone rules let the ticked boxes use.
+  const mobileOnly = channels.includes('MESAJ') && view.phones.mesaj === 'mobile';
+  const turkishOnly = view.phones.foreign === 'refuse';
+  const phoneHint: TranslationKey | undefined = mobileOnly
+    ? turkishOnly
+      ? 'phoneHintMobileTr'
+      : 'phoneHintMobile'
+    : turkishOnly
+      ? 'phoneHintTr'
+      : undefined;
   return html`<div part="base" lang=${view.locale}>
     ${noticeBlock(noticeOf(view, view.aydinlatmaNoticeId)!, 'aydinlatma')}
     ${
@@ -51,6 +61,7 @@ export function renderConsent(
                 disabled,
                 problem?.field === field,
                 onType,
+                field === 'phone' && phoneHint ? t(phoneHint) : undefined,
               ),
             )}
           </fieldset>`

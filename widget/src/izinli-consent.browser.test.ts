@@ -162,6 +162,31 @@ describe('<izinli-consent>', () => {
       expect(m.root.querySelectorAll('[data-channel]')).to.have.length(3);
     });
 
+    it('phone rules: says next to its own phone field which numbers it takes, and asks for a mobile when MESAJ is ticked for a landline', async () => {
+      const m = await mount({ site: SITE, endpoint: server.endpoint }, '');
+      const phone = m.root.querySelector<HTMLInputElement>('[data-field=phone]')!;
+      const hint = m.root.querySelector(`#${phone.getAttribute('aria-describedby')}`)!;
+      expect(hint.textContent).to.match(/Türkiye’deki bir cep telefonu/);
+      const typeOwn = async (field: string, value: string) => {
+        const input = m.root.querySelector<HTMLInputElement>(`[data-field=${field}]`)!;
+        input.value = value;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await m.element.updateComplete;
+      };
+      await typeOwn('fullName', 'Ayşe Yılmaz');
+      await typeOwn('phone', '0212 345 67 89');
+      await tick(m, 'ARAMA');
+      expect(m.element.validity.valid, 'ARAMA to a landline').to.equal(true);
+      await tick(m, 'MESAJ');
+      expect(m.element.validity.valid).to.equal(false);
+      expect(m.root.querySelector('[part~=error]')!.textContent).to.match(/yalnızca cep telefonu/);
+      expect(phone.getAttribute('aria-describedby')).to.equal('phone-hint error');
+      await typeOwn('phone', '+44 7911 123456');
+      expect(m.root.querySelector('[part~=error]')!.textContent).to.match(/Türkiye telefon/);
+      await typeOwn('phone', '0532 123 45 67');
+      expect(m.element.validity.valid).to.equal(true);
+    });
+
     it('B2, B3: shows the aydınlatma notice as its own disclosure, with no checkbox in or beside it', async () => {
       const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
       const aydinlatma = m.root.querySelector<HTMLDetailsElement>('[part~=aydinlatma]')!;

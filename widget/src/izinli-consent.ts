@@ -57,6 +57,7 @@ type OwnField = keyof TypedPerson;
  * @csspart summary - A disclosure's title.
  * @csspart field - One of the element's own inputs with its label.
  * @csspart input - One of the element's own inputs.
+ * @csspart field-hint - Under the element's own phone field: which numbers the site's phone rules take.
  * @csspart error - What a ticked channel still needs; a polite live region.
  *
  * @cssproperty --izinli-color-text - Text colour.
@@ -355,9 +356,11 @@ export class IzinliConsent extends LitElement {
   }
 
   #problem(): ConsentProblem | undefined {
+    const view = this._view;
+    if (!view) return undefined;
     const collected = this.#collect();
     const ticked = this.#channels(collected).filter((c) => this._ticked.channels[c]);
-    return consentProblem(ticked, collected.person);
+    return consentProblem(ticked, collected.person, view.phones);
   }
 }
 

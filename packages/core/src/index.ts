@@ -23,6 +23,7 @@ export * from './capture-ip-policy.js';
 export * from './site-config-public.js';
 export * from './phone-lite.js';
 export * from './phone.js';
+export * from './phone-kind.js';
 export * from './email.js';
 export * from './recipient.js';
 export * from './server-config.js';

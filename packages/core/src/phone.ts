@@ -8,6 +8,7 @@
 // landlines ARAMA may go to. Our metadata is newer than İYS's v8.12.47, so a range opened since
 // 2022 may pass here and still fail at İYS; the delivery worker dead-letters those with İYS's code.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { PhoneKind } from './phone-kind.js';
 import type { Problem } from './problem.js';
 import { PHONE_MAX_LENGTH, normalizePhoneLite, phoneProblem } from './phone-lite.js';
 import { err, ok } from './result.js';
@@ -43,4 +44,15 @@ export function validateE164Phone(text: string): Result<string, Problem> {
     return err(phoneProblem('phone.invalid', text));
   }
   return ok(text);
+}
+
+/**
+ * The kind of a valid E.164 number by the numbering plan (the authority behind `phoneKindLite`).
+ * A foreign number the plan cannot tell apart (`FIXED_LINE_OR_MOBILE`, as in the US) counts as
+ * mobile: refusing it would refuse every such country's mobiles.
+ */
+export function phoneKind(e164: string): PhoneKind {
+  const type = parsePhoneNumberFromString(e164)?.getType();
+  if (e164.startsWith('+90')) return type === 'MOBILE' ? 'mobile' : 'landline';
+  return type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE' ? 'foreign-mobile' : 'foreign';
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RecipientType } from './enums.js';
 import { Notice, Slug, SupportedLocale } from './notice.js';
+import { PhonePolicy } from './phone-kind.js';
 import { Purpose } from './site-config-purpose.js';
 import { OfferedChannel, SiteKey } from './site-config-shape.js';
 import { currentNotice } from './site-config.js';
@@ -8,7 +9,8 @@ import type { SiteConfig } from './site-config.js';
 
 /**
  * The part of a site config the widget loads: what to render and which texts, current versions
- * only. İYS codes, origins, IP policy and retention stay on the server.
+ * only. İYS codes, origins, IP policy and retention stay on the server; the phone rules go along
+ * so the widget can say what number a channel needs before the server refuses it.
  */
 export const PublicSiteConfig = z.strictObject({
   siteKey: SiteKey,
@@ -19,6 +21,7 @@ export const PublicSiteConfig = z.strictObject({
   purposes: z.array(Purpose),
   aydinlatmaNoticeId: Slug,
   etkNoticeId: Slug.optional(),
+  phones: PhonePolicy,
   notices: z.array(Notice).meta({
     description: 'The current version of every notice the form shows, in every offered locale.',
   }),
@@ -45,6 +48,7 @@ export function publicSiteConfig(config: SiteConfig): PublicSiteConfig {
     purposes: config.purposes,
     aydinlatmaNoticeId: config.aydinlatmaNoticeId,
     ...(config.etkNoticeId !== undefined ? { etkNoticeId: config.etkNoticeId } : {}),
+    phones: config.phones,
     notices,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Channel, RecipientType } from './enums.js';
 import { Notice, Slug, SupportedLocale } from './notice.js';
+import { PhonePolicy } from './phone-kind.js';
 import { customIssue, expecting } from './problem.js';
 import { Purpose, PRE_TICK_EXPECTED, mustBeFalse } from './site-config-purpose.js';
 
@@ -171,6 +172,10 @@ export const SiteConfigShape = z.strictObject({
     .meta({
       description: 'Evidence is kept this many years after the consent ends, then purged (A14).',
     }),
+  phones: PhonePolicy.meta({
+    description:
+      'Which numbers MESAJ and ARAMA permissions may go to (mobile only for MESAJ, no foreign numbers, by default).',
+  }),
   confirmationEvent: z.boolean().default(true).meta({
     description: 'Emit a consent-confirmed event for a non-promotional confirmation message (A15).',
   }),

@@ -129,6 +129,7 @@ export const exampleSiteConfig: SiteConfig = {
   locales: ['tr', 'en'],
   ipPolicy: 'truncated',
   retention: { yearsAfterEnd: 3 },
+  phones: { mesaj: 'mobile', foreign: 'refuse' },
   confirmationEvent: true,
 };
 

@@ -2,6 +2,7 @@
 // site, the origin, the texts shown (B8) and the recipients' addresses.
 import { createHash } from 'node:crypto';
 import {
+  CHANNELS,
   CaptureRecord as CaptureRecordSchema,
   GENESIS_HASH,
   applyIpPolicy,
@@ -11,6 +12,8 @@ import {
   formatIysDate,
   normalizeEmail,
   normalizePhone,
+  phoneKind,
+  phoneKindProblems,
   problemsFromZod,
   validateCapture,
 } from '@izinli/core';
@@ -138,6 +141,11 @@ export function prepareCapture(
   const email =
     capture.person.email === undefined ? undefined : normalizeEmail(capture.person.email);
   if (phone && !phone.ok) problems.push({ ...phone.error, path: ['person', 'phone'] });
+  if (phone?.ok) {
+    const ticked = CHANNELS.filter((c) => capture.channels[c] === true);
+    const received = capture.person.phone ?? '';
+    problems.push(...phoneKindProblems(ticked, phoneKind(phone.value), site.phones, received));
+  }
   if (email && !email.ok) problems.push({ ...email.error, path: ['person', 'email'] });
   if (problems.length > 0) {
     return refuse(

@@ -12,8 +12,13 @@ export const en: Translation = {
   fullName: 'Your name and surname',
   phone: 'Your mobile phone',
   email: 'Your e-mail address',
+  phoneHintMobileTr: 'A mobile number in Türkiye, e.g. 0532 123 45 67',
+  phoneHintMobile: 'A mobile phone number',
+  phoneHintTr: 'A phone number in Türkiye (+90)',
   needName: 'Enter your name and surname to give a message permission.',
   needPhone: 'Enter a valid phone number, e.g. 0532 123 45 67, to allow texts and calls.',
+  needMobile: 'Text messages can only be allowed for a mobile number, e.g. 0532 123 45 67.',
+  needTurkishPhone: 'This form accepts only Turkish phone numbers (+90).',
   needEmail:
     'Enter a valid e-mail address, e.g. name.surname@example.com (no Turkish letters), to allow e-mails.',
 };

@@ -14,7 +14,12 @@ export type TranslationKey =
   | 'phone'
   | 'email'
   | 'needName'
+  | 'phoneHintMobileTr'
+  | 'phoneHintMobile'
+  | 'phoneHintTr'
   | 'needPhone'
+  | 'needMobile'
+  | 'needTurkishPhone'
   | 'needEmail';
 
 /** One language's table: every key, no blanks (translation.test.ts checks both tables). */
