@@ -2,13 +2,14 @@
 // SIGTERM stop it, SIGHUP reloads the config. main.ts runs it, and so does `izinli start`.
 import type { EventEmitter } from 'node:events';
 import type { Writable } from 'node:stream';
-import { pino } from 'pino';
+import { serverLogger } from './server-logger.js';
 import { problemMessage } from '@izinli/core';
 import type { Problem } from '@izinli/core';
 import { parseServerEnv } from './config/env.js';
 import { readConfigFile } from './config/config-file.js';
 import { configReloader, logConfigWarnings } from './config/reload-config.js';
 import { startServer } from './start-server.js';
+import { startupProblem } from './startup-problem.js';
 import type { RunningServer } from './start-server.js';
 
 export interface ServerProcessOptions {
@@ -44,19 +45,20 @@ export async function runServerProcess(options: ServerProcessOptions): Promise<n
     stderr.write(refusal(`the config file ${path}`, config.error));
     return 1;
   }
-  const server = await startServer({
-    env: env.value,
-    config: config.value.loaded,
-    version: options.version,
-    ...(options.logTo
-      ? {
-          logger: pino(
-            { level: env.value.LOG_LEVEL, base: { service: 'izinli-server' } },
-            options.logTo,
-          ),
-        }
-      : {}),
-  });
+  let server: RunningServer;
+  try {
+    server = await startServer({
+      env: env.value,
+      config: config.value.loaded,
+      version: options.version,
+      ...(options.logTo ? { logger: serverLogger(env.value.LOG_LEVEL, options.logTo) } : {}),
+    });
+  } catch (error) {
+    const known = startupProblem(error, env.value);
+    if (known === undefined) throw error;
+    stderr.write(`izinli: the server will not start: ${known}\n`);
+    return 1;
+  }
   const { logger } = server;
   const { noticeVersions, warnings } = config.value;
   if (noticeVersions.length > 0) {

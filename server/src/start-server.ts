@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import type { Server, ServerResponse } from 'node:http';
-import { pino } from 'pino';
 import type { Logger } from 'pino';
+import { serverLogger } from './server-logger.js';
 import { deadlinesWithWarning, warnIfCalendarEnding } from './calendar/server-calendar.js';
 import { GroupCommitter } from './capture/group-commit.js';
 import { checkpointSites } from './proof/checkpointer.js';
@@ -104,7 +104,7 @@ export async function startServer({
   now,
 }: StartOptions): Promise<RunningServer> {
   const httpLimits = { ...HTTP_LIMITS, ...http };
-  const logger = given ?? pino({ level: env.LOG_LEVEL, base: { service: 'izinli-server' } });
+  const logger = given ?? serverLogger(env.LOG_LEVEL);
   const store = await openStore({
     dataDir: env.DATA_DIR,
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
@@ -177,6 +177,7 @@ export async function startServer({
     ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
     metrics,
     logger,
+    accessLog: env.ACCESS_LOG,
     limits: {
       bodyBytes: env.CAPTURE_BODY_LIMIT_BYTES,
       perIpPerMinute: env.RATE_LIMIT_PER_IP,

@@ -238,7 +238,7 @@ for (const { label, kind, skip } of kinds) {
         await expectStoredExactlyAcknowledged();
         // The server is still healthy, and no line it logged was about a failed request.
         expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
-        const errors = server.logs.filter((line) => /"level":50/.test(line));
+        const errors = server.logs.filter((line) => /"level":"(error|fatal)"/.test(line));
         expect(errors).toEqual([]);
       });
     },

@@ -72,6 +72,11 @@ export const ServerEnv = z.object({
     })
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** One info line per request (method, route template, status, duration, request id). */
+  ACCESS_LOG: z
+    .enum(['on', 'off'], { error: expecting({ en: '"on" or "off"', tr: '"on" ya da "off"' }) })
+    .default('on')
+    .transform((v) => v === 'on'),
   /** Which X-Forwarded-For entries to believe: a count of proxies, or their addresses. */
   TRUST_PROXY: z
     .string()

@@ -21,7 +21,8 @@ export interface ApiIssue {
 }
 
 export interface ApiErrorBody {
-  error: { code: string; message: string; issues?: ApiIssue[] };
+  /** `requestId`: the answer's `X-Request-Id`, to quote when asking the site's operator. */
+  error: { code: string; message: string; issues?: ApiIssue[]; requestId?: string };
 }
 
 /**
@@ -96,11 +97,13 @@ export function toIssues(problems: readonly Problem[], locale: Locale): ApiIssue
 /** The JSON response for an `ApiError`. */
 export function apiErrorResponse(c: Context, error: ApiError): Response {
   const locale = requestLocale(c);
+  const requestId = c.get('requestId') as string | undefined;
   const body: ApiErrorBody = {
     error: {
       code: error.code,
       message: error.text[locale],
       ...(error.problems.length > 0 ? { issues: toIssues(error.problems, locale) } : {}),
+      ...(requestId === undefined ? {} : { requestId }),
     },
   };
   for (const [name, value] of Object.entries(error.headers)) c.header(name, value);

@@ -25,6 +25,8 @@ export interface AppDeps {
   publicUrl?: string;
   metrics: ServerMetrics;
   logger: Logger;
+  /** One info log line per request (default true; env `ACCESS_LOG=off` turns it off). */
+  accessLog?: boolean;
   now?: () => Date;
   /** The requester's IP (`clientIpResolver`); by default the socket's peer address. */
   clientIp?: (c: Context) => string | undefined;

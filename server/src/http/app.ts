@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
+import { routePath } from 'hono/route';
 import { ApiError, apiErrorResponse } from './api-error.js';
 import { clientIpResolver, NO_PROXY } from './client-ip.js';
 import { DEFAULT_LIMITS } from './app-deps.js';
@@ -21,6 +22,7 @@ import { widgetBundleRoutes } from './routes/widget-bundle.js';
 import { defaultWidgetBundle } from '../widget/bundle.js';
 import { refuseUnstorableUrl } from './request-text.js';
 import { OriginRefusals } from './origin-refusals.js';
+import { requestIds, requestLog } from './request-log.js';
 import { securityHeaders } from './security-headers.js';
 
 /** Builds the server's HTTP app. */
@@ -46,11 +48,10 @@ export function createApp(given: AppDeps) {
   const openapi = JSON.stringify(openApiDocument(deps.version));
 
   const app = new Hono();
-  app.use(async function countRequests(c, next) {
-    await next();
-    const route = c.req.routePath || 'unmatched';
-    deps.metrics.requests.inc({ method: c.req.method, route, status: String(c.res.status) });
-  });
+  app.use(requestIds());
+  app.use(
+    requestLog({ metrics: deps.metrics, logger: deps.logger, accessLog: deps.accessLog ?? true }),
+  );
   app.use(securityHeaders());
   app.use(refuseUnstorableUrl());
   app.use('/v1/captures', publicCors);
@@ -109,7 +110,7 @@ export function createApp(given: AppDeps) {
     }
     // No personal data in logs: the error and the route, never the body.
     deps.logger.error(
-      { err: error, route: c.req.routePath, method: c.req.method },
+      { err: error, reqId: c.get('requestId'), route: routePath(c), method: c.req.method },
       'request failed',
     );
     return apiErrorResponse(

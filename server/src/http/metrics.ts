@@ -10,6 +10,7 @@ export interface ServerMetrics {
   captures: Counter<'outcome'>;
   originRefusals: Counter<'site'>;
   requests: Counter<'method' | 'route' | 'status'>;
+  requestSeconds: Histogram<'method' | 'route' | 'status'>;
   commitBatch: Histogram;
   commitSeconds: Histogram;
 }
@@ -110,6 +111,13 @@ export function createMetrics(
       name: 'izinli_http_requests_total',
       help: 'HTTP requests by method, route and status.',
       labelNames: ['method', 'route', 'status'],
+      registers: [registry],
+    }),
+    requestSeconds: new Histogram({
+      name: 'izinli_http_request_duration_seconds',
+      help: 'Time from a request’s arrival to its answer, by method, route template and status.',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [registry],
     }),
     commitBatch: new Histogram({

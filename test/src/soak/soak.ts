@@ -60,11 +60,11 @@ const logScan = { lines: 0, errors: 0, warnings: 0, windowErrors: 0, personal: [
 const onLine = (line: string) => {
   logScan.lines += 1;
   if (PERSONAL_DATA.test(line) && logScan.personal.length < 10) logScan.personal.push(line);
-  const level = /"level":(\d+)/.exec(line)?.[1];
-  if (level && Number(level) >= 50) {
+  const level = /"level":"(\w+)"/.exec(line)?.[1];
+  if (level === 'error' || level === 'fatal') {
     logScan.errors += 1;
     logScan.windowErrors += 1;
-  } else if (level === '40') logScan.warnings += 1;
+  } else if (level === 'warn') logScan.warnings += 1;
 };
 createInterface({ input: child.stderr! }).on('line', onLine);
 const serverUrl = await new Promise<string>((resolve, reject) => {
