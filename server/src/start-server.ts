@@ -18,6 +18,7 @@ import { clientIpResolver } from './http/client-ip.js';
 import { EarlyAnswerResponse, skipClosingConnections } from './http/early-answer.js';
 import type { AppDeps, FallbackHandler } from './http/app-deps.js';
 import { createMetrics, observeCommit } from './http/metrics.js';
+import { metricsAccessOf, serveMetrics } from './http/metrics-listener.js';
 import { loadKeyRing, signCheckpoint, signReceipt } from './proof/index.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -178,6 +179,7 @@ export async function startServer({
     metrics,
     logger,
     accessLog: env.ACCESS_LOG,
+    metricsAccess: metricsAccessOf(env),
     limits: {
       bodyBytes: env.CAPTURE_BODY_LIMIT_BYTES,
       perIpPerMinute: env.RATE_LIMIT_PER_IP,
@@ -222,6 +224,16 @@ export async function startServer({
   });
   const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
   const url = `http://${host}:${port}`;
+  const metricsListener =
+    env.METRICS_PORT === undefined
+      ? undefined
+      : await serveMetrics({ metrics, port: env.METRICS_PORT, host: env.METRICS_HOST });
+  if (!metricsListener && !env.METRICS_TOKEN) {
+    logger.warn(
+      '/metrics is open to anyone who reaches this port: set METRICS_TOKEN, or METRICS_PORT to ' +
+        'serve it apart, or block /metrics at the reverse proxy (server/README.md)',
+    );
+  }
 
   const checkpoint = async () => {
     const made = await checkpointSites({ store, sign: (head) => signCheckpoint(ring, head) });
@@ -301,7 +313,15 @@ export async function startServer({
   retention.start();
 
   warnIfCalendarEnding(logger, now?.() ?? new Date(), config.calendars);
-  logger.info({ url, store: store.kind, kid: ring.kid }, 'izinli server listening');
+  logger.info(
+    {
+      url,
+      store: store.kind,
+      kid: ring.kid,
+      ...(metricsListener ? { metrics: metricsListener.url } : {}),
+    },
+    'izinli server listening',
+  );
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -331,6 +351,7 @@ export async function startServer({
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         await closed;
+        await metricsListener?.close();
         await committer.idle();
         // In-flight sends finish; what is left stays in the outbox for the next start.
         await webhooks.stop();

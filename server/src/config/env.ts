@@ -72,6 +72,19 @@ export const ServerEnv = z.object({
     })
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** /metrics on the app's port needs `Authorization: Bearer <this>` (at least 16 characters). */
+  METRICS_TOKEN: z
+    .string()
+    .min(16, {
+      error: expecting({
+        en: 'a token of at least 16 characters (e.g. openssl rand -hex 24)',
+        tr: 'en az 16 karakterlik bir belirteç (ör. openssl rand -hex 24)',
+      }),
+    })
+    .optional(),
+  /** Serve /metrics on this port (on METRICS_HOST) instead of the app's port. */
+  METRICS_PORT: count({ en: 'a TCP port', tr: 'bir TCP portu' }).min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   /** One info line per request (method, route template, status, duration, request id). */
   ACCESS_LOG: z
     .enum(['on', 'off'], { error: expecting({ en: '"on" or "off"', tr: '"on" ya da "off"' }) })

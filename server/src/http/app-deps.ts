@@ -6,6 +6,7 @@ import type { LoadedConfig } from '../config/load-config.js';
 import type { Store } from '../store/store.js';
 import type { BrandSyncReport } from '../sync/sync-worker.js';
 import type { ServerMetrics } from './metrics.js';
+import type { MetricsAccess } from './routes/ops.js';
 import type { OriginRefusals } from './origin-refusals.js';
 import type { WidgetBundle } from '../widget/bundle.js';
 
@@ -25,6 +26,8 @@ export interface AppDeps {
   publicUrl?: string;
   metrics: ServerMetrics;
   logger: Logger;
+  /** Who may read /metrics on this port (default: anyone; env METRICS_TOKEN, METRICS_PORT). */
+  metricsAccess?: MetricsAccess;
   /** One info log line per request (default true; env `ACCESS_LOG=off` turns it off). */
   accessLog?: boolean;
   now?: () => Date;

@@ -427,6 +427,12 @@ const CASES: Case[] = [
     make: () => admin('/v1/admin/withdrawal-links', { ...withdrawal, channels: [] }),
   },
   {
+    name: 'the metrics without their token',
+    code: 'metrics.unauthorized',
+    on: 'bare',
+    make: () => ({ path: '/metrics' }),
+  },
+  {
     name: 'a link from a server that cannot sign',
     code: 'withdrawal.linksUnavailable',
     on: 'bare',
@@ -523,7 +529,14 @@ beforeAll(async () => {
     },
   });
   limited = await makeHarness({ now: () => clock, limits: { perIpPerMinute: 1 } });
-  bare = await makeHarness({ now: () => clock, deps: { signToken: undefined, widget: null } });
+  bare = await makeHarness({
+    now: () => clock,
+    deps: {
+      signToken: undefined,
+      widget: null,
+      metricsAccess: { kind: 'token', token: 'olcum-belirteci-0123456789' },
+    },
+  });
   // A group commit that takes every capture out of its batch, as it does one whose record fails.
   const refusing = {
     submit: () =>
@@ -582,7 +595,8 @@ function machineFields(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
     Object.entries(value)
-      .filter(([key]) => key !== 'message')
+      // A request id is per request, so the two answers' ids differ by design.
+      .filter(([key]) => key !== 'message' && key !== 'requestId')
       .map(([key, inner]) => [key, machineFields(inner)]),
   );
 }
