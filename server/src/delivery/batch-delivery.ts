@@ -7,7 +7,7 @@ import { IYS_LIMITS } from '@izinli/core';
 import type { BusinessCalendar, Movement } from '@izinli/core';
 import type { IysClient } from '@izinli/iys';
 import type { Logger } from 'pino';
-import type { BatchItemResult, BatchNext } from '../store/batch-store.js';
+import type { BatchItemResult, BatchNext } from '../store/ports/batch-store.js';
 import type { Store } from '../store/store.js';
 import { count, logEnd } from './delivery-report.js';
 import type { DeliveryReport } from './delivery-report.js';

@@ -10,7 +10,7 @@ import type { FetchLike, IysClient, RateLimiter } from '@izinli/iys';
 import type { Logger } from 'pino';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { Store } from '../store/store.js';
-import { NEAR_DEADLINE_MS } from '../store/delivery-store.js';
+import { NEAR_DEADLINE_MS } from '../store/ports/movement-store.js';
 import { DEFAULT_BATCH_POLICY } from './batch-delivery.js';
 import { pollBatches } from './batch-poll.js';
 import { submitBatches } from './batch-submit.js';

@@ -5,8 +5,8 @@
 // left, so its movements go again at once instead of when their leases run out.
 import type { Logger } from 'pino';
 import type pg from 'pg';
-import type { BatchClaim } from '../store/batch-store.js';
-import type { MovementClaim } from '../store/delivery-store.js';
+import type { BatchClaim } from '../store/ports/batch-store.js';
+import type { MovementClaim } from '../store/ports/movement-store.js';
 import type { Store } from '../store/store.js';
 
 /**

@@ -1,7 +1,7 @@
 // Prometheus metrics of one server (its own registry, so tests and several apps never collide).
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { NEAR_DEADLINE_MS } from '../store/delivery-store.js';
-import type { DeliveryStats } from '../store/delivery-store.js';
+import { NEAR_DEADLINE_MS } from '../store/ports/movement-store.js';
+import type { DeliveryStats } from '../store/ports/movement-store.js';
 import type { Store } from '../store/store.js';
 
 /** The server's metrics and the registry `/metrics` renders. */

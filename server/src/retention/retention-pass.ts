@@ -6,7 +6,7 @@
 import { movementKey } from '@izinli/core';
 import type { Channel, Movement, SiteConfig } from '@izinli/core';
 import type { Logger } from 'pino';
-import type { RetentionCandidate } from '../store/retention-store.js';
+import type { RetentionCandidate } from '../store/ports/retention-store.js';
 import type { Store, StoredCapture } from '../store/store.js';
 import { addYears, consentEnd, newestState, purgeDue } from './retention-rule.js';
 import type { KeyState, PurposeState, RetentionFacts } from './retention-rule.js';

@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { Webhook } from 'standardwebhooks';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { Store } from '../store/store.js';
-import type { ClaimedWebhookDelivery, WebhookDeliveryOutcome } from '../store/webhook-outbox.js';
+import type { ClaimedWebhookDelivery, WebhookDeliveryOutcome } from '../store/ports/webhook-store.js';
 import { webhookBackoff } from './webhook-backoff.js';
 import { webhookSigner } from '../config/webhook-secret.js';
 import { signWebhook } from './webhook-request.js';

@@ -2,8 +2,8 @@
 // status and cause) and the retry of a dead delivery once the receiver is fixed.
 import { Hono } from 'hono';
 import { excerpt } from '@izinli/core';
-import { WEBHOOK_DELIVERY_STATES } from '../../store/webhook-outbox.js';
-import type { WebhookDeliveryState } from '../../store/webhook-outbox.js';
+import { WEBHOOK_DELIVERY_STATES } from '../../store/ports/webhook-store.js';
+import type { WebhookDeliveryState } from '../../store/ports/webhook-store.js';
 import { ApiError } from '../api-error.js';
 import type { AppDeps } from '../app-deps.js';
 import type { AdminEnv } from './admin-auth.js';

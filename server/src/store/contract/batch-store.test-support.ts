@@ -2,7 +2,7 @@
 // from single claims and polled after a restart; a stale submission frees its items; movements near
 // their deadline are flagged once with their event; a tenant's page and counts cover its sites only.
 import { expect, it } from 'vitest';
-import { claim, mirrorOf, queue } from './store-contract-delivery.test-support.js';
+import { claim, mirrorOf, queue } from './movement-store.test-support.js';
 import type { StoreGetter } from './store-contract.test-support.js';
 import {
   BRAND,

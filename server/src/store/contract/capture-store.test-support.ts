@@ -3,7 +3,7 @@
 import { GENESIS_HASH, canonicalJson, checkCaptureChain } from '@izinli/core';
 import type { CaptureRecord } from '@izinli/core';
 import { expect, it } from 'vitest';
-import { StoreWriteError } from './append-guard.js';
+import { StoreWriteError } from '../sql/append-guard.js';
 import {
   SITE_A,
   SITE_B,
@@ -17,7 +17,7 @@ import {
   uuid,
 } from './store-fixtures.test-support.js';
 import type { StoreGetter } from './store-contract.test-support.js';
-import type { WriteTx } from './store.js';
+import type { WriteTx } from '../store.js';
 
 export function describeWritesContract(store: StoreGetter) {
   it('migrating again is a no-op that keeps the data', async () => {

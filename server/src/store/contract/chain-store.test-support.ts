@@ -2,7 +2,7 @@
 import { GENESIS_HASH, checkCaptureChain } from '@izinli/core';
 import type { CaptureRecord } from '@izinli/core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isCaptureCursor } from './capture-query.js';
+import { isCaptureCursor } from '../sql/capture-query.js';
 import {
   SITE_A,
   SITE_B,
@@ -17,7 +17,7 @@ import {
 } from './store-fixtures.test-support.js';
 import type { RecordSpec } from './store-fixtures.test-support.js';
 import type { StoreGetter } from './store-contract.test-support.js';
-import type { CaptureFilter, Store, StoredCapture } from './store.js';
+import type { CaptureFilter, Store, StoredCapture } from '../store.js';
 
 // Eight captures over two sites; 5 and 6 arrive in the same millisecond.
 const SPECS: RecordSpec[] = [

@@ -5,7 +5,7 @@ import type { ConsentStatus } from '@izinli/core';
 import { expect, it } from 'vitest';
 import { BRAND, SITE_A, at, phone } from './store-fixtures.test-support.js';
 import type { StoreGetter } from './store-contract.test-support.js';
-import type { IysChangesWrite, MirrorEntry, WebhookEvent } from './store.js';
+import type { IysChangesWrite, MirrorEntry, WebhookEvent } from '../store.js';
 
 function entry(n: number, status: ConsentStatus, consentDate: string): MirrorEntry {
   const fields = { ...BRAND, recipientType: 'BIREYSEL' as const, type: 'MESAJ' as const };

@@ -12,7 +12,7 @@ import {
   movementFixture,
   phone,
 } from './store-fixtures.test-support.js';
-import type { MirrorEntry } from './store.js';
+import type { MirrorEntry } from '../store.js';
 
 /** A claim at second `now` of the fixtures' clock. */
 export const claim = (now: number, limit = 100, leaseSeconds = 60) => ({

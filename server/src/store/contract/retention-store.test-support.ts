@@ -6,8 +6,8 @@
 import { movementKey } from '@izinli/core';
 import type { ConsentStatus } from '@izinli/core';
 import { expect, it } from 'vitest';
-import { consentChangedEvents } from '../sync/iys-change-entry.js';
-import { PURGED_DELIVERY_ERROR } from './retention-store.js';
+import { consentChangedEvents } from '../../sync/iys-change-entry.js';
+import { PURGED_DELIVERY_ERROR } from '../sql/retention-sql.js';
 import {
   BRAND,
   SITE_A,
@@ -21,7 +21,7 @@ import {
   phone,
 } from './store-fixtures.test-support.js';
 import type { StoreGetter } from './store-contract.test-support.js';
-import type { MirrorEntry, Store } from './store.js';
+import type { MirrorEntry, Store } from '../store.js';
 
 const PURGED_AT = at(10_000);
 

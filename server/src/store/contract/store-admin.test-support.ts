@@ -17,7 +17,7 @@ import {
   uuid,
 } from './store-fixtures.test-support.js';
 import type { StoreGetter } from './store-contract.test-support.js';
-import type { Checkpoint, MirrorEntry } from './store.js';
+import type { Checkpoint, MirrorEntry } from '../store.js';
 
 const checkpoint = (siteKey: string, seq: number, signedAt: string): Checkpoint => ({
   siteKey,

@@ -1,15 +1,15 @@
 // The one suite every Store implementation must pass (docs/architecture.md#storage). Each test gets a
 // fresh, migrated store from `makeStore`; the sections live in store-contract-*.test-support.ts.
 import { afterEach, beforeEach, describe } from 'vitest';
-import { describeBatchContract } from './store-contract-batches.test-support.js';
-import { describeDeliveryContract } from './store-contract-delivery.test-support.js';
-import { describeListContract } from './store-contract-list.test-support.js';
-import { describeReadsContract } from './store-contract-reads.test-support.js';
-import { describeRetentionContract } from './store-contract-retention.test-support.js';
-import { describeSyncContract } from './store-contract-sync.test-support.js';
-import { describeWebhooksContract } from './store-contract-webhooks.test-support.js';
-import { describeWritesContract } from './store-contract-writes.test-support.js';
-import type { Store } from './store.js';
+import { describeBatchContract } from './batch-store.test-support.js';
+import { describeDeliveryContract } from './movement-store.test-support.js';
+import { describeListContract } from './chain-store.test-support.js';
+import { describeReadsContract } from './store-admin.test-support.js';
+import { describeRetentionContract } from './retention-store.test-support.js';
+import { describeSyncContract } from './mirror-store.test-support.js';
+import { describeWebhooksContract } from './webhook-store.test-support.js';
+import { describeWritesContract } from './capture-store.test-support.js';
+import type { Store } from '../store.js';
 
 /** A store under test and how to remove everything it created. */
 export interface StoreUnderTest {

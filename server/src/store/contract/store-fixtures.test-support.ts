@@ -8,7 +8,7 @@ import {
   sealCaptureRecord,
 } from '@izinli/core';
 import type { Channel, ConsentStatus, MovementState, UnsealedCaptureRecord } from '@izinli/core';
-import type { CaptureWrite, ChainHead, Store, StoredCapture, WebhookEvent } from './store.js';
+import type { CaptureWrite, ChainHead, Store, StoredCapture, WebhookEvent } from '../store.js';
 
 export const SITE_A = 'store-contract-site-a-0001';
 export const SITE_B = 'store-contract-site-b-0002';

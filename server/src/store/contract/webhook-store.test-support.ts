@@ -3,8 +3,8 @@
 import { expect, it } from 'vitest';
 import { SITE_A, SITE_B, appendCapture, at, eventFixture } from './store-fixtures.test-support.js';
 import type { StoreGetter } from './store-contract.test-support.js';
-import type { WebhookEvent } from './store.js';
-import type { WebhookFanOut, WebhookTargetRef } from './webhook-outbox.js';
+import type { WebhookEvent } from '../store.js';
+import type { WebhookFanOut, WebhookTargetRef } from '../ports/webhook-store.js';
 
 const HOOK_1 = { tenantId: 'kitabevi', webhookId: 'crm' };
 const HOOK_2 = { tenantId: 'kitabevi', webhookId: 'mailer' };

@@ -1,5 +1,5 @@
-// The PostgreSQL side of İYS batch delivery (batch-store.ts): open, claim (FOR UPDATE SKIP LOCKED,
-// so instances poll disjoint batches) and update batches, each in the caller's transaction.
+// The İYS batches port on PostgreSQL (ports/batch-store.ts): open, claim (FOR UPDATE SKIP LOCKED,
+// so instances poll disjoint batches) and update batches, each in its own transaction.
 import type { PoolClient } from 'pg';
 import {
   BATCH_COLUMNS,
@@ -19,19 +19,21 @@ import {
   UPDATE_BATCH,
   batchNextParams,
   toBatch,
-} from './batch-store.js';
+} from '../sql/batch-sql.js';
 import type {
   BatchClaim,
   BatchItemResult,
   BatchOpen,
   BatchUpdate,
   ClaimedBatch,
+  BatchStore,
   IysBatchRow,
-} from './batch-store.js';
-import { numbered, resultParams } from './delivery-store.js';
-import { afterResultsPostgres } from './postgres-delivery.js';
-import { MOVEMENT_COLUMNS, int, toMovement } from './store-rows.js';
+} from '../ports/batch-store.js';
+import { numbered, resultParams } from '../sql/delivery-sql.js';
+import { MOVEMENT_COLUMNS, int, toMovement } from '../sql/store-rows.js';
 import type { Pool } from 'pg';
+import type { PgDb } from './pg-db.js';
+import { afterResultsPostgres } from './settle.js';
 
 const iso = (value: string) => new Date(value).toISOString();
 const q = numbered;
@@ -39,7 +41,7 @@ const BOUND = `SELECT ${MOVEMENT_COLUMNS.join(', ')}, batch_index FROM movements
 const FENCE = `${q(FENCE_BATCH)} FOR UPDATE`;
 
 /** Writes a `submitting` batch and binds the items whose claim still holds; returns their ids. */
-export async function openBatchPostgres(client: PoolClient, open: BatchOpen): Promise<string[]> {
+async function openBatchPostgres(client: PoolClient, open: BatchOpen): Promise<string[]> {
   const lease = iso(open.leaseUntil);
   await client.query(q(INSERT_BATCH), [
     open.id,
@@ -64,7 +66,7 @@ export async function openBatchPostgres(client: PoolClient, open: BatchOpen): Pr
 }
 
 /** Releases stale submissions, then claims submitted batches due for a poll, with their items. */
-export async function claimBatchesPostgres(
+async function claimBatchesPostgres(
   client: PoolClient,
   claim: BatchClaim,
 ): Promise<ClaimedBatch[]> {
@@ -117,7 +119,7 @@ export async function claimBatchesPostgres(
 }
 
 /** Applies an update under the batch's lease; returns the ids applied (undefined if fenced out). */
-export async function updateBatchPostgres(
+async function updateBatchPostgres(
   client: PoolClient,
   update: BatchUpdate,
 ): Promise<string[] | undefined> {
@@ -144,6 +146,16 @@ export async function updateBatchPostgres(
 }
 
 /** Recent batches, newest first. */
-export async function listBatchesPostgres(pool: Pool, limit: number): Promise<IysBatchRow[]> {
+async function listBatchesPostgres(pool: Pool, limit: number): Promise<IysBatchRow[]> {
   return (await pool.query(q(LIST_BATCHES), [limit])).rows.map(toBatch);
+}
+
+/** The İYS batches of the PostgreSQL store on `db`. */
+export function postgresBatchStore(db: PgDb): BatchStore {
+  return {
+    openBatch: (open) => db.transaction((client) => openBatchPostgres(client, open)),
+    claimBatches: (claim) => db.transaction((client) => claimBatchesPostgres(client, claim)),
+    updateBatch: (update) => db.transaction((client) => updateBatchPostgres(client, update)),
+    batches: (limit = 100) => listBatchesPostgres(db.pool, limit),
+  };
 }

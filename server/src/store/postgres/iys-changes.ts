@@ -2,17 +2,18 @@
 // on one client inside the store's transaction. An advisory lock serialises concurrent appliers
 // (a pull and a push, or two instances), so "changed" is decided against committed state.
 import type { PoolClient } from 'pg';
-import { planIysChanges } from './iys-changes-plan.js';
-import { MIRROR_SYNC_LOCK } from './migrations.js';
-import { pgInsertRows, rowsJson } from './postgres-write-tx.js';
+import { planIysChanges } from '../sql/iys-changes-plan.js';
+import { MIRROR_SYNC_LOCK } from '../schema/migrations.js';
+import { pgInsertRows, rowsJson } from './pg-sql.js';
 import {
   EVENT_COLUMNS,
   MIRROR_COLUMNS,
   eventValues,
   mirrorValues,
   toMirrorEntry,
-} from './store-rows.js';
-import type { IysChangesResult, IysChangesWrite, MirrorEntry } from './store.js';
+} from '../sql/store-rows.js';
+import type { IysChangesResult, IysChangesWrite } from '../ports/mirror-store.js';
+import type { MirrorEntry } from '../types.js';
 
 const SELECT_MIRROR = `SELECT ${MIRROR_COLUMNS.join(', ')} FROM consent_mirror
   WHERE consent_key = ANY($1::text[])`;

@@ -1,48 +1,47 @@
-// The PostgreSQL side of delivery: claims take due head movements FOR UPDATE SKIP LOCKED, so
+// The movements port on PostgreSQL: claims take due head movements FOR UPDATE SKIP LOCKED, so
 // several instances claim disjoint rows; results apply only while the claim's lease holds.
 import type { Movement } from '@izinli/core';
 import type { Pool, PoolClient } from 'pg';
-import type { BatchItemResult } from './batch-store.js';
+import type {
+  AdminMovement,
+  AtRiskFlagging,
+  DeliveryStats,
+  MovementClaim,
+  MovementFilter,
+  MovementPageFilter,
+  MovementResult,
+  MovementStore,
+} from '../ports/movement-store.js';
 import {
   AT_RISK_DUE,
   CLAIMABLE,
   FINISH,
   FLAG_AT_RISK,
-  HOLD_KEY,
+  RELEASE_LEASES,
   RETRY_DEAD,
-  SITE_OF_MOVEMENT,
   claimParams,
-  holdParams,
   numbered,
   resultParams,
-} from './delivery-store.js';
-import type {
-  AtRiskFlagging,
-  DeliveryStats,
-  MovementClaim,
-  MovementResult,
-} from './delivery-store.js';
+} from '../sql/delivery-sql.js';
 import {
   deliveryStatsOf,
   deliveryStatsQueries,
   movementPageOf,
   movementPageQuery,
-} from './movement-query.js';
-import type { AdminMovement, MovementPageFilter } from './movement-query.js';
-import { applyIysChangesPostgres } from './postgres-iys-changes.js';
-import { pgInsertRows, rowsJson } from './postgres-write-tx.js';
-import { EVENT_COLUMNS, MOVEMENT_COLUMNS, eventValues, int, toMovement } from './store-rows.js';
-import type { MirrorEntry, Page, WebhookEvent } from './store.js';
+} from '../sql/movement-query.js';
+import { MOVEMENT_COLUMNS, int, toMovement } from '../sql/store-rows.js';
+import type { Page, WebhookEvent } from '../types.js';
+import type { PgDb } from './pg-db.js';
+import { afterResultsPostgres, insertEvents } from './settle.js';
 
 const SELECT_DUE = `${numbered(CLAIMABLE)} FOR UPDATE OF m SKIP LOCKED`;
 const CLAIM = `UPDATE movements SET state = 'in-flight', lease_until = $1
   WHERE pos = ANY($2::bigint[]) RETURNING ${MOVEMENT_COLUMNS.join(', ')}, pos`;
 const FINISH_PG = numbered(FINISH);
-const INSERT_EVENTS = `${pgInsertRows('webhook_events', EVENT_COLUMNS, '$1')} ON CONFLICT (id) DO NOTHING`;
 const AT_RISK_DUE_PG = `${numbered(AT_RISK_DUE)} FOR UPDATE OF m SKIP LOCKED`;
 
 /** Claims due head movements on `client`; the caller holds the transaction. */
-export async function claimMovementsPostgres(
+async function claimMovementsPostgres(
   client: PoolClient,
   claim: MovementClaim,
 ): Promise<Movement[]> {
@@ -55,39 +54,8 @@ export async function claimMovementsPostgres(
   return rows.map(toMovement);
 }
 
-async function insertEvents(client: PoolClient, events: readonly WebhookEvent[]) {
-  if (events.length === 0) return;
-  await client.query(INSERT_EVENTS, [rowsJson(EVENT_COLUMNS, events.map(eventValues))]);
-}
-
-/**
- * What follows applied results in the same transaction: the key holds, the webhook events (in the
- * site of each movement's capture) and the mirror entries.
- */
-export async function afterResultsPostgres(
-  client: PoolClient,
-  applied: readonly BatchItemResult[],
-): Promise<void> {
-  const mirror: MirrorEntry[] = [];
-  const events: WebhookEvent[] = [];
-  for (const result of applied) {
-    const hold = holdParams(result);
-    if (hold) await client.query(numbered(HOLD_KEY), hold);
-    if (result.events?.length) {
-      const [site] = (await client.query(numbered(SITE_OF_MOVEMENT), [result.id])).rows;
-      for (const event of result.events)
-        events.push({ ...event, siteKey: site.site_key as string });
-    }
-    if (result.mirror) mirror.push(result.mirror);
-  }
-  await insertEvents(client, events);
-  if (mirror.length > 0) {
-    await applyIysChangesPostgres(client, { ...mirror[0]!, entries: mirror, events: () => [] });
-  }
-}
-
 /** Applies results whose lease still holds, with their events and mirror entries; returns their ids. */
-export async function finishMovementsPostgres(
+async function finishMovementsPostgres(
   client: PoolClient,
   results: readonly MovementResult[],
 ): Promise<string[]> {
@@ -100,13 +68,13 @@ export async function finishMovementsPostgres(
 }
 
 /** Puts a dead letter back in the queue; false when `id` is not dead. */
-export async function retryDeadPostgres(pool: Pool, id: string, now: string): Promise<boolean> {
+async function retryDeadPostgres(pool: Pool, id: string, now: string): Promise<boolean> {
   const done = await pool.query(numbered(RETRY_DEAD), [new Date(now).toISOString(), id]);
   return done.rowCount === 1;
 }
 
 /** Counts by state, near-deadline count and the oldest open consentDate (of some sites). */
-export async function deliveryStatsPostgres(
+async function deliveryStatsPostgres(
   pool: Pool,
   deadlineBound: string,
   siteKeys?: readonly string[],
@@ -118,7 +86,7 @@ export async function deliveryStatsPostgres(
 }
 
 /** One page of a tenant's movements. */
-export async function movementPagePostgres(
+async function movementPagePostgres(
   pool: Pool,
   filter: MovementPageFilter,
 ): Promise<Page<AdminMovement>> {
@@ -127,7 +95,7 @@ export async function movementPagePostgres(
 }
 
 /** Flags open movements near their deadline, each once, writing its event; returns the count. */
-export async function flagAtRiskPostgres(
+async function flagAtRiskPostgres(
   client: PoolClient,
   flagging: AtRiskFlagging,
 ): Promise<number> {
@@ -147,4 +115,45 @@ export async function flagAtRiskPostgres(
   }
   await insertEvents(client, events);
   return rows.length;
+}
+
+const DEFAULT_MOVEMENTS = 1000;
+
+/** Outbox movements matching `filter`, in insertion order. */
+async function listMovements(pool: Pool, filter: MovementFilter): Promise<Movement[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.captureId !== undefined) {
+    params.push(filter.captureId);
+    where.push(`capture_id = $${params.length}`);
+  }
+  if (filter.key !== undefined) {
+    params.push(filter.key);
+    where.push(`movement_key = $${params.length}`);
+  }
+  if (filter.state !== undefined) {
+    params.push(filter.state);
+    where.push(`state = $${params.length}`);
+  }
+  params.push(filter.limit ?? DEFAULT_MOVEMENTS);
+  const sql = `SELECT ${MOVEMENT_COLUMNS.join(', ')} FROM movements
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY pos LIMIT $${params.length}`;
+  return (await pool.query(sql, params)).rows.map(toMovement);
+}
+
+/** The movement outbox of the PostgreSQL store on `db`. */
+export function postgresMovementStore(db: PgDb): MovementStore {
+  return {
+    movements: (filter) => listMovements(db.pool, filter),
+    claimMovements: (claim) => db.transaction((client) => claimMovementsPostgres(client, claim)),
+    releaseLeases: async () => (await db.pool.query(RELEASE_LEASES)).rowCount ?? 0,
+    finishMovements: (results) =>
+      db.transaction((client) => finishMovementsPostgres(client, results)),
+    retryDeadMovement: (id, now) => retryDeadPostgres(db.pool, id, now),
+    deliveryStats: (deadlineBound, siteKeys) =>
+      deliveryStatsPostgres(db.pool, deadlineBound, siteKeys),
+    movementPage: (filter) => movementPagePostgres(db.pool, filter),
+    flagMovementsAtRisk: (flagging) =>
+      db.transaction((client) => flagAtRiskPostgres(client, flagging)),
+  };
 }

@@ -3,13 +3,13 @@ import { GENESIS_HASH, checkCaptureChain } from '@izinli/core';
 import type { CaptureRecord } from '@izinli/core';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from './migrations.js';
-import { openStore } from './open-store.js';
+import { MIGRATIONS } from '../schema/migrations.js';
+import { openStore } from '../open-store.js';
 import { openPostgresStore } from './postgres-store.js';
 import type { PostgresStore } from './postgres-store.js';
-import { describeStoreContract } from './store-contract.test-support.js';
-import { SITE_A, captureWrite, chainOf, phone } from './store-fixtures.test-support.js';
-import type { Store } from './store.js';
+import { describeStoreContract } from '../contract/store-contract.test-support.js';
+import { SITE_A, captureWrite, chainOf, phone } from '../contract/store-fixtures.test-support.js';
+import type { Store } from '../store.js';
 
 const url = process.env.DATABASE_URL;
 

@@ -9,7 +9,7 @@ import { checkCaptureChain } from '@izinli/core';
 import type { CaptureRecord } from '@izinli/core';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseServerEnv } from '../config/env.js';
+import { parseServerEnv } from '../../config/env.js';
 import {
   POSTGRES_CONNECT_TIMEOUT_MS,
   POSTGRES_QUERY_TIMEOUT_MS,
@@ -23,7 +23,7 @@ import {
   captureWrite,
   chainOf,
   phone,
-} from './store-fixtures.test-support.js';
+} from '../contract/store-fixtures.test-support.js';
 
 const url = process.env.DATABASE_URL;
 

@@ -1,10 +1,10 @@
-// The retention purge in PostgreSQL (see retention-store.ts), run by the caller inside one
+// The retention port on PostgreSQL (ports/retention-store.ts): each purge runs in one
 // transaction. The capture rows are locked FOR UPDATE and their movements too, so a delivery
 // claim or a dead-letter retry racing the purge either finishes first (and the purge sees the
 // open movement) or waits for it.
 import type { Pool, PoolClient } from 'pg';
-import { FANNED_OUT } from './webhook-outbox.js';
-import { CAPTURE_SELECT, toStoredCapture } from './store-rows.js';
+import { FANNED_OUT } from '../sql/webhook-sql.js';
+import { CAPTURE_SELECT, toStoredCapture } from '../sql/store-rows.js';
 import {
   CONSENT_CHANGED,
   PURGED_DELIVERY_ERROR,
@@ -12,7 +12,7 @@ import {
   purgedChangedEventPayload,
   purgedEventPayload,
   purgedMovementKey,
-} from './retention-store.js';
+} from '../sql/retention-sql.js';
 import type {
   ChangedEventCandidate,
   ChangedEventCandidates,
@@ -21,7 +21,9 @@ import type {
   RetentionCandidates,
   RetentionPurge,
   RetentionPurgeResult,
-} from './retention-store.js';
+  RetentionStore,
+} from '../ports/retention-store.js';
+import type { PgDb } from './pg-db.js';
 
 const CANDIDATES = `SELECT ${CAPTURE_SELECT} FROM captures
   WHERE site_key = $1 AND seq > $2 AND purged_at IS NULL AND received_ms < $3 ORDER BY seq LIMIT $4`;
@@ -51,7 +53,7 @@ const LOCK_CHANGED_EVENTS = `SELECT id, payload FROM webhook_events
     AND payload::json ->> 'purged' IS NULL ORDER BY id FOR UPDATE`;
 
 /** A page of unpurged captures of a site received before the bound, in seq order. */
-export async function retentionCandidatesPostgres(
+async function retentionCandidatesPostgres(
   pool: Pool,
   c: RetentionCandidates,
 ): Promise<RetentionCandidate[]> {
@@ -65,7 +67,7 @@ export async function retentionCandidatesPostgres(
 }
 
 /** Purges the captures of `purge` that are unpurged, of its site and without an open movement. */
-export async function purgeCapturesPostgres(
+async function purgeCapturesPostgres(
   client: PoolClient,
   purge: RetentionPurge,
 ): Promise<RetentionPurgeResult> {
@@ -95,7 +97,7 @@ export async function purgeCapturesPostgres(
 }
 
 /** A page of a site's unpurged `consent.changed` events created before the bound, in pos order. */
-export async function changedEventCandidatesPostgres(
+async function changedEventCandidatesPostgres(
   pool: Pool,
   c: ChangedEventCandidates,
 ): Promise<ChangedEventCandidate[]> {
@@ -109,7 +111,7 @@ export async function changedEventCandidatesPostgres(
 }
 
 /** Purges the recipient from the site's unpurged `consent.changed` events among `eventIds`. */
-export async function purgeChangedEventsPostgres(
+async function purgeChangedEventsPostgres(
   client: PoolClient,
   purge: ChangedEventPurge,
 ): Promise<string[]> {
@@ -124,4 +126,15 @@ export async function purgeChangedEventsPostgres(
   // In the caller's order, as the SQLite store answers.
   const done = new Set(locked.map((e) => e.id as string));
   return ids.filter((id) => done.has(id));
+}
+
+/** The retention purge of the PostgreSQL store on `db`. */
+export function postgresRetentionStore(db: PgDb): RetentionStore {
+  return {
+    retentionCandidates: (page) => retentionCandidatesPostgres(db.pool, page),
+    purgeCaptures: (purge) => db.transaction((client) => purgeCapturesPostgres(client, purge)),
+    changedEventCandidates: (page) => changedEventCandidatesPostgres(db.pool, page),
+    purgeChangedEvents: (purge) =>
+      db.transaction((client) => purgeChangedEventsPostgres(client, purge)),
+  };
 }

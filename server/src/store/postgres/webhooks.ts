@@ -1,9 +1,8 @@
-// The PostgreSQL side of the webhook outbox: fan-out and claims lock their rows FOR UPDATE SKIP
-// LOCKED, so several server processes share the work without waiting on each other or sending
-// one delivery twice under live leases.
+// The webhooks port on PostgreSQL: a site's events, and the outbox, whose fan-out and claims lock
+// their rows FOR UPDATE SKIP LOCKED, so several server processes share the work without waiting
+// on each other or sending one delivery twice under live leases.
 import type { Pool, PoolClient } from 'pg';
-import { pgInsertRows, rowsJson } from './postgres-write-tx.js';
-import { toWebhookEvent } from './store-rows.js';
+import { toWebhookEvent } from '../sql/store-rows.js';
 import {
   DELIVERY_COLUMNS,
   EVENT_JOIN_COLUMNS,
@@ -14,7 +13,7 @@ import {
   settleParams,
   toClaimedDelivery,
   toWebhookDelivery,
-} from './webhook-outbox.js';
+} from '../sql/webhook-sql.js';
 import type {
   ClaimedWebhookDelivery,
   WebhookDelivery,
@@ -24,7 +23,11 @@ import type {
   WebhookDeliveryState,
   WebhookFanOut,
   WebhookOutbox,
-} from './webhook-outbox.js';
+  WebhookStore,
+} from '../ports/webhook-store.js';
+import type { WebhookEvent } from '../types.js';
+import type { PgDb } from './pg-db.js';
+import { pgInsertRows, rowsJson } from './pg-sql.js';
 
 const UNFANNED = `SELECT id, site_key, type, payload, created_at FROM webhook_events
   WHERE state = 'pending' ORDER BY pos LIMIT $1 FOR UPDATE SKIP LOCKED`;
@@ -113,4 +116,18 @@ export class PostgresWebhookOutbox implements WebhookOutbox {
   async counts(): Promise<Record<WebhookDeliveryState, number>> {
     return deliveryCounts((await this.pool.query(COUNTS)).rows);
   }
+}
+
+const WEBHOOK_EVENTS = `SELECT id, site_key, type, payload, created_at FROM webhook_events
+  WHERE site_key = $1 ORDER BY pos DESC LIMIT $2`;
+const DEFAULT_EVENTS = 100;
+
+/** The webhook events and outbox of the PostgreSQL store on `db`. */
+export function postgresWebhookStore(db: PgDb): WebhookStore {
+  return {
+    async webhookEvents(siteKey: string, limit = DEFAULT_EVENTS): Promise<WebhookEvent[]> {
+      return (await db.pool.query(WEBHOOK_EVENTS, [siteKey, limit])).rows.map(toWebhookEvent);
+    },
+    webhookOutbox: new PostgresWebhookOutbox(db.pool, (job) => db.transaction(job)),
+  };
 }

@@ -3,7 +3,7 @@
 import { movementKey } from '@izinli/core';
 import type { ConsentStatus } from '@izinli/core';
 import type { PoolClient } from 'pg';
-import { assertOpen, checkAppend, lockedHead } from './append-guard.js';
+import { assertOpen, checkAppend, lockedHead } from '../sql/append-guard.js';
 import {
   CAPTURE_COLUMNS,
   CAPTURE_SELECT,
@@ -13,21 +13,10 @@ import {
   eventValues,
   movementValues,
   toStoredCapture,
-} from './store-rows.js';
-import type { CaptureWrite, ChainHead, StoredCapture, WriteTx } from './store.js';
-
-/** Rows as a JSON array of objects keyed by column, for `json_populate_recordset`. */
-export function rowsJson(columns: readonly string[], rows: readonly unknown[][]): string {
-  return JSON.stringify(
-    rows.map((values) => Object.fromEntries(columns.map((c, i) => [c, values[i]]))),
-  );
-}
-
-/** `INSERT INTO table (columns) SELECT columns FROM json_populate_recordset(…, $n)`. */
-export function pgInsertRows(table: string, columns: readonly string[], param: string): string {
-  const list = columns.join(', ');
-  return `INSERT INTO ${table} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${table}, ${param}::json)`;
-}
+} from '../sql/store-rows.js';
+import type { CaptureWrite, WriteTx } from '../ports/capture-store.js';
+import type { ChainHead, StoredCapture } from '../types.js';
+import { pgInsertRows, rowsJson } from './pg-sql.js';
 
 const captureParams = CAPTURE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
 const [MOVEMENTS_PARAM, EVENTS_PARAM, HEAD_SITE, HEAD_SEQ, HEAD_HASH] = [1, 2, 3, 4, 5].map(

@@ -2,7 +2,8 @@
 // site's chain unbroken (A13), so a capture that does not continue the locked head is refused
 // (and the whole transaction rolled back) instead of being stored.
 import { GENESIS_HASH } from '@izinli/core';
-import type { CaptureWrite, ChainHead } from './store.js';
+import type { CaptureWrite } from '../ports/capture-store.js';
+import type { ChainHead } from '../types.js';
 
 /** The head of a site with no records. */
 export const emptyHead = (siteKey: string): ChainHead => ({ siteKey, seq: 0, hash: GENESIS_HASH });

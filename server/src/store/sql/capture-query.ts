@@ -3,7 +3,7 @@
 // skip a row however many captures arrive while someone pages.
 import { CAPTURE_SELECT, epochMs, int } from './store-rows.js';
 import type { Row } from './store-rows.js';
-import type { CaptureFilter } from './store.js';
+import type { CaptureFilter } from '../ports/capture-store.js';
 
 /** Page size when a filter names none, and the most one page may hold. */
 export const DEFAULT_PAGE_SIZE = 50;

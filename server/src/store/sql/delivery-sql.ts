@@ -1,59 +1,10 @@
-// The outbox side of delivery (docs/architecture.md#delivery): the types of claiming due movements with
-// a lease, settling or rescheduling them, retrying dead letters and counting, plus the SQL both
-// dialects share (`?` placeholders; PostgreSQL numbers them with `numbered`).
-import type { Movement, MovementState } from '@izinli/core';
+// The SQL of the movement outbox both dialects share (docs/architecture.md#delivery): claiming due
+// movements with a lease, settling or rescheduling them, retrying dead letters, flagging deadline
+// risk (`?` placeholders; PostgreSQL numbers them with `numbered`). ports/movement-store.ts
+// declares the port.
+import type { MovementState } from '@izinli/core';
+import type { MovementClaim, MovementResult } from '../ports/movement-store.js';
 import { MOVEMENT_COLUMNS } from './store-rows.js';
-import type { MirrorEntry, WebhookEvent } from './types.js';
-
-/** Open movements this close to their deadline are at risk (metric, admin API, webhook). */
-export const NEAR_DEADLINE_MS = 24 * 3_600_000;
-
-/** A webhook event of a movement; the store gives it the site of the movement's capture. */
-export type MovementEvent = Omit<WebhookEvent, 'siteKey'>;
-
-/** What `claimMovements` takes: the instant, the lease length, how many, which İYS account. */
-export interface MovementClaim {
-  /** ISO instant: movements due at or before it (and leases expired by it) are claimable. */
-  now: string;
-  /** ISO instant written as the claimed movements' `leaseUntil` (their fencing token). */
-  leaseUntil: string;
-  limit: number;
-  /** Only this İYS account's movements (the account this instance leads); all when omitted. */
-  iysCode?: number;
-}
-
-/** How one attempt ended: settled in a final state, or back to `pending` for a later try. */
-export type MovementOutcome =
-  | { state: 'delivered'; transactionId: string; creationDate: string }
-  | { state: 'already-current'; reason?: { code: string; message: string } }
-  | { state: 'dead'; error: { code: string; message: string } }
-  | { state: 'pending'; nextAttemptAt: string; error?: { code: string; message: string } };
-
-/** The end of one claimed attempt; applies only while the claim's lease is still the row's. */
-export interface MovementResult {
-  id: string;
-  /** The `leaseUntil` the movement was claimed with. */
-  leaseUntil: string;
-  outcome: MovementOutcome;
-  /** İYS's state after a delivered or already-current movement, applied like `applyIysChanges`. */
-  mirror?: MirrorEntry;
-  /**
-   * ISO instant before which no later movement of the key may go: İYS gives two movements of one
-   * key in the same second one transactionId, so the next waits (docs/iys.md#rules).
-   */
-  holdKeyUntil?: string;
-  /** Webhook events (`consent.delivered`, `consent.rejected`) written with the state change. */
-  events?: readonly MovementEvent[];
-}
-
-/** Counts for the admin API and /metrics. */
-export interface DeliveryStats {
-  byState: Record<MovementState, number>;
-  /** Pending or in-flight movements whose deadline is within the window given (default 24 h). */
-  nearDeadline: number;
-  /** consentDate of the oldest pending or in-flight movement, if any. */
-  oldestPending?: string;
-}
 
 /** Rewrites `?` placeholders as `$1, $2, …` for PostgreSQL. */
 export function numbered(sql: string): string {
@@ -154,19 +105,6 @@ export const SITE_OF_MOVEMENT = `SELECT c.site_key FROM movements m
  */
 export const RELEASE_LEASES = `UPDATE movements SET state = 'pending', lease_until = NULL
   WHERE state = 'in-flight' AND batch_id IS NULL`;
-
-/** What `flagMovementsAtRisk` takes. */
-export interface AtRiskFlagging {
-  /** ISO instant written as the flag. */
-  now: string;
-  /** Open movements whose deadline is at or before this instant (now + 24 h) are at risk. */
-  deadlineBound: string;
-  iysCode?: number;
-  /** Most flagged in one call (default 1000). */
-  limit?: number;
-  /** The `consent.deadline_at_risk` event of one movement of `siteKey`. */
-  event(movement: Movement, siteKey: string): WebhookEvent;
-}
 
 /** Open, unflagged movements at risk, with their site. Params: bound, iysCode|null ×2, limit. */
 export const AT_RISK_DUE = `SELECT ${MOVEMENT_COLUMNS.map((c) => `m.${c}`).join(', ')}, m.pos, c.site_key

@@ -1,6 +1,7 @@
 // What applying İYS's changes to the mirror means, whatever the database: the pure decision both
 // stores take inside their transaction, after reading the current entries of the keys involved.
-import type { IysChangesResult, IysChangesWrite, MirrorEntry, WebhookEvent } from './store.js';
+import type { IysChangesResult, IysChangesWrite } from '../ports/mirror-store.js';
+import type { MirrorEntry, WebhookEvent } from '../types.js';
 
 /** The rows one `applyIysChanges` writes, and its counts. */
 export interface IysChangesPlan {

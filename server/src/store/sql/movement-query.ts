@@ -1,37 +1,15 @@
 // The admin views of the outbox in both dialects, always scoped to a tenant's sites (a movement's
 // site is its capture's): a page of movements in insertion order with a keyset cursor, and the
 // delivery counts. The cursor names the last row shown by `pos`, so pages never repeat or skip.
-import type { Movement, MovementState } from '@izinli/core';
-import type { BatchState } from './batch-store.js';
-import { zeroByState } from './delivery-store.js';
-import type { DeliveryStats } from './delivery-store.js';
+import type { AdminMovement, DeliveryStats, MovementPageFilter } from '../ports/movement-store.js';
+import type { BatchState } from '../types.js';
+import { zeroByState } from './delivery-sql.js';
 import { MOVEMENT_COLUMNS, int, toMovement } from './store-rows.js';
 import type { Row } from './store-rows.js';
 
 /** Page size when a filter names none, and the most one page may hold. */
 export const DEFAULT_MOVEMENT_PAGE = 100;
 export const MAX_MOVEMENT_PAGE = 1000;
-
-/** Filters of `movementPage`; `siteKeys` is required (an empty list matches nothing). */
-export interface MovementPageFilter {
-  siteKeys: readonly string[];
-  state?: MovementState;
-  /** Only open (pending, in-flight) movements whose deadline is at or before this instant. */
-  deadlineBefore?: string;
-  id?: string;
-  /** Opaque cursor from a previous page; check one from a client with `isMovementCursor`. */
-  cursor?: string;
-  limit?: number;
-}
-
-/** A movement as the admin API shows it: with its site, deadline flag and batch, if any. */
-export type AdminMovement = Movement & {
-  siteKey: string;
-  /** When its `consent.deadline_at_risk` event was written. */
-  atRiskAt?: string;
-  /** The İYS batch it was (or is being) sent in. */
-  batch?: { id: string; index: number; requestId?: string; state: BatchState };
-};
 
 type Dialect = 'sqlite' | 'postgres';
 

@@ -2,7 +2,7 @@
 // names, the same values, so SQLite and PostgreSQL hold byte-identical data.
 import { Movement, canonicalJson } from '@izinli/core';
 import type { CaptureRecord } from '@izinli/core';
-import type { Checkpoint, MirrorEntry, StoredCapture, WebhookEvent } from './types.js';
+import type { Checkpoint, MirrorEntry, StoredCapture, WebhookEvent } from '../types.js';
 
 /** A database row as a driver returns it. */
 export type Row = Record<string, unknown>;

@@ -1,5 +1,6 @@
-// The SQLite side of İYS batch delivery (batch-store.ts): open, claim and update batches on the
-// writer connection; the caller holds the IMMEDIATE transaction, so each call is atomic.
+// The İYS batches port on SQLite (ports/batch-store.ts): open, claim and update batches on the
+// writer connection, each in its own IMMEDIATE transaction behind the store's mutex, so each
+// call is atomic.
 import {
   BATCH_COLUMNS,
   BATCH_MOVEMENTS_SUFFIX,
@@ -18,24 +19,26 @@ import {
   UPDATE_BATCH,
   batchNextParams,
   toBatch,
-} from './batch-store.js';
+} from '../sql/batch-sql.js';
 import type {
   BatchClaim,
   BatchOpen,
   BatchUpdate,
   ClaimedBatch,
+  BatchStore,
   IysBatchRow,
-} from './batch-store.js';
-import { resultParams } from './delivery-store.js';
-import { afterResultsSqlite } from './sqlite-delivery.js';
-import type { SqliteConnection } from './sqlite-connection.js';
-import { MOVEMENT_COLUMNS, int, toMovement } from './store-rows.js';
+} from '../ports/batch-store.js';
+import { resultParams } from '../sql/delivery-sql.js';
+import { MOVEMENT_COLUMNS, int, toMovement } from '../sql/store-rows.js';
+import type { SqliteConnection } from './connection.js';
+import { afterResultsSqlite } from './settle.js';
+import type { SqliteDb } from './sqlite-db.js';
 
 const iso = (value: string) => new Date(value).toISOString();
 const BOUND = `SELECT ${MOVEMENT_COLUMNS.join(', ')}, batch_index FROM movements ${BATCH_MOVEMENTS_SUFFIX}`;
 
 /** Writes a `submitting` batch and binds the items whose claim still holds; returns their ids. */
-export function openBatchSqlite(c: SqliteConnection, open: BatchOpen): string[] {
+function openBatchSqlite(c: SqliteConnection, open: BatchOpen): string[] {
   const lease = iso(open.leaseUntil);
   c.run(INSERT_BATCH, open.id, open.iysCode, open.brandCode, iso(open.createdAt), lease);
   const bound: string[] = [];
@@ -49,7 +52,7 @@ export function openBatchSqlite(c: SqliteConnection, open: BatchOpen): string[] 
 }
 
 /** Releases stale submissions, then claims submitted batches due for a poll, with their items. */
-export function claimBatchesSqlite(c: SqliteConnection, claim: BatchClaim): ClaimedBatch[] {
+function claimBatchesSqlite(c: SqliteConnection, claim: BatchClaim): ClaimedBatch[] {
   const now = iso(claim.now);
   const account = claim.iysCode ?? null;
   for (const row of c.all(STALE_SUBMISSIONS, now, account, account)) {
@@ -84,7 +87,7 @@ export function claimBatchesSqlite(c: SqliteConnection, claim: BatchClaim): Clai
 }
 
 /** Applies an update under the batch's lease; returns the ids of the items applied (none if fenced out). */
-export function updateBatchSqlite(c: SqliteConnection, update: BatchUpdate): string[] | undefined {
+function updateBatchSqlite(c: SqliteConnection, update: BatchUpdate): string[] | undefined {
   if (!c.get(FENCE_BATCH, update.id, iso(update.leaseUntil))) return undefined;
   const finish = c.db.prepare(FINISH_BATCH_ITEM);
   const applied = update.results.filter(
@@ -102,6 +105,16 @@ export function updateBatchSqlite(c: SqliteConnection, update: BatchUpdate): str
 }
 
 /** Recent batches, newest first. */
-export function listBatchesSqlite(c: SqliteConnection, limit: number): IysBatchRow[] {
+function listBatchesSqlite(c: SqliteConnection, limit: number): IysBatchRow[] {
   return c.all(LIST_BATCHES, limit).map(toBatch);
+}
+
+/** The İYS batches of the SQLite store on `db`. */
+export function sqliteBatchStore(db: SqliteDb): BatchStore {
+  return {
+    openBatch: (open) => db.inWriteTx((w) => openBatchSqlite(w, open)),
+    claimBatches: (claim) => db.inWriteTx((w) => claimBatchesSqlite(w, claim)),
+    updateBatch: (update) => db.inWriteTx((w) => updateBatchSqlite(w, update)),
+    batches: async (limit = 100) => listBatchesSqlite(db.reader, limit),
+  };
 }

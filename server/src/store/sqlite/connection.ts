@@ -2,7 +2,7 @@
 // settings durability needs (docs/architecture.md#storage: WAL, synchronous=FULL).
 import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
-import type { Row } from './store-rows.js';
+import type { Row } from '../sql/store-rows.js';
 
 /** The pragmas a connection runs with, as SQLite reports them. */
 export interface SqlitePragmas {

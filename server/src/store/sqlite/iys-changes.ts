@@ -1,16 +1,18 @@
 // The SQLite side of sync: the pull cursor per brand and `applyIysChanges`'s statements, run on
-// the writer connection inside the store's IMMEDIATE transaction.
-import { planIysChanges } from './iys-changes-plan.js';
-import { jsonList, sqliteInsert } from './sqlite-connection.js';
-import type { SqliteConnection } from './sqlite-connection.js';
+// the writer connection inside the store's IMMEDIATE transaction; the mirror port runs them, and
+// so does settling a movement whose result carries İYS's state (settle.ts).
+import { planIysChanges } from '../sql/iys-changes-plan.js';
+import { jsonList, sqliteInsert } from './connection.js';
+import type { SqliteConnection } from './connection.js';
 import {
   EVENT_COLUMNS,
   MIRROR_COLUMNS,
   eventValues,
   mirrorValues,
   toMirrorEntry,
-} from './store-rows.js';
-import type { IysChangesResult, IysChangesWrite, MirrorEntry } from './store.js';
+} from '../sql/store-rows.js';
+import type { IysChangesResult, IysChangesWrite } from '../ports/mirror-store.js';
+import type { MirrorEntry } from '../types.js';
 
 const SELECT_MIRROR = `SELECT ${MIRROR_COLUMNS.join(', ')} FROM consent_mirror
   WHERE consent_key IN (SELECT value FROM json_each(?))`;

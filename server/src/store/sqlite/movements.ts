@@ -1,37 +1,39 @@
-// The SQLite side of delivery: claiming, finishing and retrying outbox movements on the writer
-// connection, inside the store's IMMEDIATE transaction (the file's write lock makes a claim atomic).
-import { applyIysChangesSqlite } from './sqlite-iys-changes.js';
-import { sqliteInsert } from './sqlite-connection.js';
-import type { SqliteConnection } from './sqlite-connection.js';
-import type { BatchItemResult } from './batch-store.js';
-import {
-  AT_RISK_DUE,
-  FINISH,
-  HEADS_ITS_KEY,
-  FLAG_AT_RISK,
-  HOLD_KEY,
-  RETRY_DEAD,
-  SITE_OF_MOVEMENT,
-  claimParams,
-  holdParams,
-  resultParams,
-} from './delivery-store.js';
+// The movements port on SQLite: claiming, finishing and retrying outbox movements on the writer
+// connection, inside the store's IMMEDIATE transaction (the file's write lock makes a claim
+// atomic); the lists, pages and counts on the reader.
+import type { Movement } from '@izinli/core';
 import type {
+  AdminMovement,
   AtRiskFlagging,
   DeliveryStats,
   MovementClaim,
+  MovementFilter,
+  MovementPageFilter,
   MovementResult,
-} from './delivery-store.js';
+  MovementStore,
+} from '../ports/movement-store.js';
+import {
+  AT_RISK_DUE,
+  FINISH,
+  FLAG_AT_RISK,
+  HEADS_ITS_KEY,
+  RELEASE_LEASES,
+  RETRY_DEAD,
+  claimParams,
+  resultParams,
+} from '../sql/delivery-sql.js';
 import {
   deliveryStatsOf,
   deliveryStatsQueries,
   movementPageOf,
   movementPageQuery,
-} from './movement-query.js';
-import type { AdminMovement, MovementPageFilter } from './movement-query.js';
-import { EVENT_COLUMNS, MOVEMENT_COLUMNS, eventValues, int, toMovement } from './store-rows.js';
-import type { Movement } from '@izinli/core';
-import type { MirrorEntry, Page } from './store.js';
+} from '../sql/movement-query.js';
+import { EVENT_COLUMNS, MOVEMENT_COLUMNS, eventValues, int, toMovement } from '../sql/store-rows.js';
+import type { Page } from '../types.js';
+import { sqliteInsert } from './connection.js';
+import type { SqliteConnection } from './connection.js';
+import { afterResultsSqlite } from './settle.js';
+import type { SqliteDb } from './sqlite-db.js';
 
 /**
  * `CLAIMABLE` for SQLite, same parameters and rows: the due pending movements are walked in
@@ -58,35 +60,14 @@ const CLAIM = `UPDATE movements SET state = 'in-flight', lease_until = ? WHERE p
 const INSERT_EVENT = `${sqliteInsert('webhook_events', EVENT_COLUMNS)} ON CONFLICT (id) DO NOTHING`;
 
 /** Claims due head movements; the caller holds the transaction. */
-export function claimMovementsSqlite(c: SqliteConnection, claim: MovementClaim): Movement[] {
+function claimMovementsSqlite(c: SqliteConnection, claim: MovementClaim): Movement[] {
   const leaseUntil = new Date(claim.leaseUntil).toISOString();
   const due = c.all(CLAIMABLE_SQLITE, ...claimParams(claim));
   return due.map((row) => toMovement(c.get(CLAIM, leaseUntil, int(row.pos))!));
 }
 
-/**
- * What follows applied results in the same transaction: the key holds, the webhook events (in the
- * site of each movement's capture) and the mirror entries.
- */
-export function afterResultsSqlite(c: SqliteConnection, applied: readonly BatchItemResult[]) {
-  const mirror: MirrorEntry[] = [];
-  for (const result of applied) {
-    const hold = holdParams(result);
-    if (hold) c.run(HOLD_KEY, ...hold);
-    if (result.events?.length) {
-      const siteKey = c.get(SITE_OF_MOVEMENT, result.id)!.site_key as string;
-      for (const event of result.events) c.run(INSERT_EVENT, ...eventValues({ ...event, siteKey }));
-    }
-    if (result.mirror) mirror.push(result.mirror);
-  }
-  if (mirror.length > 0) {
-    const [first] = mirror;
-    applyIysChangesSqlite(c, { ...first!, entries: mirror, events: () => [] });
-  }
-}
-
 /** Applies results whose lease still holds, with their events and mirror entries; returns their ids. */
-export function finishMovementsSqlite(
+function finishMovementsSqlite(
   c: SqliteConnection,
   results: readonly MovementResult[],
 ): string[] {
@@ -97,12 +78,12 @@ export function finishMovementsSqlite(
 }
 
 /** Puts a dead letter back in the queue; false when `id` is not dead. */
-export function retryDeadSqlite(c: SqliteConnection, id: string, now: string): boolean {
+function retryDeadSqlite(c: SqliteConnection, id: string, now: string): boolean {
   return c.db.prepare(RETRY_DEAD).run(new Date(now).toISOString(), id).changes === 1;
 }
 
 /** Counts by state, near-deadline count and the oldest open consentDate (of some sites). */
-export function deliveryStatsSqlite(
+function deliveryStatsSqlite(
   c: SqliteConnection,
   deadlineBound: string,
   siteKeys?: readonly string[],
@@ -115,7 +96,7 @@ export function deliveryStatsSqlite(
 }
 
 /** One page of a tenant's movements. */
-export function movementPageSqlite(
+function movementPageSqlite(
   c: SqliteConnection,
   filter: MovementPageFilter,
 ): Page<AdminMovement> {
@@ -124,7 +105,7 @@ export function movementPageSqlite(
 }
 
 /** Flags open movements near their deadline, each once, writing its event; returns the count. */
-export function flagAtRiskSqlite(c: SqliteConnection, flagging: AtRiskFlagging): number {
+function flagAtRiskSqlite(c: SqliteConnection, flagging: AtRiskFlagging): number {
   const account = flagging.iysCode ?? null;
   const bound = new Date(flagging.deadlineBound).toISOString();
   const rows = c.all(AT_RISK_DUE, bound, account, account, flagging.limit ?? 1000);
@@ -135,4 +116,42 @@ export function flagAtRiskSqlite(c: SqliteConnection, flagging: AtRiskFlagging):
     c.run(INSERT_EVENT, ...eventValues(event));
   }
   return rows.length;
+}
+
+const MOVEMENT_SELECT = `SELECT ${MOVEMENT_COLUMNS.join(', ')} FROM movements`;
+const DEFAULT_MOVEMENTS = 1000;
+
+/** Outbox movements matching `filter`, in insertion order. */
+function listMovements(c: SqliteConnection, filter: MovementFilter): Movement[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.captureId !== undefined) {
+    where.push('capture_id = ?');
+    params.push(filter.captureId);
+  }
+  if (filter.key !== undefined) {
+    where.push('movement_key = ?');
+    params.push(filter.key);
+  }
+  if (filter.state !== undefined) {
+    where.push('state = ?');
+    params.push(filter.state);
+  }
+  const sql = `${MOVEMENT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY pos LIMIT ?`;
+  return c.all(sql, ...params, filter.limit ?? DEFAULT_MOVEMENTS).map(toMovement);
+}
+
+/** The movement outbox of the SQLite store on `db`. */
+export function sqliteMovementStore(db: SqliteDb): MovementStore {
+  return {
+    movements: async (filter) => listMovements(db.reader, filter),
+    claimMovements: (claim) => db.inWriteTx((w) => claimMovementsSqlite(w, claim)),
+    releaseLeases: () => db.exclusive(() => db.writer.db.prepare(RELEASE_LEASES).run().changes),
+    finishMovements: (results) => db.inWriteTx((w) => finishMovementsSqlite(w, results)),
+    retryDeadMovement: (id, now) => db.exclusive(() => retryDeadSqlite(db.writer, id, now)),
+    deliveryStats: async (deadlineBound, siteKeys) =>
+      deliveryStatsSqlite(db.reader, deadlineBound, siteKeys),
+    movementPage: async (filter) => movementPageSqlite(db.reader, filter),
+    flagMovementsAtRisk: (flagging) => db.inWriteTx((w) => flagAtRiskSqlite(w, flagging)),
+  };
 }

@@ -1,9 +1,7 @@
-// The retention purge in SQLite (see retention-store.ts): synchronous statements the caller runs
-// inside one IMMEDIATE transaction, so a purge is all or nothing.
-import { FANNED_OUT } from './webhook-outbox.js';
-import type { SqliteConnection } from './sqlite-connection.js';
-import { jsonList } from './sqlite-connection.js';
-import { CAPTURE_SELECT, toStoredCapture } from './store-rows.js';
+// The retention port on SQLite (ports/retention-store.ts): a purge's synchronous statements run
+// inside one IMMEDIATE transaction behind the store's mutex, so a purge is all or nothing.
+import { FANNED_OUT } from '../sql/webhook-sql.js';
+import { CAPTURE_SELECT, toStoredCapture } from '../sql/store-rows.js';
 import {
   CONSENT_CHANGED,
   PURGED_DELIVERY_ERROR,
@@ -11,7 +9,7 @@ import {
   purgedChangedEventPayload,
   purgedEventPayload,
   purgedMovementKey,
-} from './retention-store.js';
+} from '../sql/retention-sql.js';
 import type {
   ChangedEventCandidate,
   ChangedEventCandidates,
@@ -20,7 +18,11 @@ import type {
   RetentionCandidates,
   RetentionPurge,
   RetentionPurgeResult,
-} from './retention-store.js';
+  RetentionStore,
+} from '../ports/retention-store.js';
+import type { SqliteConnection } from './connection.js';
+import { jsonList } from './connection.js';
+import type { SqliteDb } from './sqlite-db.js';
 
 const CANDIDATES = `SELECT ${CAPTURE_SELECT} FROM captures
   WHERE site_key = ? AND seq > ? AND purged_at IS NULL AND received_ms < ? ORDER BY seq LIMIT ?`;
@@ -48,7 +50,7 @@ const CHANGED_EVENT = `SELECT payload FROM webhook_events
     AND json_extract(payload, '$.purged') IS NULL`;
 
 /** A page of unpurged captures of a site received before the bound, in seq order. */
-export function retentionCandidatesSqlite(
+function retentionCandidatesSqlite(
   r: SqliteConnection,
   c: RetentionCandidates,
 ): RetentionCandidate[] {
@@ -59,7 +61,7 @@ export function retentionCandidatesSqlite(
 }
 
 /** Purges the captures of `purge` that are unpurged, of its site and without an open movement. */
-export function purgeCapturesSqlite(
+function purgeCapturesSqlite(
   w: SqliteConnection,
   purge: RetentionPurge,
 ): RetentionPurgeResult {
@@ -91,7 +93,7 @@ export function purgeCapturesSqlite(
 }
 
 /** A page of a site's unpurged `consent.changed` events created before the bound, in pos order. */
-export function changedEventCandidatesSqlite(
+function changedEventCandidatesSqlite(
   r: SqliteConnection,
   c: ChangedEventCandidates,
 ): ChangedEventCandidate[] {
@@ -101,7 +103,7 @@ export function changedEventCandidatesSqlite(
 }
 
 /** Purges the recipient from the site's unpurged `consent.changed` events among `eventIds`. */
-export function purgeChangedEventsSqlite(w: SqliteConnection, purge: ChangedEventPurge): string[] {
+function purgeChangedEventsSqlite(w: SqliteConnection, purge: ChangedEventPurge): string[] {
   const purged: string[] = [];
   for (const id of new Set(purge.eventIds)) {
     const row = w.get(CHANGED_EVENT, id, purge.siteKey);
@@ -112,4 +114,14 @@ export function purgeChangedEventsSqlite(w: SqliteConnection, purge: ChangedEven
     purged.push(id);
   }
   return purged;
+}
+
+/** The retention purge of the SQLite store on `db`. */
+export function sqliteRetentionStore(db: SqliteDb): RetentionStore {
+  return {
+    retentionCandidates: async (page) => retentionCandidatesSqlite(db.reader, page),
+    purgeCaptures: (purge) => db.inWriteTx((w) => purgeCapturesSqlite(w, purge)),
+    changedEventCandidates: async (page) => changedEventCandidatesSqlite(db.reader, page),
+    purgeChangedEvents: (purge) => db.inWriteTx((w) => purgeChangedEventsSqlite(w, purge)),
+  };
 }

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from './migrations.js';
-import { openStore, sqliteFileIn } from './open-store.js';
-import { describeStoreContract } from './store-contract.test-support.js';
+import { MIGRATIONS } from '../schema/migrations.js';
+import { openStore, sqliteFileIn } from '../open-store.js';
+import { describeStoreContract } from '../contract/store-contract.test-support.js';
 import {
   SITE_A,
   appendCapture,
@@ -13,10 +13,10 @@ import {
   chainOf,
   phone,
   uuid,
-} from './store-fixtures.test-support.js';
+} from '../contract/store-fixtures.test-support.js';
 import { openSqliteStore } from './sqlite-store.js';
 import type { SqliteStore } from './sqlite-store.js';
-import type { WriteTx } from './store.js';
+import type { WriteTx } from '../store.js';
 
 describeStoreContract('SQLite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'izinli-store-'));

@@ -1,8 +1,7 @@
-// The SQLite side of the webhook outbox: every write runs on the writer connection inside the
-// store's write mutex and an IMMEDIATE transaction (SQLite's write lock), so a claim is exclusive.
-import { sqliteInsert } from './sqlite-connection.js';
-import type { SqliteConnection } from './sqlite-connection.js';
-import { int, toWebhookEvent } from './store-rows.js';
+// The webhooks port on SQLite: a site's events from the reader, and the outbox, whose every write
+// runs on the writer connection inside the store's write mutex and an IMMEDIATE transaction
+// (SQLite's write lock), so a claim is exclusive.
+import { int, toWebhookEvent } from '../sql/store-rows.js';
 import {
   DELIVERY_COLUMNS,
   EVENT_JOIN_COLUMNS,
@@ -14,7 +13,7 @@ import {
   settleParams,
   toClaimedDelivery,
   toWebhookDelivery,
-} from './webhook-outbox.js';
+} from '../sql/webhook-sql.js';
 import type {
   ClaimedWebhookDelivery,
   WebhookDelivery,
@@ -24,7 +23,12 @@ import type {
   WebhookDeliveryState,
   WebhookFanOut,
   WebhookOutbox,
-} from './webhook-outbox.js';
+  WebhookStore,
+} from '../ports/webhook-store.js';
+import type { WebhookEvent } from '../types.js';
+import { sqliteInsert } from './connection.js';
+import type { SqliteConnection } from './connection.js';
+import type { SqliteDb } from './sqlite-db.js';
 
 const INSERT_DELIVERY = `${sqliteInsert('webhook_deliveries', NEW_DELIVERY_COLUMNS)}
   ON CONFLICT (event_id, tenant_id, webhook_id) DO NOTHING`;
@@ -121,4 +125,20 @@ export class SqliteWebhookOutbox implements WebhookOutbox {
   async counts(): Promise<Record<WebhookDeliveryState, number>> {
     return deliveryCounts(this.reader.all(COUNTS));
   }
+}
+
+const WEBHOOK_EVENTS = `SELECT id, site_key, type, payload, created_at FROM webhook_events
+  WHERE site_key = ? ORDER BY pos DESC LIMIT ?`;
+const DEFAULT_EVENTS = 100;
+
+/** The webhook events and outbox of the SQLite store on `db`. */
+export function sqliteWebhookStore(db: SqliteDb): WebhookStore {
+  return {
+    async webhookEvents(siteKey: string, limit = DEFAULT_EVENTS): Promise<WebhookEvent[]> {
+      return db.reader.all(WEBHOOK_EVENTS, siteKey, limit).map(toWebhookEvent);
+    },
+    webhookOutbox: new SqliteWebhookOutbox(db.writer, db.reader, (job) =>
+      db.inWriteTx(() => job()),
+    ),
+  };
 }

@@ -2,9 +2,10 @@
 // reads its own writes and nobody else (in this or another process) can write until it ends.
 import { movementKey } from '@izinli/core';
 import type { ConsentStatus } from '@izinli/core';
-import { assertOpen, checkAppend, emptyHead, lockedHead } from './append-guard.js';
-import { jsonList, sqliteInsert } from './sqlite-connection.js';
-import type { SqliteConnection } from './sqlite-connection.js';
+import { assertOpen, checkAppend, lockedHead } from '../sql/append-guard.js';
+import { readHead } from './chain-heads.js';
+import { jsonList, sqliteInsert } from './connection.js';
+import type { SqliteConnection } from './connection.js';
 import {
   CAPTURE_COLUMNS,
   CAPTURE_SELECT,
@@ -12,18 +13,17 @@ import {
   MOVEMENT_COLUMNS,
   captureValues,
   eventValues,
-  int,
   movementValues,
   toStoredCapture,
-} from './store-rows.js';
-import type { CaptureWrite, ChainHead, StoredCapture, WriteTx } from './store.js';
+} from '../sql/store-rows.js';
+import type { CaptureWrite, WriteTx } from '../ports/capture-store.js';
+import type { ChainHead, StoredCapture } from '../types.js';
 
 const INSERT_CAPTURE = sqliteInsert('captures', CAPTURE_COLUMNS);
 const INSERT_MOVEMENT = sqliteInsert('movements', MOVEMENT_COLUMNS);
 const INSERT_EVENT = sqliteInsert('webhook_events', EVENT_COLUMNS);
 const UPSERT_HEAD = `INSERT INTO chain_heads (site_key, seq, hash) VALUES (?, ?, ?)
   ON CONFLICT (site_key) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`;
-const SELECT_HEAD = 'SELECT seq, hash FROM chain_heads WHERE site_key = ?';
 const FIND_CAPTURES = `SELECT ${CAPTURE_SELECT} FROM captures
   WHERE capture_id IN (SELECT value FROM json_each(?))`;
 // The newest non-dead movement per key: by consentDate, then insertion order.
@@ -35,12 +35,6 @@ const MOVEMENT_STATUSES = `SELECT movement_key, status FROM (
 ) WHERE newest = 1`;
 const MIRROR_STATUSES = `SELECT consent_key, status FROM consent_mirror
   WHERE consent_key IN (SELECT value FROM json_each(?))`;
-
-/** The head of `siteKey` as stored on `connection` (the empty head when the site has none). */
-export function readHead(connection: SqliteConnection, siteKey: string): ChainHead {
-  const row = connection.get(SELECT_HEAD, siteKey);
-  return row ? { siteKey, seq: int(row.seq), hash: row.hash as string } : emptyHead(siteKey);
-}
 
 /** A write transaction on the SQLite writer connection. */
 export class SqliteWriteTx implements WriteTx {
