@@ -25,7 +25,8 @@ export type * from './ports/webhook-store.js';
 
 /** The durable store: embedded SQLite by default, PostgreSQL when `DATABASE_URL` is set. */
 export interface Store
-  extends CaptureStore,
+  extends
+    CaptureStore,
     ChainStore,
     MovementStore,
     BatchStore,

@@ -8,7 +8,8 @@ import type { TenantConfig } from '@izinli/core';
 import { NEAR_DEADLINE_MS } from '../../store/ports/movement-store.js';
 import { isMovementCursor } from '../../store/sql/movement-query.js';
 import { ApiError } from '../api-error.js';
-import type { AppDeps } from '../app-deps.js';
+import type { DepsWith } from '../app-deps.js';
+import type { MovementStore } from '../../store/ports/movement-store.js';
 import type { AdminEnv } from './admin-auth.js';
 import { badQuery } from './bad-query.js';
 import { NEXT_CURSOR, wholeNumber } from './query-texts.js';
@@ -19,7 +20,10 @@ export { NEAR_DEADLINE_MS } from '../../store/ports/movement-store.js';
 const sitesOf = (tenant: TenantConfig) => tenant.sites.map((s) => s.siteKey);
 
 /** Mounted at /v1/admin/movements, behind the admin auth. */
-export function adminMovementRoutes(deps: AppDeps, now: () => Date = () => new Date()) {
+export function adminMovementRoutes(
+  deps: DepsWith<MovementStore>,
+  now: () => Date = () => new Date(),
+) {
   return new Hono<AdminEnv>()
     .get('/', async (c) => {
       const stateText = c.req.query('state');

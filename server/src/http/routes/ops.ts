@@ -1,9 +1,10 @@
 // Liveness, readiness and Prometheus metrics.
 import { Hono } from 'hono';
-import type { AppDeps } from '../app-deps.js';
+import type { DepsWith } from '../app-deps.js';
+import type { StoreAdmin } from '../../store/ports/store-admin.js';
 
 /** /healthz (the process answers), /readyz (the database answers), /metrics. */
-export function opsRoutes(deps: AppDeps) {
+export function opsRoutes(deps: DepsWith<StoreAdmin>) {
   return new Hono()
     .get('/healthz', (c) => c.json({ status: 'ok', version: deps.version ?? '0.0.0' }))
     .get('/readyz', async (c) => {

@@ -53,7 +53,9 @@ export function postgresChainStore(db: PgDb): ChainStore {
       // LIMIT NULL is no limit.
       const { rows } =
         siteKey === undefined
-          ? await pool.query(`${select} ORDER BY signed_at DESC, pos DESC LIMIT $1`, [limit ?? null])
+          ? await pool.query(`${select} ORDER BY signed_at DESC, pos DESC LIMIT $1`, [
+              limit ?? null,
+            ])
           : await pool.query(`${select} WHERE site_key = $1 ORDER BY seq DESC LIMIT $2`, [
               siteKey,
               limit ?? null,

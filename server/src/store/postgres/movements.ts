@@ -95,10 +95,7 @@ async function movementPagePostgres(
 }
 
 /** Flags open movements near their deadline, each once, writing its event; returns the count. */
-async function flagAtRiskPostgres(
-  client: PoolClient,
-  flagging: AtRiskFlagging,
-): Promise<number> {
+async function flagAtRiskPostgres(client: PoolClient, flagging: AtRiskFlagging): Promise<number> {
   const account = flagging.iysCode ?? null;
   const bound = new Date(flagging.deadlineBound).toISOString();
   const { rows } = await client.query(AT_RISK_DUE_PG, [

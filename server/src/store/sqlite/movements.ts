@@ -28,7 +28,13 @@ import {
   movementPageOf,
   movementPageQuery,
 } from '../sql/movement-query.js';
-import { EVENT_COLUMNS, MOVEMENT_COLUMNS, eventValues, int, toMovement } from '../sql/store-rows.js';
+import {
+  EVENT_COLUMNS,
+  MOVEMENT_COLUMNS,
+  eventValues,
+  int,
+  toMovement,
+} from '../sql/store-rows.js';
 import type { Page } from '../types.js';
 import { sqliteInsert } from './connection.js';
 import type { SqliteConnection } from './connection.js';
@@ -67,10 +73,7 @@ function claimMovementsSqlite(c: SqliteConnection, claim: MovementClaim): Moveme
 }
 
 /** Applies results whose lease still holds, with their events and mirror entries; returns their ids. */
-function finishMovementsSqlite(
-  c: SqliteConnection,
-  results: readonly MovementResult[],
-): string[] {
+function finishMovementsSqlite(c: SqliteConnection, results: readonly MovementResult[]): string[] {
   const finish = c.db.prepare(FINISH);
   const applied = results.filter((result) => finish.run(...resultParams(result)).changes === 1);
   afterResultsSqlite(c, applied);
@@ -96,10 +99,7 @@ function deliveryStatsSqlite(
 }
 
 /** One page of a tenant's movements. */
-function movementPageSqlite(
-  c: SqliteConnection,
-  filter: MovementPageFilter,
-): Page<AdminMovement> {
+function movementPageSqlite(c: SqliteConnection, filter: MovementPageFilter): Page<AdminMovement> {
   const { sql, params, limit } = movementPageQuery(filter, 'sqlite');
   return movementPageOf(c.all(sql, ...params), limit);
 }

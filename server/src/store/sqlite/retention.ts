@@ -61,10 +61,7 @@ function retentionCandidatesSqlite(
 }
 
 /** Purges the captures of `purge` that are unpurged, of its site and without an open movement. */
-function purgeCapturesSqlite(
-  w: SqliteConnection,
-  purge: RetentionPurge,
-): RetentionPurgeResult {
+function purgeCapturesSqlite(w: SqliteConnection, purge: RetentionPurge): RetentionPurgeResult {
   const purged: string[] = [];
   const open: string[] = [];
   for (const captureId of new Set(purge.captureIds)) {
