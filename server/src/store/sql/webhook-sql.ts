@@ -3,7 +3,6 @@
 // (ports/webhook-store.ts declares the outbox; sqlite/webhooks.ts and postgres/webhooks.ts run it).
 import { int } from './store-rows.js';
 import type { Row } from './store-rows.js';
-import { WEBHOOK_DELIVERY_STATES } from '../ports/webhook-store.js';
 import type {
   ClaimedWebhookDelivery,
   WebhookDelivery,
