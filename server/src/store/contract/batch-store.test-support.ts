@@ -1,4 +1,4 @@
-// The Store contract, batches and admin views: claimed movements bound to an İYS batch are kept
+// The BatchStore contract (ports/batch-store.ts), with the MovementStore admin views it affects: claimed movements bound to an İYS batch are kept
 // from single claims and polled after a restart; a stale submission frees its items; movements near
 // their deadline are flagged once with their event; a tenant's page and counts cover its sites only.
 import { expect, it } from 'vitest';

@@ -1,6 +1,5 @@
-// The Store contract, listing: the admin list's filters and cursor pages, and chain streaming.
-import { GENESIS_HASH, checkCaptureChain } from '@izinli/core';
-import type { CaptureRecord } from '@izinli/core';
+// The CaptureStore contract (ports/capture-store.ts), listing: the admin list's filters and
+// cursor pages.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isCaptureCursor } from '../sql/capture-query.js';
 import {
@@ -8,8 +7,6 @@ import {
   SITE_B,
   appendCapture,
   at,
-  captureWrite,
-  chainOf,
   email,
   movementFixture,
   phone,
@@ -136,33 +133,6 @@ export function describeListContract(store: StoreGetter) {
         expect(isCaptureCursor(bad)).toBe(false);
         await expect(store().listCaptures({ cursor: bad })).rejects.toThrow(RangeError);
       }
-    });
-  });
-
-  describe('chain', () => {
-    it('streams a site’s chain in seq order from fromSeq, across internal pages', async () => {
-      // More records than one internal page (500), written in one transaction like a group commit.
-      const count = 505;
-      await store().write([SITE_A, SITE_B], async (tx) => {
-        for (let n = 1; n <= count; n++) {
-          await tx.insertCapture(
-            await captureWrite(await tx.chainHead(SITE_A), { n, phone: phone(n) }),
-          );
-        }
-        const other = { n: 10_000, siteKey: SITE_B };
-        await tx.insertCapture(await captureWrite(await tx.chainHead(SITE_B), other));
-      });
-      const chain = await chainOf(store(), SITE_A);
-      expect(chain.map((c) => c.seq)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
-      expect(chain[0]!.prevHash).toBe(GENESIS_HASH);
-      expect(await checkCaptureChain(chain.map((c) => c.record as CaptureRecord))).toEqual([]);
-      const tail = await chainOf(store(), SITE_A, 499);
-      expect(tail.map((c) => c.seq)).toEqual(Array.from({ length: 7 }, (_, i) => 499 + i));
-      expect(tail[0]).toEqual(chain[498]);
-      expect((await chainOf(store(), SITE_B)).map((c) => c.captureId)).toEqual([uuid(10_000)]);
-      expect(await chainOf(store(), SITE_A, count + 1)).toEqual([]);
-      expect(await chainOf(store(), 'no-such-site-0000000')).toEqual([]);
-      expect(await store().sites()).toEqual([SITE_A, SITE_B]);
     });
   });
 }

@@ -1,5 +1,5 @@
-// The Store contract, writes: chain heads, atomic captures, rollback, idempotency look-ups,
-// isolation from readers, and one unbroken chain under concurrent writes.
+// The CaptureStore contract (ports/capture-store.ts), writes: chain heads, atomic captures,
+// rollback, idempotency look-ups, isolation from readers, one unbroken chain under concurrent writes.
 import { GENESIS_HASH, canonicalJson, checkCaptureChain } from '@izinli/core';
 import type { CaptureRecord } from '@izinli/core';
 import { expect, it } from 'vitest';
@@ -20,18 +20,6 @@ import type { StoreGetter } from './store-contract.test-support.js';
 import type { WriteTx } from '../store.js';
 
 export function describeWritesContract(store: StoreGetter) {
-  it('migrating again is a no-op that keeps the data', async () => {
-    const capture = await appendCapture(store(), { n: 1, phone: phone(1) });
-    await store().migrate();
-    await store().migrate();
-    expect((await store().getCapture(capture.captureId))?.recordHash).toBe(capture.recordHash);
-    expect(await store().chainHead(SITE_A)).toEqual({
-      siteKey: SITE_A,
-      seq: 1,
-      hash: capture.recordHash,
-    });
-  });
-
   it('gives a site without records the head seq 0 and 64 zeros, in and out of a write', async () => {
     const empty = { siteKey: SITE_A, seq: 0, hash: GENESIS_HASH };
     expect(GENESIS_HASH).toBe('0'.repeat(64));

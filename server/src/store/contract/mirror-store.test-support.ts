@@ -1,9 +1,18 @@
-// The Store contract, sync: pull cursors per brand and `applyIysChanges` — a later consentDate
-// wins, an older change never overwrites a newer state, and mirror, events and cursor commit together.
+// The MirrorStore contract (ports/mirror-store.ts): mirror upserts, pull cursors per brand and
+// `applyIysChanges` — a later consentDate wins, an older change never overwrites a newer state,
+// and mirror, events and cursor commit together.
 import { movementKey } from '@izinli/core';
 import type { ConsentStatus } from '@izinli/core';
 import { expect, it } from 'vitest';
-import { BRAND, SITE_A, at, phone } from './store-fixtures.test-support.js';
+import {
+  BRAND,
+  SITE_A,
+  at,
+  keyOf,
+  movementFixture,
+  phone,
+  uuid,
+} from './store-fixtures.test-support.js';
 import type { StoreGetter } from './store-contract.test-support.js';
 import type { IysChangesWrite, MirrorEntry, WebhookEvent } from '../store.js';
 
@@ -42,6 +51,23 @@ const write = (entries: MirrorEntry[], cursor?: string): IysChangesWrite => ({
   events: changed,
   ...(cursor === undefined ? {} : { cursor }),
 });
+
+const mirrorEntry = (n: number, status: 'ONAY' | 'RET'): MirrorEntry => {
+  const fields = {
+    ...BRAND,
+    recipientType: 'BIREYSEL' as const,
+    type: 'MESAJ' as const,
+    recipient: phone(n),
+  };
+  return {
+    key: keyOf(movementFixture({ n, captureId: uuid(0), recipient: phone(n) })),
+    ...fields,
+    status,
+    consentDate: '2026-11-01 10:00:00',
+    source: 'IYS_MOBIL',
+    updatedAt: at(n),
+  };
+};
 
 export function describeSyncContract(store: StoreGetter) {
   it('keeps a pull cursor per brand, absent until stored, replaced by the next', async () => {
@@ -126,5 +152,27 @@ export function describeSyncContract(store: StoreGetter) {
     expect((await store().mirror([onay.key])).size).toBe(0);
     expect(await store().syncCursor(BRAND.iysCode, BRAND.brandCode)).toBe('c1');
     expect(await store().webhookEvents(SITE_A)).toEqual([]);
+  });
+
+  it('upserts mirror entries and reads them back by key', async () => {
+    expect(await store().mirror([mirrorEntry(1, 'ONAY').key])).toEqual(new Map());
+    await store().upsertMirror([mirrorEntry(1, 'ONAY'), mirrorEntry(2, 'ONAY')]);
+    // A batch naming a key twice keeps the later entry.
+    await store().upsertMirror([
+      mirrorEntry(2, 'ONAY'),
+      { ...mirrorEntry(2, 'RET'), source: 'IYS_WEB' },
+    ]);
+    await store().upsertMirror([]);
+    const keys = [1, 2, 3].map((n) => mirrorEntry(n, 'ONAY').key);
+    const found = await store().mirror(keys);
+    expect([...found.keys()].sort()).toEqual(keys.slice(0, 2).sort());
+    expect(found.get(keys[0]!)).toEqual(mirrorEntry(1, 'ONAY'));
+    expect(found.get(keys[1]!)).toEqual({ ...mirrorEntry(2, 'RET'), source: 'IYS_WEB' });
+    // One key at a time answers as the batch does.
+    for (const key of keys) {
+      const one = await store().mirror([key]);
+      expect([...one.entries()]).toEqual(found.has(key) ? [[key, found.get(key)]] : []);
+    }
+    expect(await store().mirror([])).toEqual(new Map());
   });
 }

@@ -1,5 +1,6 @@
-// The Store contract, delivery: claims take the due head of each key, oldest consentDate first,
-// under a lease; results apply only under the claim's lease; dead letters retry; counts by state.
+// The MovementStore contract (ports/movement-store.ts): movements listed in insertion order;
+// claims take the due head of each key, oldest consentDate first, under a lease; results apply
+// only under the claim's lease; dead letters retry; counts by state.
 import { formatIysDate } from '@izinli/core';
 import type { Movement } from '@izinli/core';
 import { expect, it } from 'vitest';
@@ -8,9 +9,11 @@ import {
   BRAND,
   appendCapture,
   at,
+  email,
   keyOf,
   movementFixture,
   phone,
+  uuid,
 } from './store-fixtures.test-support.js';
 import type { MirrorEntry } from '../store.js';
 
@@ -210,5 +213,54 @@ export function describeDeliveryContract(store: StoreGetter) {
       expect(one.get(k), k).toEqual(found.get(k));
       expect([...one.keys()]).toEqual(found.has(k) ? [k] : []);
     }
+  });
+
+  it('stores movements in every state and lists them in insertion order, by capture or by key', async () => {
+    const states = ['pending', 'in-flight', 'delivered', 'already-current', 'dead'] as const;
+    const first = await appendCapture(
+      store(),
+      { n: 1, phone: phone(1), email: email(1) },
+      {
+        movements: (captureId) =>
+          states.map((state, i) =>
+            movementFixture({ n: 10 + i, captureId, state, recipient: phone(i) }),
+          ),
+      },
+    );
+    const second = await appendCapture(
+      store(),
+      { n: 2, phone: phone(1) },
+      {
+        movements: (captureId) => [
+          movementFixture({ n: 20, captureId, recipient: phone(0), status: 'RET' }),
+        ],
+      },
+    );
+    const firstMovements = states.map((state, i) =>
+      movementFixture({ n: 10 + i, captureId: first.captureId, state, recipient: phone(i) }),
+    );
+    expect(await store().movements({ captureId: first.captureId })).toEqual(firstMovements);
+    const key = keyOf(firstMovements[0]!);
+    expect((await store().movements({ key })).map((m) => m.id)).toEqual(['mv-10', 'mv-20']);
+    expect(
+      (await store().movements({ key, captureId: second.captureId })).map((m) => m.id),
+    ).toEqual(['mv-20']);
+    expect(await store().movements({})).toHaveLength(6);
+    expect(await store().movements({ limit: 2 })).toEqual(firstMovements.slice(0, 2));
+    expect(await store().movements({ captureId: uuid(99) })).toEqual([]);
+  });
+
+  it('refuses a movement that is not a valid Movement, storing nothing', async () => {
+    const writing = appendCapture(
+      store(),
+      { n: 1, phone: phone(1) },
+      {
+        movements: (captureId) => [
+          { ...movementFixture({ n: 1, captureId }), recipient: 'not-a-phone' },
+        ],
+      },
+    );
+    await expect(writing).rejects.toThrow(/recipient/);
+    expect((await store().stats()).captures).toBe(0);
   });
 }

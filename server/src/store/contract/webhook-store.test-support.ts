@@ -1,7 +1,16 @@
-// The Store contract, webhook deliveries: fan-out of events to their targets in one
-// transaction, leased claims (never one delivery to two claimers), settling, backoff, dead letters.
+// The WebhookStore contract (ports/webhook-store.ts): a site's events, fan-out of events to their
+// targets in one transaction, leased claims (never one delivery to two claimers), settling,
+// backoff, dead letters.
+import { canonicalJson } from '@izinli/core';
 import { expect, it } from 'vitest';
-import { SITE_A, SITE_B, appendCapture, at, eventFixture } from './store-fixtures.test-support.js';
+import {
+  SITE_A,
+  SITE_B,
+  appendCapture,
+  at,
+  eventFixture,
+  phone,
+} from './store-fixtures.test-support.js';
 import type { StoreGetter } from './store-contract.test-support.js';
 import type { WebhookEvent } from '../store.js';
 import type { WebhookFanOut, WebhookTargetRef } from '../ports/webhook-store.js';
@@ -188,5 +197,36 @@ export function describeWebhooksContract(store: StoreGetter) {
       nextAttemptAt: at(300),
     });
     expect(await store().webhookOutbox.counts()).toEqual({ pending: 3, delivered: 1, dead: 0 });
+  });
+
+  it('lists a site’s webhook events newest first with their payload intact', async () => {
+    const first = await appendCapture(
+      store(),
+      { n: 1, phone: phone(1) },
+      {
+        events: (captureId) => [
+          eventFixture(1, SITE_A, captureId),
+          eventFixture(2, SITE_A, captureId),
+        ],
+      },
+    );
+    await appendCapture(
+      store(),
+      { n: 2, siteKey: SITE_B },
+      {
+        events: (captureId) => [eventFixture(3, SITE_B, captureId)],
+      },
+    );
+    const events = await store().webhookEvents(SITE_A);
+    expect(events).toEqual([
+      eventFixture(2, SITE_A, first.captureId),
+      eventFixture(1, SITE_A, first.captureId),
+    ]);
+    expect(canonicalJson(events[0]!.payload)).toBe(
+      canonicalJson(eventFixture(2, SITE_A, first.captureId).payload),
+    );
+    expect(await store().webhookEvents(SITE_A, 1)).toHaveLength(1);
+    expect((await store().webhookEvents(SITE_B)).map((e) => e.id)).toEqual(['ev-3']);
+    expect(await store().webhookEvents('no-such-site-0000000')).toEqual([]);
   });
 }
