@@ -1,8 +1,8 @@
 // One retention pass (A14, B10): for every configured site, the unpurged records received more
 // than its retention ago are checked against the rule in retention-rule.ts, and those due have
-// their personal data purged by the store (`Store.purgeCaptures`); the site's `consent.changed`
-// events older than its retention lose their recipient (`Store.purgeChangedEvents`). A dry run
-// only counts.
+// their personal data purged by the store (`RetentionStore.purgeCaptures`); the site's
+// `consent.changed` events older than its retention lose their recipient
+// (`RetentionStore.purgeChangedEvents`). A dry run only counts.
 import { movementKey } from '@izinli/core';
 import type { Channel, Movement, SiteConfig } from '@izinli/core';
 import type { Logger } from 'pino';

@@ -1,6 +1,7 @@
-// The BatchStore contract (ports/batch-store.ts), with the MovementStore admin views it affects: claimed movements bound to an İYS batch are kept
-// from single claims and polled after a restart; a stale submission frees its items; movements near
-// their deadline are flagged once with their event; a tenant's page and counts cover its sites only.
+// The BatchStore contract (ports/batch-store.ts), with the MovementStore admin views it affects:
+// claimed movements bound to an İYS batch are kept from single claims and polled after a restart;
+// a stale submission frees its items; movements near their deadline are flagged once with their
+// event; a tenant's page and counts cover its sites only.
 import { expect, it } from 'vitest';
 import { claim, mirrorOf, queue } from './movement-store.test-support.js';
 import type { StoreGetter } from './store-contract.test-support.js';

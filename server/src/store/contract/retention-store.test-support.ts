@@ -1,8 +1,9 @@
 // Long because: the retention contract every store passes, a case per kind of data purged.
-// The RetentionStore contract (ports/retention-store.ts) (A14, B10): the candidates of a purge, and the purge itself —
-// personal data gone from the record, receipt, address index, movements and webhook events, the
-// digests kept so the chain still verifies, and never a capture with an open movement; and the
-// `consent.changed` events of the İYS sync, which lose their recipient by their own age.
+// The RetentionStore contract (ports/retention-store.ts, A14, B10): the candidates of a purge, and
+// the purge itself — personal data gone from the record, receipt, address index, movements and
+// webhook events, the digests kept so the chain still verifies, and never a capture with an open
+// movement; and the `consent.changed` events of the İYS sync, which lose their recipient by their
+// own age.
 import { movementKey } from '@izinli/core';
 import type { ConsentStatus } from '@izinli/core';
 import { expect, it } from 'vitest';
