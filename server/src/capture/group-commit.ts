@@ -3,7 +3,8 @@
 // (docs/architecture.md#record-and-proof: durability without losing throughput).
 import { excerpt } from '@izinli/core';
 import type { CaptureRecord, ConsentStatus, Problem } from '@izinli/core';
-import type { CaptureWrite, ChainHead, StoredCapture, Store, WriteTx } from '../store/store.js';
+import type { CaptureStore, CaptureWrite, WriteTx } from '../store/ports/capture-store.js';
+import type { ChainHead, StoredCapture } from '../store/types.js';
 import { sha256HexSync } from '../proof/node-sha256.js';
 import type { CaptureDraft } from './prepare-capture.js';
 import { RecordInvalid, consentKeys, sealCapture } from './seal-capture.js';
@@ -22,7 +23,7 @@ export type CommitOutcome =
   | { kind: 'unstorable'; problems: Problem[] };
 
 export interface GroupCommitOptions {
-  store: Store;
+  store: CaptureStore;
   /** Signs the sealed record (a compact JWS receipt); `canonical` is `canonicalJson(record)`. */
   signReceipt(record: CaptureRecord, canonical: string): Promise<string>;
   /** Ids for movements and events. */

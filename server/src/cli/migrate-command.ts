@@ -1,7 +1,7 @@
 // `izinli migrate`: brings the database schema up to date and does nothing else, so a deploy
 // pipeline can migrate once before new server instances start.
 import { parseServerEnv } from '../config/env.js';
-import { MIGRATIONS } from '../store/migrations.js';
+import { MIGRATIONS } from '../store/schema/migrations.js';
 import type { CliCommand } from './args.js';
 import { EXIT } from './cli-deps.js';
 import type { CliDeps } from './cli-deps.js';

@@ -4,7 +4,7 @@
 // and movements near their deadline are flagged once.
 import { formatIysDate } from '@izinli/core';
 import { expect, it } from 'vitest';
-import { phone } from '../store/store-fixtures.test-support.js';
+import { phone } from '../store/contract/store-fixtures.test-support.js';
 import { BRAND, FIRST_POLL, MINUTE, describeBatchStores } from './batch-sim.test-support.js';
 
 describeBatchStores('batch delivery against the İYS simulator over HTTP', (h) => {

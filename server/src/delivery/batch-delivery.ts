@@ -7,8 +7,10 @@ import { IYS_LIMITS } from '@izinli/core';
 import type { BusinessCalendar, Movement } from '@izinli/core';
 import type { IysClient } from '@izinli/iys';
 import type { Logger } from 'pino';
-import type { BatchItemResult, BatchNext } from '../store/batch-store.js';
-import type { Store } from '../store/store.js';
+import type { BatchItemResult, BatchNext } from '../store/ports/batch-store.js';
+import type { BatchStore } from '../store/ports/batch-store.js';
+import type { MirrorStore } from '../store/ports/mirror-store.js';
+import type { MovementStore } from '../store/ports/movement-store.js';
 import { count, logEnd } from './delivery-report.js';
 import type { DeliveryReport } from './delivery-report.js';
 import { eventsOfEnd } from './movement-events.js';
@@ -36,7 +38,8 @@ export const DEFAULT_BATCH_POLICY: BatchPolicy = {
 
 /** What the batch path needs from its worker. */
 export interface BatchContext {
-  store: Store;
+  /** Batches, and the single movements and mirror entries a submission settles before batching. */
+  store: BatchStore & MovementStore & MirrorStore;
   logger: Logger;
   client: IysClient;
   /** İYS's business days with the config's extra holidays, for the H467 check (pre-validate.ts). */

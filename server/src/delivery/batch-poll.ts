@@ -4,7 +4,7 @@
 import { formatIysDate } from '@izinli/core';
 import type { IysBatchStatusItem, Movement } from '@izinli/core';
 import { backoffDelay, kindOf } from '@izinli/iys';
-import type { BatchNext, ClaimedBatch } from '../store/batch-store.js';
+import type { BatchNext, ClaimedBatch } from '../store/ports/batch-store.js';
 import { applyUpdate, iso, released } from './batch-delivery.js';
 import type { BatchContext } from './batch-delivery.js';
 import type { DeliveryReport } from './delivery-report.js';

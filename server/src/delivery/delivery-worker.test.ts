@@ -3,7 +3,7 @@
 // wrongly, and a movement past İYS's 3-business-day window is dead-lettered loudly (A8).
 import { formatIysDate, movementKey } from '@izinli/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SITE_A, phone } from '../store/store-fixtures.test-support.js';
+import { SITE_A, phone } from '../store/contract/store-fixtures.test-support.js';
 import { BRAND, MINUTE, startHarness } from './delivery-sim.test-support.js';
 import type { DeliveryHarness } from './delivery-sim.test-support.js';
 import type { DeliveryWorkerOptions } from './delivery-worker.js';

@@ -9,8 +9,10 @@ import { createIysClient } from '@izinli/iys';
 import type { FetchLike, IysClient, RateLimiter } from '@izinli/iys';
 import type { Logger } from 'pino';
 import type { LoadedConfig } from '../config/load-config.js';
-import type { Store } from '../store/store.js';
-import { NEAR_DEADLINE_MS } from '../store/delivery-store.js';
+import type { BatchStore } from '../store/ports/batch-store.js';
+import type { MirrorStore } from '../store/ports/mirror-store.js';
+import type { MovementStore } from '../store/ports/movement-store.js';
+import { NEAR_DEADLINE_MS } from '../store/ports/movement-store.js';
 import { DEFAULT_BATCH_POLICY } from './batch-delivery.js';
 import { pollBatches } from './batch-poll.js';
 import { submitBatches } from './batch-submit.js';
@@ -29,7 +31,7 @@ export type { DeliveryReport } from './delivery-report.js';
 /** Options of `createDeliveryWorker`. */
 export interface DeliveryWorkerOptions {
   config: LoadedConfig;
-  store: Store;
+  store: MovementStore & MirrorStore & BatchStore;
   logger: Logger;
   /** İYS's base URL (or the simulator's). */
   baseUrl: string;

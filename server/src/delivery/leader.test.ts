@@ -9,15 +9,15 @@ import pg from 'pg';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMetrics } from '../http/metrics.js';
-import { openPostgresStore } from '../store/postgres-store.js';
-import { openSqliteStore } from '../store/sqlite-store.js';
+import { openPostgresStore } from '../store/postgres/postgres-store.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import {
   BRAND,
   appendCapture,
   at,
   movementFixture,
   phone,
-} from '../store/store-fixtures.test-support.js';
+} from '../store/contract/store-fixtures.test-support.js';
 import type { Store } from '../store/store.js';
 import { LEADER_LOCK_CLASS, claimsWhileLeading, createLeader } from './leader.js';
 import type { Leader } from './leader.js';

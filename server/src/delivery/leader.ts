@@ -5,9 +5,11 @@
 // left, so its movements go again at once instead of when their leases run out.
 import type { Logger } from 'pino';
 import type pg from 'pg';
-import type { BatchClaim } from '../store/batch-store.js';
-import type { MovementClaim } from '../store/delivery-store.js';
-import type { Store } from '../store/store.js';
+import type { BatchClaim } from '../store/ports/batch-store.js';
+import type { MovementClaim } from '../store/ports/movement-store.js';
+import type { BatchStore } from '../store/ports/batch-store.js';
+import type { MovementStore } from '../store/ports/movement-store.js';
+import type { StoreAdmin } from '../store/ports/store-admin.js';
 
 /**
  * The advisory lock's two keys: a class of its own (not the migration/sync class) and a hash of
@@ -27,7 +29,8 @@ const HOLDS = `SELECT count(*)::int AS n FROM pg_locks
 
 /** Options of `createLeader`. */
 export interface LeaderOptions {
-  store: Store;
+  /** Its `kind` says whether there is a database lock to take; taking over releases leases. */
+  store: MovementStore & Pick<StoreAdmin, 'kind'>;
   logger: Logger;
   /**
    * A new, unconnected session of the store's database (PostgreSQL only; default: the store's
@@ -56,7 +59,7 @@ export interface Leader {
   close(): Promise<void>;
 }
 
-type SessionStore = Store & { sessionClient?: () => pg.Client };
+type SessionStore = LeaderOptions['store'] & { sessionClient?: () => pg.Client };
 
 /** Creates the leader of `store`'s database; nothing happens before `start()`. */
 export function createLeader(options: LeaderOptions): Leader {
@@ -183,7 +186,10 @@ export function createLeader(options: LeaderOptions): Leader {
  * `store` as the delivery worker should see it: claims nothing while this instance does not lead,
  * so a pass that outlives the lock (a long backlog) ends at its next claim.
  */
-export function claimsWhileLeading(store: Store, leads: () => boolean): Store {
+export function claimsWhileLeading<S extends MovementStore & BatchStore>(
+  store: S,
+  leads: () => boolean,
+): S {
   const gated = (claim: MovementClaim) =>
     leads() ? store.claimMovements(claim) : Promise.resolve([]);
   // Polling a submitted batch talks to İYS too: only the leader does it.

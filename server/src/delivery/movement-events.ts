@@ -5,7 +5,7 @@
 // the recipient; logs never do.
 import { randomUUID } from 'node:crypto';
 import type { Movement } from '@izinli/core';
-import type { MovementEvent } from '../store/delivery-store.js';
+import type { MovementEvent } from '../store/ports/movement-store.js';
 import type { WebhookEvent } from '../store/store.js';
 import type { AttemptEnd } from './send-outcome.js';
 

@@ -2,7 +2,7 @@
 // A18): a movement İYS would refuse is settled or dead-lettered here, never sent.
 import { checkConsentDate, movementKey, parseIysDate } from '@izinli/core';
 import type { BusinessCalendar, Movement } from '@izinli/core';
-import type { MovementOutcome } from '../store/delivery-store.js';
+import type { MovementOutcome } from '../store/ports/movement-store.js';
 import type { MirrorEntry } from '../store/store.js';
 
 /** Why a movement missed İYS's 3-business-day window (A8): the dead letter's code. */

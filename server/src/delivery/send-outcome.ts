@@ -3,7 +3,7 @@
 import type { IysAddConsentResponse, Movement, Result } from '@izinli/core';
 import { backoffDelay } from '@izinli/iys';
 import type { IysError } from '@izinli/iys';
-import type { MovementOutcome } from '../store/delivery-store.js';
+import type { MovementOutcome } from '../store/ports/movement-store.js';
 import type { MirrorEntry } from '../store/store.js';
 import { mirrorEntryOf } from './pre-validate.js';
 

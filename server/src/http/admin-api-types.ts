@@ -8,8 +8,8 @@ import type { JSONWebKeySet } from 'jose';
 import type { z } from 'zod';
 import type * as schemas from './openapi-console-schemas.js';
 
-export type { AdminMovement } from '../store/movement-query.js';
-export type { DeliveryStats } from '../store/delivery-store.js';
+export type { AdminMovement } from '../store/ports/movement-store.js';
+export type { DeliveryStats } from '../store/ports/movement-store.js';
 export type { Checkpoint } from '../store/types.js';
 export type { Page } from '../store/store.js';
 export type { CheckAnswer } from '../sync/pre-send-check.js';

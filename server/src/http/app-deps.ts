@@ -54,6 +54,12 @@ export interface AppDeps {
   lastSync?: () => { at: string; brands: BrandSyncReport[] } | undefined;
 }
 
+/**
+ * `AppDeps` with `store` narrowed to the ports (store/ports/*.ts) a route uses: a route names
+ * what it reads and writes, and the whole `Store` still satisfies it.
+ */
+export type DepsWith<S> = Omit<AppDeps, 'store'> & { store: S };
+
 /** A plain fetch-style handler for requests the server has no route for. */
 export type FallbackHandler = (
   request: Request,

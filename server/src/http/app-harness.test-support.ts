@@ -12,7 +12,7 @@ import { deadlinesWithWarning } from '../calendar/server-calendar.js';
 import { GroupCommitter } from '../capture/group-commit.js';
 import { checkServerConfig } from '../config/load-config.js';
 import { loadKeyRing, signReceipt } from '../proof/index.js';
-import { openSqliteStore } from '../store/sqlite-store.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { createApp } from './app.js';
 import type { AppDeps, AppLimits } from './app-deps.js';
 import { createMetrics, observeCommit } from './metrics.js';

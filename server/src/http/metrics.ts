@@ -1,8 +1,10 @@
 // Prometheus metrics of one server (its own registry, so tests and several apps never collide).
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { NEAR_DEADLINE_MS } from '../store/delivery-store.js';
-import type { DeliveryStats } from '../store/delivery-store.js';
-import type { Store } from '../store/store.js';
+import { NEAR_DEADLINE_MS } from '../store/ports/movement-store.js';
+import type { DeliveryStats } from '../store/ports/movement-store.js';
+import type { MovementStore } from '../store/ports/movement-store.js';
+import type { StoreAdmin } from '../store/ports/store-admin.js';
+import type { WebhookStore } from '../store/ports/webhook-store.js';
 
 /** The server's metrics and the registry `/metrics` renders. */
 export interface ServerMetrics {
@@ -23,7 +25,7 @@ export function observeCommit(metrics: ServerMetrics, batchSize: number, seconds
 
 /** Creates the metrics; gauges read the store when scraped. */
 export function createMetrics(
-  store: Store,
+  store: StoreAdmin & MovementStore & WebhookStore,
   options: { defaultMetrics?: boolean; leads?: () => boolean } = {},
 ): ServerMetrics {
   const registry = new Registry();

@@ -1,9 +1,10 @@
 // Signs each site's chain head at intervals (docs/architecture.md#record-and-proof): a published,
 // signed head makes a later truncation or rewrite of the log detectable.
-import type { Checkpoint, Store } from '../store/store.js';
+import type { ChainStore } from '../store/ports/chain-store.js';
+import type { Checkpoint } from '../store/types.js';
 
 export interface CheckpointerOptions {
-  store: Store;
+  store: ChainStore;
   /** Signs `{ siteKey, seq, hash, signedAt }` into a checkpoint. */
   sign(head: Omit<Checkpoint, 'jws'>): Promise<Checkpoint>;
   now?: () => Date;

@@ -1,11 +1,12 @@
 // Writes a store's hash chains and checkpoints as an exported log (format in log-lines.ts).
 import type { JSONWebKeySet } from 'jose';
-import type { Store, StoredCapture } from '../store/store.js';
+import type { ChainStore } from '../store/ports/chain-store.js';
+import type { StoredCapture } from '../store/types.js';
 import { LOG_FORMAT, LOG_VERSION } from './log-lines.js';
 import type { LogCheckpointLine, LogHeaderLine, LogJwksLine, LogRecordLine } from './log-lines.js';
 
 /** The part of a store an export reads. */
-export type LogSource = Pick<Store, 'sites' | 'chain' | 'checkpoints'>;
+export type LogSource = Pick<ChainStore, 'sites' | 'chain' | 'checkpoints'>;
 
 /** What to export and what to put next to it. */
 export interface ExportLogOptions {

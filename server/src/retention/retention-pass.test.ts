@@ -23,9 +23,9 @@ import {
   validCapture,
 } from '../http/app-harness.test-support.js';
 import { exportLog, verifyLog } from '../proof/index.js';
-import { openSqliteStore } from '../store/sqlite-store.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { consentChangedEvents } from '../sync/iys-change-entry.js';
-import { chainOf } from '../store/store-fixtures.test-support.js';
+import { chainOf } from '../store/contract/store-fixtures.test-support.js';
 import type { Store } from '../store/store.js';
 import { addYears } from './retention-rule.js';
 import { runRetentionPass } from './retention-pass.js';

@@ -1,21 +1,36 @@
 // One retention pass (A14, B10): for every configured site, the unpurged records received more
 // than its retention ago are checked against the rule in retention-rule.ts, and those due have
-// their personal data purged by the store (`Store.purgeCaptures`); the site's `consent.changed`
-// events older than its retention lose their recipient (`Store.purgeChangedEvents`). A dry run
-// only counts.
+// their personal data purged by the store (`RetentionStore.purgeCaptures`); the site's
+// `consent.changed` events older than its retention lose their recipient
+// (`RetentionStore.purgeChangedEvents`). A dry run only counts.
 import { movementKey } from '@izinli/core';
 import type { Channel, Movement, SiteConfig } from '@izinli/core';
 import type { Logger } from 'pino';
-import type { RetentionCandidate } from '../store/retention-store.js';
-import type { Store, StoredCapture } from '../store/store.js';
+import type { RetentionCandidate } from '../store/ports/retention-store.js';
+import type { CaptureStore } from '../store/ports/capture-store.js';
+import type { ChainStore } from '../store/ports/chain-store.js';
+import type { MirrorStore } from '../store/ports/mirror-store.js';
+import type { MovementStore } from '../store/ports/movement-store.js';
+import type { RetentionStore } from '../store/ports/retention-store.js';
+import type { StoredCapture } from '../store/types.js';
 import { addYears, consentEnd, newestState, purgeDue } from './retention-rule.js';
 import type { KeyState, PurposeState, RetentionFacts } from './retention-rule.js';
 
 /** The part of a site's config the purge reads. */
 export type RetentionSite = Pick<SiteConfig, 'siteKey' | 'brand' | 'retention'>;
 
+/**
+ * What the pass reads and purges: the candidates and their purge, and to decide what is due, a
+ * site list, the later records of a person, their movements and the mirror.
+ */
+export type RetentionPassStore = RetentionStore &
+  CaptureStore &
+  ChainStore &
+  MovementStore &
+  MirrorStore;
+
 export interface RetentionOptions {
-  store: Store;
+  store: RetentionPassStore;
   /** The configured sites; records of other sites are left alone (their rule is unknown). */
   sites: readonly RetentionSite[];
   now?: () => Date;
@@ -156,7 +171,7 @@ async function passSite(
  * (and the mirror holds its current state), so their age alone decides.
  */
 async function passChangedEvents(
-  store: Store,
+  store: RetentionPassStore,
   siteKey: string,
   createdBefore: string,
   now: Date,
@@ -182,7 +197,7 @@ async function passChangedEvents(
 }
 
 /** The captures among `ids` that have an open movement (for a dry run's count). */
-async function openOf(store: Store, ids: readonly string[]): Promise<string[]> {
+async function openOf(store: RetentionPassStore, ids: readonly string[]): Promise<string[]> {
   const open: string[] = [];
   for (const captureId of ids) {
     const own = await store.movements({ captureId });
@@ -193,7 +208,7 @@ async function openOf(store: Store, ids: readonly string[]): Promise<string[]> {
 
 /** Reads what the rule needs about one record: its channels' keys and later purpose answers. */
 async function factsFor(
-  store: Store,
+  store: RetentionPassStore,
   site: RetentionSite,
   capture: RetentionCandidate,
 ): Promise<RetentionFacts> {
@@ -229,7 +244,7 @@ async function factsFor(
  * else the site's brand with the record's address) must have ended; the latest end wins.
  */
 async function channelState(
-  store: Store,
+  store: RetentionPassStore,
   site: RetentionSite,
   record: RetentionCandidate['record'],
   type: Channel,
@@ -254,7 +269,10 @@ async function channelState(
 }
 
 /** Records of the same site naming the record's phone or e-mail, after it, newest first. */
-async function laterRecords(store: Store, capture: RetentionCandidate): Promise<StoredCapture[]> {
+async function laterRecords(
+  store: RetentionPassStore,
+  capture: RetentionCandidate,
+): Promise<StoredCapture[]> {
   const { person } = capture.record;
   const found = new Map<string, StoredCapture>();
   for (const address of [

@@ -1,6 +1,6 @@
 // The retention rule on its own (A14, B10): when a record's consent ended, and when it is due.
 import { describe, expect, it } from 'vitest';
-import { sealedRecord } from '../store/store-fixtures.test-support.js';
+import { sealedRecord } from '../store/contract/store-fixtures.test-support.js';
 import { GENESIS_HASH } from '@izinli/core';
 import type { CaptureRecord } from '@izinli/core';
 import { addYears, consentEnd, newestState, purgeDue } from './retention-rule.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exampleSiteConfig } from '@izinli/core/fixtures';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../store/sqlite-store.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { createRetentionWorker } from './retention-worker.js';
 

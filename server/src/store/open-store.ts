@@ -2,8 +2,8 @@
 // date, so a caller gets a store ready to use or an error, never a half-migrated one.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openPostgresStore } from './postgres-store.js';
-import { openSqliteStore } from './sqlite-store.js';
+import { openPostgresStore } from './postgres/postgres-store.js';
+import { openSqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
 
 /** Where the data lives: PostgreSQL when `databaseUrl` is set, else SQLite in `dataDir`. */

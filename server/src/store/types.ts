@@ -1,6 +1,6 @@
-// The rows the store reads and writes (captures, checkpoints, the İYS mirror, webhook events):
-// the types both `store.ts`'s interface and the stores' parts (delivery, retention, webhook
-// outbox, row mapping) name, apart from either so that none of them imports the other back.
+// The rows the store reads and writes (captures, checkpoints, the İYS mirror, webhook events,
+// pages): the types several ports (ports/*.ts) and both implementations name, kept at the bottom
+// so that no port needs another to describe its rows.
 import type { CaptureRecord, Channel, ConsentStatus, RecipientType, Source } from '@izinli/core';
 
 /** The head of one site's hash chain: the last `seq` and its `recordHash` (0 and 64 zeros when empty). */
@@ -38,7 +38,7 @@ export interface Checkpoint {
   jws: string;
 }
 
-/** A refusal recorded here and not yet confirmed by İYS (see `Store.pendingRefusals`). */
+/** A refusal recorded here and not yet confirmed by İYS (see `MirrorStore.pendingRefusals`). */
 export interface PendingRefusal {
   source: Source;
   consentDate: string;
@@ -66,3 +66,13 @@ export interface WebhookEvent {
   payload: unknown;
   createdAt: string;
 }
+
+/** One page of a list; `nextCursor` is present when more items follow. */
+export interface Page<T> {
+  items: T[];
+  /** Present when more items follow. */
+  nextCursor?: string;
+}
+
+/** `submitting`: written before the POST; `submitted`: İYS took it; `done`/`failed`: closed. */
+export type BatchState = 'submitting' | 'submitted' | 'done' | 'failed';

@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkServerConfig } from '../config/load-config.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import { makeHarness } from '../http/app-harness.test-support.js';
-import { openSqliteStore } from '../store/sqlite-store.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { createSyncWorker } from './sync-worker.js';
 

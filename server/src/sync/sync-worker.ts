@@ -5,7 +5,7 @@ import { createIysClient } from '@izinli/iys';
 import type { FetchLike, IysClient } from '@izinli/iys';
 import type { Logger } from 'pino';
 import type { LoadedConfig } from '../config/load-config.js';
-import type { Store } from '../store/store.js';
+import type { MirrorStore } from '../store/ports/mirror-store.js';
 import {
   configuredBrands,
   consentChangedEvents,
@@ -19,7 +19,7 @@ import type { Periodic } from '../periodic.js';
 /** Options of `createSyncWorker`. */
 export interface SyncWorkerOptions {
   config: LoadedConfig;
-  store: Store;
+  store: MirrorStore;
   logger: Logger;
   /** İYS's base URL (or the simulator's). */
   baseUrl: string;

@@ -3,7 +3,7 @@
 import type { WebhookTarget } from '@izinli/core';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { WebhookEvent } from '../store/store.js';
-import type { WebhookTargetRef } from '../store/webhook-outbox.js';
+import type { WebhookTargetRef } from '../store/ports/webhook-store.js';
 
 /** The targets of `event` (none for a site no longer configured). */
 export function webhookTargetsOf(config: LoadedConfig, event: WebhookEvent): WebhookTargetRef[] {

@@ -6,8 +6,11 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Webhook } from 'standardwebhooks';
 import type { LoadedConfig } from '../config/load-config.js';
-import type { Store } from '../store/store.js';
-import type { ClaimedWebhookDelivery, WebhookDeliveryOutcome } from '../store/webhook-outbox.js';
+import type { WebhookStore } from '../store/ports/webhook-store.js';
+import type {
+  ClaimedWebhookDelivery,
+  WebhookDeliveryOutcome,
+} from '../store/ports/webhook-store.js';
 import { webhookBackoff } from './webhook-backoff.js';
 import { webhookSigner } from '../config/webhook-secret.js';
 import { signWebhook } from './webhook-request.js';
@@ -21,7 +24,7 @@ import type { Periodic } from '../periodic.js';
 /** Options of `createWebhookWorker`. */
 export interface WebhookWorkerOptions {
   config: LoadedConfig;
-  store: Store;
+  store: WebhookStore;
   logger: Logger;
   /** Milliseconds between runs of `start()`. */
   intervalMs: number;

@@ -4,7 +4,7 @@
 import { excerpt } from '@izinli/core';
 import type { CaptureDraft, CaptureRefusal } from '../capture/prepare-capture.js';
 import type { GroupCommitter } from '../capture/group-commit.js';
-import type { Store } from '../store/store.js';
+import type { MovementStore } from '../store/ports/movement-store.js';
 
 /** What the admin API and the link answer with. */
 export interface WithdrawalRecorded {
@@ -35,7 +35,7 @@ export type WithdrawalCommitted =
  * the group commit cannot store, or whose id holds another record, is refused.
  */
 export async function commitWithdrawal(
-  deps: { committer: GroupCommitter; store: Store },
+  deps: { committer: GroupCommitter; store: MovementStore },
   draft: CaptureDraft,
 ): Promise<WithdrawalCommitted> {
   const outcome = await deps.committer.submit(draft);

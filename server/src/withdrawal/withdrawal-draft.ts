@@ -23,7 +23,7 @@ import type {
 import { draftRecordProblems } from '../capture/prepare-capture.js';
 import type { CaptureDraft, CaptureRefusal, RecordDraft } from '../capture/prepare-capture.js';
 import type { LoadedConfig } from '../config/load-config.js';
-import type { Store } from '../store/store.js';
+import type { CaptureStore } from '../store/ports/capture-store.js';
 
 /** A recipient's addresses, normalised as records store them. */
 export interface NormalisedRecipient {
@@ -65,7 +65,7 @@ const GRANT_LOOKBACK = 200;
  * withdrawal names the consent it takes back). Purposes never granted are absent.
  */
 export async function grantedPurposeTexts(
-  store: Pick<Store, 'listCaptures'>,
+  store: CaptureStore,
   siteKey: string,
   recipient: NormalisedRecipient,
   ids: readonly string[],

@@ -4,11 +4,12 @@
 import { Hono } from 'hono';
 import { exportLog, logProblemMessage, problemJson, verifyLog } from '../../proof/index.js';
 import { requestLocale } from '../api-error.js';
-import type { AppDeps } from '../app-deps.js';
+import type { DepsWith } from '../app-deps.js';
+import type { ChainStore } from '../../store/ports/chain-store.js';
 import type { AdminEnv } from './admin-auth.js';
 
 /** Mounted at /v1/admin/log, behind the admin auth. */
-export function adminLogVerifyRoutes(deps: Pick<AppDeps, 'store' | 'jwks' | 'now'>) {
+export function adminLogVerifyRoutes(deps: Pick<DepsWith<ChainStore>, 'store' | 'jwks' | 'now'>) {
   const now = deps.now ?? (() => new Date());
   return new Hono<AdminEnv>().post('/verify', async (c) => {
     const stored = new Set(await deps.store.sites());

@@ -10,7 +10,7 @@ import {
   exampleSiteConfig,
 } from '@izinli/core/fixtures';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appendCapture, phone } from '../../store/store-fixtures.test-support.js';
+import { appendCapture, phone } from '../../store/contract/store-fixtures.test-support.js';
 import { makeHarness, postCapture, validCapture } from '../app-harness.test-support.js';
 
 const auth = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };

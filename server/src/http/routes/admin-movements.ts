@@ -5,21 +5,25 @@
 import { Hono } from 'hono';
 import { MovementState, excerpt } from '@izinli/core';
 import type { TenantConfig } from '@izinli/core';
-import { NEAR_DEADLINE_MS } from '../../store/delivery-store.js';
-import { isMovementCursor } from '../../store/movement-query.js';
+import { NEAR_DEADLINE_MS } from '../../store/ports/movement-store.js';
+import { isMovementCursor } from '../../store/sql/movement-query.js';
 import { ApiError } from '../api-error.js';
-import type { AppDeps } from '../app-deps.js';
+import type { DepsWith } from '../app-deps.js';
+import type { MovementStore } from '../../store/ports/movement-store.js';
 import type { AdminEnv } from './admin-auth.js';
 import { badQuery } from './bad-query.js';
 import { NEXT_CURSOR, wholeNumber } from './query-texts.js';
 
-export { NEAR_DEADLINE_MS } from '../../store/delivery-store.js';
+export { NEAR_DEADLINE_MS } from '../../store/ports/movement-store.js';
 
 /** The tenant's site keys: a movement is the tenant's when its capture is one of these sites'. */
 const sitesOf = (tenant: TenantConfig) => tenant.sites.map((s) => s.siteKey);
 
 /** Mounted at /v1/admin/movements, behind the admin auth. */
-export function adminMovementRoutes(deps: AppDeps, now: () => Date = () => new Date()) {
+export function adminMovementRoutes(
+  deps: DepsWith<MovementStore>,
+  now: () => Date = () => new Date(),
+) {
   return new Hono<AdminEnv>()
     .get('/', async (c) => {
       const stateText = c.req.query('state');

@@ -3,7 +3,11 @@
 import { movementKey } from '@izinli/core';
 import type { CaptureRecord, Channel, Movement, TenantConfig } from '@izinli/core';
 import type { StoredCapture } from '../../store/store.js';
-import type { AppDeps } from '../app-deps.js';
+import type { DepsWith } from '../app-deps.js';
+import type { CaptureStore } from '../../store/ports/capture-store.js';
+import type { ChainStore } from '../../store/ports/chain-store.js';
+import type { MirrorStore } from '../../store/ports/mirror-store.js';
+import type { MovementStore } from '../../store/ports/movement-store.js';
 import type { RecipientTimeline, TimelineEvent } from '../admin-api-types.js';
 
 type Recipient = { phone?: string; email?: string };
@@ -13,7 +17,7 @@ const MAX_RECORDS = 5000;
 
 /** Every capture of the tenant that names the recipient, oldest first. */
 async function capturesOf(
-  deps: AppDeps,
+  deps: { store: CaptureStore },
   tenant: TenantConfig,
   recipient: Recipient,
 ): Promise<StoredCapture[]> {
@@ -37,7 +41,7 @@ const channelsFor = (recipient: Recipient): Channel[] =>
 
 /** The recipient's history: each record's boxes, each movement's delivery, the current state. */
 export async function recipientTimeline(
-  deps: AppDeps,
+  deps: DepsWith<CaptureStore & MirrorStore & MovementStore>,
   tenant: TenantConfig,
   recipient: Recipient,
 ): Promise<RecipientTimeline> {
@@ -96,7 +100,11 @@ export async function recipientTimeline(
 }
 
 /** One JSON document that proves, to anyone, what the recipient was shown and chose. */
-export async function evidenceBundle(deps: AppDeps, tenant: TenantConfig, recipient: Recipient) {
+export async function evidenceBundle(
+  deps: DepsWith<CaptureStore & ChainStore & MirrorStore & MovementStore>,
+  tenant: TenantConfig,
+  recipient: Recipient,
+) {
   const captures = await capturesOf(deps, tenant, recipient);
   const records = captures.filter(
     (c): c is StoredCapture & { record: CaptureRecord } => c.record !== undefined,

@@ -2,7 +2,8 @@
 // cursor and how old the last change it names is, and when this instance last ran the sync pass.
 import { Hono } from 'hono';
 import type { TenantConfig } from '@izinli/core';
-import type { AppDeps } from '../app-deps.js';
+import type { DepsWith } from '../app-deps.js';
+import type { MirrorStore } from '../../store/ports/mirror-store.js';
 import type { AdminEnv } from './admin-auth.js';
 
 /** The instant an İYS pull cursor (`"<unix seconds>_<transactionId>"`) names, if it names one. */
@@ -25,7 +26,7 @@ function brandsOf(tenant: TenantConfig) {
 }
 
 /** Mounted at /v1/admin/sync, behind the admin auth. */
-export function adminSyncRoutes(deps: Pick<AppDeps, 'store' | 'now' | 'lastSync'>) {
+export function adminSyncRoutes(deps: Pick<DepsWith<MirrorStore>, 'store' | 'now' | 'lastSync'>) {
   const now = deps.now ?? (() => new Date());
   return new Hono<AdminEnv>().get('/', async (c) => {
     const at = now();

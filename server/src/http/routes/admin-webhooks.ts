@@ -2,10 +2,11 @@
 // status and cause) and the retry of a dead delivery once the receiver is fixed.
 import { Hono } from 'hono';
 import { excerpt } from '@izinli/core';
-import { WEBHOOK_DELIVERY_STATES } from '../../store/webhook-outbox.js';
-import type { WebhookDeliveryState } from '../../store/webhook-outbox.js';
+import { WEBHOOK_DELIVERY_STATES } from '../../store/ports/webhook-store.js';
+import type { WebhookDeliveryState } from '../../store/ports/webhook-store.js';
 import { ApiError } from '../api-error.js';
-import type { AppDeps } from '../app-deps.js';
+import type { DepsWith } from '../app-deps.js';
+import type { WebhookStore } from '../../store/ports/webhook-store.js';
 import type { AdminEnv } from './admin-auth.js';
 import { badQuery } from './bad-query.js';
 import { wholeNumber } from './query-texts.js';
@@ -16,7 +17,7 @@ const isState = (value: string): value is WebhookDeliveryState =>
 const LIST_PARAMETERS = new Set(['state', 'limit']);
 
 /** Mounted at /v1/admin/webhooks, behind the admin auth. */
-export function adminWebhookRoutes(deps: AppDeps) {
+export function adminWebhookRoutes(deps: DepsWith<WebhookStore>) {
   const now = deps.now ?? (() => new Date());
   const outbox = deps.store.webhookOutbox;
   return new Hono<AdminEnv>()

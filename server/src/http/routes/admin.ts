@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { Channel, MovementState, excerpt, normalizeEmail, normalizePhone } from '@izinli/core';
 import type { Problem, TenantConfig } from '@izinli/core';
-import { isCaptureCursor } from '../../store/capture-query.js';
+import { isCaptureCursor } from '../../store/sql/capture-query.js';
 import type { CaptureFilter, StoredCapture } from '../../store/store.js';
 import { ApiError } from '../api-error.js';
 import type { AppDeps } from '../app-deps.js';

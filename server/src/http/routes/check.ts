@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { checkAnswer } from '../../sync/pre-send-check.js';
 import type { BrandRef } from '../../sync/iys-change-entry.js';
 import { ApiError, requestLocale, toIssues } from '../api-error.js';
-import type { AppDeps } from '../app-deps.js';
+import type { DepsWith } from '../app-deps.js';
+import type { MirrorStore } from '../../store/ports/mirror-store.js';
 import { bodyTooLarge, readJsonBody } from '../json-body.js';
 import { adminAuth } from './admin-auth.js';
 import type { AdminEnv } from './admin-auth.js';
@@ -76,7 +77,7 @@ export function tenantBrand(
 }
 
 /** The check routes, mounted at `/v1/check`. */
-export function checkRoutes(deps: AppDeps) {
+export function checkRoutes(deps: DepsWith<MirrorStore>) {
   const answerFor = async (
     brand: BrandRef,
     recipientType: RecipientType,

@@ -14,7 +14,8 @@ import {
   sitesOfBrand,
 } from '../../sync/iys-change-entry.js';
 import { ApiError } from '../api-error.js';
-import type { AppDeps } from '../app-deps.js';
+import type { DepsWith } from '../app-deps.js';
+import type { MirrorStore } from '../../store/ports/mirror-store.js';
 import { bodyTooLarge, readJsonBody } from '../json-body.js';
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
@@ -59,7 +60,7 @@ function unauthorized(): ApiError {
 }
 
 /** The push routes, mounted at `/v1/iys/push`. */
-export function iysPushRoutes(deps: AppDeps) {
+export function iysPushRoutes(deps: DepsWith<MirrorStore>) {
   const now = deps.now ?? (() => new Date());
   const brands = configuredBrands(deps.config);
   const authorize = (c: Context) => {

@@ -4,7 +4,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { ApiError, apiErrorResponse } from '../api-error.js';
-import type { AppDeps } from '../app-deps.js';
+import type { DepsWith } from '../app-deps.js';
+import type { StoreAdmin } from '../../store/ports/store-admin.js';
 import type { ServerMetrics } from '../metrics.js';
 
 /** Who may read /metrics on the app's port: anyone, a bearer of the token, or no one. */
@@ -49,7 +50,7 @@ function refuseMetrics(c: Context, sent: boolean): Response {
 }
 
 /** /healthz (the process answers), /readyz (the database answers), /metrics (per its access). */
-export function opsRoutes(deps: AppDeps) {
+export function opsRoutes(deps: DepsWith<StoreAdmin>) {
   const access = deps.metricsAccess ?? { kind: 'open' };
   const routes = new Hono()
     .get('/healthz', (c) => c.json({ status: 'ok', version: deps.version ?? '0.0.0' }))

@@ -2,7 +2,8 @@
 import { Hono } from 'hono';
 import { SiteKey, excerpt } from '@izinli/core';
 import { ApiError } from '../api-error.js';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps, DepsWith } from '../app-deps.js';
+import type { ChainStore } from '../../store/ports/chain-store.js';
 import { wholeNumber } from './query-texts.js';
 
 /** GET /.well-known/jwks.json */
@@ -14,7 +15,7 @@ export function jwksRoutes(deps: AppDeps) {
 }
 
 /** GET /v1/checkpoints?siteKey=…&limit=… — newest first. */
-export function checkpointRoutes(deps: AppDeps) {
+export function checkpointRoutes(deps: DepsWith<ChainStore>) {
   return new Hono().get('/', async (c) => {
     const siteKey = c.req.query('siteKey');
     if (siteKey !== undefined && !SiteKey.safeParse(siteKey).success) {

@@ -24,7 +24,9 @@ import type { WithdrawalClaims } from '../../withdrawal/withdrawal-token.js';
 import { ApiError, refusalError, requestLocale } from '../api-error.js';
 import { bodyTooLarge, mediaType, parseJsonBody, requireMediaType } from '../json-body.js';
 import { refuseUnstorableText } from '../request-text.js';
-import type { AppDeps } from '../app-deps.js';
+import type { DepsWith } from '../app-deps.js';
+import type { CaptureStore } from '../../store/ports/capture-store.js';
+import type { MovementStore } from '../../store/ports/movement-store.js';
 
 type Redeemable =
   | { ok: true; claims: WithdrawalClaims; site: SiteConfig }
@@ -79,7 +81,10 @@ function view(claims: WithdrawalClaims, site: SiteConfig): LinkView {
 }
 
 /** Mounted at /v1/withdraw. */
-export function withdrawRoutes(deps: AppDeps, clientIp: (c: Context) => string | undefined) {
+export function withdrawRoutes(
+  deps: DepsWith<CaptureStore & MovementStore>,
+  clientIp: (c: Context) => string | undefined,
+) {
   const now = deps.now ?? (() => new Date());
 
   async function redeem(token: string | undefined): Promise<Redeemable> {

@@ -21,14 +21,16 @@ import {
 } from '../../withdrawal/withdrawal-draft.js';
 import { signWithdrawalToken, withdrawalCaptureId } from '../../withdrawal/withdrawal-token.js';
 import { ApiError, refusalError } from '../api-error.js';
-import type { AppDeps } from '../app-deps.js';
+import type { DepsWith } from '../app-deps.js';
+import type { CaptureStore } from '../../store/ports/capture-store.js';
+import type { MovementStore } from '../../store/ports/movement-store.js';
 import { readJsonBody } from '../json-body.js';
 import type { AdminEnv } from './admin-auth.js';
 
 const DAY_MS = 86_400_000;
 
 /** Mounted inside /v1/admin (behind its bearer auth): /withdrawals and /withdrawal-links. */
-export function adminWithdrawalRoutes(deps: AppDeps) {
+export function adminWithdrawalRoutes(deps: DepsWith<CaptureStore & MovementStore>) {
   const now = deps.now ?? (() => new Date());
   const serverVersion = deps.version ?? '0.1.0';
   return new Hono<AdminEnv>()

@@ -1,0 +1,68 @@
+// The captures port: the write transaction that appends a capture to its site's chain, and the
+// reads of single captures and of the admin list (docs/architecture.md#data-flow).
+import type { CaptureRecord, Channel, ConsentStatus, Movement, MovementState } from '@izinli/core';
+import type { ChainHead, Page, StoredCapture, WebhookEvent } from '../types.js';
+
+/** Everything one capture writes, in the same transaction (docs/architecture.md#data-flow). */
+export interface CaptureWrite {
+  capture: StoredCapture & { record: CaptureRecord; receipt: string };
+  /** `canonicalJson(capture.record)` when the writer computed it already (else the store does). */
+  recordJson?: string;
+  movements: Movement[];
+  events: WebhookEvent[];
+}
+
+/**
+ * A write transaction with the chain heads of some sites locked: nobody else can append to those
+ * sites' chains until it ends. Reads inside it see its own writes.
+ */
+export interface WriteTx {
+  /** The locked head of a site's chain (seq 0 and 64 zeros for a site with no records). */
+  chainHead(siteKey: string): Promise<ChainHead>;
+  /** Stored captures among `captureIds` (for idempotent replays), by id. */
+  findCaptures(captureIds: readonly string[]): Promise<Map<string, StoredCapture>>;
+  /**
+   * The latest known status per consent key: the newest non-dead outbox movement for the key if
+   * there is one (by consentDate, then insertion order), else the mirror's status.
+   */
+  currentStatuses(keys: readonly string[]): Promise<Map<string, ConsentStatus>>;
+  /**
+   * Appends a capture with its movements and events and moves the site's head to it. Throws
+   * (`StoreWriteError`) unless the capture is the next link of its site's locked head; once an
+   * insert failed the whole write rolls back, even if `work` catches the error.
+   */
+  insertCapture(write: CaptureWrite): Promise<void>;
+}
+
+/** Filters for listing captures (admin API). All optional; results are newest first. */
+export interface CaptureFilter {
+  siteKeys?: readonly string[];
+  /** Exact normalised phone (E.164) or e-mail. */
+  phone?: string;
+  email?: string;
+  kind?: 'capture' | 'withdrawal';
+  /** Captures that moved this channel (an ONAY or RET movement of this type). */
+  channel?: Channel;
+  /** Captures with a movement in this delivery state (with `channel`: that channel's movement). */
+  state?: MovementState;
+  /** ISO instants, inclusive `from`, exclusive `to`, on receivedAt. */
+  from?: string;
+  to?: string;
+  /** Opaque cursor from a previous page; check one from a client with `isCaptureCursor`. */
+  cursor?: string;
+  limit?: number;
+}
+
+/** Captures: append under the locked chain heads, read one, list them. */
+export interface CaptureStore {
+  /**
+   * Runs `work` in one write transaction with the heads of `siteKeys` locked (row locks in
+   * PostgreSQL, so several processes keep one chain per site). Commits durably before resolving
+   * (`synchronous=FULL` in SQLite); rolls back everything if `work` throws. `siteKeys` must name
+   * every site `work` reads the head of or appends to. Never call `write` from inside `work`.
+   */
+  write<T>(siteKeys: readonly string[], work: (tx: WriteTx) => Promise<T>): Promise<T>;
+  getCapture(captureId: string): Promise<StoredCapture | undefined>;
+  /** Captures matching `filter`, newest first (receivedAt, then insertion order), 50 a page. */
+  listCaptures(filter: CaptureFilter): Promise<Page<StoredCapture>>;
+}

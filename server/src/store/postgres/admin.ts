@@ -1,0 +1,55 @@
+// The admin port on PostgreSQL: migrations under an advisory lock (so several processes starting
+// at once run each version once), the health counts, a ping, and closing the pool.
+import type { StoreAdmin, StoreStats } from '../ports/store-admin.js';
+import { MIGRATION_LOCK, SCHEMA_MIGRATIONS_DDL, pendingMigrations } from '../schema/migrations.js';
+import { int } from '../sql/store-rows.js';
+import type { PgDb } from './pg-db.js';
+
+const STATS = `SELECT
+  (SELECT count(*) FROM captures) AS captures,
+  (SELECT count(*) FROM movements WHERE state IN ('pending', 'in-flight')) AS movements,
+  (SELECT count(*) FROM webhook_events WHERE state = 'pending') AS events`;
+
+/** The admin side of the PostgreSQL store on `db` (its `kind` is the composed store's). */
+export function postgresStoreAdmin(db: PgDb): Omit<StoreAdmin, 'kind'> {
+  return {
+    migrate(): Promise<void> {
+      return db.transaction(async (client) => {
+        // Held until COMMIT: a second process waits here, then finds every version applied.
+        await client.query('SELECT pg_advisory_xact_lock($1, $2)', [
+          MIGRATION_LOCK.classId,
+          MIGRATION_LOCK.objectId,
+        ]);
+        if (db.schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS ${db.schema}`);
+        await client.query(SCHEMA_MIGRATIONS_DDL.postgres);
+        const { rows } = await client.query('SELECT version FROM schema_migrations');
+        for (const migration of pendingMigrations(new Set(rows.map((r) => int(r.version))))) {
+          await client.query(migration.postgres);
+          await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+            migration.version,
+            migration.name,
+          ]);
+        }
+      });
+    },
+
+    async stats(): Promise<StoreStats> {
+      const [row] = (await db.pool.query(STATS)).rows;
+      return {
+        captures: int(row.captures),
+        pendingMovements: int(row.movements),
+        pendingEvents: int(row.events),
+      };
+    },
+
+    async ping(): Promise<boolean> {
+      try {
+        return (await db.pool.query('SELECT 1 AS one')).rows[0]?.one === 1;
+      } catch {
+        return false;
+      }
+    },
+
+    close: () => db.close(),
+  };
+}

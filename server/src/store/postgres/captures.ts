@@ -1,0 +1,60 @@
+// The captures port on PostgreSQL: each write locks the heads of its sites FOR UPDATE, always in
+// site-key order so two writes never deadlock, and chains stay unbroken across processes.
+import { GENESIS_HASH } from '@izinli/core';
+import type { CaptureFilter, CaptureStore, WriteTx } from '../ports/capture-store.js';
+import { captureCursorAfter, captureListQuery } from '../sql/capture-query.js';
+import { CAPTURE_SELECT, int, toStoredCapture } from '../sql/store-rows.js';
+import type { ChainHead, Page, StoredCapture } from '../types.js';
+import type { PgDb } from './pg-db.js';
+import { PostgresWriteTx } from './write-tx.js';
+
+const ENSURE_HEADS = `INSERT INTO chain_heads (site_key, seq, hash)
+  SELECT site_key, 0, $2 FROM unnest($1::text[]) AS site_key ORDER BY site_key
+  ON CONFLICT (site_key) DO NOTHING`;
+const LOCK_HEADS = `SELECT site_key, seq, hash FROM chain_heads
+  WHERE site_key = ANY($1::text[]) ORDER BY site_key FOR UPDATE`;
+const GET_CAPTURE = `SELECT ${CAPTURE_SELECT} FROM captures WHERE capture_id = $1`;
+
+/** The captures of the PostgreSQL store on `db`. */
+export function postgresCaptureStore(db: PgDb): CaptureStore {
+  return {
+    async write<T>(siteKeys: readonly string[], work: (tx: WriteTx) => Promise<T>): Promise<T> {
+      // Sorted, so every write takes its locks in the same order and none can deadlock another.
+      const keys = [...new Set(siteKeys)].sort();
+      return db.transaction(async (client) => {
+        const heads = new Map<string, ChainHead>();
+        if (keys.length > 0) {
+          await client.query(ENSURE_HEADS, [keys, GENESIS_HASH]);
+          for (const row of (await client.query(LOCK_HEADS, [keys])).rows) {
+            const siteKey = row.site_key as string;
+            heads.set(siteKey, { siteKey, seq: int(row.seq), hash: row.hash as string });
+          }
+        }
+        const tx = new PostgresWriteTx(client, heads);
+        try {
+          const result = await work(tx);
+          // `work` may have caught a failed statement; the transaction is aborted all the same.
+          if (tx.failure !== undefined) throw tx.failure;
+          return result;
+        } finally {
+          tx.end();
+        }
+      });
+    },
+
+    async getCapture(captureId: string): Promise<StoredCapture | undefined> {
+      const [row] = (await db.pool.query(GET_CAPTURE, [captureId])).rows;
+      return row ? toStoredCapture(row) : undefined;
+    },
+
+    async listCaptures(filter: CaptureFilter): Promise<Page<StoredCapture>> {
+      const { sql, params, limit } = captureListQuery(filter, 'postgres');
+      const { rows } = await db.pool.query(sql, params);
+      const shown = rows.slice(0, limit);
+      return {
+        items: shown.map(toStoredCapture),
+        ...(rows.length > limit ? { nextCursor: captureCursorAfter(shown.at(-1)!) } : {}),
+      };
+    },
+  };
+}

@@ -1,0 +1,133 @@
+// The webhooks port on PostgreSQL: a site's events, and the outbox, whose fan-out and claims lock
+// their rows FOR UPDATE SKIP LOCKED, so several server processes share the work without waiting
+// on each other or sending one delivery twice under live leases.
+import type { Pool, PoolClient } from 'pg';
+import { toWebhookEvent } from '../sql/store-rows.js';
+import {
+  DELIVERY_COLUMNS,
+  EVENT_JOIN_COLUMNS,
+  FANNED_OUT,
+  NEW_DELIVERY_COLUMNS,
+  deliveryCounts,
+  newDeliveryValues,
+  settleParams,
+  toClaimedDelivery,
+  toWebhookDelivery,
+} from '../sql/webhook-sql.js';
+import type {
+  ClaimedWebhookDelivery,
+  WebhookDelivery,
+  WebhookDeliveryClaim,
+  WebhookDeliveryFilter,
+  WebhookDeliveryResult,
+  WebhookDeliveryState,
+  WebhookFanOut,
+  WebhookOutbox,
+  WebhookStore,
+} from '../ports/webhook-store.js';
+import type { WebhookEvent } from '../types.js';
+import type { PgDb } from './pg-db.js';
+import { pgInsertRows, rowsJson } from './pg-sql.js';
+
+const UNFANNED = `SELECT id, site_key, type, payload, created_at FROM webhook_events
+  WHERE state = 'pending' ORDER BY pos LIMIT $1 FOR UPDATE SKIP LOCKED`;
+const INSERT_DELIVERIES = `${pgInsertRows('webhook_deliveries', NEW_DELIVERY_COLUMNS, '$1')}
+  ON CONFLICT (event_id, tenant_id, webhook_id) DO NOTHING`;
+const MARK_FANNED = `UPDATE webhook_events SET state = '${FANNED_OUT}' WHERE id = ANY($1::text[])`;
+const CLAIM = `WITH due AS (
+    SELECT pos FROM webhook_deliveries
+    WHERE state = 'pending' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)
+    ORDER BY next_attempt_at, pos LIMIT $3 FOR UPDATE SKIP LOCKED)
+  UPDATE webhook_deliveries d SET lease_until = $2 FROM due, webhook_events e
+  WHERE d.pos = due.pos AND e.id = d.event_id
+  RETURNING d.pos, ${DELIVERY_COLUMNS}, ${EVENT_JOIN_COLUMNS}`;
+const SETTLE = `UPDATE webhook_deliveries SET state = $1, attempts = attempts + 1,
+  next_attempt_at = COALESCE($2, next_attempt_at), last_status = $3, last_error = $4,
+  delivered_at = $5, lease_until = NULL
+  WHERE id = $6 AND state = 'pending' AND lease_until = $7`;
+const RETRY = `UPDATE webhook_deliveries SET state = 'pending', attempts = 0, next_attempt_at = $1,
+  lease_until = NULL WHERE id = $2 AND tenant_id = $3 AND state = 'dead'`;
+const LIST = `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries d
+  WHERE ($1::text IS NULL OR d.state = $1) AND ($2::text IS NULL OR d.tenant_id = $2)
+  ORDER BY d.pos DESC LIMIT $3`;
+const COUNTS = 'SELECT state, count(*) AS n FROM webhook_deliveries GROUP BY state';
+
+/** Runs `job` on one client inside the store's BEGIN … COMMIT. */
+export type PostgresTransactionRunner = <T>(job: (client: PoolClient) => Promise<T>) => Promise<T>;
+
+/** The PostgreSQL webhook outbox over the store's pool. */
+export class PostgresWebhookOutbox implements WebhookOutbox {
+  constructor(
+    private readonly pool: Pool,
+    private readonly transaction: PostgresTransactionRunner,
+  ) {}
+
+  fanOut(write: WebhookFanOut): Promise<{ events: number; deliveries: number }> {
+    return this.transaction(async (client) => {
+      const events = (await client.query(UNFANNED, [write.limit])).rows.map(toWebhookEvent);
+      if (events.length === 0) return { events: 0, deliveries: 0 };
+      const rows = events.flatMap((event) =>
+        write.targets(event).map((t) => newDeliveryValues(write.newId(), event.id, t, write.now)),
+      );
+      if (rows.length > 0) {
+        await client.query(INSERT_DELIVERIES, [rowsJson(NEW_DELIVERY_COLUMNS, rows)]);
+      }
+      await client.query(MARK_FANNED, [events.map((e) => e.id)]);
+      return { events: events.length, deliveries: rows.length };
+    });
+  }
+
+  async claim(claim: WebhookDeliveryClaim): Promise<ClaimedWebhookDelivery[]> {
+    const params = [
+      new Date(claim.now).toISOString(),
+      new Date(claim.leaseUntil).toISOString(),
+      claim.limit,
+    ];
+    const { rows } = await this.pool.query(CLAIM, params);
+    // RETURNING has no order: oldest due first, as SQLite answers.
+    const claimed = rows.map((row) => ({ row, pos: Number(row.pos) }));
+    claimed.sort(
+      (a, b) =>
+        String(a.row.next_attempt_at).localeCompare(String(b.row.next_attempt_at)) || a.pos - b.pos,
+    );
+    return claimed.map(({ row }) => toClaimedDelivery(row));
+  }
+
+  async settle(result: WebhookDeliveryResult): Promise<boolean> {
+    return (await this.pool.query(SETTLE, settleParams(result))).rowCount === 1;
+  }
+
+  async retry(id: string, tenantId: string, now: string): Promise<boolean> {
+    const params = [new Date(now).toISOString(), id, tenantId];
+    return (await this.pool.query(RETRY, params)).rowCount === 1;
+  }
+
+  async list(filter: WebhookDeliveryFilter): Promise<WebhookDelivery[]> {
+    const params = [filter.state ?? null, filter.tenantId ?? null, filter.limit ?? 100];
+    return (await this.pool.query(LIST, params)).rows.map(toWebhookDelivery);
+  }
+
+  async get(id: string): Promise<WebhookDelivery | undefined> {
+    const sql = `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries d WHERE d.id = $1`;
+    const [row] = (await this.pool.query(sql, [id])).rows;
+    return row ? toWebhookDelivery(row) : undefined;
+  }
+
+  async counts(): Promise<Record<WebhookDeliveryState, number>> {
+    return deliveryCounts((await this.pool.query(COUNTS)).rows);
+  }
+}
+
+const WEBHOOK_EVENTS = `SELECT id, site_key, type, payload, created_at FROM webhook_events
+  WHERE site_key = $1 ORDER BY pos DESC LIMIT $2`;
+const DEFAULT_EVENTS = 100;
+
+/** The webhook events and outbox of the PostgreSQL store on `db`. */
+export function postgresWebhookStore(db: PgDb): WebhookStore {
+  return {
+    async webhookEvents(siteKey: string, limit = DEFAULT_EVENTS): Promise<WebhookEvent[]> {
+      return (await db.pool.query(WEBHOOK_EVENTS, [siteKey, limit])).rows.map(toWebhookEvent);
+    },
+    webhookOutbox: new PostgresWebhookOutbox(db.pool, (job) => db.transaction(job)),
+  };
+}

@@ -1,0 +1,119 @@
+// The WriteTx of the PostgreSQL store: one pooled client inside BEGIN … COMMIT with the heads of
+// its sites locked FOR UPDATE, so other processes appending to those sites wait for it.
+import { movementKey } from '@izinli/core';
+import type { ConsentStatus } from '@izinli/core';
+import type { PoolClient } from 'pg';
+import { assertOpen, checkAppend, lockedHead } from '../sql/append-guard.js';
+import {
+  CAPTURE_COLUMNS,
+  CAPTURE_SELECT,
+  EVENT_COLUMNS,
+  MOVEMENT_COLUMNS,
+  captureValues,
+  eventValues,
+  movementValues,
+  toStoredCapture,
+} from '../sql/store-rows.js';
+import type { CaptureWrite, WriteTx } from '../ports/capture-store.js';
+import type { ChainHead, StoredCapture } from '../types.js';
+import { pgInsertRows, rowsJson } from './pg-sql.js';
+
+const captureParams = CAPTURE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
+const [MOVEMENTS_PARAM, EVENTS_PARAM, HEAD_SITE, HEAD_SEQ, HEAD_HASH] = [1, 2, 3, 4, 5].map(
+  (i) => `$${CAPTURE_COLUMNS.length + i}`,
+);
+// One statement per capture: it is atomic on its own, and costs one round trip. Foreign keys are
+// checked at the end of the statement, when the capture row is already there.
+const INSERT_CAPTURE = `WITH
+  capture AS (INSERT INTO captures (${CAPTURE_COLUMNS.join(', ')}) VALUES (${captureParams})),
+  movement AS (${pgInsertRows('movements', MOVEMENT_COLUMNS, MOVEMENTS_PARAM!)}),
+  event AS (${pgInsertRows('webhook_events', EVENT_COLUMNS, EVENTS_PARAM!)})
+UPDATE chain_heads SET seq = ${HEAD_SEQ}, hash = ${HEAD_HASH} WHERE site_key = ${HEAD_SITE}`;
+const FIND_CAPTURES = `SELECT ${CAPTURE_SELECT} FROM captures WHERE capture_id = ANY($1::text[])`;
+// The newest non-dead movement per key: by consentDate, then insertion order.
+const MOVEMENT_STATUSES = `SELECT DISTINCT ON (movement_key) movement_key, status FROM movements
+  WHERE state <> 'dead' AND movement_key = ANY($1::text[])
+  ORDER BY movement_key, consent_date DESC, pos DESC`;
+const MIRROR_STATUSES = `SELECT consent_key, status FROM consent_mirror
+  WHERE consent_key = ANY($1::text[])`;
+
+/** A write transaction on one PostgreSQL client. */
+export class PostgresWriteTx implements WriteTx {
+  readonly #client: PoolClient;
+  readonly #heads: Map<string, ChainHead>;
+  #open = true;
+  /** The first failed statement: PostgreSQL has aborted the transaction, it can only roll back. */
+  failure: unknown;
+
+  constructor(client: PoolClient, heads: Map<string, ChainHead>) {
+    this.#client = client;
+    this.#heads = heads;
+  }
+
+  /** Ends the transaction's life: later calls throw. */
+  end(): void {
+    this.#open = false;
+  }
+
+  async #query(sql: string, params: unknown[]) {
+    assertOpen(this.#open);
+    if (this.failure !== undefined) throw this.failure;
+    try {
+      return await this.#client.query(sql, params);
+    } catch (error) {
+      this.failure = error;
+      throw error;
+    }
+  }
+
+  async chainHead(siteKey: string): Promise<ChainHead> {
+    assertOpen(this.#open);
+    return { ...lockedHead(this.#heads, siteKey) };
+  }
+
+  async findCaptures(captureIds: readonly string[]): Promise<Map<string, StoredCapture>> {
+    const found = new Map<string, StoredCapture>();
+    if (captureIds.length === 0) return found;
+    for (const row of (await this.#query(FIND_CAPTURES, [[...captureIds]])).rows) {
+      const capture = toStoredCapture(row);
+      found.set(capture.captureId, capture);
+    }
+    return found;
+  }
+
+  async currentStatuses(keys: readonly string[]): Promise<Map<string, ConsentStatus>> {
+    const statuses = new Map<string, ConsentStatus>();
+    if (keys.length === 0) return statuses;
+    const list = [...keys];
+    for (const row of (await this.#query(MIRROR_STATUSES, [list])).rows) {
+      statuses.set(row.consent_key as string, row.status as ConsentStatus);
+    }
+    // A movement not yet confirmed by İYS is newer than what the mirror knows.
+    for (const row of (await this.#query(MOVEMENT_STATUSES, [list])).rows) {
+      statuses.set(row.movement_key as string, row.status as ConsentStatus);
+    }
+    return statuses;
+  }
+
+  async insertCapture(write: CaptureWrite): Promise<void> {
+    assertOpen(this.#open);
+    const { capture, movements, events } = write;
+    checkAppend(lockedHead(this.#heads, capture.siteKey), write);
+    await this.#query(INSERT_CAPTURE, [
+      ...captureValues(capture, write.recordJson),
+      rowsJson(
+        MOVEMENT_COLUMNS,
+        movements.map((m) => movementValues(m, movementKey(m))),
+      ),
+      rowsJson(EVENT_COLUMNS, events.map(eventValues)),
+      capture.siteKey,
+      capture.seq,
+      capture.recordHash,
+    ]);
+    this.#heads.set(capture.siteKey, {
+      siteKey: capture.siteKey,
+      seq: capture.seq,
+      hash: capture.recordHash,
+    });
+  }
+}

@@ -1,0 +1,48 @@
+// What a purge writes in place of personal data, shared by both dialects (A14, B10): the blanked
+// movement fields, the kept payloads of purged webhook events and the dead-letter reason of their
+// pending deliveries (ports/retention-store.ts declares the purge itself).
+import { canonicalJson } from '@izinli/core';
+
+/** The text a purged movement keeps as recipient: nothing personal (a movement row needs one). */
+export const PURGED_RECIPIENT = '';
+
+/** A purged movement's key: its own id, so it no longer groups with the person's key. */
+export const purgedMovementKey = (movementId: string): string => `purged:${movementId}`;
+
+/** The last error a pending webhook delivery of a purged capture is dead-lettered with. */
+export const PURGED_DELIVERY_ERROR = 'purged by retention (A14): the event no longer names anyone';
+
+/**
+ * The payload a webhook event of a purged capture keeps: which capture it was about, its type's
+ * non-personal facts are gone with it (they could single the person out together).
+ */
+export function purgedEventPayload(captureId: string, purgedAt: string): string {
+  return canonicalJson({ captureId, purged: true, purgedAt });
+}
+
+/** The webhook event type the İYS sync writes when a citizen's state changes at İYS. */
+export const CONSENT_CHANGED = 'consent.changed';
+
+/**
+ * The fields a purged `consent.changed` payload keeps: that İYS reported a change, of which
+ * brand, channel and status, when and from where — not whom it was about. No digest of the
+ * recipient either: a phone number's hash is reversed by trying every number.
+ */
+const CHANGED_KEPT = [
+  'iysCode',
+  'brandCode',
+  'recipientType',
+  'type',
+  'status',
+  'previousStatus',
+  'consentDate',
+  'source',
+] as const;
+
+/** The payload a `consent.changed` event keeps once purged (see CHANGED_KEPT). */
+export function purgedChangedEventPayload(payload: unknown, purgedAt: string): string {
+  const from = (payload ?? {}) as Record<string, unknown>;
+  const kept: Record<string, unknown> = {};
+  for (const field of CHANGED_KEPT) if (from[field] !== undefined) kept[field] = from[field];
+  return canonicalJson({ ...kept, purged: true, purgedAt });
+}

@@ -1,0 +1,124 @@
+// The retention port on SQLite (ports/retention-store.ts): a purge's synchronous statements run
+// inside one IMMEDIATE transaction behind the store's mutex, so a purge is all or nothing.
+import { FANNED_OUT } from '../sql/webhook-sql.js';
+import { CAPTURE_SELECT, toStoredCapture } from '../sql/store-rows.js';
+import {
+  CONSENT_CHANGED,
+  PURGED_DELIVERY_ERROR,
+  PURGED_RECIPIENT,
+  purgedChangedEventPayload,
+  purgedEventPayload,
+  purgedMovementKey,
+} from '../sql/retention-sql.js';
+import type {
+  ChangedEventCandidate,
+  ChangedEventCandidates,
+  ChangedEventPurge,
+  RetentionCandidate,
+  RetentionCandidates,
+  RetentionPurge,
+  RetentionPurgeResult,
+  RetentionStore,
+} from '../ports/retention-store.js';
+import type { SqliteConnection } from './connection.js';
+import { jsonList } from './connection.js';
+import type { SqliteDb } from './sqlite-db.js';
+
+const CANDIDATES = `SELECT ${CAPTURE_SELECT} FROM captures
+  WHERE site_key = ? AND seq > ? AND purged_at IS NULL AND received_ms < ? ORDER BY seq LIMIT ?`;
+const CAPTURE_STATE = 'SELECT site_key, purged_at FROM captures WHERE capture_id = ?';
+const OPEN_MOVEMENT = `SELECT 1 AS open FROM movements
+  WHERE capture_id = ? AND state IN ('pending', 'in-flight') LIMIT 1`;
+// The digests (seq, prev_hash, record_hash, body_hash) and received_at stay: the chain verifies.
+const PURGE_CAPTURE = `UPDATE captures SET record = NULL, receipt = NULL, phone = NULL,
+  email = NULL, purged_at = ? WHERE capture_id = ? AND purged_at IS NULL`;
+const MOVEMENTS_OF = 'SELECT id FROM movements WHERE capture_id = ?';
+const PURGE_MOVEMENT = 'UPDATE movements SET recipient = ?, movement_key = ? WHERE id = ?';
+const EVENTS_OF = `SELECT id, json_extract(payload, '$.captureId') AS capture_id FROM webhook_events
+  WHERE site_key = ? AND json_extract(payload, '$.captureId') IN (SELECT value FROM json_each(?))`;
+const PURGE_EVENT = `UPDATE webhook_events SET payload = ?,
+  state = CASE state WHEN 'pending' THEN '${FANNED_OUT}' ELSE state END WHERE id = ?`;
+const KILL_DELIVERIES = `UPDATE webhook_deliveries SET state = 'dead', lease_until = NULL,
+  last_error = ? WHERE event_id = ? AND state = 'pending'`;
+
+// `consent.changed` events (written by the İYS sync, not by a capture) go by their own age.
+const CHANGED_CANDIDATES = `SELECT pos, id FROM webhook_events
+  WHERE site_key = ? AND pos > ? AND type = '${CONSENT_CHANGED}' AND created_at < ?
+    AND json_extract(payload, '$.purged') IS NULL ORDER BY pos LIMIT ?`;
+const CHANGED_EVENT = `SELECT payload FROM webhook_events
+  WHERE id = ? AND site_key = ? AND type = '${CONSENT_CHANGED}'
+    AND json_extract(payload, '$.purged') IS NULL`;
+
+/** A page of unpurged captures of a site received before the bound, in seq order. */
+function retentionCandidatesSqlite(
+  r: SqliteConnection,
+  c: RetentionCandidates,
+): RetentionCandidate[] {
+  return r
+    .all(CANDIDATES, c.siteKey, c.afterSeq, c.receivedBeforeMs, c.limit)
+    .map(toStoredCapture)
+    .filter((s): s is RetentionCandidate => s.record !== undefined);
+}
+
+/** Purges the captures of `purge` that are unpurged, of its site and without an open movement. */
+function purgeCapturesSqlite(w: SqliteConnection, purge: RetentionPurge): RetentionPurgeResult {
+  const purged: string[] = [];
+  const open: string[] = [];
+  for (const captureId of new Set(purge.captureIds)) {
+    const row = w.get(CAPTURE_STATE, captureId);
+    if (!row || row.site_key !== purge.siteKey || row.purged_at !== null) continue;
+    // An open movement still has to reach İYS with its recipient: never purge under it.
+    if (w.get(OPEN_MOVEMENT, captureId)) {
+      open.push(captureId);
+      continue;
+    }
+    w.run(PURGE_CAPTURE, purge.purgedAt, captureId);
+    for (const m of w.all(MOVEMENTS_OF, captureId)) {
+      const id = String(m.id);
+      w.run(PURGE_MOVEMENT, PURGED_RECIPIENT, purgedMovementKey(id), id);
+    }
+    purged.push(captureId);
+  }
+  if (purged.length > 0) {
+    for (const event of w.all(EVENTS_OF, purge.siteKey, jsonList(purged))) {
+      const id = String(event.id);
+      w.run(PURGE_EVENT, purgedEventPayload(String(event.capture_id), purge.purgedAt), id);
+      w.run(KILL_DELIVERIES, PURGED_DELIVERY_ERROR, id);
+    }
+  }
+  return { purged, open };
+}
+
+/** A page of a site's unpurged `consent.changed` events created before the bound, in pos order. */
+function changedEventCandidatesSqlite(
+  r: SqliteConnection,
+  c: ChangedEventCandidates,
+): ChangedEventCandidate[] {
+  return r
+    .all(CHANGED_CANDIDATES, c.siteKey, c.afterPos, c.createdBefore, c.limit)
+    .map((row) => ({ id: String(row.id), pos: Number(row.pos) }));
+}
+
+/** Purges the recipient from the site's unpurged `consent.changed` events among `eventIds`. */
+function purgeChangedEventsSqlite(w: SqliteConnection, purge: ChangedEventPurge): string[] {
+  const purged: string[] = [];
+  for (const id of new Set(purge.eventIds)) {
+    const row = w.get(CHANGED_EVENT, id, purge.siteKey);
+    if (!row) continue;
+    const payload = JSON.parse(String(row.payload)) as unknown;
+    w.run(PURGE_EVENT, purgedChangedEventPayload(payload, purge.purgedAt), id);
+    w.run(KILL_DELIVERIES, PURGED_DELIVERY_ERROR, id);
+    purged.push(id);
+  }
+  return purged;
+}
+
+/** The retention purge of the SQLite store on `db`. */
+export function sqliteRetentionStore(db: SqliteDb): RetentionStore {
+  return {
+    retentionCandidates: async (page) => retentionCandidatesSqlite(db.reader, page),
+    purgeCaptures: (purge) => db.inWriteTx((w) => purgeCapturesSqlite(w, purge)),
+    changedEventCandidates: async (page) => changedEventCandidatesSqlite(db.reader, page),
+    purgeChangedEvents: (purge) => db.inWriteTx((w) => purgeChangedEventsSqlite(w, purge)),
+  };
+}

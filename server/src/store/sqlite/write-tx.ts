@@ -1,0 +1,114 @@
+// The WriteTx of the SQLite store: runs on the writer connection inside BEGIN IMMEDIATE, so it
+// reads its own writes and nobody else (in this or another process) can write until it ends.
+import { movementKey } from '@izinli/core';
+import type { ConsentStatus } from '@izinli/core';
+import { assertOpen, checkAppend, lockedHead } from '../sql/append-guard.js';
+import { readHead } from './chain-heads.js';
+import { jsonList, sqliteInsert } from './connection.js';
+import type { SqliteConnection } from './connection.js';
+import {
+  CAPTURE_COLUMNS,
+  CAPTURE_SELECT,
+  EVENT_COLUMNS,
+  MOVEMENT_COLUMNS,
+  captureValues,
+  eventValues,
+  movementValues,
+  toStoredCapture,
+} from '../sql/store-rows.js';
+import type { CaptureWrite, WriteTx } from '../ports/capture-store.js';
+import type { ChainHead, StoredCapture } from '../types.js';
+
+const INSERT_CAPTURE = sqliteInsert('captures', CAPTURE_COLUMNS);
+const INSERT_MOVEMENT = sqliteInsert('movements', MOVEMENT_COLUMNS);
+const INSERT_EVENT = sqliteInsert('webhook_events', EVENT_COLUMNS);
+const UPSERT_HEAD = `INSERT INTO chain_heads (site_key, seq, hash) VALUES (?, ?, ?)
+  ON CONFLICT (site_key) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`;
+const FIND_CAPTURES = `SELECT ${CAPTURE_SELECT} FROM captures
+  WHERE capture_id IN (SELECT value FROM json_each(?))`;
+// The newest non-dead movement per key: by consentDate, then insertion order.
+const MOVEMENT_STATUSES = `SELECT movement_key, status FROM (
+  SELECT movement_key, status, ROW_NUMBER() OVER (
+    PARTITION BY movement_key ORDER BY consent_date DESC, pos DESC) AS newest
+  FROM movements
+  WHERE state <> 'dead' AND movement_key IN (SELECT value FROM json_each(?))
+) WHERE newest = 1`;
+const MIRROR_STATUSES = `SELECT consent_key, status FROM consent_mirror
+  WHERE consent_key IN (SELECT value FROM json_each(?))`;
+
+/** A write transaction on the SQLite writer connection. */
+export class SqliteWriteTx implements WriteTx {
+  readonly #connection: SqliteConnection;
+  readonly #heads = new Map<string, ChainHead>();
+  #open = true;
+  /** The first failed insert: the transaction must not commit after it, even if `work` caught it. */
+  failure: unknown;
+
+  constructor(connection: SqliteConnection, siteKeys: readonly string[]) {
+    this.#connection = connection;
+    for (const siteKey of siteKeys) this.#heads.set(siteKey, readHead(connection, siteKey));
+  }
+
+  /** Ends the transaction's life: later calls throw. */
+  end(): void {
+    this.#open = false;
+  }
+
+  async chainHead(siteKey: string): Promise<ChainHead> {
+    assertOpen(this.#open);
+    return { ...lockedHead(this.#heads, siteKey) };
+  }
+
+  async findCaptures(captureIds: readonly string[]): Promise<Map<string, StoredCapture>> {
+    assertOpen(this.#open);
+    const found = new Map<string, StoredCapture>();
+    if (captureIds.length === 0) return found;
+    for (const row of this.#connection.all(FIND_CAPTURES, jsonList(captureIds))) {
+      const capture = toStoredCapture(row);
+      found.set(capture.captureId, capture);
+    }
+    return found;
+  }
+
+  async currentStatuses(keys: readonly string[]): Promise<Map<string, ConsentStatus>> {
+    assertOpen(this.#open);
+    const statuses = new Map<string, ConsentStatus>();
+    if (keys.length === 0) return statuses;
+    const list = jsonList(keys);
+    for (const row of this.#connection.all(MIRROR_STATUSES, list)) {
+      statuses.set(row.consent_key as string, row.status as ConsentStatus);
+    }
+    // A movement not yet confirmed by İYS is newer than what the mirror knows.
+    for (const row of this.#connection.all(MOVEMENT_STATUSES, list)) {
+      statuses.set(row.movement_key as string, row.status as ConsentStatus);
+    }
+    return statuses;
+  }
+
+  async insertCapture(write: CaptureWrite): Promise<void> {
+    assertOpen(this.#open);
+    if (this.failure !== undefined) throw this.failure;
+    const { capture, movements, events } = write;
+    // Every check and conversion first: a bad value must throw before any row is written.
+    checkAppend(lockedHead(this.#heads, capture.siteKey), write);
+    const captureRow = captureValues(capture, write.recordJson);
+    const movementRows = movements.map((m) => movementValues(m, movementKey(m)));
+    const eventRows = events.map(eventValues);
+    const c = this.#connection;
+    try {
+      c.run(INSERT_CAPTURE, ...captureRow);
+      for (const row of movementRows) c.run(INSERT_MOVEMENT, ...row);
+      for (const row of eventRows) c.run(INSERT_EVENT, ...row);
+      c.run(UPSERT_HEAD, capture.siteKey, capture.seq, capture.recordHash);
+    } catch (error) {
+      // Some rows of this capture may be in the transaction already: it can only roll back now.
+      this.failure = error;
+      throw error;
+    }
+    this.#heads.set(capture.siteKey, {
+      siteKey: capture.siteKey,
+      seq: capture.seq,
+      hash: capture.recordHash,
+    });
+  }
+}
