@@ -104,7 +104,6 @@ let serverUrl = '';
 const server = await startServer({
   env: env.value,
   config: config.value,
-  version: 'demo',
   fallback: siteBackend({
     serverUrl: () => serverUrl,
     iysUrl: iys.url,

@@ -9,6 +9,7 @@ import { clientIpResolver, NO_PROXY } from './client-ip.js';
 import { DEFAULT_LIMITS } from './app-deps.js';
 import type { AppDeps } from './app-deps.js';
 import { openApiDocument } from './openapi.js';
+import { packageVersion } from '../package-version.js';
 import { adminRoutes } from './routes/admin.js';
 import { adminConsoleRoutes } from './routes/admin-console.js';
 import { captureRoutes } from './routes/captures.js';
@@ -45,7 +46,7 @@ export function createApp(given: AppDeps) {
     exposeHeaders: ['ETag', 'Retry-After'],
     maxAge: 600,
   });
-  const openapi = JSON.stringify(openApiDocument(deps.version));
+  const openapi = JSON.stringify(openApiDocument(deps.version ?? packageVersion()));
 
   const app = new Hono();
   app.use(requestIds());

@@ -43,7 +43,8 @@ const ApiErrorBody = z.object({
     }),
     issues: z.array(ApiIssue).optional(),
     requestId: z.string().optional().meta({
-      description: 'The answer’s X-Request-Id (the one sent, if sane, else a new one): quote it in a support request.',
+      description:
+        'The answer’s X-Request-Id (the one sent, if sane, else a new one): quote it in a support request.',
     }),
   }),
 });
@@ -120,12 +121,17 @@ type SchemaName = keyof typeof schemas;
 interface Operation {
   method: 'get' | 'post';
   path: string;
+  /** operationId: what a generated client names the call. */
+  id: string;
   summary: string;
   tag: 'public' | 'admin' | 'operations';
   body?: SchemaName;
   query?: Record<string, string>;
   pathParams?: string[];
-  responses: Record<number, SchemaName | { description: string; text?: true; html?: true }>;
+  responses: Record<
+    number,
+    SchemaName | { description: string; text?: true; html?: true; json?: SchemaName }
+  >;
 }
 
 const errors = (...codes: number[]) =>
@@ -135,9 +141,15 @@ const errors = (...codes: number[]) =>
   >;
 
 /** A route serving the widget's script. */
-const widgetScript = (path: string, summary: string, pathParams?: string[]): Operation => ({
+const widgetScript = (
+  id: string,
+  path: string,
+  summary: string,
+  pathParams?: string[],
+): Operation => ({
   method: 'get',
   path,
+  id,
   summary,
   tag: 'public',
   ...(pathParams ? { pathParams } : {}),
@@ -153,6 +165,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/sites/{siteKey}/widget',
+    id: 'getWidgetView',
     summary: 'What the widget renders for a site, in one language (ETag, If-None-Match → 304).',
     tag: 'public',
     pathParams: ['siteKey'],
@@ -164,14 +177,17 @@ export const OPERATIONS: Operation[] = [
     },
   },
   widgetScript(
+    'getWidgetModule',
     '/izinli.js',
     'The widget as an ES module, to any origin (Access-Control-Allow-Origin: *), cached 5 minutes, ETag.',
   ),
   widgetScript(
+    'getWidgetClassicScript',
     '/izinli.iife.js',
     'The widget as a classic script, for pages that cannot load modules; as /izinli.js.',
   ),
   widgetScript(
+    'getWidgetFile',
     '/widget/{version}/{file}',
     'A file of the served widget version (izinli.js, izinli.iife.js), immutable: pin it with its SRI hash.',
     ['version', 'file'],
@@ -179,6 +195,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/widget/integrity.json',
+    id: 'getWidgetIntegrity',
     summary: 'The served widget version, and each file’s versioned path and SRI hash (sha384).',
     tag: 'public',
     responses: { 200: 'WidgetIntegrity' },
@@ -186,6 +203,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/captures',
+    id: 'createCapture',
     summary:
       'Record a capture; 201 with the signed receipt once durably committed, 200 on an identical replay.',
     tag: 'public',
@@ -199,6 +217,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/.well-known/jwks.json',
+    id: 'getJwks',
     summary: 'Public keys (current and retired) that receipts and checkpoints verify with.',
     tag: 'public',
     responses: { 200: 'Jwks' },
@@ -206,6 +225,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/checkpoints',
+    id: 'listCheckpoints',
     summary: 'Signed heads of the sites’ hash chains, newest first.',
     tag: 'public',
     query: { siteKey: 'only this site', limit: '1–1000, default 100' },
@@ -214,6 +234,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/admin/captures',
+    id: 'listCaptures',
     summary: 'List the tenant’s captures, newest first.',
     tag: 'admin',
     query: {
@@ -234,6 +255,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/admin/captures/{captureId}',
+    id: 'getCapture',
     summary: 'One capture with its record, receipt and İYS movements.',
     tag: 'admin',
     pathParams: ['captureId'],
@@ -242,6 +264,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/admin/recipients/timeline',
+    id: 'getRecipientTimeline',
     summary: 'A recipient’s captures, channel states and deliveries across the tenant’s sites.',
     tag: 'admin',
     query: { phone: 'a phone number', email: 'an e-mail address' },
@@ -250,6 +273,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/admin/recipients/evidence',
+    id: 'getRecipientEvidence',
     summary:
       'An evidence bundle: records, receipts, the exact notice texts shown, the public keys.',
     tag: 'admin',
@@ -259,6 +283,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/admin/movements',
+    id: 'listMovements',
     summary:
       'Outbox movements of this tenant’s sites, oldest first (dead letters carry İYS’s code and message).',
     tag: 'admin',
@@ -273,6 +298,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/admin/movements/stats',
+    id: 'getMovementStats',
     summary:
       'Delivery counts of this tenant’s movements by state, and open ones within 24 h of their deadline.',
     tag: 'admin',
@@ -281,6 +307,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/admin/movements/{movementId}/retry',
+    id: 'retryMovement',
     summary: 'Put a dead letter back in the queue after a fix (attempts from zero).',
     tag: 'admin',
     pathParams: ['movementId'],
@@ -289,6 +316,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/admin/sync',
+    id: 'getSyncState',
     summary:
       'İYS sync state per brand of this tenant: the stored pull cursor and its age, the last sync pass.',
     tag: 'admin',
@@ -297,6 +325,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/admin/origins/refused',
+    id: 'listRefusedOrigins',
     summary:
       'Pages refused for their origin in the last 24 hours (not in the site’s allowedOrigins), by site and origin; this instance since it started.',
     tag: 'admin',
@@ -305,6 +334,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/admin/log/verify',
+    id: 'verifyLog',
     summary:
       'Export this tenant’s chains and verify them now with the server’s keys, as `izinli verify log` does (A13).',
     tag: 'admin',
@@ -313,6 +343,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/admin/webhooks/deliveries',
+    id: 'listWebhookDeliveries',
     summary:
       'Webhook deliveries of this tenant, newest first (dead ones carry the last status and cause).',
     tag: 'admin',
@@ -322,6 +353,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/admin/webhooks/deliveries/{deliveryId}/retry',
+    id: 'retryWebhookDelivery',
     summary: 'Put a dead webhook delivery back in the queue, due now (attempts from zero).',
     tag: 'admin',
     pathParams: ['deliveryId'],
@@ -330,6 +362,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/check',
+    id: 'checkRecipient',
     summary:
       'Pre-send check from the İYS mirror (never İYS): allowed only with ONAY on İYS (A2); a TACIR without a record is allowed (A16).',
     tag: 'admin',
@@ -344,6 +377,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/check',
+    id: 'checkRecipients',
     summary:
       'Pre-send check of up to 1000 recipients; an invalid address is refused in its own answer.',
     tag: 'admin',
@@ -353,6 +387,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/admin/withdrawals',
+    id: 'recordWithdrawal',
     summary:
       'Record a withdrawal (A10, B7): chosen channels refused — RET queued for İYS where the state is ONAY (A11) — and purposes withdrawn; signed and chained like a capture; 200 on an identical replay of `id`.',
     tag: 'admin',
@@ -366,6 +401,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/admin/withdrawal-links',
+    id: 'createWithdrawalLink',
     summary:
       'A signed, expiring withdrawal link for the site’s e-mails (JWT, EdDSA; default 90 days, at most 365).',
     tag: 'admin',
@@ -375,12 +411,13 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/withdraw',
+    id: 'showWithdrawalLink',
     summary:
       'The link’s page (HTML, strict CSP; Turkish, or English by ?lang=en / Accept-Language): the site, the channels, one POST button. Withdraws nothing. With Accept: application/json, the WithdrawalLinkView. Refusals: 400 invalid, 410 expired, 404 unknown site (HTML, or ApiError as JSON).',
     tag: 'public',
     query: { t: 'the link’s token', lang: 'tr or en' },
     responses: {
-      200: { description: 'The confirmation page', html: true },
+      200: { description: 'The confirmation page', html: true, json: 'WithdrawalLinkView' },
       400: { description: 'Missing or invalid token', html: true },
       404: { description: 'The token’s site is not served for its tenant', html: true },
       410: { description: 'The link expired', html: true },
@@ -389,6 +426,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/withdraw',
+    id: 'redeemWithdrawalLink',
     summary:
       'Redeem a link (B7): records the withdrawal once per token (a replay shows the same result) and answers the confirmation page, or WithdrawalRecorded (201, 200 on a replay) with Accept: application/json. Form fields t and lang (urlencoded or multipart), a JSON body, or the token in the URL (RFC 8058 one-click).',
     tag: 'public',
@@ -403,6 +441,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/withdraw/style.css',
+    id: 'getWithdrawalStyles',
     summary: 'The withdrawal pages’ stylesheet (so they need no inline style).',
     tag: 'public',
     responses: { 200: { description: 'text/css' } },
@@ -410,6 +449,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/iys/push/{iysCode}',
+    id: 'receiveIysPush',
     summary:
       'İYS push of citizens’ IYS_* movements (Basic auth per İYS account); updates the mirror and writes consent.changed events. Movements of other brands are acknowledged and ignored.',
     tag: 'operations',
@@ -420,6 +460,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/healthz',
+    id: 'getHealth',
     summary: 'The process answers.',
     tag: 'operations',
     responses: { 200: { description: 'ok' } },
@@ -427,6 +468,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/readyz',
+    id: 'getReadiness',
     summary: 'The database answers.',
     tag: 'operations',
     responses: { 200: { description: 'ready' }, 503: { description: 'unavailable' } },
@@ -434,13 +476,15 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/metrics',
+    id: 'getMetrics',
     summary: 'Prometheus metrics.',
     tag: 'operations',
-    responses: { 200: { description: 'Prometheus text format', text: true } },
+    responses: { 200: { description: 'Prometheus text format', text: true }, ...errors(401) },
   },
   {
     method: 'get',
     path: '/admin',
+    id: 'getConsole',
     summary:
       'The admin console (HTML, strict CSP; also /admin/); 404 when admin/ is not built. Signs in with an admin token.',
     tag: 'operations',
@@ -449,6 +493,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/admin/index.html',
+    id: 'getConsoleIndex',
     summary: 'The admin console (the same page as /admin).',
     tag: 'operations',
     responses: { 200: { description: 'The console', html: true }, ...errors(404) },
@@ -456,6 +501,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/admin/{file}',
+    id: 'getConsoleFile',
     summary: 'The admin console’s script and stylesheet (admin.js, admin.css).',
     tag: 'operations',
     pathParams: ['file'],
@@ -464,6 +510,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/openapi.json',
+    id: 'getOpenApi',
     summary: 'This document.',
     tag: 'operations',
     responses: { 200: { description: 'OpenAPI 3.1 document' } },
@@ -471,6 +518,47 @@ export const OPERATIONS: Operation[] = [
 ];
 
 const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'The request is malformed: error.issues say what was expected and what came.',
+  401: 'No credentials, or wrong ones.',
+  403: 'Not allowed (e.g. an origin outside the site’s allowedOrigins).',
+  404: 'Not found.',
+  409: 'Conflicts with what is stored.',
+  410: 'Gone (an expired link).',
+  413: 'The body is too large.',
+  415: 'The body is not of a type this route takes.',
+  422: 'Well-formed, but refused by the rules: error.issues name each.',
+  429: 'Too many requests: wait Retry-After seconds.',
+  503: 'The server could not complete the request (e.g. the database is unreachable): retry after Retry-After.',
+};
+
+type Target = Operation['responses'][number];
+
+function responseOf(status: number, target: Target): Record<string, unknown> {
+  if (typeof target === 'string') {
+    const description = target === 'ApiError' ? (STATUS_TEXT[status] ?? 'Error') : target;
+    return { description, content: { 'application/json': { schema: ref(target) } } };
+  }
+  const content = {
+    ...(target.text ? { 'text/plain': { schema: { type: 'string' } } } : {}),
+    ...(target.html ? { 'text/html': { schema: { type: 'string' } } } : {}),
+    ...(target.json ? { 'application/json': { schema: ref(target.json) } } : {}),
+  };
+  return {
+    description: target.description,
+    ...(Object.keys(content).length > 0 ? { content } : {}),
+  };
+}
+
+/** Who may call an operation: admin routes a tenant's token, İYS's push its Basic credentials. */
+function securityOf(op: Operation): Record<string, string[]>[] {
+  if (op.tag === 'admin') return [{ adminToken: [] }];
+  if (op.path.startsWith('/v1/iys/push/')) return [{ iysPush: [] }];
+  // Open unless the server sets METRICS_TOKEN: either is a valid way in.
+  if (op.path === '/metrics') return [{}, { metricsToken: [] }];
+  return [];
+}
 
 /** The OpenAPI 3.1 document of the server's HTTP API. */
 export function openApiDocument(version = '0.1.0'): Record<string, unknown> {
@@ -499,17 +587,11 @@ export function openApiDocument(version = '0.1.0'): Record<string, unknown> {
         schema: { type: 'string' },
       })),
     ];
+    // Every route can answer 400 (a NUL or lone surrogate in its URL) and 503 (a failure the
+    // server could not complete): said once here rather than on each operation.
+    const all = { ...errors(400), ...op.responses, ...(op.responses[503] ? {} : errors(503)) };
     const responses = Object.fromEntries(
-      Object.entries(op.responses).map(([status, target]) => [
-        status,
-        typeof target === 'string'
-          ? { description: target, content: { 'application/json': { schema: ref(target) } } }
-          : {
-              description: target.description,
-              ...(target.text ? { content: { 'text/plain': { schema: { type: 'string' } } } } : {}),
-              ...(target.html ? { content: { 'text/html': { schema: { type: 'string' } } } } : {}),
-            },
-      ]),
+      Object.entries(all).map(([status, target]) => [status, responseOf(Number(status), target)]),
     );
     paths[op.path] ??= {};
     paths[op.path]![op.method] = {
@@ -524,7 +606,8 @@ export function openApiDocument(version = '0.1.0'): Record<string, unknown> {
             },
           }
         : {}),
-      ...(op.tag === 'admin' ? { security: [{ adminToken: [] }] } : {}),
+      operationId: op.id,
+      security: securityOf(op),
       responses,
     };
   }
@@ -535,12 +618,24 @@ export function openApiDocument(version = '0.1.0'): Record<string, unknown> {
       version,
       description:
         'Consent capture for Turkish sites: İYS permissions and KVKK explicit consent, signed and delivered.',
+      license: { name: 'MIT', identifier: 'MIT' },
     },
+    servers: [{ url: '/', description: 'The izinli server that serves this document.' }],
     paths,
     components: {
       schemas: components,
       securitySchemes: {
         adminToken: { type: 'http', scheme: 'bearer', description: 'A tenant’s admin token.' },
+        iysPush: {
+          type: 'http',
+          scheme: 'basic',
+          description: 'The push credentials registered with İYS for the account (config iysPush).',
+        },
+        metricsToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'METRICS_TOKEN, when the server sets one (else /metrics is open).',
+        },
       },
     },
   };

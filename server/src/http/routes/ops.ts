@@ -7,6 +7,7 @@ import { ApiError, apiErrorResponse } from '../api-error.js';
 import type { DepsWith } from '../app-deps.js';
 import type { StoreAdmin } from '../../store/ports/store-admin.js';
 import type { ServerMetrics } from '../metrics.js';
+import { packageVersion } from '../../package-version.js';
 
 /** Who may read /metrics on the app's port: anyone, a bearer of the token, or no one. */
 export type MetricsAccess =
@@ -53,7 +54,7 @@ function refuseMetrics(c: Context, sent: boolean): Response {
 export function opsRoutes(deps: DepsWith<StoreAdmin>) {
   const access = deps.metricsAccess ?? { kind: 'open' };
   const routes = new Hono()
-    .get('/healthz', (c) => c.json({ status: 'ok', version: deps.version ?? '0.0.0' }))
+    .get('/healthz', (c) => c.json({ status: 'ok', version: deps.version ?? packageVersion() }))
     .get('/readyz', async (c) => {
       const database = await deps.store.ping().catch(() => false);
       return c.json(
