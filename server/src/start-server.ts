@@ -17,7 +17,13 @@ import { createApp } from './http/app.js';
 import { clientIpResolver } from './http/client-ip.js';
 import { EarlyAnswerResponse, skipClosingConnections } from './http/early-answer.js';
 import type { AppDeps, FallbackHandler } from './http/app-deps.js';
-import { createMetrics, observeCommit } from './http/metrics.js';
+import {
+  SyncTimes,
+  createMetrics,
+  observeCommit,
+  observeDelivery,
+  observeWebhooks,
+} from './http/metrics.js';
 import { metricsAccessOf, serveMetrics } from './http/metrics-listener.js';
 import { loadKeyRing, signCheckpoint, signReceipt } from './proof/index.js';
 import { openStore } from './store/open-store.js';
@@ -124,13 +130,15 @@ export async function startServer({
         onChange: (leading) => {
           if (!leading) return;
           if (sync) void syncOnce();
-          void delivery?.runOnce();
+          if (delivery) void deliverOnce();
         },
       })
     : undefined;
+  const syncTimes = new SyncTimes();
   const metrics = createMetrics(store, {
     defaultMetrics: true,
     ...(leader ? { leads: leader.leads } : {}),
+    lastSync: () => syncTimes.list(),
   });
   const live = liveConfig(config);
   // Deadlines on the current config's calendar (extra holidays may change on SIGHUP); its warning
@@ -264,8 +272,10 @@ export async function startServer({
   const syncOnce = async () => {
     const brands = await sync!.runOnce();
     lastSync = { at: new Date().toISOString(), brands };
+    syncTimes.note(brands, lastSync.at);
     return brands;
   };
+  const deliverOnce = async () => observeDelivery(metrics, await delivery!.runOnce());
   // Sends the outbox to İYS on an interval; never crashes the process (errors are logged).
   const delivery = env.IYS_BASE_URL
     ? createDeliveryWorker({
@@ -282,12 +292,7 @@ export async function startServer({
   const passes = leader
     ? [
         everyWhileLeading(leader.leads, () => syncOnce(), env.SYNC_INTERVAL_SECONDS * 1000, logger),
-        everyWhileLeading(
-          leader.leads,
-          () => delivery!.runOnce(),
-          env.DELIVERY_INTERVAL_MS,
-          logger,
-        ),
+        everyWhileLeading(leader.leads, () => deliverOnce(), env.DELIVERY_INTERVAL_MS, logger),
       ]
     : [];
   await leader?.start();
@@ -300,6 +305,7 @@ export async function startServer({
     intervalMs: env.WEBHOOK_INTERVAL_MS,
     maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
     timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    onReport: (report) => observeWebhooks(metrics, report),
   });
   webhooks.start();
 

@@ -93,7 +93,7 @@ export async function applyUpdate(
   for (const m of withEnds) {
     if (!done.has(m.id)) report.lost += 1;
     else {
-      count(report, ends.get(m.id)!);
+      count(report, ends.get(m.id)!, 'batch');
       logEnd(ctx.logger, m, ends.get(m.id)!);
     }
   }

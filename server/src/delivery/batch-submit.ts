@@ -53,7 +53,7 @@ export async function submitBatches(
     for (const { m, end } of settled) {
       if (!applied.has(m.id)) report.lost += 1;
       else {
-        count(report, end);
+        count(report, end, 'batch');
         logEnd(ctx.logger, m, end);
       }
     }

@@ -25,6 +25,17 @@ export interface DeliveryReport {
   polls: number;
   /** Movements flagged near their deadline (one `consent.deadline_at_risk` each). */
   atRisk: number;
+  /** Applied ends by how they were sent, how they ended and İYS's code (for the metrics). */
+  outcomes: OutcomeTally[];
+}
+
+/** How many applied ends share an operation, an outcome and an İYS code. */
+export interface OutcomeTally {
+  operation: 'single' | 'batch';
+  outcome: 'delivered' | 'already-current' | 'dead' | 'retry';
+  /** İYS's code (or our own, e.g. deadline-missed); '' when there was none. */
+  code: string;
+  n: number;
 }
 
 /** A report with every count at zero. */
@@ -42,6 +53,7 @@ export function emptyReport(iysCode: number): DeliveryReport {
     batched: 0,
     polls: 0,
     atRisk: 0,
+    outcomes: [],
   };
 }
 
@@ -53,13 +65,27 @@ export function consentOf(m: Movement): IysConsentInput {
     : { recipient, type, source, status, consentDate, recipientType: 'BIREYSEL' };
 }
 
-/** Counts one applied end. */
-export function count(report: DeliveryReport, end: AttemptEnd) {
-  const state = end.outcome.state;
-  if (state === 'delivered') report.delivered += 1;
-  else if (state === 'already-current') report.alreadyCurrent += 1;
-  else if (state === 'dead') report.dead += 1;
+/** Counts one applied end of a movement sent alone or in a batch. */
+export function count(report: DeliveryReport, end: AttemptEnd, operation: 'single' | 'batch') {
+  const o = end.outcome;
+  if (o.state === 'delivered') report.delivered += 1;
+  else if (o.state === 'already-current') report.alreadyCurrent += 1;
+  else if (o.state === 'dead') report.dead += 1;
   else report.retried += 1;
+  const outcome = o.state === 'pending' ? 'retry' : o.state;
+  const code =
+    o.state === 'dead'
+      ? o.error.code
+      : o.state === 'pending'
+        ? (o.error?.code ?? '')
+        : o.state === 'already-current'
+          ? (o.reason?.code ?? '')
+          : '';
+  const same = report.outcomes.find(
+    (t) => t.operation === operation && t.outcome === outcome && t.code === code,
+  );
+  if (same) same.n += 1;
+  else report.outcomes.push({ operation, outcome, code, n: 1 });
 }
 
 /** Ids, states and codes only: no recipient ever reaches the log. */

@@ -111,7 +111,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       report.lost += 1;
       return;
     }
-    count(report, end);
+    count(report, end, 'single');
     logEnd(logger, m, end);
   }
 

@@ -1,5 +1,6 @@
 // Prometheus metrics of one server (its own registry, so tests and several apps never collide).
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { OutcomeTally } from '../delivery/delivery-report.js';
 import { NEAR_DEADLINE_MS } from '../store/ports/movement-store.js';
 import type { DeliveryStats } from '../store/ports/movement-store.js';
 import type { MovementStore } from '../store/ports/movement-store.js';
@@ -13,6 +14,8 @@ export interface ServerMetrics {
   originRefusals: Counter<'site'>;
   requests: Counter<'method' | 'route' | 'status'>;
   requestSeconds: Histogram<'method' | 'route' | 'status'>;
+  iysOutcomes: Counter<'operation' | 'outcome' | 'code'>;
+  webhookOutcomes: Counter<'outcome'>;
   commitBatch: Histogram;
   commitSeconds: Histogram;
 }
@@ -23,10 +26,56 @@ export function observeCommit(metrics: ServerMetrics, batchSize: number, seconds
   metrics.commitSeconds.observe(seconds);
 }
 
+/** Counts the İYS outcomes of delivery reports (what the delivery worker's passes answer). */
+export function observeDelivery<R extends { outcomes: readonly OutcomeTally[] }>(
+  metrics: ServerMetrics,
+  reports: readonly R[],
+): readonly R[] {
+  for (const { outcomes } of reports) {
+    for (const { operation, outcome, code, n } of outcomes) {
+      metrics.iysOutcomes.inc({ operation, outcome, code }, n);
+    }
+  }
+  return reports;
+}
+
+/** Counts a webhook run's settled attempts by outcome. */
+export function observeWebhooks(
+  metrics: ServerMetrics,
+  report: { delivered: number; retried: number; dead: number },
+): void {
+  if (report.delivered > 0) metrics.webhookOutcomes.inc({ outcome: 'delivered' }, report.delivered);
+  if (report.retried > 0) metrics.webhookOutcomes.inc({ outcome: 'retry' }, report.retried);
+  if (report.dead > 0) metrics.webhookOutcomes.inc({ outcome: 'dead' }, report.dead);
+}
+
+/** Each brand's last sync pass without an error, as the sync gauge reads it. */
+export class SyncTimes {
+  readonly #times = new Map<string, { iysCode: number; brandCode: number; at: string }>();
+
+  /** Notes the brands of one pass that ended without an error. */
+  note(brands: readonly { iysCode: number; brandCode: number; error?: unknown }[], at: string) {
+    for (const { iysCode, brandCode, error } of brands) {
+      if (error === undefined)
+        this.#times.set(`${iysCode}/${brandCode}`, { iysCode, brandCode, at });
+    }
+  }
+
+  list() {
+    return [...this.#times.values()];
+  }
+}
+
 /** Creates the metrics; gauges read the store when scraped. */
 export function createMetrics(
   store: StoreAdmin & MovementStore & WebhookStore,
-  options: { defaultMetrics?: boolean; leads?: () => boolean } = {},
+  options: {
+    defaultMetrics?: boolean;
+    leads?: () => boolean;
+    /** Each brand's last sync without an error (start-server keeps them). */
+    lastSync?: () => readonly { iysCode: number; brandCode: number; at: string }[];
+    now?: () => number;
+  } = {},
 ): ServerMetrics {
   const registry = new Registry();
   if (options.defaultMetrics) collectDefaultMetrics({ register: registry });
@@ -84,6 +133,40 @@ export function createMetrics(
       this.set((await delivery()).nearDeadline);
     },
   });
+  new Gauge({
+    name: 'izinli_movements_oldest_age_seconds',
+    help: 'Age (since its consent date) of the oldest İYS movement in each open state: pending, in-flight, dead.',
+    labelNames: ['state'],
+    registers: [registry],
+    async collect() {
+      const { oldestByState } = await delivery();
+      const now = options.now?.() ?? Date.now();
+      for (const state of ['pending', 'in-flight', 'dead'] as const) {
+        const oldest = oldestByState[state];
+        this.set(
+          { state },
+          oldest === undefined ? 0 : Math.max(0, (now - Date.parse(oldest)) / 1000),
+        );
+      }
+    },
+  });
+  const lastSync = options.lastSync;
+  if (lastSync) {
+    new Gauge({
+      name: 'izinli_iys_last_sync_timestamp_seconds',
+      help: 'When each brand last pulled İYS’s changes without an error (Unix seconds; absent before the first).',
+      labelNames: ['iys_code', 'brand_code'],
+      registers: [registry],
+      collect() {
+        for (const { iysCode, brandCode, at } of lastSync()) {
+          this.set(
+            { iys_code: String(iysCode), brand_code: String(brandCode) },
+            Date.parse(at) / 1000,
+          );
+        }
+      },
+    });
+  }
   const leads = options.leads;
   if (leads) {
     new Gauge({
@@ -120,6 +203,18 @@ export function createMetrics(
       help: 'Time from a request’s arrival to its answer, by method, route template and status.',
       labelNames: ['method', 'route', 'status'],
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+    iysOutcomes: new Counter({
+      name: 'izinli_iys_outcomes_total',
+      help: 'Ends of İYS delivery attempts by operation (single, batch), outcome and İYS code (none when İYS named none).',
+      labelNames: ['operation', 'outcome', 'code'],
+      registers: [registry],
+    }),
+    webhookOutcomes: new Counter({
+      name: 'izinli_webhook_outcomes_total',
+      help: 'Webhook delivery attempts by outcome (delivered, retry, dead).',
+      labelNames: ['outcome'],
       registers: [registry],
     }),
     commitBatch: new Histogram({

@@ -39,6 +39,8 @@ export interface WebhookWorkerOptions {
   timeoutMs?: number;
   /** Deliveries sent per run (default 50). */
   batchSize?: number;
+  /** Hears each run's report (the server counts outcomes in its metrics). */
+  onReport?: (report: WebhookRunReport) => void;
 }
 
 /** What one run did. */
@@ -160,6 +162,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     } catch (error) {
       logger.error({ err: error }, 'webhook run failed; retrying next run');
     }
+    options.onReport?.(report);
     return report;
   }
 

@@ -168,6 +168,11 @@ export function describeDeliveryContract(store: StoreGetter) {
       byState: { pending: 0, 'in-flight': 1, delivered: 0, 'already-current': 1, dead: 1 },
       nearDeadline: 1,
       oldestPending: made[2]!.consentDate,
+      oldestByState: {
+        'in-flight': made[2]!.consentDate,
+        'already-current': made[1]!.consentDate,
+        dead: made[0]!.consentDate,
+      },
     });
     expect(await store().retryDeadMovement('mv-11', at(30))).toBe(false);
     expect(await store().retryDeadMovement('mv-10', at(30))).toBe(true);

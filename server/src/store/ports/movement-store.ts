@@ -62,6 +62,8 @@ export interface DeliveryStats {
   nearDeadline: number;
   /** consentDate of the oldest pending or in-flight movement, if any. */
   oldestPending?: string;
+  /** consentDate of the oldest movement in each state that has any. */
+  oldestByState: Partial<Record<MovementState, string>>;
 }
 
 /** What `flagMovementsAtRisk` takes. */

@@ -120,7 +120,10 @@ export function deliveryStatsQueries(
   const bound = new Date(deadlineBound).toISOString();
   const open = "m.state IN ('pending', 'in-flight')";
   return {
-    byState: build((from) => `SELECT m.state, count(*) AS n FROM ${from()} TRUE GROUP BY m.state`),
+    byState: build(
+      (from) =>
+        `SELECT m.state, count(*) AS n, min(m.consent_date) AS oldest FROM ${from()} TRUE GROUP BY m.state`,
+    ),
     summary: build(
       (from, p) => `SELECT
   (SELECT count(*) FROM ${from()} ${open} AND m.deadline <= ${p(bound)}) AS near,
@@ -132,9 +135,15 @@ export function deliveryStatsQueries(
 /** Counts from the rows of `deliveryStatsQueries`. */
 export function deliveryStatsOf(byState: readonly Row[], summary: Row): DeliveryStats {
   const counts = zeroByState();
-  for (const row of byState) counts[row.state as keyof typeof counts] = int(row.n);
+  const oldestByState: DeliveryStats['oldestByState'] = {};
+  for (const row of byState) {
+    const state = row.state as keyof typeof counts;
+    counts[state] = int(row.n);
+    if (row.oldest != null) oldestByState[state] = row.oldest as string;
+  }
   return {
     byState: counts,
+    oldestByState,
     nearDeadline: int(summary.near),
     ...(summary.oldest == null ? {} : { oldestPending: summary.oldest as string }),
   };

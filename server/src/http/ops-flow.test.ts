@@ -1,0 +1,112 @@
+// What an operator sees of a whole flow on a real server (HTTP, the simulator over HTTP, a webhook
+// receiver): the capture's request id in its answer and its access line, and /metrics moved —
+// the request histogram, İYS outcomes by code, the last sync per brand, the oldest open movement,
+// webhook outcomes.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exampleServerConfig } from '@izinli/core/fixtures';
+import { createIysSim, seededRandom, serveIysSim } from '@izinli/iys-sim';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { capturedLogger } from '../captured-logger.test-support.js';
+import { parseServerEnv } from '../config/env.js';
+import { checkServerConfig } from '../config/load-config.js';
+import { startServer } from '../start-server.js';
+import type { RunningServer } from '../start-server.js';
+import { newSecret, startReceiver } from '../webhooks/webhook-receiver.test-support.js';
+import { ORIGIN, validCapture } from './app-harness.test-support.js';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+const log = capturedLogger('info');
+let server: RunningServer;
+
+beforeAll(async () => {
+  const sim = createIysSim({ limits: { requestsPerSecond: 1_000_000 }, random: seededRandom(3) });
+  const served = await serveIysSim(sim, { port: 0 });
+  cleanups.push(
+    () => sim.close(),
+    () => served.close(),
+  );
+  const secret = newSecret();
+  const receiver = await startReceiver({ '/hooks': secret });
+  cleanups.push(receiver.close);
+  const dir = mkdtempSync(join(tmpdir(), 'izinli-ops-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const [tenant] = exampleServerConfig.tenants;
+  const config = await checkServerConfig(
+    {
+      ...exampleServerConfig,
+      tenants: [
+        {
+          ...tenant!,
+          webhooks: [
+            {
+              id: 'crm',
+              url: `${receiver.url}/hooks`,
+              secret: { env: 'WH' },
+              allowPrivateNetwork: true,
+            },
+          ],
+        },
+      ],
+    },
+    { IYS_PASSWORD: 'demo', WH: secret },
+  );
+  const env = parseServerEnv({
+    PORT: '0',
+    DATA_DIR: dir,
+    IYS_BASE_URL: served.url,
+    DELIVERY_INTERVAL_MS: '50',
+    SYNC_INTERVAL_SECONDS: '1',
+    WEBHOOK_INTERVAL_MS: '50',
+  });
+  if (!config.ok || !env.ok) throw new Error('bad test setup');
+  server = await startServer({ env: env.value, config: config.value, logger: log.logger });
+  cleanups.unshift(() => server.close());
+});
+afterAll(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+/** The value of one series of the Prometheus text, or undefined. */
+function series(text: string, name: string, labels: string): number | undefined {
+  const line = text.split('\n').find((l) => l.startsWith(`${name}{${labels}}`));
+  return line === undefined ? undefined : Number(line.split(' ').at(-1));
+}
+
+it('a capture delivered to İYS and told to a webhook: the request id logged, the metrics moved', async () => {
+  const answer = await fetch(`${server.url}/v1/captures`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: ORIGIN, 'X-Request-Id': 'kayit-42' },
+    body: JSON.stringify(validCapture()),
+  });
+  expect(answer.status).toBe(201);
+  expect(answer.headers.get('x-request-id')).toBe('kayit-42');
+
+  let text = '';
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    text = await (await fetch(`${server.url}/metrics`)).text();
+    const delivered = series(
+      text,
+      'izinli_iys_outcomes_total',
+      'operation="single",outcome="delivered",code=""',
+    );
+    const hooks = series(text, 'izinli_webhook_outcomes_total', 'outcome="delivered"');
+    const synced = text.includes('izinli_iys_last_sync_timestamp_seconds{iys_code="100000"');
+    if ((delivered ?? 0) >= 2 && (hooks ?? 0) >= 1 && synced) break;
+    if (Date.now() > deadline) throw new Error(`metrics did not move:\n${text}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect(
+    series(
+      text,
+      'izinli_http_request_duration_seconds_count',
+      'method="POST",route="/v1/captures",status="201"',
+    ),
+  ).toBe(1);
+  // Both channels were delivered: nothing is left open, so no open state has an age.
+  expect(series(text, 'izinli_movements_oldest_age_seconds', 'state="pending"')).toBe(0);
+  const access = log.lines.find((l) => l.msg === 'request' && l.reqId === 'kayit-42');
+  expect(access).toMatchObject({ method: 'POST', route: '/v1/captures', status: 201 });
+});
