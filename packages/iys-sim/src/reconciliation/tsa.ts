@@ -11,8 +11,12 @@ import * as pkijs from 'pkijs';
 interface Tsa {
   certificate: pkijs.Certificate;
   der: Uint8Array;
-  privateKey: CryptoKey;
+  privateKey: SigningKey;
 }
+
+/** pkijs's name for a WebCrypto key (Node's `webcrypto.CryptoKey` at run time). */
+type SigningKey = Parameters<pkijs.Certificate['sign']>[0];
+type EngineCrypto = ConstructorParameters<typeof pkijs.CryptoEngine>[0]['crypto'];
 
 const OID = {
   commonName: '2.5.4.3',
@@ -30,7 +34,10 @@ const OID = {
   policy: '2.25.311232536716134469858542627403519227410',
 } as const;
 
-const engine = new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as Crypto });
+const engine = new pkijs.CryptoEngine({
+  name: 'node',
+  crypto: webcrypto as unknown as EngineCrypto,
+});
 
 let shared: Promise<Tsa> | undefined;
 
@@ -51,7 +58,7 @@ function name(): pkijs.RelativeDistinguishedNames {
 }
 
 async function createTsa(): Promise<Tsa> {
-  const keys = (await webcrypto.subtle.generateKey(
+  const keys = await webcrypto.subtle.generateKey(
     {
       name: 'RSASSA-PKCS1-v1_5',
       modulusLength: 2048,
@@ -60,7 +67,7 @@ async function createTsa(): Promise<Tsa> {
     },
     true,
     ['sign', 'verify'],
-  )) as CryptoKeyPair;
+  );
   const certificate = new pkijs.Certificate();
   certificate.version = 2;
   certificate.serialNumber = new asn1js.Integer({ value: 1 });
@@ -82,12 +89,12 @@ async function createTsa(): Promise<Tsa> {
       extnValue: new pkijs.ExtKeyUsage({ keyPurposes: [OID.timeStamping] }).toSchema().toBER(false),
     }),
   ];
-  await certificate.subjectPublicKeyInfo.importKey(keys.publicKey, engine);
-  await certificate.sign(keys.privateKey, 'SHA-256', engine);
+  await certificate.subjectPublicKeyInfo.importKey(keys.publicKey as SigningKey, engine);
+  await certificate.sign(keys.privateKey as SigningKey, 'SHA-256', engine);
   return {
     certificate,
     der: new Uint8Array(certificate.toSchema(true).toBER(false)),
-    privateKey: keys.privateKey,
+    privateKey: keys.privateKey as SigningKey,
   };
 }
 
