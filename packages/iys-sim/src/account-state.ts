@@ -50,6 +50,8 @@ export function accountRefusal(
             message: `Abonelik durumu ${state.toUpperCase()} iken sadece HS abonelik sorgulama servisine istek atılabilir.`,
           });
     case 'no-subscription':
+      // The query itself answers 404 H437, as its own example shows.
+      if (subscriptionQuery) return null;
       return iysError('H524', { message: `${iysCode} için ait abonelik kaydı bulunamadı` });
     case 'no-api-package':
       return iysError('H586');
