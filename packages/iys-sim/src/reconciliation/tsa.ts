@@ -113,6 +113,17 @@ const bytes = (data: Uint8Array): ArrayBuffer =>
   data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
 
 /**
+ * DER's minimal two's-complement bytes of an unsigned number: no leading zero bytes, but one
+ * zero byte when the top bit is set, so the INTEGER stays positive (OpenSSL refuses any other).
+ */
+function positiveInteger(unsigned: Uint8Array): Uint8Array {
+  let start = 0;
+  while (start < unsigned.length - 1 && unsigned[start] === 0) start++;
+  const trimmed = unsigned.subarray(start);
+  return (trimmed[0] ?? 0) & 0x80 ? Uint8Array.from([0, ...trimmed]) : Uint8Array.from(trimmed);
+}
+
+/**
  * An RFC 3161 TimeStampResp (status granted) over `data`: its SHA-256 is the message imprint,
  * `genTime` the stamping instant, `serial` the token's serial number. The token is CMS SignedData
  * with the TSA certificate, and signed attributes content type, message digest and the ESS
@@ -131,8 +142,7 @@ export async function timeStampResponse(
       hashAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 }),
       hashedMessage: new asn1js.OctetString({ valueHex: bytes(sha256(data)) }),
     }),
-    // A positive INTEGER: a leading zero byte keeps the top bit from making it negative.
-    serialNumber: new asn1js.Integer({ valueHex: bytes(Uint8Array.from([0, ...serial])) }),
+    serialNumber: new asn1js.Integer({ valueHex: bytes(positiveInteger(serial)) }),
     genTime,
     accuracy: new pkijs.Accuracy({ seconds: 1 }),
   });
