@@ -140,17 +140,32 @@ describe('consent quota (H525)', () => {
     expect((await add(consent({ recipient: '+905321234568' }))).status).toBe(200);
   });
 
-  it('quota-reached refuses new addresses in a batch item by item', async () => {
+  it('refuses a whole batch at submission when the package is already full', async () => {
     const { sim, token, setState } = await setup();
     await setState('quota-reached');
     const submitted = await call(sim, 'POST', `${BASE}/consents/request`, {
       body: [consent()],
       token,
     });
+    expect(submitted.status).toBe(422);
+    expect(await errorsOf(submitted)).toEqual([{ code: 'H525', message: IYS_ERRORS.H525.message }]);
+  });
+
+  it('refuses new addresses item by item when the package fills while a batch waits', async () => {
+    const { sim, token, add } = await setup({
+      accounts: [{ ...DEMO_ACCOUNT, subscription: { consentLimit: 1 } }],
+    });
+    const submitted = await call(sim, 'POST', `${BASE}/consents/request`, {
+      body: [consent({ recipient: '+905321234568' })],
+      token,
+    });
     expect(submitted.status).toBe(202);
     const { requestId } = (await submitted.json()) as { requestId: string };
+    expect((await add(consent())).status).toBe(200);
     sim.advance(300_000);
-    const res = await call(sim, 'GET', `${BASE}/consents/request/${requestId}`, { token });
+    const res = await call(sim, 'GET', `${BASE}/consents/request/${requestId}`, {
+      token: await login(sim),
+    });
     expect(await res.json()).toMatchObject([
       { status: 'failure', error: { code: 'H525', message: IYS_ERRORS.H525.message } },
     ]);
