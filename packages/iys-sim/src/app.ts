@@ -1,7 +1,8 @@
 import { formatIysDate, iysError } from '@izinli/core';
 import { Hono } from 'hono';
 import type { MiddlewareHandler } from 'hono';
-import { bearerAuth, brandScope } from './auth.js';
+import { AccountStates, quotaRefusal } from './account-state.js';
+import { accountGate, bearerAuth, brandScope } from './auth.js';
 import { processDueBatches } from './batch-processing.js';
 import { SimClock } from './clock.js';
 import type { SimContext, SimEnv } from './context.js';
@@ -15,6 +16,7 @@ import { HourlyLimiter, SlidingWindowLimiter } from './limiters.js';
 import { resolveOptions } from './options.js';
 import type { IysSimOptions, ResolvedOptions } from './options.js';
 import { PushDelivery } from './push-delivery.js';
+import { adminAccountRoutes } from './routes/admin-account.js';
 import { adminRoutes } from './routes/admin.js';
 import { brandsRoutes } from './routes/brands.js';
 import { addConsentRoutes } from './routes/consents-add.js';
@@ -23,9 +25,13 @@ import { changesRoutes } from './routes/consents-changes.js';
 import { historyRoutes } from './routes/consents-history.js';
 import { statusRoutes } from './routes/consents-status.js';
 import { pushRoutes } from './routes/push.js';
+import { reconciliationRoutes } from './routes/reconciliation.js';
+import { subscriptionRoutes } from './routes/subscription.js';
 import { tokenRoutes } from './routes/token.js';
 import { SimState } from './state.js';
 import { TokenStore } from './tokens.js';
+import { whitelistGate } from './whitelist.js';
+import { OPEN_WHITELIST } from './whitelist-policy.js';
 
 /** What `/__sim/stats` and `sim.stats()` report. */
 export interface SimStats {
@@ -88,6 +94,11 @@ export function createIysSim(options: IysSimOptions = {}): IysSim {
   const clock = new SimClock(options.clock);
   const state = new SimState();
   const limits = () => resolved.limits;
+  const accounts = new AccountStates(resolved.accounts);
+  const quota = (consent: { iysCode: number; recipient: string }) => {
+    const account = resolved.accounts.find((a) => a.iysCode === consent.iysCode);
+    return account ? quotaRefusal(state, account, accounts.get(account.iysCode), consent) : null;
+  };
   const ctx: SimContext = {
     options: resolved,
     clock,
@@ -106,7 +117,10 @@ export function createIysSim(options: IysSimOptions = {}): IysSim {
     })),
     counters: { requests: 0, byStatus: {}, byCode: {}, dropped: 0, injectedErrors: 0 },
     push: new PushDelivery({ fetch: resolved.fetch, clock, limits, state }),
-    settle: () => processDueBatches(state, clock.nowMs(), resolved.policy),
+    accounts,
+    whitelist: { ...OPEN_WHITELIST, ...options.whitelist },
+    delisted: new Set(),
+    settle: () => processDueBatches(state, clock.nowMs(), resolved.policy, quota),
   };
 
   const stats = (): SimStats => {
@@ -136,6 +150,8 @@ export function createIysSim(options: IysSimOptions = {}): IysSim {
     for (const limiter of Object.values(ctx.limiters)) limiter.reset();
     ctx.health.reset();
     ctx.push.reset();
+    ctx.accounts.reset();
+    ctx.delisted.clear();
     ctx.counters = { requests: 0, byStatus: {}, byCode: {}, dropped: 0, injectedErrors: 0 };
   };
 
@@ -145,6 +161,11 @@ export function createIysSim(options: IysSimOptions = {}): IysSim {
     ctx.settle();
     ctx.push.pump();
     await next();
+  });
+  // A gateway refusal never reaches İYS: it is neither counted nor faulted.
+  const whitelist = whitelistGate(ctx);
+  app.use(async function allowedIps(c, next) {
+    return isSimPath(c.req.path) ? next() : whitelist(c, next);
   });
   app.use(async function track(c, next) {
     if (isSimPath(c.req.path)) return next();
@@ -183,6 +204,9 @@ export function createIysSim(options: IysSimOptions = {}): IysSim {
   sps.use(bearerAuth(ctx));
   sps.use('/:iysCode/brands', brandScope());
   sps.use('/:iysCode/brands/:brandCode/*', brandScope());
+  sps.use('/:iysCode/subscription', brandScope());
+  sps.use('*', accountGate(ctx));
+  sps.route('/', subscriptionRoutes(ctx));
   sps.route('/', brandsRoutes(ctx));
   sps.route('/', addConsentRoutes(ctx, 'v1'));
   sps.route('/', batchRoutes(ctx, 'v1'));
@@ -190,16 +214,19 @@ export function createIysSim(options: IysSimOptions = {}): IysSim {
   sps.route('/', historyRoutes(ctx));
   sps.route('/', changesRoutes(ctx));
   sps.route('/', pushRoutes(ctx));
+  sps.route('/', reconciliationRoutes(ctx));
   app.route('/sps', sps);
 
   const v2 = new Hono<SimEnv>();
   v2.use(bearerAuth(ctx));
   v2.use('/:iysCode/brands/:brandCode/*', brandScope());
+  v2.use('*', accountGate(ctx));
   v2.route('/', addConsentRoutes(ctx, 'v2'));
   v2.route('/', batchRoutes(ctx, 'v2'));
   app.route('/v2/sps', v2);
 
   app.route('/__sim', adminRoutes(ctx, { reset, stats }));
+  app.route('/__sim', adminAccountRoutes(ctx));
   app.onError((_error, c) => iysErrors(c, [iysError('H015')]));
 
   return {

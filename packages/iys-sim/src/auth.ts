@@ -1,6 +1,7 @@
 import { IYS_MESSAGE_VARIANTS, iysError } from '@izinli/core';
 import type { IysErrorEntry } from '@izinli/core';
 import type { MiddlewareHandler } from 'hono';
+import { accountRefusal } from './account-state.js';
 import type { SimContext, SimEnv } from './context.js';
 import { iysErrors } from './http.js';
 
@@ -50,6 +51,23 @@ export function brandScope(): MiddlewareHandler<SimEnv> {
       }
       c.set('brand', brand);
     }
+    await next();
+  };
+}
+
+const SUBSCRIPTION_QUERY = /^\/sps\/[^/]+\/subscription\/?$/;
+
+/**
+ * The account's standing, after authentication and scope: a closed subscription answers H521, a
+ * paused or expired one H520 (but to the subscription query), none H524, one without the API
+ * package H586 (ABONELİK YÖNETİMİ; the quota, H525, is checked where consents are added).
+ */
+export function accountGate(ctx: SimContext): MiddlewareHandler<SimEnv> {
+  return async function accountGate(c, next) {
+    const account = c.get('account');
+    const query = c.req.method === 'GET' && SUBSCRIPTION_QUERY.test(c.req.path);
+    const refusal = accountRefusal(ctx.accounts.get(account.iysCode), account.iysCode, query);
+    if (refusal) return iysErrors(c, [refusal]);
     await next();
   };
 }

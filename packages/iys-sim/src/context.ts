@@ -1,19 +1,21 @@
 import type { IncomingMessage } from 'node:http';
+import type { AccountStates } from './account-state.js';
 import type { SimClock } from './clock.js';
 import type { FaultSettings } from './fault-settings.js';
 import type { HealthTracker } from './health.js';
 import type { HourlyLimiter, SlidingWindowLimiter } from './limiters.js';
-import type { ResolvedOptions, SimAccount, SimBrand } from './options.js';
+import type { ResolvedAccount, ResolvedOptions, SimBrand } from './options.js';
 import type { PushDelivery } from './push-delivery.js';
 import type { SimState } from './state.js';
 import type { TokenStore } from './tokens.js';
+import type { WhitelistPolicy } from './whitelist-policy.js';
 
 /** Hono environment of the simulator: node-server's socket when served over HTTP, plus per-request facts. */
 export type SimEnv = {
   Bindings: { incoming?: IncomingMessage };
   Variables: {
     ip: string;
-    account: Required<SimAccount>;
+    account: ResolvedAccount;
     iysCode: number;
     brand: SimBrand;
   };
@@ -44,6 +46,12 @@ export interface SimContext {
   health: HealthTracker;
   counters: SimCounters;
   push: PushDelivery;
+  /** The allowed-IP policy in force, settable through `/__sim/whitelist`. */
+  whitelist: WhitelistPolicy;
+  /** IPs taken off the whitelist under the 70 % rule. */
+  delisted: Set<string>;
+  /** Each account's standing (subscription state), settable through `/__sim/accounts`. */
+  accounts: AccountStates;
   /** Processes batches whose time has come; every request calls it first. */
   settle(): void;
 }

@@ -1,5 +1,11 @@
-/** An injected error: 500 with H015, 503 with H192, or İYS's "busy" 400 H123. */
-export type FaultKind = '500' | '503' | 'H123';
+/**
+ * An injected error: 500 with H015, 503 with H192, or İYS's "busy" 400 H123; or an account-level
+ * one: a closed subscription (403 H521), none (403 H524), no API package (403 H586), a full
+ * package (422 H525), a gateway's HTML 403 (IP not whitelisted), or credentials İYS no longer
+ * accepts (`bad-credentials`: the token endpoint refuses them, every other call answers 401 H351).
+ */
+export type FaultKind =
+  '500' | '503' | 'H123' | 'H521' | 'H524' | 'H525' | 'H586' | 'gateway-403' | 'bad-credentials';
 
 /** Faults the simulator injects into İYS API requests (never into `/__sim/*`). */
 export interface FaultSettings {
@@ -30,7 +36,17 @@ export const NO_FAULTS: Readonly<FaultSettings> = Object.freeze<FaultSettings>({
   batchDelayMs: 0,
 });
 
-const FAULT_KINDS: readonly FaultKind[] = ['500', '503', 'H123'];
+const FAULT_KINDS: readonly FaultKind[] = [
+  '500',
+  '503',
+  'H123',
+  'H521',
+  'H524',
+  'H525',
+  'H586',
+  'gateway-403',
+  'bad-credentials',
+];
 
 /** Checks a partial fault update (from options or `PUT /__sim/faults`); returns what is wrong, if anything. */
 export function faultSettingsProblem(input: unknown): string | null {

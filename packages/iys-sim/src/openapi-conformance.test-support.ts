@@ -43,7 +43,13 @@ export interface SendOptions {
   raw?: string;
   form?: Record<string, string>;
   query?: Record<string, string>;
-  params?: { iysCode?: number; brandCode?: number; requestId?: string };
+  params?: {
+    iysCode?: number;
+    brandCode?: number;
+    requestId?: string;
+    reportDate?: string;
+    recipientType?: string;
+  };
   /** The session's token unless given; null sends none. */
   token?: string | null;
   /** Wait one simulated second first, as a paced client does (default); false for a burst. */
@@ -77,6 +83,9 @@ export async function session(): Promise<Session> {
         iysCode: IYS,
         brandCode: BRAND,
         requestId: '3e141ad8-cdd5-49f2-a4b9-28ed76bc9677',
+        // The day before the session's: complete, inside reconciliation's 7-day window.
+        reportDate: '2025-10-14',
+        recipientType: 'BIREYSEL',
         ...o.params,
       };
       let url = path.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));

@@ -36,6 +36,7 @@ import type {
   Session,
 } from './openapi-conformance.test-support.js';
 import { iysOpenApi, requestExample, responseExample } from './openapi-examples.test-support.js';
+import { accountCases, inState } from './openapi-account.test-support.js';
 import { DEMO_ACCOUNT } from './options.js';
 
 const TOKEN = '/oauth2/token';
@@ -93,8 +94,6 @@ const H353_TYPOS: Fix = {
 };
 
 const CHECKED_BELOW = 'checked by its own test below';
-const NO_SUBSCRIPTIONS = 'not simulated: subscriptions (H520–H586; README, how it differs)';
-const NO_QUOTA = 'not simulated: the consent quota (H525)';
 const NO_SERVER_FAILURE = 'not simulated: İYS-internal 500s (faults inject only H015 and H192)';
 
 describe('the reference copy', () => {
@@ -239,10 +238,7 @@ describe.each(V1_V2)('add one (%s)', (_, prefix) => {
     '403 retailerCodeNotFound': provoked(op, undefined, [
       tableWording('H180', 'the batch examples and the table word H180 the same; this one not'),
     ]),
-    '403 subscriptionStatusClosed': NO_SUBSCRIPTIONS,
-    '403 subscriptionNotFound': NO_SUBSCRIPTIONS,
-    '403 subscriptionStatusPausedOrExpired': NO_SUBSCRIPTIONS,
-    '403 packageControl': NO_SUBSCRIPTIONS,
+    ...accountCases(op),
     '422 OneConsentRequestMissingType': provoked(op),
     '422 OneConsentRequestMissingSource': provoked(op),
     '422 OneConsentRequestMissingRecipient': provoked(op),
@@ -264,7 +260,7 @@ describe.each(V1_V2)('add one (%s)', (_, prefix) => {
     '422 OneConsentTurkishCharsProblem': provoked(op),
     '422 HS_KARAR_statusError': provoked<Item>(op, (b) => (b.source = 'HS_KARAR')),
     '422 threeDay': provoked(op),
-    '422 insufficientConsentLimit': NO_QUOTA,
+    '422 insufficientConsentLimit': inState(op, 'quota-reached'),
     '429 requestLimitExceeded': burst(op),
     '500 ServerSearchFailure': NO_SERVER_FAILURE,
     '500 ServerSaveFailure': NO_SERVER_FAILURE,
@@ -299,9 +295,7 @@ describe.each(V1_V2)('batch add (%s)', (_, prefix) => {
     '403 brandCodeNotMatched': notOurs(op, 'brandCode', [H353_TYPOS]),
     '403 retailerCodeNotFound': provoked(op),
     '403 retailerCodeNotFound2': provoked(op),
-    '403 subscriptionStatusClosed': NO_SUBSCRIPTIONS,
-    '403 subscriptionNotFound': NO_SUBSCRIPTIONS,
-    '403 packageControl': NO_SUBSCRIPTIONS,
+    ...accountCases(op, false),
     '422 missingType': provoked(op),
     '422 longRequest': {
       send: (s) =>
@@ -367,7 +361,7 @@ describe.each(V1_V2)('batch add (%s)', (_, prefix) => {
     ),
     '422 HS_KARAR_statusError': provoked<Item[]>(op, (items) => (items[0]!.source = 'HS_KARAR')),
     '422 threeDay': provoked(op),
-    '422 insufficientConsentLimit': NO_QUOTA,
+    '422 insufficientConsentLimit': inState(op, 'quota-reached'),
     '429 requestLimitExceeded': burst(op),
     '500 serverSearchResponse': NO_SERVER_FAILURE,
     '500 unexpectedError': NO_SERVER_FAILURE,
@@ -423,10 +417,7 @@ describe.each(V1_V2)('batch status (%s)', (version, prefix) => {
     '401 missingToken': withoutToken(op),
     '403 iysCodeNotMatched': notOurs(op, 'iysCode', [H353_TYPOS]),
     '403 brandCodeNotMatched': notOurs(op, 'brandCode', [H353_TYPOS]),
-    '403 subscriptionStatusClosed': NO_SUBSCRIPTIONS,
-    '403 subscriptionNotFound': NO_SUBSCRIPTIONS,
-    '403 subscriptionStatusPausedOrExpired': NO_SUBSCRIPTIONS,
-    '403 packageControl': NO_SUBSCRIPTIONS,
+    ...accountCases(op),
     ...Object.fromEntries(
       ['422 longRequestId', '422 onlyCharactersError', '422 onlyDigitsError'].map((id) => [
         id,
@@ -529,10 +520,7 @@ describe('status (POST …/consents/status)', () => {
     '401 missingToken': withoutToken(op),
     '403 iysCodeNotMatch': notOurs(op, 'iysCode', [H353_TYPOS]),
     '403 brandCodeNotMatch': notOurs(op, 'brandCode', [H353_TYPOS]),
-    '403 subscriptionStatusClosed': NO_SUBSCRIPTIONS,
-    '403 subscriptionNotFound': NO_SUBSCRIPTIONS,
-    '403 subscriptionStatusPausedOrExpired': NO_SUBSCRIPTIONS,
-    '403 packageControl': NO_SUBSCRIPTIONS,
+    ...accountCases(op),
     '422 InvalidType': provoked(op),
     '422 missingType': provoked(op),
     '422 missingRecipientType': provoked(op, undefined, [
@@ -578,10 +566,7 @@ describe('pull (GET …/consents/changes)', () => {
     // This operation's H353 examples have neither typo.
     '403 iysCodeNotMatched': notOurs(op, 'iysCode'),
     '403 brandCodeNotMatched': notOurs(op, 'brandCode'),
-    '403 subscriptionStatusClosed': NO_SUBSCRIPTIONS,
-    '403 subscriptionNotFound': NO_SUBSCRIPTIONS,
-    '403 subscriptionStatusPausedOrExpired': NO_SUBSCRIPTIONS,
-    '403 packageControl': NO_SUBSCRIPTIONS,
+    ...accountCases(op),
     ...Object.fromEntries(
       ['422 invalidSource', '422 invalidLimit'].map((id) => [
         id,

@@ -27,7 +27,7 @@ export interface IysOpenApiDocument {
   components: { schemas: Record<string, unknown> };
 }
 
-export type HttpMethod = 'get' | 'post';
+export type HttpMethod = 'get' | 'post' | 'put';
 
 let documentCache: IysOpenApiDocument | undefined;
 

@@ -2,6 +2,9 @@ import { IYS_CALENDAR, IYS_LIMITS, createCalendar } from '@izinli/core';
 import type { BusinessCalendar } from '@izinli/core';
 import type { SimClockOptions } from './clock.js';
 import type { FaultSettings } from './fault-settings.js';
+import { defaultSubscription } from './subscription.js';
+import type { SimAccountState, SimSubscription } from './subscription.js';
+import type { WhitelistPolicy } from './whitelist-policy.js';
 
 /** A brand of a simulated service provider. The master brand's code equals the iysCode. */
 export interface SimBrand {
@@ -18,18 +21,28 @@ export interface SimAccount {
   iysCode: number;
   /** Defaults to one master brand whose code is the iysCode. */
   brands?: SimBrand[];
+  /** Its standing with İYS (default `active`); `/__sim/accounts/{iysCode}` changes it at run time. */
+  state?: SimAccountState;
+  /** What the subscription query answers; the quota (H525) follows `consentLimit`. */
+  subscription?: Partial<SimSubscription>;
 }
 
+/** An account with every default filled in. */
+export type ResolvedAccount = Required<Omit<SimAccount, 'subscription'>> & {
+  subscription: SimSubscription;
+};
+
 /** The demo account every simulator has unless `accounts` is given. */
-export const DEMO_ACCOUNT: Readonly<Required<SimAccount>> = Object.freeze({
-  username: 'demo',
-  password: 'demo',
-  iysCode: 100000,
-  brands: [
-    { brandCode: 100000, name: 'İzinli Demo' },
-    { brandCode: 100001, name: 'İzinli Demo Alt Marka' },
-  ],
-});
+export const DEMO_ACCOUNT: Readonly<Required<Omit<SimAccount, 'state' | 'subscription'>>> =
+  Object.freeze({
+    username: 'demo',
+    password: 'demo',
+    iysCode: 100000,
+    brands: [
+      { brandCode: 100000, name: 'İzinli Demo' },
+      { brandCode: 100001, name: 'İzinli Demo Alt Marka' },
+    ],
+  });
 
 /** İYS's limits the simulator enforces; defaults are İYS's live values (`IYS_LIMITS`). */
 export type SimLimits = { -readonly [K in keyof typeof IYS_LIMITS]: number };
@@ -59,6 +72,11 @@ export interface SimPolicy {
   batchTooLargeCode: 'H091' | 'H125';
   /** Whether push endpoints may be plain http (İYS requires https: H531). Default: loopback only. */
   pushAllowHttp: boolean | 'loopback';
+  /**
+   * Whether registration first sends the test movement without credentials and refuses (H530)
+   * an endpoint that does not answer 401 (İYS: an endpoint must check Basic auth). Default true.
+   */
+  pushRequireBasicAuth: boolean;
 }
 
 /** Options of `createIysSim`; everything has a default. */
@@ -67,6 +85,8 @@ export interface IysSimOptions {
   clock?: SimClockOptions;
   limits?: Partial<SimLimits>;
   policy?: Partial<SimPolicy>;
+  /** İYS's allowed-IP policy (default: every IP allowed, the 70 % rule reported only). */
+  whitelist?: Partial<WhitelistPolicy>;
   /** Faults active from the start (see `/__sim/faults`). */
   faults?: Partial<FaultSettings>;
   /** Random source in [0, 1) for faults and ids; inject a seeded one for deterministic runs. */
@@ -96,11 +116,12 @@ export const DEFAULT_POLICY: Readonly<SimPolicy> = Object.freeze({
   badCredentialsStatus: 400,
   batchTooLargeCode: 'H091',
   pushAllowHttp: 'loopback',
+  pushRequireBasicAuth: true,
 });
 
 /** Options with every default filled in. */
 export interface ResolvedOptions {
-  accounts: Required<SimAccount>[];
+  accounts: ResolvedAccount[];
   limits: SimLimits;
   policy: SimPolicy;
   calendar: BusinessCalendar;
@@ -112,9 +133,11 @@ export interface ResolvedOptions {
 
 /** Fills in defaults and checks the accounts (a bad account is a programming error: it throws). */
 export function resolveOptions(options: IysSimOptions): ResolvedOptions {
-  const accounts = (options.accounts ?? [DEMO_ACCOUNT]).map((a) => ({
+  const accounts = (options.accounts ?? [DEMO_ACCOUNT]).map((a: SimAccount): ResolvedAccount => ({
     ...a,
     brands: a.brands?.length ? a.brands : [{ brandCode: a.iysCode, name: `Marka ${a.iysCode}` }],
+    state: a.state ?? 'active',
+    subscription: { ...defaultSubscription(a.iysCode), ...a.subscription },
   }));
   const usernames = new Set<string>();
   for (const account of accounts) {

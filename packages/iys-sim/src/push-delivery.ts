@@ -82,6 +82,27 @@ export class PushDelivery {
     }
   }
 
+  /**
+   * POSTs İYS's test movement without credentials: a receiver that checks Basic auth answers
+   * 401 (`demands-auth`); one that takes it anyway is `open`. Never throws.
+   */
+  async probe(url: string): Promise<'demands-auth' | 'open' | 'timeout' | 'failed'> {
+    try {
+      const response = await this.deps.fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(PUSH_TEST_BODY),
+        signal: AbortSignal.timeout(this.deps.limits().pushTimeoutMs),
+      });
+      await response.body?.cancel();
+      if (response.status === 401) return 'demands-auth';
+      return response.ok ? 'open' : 'failed';
+    } catch (error) {
+      const name = (error as { name?: string } | null)?.name;
+      return name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'failed';
+    }
+  }
+
   /** Queues a movement for every active connection of its brand and type, and starts sending. */
   enqueue(movement: Movement): void {
     const nowMs = this.deps.clock.nowMs();

@@ -6,6 +6,12 @@ export type RecipientCheck =
   { ok: true; recipient: string } | { ok: false; codes: ('H120' | 'H121' | 'H160' | 'H122')[] };
 
 const E164_SHAPE = /^\+[1-9]\d{6,14}$/;
+/**
+ * A Turkish mobile with the trunk 0 kept after the country code. İYS's add operations say such
+ * numbers are recorded (and then invisible to the citizen's app and to a correct-format query),
+ * so İYS accepts them as sent.
+ */
+const TURKISH_MOBILE_WITH_TRUNK_ZERO = /^\+9005\d{9}$/;
 
 /**
  * İYS's phone rule: at most 15 characters (H160, reported first) and a valid E.164 number by
@@ -16,7 +22,7 @@ export function checkPhone(recipient: string, limits: SimLimits): RecipientCheck
   if (recipient.length > limits.phoneMaxLength) {
     codes.push('H160');
     if (!E164_SHAPE.test(recipient)) codes.push('H121');
-  } else if (!validateE164Phone(recipient).ok) {
+  } else if (!TURKISH_MOBILE_WITH_TRUNK_ZERO.test(recipient) && !validateE164Phone(recipient).ok) {
     codes.push('H121');
   }
   return codes.length ? { ok: false, codes } : { ok: true, recipient };

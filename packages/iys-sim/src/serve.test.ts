@@ -103,8 +103,9 @@ describe('over real HTTP', () => {
     });
     expect(act.status).toBe(201);
     await sim.flushPush();
-    expect(received).toHaveLength(2);
-    expect(JSON.parse(received[1]!.body)).toMatchObject({
+    // The unauthenticated probe (401), the test movement, then the citizen's movement.
+    expect(received.map((r) => r.auth === undefined)).toEqual([true, false, false]);
+    expect(JSON.parse(received[2]!.body)).toMatchObject({
       list: [{ recipient: 'ali@example.com', source: 'IYS_WEB_YENI' }],
     });
   });

@@ -90,6 +90,8 @@ export class SimState {
   /** Consent fingerprint (key, status, source, consentDate) → its first successful write. */
   originals = new Map<string, OriginalWrite>();
   pushConnections: PushConnection[] = [];
+  /** Reconciled days (`PUT …/agreements/{reportDate}`), as `iysCode/brandCode/YYYY-MM-DD`. */
+  agreements = new Set<string>();
   nextSeq = 1;
 
   reset(): void {
@@ -99,6 +101,7 @@ export class SimState {
     this.v2Replays.clear();
     this.originals.clear();
     this.pushConnections = [];
+    this.agreements.clear();
     this.nextSeq = 1;
   }
 }

@@ -1,9 +1,9 @@
 import type { IysTokenResponse } from '@izinli/core';
 import { randomToken, randomUuid } from './ids.js';
-import type { SimAccount, SimLimits } from './options.js';
+import type { ResolvedAccount, SimLimits } from './options.js';
 
 interface Grant {
-  account: Required<SimAccount>;
+  account: ResolvedAccount;
   expiresMs: number;
 }
 
@@ -24,7 +24,7 @@ export class TokenStore {
   ) {}
 
   /** Issues a fresh pair for an account. */
-  issue(account: Required<SimAccount>, nowMs: number): IysTokenResponse {
+  issue(account: ResolvedAccount, nowMs: number): IysTokenResponse {
     const { accessTokenSeconds, refreshTokenSeconds } = this.limits();
     const access = this.#jwt(account, nowMs, accessTokenSeconds, 'Bearer');
     const refresh = this.#jwt(account, nowMs, refreshTokenSeconds, 'Refresh');
@@ -48,7 +48,7 @@ export class TokenStore {
   }
 
   /** The account behind a live access token. */
-  verify(token: string, nowMs: number): Required<SimAccount> | undefined {
+  verify(token: string, nowMs: number): ResolvedAccount | undefined {
     const grant = this.#access.get(token);
     if (!grant) return undefined;
     if (grant.expiresMs <= nowMs) {
@@ -71,7 +71,7 @@ export class TokenStore {
     return { access: live(this.#access), refresh: live(this.#refresh) };
   }
 
-  #jwt(account: Required<SimAccount>, nowMs: number, seconds: number, typ: string): string {
+  #jwt(account: ResolvedAccount, nowMs: number, seconds: number, typ: string): string {
     const iat = Math.floor(nowMs / 1000);
     const payload = {
       jti: randomUuid(this.random),

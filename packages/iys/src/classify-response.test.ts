@@ -29,7 +29,16 @@ describe('kindOf', () => {
     [400, 'H174', 'already'],
     [400, 'H175', 'rejected'],
     [422, 'H467', 'rejected'],
-    [403, 'H353', 'rejected'],
+    [403, 'H353', 'account'],
+    [403, undefined, 'account'],
+    [403, 'H180', 'rejected'],
+    [403, 'H521', 'account'],
+    [403, 'H520', 'account'],
+    [403, 'H524', 'account'],
+    [403, 'H586', 'account'],
+    [422, 'H525', 'account'],
+    [404, 'H437', 'account'],
+    [401, 'H251', 'account'],
     [404, 'H001', 'rejected'],
     [302, undefined, 'invalid-response'],
   ] as const)('classifies HTTP %i with %s as %s', (status, code, kind) => {
@@ -161,6 +170,31 @@ describe('iysErrorFromAnswer', () => {
       context,
     );
     expect(error).toMatchObject({ kind: 'rejected', category: 'rejected', code: 'H174' });
+  });
+
+  it('classifies a non-JSON 4xx as a gateway failure of the account, naming the content type', () => {
+    const error = iysErrorFromAnswer(
+      {
+        status: 403,
+        headers: new Headers({ 'content-type': 'text/html' }),
+        body: undefined,
+        malformed: true,
+      },
+      context,
+    );
+    expect(error).toMatchObject({ kind: 'gateway', category: 'account', status: 403 });
+    expect(error.message).toContain('not JSON (text/html)');
+    const bare = iysErrorFromAnswer(
+      { status: 400, headers: new Headers(), body: undefined, malformed: true },
+      context,
+    );
+    expect(bare).toMatchObject({ kind: 'gateway', category: 'account' });
+    // Still rate limiting, whatever the body.
+    const limited = iysErrorFromAnswer(
+      { status: 429, headers: new Headers(), body: undefined, malformed: true },
+      context,
+    );
+    expect(limited.kind).toBe('rate-limited');
   });
 
   it('classifies a 5xx whose body is not JSON, saying so', () => {

@@ -10,6 +10,8 @@ export interface IysAnswer {
   body: unknown;
   /** True when a non-empty body failed to parse as JSON. */
   malformed: boolean;
+  /** The raw body of a 2xx answer read as bytes (`read: 'bytes'`). */
+  bytes?: Uint8Array;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -55,15 +57,37 @@ export function errorEntries(body: unknown): IysErrorEntry[] {
 /** Per-second limits (H124, older H083) and the hourly ones of status (H086) and history (H089). */
 const RATE_LIMIT_CODES = new Set(['H124', 'H083', 'H086', 'H089']);
 
+/**
+ * The account's standing, not one consent (docs/iys.md#account-failures): subscription paused or
+ * expired (H520), closed (H521), missing (H524, and the query's H437), no API package (H586), the
+ * package's address quota used up (H525), wrong credentials (H251).
+ */
+export const ACCOUNT_CODES: ReadonlySet<string> = new Set([
+  'H520',
+  'H521',
+  'H524',
+  'H437',
+  'H586',
+  'H525',
+  'H251',
+]);
+
+/** 403 codes about one consent's content (a retailer code), not the account. */
+const CONSENT_FORBIDDEN_CODES = new Set(['H180']);
+
 /** The kind of failure an HTTP status and first İYS code mean (docs/iys.md#limits, docs/iys.md#rules). */
 export function kindOf(status: number, code: string | undefined): IysErrorKind {
   if (code === 'H084') return 'token-locked';
+  if (code !== undefined && ACCOUNT_CODES.has(code)) return 'account';
   if (status === 429 || (code !== undefined && RATE_LIMIT_CODES.has(code))) return 'rate-limited';
   if (code === 'H123') return 'busy';
   if (code === 'H174' && status < 500) return 'already';
   if (status === 408) return 'timeout';
   if (status >= 500) return 'server';
   if (status === 401) return 'auth';
+  // A 403 not about one consent (H353: iysCode or brandCode not this account's; a bare 403).
+  if (status === 403 && !(code !== undefined && CONSENT_FORBIDDEN_CODES.has(code)))
+    return 'account';
   if (status >= 400) return 'rejected';
   return 'invalid-response';
 }
@@ -81,6 +105,10 @@ export function iysErrorFromAnswer(
   if (kind === 'already' && errors.some((e) => e.code !== '' && e.code !== 'H174')) {
     kind = 'rejected';
   }
+  // A 4xx that is not JSON never came from İYS: a gateway in front of it (an IP off the whitelist).
+  if (answer.status >= 400 && answer.status < 500 && errors.length === 0 && answer.malformed) {
+    if (kind === 'rejected' || kind === 'account' || kind === 'auth') kind = 'gateway';
+  }
   return new IysError({
     kind,
     status: answer.status,
@@ -89,6 +117,10 @@ export function iysErrorFromAnswer(
     ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     operation: context.operation,
     sent: true,
-    ...(errors.length === 0 && answer.malformed ? { detail: 'the error body is not JSON' } : {}),
+    ...(errors.length === 0 && answer.malformed
+      ? {
+          detail: `the error body is not JSON (${answer.headers.get('content-type') ?? 'no type'})`,
+        }
+      : {}),
   });
 }

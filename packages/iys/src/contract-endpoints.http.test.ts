@@ -11,7 +11,11 @@ let serial = 0;
 const phone = () => `+9053220${String(++serial).padStart(5, '0')}`;
 
 describe('contract: endpoints over HTTP', () => {
-  const acceptingPushReceiver = () => Promise.resolve(new Response(null, { status: 200 }));
+  // A Basic-auth receiver: İYS first checks it refuses the test movement without credentials.
+  const acceptingPushReceiver = (_url: string, init?: RequestInit) =>
+    Promise.resolve(
+      new Response(null, { status: new Headers(init?.headers).has('authorization') ? 200 : 401 }),
+    );
   const { sim, client, raw, passwordGrant, brandPath } = servedSim({
     fetch: acceptingPushReceiver as unknown as typeof fetch,
   });

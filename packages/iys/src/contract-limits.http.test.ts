@@ -47,11 +47,15 @@ describe('contract: H084, more than 100 token requests in an hour', () => {
     expect(!locked.ok && locked.error).toMatchObject({
       status: 429,
       code: 'H084',
-      retryable: true,
+      category: 'account',
     });
     const requestsBefore = sim.stats().requests;
     const again = await iys.listBrands();
-    expect(!again.ok && again.error).toMatchObject({ code: 'H084', sent: false, retryable: true });
+    expect(!again.ok && again.error).toMatchObject({
+      code: 'H084',
+      sent: false,
+      category: 'account',
+    });
     expect(!again.ok && again.error.retryAt).toBeGreaterThan(sim.clock.nowMs());
     expect(sim.stats().requests).toBe(requestsBefore);
 

@@ -2,6 +2,7 @@
 export * from './iys-client.js';
 export * from './iys-client-api.js';
 export * from './iys-error.js';
+export * from './reconciliation-wire.js';
 export * from './backoff.js';
 export * from './rate-limiter.js';
 export * from './token-store.js';
@@ -9,5 +10,5 @@ export type { IysConsentInput } from './consent-request.js';
 export { consentKey } from './consent-request.js';
 export { LOCAL_PROBLEM_IYS_CODES, type LocalProblemCode } from './local-rejection.js';
 export { parseRetryAfter } from './retry-after.js';
-export { kindOf } from './classify-response.js';
+export { ACCOUNT_CODES, kindOf } from './classify-response.js';
 export type { FetchLike } from './transport.js';

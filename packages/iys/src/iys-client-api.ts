@@ -18,6 +18,12 @@ import type {
 } from '@izinli/core';
 import type { IysConsentInput } from './consent-request.js';
 import type { IysError } from './iys-error.js';
+import type {
+  IysAgreement,
+  IysAgreementCaptured,
+  IysReconciliationSummary,
+  IysSubscription,
+} from './reconciliation-wire.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { TokenStore } from './token-store.js';
 import type { FetchLike } from './transport.js';
@@ -123,4 +129,36 @@ export interface IysClient {
     brandCode: number,
     connection: IysPushConnection,
   ): Promise<Result<{ message?: string }, IysError>>;
+
+  /** The account's HS subscription: status, package, address quota and how much of it is used. */
+  getSubscription(): Promise<Result<IysSubscription, IysError>>;
+  /**
+   * A completed Turkey day's movement counts per channel and source (`reportDate` `YYYY-MM-DD`,
+   * at most 7 days back).
+   */
+  getReconciliationSummary(
+    brandCode: number,
+    reportDate: string,
+    recipientType: RecipientType,
+  ): Promise<Result<IysReconciliationSummary, IysError>>;
+  /** The day's movement file (CSV text, as İYS hashes it), or `null` when İYS has none (204). */
+  getDailyMovementFile(
+    brandCode: number,
+    reportDate: string,
+  ): Promise<Result<string | null, IysError>>;
+  /** İYS's SHA-384 of the day's file and whether the day is agreed; `null` when there is none. */
+  getAgreement(
+    brandCode: number,
+    reportDate: string,
+  ): Promise<Result<IysAgreement | null, IysError>>;
+  /** Records the day as agreed (send only once the hashes match); `null` when there is nothing to agree. */
+  recordAgreement(
+    brandCode: number,
+    reportDate: string,
+  ): Promise<Result<IysAgreementCaptured | null, IysError>>;
+  /** The RFC 3161 time-stamp response (.tsr bytes) over the day's file; `null` when there is none. */
+  getAgreementTimestamp(
+    brandCode: number,
+    reportDate: string,
+  ): Promise<Result<Uint8Array | null, IysError>>;
 }

@@ -108,13 +108,19 @@ describe('error classification of calls', () => {
     });
   });
 
-  it('reports a 403 H353 as a permanent rejection', async () => {
+  it('reports a 403 H353 (a brand not of this account) as an account failure, not a consent rejection', async () => {
     const error = await failure({}, () =>
       json(403, {
         errors: [{ 'code:': 'H353', message: 'brandCode, kullanıcı izinleriyle eşleştirilemiyor' }],
       }),
     );
-    expect(error).toMatchObject({ kind: 'rejected', status: 403, code: 'H353', retryable: false });
+    expect(error).toMatchObject({
+      kind: 'account',
+      category: 'account',
+      status: 403,
+      code: 'H353',
+      retryable: false,
+    });
   });
 
   it('reports a 200 whose body is not JSON as an invalid response', async () => {

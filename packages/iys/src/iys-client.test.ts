@@ -207,7 +207,7 @@ describe('401 handling', () => {
     const result = await client.addConsent(BRAND, consent());
     expect(!result.ok && result.error).toMatchObject({
       kind: 'token-locked',
-      retryable: true,
+      category: 'account',
       operation: 'addConsent (token)',
     });
     expect(!result.ok && result.error.retryAt).toBeGreaterThan(0);

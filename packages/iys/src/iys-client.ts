@@ -19,6 +19,7 @@ import {
 } from '@izinli/core';
 import { authorizedSend, readAnswer, type CallContext } from './api-call.js';
 import { iysErrorFromAnswer } from './classify-response.js';
+import { accountCalls } from './iys-client-reconciliation.js';
 import { batchRequestBody, consentRequestBody, type IysConsentInput } from './consent-request.js';
 import type { IysClient, IysClientOptions } from './iys-client-api.js';
 import type { IysError } from './iys-error.js';
@@ -93,6 +94,10 @@ export function createIysClient(options: IysClientOptions): IysClient {
   }
 
   return {
+    ...accountCalls(ctx, iysCode, (brandCode) =>
+      // The reconciliation paths hang off the brand like the consent ones.
+      iysPaths.brands(iysCode).concat(`/${positiveInteger('brandCode', brandCode)}`),
+    ),
     addConsent: (brandCode, consent) => addOne('addConsent', brandCode, consent, 'v2'),
     addConsentV1: (brandCode, consent) => addOne('addConsentV1', brandCode, consent, 'v1'),
 

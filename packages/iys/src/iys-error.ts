@@ -13,14 +13,25 @@ export type IysErrorKind =
   | 'rejected'
   /** `H174`: the record already has this status; the consent is current, nothing to send. */
   | 'already'
+  /**
+   * The account, not the consent: subscription paused, expired, closed or missing (H520, H521,
+   * H524), no API package (H586), address quota used up (H525), a 403 naming no consent field.
+   */
+  | 'account'
+  /** A non-JSON 4xx from a gateway in front of İYS, e.g. an HTML 403 for an IP off its whitelist. */
+  | 'gateway'
   | 'invalid-response';
 
 /**
- * The delivery worker's four classes (retry later, fix credentials, settle as rejected, settle as
- * already current), plus `invalid-response`: an answer off İYS's contract, which may hide a
- * success, so it is neither retried nor settled blindly.
+ * The delivery worker's classes: `retryable` (transient: retry later), `account` (the account
+ * cannot send anything now: credentials, the token cap, subscription, quota, whitelist — pause the
+ * account's whole queue, alert an operator, and retry only after `retryAt` or a fix; never settle
+ * a consent on it), `rejected` (this consent: settle as rejected), `already` (settle as already
+ * current), plus `invalid-response`: an answer off İYS's contract, which may hide a success, so it
+ * is neither retried nor settled blindly.
  */
-export type IysErrorCategory = 'retryable' | 'auth' | 'rejected' | 'already' | 'invalid-response';
+export type IysErrorCategory =
+  'retryable' | 'account' | 'rejected' | 'already' | 'invalid-response';
 
 /** Everything an `IysError` is built from; `retryable` and `message` are derived. */
 export interface IysErrorInit {
@@ -50,10 +61,12 @@ const CATEGORY: Record<IysErrorKind, IysErrorCategory> = {
   'rate-limited': 'retryable',
   busy: 'retryable',
   server: 'retryable',
-  // Retryable, but not before `retryAt`: İYS restarts its hour if asked inside it.
-  'token-locked': 'retryable',
-  // A rejected credential or request is not fixed by sending it again.
-  auth: 'auth',
+  // The account's token cap: nothing of the account goes before `retryAt` (İYS restarts its hour).
+  'token-locked': 'account',
+  // Credentials İYS refuses (or a token refused twice) stop every call of the account alike.
+  auth: 'account',
+  account: 'account',
+  gateway: 'account',
   rejected: 'rejected',
   // Sending it again would get H174 again: the worker settles it as already current.
   already: 'already',

@@ -45,7 +45,7 @@ describe('against the simulator: tokens', () => {
     expect(!locked.ok && locked.error).toMatchObject({
       kind: 'token-locked',
       code: 'H084',
-      retryable: true,
+      category: 'account',
     });
     const retryAt = !locked.ok ? locked.error.retryAt! : 0;
     expect(retryAt).toBe(sim.clock.nowMs() + HOUR);

@@ -203,7 +203,9 @@ describe('createTokenManager', () => {
       kind: 'token-locked',
       code: 'H084',
       status: 429,
-      retryable: true,
+      // The account's token cap: an account-level failure, due again at retryAt.
+      category: 'account',
+      retryable: false,
       retryAt: start + HOUR,
       retryAfterMs: HOUR,
     });

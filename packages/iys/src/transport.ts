@@ -22,6 +22,11 @@ export interface TransportRequest {
   headers?: Record<string, string>;
   /** The client call, for error messages. */
   operation: string;
+  /**
+   * `bytes`: a 2xx body is kept as raw bytes (a CSV file, a time-stamp response) instead of
+   * parsed as JSON; error bodies are still parsed. Default `json`.
+   */
+  read?: 'json' | 'bytes';
 }
 
 /** Options of `createTransport`. */
@@ -58,6 +63,16 @@ export function createTransport(options: TransportOptions): Transport {
       init.signal = signal;
       try {
         const response = await options.fetch(new Request(url, init));
+        if (req.read === 'bytes' && response.status >= 200 && response.status < 300) {
+          const bytes = new Uint8Array(await response.arrayBuffer());
+          return ok({
+            status: response.status,
+            headers: response.headers,
+            body: undefined,
+            malformed: false,
+            bytes,
+          });
+        }
         const text = await response.text();
         let body: unknown;
         let malformed = false;

@@ -52,6 +52,9 @@ export function adminRoutes(
         'push',
         'reset',
         'tokens/revoke',
+        'accounts',
+        'whitelist',
+        'tsa.pem',
       ],
     }),
   );

@@ -100,7 +100,13 @@ describe('add one consent', () => {
     ]);
   });
 
-  it.each(['05321234567', '+9005321234567', '+90532123', 'ayse@example.com'])(
+  it('records a +9005… mobile as sent: İYS accepts the trunk 0 after +90 (its add operations say so)', async () => {
+    const { add } = await setup();
+    const res = await add(consent({ recipient: '+9005321234567' }));
+    expect(res.status).toBe(200);
+  });
+
+  it.each(['05321234567', '+90053212345', '+90532123', 'ayse@example.com'])(
     'answers the non-E.164 phone %j with 422 H121',
     async (recipient) => {
       const { add } = await setup();

@@ -1,6 +1,7 @@
 import { iysError } from '@izinli/core';
 import type { IysAddConsentResponse } from '@izinli/core';
 import { Hono } from 'hono';
+import { quotaRefusal } from '../account-state.js';
 import type { SimContext, SimEnv } from '../context.js';
 import { businessRuleError, recordMovement } from '../consent-rules.js';
 import { validateConsent } from '../consent-validation.js';
@@ -38,6 +39,9 @@ export function addConsentRoutes(ctx: SimContext, version: 'v1' | 'v2'): Hono<Si
       ctx.options.policy,
     );
     if (ruleError) return iysErrors(c, [ruleError]);
+    const account = c.get('account');
+    const full = quotaRefusal(ctx.state, account, ctx.accounts.get(account.iysCode), consent);
+    if (full) return iysErrors(c, [full]);
     const movement = recordMovement(
       ctx.state,
       consent,

@@ -1,6 +1,7 @@
 import { formatIysDate, iysError } from '@izinli/core';
 import type { IysErrorEntry } from '@izinli/core';
 import { Hono } from 'hono';
+import { quotaRefusal } from '../account-state.js';
 import type { SimContext, SimEnv } from '../context.js';
 import { validateConsent } from '../consent-validation.js';
 import { iysErrors, readJson } from '../http.js';
@@ -43,6 +44,12 @@ export function batchRoutes(ctx: SimContext, version: 'v1' | 'v2'): Hono<SimEnv>
       consents.push(checked.consent);
     });
     if (errors.length) return iysErrors(c, errors);
+    // A package already full refuses the whole batch at once (the batch's own 422 example); one
+    // that fills up while the batch waits refuses the rest item by item when it is processed.
+    const account = c.get('account');
+    const accountState = ctx.accounts.get(account.iysCode);
+    const full = consents.map((consent) => quotaRefusal(ctx.state, account, accountState, consent));
+    if (full.some((e) => e !== null)) return iysErrors(c, [iysError('H525')]);
 
     const nowMs = ctx.clock.nowMs();
     const creationDate = formatIysDate(new Date(nowMs));

@@ -5,11 +5,19 @@ import { BASE, BRAND, call, errorsOf, login, testSim } from '../sim.test-support
 
 type Answer = number | 'timeout' | 'network';
 
-/** A fake endpoint: records every POST and answers from a script (default 200). */
-function endpoint(script: Answer[] = []) {
+/**
+ * A fake endpoint: records every POST with credentials and answers from a script (default 200);
+ * one without answers 401, as a Basic-auth receiver must (`open`: 200 instead, to be refused).
+ */
+function endpoint(script: Answer[] = [], open = false) {
   const calls: { url: string; auth: string | null; body: unknown }[] = [];
+  const probes: string[] = [];
   const fakeFetch: typeof fetch = async (input, init) => {
     const headers = new Headers(init?.headers);
+    if (!headers.has('authorization')) {
+      probes.push(String(input));
+      return new Response(null, { status: open ? 200 : 401 });
+    }
     calls.push({
       url: String(input),
       auth: headers.get('authorization'),
@@ -21,7 +29,7 @@ function endpoint(script: Answer[] = []) {
     if (answer === 'network') throw new TypeError('fetch failed');
     return new Response(null, { status: answer });
   };
-  return { calls, fetch: fakeFetch };
+  return { calls, probes, fetch: fakeFetch };
 }
 
 const connection = {
@@ -31,8 +39,12 @@ const connection = {
   password: 's3cret',
 };
 
-async function setup(script: Answer[] = [], options: Parameters<typeof testSim>[0] = {}) {
-  const ep = endpoint(script);
+async function setup(
+  script: Answer[] = [],
+  options: Parameters<typeof testSim>[0] = {},
+  open = false,
+) {
+  const ep = endpoint(script, open);
   const sim = testSim({ fetch: ep.fetch, limits: { requestsPerSecond: 100_000 }, ...options });
   const token = await login(sim);
   const register = (body: unknown) =>
@@ -73,6 +85,17 @@ describe('push registration', () => {
         status: 'Bağlantı Oluşturuldu',
       },
     ]);
+  });
+
+  it('refuses (H530) an endpoint that takes the test movement without credentials', async () => {
+    const { register, ep } = await setup([], {}, true);
+    const res = await register({ connection: [connection] });
+    expect(res.status).toBe(422);
+    expect(await errorsOf(res)).toEqual([{ code: 'H530', message: IYS_ERRORS.H530.message }]);
+    expect(ep.probes).toEqual([connection.url]);
+    expect(ep.calls).toEqual([]);
+    const lax = await setup([], { policy: { pushRequireBasicAuth: false } }, true);
+    expect((await lax.register({ connection: [connection] })).status).toBe(200);
   });
 
   it('answers an endpoint that does not answer in time with H191 and a failing one with H530', async () => {
@@ -132,6 +155,16 @@ describe('push registration', () => {
     expect(await errorsOf(await unregister(connection))).toEqual([
       { code: 'H530', message: 'Bağlantı kaldırılamadı.' },
     ]);
+  });
+
+  it('answers an http url on unregistration with H531, as registration does, not H530', async () => {
+    const { sim, token } = await setup();
+    const res = await call(sim, 'POST', `${BASE}/push/unregistration`, {
+      body: { ...connection, url: 'http://hs.example.com/iys/push' },
+      token,
+    });
+    expect(res.status).toBe(422);
+    expect(await errorsOf(res)).toEqual([{ code: 'H531', message: IYS_ERRORS.H531.message }]);
   });
 });
 

@@ -5,6 +5,7 @@ import type { SimContext, SimEnv } from '../context.js';
 import { iysErrors, readJson } from '../http.js';
 import type { SimPolicy } from '../options.js';
 import { PUSH_TEST_BODY } from '../push-delivery.js';
+import type { PushAttempt } from '../push-delivery.js';
 import type { PushConnection } from '../state.js';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -61,8 +62,21 @@ function checkConnection(
 }
 
 /**
- * Push connections: `POST …/push/registration` (each endpoint must answer İYS's test movement
- * with a 2xx within 5 s, else H191 timeout / H530), `GET …/push/registration`,
+ * "Temel kimlik doğrulama kontrolü sağlamayan erişim adresleri ile bağlantı sağlanmayacaktır":
+ * the endpoint must refuse the test movement without credentials (401), then take it with them.
+ */
+async function registrationCheck(ctx: SimContext, input: ConnectionInput): Promise<PushAttempt> {
+  if (ctx.options.policy.pushRequireBasicAuth) {
+    const probe = await ctx.push.probe(input.url);
+    if (probe === 'timeout') return 'timeout';
+    if (probe !== 'demands-auth') return 'failed';
+  }
+  return ctx.push.post(input, PUSH_TEST_BODY);
+}
+
+/**
+ * Push connections: `POST …/push/registration` (each endpoint must refuse İYS's test movement
+ * without credentials, then answer it with them with a 2xx within 5 s, else H191 timeout / H530), `GET …/push/registration`,
  * `POST …/push/unregistration`.
  */
 export function pushRoutes(ctx: SimContext): Hono<SimEnv> {
@@ -98,7 +112,7 @@ export function pushRoutes(ctx: SimContext): Hono<SimEnv> {
       if (others.length >= ctx.options.limits.pushConnectionsPerType) {
         return iysErrors(c, [iysError('H530')]);
       }
-      const outcome = await ctx.push.post(input, PUSH_TEST_BODY);
+      const outcome = await registrationCheck(ctx, input);
       const connection: PushConnection = {
         ...input,
         iysCode,
@@ -136,7 +150,8 @@ export function pushRoutes(ctx: SimContext): Hono<SimEnv> {
   app.post(`${base}/unregistration`, async (c) => {
     const body = await readJson(c);
     if (!body.ok) return iysErrors(c, [iysError('H014')]);
-    const checked = checkConnection(body.value, { ...ctx.options.policy, pushAllowHttp: true });
+    // The same url rule as registration: an http url answers H531, not "not found" (H530).
+    const checked = checkConnection(body.value, ctx.options.policy);
     if (!checked.ok) return iysErrors(c, checked.errors);
     const { url, type, username, password } = checked.value;
     const index = ctx.state.pushConnections.findIndex(

@@ -1,0 +1,210 @@
+// The subscription query and the five reconciliation (MUTABAKAT) operations against their
+// examples in İYS's OpenAPI document 3.2.0, like `openapi-conformance.test.ts`: each example drawn
+// (the account put in the state an error example needs) or excused with the reason.
+import { describe, expect, it } from 'vitest';
+import { accountCases, inState } from './openapi-account.test-support.js';
+import {
+  burst,
+  checkExamples,
+  expectLikeExample,
+  notOurs,
+  sendOp,
+  session,
+  tableWording,
+  withoutToken,
+} from './openapi-conformance.test-support.js';
+import type {
+  Case,
+  ErrorBody,
+  Fix,
+  Operation,
+  Session,
+} from './openapi-conformance.test-support.js';
+import { requestExample, responseExample } from './openapi-examples.test-support.js';
+import { DEMO_ACCOUNT } from './options.js';
+
+const SUBSCRIPTION = '/sps/{iysCode}/subscription';
+const SUMMARY = '/sps/{iysCode}/brands/{brandCode}/changes/{reportDate}/recipients/{recipientType}';
+const FILE = '/sps/{iysCode}/brands/{brandCode}/changes/{reportDate}/file';
+const AGREEMENT = '/sps/{iysCode}/brands/{brandCode}/agreements/{reportDate}';
+const TIMESTAMP = '/sps/{iysCode}/brands/{brandCode}/agreements/{reportDate}/timestamp';
+const ADD = '/sps/{iysCode}/brands/{brandCode}/consents';
+const DAY = 86_400_000;
+
+const CHECKED_BELOW = 'checked by its own test below';
+const NO_SERVER_FAILURE = 'not simulated: İYS-internal 500s (faults inject only H015 and H192)';
+const NO_BRAND_IN_PATH = 'not drawable: this path has no brandCode';
+const NO_H251 = 'not simulated: wrong credentials are refused at the token endpoint (OAuth shape)';
+const NO_VIA = 'not simulated: ViA / ViA PASS packages and integrators (README, how it differs)';
+
+/** Sends the reportDate (and recipientType) of an H501/H502/H116 example as the path. */
+const pathParam = (op: Operation, fixes: Fix[] = []): Case => ({
+  send(s, example: ErrorBody) {
+    const error = example.errors[0]!;
+    return sendOp(s, op, { params: { [error.location![0] as string]: String(error.value) } });
+  },
+  fixes,
+});
+
+/** Adds a consent on the session's day, then moves a day on (new token): that day is complete. */
+async function dayWithMovement(s: Session): Promise<string> {
+  const add = requestExample('post', ADD, 'AddOneConsentRequest') as Record<string, unknown>;
+  expect((await s.send('post', ADD, { body: { ...add, consentDate: s.ago(30) } })).status).toBe(
+    200,
+  );
+  s.sim.advance(DAY);
+  const login = await s.send('post', '/oauth2/token', {
+    body: {
+      grant_type: 'password',
+      username: DEMO_ACCOUNT.username,
+      password: DEMO_ACCOUNT.password,
+    },
+    token: null,
+  });
+  s.token = (login.body as { access_token: string }).access_token;
+  return '2025-10-15';
+}
+
+/** The cases every reconciliation operation shares. */
+function reconciliationCases(op: Operation): Record<string, Case | string> {
+  return {
+    '401 missingToken': withoutToken(op),
+    '403 iysCodeNotMatched': notOurs(op, 'iysCode'),
+    '403 brandCodeNotMatched': notOurs(op, 'brandCode'),
+    ...accountCases(op),
+    '422 invalidDate': pathParam(op),
+    '422 sevenDay': pathParam(op),
+    '500 unexpectedError': NO_SERVER_FAILURE,
+  };
+}
+
+describe('subscription (GET /sps/{iysCode}/subscription)', () => {
+  const op: Operation = { method: 'get', path: SUBSCRIPTION };
+  checkExamples(op, {
+    '200 hsSubscriptionWithoutVia': CHECKED_BELOW,
+    '200 hsSubscriptionWithVia': NO_VIA,
+    '200 integratorSubscriptionWithoutVia': NO_VIA,
+    '200 integratorSubscriptionWithVia': NO_VIA,
+    '200 hsSubscriptionWithViaandViaPASS': NO_VIA,
+    '200 hsSubscriptionWithOnlyViaPASS': NO_VIA,
+    '401 missingToken': withoutToken(op),
+    '401 invalidCredentials': NO_H251,
+    '403 iysCodeNotMatched': notOurs(op, 'iysCode'),
+    '403 brandCodeNotMatched': NO_BRAND_IN_PATH,
+    '403 packageControl': inState(op, 'no-api-package'),
+    '404 subscriptionNotFound': inState(op, 'no-subscription', [
+      {
+        why: 'H437 names the account asked about (the example: 1007)',
+        apply(example) {
+          example.errors[0]!.message = `IYS numarası:${DEMO_ACCOUNT.iysCode} ile abonelik bulunamadı.`;
+        },
+      },
+    ]),
+    '429 requestLimitExceeded': burst(op),
+    '500 unexpectedError': NO_SERVER_FAILURE,
+  });
+
+  it('answers like "hsSubscriptionWithoutVia", the id under the prose\'s key subscriptionId', async () => {
+    const s = await session();
+    const example = responseExample(
+      'get',
+      SUBSCRIPTION,
+      '200',
+      'hsSubscriptionWithoutVia',
+    ) as Record<string, unknown>;
+    const { subscipritionId, ...rest } = example;
+    expectLikeExample(
+      await sendOp(s, op),
+      '200',
+      { ...rest, subscriptionId: subscipritionId },
+      false,
+    );
+  });
+});
+
+describe('reconciliation summary (GET …/changes/{reportDate}/recipients/{recipientType})', () => {
+  const op: Operation = { method: 'get', path: SUMMARY };
+  checkExamples(op, {
+    ...reconciliationCases(op),
+    '200 changeSummarySample': CHECKED_BELOW,
+    '422 invalidRecipientType': pathParam(op, [
+      tableWording('H116', 'the example words H116 unlike the table'),
+    ]),
+    '429 requestLimitExceeded': burst(op),
+  });
+
+  it('answers like "changeSummarySample" for a day with the provider\'s movements', async () => {
+    const s = await session();
+    const reportDate = await dayWithMovement(s);
+    const answer = await sendOp(s, op, { params: { reportDate } });
+    expectLikeExample(
+      answer,
+      '200',
+      responseExample('get', SUMMARY, '200', 'changeSummarySample'),
+      false,
+    );
+  });
+});
+
+describe('daily movement file (GET …/changes/{reportDate}/file)', () => {
+  const op: Operation = { method: 'get', path: FILE };
+  checkExamples(op, { ...reconciliationCases(op), '429 requestRateExceeded': burst(op) });
+});
+
+describe('agreement (GET …/agreements/{reportDate})', () => {
+  const op: Operation = { method: 'get', path: AGREEMENT };
+  checkExamples(op, {
+    ...reconciliationCases(op),
+    '200 agreementDateHashSample': CHECKED_BELOW,
+    '429 requestLimitExceeded': burst(op),
+  });
+
+  it('answers like "agreementDateHashSample", with a 96-hex SHA-384', async () => {
+    const s = await session();
+    const reportDate = await dayWithMovement(s);
+    const answer = await sendOp(s, op, { params: { reportDate } });
+    const example = responseExample('get', AGREEMENT, '200', 'agreementDateHashSample');
+    expect(answer.status).toBe(200);
+    expect(Object.keys(answer.body as object).sort()).toEqual(
+      Object.keys(example as object).sort(),
+    );
+    expect(answer.body).toMatchObject({ processStatus: 'completed', hashMethod: 'SHA-384' });
+    expect((answer.body as { hashValue: string }).hashValue).toMatch(/^[0-9a-f]{96}$/);
+  });
+});
+
+describe('record the agreement (PUT …/agreements/{reportDate})', () => {
+  const op: Operation = {
+    method: 'put',
+    path: AGREEMENT,
+    body: () => requestExample('put', AGREEMENT, 'agremeentStatus'),
+  };
+  checkExamples(op, {
+    ...reconciliationCases(op),
+    '200 agreementCaptured': CHECKED_BELOW,
+    '422 invalidStatus': {
+      async send(s) {
+        const reportDate = await dayWithMovement(s);
+        return sendOp(s, op, { params: { reportDate }, body: { agreementStatus: false } });
+      },
+    },
+    '429 requestRateExceeded': burst(op),
+  });
+
+  it('answers the request example like "agreementCaptured"', async () => {
+    const s = await session();
+    const reportDate = await dayWithMovement(s);
+    const answer = await sendOp(s, op, { params: { reportDate } });
+    expectLikeExample(
+      answer,
+      '200',
+      responseExample('put', AGREEMENT, '200', 'agreementCaptured'),
+      true,
+    );
+  });
+});
+
+describe('time stamp (GET …/agreements/{reportDate}/timestamp)', () => {
+  const op: Operation = { method: 'get', path: TIMESTAMP };
+  checkExamples(op, { ...reconciliationCases(op), '429 requestRateExceeded': burst(op) });
+});
