@@ -1,8 +1,9 @@
 // <izinli-admin>: the console's shell. Signed out, the sign-in form; signed in, the header (the
 // sections, the language switch, logout) and the view the URL's hash names (#/overview …).
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { AdminApi, ApiFailure, failureText } from './api.js';
+import type { SyncState } from './api-types.js';
 import { localeOf, say } from './i18n/index.js';
 import type { AdminKey, AdminLocale } from './i18n/index.js';
 import { clearToken, readToken, saveToken } from './session.js';
@@ -25,12 +26,16 @@ export class IzinliAdmin extends LitElement {
     api: { state: true },
     signInError: { state: true },
     signingIn: { state: true },
+    paused: { state: true },
   };
   declare locale: AdminLocale;
   declare view: ViewName;
   declare api: AdminApi | undefined;
   declare signInError: string | undefined;
   declare signingIn: boolean;
+  /** The tenant's İYS accounts that İYS refuses as a whole: a banner on every page. */
+  declare paused: PausedAccount[];
+  #bannerTimer: ReturnType<typeof setInterval> | undefined;
   private readonly onHash = () => {
     this.view = viewOf(location.hash);
   };
@@ -47,6 +52,19 @@ export class IzinliAdmin extends LitElement {
     const token = readToken();
     this.api = token ? new AdminApi(token, this.locale) : undefined;
     this.signingIn = false;
+    this.paused = [];
+  }
+
+  /** Reads the accounts' state; a failure leaves the banner as it was (the views say why). */
+  private async checkAccounts() {
+    const api = this.api;
+    if (!api) return;
+    try {
+      const sync = await api.get<SyncState>('/v1/admin/sync');
+      if (api === this.api) this.paused = sync.accounts.filter((a) => a.state === 'paused');
+    } catch {
+      // The view's own request reports the failure.
+    }
   }
 
   protected override createRenderRoot() {
@@ -57,10 +75,13 @@ export class IzinliAdmin extends LitElement {
     super.connectedCallback();
     addEventListener('hashchange', this.onHash);
     document.documentElement.lang = this.locale;
+    void this.checkAccounts();
+    this.#bannerTimer = setInterval(() => void this.checkAccounts(), 60_000);
   }
 
   override disconnectedCallback() {
     removeEventListener('hashchange', this.onHash);
+    clearInterval(this.#bannerTimer);
     super.disconnectedCallback();
   }
 
@@ -99,6 +120,7 @@ export class IzinliAdmin extends LitElement {
       await api.get('/v1/admin/sync');
       saveToken(token);
       this.api = api;
+      void this.checkAccounts();
     } catch (error) {
       this.signInError =
         error instanceof ApiFailure && error.status === 401
@@ -112,6 +134,7 @@ export class IzinliAdmin extends LitElement {
   private logout() {
     clearToken();
     this.api = undefined;
+    this.paused = [];
     this.signInError = undefined;
   }
 
@@ -206,6 +229,29 @@ export class IzinliAdmin extends LitElement {
           </button>
         </span>
       </header>
+      ${this.banner()}
       <main id="main">${this.current()}</main>`;
   }
+
+  private banner(): TemplateResult | typeof nothing {
+    if (this.paused.length === 0) return nothing;
+    const when = (iso: string | undefined) =>
+      iso ? new Date(iso).toLocaleString(this.locale === 'tr' ? 'tr-TR' : 'en-GB') : '—';
+    return html`<div id="account-banner" class="banner" role="alert">
+      ${this.paused.map(
+        (a) =>
+          html`<p data-iys-code=${a.iysCode}>
+            ${this.t('accountPaused', {
+              iysCode: a.iysCode,
+              code: a.cause?.code ?? '—',
+              since: when(a.pausedAt),
+              todo: a.whatToDo?.[this.locale] ?? '',
+              next: when(a.nextProbeAt),
+            })}
+          </p>`,
+      )}
+    </div>`;
+  }
 }
+
+type PausedAccount = SyncState['accounts'][number];

@@ -33,6 +33,7 @@ import { createDeliveryWorker } from './delivery/delivery-worker.js';
 import type { DeliveryWorker } from './delivery/delivery-worker.js';
 import { claimsWhileLeading, createLeader, everyWhileLeading } from './delivery/leader.js';
 import { createIysPacer, pacedFetch } from './delivery/pacer.js';
+import { sharedIysClients } from './iys-account/iys-clients.js';
 import type { Leader } from './delivery/leader.js';
 import type { BrandSyncReport, SyncWorker } from './sync/sync-worker.js';
 import { createWebhookWorker } from './webhooks/webhook-worker.js';
@@ -256,8 +257,18 @@ export async function startServer({
   }, env.CHECKPOINT_INTERVAL_SECONDS * 1000);
   timer.unref();
 
-  // Both İYS workers share one pacer, so the process stays under İYS's per-IP limit.
+  // Both İYS workers share one pacer, so the process stays under İYS's per-IP limit, and one
+  // client per account, whose token (and H084 lock) the database keeps for every instance.
   const pacer = createIysPacer();
+  const iysClients = env.IYS_BASE_URL
+    ? sharedIysClients({
+        config: () => live.view,
+        store,
+        baseUrl: env.IYS_BASE_URL,
+        // The client takes a pacer slot per request, tokens included.
+        rateLimiter: pacer,
+      })
+    : undefined;
   // Pulls citizens' changes from İYS on an interval; never crashes the process (errors are logged).
   const sync = env.IYS_BASE_URL
     ? createSyncWorker({
@@ -267,6 +278,7 @@ export async function startServer({
         baseUrl: env.IYS_BASE_URL,
         intervalSeconds: env.SYNC_INTERVAL_SECONDS,
         fetch: pacedFetch(pacer),
+        ...(iysClients ? { clients: iysClients } : {}),
       })
     : undefined;
   const syncOnce = async () => {
@@ -285,7 +297,9 @@ export async function startServer({
         baseUrl: env.IYS_BASE_URL,
         intervalMs: env.DELIVERY_INTERVAL_MS,
         batchThreshold: env.DELIVERY_BATCH_THRESHOLD,
+        probeMs: env.IYS_PROBE_MS,
         rateLimiter: () => pacer,
+        ...(iysClients ? { clients: iysClients } : {}),
       })
     : undefined;
   // Their passes run only while this instance leads (and at once when it starts to).

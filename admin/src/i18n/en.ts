@@ -4,6 +4,8 @@ import type { AdminTranslation } from './translation.js';
 export const en: AdminTranslation = {
   appName: 'izinli admin',
   skip: 'Skip to content',
+  accountPaused:
+    'Deliveries to İYS are paused for account {iysCode} ({code}, since {since}); no consent is lost. {todo} Next try: {next}.',
   navLabel: 'Sections',
   overview: 'Overview',
   captures: 'Captures',

@@ -3,6 +3,8 @@
 export const tr = {
   appName: 'izinli yönetim',
   skip: 'İçeriğe geç',
+  accountPaused:
+    'İYS hesabı {iysCode} için gönderim durduruldu ({code}, {since} beri); hiçbir izin kaybolmadı. {todo} Sonraki deneme: {next}.',
   navLabel: 'Bölümler',
   overview: 'Genel bakış',
   captures: 'Kayıtlar',

@@ -116,6 +116,8 @@ export const ServerEnv = z.object({
   SYNC_INTERVAL_SECONDS: count(SECONDS).min(1).default(300),
   /** How often the delivery worker claims due outbox movements (only when IYS_BASE_URL is set). */
   DELIVERY_INTERVAL_MS: count(MILLISECONDS).min(10).default(1000),
+  /** A paused İYS account's first probe after this long, doubling up to 30 times it. */
+  IYS_PROBE_MS: count(MILLISECONDS).min(100).max(3_600_000).default(30_000),
   /** Batches (≤ 1000 per brand, polled after İYS's 300 s) when more movements are due; 0: never. */
   DELIVERY_BATCH_THRESHOLD: count({ en: 'due movements', tr: 'zamanı gelmiş hareket sayısı' })
     .min(0)

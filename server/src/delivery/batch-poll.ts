@@ -9,6 +9,7 @@ import { applyUpdate, iso, released } from './batch-delivery.js';
 import type { BatchContext } from './batch-delivery.js';
 import type { DeliveryReport } from './delivery-report.js';
 import { mirrorEntryOf } from './pre-validate.js';
+import { accountCause } from './send-outcome.js';
 import type { AttemptEnd } from './send-outcome.js';
 
 /** Polls every batch of the account that is due, until none is; each poll settles what is done. */
@@ -65,6 +66,8 @@ async function pollOne(ctx: BatchContext, claimed: ClaimedBatch, report: Deliver
       code: answer.error.code ?? answer.error.kind,
       message: answer.error.message.slice(0, 2000),
     };
+    // The account refused (closed, gateway, token cap): poll again later; the worker pauses it.
+    report.accountFailure ??= accountCause(answer.error);
     if (answer.error.category === 'rejected') {
       // İYS will not say what became of it: resend (v2 answers what it already took with its ids).
       for (const m of movements) ends.set(m.id, released(now, error));
@@ -122,6 +125,10 @@ function itemEnd(
     return { outcome: { state: 'already-current', reason }, mirror: mirrorEntryOf(m, at) };
   }
   const kind = kindOf(400, code);
+  if (kind === 'account') {
+    // İYS refused the item for the account (a quota filled while the batch waited): it waits.
+    return { ...released(at.toISOString(), reason), account: { ...reason, status: 403 } };
+  }
   if (kind === 'busy' || kind === 'rate-limited' || kind === 'server') {
     const delay = backoffDelay(m.attempts, ctx.retry);
     return released(iso(at.getTime() + delay), reason);

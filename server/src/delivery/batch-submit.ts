@@ -12,7 +12,7 @@ import type { BatchContext } from './batch-delivery.js';
 import { consentOf, count, inParallel, logEnd } from './delivery-report.js';
 import type { DeliveryReport } from './delivery-report.js';
 import { preValidate } from './pre-validate.js';
-import { retryAt, sendOutcome } from './send-outcome.js';
+import { accountCause, afterAccountFailure, retryAt, sendOutcome } from './send-outcome.js';
 import type { AttemptEnd } from './send-outcome.js';
 
 /**
@@ -143,6 +143,13 @@ async function submitFailure(
   at: Date,
 ): Promise<Map<string, AttemptEnd>> {
   const ends = new Map<string, AttemptEnd>();
+  const account = accountCause(error);
+  if (account) {
+    const reason = { code: account.code, message: account.message };
+    const at2 = afterAccountFailure(error, at);
+    for (const m of items) ends.set(m.id, { ...released(at2, reason), account });
+    return ends;
+  }
   if (error.category !== 'rejected') {
     const reason = { code: error.code ?? error.kind, message: error.message.slice(0, 2000) };
     for (const m of items) ends.set(m.id, released(retryAt(m, error, ctx.retry, at), reason));

@@ -5,6 +5,7 @@ import type { Movement } from '@izinli/core';
 import type { IysConsentInput } from '@izinli/iys';
 import type { Logger } from 'pino';
 import { DEADLINE_MISSED } from './pre-validate.js';
+import type { IysAccountCause } from '../store/ports/account-store.js';
 import type { AttemptEnd } from './send-outcome.js';
 
 /** What one run did, per account. */
@@ -25,6 +26,10 @@ export interface DeliveryReport {
   polls: number;
   /** Movements flagged near their deadline (one `consent.deadline_at_risk` each). */
   atRisk: number;
+  /** İYS refused the whole account in this run (the first such cause): the worker pauses it. */
+  accountFailure?: IysAccountCause;
+  /** The account was paused at the start of the run and its next probe is not due. */
+  paused?: boolean;
   /** Applied ends by how they were sent, how they ended and İYS's code (for the metrics). */
   outcomes: OutcomeTally[];
 }
@@ -68,6 +73,7 @@ export function consentOf(m: Movement): IysConsentInput {
 /** Counts one applied end of a movement sent alone or in a batch. */
 export function count(report: DeliveryReport, end: AttemptEnd, operation: 'single' | 'batch') {
   const o = end.outcome;
+  if (end.account) report.accountFailure ??= end.account;
   if (o.state === 'delivered') report.delivered += 1;
   else if (o.state === 'already-current') report.alreadyCurrent += 1;
   else if (o.state === 'dead') report.dead += 1;

@@ -21,7 +21,9 @@ import { consentOf, count, emptyReport, inParallel, logEnd } from './delivery-re
 import type { DeliveryReport } from './delivery-report.js';
 import { atRiskEvent, eventsOfEnd } from './movement-events.js';
 import { preValidate } from './pre-validate.js';
-import { DEFAULT_RETRY, sendOutcome } from './send-outcome.js';
+import { DEFAULT_RETRY, accountCause, sendOutcome } from './send-outcome.js';
+import { AccountPauses } from '../iys-account/account-pause.js';
+import type { AccountStore, IysAccountRow } from '../store/ports/account-store.js';
 import type { AttemptEnd, RetryPolicy } from './send-outcome.js';
 import { periodic } from '../periodic.js';
 import type { Periodic } from '../periodic.js';
@@ -31,8 +33,10 @@ export type { DeliveryReport } from './delivery-report.js';
 /** Options of `createDeliveryWorker`. */
 export interface DeliveryWorkerOptions {
   config: LoadedConfig;
-  store: MovementStore & MirrorStore & BatchStore;
+  store: MovementStore & MirrorStore & BatchStore & AccountStore;
   logger: Logger;
+  /** The İYS client of each account, shared with the other workers (default: one of its own). */
+  clients?: (iysCode: number) => IysClient;
   /** İYS's base URL (or the simulator's). */
   baseUrl: string;
   fetch?: FetchLike;
@@ -57,6 +61,8 @@ export interface DeliveryWorkerOptions {
   batchThreshold?: number;
   /** Batch size and poll pacing (default: 1000 items, first poll after 305 s, then every 60 s). */
   batch?: Partial<BatchPolicy>;
+  /** A paused account's first probe after this long (default 30 s), then doubling to 30 times it. */
+  probeMs?: number;
 }
 
 /** A delivery worker: one pass over every account until nothing is due, now or on an interval. */
@@ -69,7 +75,14 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   const policy: RetryPolicy = { ...DEFAULT_RETRY, random: Math.random, ...options.retry };
   const leaseMs = options.leaseMs ?? 120_000;
   const clients = new Map<number, IysClient>();
+  const pauses = new AccountPauses({
+    store,
+    config: () => config,
+    logger,
+    ...(options.probeMs ? { probeMs: options.probeMs } : {}),
+  });
   const clientFor = (iysCode: number): IysClient => {
+    if (options.clients) return options.clients(iysCode);
     let client = clients.get(iysCode);
     if (!client) {
       const { username, password } = config.iysAccounts.get(iysCode)!;
@@ -144,9 +157,17 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         'İYS movements within 24 h of their deadline (A8)',
       );
     }
+    // A paused account sends nothing until its next probe is due; then one movement (or, with
+    // none due, the subscription query) is the probe.
+    const account = await pauses.state(iysCode);
+    const paused = account?.state === 'paused';
+    if (paused && Date.parse(account.nextProbeAt ?? '') > at.getTime()) {
+      report.paused = true;
+      return report;
+    }
     const batching = batchContext(client);
-    await pollBatches(batching, iysCode, report, options.maxClaims ?? 50);
-    const claimLimit = options.claimLimit ?? 100;
+    if (!paused) await pollBatches(batching, iysCode, report, options.maxClaims ?? 50);
+    const claimLimit = paused ? 1 : (options.claimLimit ?? 100);
     const claim = (limit: number) => {
       const t = now();
       return store.claimMovements({
@@ -156,8 +177,9 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         iysCode,
       });
     };
-    for (let round = 0; round < (options.maxClaims ?? 50); round += 1) {
-      const batchMode = batchThreshold > 0;
+    const rounds = paused ? 1 : (options.maxClaims ?? 50);
+    for (let round = 0; round < rounds && !report.accountFailure; round += 1) {
+      const batchMode = batchThreshold > 0 && !paused;
       const claimed = await claim(
         batchMode ? Math.max(claimLimit, batchThreshold + 1) : claimLimit,
       );
@@ -173,7 +195,38 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       }
       await inParallel(claimed, options.concurrency ?? 10, (m) => attempt(m, client, report));
     }
+    await settleAccount(iysCode, client, report, account);
     return report;
+  }
+
+  /** Pauses the account on an account-level failure; resumes it once a probe went through. */
+  async function settleAccount(
+    iysCode: number,
+    client: IysClient,
+    report: DeliveryReport,
+    account: IysAccountRow | undefined,
+  ) {
+    const paused = account?.state === 'paused';
+    let failure = report.accountFailure;
+    if (paused && !failure && report.sent === 0) {
+      // Nothing was due to probe with: ask İYS for the subscription instead.
+      const answer = await client.getSubscription();
+      if (!answer.ok) failure = accountCause(answer.error);
+      else if (answer.value.status !== 'ACTIVE') {
+        failure = {
+          code: answer.value.status === 'CLOSED' ? 'H521' : 'H520',
+          message: `İYS subscription status ${answer.value.status}`,
+          status: 200,
+        };
+      }
+      if (!answer.ok && !failure) return; // a transient failure: probe again next run
+    }
+    if (failure) {
+      await pauses.pause(iysCode, failure, now(), paused ? account.probes + 1 : 0);
+      report.accountFailure = failure;
+    } else if (paused) {
+      await pauses.resume(iysCode, now(), account.pausedAt);
+    }
   }
 
   async function pass(): Promise<DeliveryReport[]> {

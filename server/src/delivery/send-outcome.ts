@@ -3,6 +3,7 @@
 import type { IysAddConsentResponse, Movement, Result } from '@izinli/core';
 import { backoffDelay } from '@izinli/iys';
 import type { IysError } from '@izinli/iys';
+import type { IysAccountCause } from '../store/ports/account-store.js';
 import type { MovementOutcome } from '../store/ports/movement-store.js';
 import type { MirrorEntry } from '../store/store.js';
 import { mirrorEntryOf } from './pre-validate.js';
@@ -21,6 +22,27 @@ export const DEFAULT_RETRY: Omit<RetryPolicy, 'random'> = { baseMs: 1000, maxMs:
 export interface AttemptEnd {
   outcome: MovementOutcome;
   mirror?: MirrorEntry;
+  /**
+   * Set when İYS refused the whole account, not this consent (a closed subscription, a gateway, a
+   * token cap): the movement waits, never dead, and the worker pauses the account.
+   */
+  account?: IysAccountCause;
+}
+
+/** The account-level cause of a failure, when it is one (`category: 'account'`). */
+export function accountCause(error: IysError): IysAccountCause | undefined {
+  if (error.category !== 'account') return undefined;
+  return {
+    code: error.code ?? error.kind,
+    message: error.message.slice(0, 2000),
+    status: error.status,
+  };
+}
+
+/** When a movement held back by an account failure may go again: now, or after İYS's lock. */
+export function afterAccountFailure(error: IysError, now: Date): string {
+  const floor = Math.max(error.retryAfterMs ?? 0, (error.retryAt ?? 0) - now.getTime(), 0);
+  return new Date(now.getTime() + floor).toISOString();
 }
 
 /** When a failed attempt may run again: backoff, never before İYS's Retry-After or token lock. */
@@ -53,6 +75,13 @@ export function sendOutcome(
   const error = answer.error;
   const code = error.code ?? error.problems[0]?.code ?? error.kind;
   const reason = { code, message: error.message.slice(0, 2000) };
+  const account = accountCause(error);
+  if (account) {
+    return {
+      outcome: { state: 'pending', nextAttemptAt: afterAccountFailure(error, now), error: reason },
+      account,
+    };
+  }
   switch (error.category) {
     case 'already':
       return { outcome: { state: 'already-current', reason }, mirror: mirrorEntryOf(m, now) };
@@ -70,8 +99,8 @@ export function sendOutcome(
       }
       return { outcome: { state: 'dead', error: reason } };
     default:
-      // retryable, auth (after the client's one refresh) and invalid-response (which may hide a
-      // success): v2 answers an identical replay with the same transactionId, so sending again is safe.
+      // retryable and invalid-response (which may hide a success): v2 answers an identical replay
+      // with the same transactionId, so sending again is safe.
       return {
         outcome: { state: 'pending', nextAttemptAt: retryAt(m, error, policy, now), error: reason },
       };

@@ -30,6 +30,31 @@ export const SyncState = z.object({
         .optional(),
     }),
   ),
+  accounts: z
+    .array(
+      z.object({
+        iysCode: z.int(),
+        state: z.enum(['active', 'paused']),
+        cause: z
+          .object({ code: z.string(), message: z.string(), status: z.int() })
+          .optional()
+          .meta({ description: 'Why İYS refused the account (kept after a resume).' }),
+        pausedAt: z.iso.datetime().optional(),
+        nextProbeAt: z.iso
+          .datetime()
+          .optional()
+          .meta({ description: 'While paused: when the next probe asks İYS again.' }),
+        probes: z.int(),
+        whatToDo: z
+          .object({ tr: z.string(), en: z.string() })
+          .optional()
+          .meta({ description: 'While paused: what to change, in Turkish and English.' }),
+      }),
+    )
+    .meta({
+      description:
+        'The tenant’s İYS accounts: paused when İYS refuses the whole account (no consent is dead-lettered for it).',
+    }),
 });
 
 /** POST /v1/admin/log/verify */

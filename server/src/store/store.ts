@@ -2,6 +2,7 @@
 // the union of the ports in ports/*.ts, which callers name instead when they use one capability.
 // sqlite/sqlite-store.ts and postgres/postgres-store.ts compose it; contract/ holds the suites
 // both must pass, one per port.
+import type { AccountStore } from './ports/account-store.js';
 import type { BatchStore } from './ports/batch-store.js';
 import type { CaptureStore } from './ports/capture-store.js';
 import type { ChainStore } from './ports/chain-store.js';
@@ -14,6 +15,7 @@ import type { WebhookStore } from './ports/webhook-store.js';
 // The row types and the ports' own types, so that wiring and the package's users find every
 // store type here.
 export type * from './types.js';
+export type * from './ports/account-store.js';
 export type * from './ports/batch-store.js';
 export type * from './ports/capture-store.js';
 export type * from './ports/chain-store.js';
@@ -33,4 +35,5 @@ export interface Store
     MirrorStore,
     WebhookStore,
     RetentionStore,
+    AccountStore,
     StoreAdmin {}

@@ -21,6 +21,8 @@ export interface SyncWorkerOptions {
   config: LoadedConfig;
   store: MirrorStore;
   logger: Logger;
+  /** The İYS client of each account, shared with the other workers (default: one of its own). */
+  clients?: (iysCode: number) => IysClient;
   /** İYS's base URL (or the simulator's). */
   baseUrl: string;
   fetch?: FetchLike;
@@ -67,6 +69,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   const clientFor = (iysCode: number): IysClient | undefined => {
     const credentials = config.iysAccounts.get(iysCode);
     if (!credentials) return undefined;
+    if (options.clients) return options.clients(iysCode);
     let client = clients.get(iysCode);
     if (!client) {
       client = createIysClient({

@@ -34,8 +34,34 @@ describe('admin sync state', () => {
     expect(await response.json()).toEqual({
       syncing: false,
       brands: [{ iysCode: 100000, brandCode: 100000, siteKeys: expect.any(Array) }],
+      accounts: [{ iysCode: 100000, state: 'active', probes: 0 }],
     });
     expect((await harness.app.request('/v1/admin/sync')).status).toBe(401);
+  });
+
+  it('A18: a paused İYS account: its cause, the next probe and what to do, in both languages', async () => {
+    await harness.store.pauseIysAccount({
+      iysCode: 100000,
+      cause: { code: 'H521', message: 'Abonelik kapalı.', status: 403 },
+      at: '2026-12-01T09:00:00.000Z',
+      nextProbeAt: '2026-12-01T09:00:30.000Z',
+      events: [],
+    });
+    const response = await harness.app.request('/v1/admin/sync', { headers: auth });
+    const { accounts } = (await response.json()) as {
+      accounts: { state: string; whatToDo?: { tr: string; en: string } }[];
+    };
+    expect(accounts).toEqual([
+      expect.objectContaining({
+        iysCode: 100000,
+        state: 'paused',
+        cause: { code: 'H521', message: 'Abonelik kapalı.', status: 403 },
+        pausedAt: '2026-12-01T09:00:00.000Z',
+        nextProbeAt: '2026-12-01T09:00:30.000Z',
+      }),
+    ]);
+    expect(accounts[0]!.whatToDo?.tr).toContain('İYS portalından');
+    expect(accounts[0]!.whatToDo?.en).toContain('İYS portal');
   });
 
   it('with a cursor stored and a pass run: the cursor, its age and the pass’s reports', async () => {

@@ -4,6 +4,8 @@ import { Hono } from 'hono';
 import type { TenantConfig } from '@izinli/core';
 import type { DepsWith } from '../app-deps.js';
 import type { MirrorStore } from '../../store/ports/mirror-store.js';
+import type { AccountStore } from '../../store/ports/account-store.js';
+import { whatToDo } from '../../iys-account/account-causes.js';
 import type { AdminEnv } from './admin-auth.js';
 
 /** The instant an İYS pull cursor (`"<unix seconds>_<transactionId>"`) names, if it names one. */
@@ -26,7 +28,9 @@ function brandsOf(tenant: TenantConfig) {
 }
 
 /** Mounted at /v1/admin/sync, behind the admin auth. */
-export function adminSyncRoutes(deps: Pick<DepsWith<MirrorStore>, 'store' | 'now' | 'lastSync'>) {
+export function adminSyncRoutes(
+  deps: Pick<DepsWith<MirrorStore & AccountStore>, 'store' | 'now' | 'lastSync'>,
+) {
   const now = deps.now ?? (() => new Date());
   return new Hono<AdminEnv>().get('/', async (c) => {
     const at = now();
@@ -62,10 +66,22 @@ export function adminSyncRoutes(deps: Pick<DepsWith<MirrorStore>, 'store' | 'now
         };
       }),
     );
+    const codes = new Set(brands.map((b) => b.iysCode));
+    const rows = await deps.store.iysAccounts();
+    const accounts = [...codes].map((iysCode) => {
+      const row = rows.find((r) => r.iysCode === iysCode);
+      if (!row) return { iysCode, state: 'active' as const, probes: 0 };
+      const { updatedAt: _updatedAt, ...shown } = row;
+      return {
+        ...shown,
+        ...(row.state === 'paused' && row.cause ? { whatToDo: whatToDo(row.cause.code) } : {}),
+      };
+    });
     return c.json({
       syncing: deps.lastSync !== undefined,
       ...(last ? { lastSyncAt: last.at } : {}),
       brands,
+      accounts,
     });
   });
 }

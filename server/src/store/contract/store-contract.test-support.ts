@@ -1,6 +1,7 @@
 // The suites every Store implementation must pass (docs/architecture.md#storage), one per port
 // (ports/*.ts), each in its own file here. Each test gets a fresh, migrated store from `makeStore`.
 import { afterEach, beforeEach, describe } from 'vitest';
+import { describeAccountContract } from './account-store.test-support.js';
 import { describeBatchContract } from './batch-store.test-support.js';
 import { describeListContract } from './capture-list.test-support.js';
 import { describeCaptureStatusesContract } from './capture-statuses.test-support.js';
@@ -49,6 +50,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describe('MirrorStore', () => describeSyncContract(store));
     describe('WebhookStore', () => describeWebhooksContract(store));
     describe('RetentionStore', () => describeRetentionContract(store));
+    describe('AccountStore', () => describeAccountContract(store));
     describe('StoreAdmin', () => describeStoreAdminContract(store));
   });
 }

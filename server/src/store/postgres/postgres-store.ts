@@ -4,6 +4,7 @@
 import pg from 'pg';
 import { composedOf } from '../compose.js';
 import type { Store } from '../store.js';
+import { postgresAccountStore } from './accounts.js';
 import { postgresStoreAdmin } from './admin.js';
 import { postgresBatchStore } from './batches.js';
 import { postgresCaptureStore } from './captures.js';
@@ -67,6 +68,7 @@ export class PostgresStore extends composedOf<Omit<Store, 'kind'>>() implements 
       ...postgresWebhookStore(db),
       ...postgresRetentionStore(db),
       ...postgresStoreAdmin(db),
+      ...postgresAccountStore(db),
     });
     this.#db = db;
   }

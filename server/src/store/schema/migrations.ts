@@ -6,6 +6,7 @@
 // milliseconds) because a signed `receivedAt` is stored exactly as signed, whatever its precision.
 // JSON columns hold RFC 8785 canonical text, never jsonb, so a re-read is byte-identical.
 
+import { IYS_ACCOUNTS_MIGRATION } from './iys-accounts-migration.js';
 import { DELIVERY_BATCHES_MIGRATION } from './delivery-batches-migration.js';
 import { WEBHOOK_DELIVERIES_MIGRATION } from './webhook-deliveries-migration.js';
 import type { Migration } from './migration.js';
@@ -237,6 +238,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'sync-cursors', sqlite: v2Sqlite, postgres: v2Postgres },
   WEBHOOK_DELIVERIES_MIGRATION,
   DELIVERY_BATCHES_MIGRATION,
+  IYS_ACCOUNTS_MIGRATION,
 ];
 
 /** The migrations whose version is not in `applied`, oldest first. */

@@ -3,6 +3,7 @@
 import { closeSync, existsSync, openSync } from 'node:fs';
 import { composedOf } from '../compose.js';
 import type { Store } from '../store.js';
+import { sqliteAccountStore } from './accounts.js';
 import { sqliteStoreAdmin } from './admin.js';
 import { sqliteBatchStore } from './batches.js';
 import { sqliteCaptureStore } from './captures.js';
@@ -39,6 +40,7 @@ export class SqliteStore extends composedOf<Omit<Store, 'kind'>>() implements St
       ...sqliteWebhookStore(db),
       ...sqliteRetentionStore(db),
       ...sqliteStoreAdmin(db),
+      ...sqliteAccountStore(db),
     });
     this.#db = db;
   }

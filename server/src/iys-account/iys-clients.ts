@@ -1,0 +1,51 @@
+// One İYS client per account per process, shared by every worker (delivery, sync, reconciliation),
+// with its token kept in the database: one token and one H084 lock per account for the process
+// and for every instance on the database, so a worker or an instance taking over never asks İYS
+// for a token another already holds, or asks inside İYS's locked hour.
+import { createIysClient } from '@izinli/iys';
+import type { FetchLike, IysClient, RateLimiter, TokenStore } from '@izinli/iys';
+import type { LoadedConfig } from '../config/load-config.js';
+import type { AccountStore } from '../store/ports/account-store.js';
+
+/** The account's token in the store's `iys_tokens` row. */
+export function storedTokens(
+  store: Pick<AccountStore, 'iysToken' | 'setIysToken'>,
+  iysCode: number,
+  now: () => Date = () => new Date(),
+): TokenStore {
+  return {
+    get: () => store.iysToken(iysCode),
+    set: (token) => store.setIysToken(iysCode, token, now().toISOString()),
+  };
+}
+
+/** The shared clients: `clientFor(iysCode)` makes an account's client once, on first use. */
+export function sharedIysClients(options: {
+  config: () => LoadedConfig;
+  store: Pick<AccountStore, 'iysToken' | 'setIysToken'>;
+  baseUrl: string;
+  fetch?: FetchLike;
+  rateLimiter?: RateLimiter;
+  now?: () => Date;
+}): (iysCode: number) => IysClient {
+  const clients = new Map<number, { client: IysClient; credentials: unknown }>();
+  return (iysCode) => {
+    const credentials = options.config().iysAccounts.get(iysCode);
+    if (!credentials) throw new RangeError(`no İYS account ${iysCode} in the config`);
+    const known = clients.get(iysCode);
+    // A reload that changed the account's credentials gets a client of its own.
+    if (known && known.credentials === credentials) return known.client;
+    const client = createIysClient({
+      baseUrl: options.baseUrl,
+      username: credentials.username,
+      password: credentials.password,
+      iysCode,
+      tokenStore: storedTokens(options.store, iysCode, options.now),
+      ...(options.now ? { now: () => options.now!().getTime() } : {}),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
+    });
+    clients.set(iysCode, { client, credentials });
+    return client;
+  };
+}

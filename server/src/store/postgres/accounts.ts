@@ -1,0 +1,61 @@
+// The İYS account port on PostgreSQL: each change one transaction holding the account's row lock,
+// so two instances never both pause (or resume) it and write its events twice.
+import type { AccountStore } from '../ports/account-store.js';
+import {
+  ENSURE_ACCOUNT,
+  PAUSE_ACTIVE,
+  PROBE_FAILED,
+  RESUME,
+  SELECT_ACCOUNTS,
+  SELECT_TOKEN,
+  UPSERT_TOKEN,
+  toAccountRow,
+  tokenOf,
+} from '../sql/account-sql.js';
+import { numbered } from '../sql/delivery-sql.js';
+import type { PgDb } from './pg-db.js';
+import { insertEvents } from './settle.js';
+
+/** The İYS accounts of the PostgreSQL store on `db`. */
+export function postgresAccountStore(db: PgDb): AccountStore {
+  return {
+    async iysAccounts() {
+      return (await db.pool.query(SELECT_ACCOUNTS)).rows.map(toAccountRow);
+    },
+
+    pauseIysAccount({ iysCode, cause, at, nextProbeAt, events }) {
+      return db.transaction(async (client) => {
+        await client.query(numbered(ENSURE_ACCOUNT), [iysCode, at]);
+        const { rows } = await client.query(
+          'SELECT state FROM iys_accounts WHERE iys_code = $1 FOR UPDATE',
+          [iysCode],
+        );
+        const causeValues = [cause.code, cause.message, cause.status];
+        if (rows[0]?.state === 'paused') {
+          await client.query(numbered(PROBE_FAILED), [...causeValues, nextProbeAt, at, iysCode]);
+          return false;
+        }
+        await client.query(numbered(PAUSE_ACTIVE), [...causeValues, at, nextProbeAt, at, iysCode]);
+        await insertEvents(client, events);
+        return true;
+      });
+    },
+
+    resumeIysAccount({ iysCode, at, events }) {
+      return db.transaction(async (client) => {
+        const { rowCount } = await client.query(numbered(RESUME), [at, iysCode]);
+        if (rowCount !== 1) return false;
+        await insertEvents(client, events);
+        return true;
+      });
+    },
+
+    async iysToken(iysCode) {
+      return tokenOf((await db.pool.query(numbered(SELECT_TOKEN), [iysCode])).rows[0]);
+    },
+
+    async setIysToken(iysCode, token, at) {
+      await db.pool.query(numbered(UPSERT_TOKEN), [iysCode, JSON.stringify(token), at]);
+    },
+  };
+}
