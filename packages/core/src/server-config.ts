@@ -52,6 +52,8 @@ export const WebhookEventType = z.enum([
   'consent.changed',
   'consent.deadline_at_risk',
   'capture.confirmation_due',
+  'iys.account_paused',
+  'iys.account_resumed',
 ]);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
 

@@ -1,6 +1,7 @@
 // Prometheus metrics of one server (its own registry, so tests and several apps never collide).
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { OutcomeTally } from '../delivery/delivery-report.js';
+import type { AccountStore } from '../store/ports/account-store.js';
 import { NEAR_DEADLINE_MS } from '../store/ports/movement-store.js';
 import type { DeliveryStats } from '../store/ports/movement-store.js';
 import type { MovementStore } from '../store/ports/movement-store.js';
@@ -68,7 +69,7 @@ export class SyncTimes {
 
 /** Creates the metrics; gauges read the store when scraped. */
 export function createMetrics(
-  store: StoreAdmin & MovementStore & WebhookStore,
+  store: StoreAdmin & MovementStore & WebhookStore & AccountStore,
   options: {
     defaultMetrics?: boolean;
     leads?: () => boolean;
@@ -147,6 +148,18 @@ export function createMetrics(
           { state },
           oldest === undefined ? 0 : Math.max(0, (now - Date.parse(oldest)) / 1000),
         );
+      }
+    },
+  });
+  new Gauge({
+    name: 'izinli_iys_account_paused',
+    help: '1 while İYS refuses the account as a whole and its deliveries are paused, else 0.',
+    labelNames: ['iys_code'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const account of await store.iysAccounts()) {
+        this.set({ iys_code: String(account.iysCode) }, account.state === 'paused' ? 1 : 0);
       }
     },
   });
