@@ -97,6 +97,31 @@ export function adminGet(baseUrl: string, path: string): Promise<Response> {
   });
 }
 
+/** Every capture record the server holds, read page by page through the admin API, by seq. */
+export async function adminRecords(baseUrl: string): Promise<CaptureRecord[]> {
+  const records: CaptureRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const query = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+    const page = (await (
+      await adminGet(baseUrl, `/v1/admin/captures?limit=500${query}`)
+    ).json()) as {
+      items: { captureId: string }[];
+      nextCursor?: string;
+    };
+    for (const item of page.items) {
+      const one = (await (
+        await adminGet(baseUrl, `/v1/admin/captures/${item.captureId}`)
+      ).json()) as {
+        record: unknown;
+      };
+      records.push(CaptureRecord.parse(one.record));
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return records.sort((a, b) => a.seq - b.seq);
+}
+
 /** The server's public JWKS. */
 export async function fetchJwks(baseUrl: string): Promise<{ keys: unknown[] }> {
   const response = await fetch(`${baseUrl}/.well-known/jwks.json`);
