@@ -1,11 +1,12 @@
 // Captures for the cross-process tests: valid bodies for the example site (or a clone of it under
 // another site key), posting them as a browser would, a concurrent load, and admin API reads.
 import { randomUUID } from 'node:crypto';
-import { CaptureRecord, currentNotice } from '@izinli/core';
+import { CaptureRecord } from '@izinli/core';
 import {
   EXAMPLE_ADMIN_TOKEN,
   EXAMPLE_SITE_KEY,
   exampleServerConfig,
+  exampleShownNotice,
   exampleSiteConfig,
 } from '@izinli/core/fixtures';
 
@@ -25,11 +26,6 @@ export const twoSiteServerConfig = {
   ),
 };
 
-const shown = (id: string) => {
-  const notice = currentNotice(exampleSiteConfig, id, 'tr')!;
-  return { id, version: notice.version, sha256: notice.sha256 };
-};
-
 /** A capture body the example site accepts; `i` makes the person and phone distinct. */
 export function captureBody(i: number, siteKey: string = EXAMPLE_SITE_KEY) {
   return {
@@ -39,7 +35,7 @@ export function captureBody(i: number, siteKey: string = EXAMPLE_SITE_KEY) {
     person: { fullName: `Kişi Numara${i}`, phone: `0532 ${String(1000000 + i).slice(-7)}` },
     channels: { MESAJ: true, ARAMA: i % 2 === 0 },
     purposes: {},
-    notices: [shown('kvkk-aydinlatma'), shown('etk-onay')],
+    notices: [exampleShownNotice('kvkk-aydinlatma'), exampleShownNotice('etk-onay')],
     widgetVersion: '1.0.0',
   };
 }

@@ -2,7 +2,7 @@
 // From the host form's submit to the server's 2xx: the body checked by the fake server with
 // @izinli/core's own schema and site rules, the IndexedDB outbox, and the next page load.
 // What a failed send becomes (retries, refusals, the bound) is in capture-retry.browser.test.ts.
-import { exampleSiteConfig } from '@izinli/core/fixtures';
+import { exampleShownNotices } from '@izinli/core/fixtures';
 import { expect } from 'chai';
 import { get, keys, set } from 'idb-keyval';
 import {
@@ -20,15 +20,6 @@ import {
 import type { Post } from './browser.test-support.js';
 import type { QueuedCapture } from './capture-outbox.js';
 import { WIDGET_VERSION } from './version.js';
-
-const current = (id: string) =>
-  exampleSiteConfig.notices
-    .filter((n) => n.id === id && n.locale === 'tr')
-    .sort((a, b) => b.version - a.version)[0]!;
-const shown = (id: string) => {
-  const { version, sha256 } = current(id);
-  return { id, version, sha256 };
-};
 
 describe('capture delivery', () => {
   let server: ReturnType<typeof fakeServer>;
@@ -60,12 +51,7 @@ describe('capture delivery', () => {
       },
       channels: { MESAJ: true, ARAMA: false, EPOSTA: true },
       purposes: { 'kitap-onerileri': true, 'yurt-disi-eposta-hizmeti': false },
-      notices: [
-        shown('kvkk-aydinlatma'),
-        shown('etk-onay'),
-        shown('riza-pazarlama-analizi'),
-        shown('riza-yurt-disi-aktarim'),
-      ],
+      notices: exampleShownNotices(),
       widgetVersion: WIDGET_VERSION,
     });
     expect(new Date(capturedAt as string).toISOString()).to.equal(capturedAt);

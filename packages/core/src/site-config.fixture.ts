@@ -1,6 +1,8 @@
 // A realistic site config (an online bookshop) for tests, the server and the demo to reuse.
 // The hashes are the SHA-256 of each text; site-config.test.ts checks that they still match (B8).
+import type { SupportedLocale } from './notice.js';
 import type { ServerConfigInput } from './server-config.js';
+import { currentNotice } from './site-config.js';
 import type { SiteConfig } from './site-config.js';
 
 /** The example site key; public, like every site key (it sits in the page’s script tag). */
@@ -132,6 +134,19 @@ export const exampleSiteConfig: SiteConfig = {
   phones: { mesaj: 'mobile', foreign: 'refuse' },
   confirmationEvent: true,
 };
+
+/** A notice as a capture names it: the example site's text `id` in force in `locale`. */
+export function exampleShownNotice(id: string, locale: SupportedLocale = 'tr') {
+  const notice = currentNotice(exampleSiteConfig, id, locale);
+  if (!notice) throw new Error(`the example site has no notice ${id} in ${locale}`);
+  return { id, version: notice.version, sha256: notice.sha256 };
+}
+
+/** What the example site's full form shows, as a capture names it: KVKK, ETK, both açık rızas. */
+export const exampleShownNotices = (locale: SupportedLocale = 'tr') =>
+  ['kvkk-aydinlatma', 'etk-onay', 'riza-pazarlama-analizi', 'riza-yurt-disi-aktarim'].map((id) =>
+    exampleShownNotice(id, locale),
+  );
 
 /** The example admin token of `exampleServerConfig` (tests only; a real token is random). */
 export const EXAMPLE_ADMIN_TOKEN = 'izinli-ornek-admin-token-0001';
