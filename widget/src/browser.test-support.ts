@@ -36,6 +36,14 @@ export interface Post {
 
 let sessions = 0;
 
+/** For a describe block: the page the element lives in is a Turkish signup page. */
+export function onTurkishSignupPage(): void {
+  before(() => {
+    document.title = 'Üye ol';
+    document.documentElement.lang = 'tr';
+  });
+}
+
 /** A fake izinli server of the test's own: its endpoint, its answers, what it received. */
 export function fakeServer(name = `s${Date.now().toString(36)}-${++sessions}`) {
   const control = async (path: string, init?: RequestInit) => {

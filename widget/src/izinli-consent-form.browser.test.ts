@@ -9,22 +9,30 @@ import {
   fakeServer,
   heard,
   mount,
+  onTurkishSignupPage,
   submitInPlace,
   tick,
   until,
 } from './browser.test-support.js';
+import type { Mounted } from './browser.test-support.js';
 import type { IzinliChangeEvent } from './events/izinli-change-event.js';
 import type { IzinliErrorEvent } from './events/izinli-error-event.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
+/** An iframe named `name` in the form, which the form's native submission lands in. */
+function landingFrame(m: Mounted, name: string): HTMLIFrameElement {
+  const frame = document.createElement('iframe');
+  frame.name = name;
+  frame.title = 'landing';
+  m.form.append(frame);
+  m.form.target = name;
+  return frame;
+}
+
 describe('<izinli-consent> in a form', () => {
   let server: ReturnType<typeof fakeServer>;
-  before(() => {
-    // The page the element lives in is a Turkish signup page.
-    document.title = 'Üye ol';
-    document.documentElement.lang = 'tr';
-  });
+  onTurkishSignupPage();
   beforeEach(() => {
     server = fakeServer();
   });
@@ -201,11 +209,7 @@ describe('<izinli-consent> in a form', () => {
 
     it('a native submission waits for the capture, then goes on with the capture id and the submit button', async () => {
       const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
-      const frame = document.createElement('iframe');
-      frame.name = 'landing';
-      frame.title = 'landing';
-      m.form.append(frame);
-      m.form.target = 'landing';
+      const frame = landingFrame(m, 'landing');
       m.type('adSoyad', 'Ayşe Yılmaz');
       m.type('eposta', 'ayse@ornek.com.tr');
       await tick(m, 'EPOSTA');
@@ -232,11 +236,7 @@ describe('<izinli-consent> in a form', () => {
         'submit-wait': '100',
         ...HOST_FIELDS,
       });
-      const frame = document.createElement('iframe');
-      frame.name = 'slow-landing';
-      frame.title = 'landing';
-      m.form.append(frame);
-      m.form.target = 'slow-landing';
+      const frame = landingFrame(m, 'slow-landing');
       await server.answer('hold', 1);
       m.form.querySelector('button')!.click();
       await until(() => frame.contentDocument?.getElementById('echo'), 'the form to go on');
@@ -247,11 +247,7 @@ describe('<izinli-consent> in a form', () => {
 
     it('a second click while the submission is held sends the form once', async () => {
       const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
-      const frame = document.createElement('iframe');
-      frame.name = 'once-landing';
-      frame.title = 'landing';
-      m.form.append(frame);
-      m.form.target = 'once-landing';
+      const frame = landingFrame(m, 'once-landing');
       let resubmits = 0;
       m.form.requestSubmit = (submitter) => {
         resubmits += 1;

@@ -11,6 +11,7 @@ import {
   axeViolations,
   fakeServer,
   mount,
+  onTurkishSignupPage,
   tick,
   until,
 } from './browser.test-support.js';
@@ -22,11 +23,7 @@ const notice = (id: string, locale: string) =>
 
 describe('<izinli-consent>', () => {
   let server: ReturnType<typeof fakeServer>;
-  before(() => {
-    // The page the element lives in is a Turkish signup page.
-    document.title = 'Üye ol';
-    document.documentElement.lang = 'tr';
-  });
+  onTurkishSignupPage();
   beforeEach(() => {
     server = fakeServer();
   });
