@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { EXAMPLE_ADMIN_TOKEN } from '@izinli/core/fixtures';
 import { DEEP_FOCUS, eventually, launchChromium, pageOpener } from './browser.test-support.js';
-import { REPO, removeDataDir, startDemo } from './demo-process.test-support.js';
+import { REPO, startDemo, stopAndRemove } from './demo-process.test-support.js';
 import type { DemoProcess } from './demo-process.test-support.js';
 import { adminApi, json, makeDeadLetter, postCapture, settled } from './admin-seed.test-support.js';
 import type { DeadMovement, Stats } from './admin-seed.test-support.js';
@@ -127,11 +127,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await pages.closeAll();
-  await browser?.close();
-  if (demo) {
-    await demo.stop();
-    removeDataDir(demo.dataDir);
-  }
+  await stopAndRemove(demo);
 });
 
 describe('the admin console at /admin', { timeout: 30_000 }, () => {

@@ -1,4 +1,5 @@
-// Debian's Chromium driven by playwright-core: nothing downloads a browser.
+// Debian's Chromium driven by playwright-core (nothing downloads a browser), and the pages a test
+// file opens in it.
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 
@@ -24,7 +25,8 @@ export function launchChromium(): Promise<Browser> {
 
 /**
  * Pages for a test file, each in a browser context of its own, noting in `cspViolations` every
- * Content-Security-Policy violation a page's console reports; `closeAll()` in afterAll.
+ * Content-Security-Policy violation a page's console reports; `closeAll()` in afterAll closes
+ * them and the browser.
  */
 export function pageOpener(browser: () => Browser) {
   const contexts: BrowserContext[] = [];
@@ -40,7 +42,11 @@ export function pageOpener(browser: () => Browser) {
       });
       return page;
     },
-    closeAll: () => Promise.all(contexts.map((c) => c.close().catch(() => undefined))),
+    /** Closes every page's context, then the browser (if it was launched). */
+    async closeAll(): Promise<void> {
+      await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
+      await (browser() as Browser | undefined)?.close();
+    },
   };
 }
 

@@ -15,7 +15,7 @@ import { formatIysDate } from '@izinli/core';
 import { EXAMPLE_ADMIN_TOKEN } from '@izinli/core/fixtures';
 import { adminApi, json } from './admin-seed.test-support.js';
 import { DEEP_FOCUS, eventually, launchChromium, pageOpener } from './browser.test-support.js';
-import { REPO, removeDataDir, startDemo } from './demo-process.test-support.js';
+import { REPO, startDemo, stopAndRemove } from './demo-process.test-support.js';
 import type { DemoProcess } from './demo-process.test-support.js';
 import { readmeShBlocks } from './readme.test-support.js';
 
@@ -89,11 +89,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await pages.closeAll();
-  await browser?.close();
-  if (demo) {
-    await demo.stop();
-    removeDataDir(demo.dataDir);
-  }
+  await stopAndRemove(demo);
 });
 
 describe('npm start (demo/start.js)', () => {

@@ -29,25 +29,21 @@ const EMAIL_MAX = expecting({
 });
 
 /**
- * A phone number as typed, here and in a withdrawal: trimmed, at most 40 characters, omitted
+ * An address as typed, here and in a withdrawal: trimmed, at most `max` characters, omitted
  * rather than empty (`what` says what an empty one should have been).
  */
-export const typedPhone = (what: Localized) =>
+const typedAddress = (max: number, tooLong: typeof PHONE_MAX) => (what: Localized) =>
   z
     .string()
     .trim()
     .min(1, { error: omitEmpty(what) })
-    .max(40, { error: PHONE_MAX })
+    .max(max, { error: tooLong })
     .optional();
 
-/** An e-mail address as typed, here and in a withdrawal: as `typedPhone`, at most 320 characters. */
-export const typedEmail = (what: Localized) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: omitEmpty(what) })
-    .max(320, { error: EMAIL_MAX })
-    .optional();
+/** A phone number as typed: at most 40 characters. */
+export const typedPhone = typedAddress(40, PHONE_MAX);
+/** An e-mail address as typed: at most 320 characters. */
+export const typedEmail = typedAddress(320, EMAIL_MAX);
 
 /**
  * The person as typed into the form. Addresses stay raw (the server normalises them to E.164 and
