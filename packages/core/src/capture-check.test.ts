@@ -3,7 +3,6 @@ import { Capture } from './capture.js';
 import type { CaptureInput } from './capture.js';
 import { checkCaptureAgainstSite } from './capture-check.js';
 import { problemMessage } from './problem.js';
-import { currentNotice } from './site-config.js';
 import {
   EXAMPLE_SITE_KEY,
   exampleSiteConfig as config,
