@@ -219,6 +219,22 @@ export async function mount(
   };
 }
 
+/**
+ * `mount` of the example site's signup form, the element sending to `server` and naming the host
+ * form's fields (HOST_FIELDS), plus `attributes`.
+ */
+export function mountSignup(
+  server: { endpoint: string },
+  attributes: Record<string, string> = {},
+  options: OutboxOptions = {},
+): Promise<Mounted> {
+  return mount(
+    { site: SITE, endpoint: server.endpoint, ...HOST_FIELDS, ...attributes },
+    undefined,
+    options,
+  );
+}
+
 /** Clicks a box as a person would and waits for the element to re-render. */
 export async function tick(m: Mounted, key: string): Promise<void> {
   m.box(key).click();

@@ -6,11 +6,10 @@ import { exampleShownNotices } from '@izinli/core/fixtures';
 import { expect } from 'chai';
 import { get, keys, set } from 'idb-keyval';
 import {
-  HOST_FIELDS,
   SITE,
   fakeServer,
   heard,
-  mount,
+  mountSignup,
   signUp,
   submitInPlace,
   testOutbox,
@@ -33,7 +32,7 @@ describe('capture delivery', () => {
   };
 
   it('A3, A4, B8: the capture matches the core schema and names every text shown by version and hash', async () => {
-    const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+    const m = await mountSignup(server);
     await signUp(m, ['MESAJ', 'EPOSTA', 'kitap-onerileri']);
     submitInPlace(m.form);
     const [post] = (await until(postsWith(201), 'the capture')) as Post[];
@@ -59,12 +58,7 @@ describe('capture delivery', () => {
   });
 
   it('A17: sends the recipient type the element names, which the site must accept', async () => {
-    const m = await mount({
-      site: SITE,
-      endpoint: server.endpoint,
-      'recipient-type': 'TACIR',
-      ...HOST_FIELDS,
-    });
+    const m = await mountSignup(server, { 'recipient-type': 'TACIR' });
     submitInPlace(m.form);
     const posts = (await until(postsWith(422), 'the refusal')) as Post[];
     // The example site accepts BIREYSEL only, so the server's own rule refuses it.
@@ -73,7 +67,7 @@ describe('capture delivery', () => {
   });
 
   it('leaves out an address the server would refuse when no ticked box needs it', async () => {
-    const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+    const m = await mountSignup(server);
     m.type('adSoyad', 'Ayşe Yılmaz');
     m.type('telefon', '0532 123 45 67');
     m.type('eposta', 'ayse@ornek');
@@ -86,13 +80,17 @@ describe('capture delivery', () => {
   it('stores the capture in IndexedDB before sending it, and removes it after the 2xx', async () => {
     let storedWhenSent: unknown;
     const store = testOutbox().store;
-    const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS }, undefined, {
-      store,
-      fetch: async (input, init) => {
-        storedWhenSent = await keys(store);
-        return fetch(input, init);
+    const m = await mountSignup(
+      server,
+      {},
+      {
+        store,
+        fetch: async (input, init) => {
+          storedWhenSent = await keys(store);
+          return fetch(input, init);
+        },
       },
-    });
+    );
     const captured = heard('izinli-captured');
     submitInPlace(m.form);
     await until(() => captured.length > 0, 'izinli-captured');
@@ -104,7 +102,7 @@ describe('capture delivery', () => {
   });
 
   it('a dropped connection: the capture stays in IndexedDB and is delivered exactly once when the browser is back online, backoff or not', async () => {
-    const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+    const m = await mountSignup(server);
     const errors = heard('izinli-error');
     const captured = heard('izinli-captured');
     await server.answer('drop');
@@ -132,7 +130,7 @@ describe('capture delivery', () => {
   });
 
   it('a refused capture reports the server’s issues, path by path', async () => {
-    const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+    const m = await mountSignup(server);
     const errors = heard('izinli-error');
     // A number İYS would refuse although its shape is fine: only the server knows the plan.
     m.type('adSoyad', 'Ayşe Yılmaz');
@@ -148,9 +146,13 @@ describe('capture delivery', () => {
     const captured = heard('izinli-captured');
     const errors = heard('izinli-error');
     const left = testOutbox();
-    const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS }, undefined, {
-      store: left.store,
-    });
+    const m = await mountSignup(
+      server,
+      {},
+      {
+        store: left.store,
+      },
+    );
     await server.answer('drop');
     submitInPlace(m.form);
     await until(() => errors.length > 0, 'the failed send');
