@@ -1,4 +1,5 @@
-// A realistic site config (an online bookshop) for tests, the server and the demo to reuse.
+// A realistic site config (an online bookshop), and what a capture of it names and stores, for
+// tests, the server and the demo to reuse.
 // The hashes are the SHA-256 of each text; site-config.test.ts checks that they still match (B8).
 import { GENESIS_HASH } from './capture-record.js';
 import type { UnsealedCaptureRecord } from './capture-record.js';
