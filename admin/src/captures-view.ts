@@ -10,6 +10,26 @@ import { PagedView } from './paged-view.js';
 
 export const PAGE_SIZE = 20;
 
+const KINDS = ['capture', 'withdrawal'] as const;
+
+/** A filter's labelled <select>: "all" (no value) first, then each value, the current one chosen. */
+function filterSelect<V extends string>(
+  label: string,
+  name: string,
+  all: string,
+  values: readonly V[],
+  current: string,
+  text: (value: V) => string,
+) {
+  return html`<label
+    >${label}
+    <select name=${name}>
+      <option value="">${all}</option>
+      ${values.map((v) => html`<option value=${v} ?selected=${v === current}>${text(v)}</option>`)}
+    </select>
+  </label>`;
+}
+
 interface Filters {
   from: string;
   to: string;
@@ -88,46 +108,26 @@ export class IzinliCapturesView extends PagedView<CaptureSummary> {
           <legend>${this.t('filters')}</legend>
           <label>${this.t('from')} <input type="date" name="from" .value=${f.from} /></label>
           <label>${this.t('to')} <input type="date" name="to" .value=${f.to} /></label>
-          <label
-            >${this.t('site')}
-            <select name="site">
-              <option value="">${this.t('allSites')}</option>
-              ${this.sites.map((s) => html`<option value=${s} ?selected=${s === f.site}>${s}</option>`)}
-            </select>
-          </label>
-          <label
-            >${this.t('kind')}
-            <select name="kind">
-              <option value="">${this.t('allKinds')}</option>
-              ${(['capture', 'withdrawal'] as const).map(
-                (k) =>
-                  html`<option value=${k} ?selected=${k === f.kind}>
-                    ${this.t(`kind_${k}`)}
-                  </option>`,
-              )}
-            </select>
-          </label>
-          <label
-            >${this.t('channel')}
-            <select name="channel">
-              <option value="">${this.t('allChannels')}</option>
-              ${CHANNELS.map(
-                (c) => html`<option value=${c} ?selected=${c === f.channel}>${this.t(c)}</option>`,
-              )}
-            </select>
-          </label>
-          <label
-            >${this.t('stateFilter')}
-            <select name="state">
-              <option value="">${this.t('allStates')}</option>
-              ${MOVEMENT_STATES.map(
-                (s) =>
-                  html`<option value=${s} ?selected=${s === f.state}>
-                    ${this.t(`state_${s}`)}
-                  </option>`,
-              )}
-            </select>
-          </label>
+          ${filterSelect(this.t('site'), 'site', this.t('allSites'), this.sites, f.site, (s) => s)}
+          ${filterSelect(this.t('kind'), 'kind', this.t('allKinds'), KINDS, f.kind, (k) =>
+            this.t(`kind_${k}`),
+          )}
+          ${filterSelect(
+            this.t('channel'),
+            'channel',
+            this.t('allChannels'),
+            CHANNELS,
+            f.channel,
+            (c) => this.t(c),
+          )}
+          ${filterSelect(
+            this.t('stateFilter'),
+            'state',
+            this.t('allStates'),
+            MOVEMENT_STATES,
+            f.state,
+            (s) => this.t(`state_${s}`),
+          )}
           <button type="submit">${this.t('apply')}</button>
         </fieldset>
       </form>

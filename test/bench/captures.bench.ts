@@ -15,8 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { currentNotice } from '@izinli/core';
-import { EXAMPLE_SITE_KEY, exampleSiteConfig } from '@izinli/core/fixtures';
+import { EXAMPLE_SITE_KEY, exampleShownNotice } from '@izinli/core/fixtures';
 import { startEcho, startServer, stopChild } from './bench-processes.js';
 import type { Child } from './bench-processes.js';
 import type { BenchRow, BenchSuite } from './harness.js';
@@ -27,12 +26,7 @@ const TARGET_CONNECTIONS = 64;
 const ORIGIN = 'https://www.ornekkitabevi.com.tr';
 const HEADERS = { 'content-type': 'application/json', origin: ORIGIN };
 
-const shown = (id: string) => {
-  const notice = currentNotice(exampleSiteConfig, id, 'tr');
-  if (!notice) throw new Error(`captures bench: the example site has no notice ${id}`);
-  return { id, version: notice.version, sha256: notice.sha256 };
-};
-const NOTICES = [shown('kvkk-aydinlatma'), shown('etk-onay')];
+const NOTICES = [exampleShownNotice('kvkk-aydinlatma'), exampleShownNotice('etk-onay')];
 
 let serial = 0;
 /**

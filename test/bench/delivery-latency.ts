@@ -4,15 +4,15 @@
 // POST /v1/captures at a steady rate; for each, the time from its 201 to the simulator's answer
 // to the single add that put its movement on İYS's log. Baseline: the bare round trip of one v2
 // single add from this process to the same simulator, measured first in the same run.
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { formatIysDate } from '@izinli/core';
 import { createIysClient, createTokenBucket } from '@izinli/iys';
 import { createIysSim } from '@izinli/iys-sim';
 import { captureBody, postCapture } from '../src/captures.test-support.js';
-import { makeDataDir } from '../src/server-process.test-support.js';
+import { startServer, stopChild } from './bench-processes.js';
+import type { Child } from './bench-processes.js';
 import {
   BRAND,
   expectCleanDelivery,
@@ -36,68 +36,6 @@ const summary = (values: readonly number[]): LatencyFigures => ({
   p99: quantile(values, 0.99),
   mean: values.reduce((a, b) => a + b, 0) / values.length,
 });
-
-// dist/bench/delivery-latency.js → server/dist/main.js
-const SERVER_MAIN = new URL('../../../server/dist/main.js', import.meta.url);
-
-/** The server process and the tail of what it printed. */
-interface ServerProcess {
-  url: string;
-  child: ChildProcess;
-  output: string[];
-  exited: Promise<unknown>;
-}
-
-/** Starts `node server/dist/main.js` on a free port; resolves once it logs that it listens. */
-async function startServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [SERVER_MAIN.pathname], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      IYS_PASSWORD: 'demo',
-      RATE_LIMIT_PER_IP: '1000000',
-      RATE_LIMIT_PER_SITE: '1000000',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  // Last resort if the bench process dies: never leave a server behind.
-  const kill = () => child.kill('SIGKILL');
-  process.once('exit', kill);
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  void exited.then(() => process.off('exit', kill));
-  const output: string[] = [];
-  createInterface({ input: child.stderr! }).on('line', (line) => output.push(line));
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      output.push(line);
-      if (output.length > 200) output.shift();
-      try {
-        const entry = JSON.parse(line) as { msg?: string; url?: string };
-        if (entry.msg === 'izinli server listening' && entry.url) resolve(entry.url);
-      } catch {
-        // not a log line
-      }
-    });
-    void exited.then(() =>
-      reject(
-        new Error(`delivery bench: the server exited before listening:\n${output.join('\n')}`),
-      ),
-    );
-  });
-  return { url, child, output, exited };
-}
-
-/** Stops the server with SIGTERM (SIGKILL after 10 s). */
-async function stopServer(server: ServerProcess): Promise<void> {
-  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
-  server.child.kill('SIGTERM');
-  const timer = setTimeout(() => server.child.kill('SIGKILL'), 10_000);
-  await server.exited;
-  clearTimeout(timer);
-}
 
 /** Person numbers of the baseline's adds: far from the captures' (0…). */
 const BASELINE_FROM = 5_000_000;
@@ -145,14 +83,14 @@ export async function measureLatency(
 ): Promise<{ baseline: LatencyFigures; latency: LatencyFigures }> {
   const sim = createIysSim();
   const { served, arrivals } = await serveTimed(sim);
-  const { dataDir, configFile } = makeDataDir();
-  let server: ServerProcess | undefined;
+  const dataDir = mkdtempSync(join(tmpdir(), 'izinli-bench-latency-'));
+  let server: Child | undefined;
   try {
     const baselineRounds = Math.max(10, Math.round(seconds * 2));
     const baseline = summary(await roundTrips(served.url, baselineRounds));
-    server = await startServer({
-      DATA_DIR: dataDir,
-      IZINLI_CONFIG: configFile,
+    server = await startServer('server', dataDir, undefined, {
+      // Info, as the server runs in production: its per-request logging is part of the latency.
+      LOG_LEVEL: 'info',
       IYS_BASE_URL: served.url,
       DELIVERY_INTERVAL_MS: '100',
       SYNC_INTERVAL_SECONDS: '3600',
@@ -184,7 +122,7 @@ export async function measureLatency(
     const latency = summary(captured.map((p, i) => arrivals.get(p)! - answered[i]!));
     return { baseline, latency };
   } finally {
-    if (server) await stopServer(server);
+    if (server) await stopChild(server);
     await served.close();
     rmSync(dataDir, { recursive: true, force: true });
   }

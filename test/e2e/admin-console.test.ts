@@ -10,10 +10,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { EXAMPLE_ADMIN_TOKEN } from '@izinli/core/fixtures';
-import { DEEP_FOCUS, eventually, launchChromium } from './browser.test-support.js';
-import { REPO, removeDataDir, startDemo } from './demo-process.test-support.js';
+import { DEEP_FOCUS, eventually, launchChromium, pageOpener } from './browser.test-support.js';
+import { REPO, startDemo, stopAndRemove } from './demo-process.test-support.js';
 import type { DemoProcess } from './demo-process.test-support.js';
 import { adminApi, json, makeDeadLetter, postCapture, settled } from './admin-seed.test-support.js';
 import type { DeadMovement, Stats } from './admin-seed.test-support.js';
@@ -24,8 +24,7 @@ const VIEWS = ['overview', 'captures', 'recipient', 'deliveries', 'keys'] as con
 
 let demo: DemoProcess;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-const cspViolations: string[] = [];
+const pages = pageOpener(() => browser);
 const ayse = { name: 'Ayşe Yılmaz', phone: '0532 765 43 21', email: 'ayse.yilmaz@ornek.com.tr' };
 const SEEDED = 23;
 let dead: DeadMovement;
@@ -39,18 +38,12 @@ interface Page2<T> {
   nextCursor?: string;
 }
 
-async function newPage(options: { bypassCSP?: boolean; width?: number } = {}): Promise<Page> {
-  const context = await browser.newContext({
+function newPage(options: { bypassCSP?: boolean; width?: number } = {}): Promise<Page> {
+  return pages.newPage({
     baseURL: demo.server,
     viewport: { width: options.width ?? 1100, height: 900 },
     ...(options.bypassCSP ? { bypassCSP: true } : {}),
   });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
-  });
-  return page;
 }
 
 async function signIn(page: Page, view: (typeof VIEWS)[number] = 'overview') {
@@ -133,12 +126,8 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
-  await browser?.close();
-  if (demo) {
-    await demo.stop();
-    removeDataDir(demo.dataDir);
-  }
+  await pages.closeAll();
+  await stopAndRemove(demo);
 });
 
 describe('the admin console at /admin', { timeout: 30_000 }, () => {
@@ -507,6 +496,6 @@ describe('language, accessibility, small screens', { timeout: 40_000 }, () => {
   });
 
   it('raised no Content-Security-Policy violation on any page', () => {
-    expect(cspViolations).toEqual([]);
+    expect(pages.cspViolations).toEqual([]);
   });
 });

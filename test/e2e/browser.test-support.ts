@@ -1,6 +1,7 @@
-// Debian's Chromium driven by playwright-core: nothing downloads a browser.
+// Debian's Chromium driven by playwright-core (nothing downloads a browser), and the pages a test
+// file opens in it.
 import { chromium } from 'playwright-core';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 
 /** The launch flags every e2e run uses. */
 export const CHROMIUM_ARGS = [
@@ -20,6 +21,33 @@ export function launchChromium(): Promise<Browser> {
     args: CHROMIUM_ARGS,
     headless: true,
   });
+}
+
+/**
+ * Pages for a test file, each in a browser context of its own, noting in `cspViolations` every
+ * Content-Security-Policy violation a page's console reports; `closeAll()` in afterAll closes
+ * them and the browser.
+ */
+export function pageOpener(browser: () => Browser) {
+  const contexts: BrowserContext[] = [];
+  const cspViolations: string[] = [];
+  return {
+    cspViolations,
+    async newPage(options: BrowserContextOptions): Promise<Page> {
+      const context = await browser().newContext(options);
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('console', (message) => {
+        if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
+      });
+      return page;
+    },
+    /** Closes every page's context, then the browser (if it was launched). */
+    async closeAll(): Promise<void> {
+      await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
+      await (browser() as Browser | undefined)?.close();
+    },
+  };
 }
 
 /**

@@ -91,3 +91,10 @@ export async function startDemo(
 export function removeDataDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
+
+/** Stops a demo a test file started, if it got that far, and removes its data directory. */
+export async function stopAndRemove(demo: DemoProcess | undefined): Promise<void> {
+  if (!demo) return;
+  await demo.stop();
+  removeDataDir(demo.dataDir);
+}

@@ -10,11 +10,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compactVerify, createLocalJWKSet } from 'jose';
 import type { JSONWebKeySet } from 'jose';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { formatIysDate } from '@izinli/core';
 import { EXAMPLE_ADMIN_TOKEN } from '@izinli/core/fixtures';
-import { DEEP_FOCUS, eventually, launchChromium } from './browser.test-support.js';
-import { REPO, removeDataDir, startDemo } from './demo-process.test-support.js';
+import { adminApi, json } from './admin-seed.test-support.js';
+import { DEEP_FOCUS, eventually, launchChromium, pageOpener } from './browser.test-support.js';
+import { REPO, startDemo, stopAndRemove } from './demo-process.test-support.js';
 import type { DemoProcess } from './demo-process.test-support.js';
 import { readmeShBlocks } from './readme.test-support.js';
 
@@ -52,27 +53,14 @@ interface CaptureRecord {
 
 let demo: DemoProcess;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-const cspViolations: string[] = [];
+const pages = pageOpener(() => browser);
 
-async function json<T>(url: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(url, init);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-const admin = <T>(path: string) =>
-  json<T>(`${demo.server}${path}`, { headers: { authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` } });
+const admin = <T>(path: string) => adminApi<T>(demo, path);
 const simConsents = (recipient: string) =>
   json<SimConsent[]>(`${demo.iys}/__sim/consents?${new URLSearchParams({ recipient })}`);
 
-async function newPage(options: { bypassCSP?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ baseURL: demo.pages, ...options });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
-  });
-  return page;
+function newPage(options: { bypassCSP?: boolean } = {}): Promise<Page> {
+  return pages.newPage({ baseURL: demo.pages, ...options });
 }
 
 /** Fills the signup form of `page` (already on it) for one person. */
@@ -100,12 +88,8 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
-  await browser?.close();
-  if (demo) {
-    await demo.stop();
-    removeDataDir(demo.dataDir);
-  }
+  await pages.closeAll();
+  await stopAndRemove(demo);
 });
 
 describe('npm start (demo/start.js)', () => {
@@ -374,7 +358,7 @@ describe('offline, keyboard, accessibility', { timeout: 45_000 }, () => {
   });
 
   it('raised no Content-Security-Policy violation on any page', () => {
-    expect(cspViolations).toEqual([]);
+    expect(pages.cspViolations).toEqual([]);
   });
 });
 

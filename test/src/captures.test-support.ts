@@ -1,11 +1,12 @@
 // Captures for the cross-process tests: valid bodies for the example site (or a clone of it under
 // another site key), posting them as a browser would, a concurrent load, and admin API reads.
 import { randomUUID } from 'node:crypto';
-import { CaptureRecord, currentNotice } from '@izinli/core';
+import { CaptureRecord } from '@izinli/core';
 import {
   EXAMPLE_ADMIN_TOKEN,
   EXAMPLE_SITE_KEY,
   exampleServerConfig,
+  exampleShownNotice,
   exampleSiteConfig,
 } from '@izinli/core/fixtures';
 
@@ -25,11 +26,6 @@ export const twoSiteServerConfig = {
   ),
 };
 
-const shown = (id: string) => {
-  const notice = currentNotice(exampleSiteConfig, id, 'tr')!;
-  return { id, version: notice.version, sha256: notice.sha256 };
-};
-
 /** A capture body the example site accepts; `i` makes the person and phone distinct. */
 export function captureBody(i: number, siteKey: string = EXAMPLE_SITE_KEY) {
   return {
@@ -39,7 +35,7 @@ export function captureBody(i: number, siteKey: string = EXAMPLE_SITE_KEY) {
     person: { fullName: `Kişi Numara${i}`, phone: `0532 ${String(1000000 + i).slice(-7)}` },
     channels: { MESAJ: true, ARAMA: i % 2 === 0 },
     purposes: {},
-    notices: [shown('kvkk-aydinlatma'), shown('etk-onay')],
+    notices: [exampleShownNotice('kvkk-aydinlatma'), exampleShownNotice('etk-onay')],
     widgetVersion: '1.0.0',
   };
 }
@@ -95,6 +91,31 @@ export function adminGet(baseUrl: string, path: string): Promise<Response> {
   return fetch(`${baseUrl}${path}`, {
     headers: { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` },
   });
+}
+
+/** Every capture record the server holds, read page by page through the admin API, by seq. */
+export async function adminRecords(baseUrl: string): Promise<CaptureRecord[]> {
+  const records: CaptureRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const query = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+    const page = (await (
+      await adminGet(baseUrl, `/v1/admin/captures?limit=500${query}`)
+    ).json()) as {
+      items: { captureId: string }[];
+      nextCursor?: string;
+    };
+    for (const item of page.items) {
+      const one = (await (
+        await adminGet(baseUrl, `/v1/admin/captures/${item.captureId}`)
+      ).json()) as {
+        record: unknown;
+      };
+      records.push(CaptureRecord.parse(one.record));
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return records.sort((a, b) => a.seq - b.seq);
 }
 
 /** The server's public JWKS. */

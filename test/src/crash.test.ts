@@ -2,10 +2,10 @@
 // mid-way; after a restart every capture that got a 2xx is stored and verifies, and the chain is
 // intact. SQLite with synchronous=FULL: an answered capture is on disk.
 import { afterAll, describe, expect, it } from 'vitest';
-import { CaptureRecord, checkCaptureChain } from '@izinli/core';
+import { checkCaptureChain } from '@izinli/core';
 import { EXAMPLE_ADMIN_TOKEN } from '@izinli/core/fixtures';
 import { compactVerify, createLocalJWKSet } from 'jose';
-import { ORIGIN, captureBody } from './captures.test-support.js';
+import { ORIGIN, adminRecords, captureBody } from './captures.test-support.js';
 import { makeDataDir, startServerProcess } from './server-process.test-support.js';
 import type { ServerProcess } from './server-process.test-support.js';
 
@@ -63,29 +63,8 @@ describe('crash safety', () => {
       const { payload } = await compactVerify(stored.receipt, jwks);
       expect(JSON.parse(new TextDecoder().decode(payload))).toEqual(stored.record);
     }
-    // The whole chain, page by page through the admin API, newest first.
-    const records: CaptureRecord[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = (await (
-        await fetch(
-          `${second.url}/v1/admin/captures?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-          {
-            headers: { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` },
-          },
-        )
-      ).json()) as { items: { captureId: string }[]; nextCursor?: string };
-      for (const item of page.items) {
-        const one = (await (
-          await fetch(`${second.url}/v1/admin/captures/${item.captureId}`, {
-            headers: { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` },
-          })
-        ).json()) as { record: unknown };
-        records.push(CaptureRecord.parse(one.record));
-      }
-      cursor = page.nextCursor;
-    } while (cursor);
-    records.sort((a, b) => a.seq - b.seq);
+    // The whole chain, page by page through the admin API.
+    const records = await adminRecords(second.url);
     expect(records.length).toBeGreaterThanOrEqual(acknowledged.length);
     expect(await checkCaptureChain(records)).toEqual([]);
     // The restarted server goes on appending to the same chain.

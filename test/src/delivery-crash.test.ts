@@ -8,12 +8,11 @@
 import { seededRandom } from '@izinli/iys-sim';
 import type { ServedSim } from '@izinli/iys-sim';
 import { afterAll, describe, expect, it } from 'vitest';
-import { captureBody, sleep } from './captures.test-support.js';
+import { sleep } from './captures.test-support.js';
 import {
   deliveryEnv,
-  expectCapturesOnIys,
-  expectExactlyOnce,
-  followUpBody,
+  captureWaves,
+  expectWavesDelivered,
   postAll,
   settled,
   simMovements,
@@ -47,12 +46,7 @@ describe('delivery crash safety', () => {
     let server = await startServerProcess(env);
     running.push(server);
 
-    const bodies = Array.from({ length: PEOPLE }, (_, i) => captureBody(i));
-    const waves = Array.from({ length: Math.ceil(PEOPLE / WAVE) }, (_, w) =>
-      bodies.slice(w * WAVE, (w + 1) * WAVE),
-    );
-    // The follow-ups come last, seconds after those people's first captures (a later consentDate).
-    waves.push(Array.from({ length: FOLLOW_UPS }, (_, i) => followUpBody(i)));
+    const waves = captureWaves(PEOPLE, WAVE, FOLLOW_UPS);
     const random = seededRandom(20261201);
     const kills: { before: number; atKill: number; after: number }[] = [];
     let acknowledged = 0;
@@ -82,13 +76,7 @@ describe('delivery crash safety', () => {
     );
 
     const rows = await settled(() => server.url, 20_000);
-    // 150 first movements, then a RET and an ARAMA ONAY per follow-up.
-    expect(rows).toHaveLength(PEOPLE + PEOPLE / 2 + FOLLOW_UPS * 2);
-    const onIys = await simMovements(served);
-    expectExactlyOnce(rows, onIys);
-    expectCapturesOnIys(onIys, PEOPLE, FOLLOW_UPS);
-    // Sent: all but the 10 even follow-ups' ARAMA ONAY, which İYS already held.
-    expect(onIys).toHaveLength(PEOPLE + PEOPLE / 2 + FOLLOW_UPS + FOLLOW_UPS / 2);
+    await expectWavesDelivered(rows, served, PEOPLE, FOLLOW_UPS);
     // Nothing İYS would refuse reached it, however the kills fell (A18).
     const byCode = sim.sim.stats().byCode;
     expect([byCode.H174 ?? 0, byCode.H175 ?? 0, byCode.H178 ?? 0]).toEqual([0, 0, 0]);

@@ -59,6 +59,19 @@ export const followUpBody = (i: number) => ({
   channels: { MESAJ: false, ARAMA: true },
 });
 
+/**
+ * Person 0..people-1's first captures in waves of `wave`, then a last wave of the first
+ * `followUps` people's follow-ups (seconds later, so a later consentDate).
+ */
+export function captureWaves(people: number, wave: number, followUps: number) {
+  const bodies = Array.from({ length: people }, (_, i) => captureBody(i));
+  const waves: { id: string }[][] = Array.from({ length: Math.ceil(people / wave) }, (_, w) =>
+    bodies.slice(w * wave, (w + 1) * wave),
+  );
+  waves.push(Array.from({ length: followUps }, (_, i) => followUpBody(i)));
+  return waves;
+}
+
 /** Posts `bodies` to `url(i)`, `workers` at once; returns the ids answered 2xx. */
 export async function postAll(
   bodies: readonly { id: string }[],
@@ -113,7 +126,7 @@ export async function simMovements(served: ServedSim): Promise<SimMovement[]> {
  * none dead or open; each delivered one on İYS's log once, with its transactionId; nothing on
  * the log that the outbox does not hold; each key's movements in consentDate order.
  */
-export function expectExactlyOnce(rows: readonly OutboxMovement[], onIys: readonly SimMovement[]) {
+function expectExactlyOnce(rows: readonly OutboxMovement[], onIys: readonly SimMovement[]) {
   const key = (m: { recipient: string; type: string; consentDate: string }) =>
     `${m.recipient}|${m.type}|${m.consentDate}`;
   const states = rows.reduce<Record<string, number>>(
@@ -148,11 +161,7 @@ export function expectExactlyOnce(rows: readonly OutboxMovement[], onIys: readon
 }
 
 /** Each acknowledged capture's ONAY of MESAJ (person `i`) is on İYS, and each follow-up's RET. */
-export function expectCapturesOnIys(
-  onIys: readonly SimMovement[],
-  people: number,
-  followUps: number,
-) {
+function expectCapturesOnIys(onIys: readonly SimMovement[], people: number, followUps: number) {
   for (let i = 0; i < people; i += 1) {
     const mesaj = onIys.filter((s) => s.recipient === phoneOf(i) && s.type === 'MESAJ');
     expect(
@@ -162,4 +171,26 @@ export function expectCapturesOnIys(
     const arama = onIys.filter((s) => s.recipient === phoneOf(i) && s.type === 'ARAMA');
     expect(arama.map((s) => s.status)).toEqual(i % 2 === 0 || i < followUps ? ['ONAY'] : []);
   }
+}
+
+/**
+ * The end state of `captureWaves(people, …, followUps)` delivered, `rows` the settled outbox:
+ * every movement on İYS exactly once, all captures' and follow-ups' movements there, and only
+ * those İYS did not already hold. Returns the simulator's log.
+ */
+export async function expectWavesDelivered(
+  rows: readonly OutboxMovement[],
+  served: ServedSim,
+  people: number,
+  followUps: number,
+): Promise<SimMovement[]> {
+  // The first ONAY of MESAJ for everyone and of ARAMA for every second, then a RET and an ARAMA
+  // ONAY per follow-up.
+  expect(rows).toHaveLength(people + people / 2 + followUps * 2);
+  const onIys = await simMovements(served);
+  expectExactlyOnce(rows, onIys);
+  expectCapturesOnIys(onIys, people, followUps);
+  // Sent: all but the even follow-ups' ARAMA ONAY, which İYS already held.
+  expect(onIys).toHaveLength(people + people / 2 + followUps + followUps / 2);
+  return onIys;
 }

@@ -11,10 +11,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, openSync, rmSync, writeSync, closeSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CaptureRecord, checkCaptureChain } from '@izinli/core';
+import { checkCaptureChain } from '@izinli/core';
 import { EXAMPLE_ADMIN_TOKEN, exampleServerConfig } from '@izinli/core/fixtures';
 import { afterAll, describe, expect, it } from 'vitest';
-import { captureBody, postCapture } from './captures.test-support.js';
+import { adminRecords, captureBody, postCapture } from './captures.test-support.js';
 import { startServerProcess, stopServerProcess } from './server-process.test-support.js';
 import type { ServerProcess } from './server-process.test-support.js';
 
@@ -131,23 +131,8 @@ describe.skipIf(mountProblem !== undefined)(
         fetch(`${second.url}/v1/admin/captures/${id}`, { headers: admin });
       for (const id of acknowledged) expect((await get(id)).status, id).toBe(200);
       for (const id of refused) expect((await get(id)).status, id).toBe(404);
-      const records: CaptureRecord[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = (await (
-          await fetch(
-            `${second.url}/v1/admin/captures?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-            { headers: admin },
-          )
-        ).json()) as { items: { captureId: string }[]; nextCursor?: string };
-        for (const item of page.items) {
-          const one = (await (await get(item.captureId)).json()) as { record: unknown };
-          records.push(CaptureRecord.parse(one.record));
-        }
-        cursor = page.nextCursor;
-      } while (cursor);
+      const records = await adminRecords(second.url);
       expect(records).toHaveLength(acknowledged.length);
-      records.sort((a, b) => a.seq - b.seq);
       expect(records.map((r) => r.seq)).toEqual(records.map((_, i) => i + 1));
       expect(await checkCaptureChain(records)).toEqual([]);
       expect((await stopServerProcess(second)).code).toBe(0);

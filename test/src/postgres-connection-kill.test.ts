@@ -5,7 +5,7 @@
 // written); none may be acknowledged and then lost; the server keeps serving (its pool replaces
 // the dead connections) and the chain is unbroken.
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { checkCaptureChain } from '@izinli/core';
 import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
 import {
@@ -15,33 +15,20 @@ import {
   sleep,
   startLoad,
 } from './captures.test-support.js';
-import { testSchema } from './postgres-schema.test-support.js';
+import { describeOnSharedPostgres } from './postgres-schema.test-support.js';
 import {
   makeDataDir,
   startServerProcess,
   stopServerProcess,
 } from './server-process.test-support.js';
-import type { ServerProcess } from './server-process.test-support.js';
 
-const DATABASE_URL = process.env.DATABASE_URL;
 const TOTAL = 600;
 
-describe.skipIf(!DATABASE_URL)(
-  DATABASE_URL
-    ? 'PostgreSQL connections killed mid-load'
-    : 'PostgreSQL connections killed mid-load (skipped: DATABASE_URL is not set — CI sets it)',
-  () => {
-    const schema = testSchema(DATABASE_URL ?? '', 'izinli_pg_kill');
+describeOnSharedPostgres(
+  'PostgreSQL connections killed mid-load',
+  'izinli_pg_kill',
+  (schema, running) => {
     const appName = `izinli_kill_${randomBytes(4).toString('hex')}`;
-    const running: ServerProcess[] = [];
-    beforeAll(async () => {
-      await schema.create();
-    });
-    afterAll(async () => {
-      for (const p of running) p.child.kill('SIGKILL');
-      await Promise.all(running.map((p) => p.exited));
-      await schema.drop();
-    });
 
     /** Terminates this test's server connections only; how many there were. */
     const killOwnConnections = async (): Promise<number> => {

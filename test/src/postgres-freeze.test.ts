@@ -8,24 +8,17 @@
 // (none hangs), the process stays alive, its İYS leader steps down, and after `thaw()` captures are
 // accepted and it leads again without a restart. Afterwards every acknowledged capture is stored
 // once, the refused ones replayed by their client are stored once, and the exported log verifies.
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ServedSim } from '@izinli/iys-sim';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectStoredOnceAndVerified, replayRefused } from './postgres-outcome.test-support.js';
+import { expect, it } from 'vitest';
+import {
+  describeOnPrivatePostgres,
+  expectStoredOnceAndVerified,
+  replayRefused,
+  saveJwksAndStop,
+} from './postgres-outcome.test-support.js';
 import { captureBody, postCaptureAnswer, sleep, waitFor } from './captures.test-support.js';
 import type { CaptureAnswer } from './captures.test-support.js';
 import { deliveryEnv, startSim } from './delivery.test-support.js';
-import {
-  privatePostgres,
-  privatePostgresFreezeUnavailable,
-} from './private-postgres.test-support.js';
-import type { PrivatePostgres } from './private-postgres.test-support.js';
-import {
-  makeDataDir,
-  startServerProcess,
-  stopServerProcess,
-} from './server-process.test-support.js';
 import type { ServerProcess } from './server-process.test-support.js';
 
 const WORKERS = 4;
@@ -80,49 +73,24 @@ const logged = (server: ServerProcess, msg: string) =>
 const LEADS = 'İYS leader: this instance sends to İYS';
 const STEPS_DOWN = 'İYS leader: this instance stopped sending to İYS';
 
-describe.skipIf(privatePostgresFreezeUnavailable !== undefined)(
-  privatePostgresFreezeUnavailable
-    ? `PostgreSQL frozen mid-load (skipped: ${privatePostgresFreezeUnavailable})`
-    : 'PostgreSQL frozen mid-load',
-  () => {
-    let cluster: PrivatePostgres | undefined;
-    let served: ServedSim | undefined;
-    let server: ServerProcess | undefined;
-    let dataDir: string | undefined;
-    beforeAll(async () => {
-      cluster = privatePostgres();
-      await cluster.start();
-    }, 60_000);
-    afterAll(async () => {
-      // Thawed before anything else, whatever failed: stopped processes would not stop.
-      cluster?.thaw();
-      if (server) {
-        server.child.kill('SIGKILL');
-        await server.exited;
-      }
-      await served?.close();
-      await cluster?.stop();
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    }, 60_000);
+let served: ServedSim | undefined;
 
+describeOnPrivatePostgres(
+  'PostgreSQL frozen mid-load',
+  { freeze: true, afterServer: async () => served?.close() },
+  (suite) => {
     it('A13: while PostgreSQL answers nothing, every capture is refused with 503 JSON within the bound, the process lives, the İYS leader steps down; after the thaw captures are accepted, none lost or stored twice, the log verifies', async () => {
       const t0 = performance.now();
       const marks: string[] = [];
       const mark = (what: string) => marks.push(`${what} ${Math.round(performance.now() - t0)}`);
       served = (await startSim()).served;
-      const made = makeDataDir();
-      dataDir = made.dataDir;
-      server = await startServerProcess({
-        DATA_DIR: made.dataDir,
-        IZINLI_CONFIG: made.configFile,
-        DATABASE_URL: cluster!.url,
+      const { server, dataDir } = await suite.startServer({
         DATABASE_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
         DATABASE_QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS),
         ...deliveryEnv(served.url),
       });
       const url = server.url;
-      const running = server;
-      await waitFor('the İYS leader', () => logged(running, LEADS).length === 1);
+      await waitFor('the İYS leader', () => logged(server, LEADS).length === 1);
       mark('leading');
 
       // The load: each client posts new captures until told to stop, pausing after each; longer
@@ -156,8 +124,8 @@ describe.skipIf(privatePostgresFreezeUnavailable !== undefined)(
       try {
         await waitFor('the first captures', () => acknowledged().length >= BETWEEN);
         mark('first captures');
-        stepsDownBefore = logged(running, STEPS_DOWN).length;
-        const pids = await cluster!.freeze();
+        stepsDownBefore = logged(server, STEPS_DOWN).length;
+        const pids = await suite.cluster().freeze();
         mark('frozen');
         frozenWindow.from = performance.now();
         try {
@@ -171,12 +139,12 @@ describe.skipIf(privatePostgresFreezeUnavailable !== undefined)(
             () =>
               performance.now() - frozenWindow.from >= FREEZE_MS &&
               answered.filter(whileFrozen).length >= REFUSED_WHILE_FROZEN &&
-              logged(running, STEPS_DOWN).length > stepsDownBefore,
+              logged(server, STEPS_DOWN).length > stepsDownBefore,
           );
           console.log(`postgres-freeze: froze ${pids.length} PostgreSQL processes`);
         } finally {
           frozenWindow.to = performance.now();
-          cluster!.thaw();
+          suite.cluster().thaw();
           mark('thawed');
         }
         // Back without restarting izinli: new captures go in, and it leads İYS traffic again.
@@ -188,7 +156,7 @@ describe.skipIf(privatePostgresFreezeUnavailable !== undefined)(
         mark('accepting again');
         await waitFor(
           'the İYS leader again after the thaw',
-          () => logged(running, LEADS).length >= 2,
+          () => logged(server, LEADS).length >= 2,
         );
         mark('leading again');
         const ready = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(HANG_MS) });
@@ -241,9 +209,7 @@ describe.skipIf(privatePostgresFreezeUnavailable !== undefined)(
         created: statuses.filter((status) => status === 201).length,
         alreadyStored: statuses.filter((status) => status === 200).length,
       };
-      const jwksFile = join(made.dataDir, 'jwks.json');
-      writeFileSync(jwksFile, await (await fetch(`${url}/.well-known/jwks.json`)).text());
-      expect((await stopServerProcess(server)).code).toBe(0);
+      const jwksFile = await saveJwksAndStop(server, dataDir);
       mark('replayed and stopped');
 
       const slowestFrozen = Math.max(...frozenAnswers.map((s) => s.answeredAt - s.sentAt));
@@ -258,7 +224,7 @@ describe.skipIf(privatePostgresFreezeUnavailable !== undefined)(
           `start: ${marks.join(', ')}`,
       );
 
-      await expectStoredOnceAndVerified(cluster!.url, made.dataDir, jwksFile, [
+      await expectStoredOnceAndVerified(suite.cluster().url, dataDir, jwksFile, [
         ...[...acknowledged(), ...refused].map((s) => s.body.id),
       ]);
     }, 120_000);

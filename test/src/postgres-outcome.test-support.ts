@@ -1,12 +1,100 @@
-// What the PostgreSQL fault tests (restart, freeze) check once the fault is over: the refused
-// captures replayed by their clients, then every capture stored once, the chain whole, and the
-// exported log verifying.
+// The frame of the PostgreSQL fault tests (restart, freeze): a private cluster with one server
+// process on it, torn down whatever failed; and what they check once the fault is over: the
+// refused captures replayed by their clients, then every capture stored once, the chain whole,
+// and the exported log verifying.
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { checkCaptureChain } from '@izinli/core';
 import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
 import { exportAndVerify } from './cli-process.test-support.js';
 import { parseRecords, postCaptureAnswer } from './captures.test-support.js';
+import {
+  privatePostgres,
+  privatePostgresFreezeUnavailable,
+  privatePostgresUnavailable,
+} from './private-postgres.test-support.js';
+import type { PrivatePostgres } from './private-postgres.test-support.js';
+import {
+  makeDataDir,
+  startServerProcess,
+  stopServerProcess,
+} from './server-process.test-support.js';
+import type { ServerProcess } from './server-process.test-support.js';
+
+/** What a fault test gets: its cluster (started), and a way to run its one server process. */
+export interface PrivatePostgresSuite {
+  cluster(): PrivatePostgres;
+  /**
+   * Starts a server process on a fresh data directory and the cluster's URL, plus `env`; SIGKILLed
+   * and its directory removed after the tests if they left it running.
+   */
+  startServer(env?: Record<string, string>): Promise<{ server: ServerProcess; dataDir: string }>;
+}
+
+/**
+ * A describe block on a private cluster (skipped, saying why in its title, where one cannot be
+ * run; `freeze` asks for one that can also be frozen). After its tests, whatever failed: the
+ * cluster thawed first (a stopped process would not stop), the server SIGKILLed, `afterServer`
+ * run, the cluster stopped and the data directory removed.
+ */
+export function describeOnPrivatePostgres(
+  title: string,
+  options: { freeze?: boolean; afterServer?: () => Promise<unknown> },
+  body: (suite: PrivatePostgresSuite) => void,
+): void {
+  const unavailable = options.freeze
+    ? privatePostgresFreezeUnavailable
+    : privatePostgresUnavailable;
+  describe.skipIf(unavailable !== undefined)(
+    unavailable ? `${title} (skipped: ${unavailable})` : title,
+    () => {
+      let cluster: PrivatePostgres | undefined;
+      let server: ServerProcess | undefined;
+      let dataDir: string | undefined;
+      beforeAll(async () => {
+        cluster = privatePostgres();
+        await cluster.start();
+      }, 60_000);
+      afterAll(async () => {
+        if (options.freeze) cluster?.thaw();
+        if (server) {
+          server.child.kill('SIGKILL');
+          await server.exited;
+        }
+        await options.afterServer?.();
+        await cluster?.stop();
+        if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      }, 60_000);
+      body({
+        cluster: () => cluster!,
+        async startServer(env = {}) {
+          const made = makeDataDir();
+          dataDir = made.dataDir;
+          server = await startServerProcess({
+            DATA_DIR: made.dataDir,
+            IZINLI_CONFIG: made.configFile,
+            DATABASE_URL: cluster!.url,
+            ...env,
+          });
+          return { server, dataDir };
+        },
+      });
+    },
+  );
+}
+
+/**
+ * Saves the server's JWKS in its data directory (for `izinli verify log`) and stops it cleanly;
+ * the file's path.
+ */
+export async function saveJwksAndStop(server: ServerProcess, dataDir: string): Promise<string> {
+  const jwksFile = join(dataDir, 'jwks.json');
+  writeFileSync(jwksFile, await (await fetch(`${server.url}/.well-known/jwks.json`)).text());
+  expect((await stopServerProcess(server)).code).toBe(0);
+  return jwksFile;
+}
 
 /**
  * Retries each refused capture with its id and body, `workers` at a time, as the widget does:

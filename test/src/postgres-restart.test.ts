@@ -6,19 +6,15 @@
 // is gone; once it is back, captures are accepted again without restarting izinli. Afterwards every
 // acknowledged capture is stored once, the refused ones replayed by their client (as the widget
 // does) are stored once, nothing else is, and the exported log verifies.
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectStoredOnceAndVerified, replayRefused } from './postgres-outcome.test-support.js';
-import { captureBody, postCaptureAnswer, sleep, waitFor } from './captures.test-support.js';
-import { privatePostgres, privatePostgresUnavailable } from './private-postgres.test-support.js';
-import type { PrivatePostgres, StopMode } from './private-postgres.test-support.js';
+import { expect, it } from 'vitest';
 import {
-  makeDataDir,
-  startServerProcess,
-  stopServerProcess,
-} from './server-process.test-support.js';
-import type { ServerProcess } from './server-process.test-support.js';
+  describeOnPrivatePostgres,
+  expectStoredOnceAndVerified,
+  replayRefused,
+  saveJwksAndStop,
+} from './postgres-outcome.test-support.js';
+import { captureBody, postCaptureAnswer, sleep, waitFor } from './captures.test-support.js';
+import type { StopMode } from './private-postgres.test-support.js';
 
 const WORKERS = 6;
 /** No answer may take longer than this, outage or not. */
@@ -44,169 +40,140 @@ interface Refusal {
 /** Posts one capture, bounded in time; the answer as text. */
 const post = (baseUrl: string, body: Body) => postCaptureAnswer(baseUrl, body, ANSWER_BOUND_MS);
 
-describe.skipIf(privatePostgresUnavailable !== undefined)(
-  privatePostgresUnavailable
-    ? `PostgreSQL restarted mid-load (skipped: ${privatePostgresUnavailable})`
-    : 'PostgreSQL restarted mid-load',
-  () => {
-    let cluster: PrivatePostgres | undefined;
-    let server: ServerProcess | undefined;
-    let dataDir: string | undefined;
-    beforeAll(async () => {
-      cluster = privatePostgres();
-      await cluster.start();
-    }, 60_000);
-    afterAll(async () => {
-      if (server) {
-        server.child.kill('SIGKILL');
-        await server.exited;
-      }
-      await cluster?.stop();
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    }, 60_000);
+describeOnPrivatePostgres('PostgreSQL restarted mid-load', {}, (suite) => {
+  it('A13: captures refused with 503 JSON while PostgreSQL is down (fast and immediate), accepted again after, none acknowledged lost or stored twice, the log verifies', async () => {
+    const { server, dataDir } = await suite.startServer();
+    const url = server.url;
 
-    it('A13: captures refused with 503 JSON while PostgreSQL is down (fast and immediate), accepted again after, none acknowledged lost or stored twice, the log verifies', async () => {
-      const made = makeDataDir();
-      dataDir = made.dataDir;
-      server = await startServerProcess({
-        DATA_DIR: made.dataDir,
-        IZINLI_CONFIG: made.configFile,
-        DATABASE_URL: cluster!.url,
-      });
-      const url = server.url;
-
-      // The load: each client posts new captures until told to stop; after a refusal it waits a
-      // little, as a client backing off would.
-      const acknowledged: string[] = [];
-      const refused: Refusal[] = [];
-      const noAnswer: string[] = [];
-      let sent = 0;
-      let slowestMs = 0;
-      let stopping = false;
-      let during: StopMode | 'up' = 'up';
-      const worker = async () => {
-        while (!stopping) {
-          const body = captureBody(sent++);
-          const started = performance.now();
-          let backOff = true;
-          try {
-            const answer = await post(url, body);
-            backOff = answer.status !== 201 && answer.status !== 200;
-            if (backOff) refused.push({ body, during, ...answer });
-            else acknowledged.push(body.id);
-          } catch (error) {
-            noAnswer.push(`${body.id}: ${String(error)}`);
-          }
-          slowestMs = Math.max(slowestMs, performance.now() - started);
-          if (backOff) await sleep(20);
+    // The load: each client posts new captures until told to stop; after a refusal it waits a
+    // little, as a client backing off would.
+    const acknowledged: string[] = [];
+    const refused: Refusal[] = [];
+    const noAnswer: string[] = [];
+    let sent = 0;
+    let slowestMs = 0;
+    let stopping = false;
+    let during: StopMode | 'up' = 'up';
+    const worker = async () => {
+      while (!stopping) {
+        const body = captureBody(sent++);
+        const started = performance.now();
+        let backOff = true;
+        try {
+          const answer = await post(url, body);
+          backOff = answer.status !== 201 && answer.status !== 200;
+          if (backOff) refused.push({ body, during, ...answer });
+          else acknowledged.push(body.id);
+        } catch (error) {
+          noAnswer.push(`${body.id}: ${String(error)}`);
         }
-      };
-      const workers = Promise.all(Array.from({ length: WORKERS }, worker));
-
-      const outages: Record<StopMode, { refused: number; recovered: boolean }> = {
-        fast: { refused: 0, recovered: false },
-        immediate: { refused: 0, recovered: false },
-      };
-      const duringOutage: unknown[] = [];
-      try {
-        await waitFor('the first captures', () => acknowledged.length >= BETWEEN);
-        for (const mode of ['fast', 'immediate'] as const) {
-          const refusedBefore = refused.length;
-          during = mode;
-          const { recovered } = await cluster!.restart({
-            mode,
-            whileDown: async () => {
-              const down = Date.now();
-              await waitFor(
-                `refusals while PostgreSQL is down (${mode})`,
-                () =>
-                  refused.length - refusedBefore >= REFUSALS_PER_OUTAGE &&
-                  Date.now() - down >= OUTAGE_MS,
-              );
-              // The operator's view of the outage: alive, not ready.
-              const bounded = { signal: AbortSignal.timeout(ANSWER_BOUND_MS) };
-              const health = await fetch(`${url}/healthz`, bounded);
-              const ready = await fetch(`${url}/readyz`, bounded);
-              duringOutage.push({
-                healthz: health.status,
-                readyz: ready.status,
-                readiness: await ready.json(),
-              });
-            },
-          });
-          during = 'up';
-          outages[mode] = { refused: refused.length - refusedBefore, recovered };
-          // Back without restarting izinli: the pool reconnects.
-          const ackedAtStart = acknowledged.length;
-          await waitFor(
-            `captures accepted again after the ${mode} restart`,
-            () => acknowledged.length >= ackedAtStart + BETWEEN,
-          );
-          const ready = await fetch(`${url}/readyz`, {
-            signal: AbortSignal.timeout(ANSWER_BOUND_MS),
-          });
-          expect(ready.status).toBe(200);
-        }
-      } finally {
-        stopping = true;
-        await workers;
+        slowestMs = Math.max(slowestMs, performance.now() - started);
+        if (backOff) await sleep(20);
       }
+    };
+    const workers = Promise.all(Array.from({ length: WORKERS }, worker));
 
-      // Still the same process, and it answered every request, within the bound.
-      expect(server.child.exitCode).toBeNull();
-      expect(server.child.signalCode).toBeNull();
-      expect(noAnswer).toEqual([]);
-      expect(slowestMs).toBeLessThan(ANSWER_BOUND_MS);
-      // Each outage as an operator saw it: alive (/healthz), not ready (/readyz names the database).
-      const outageView = {
-        healthz: 200,
-        readyz: 503,
-        readiness: { status: 'unavailable', store: 'postgres', database: false },
-      };
-      expect(duringOutage).toEqual([outageView, outageView]);
-      // The `-m immediate` stop is a crash: its start replayed the WAL; the clean one did not.
-      expect(outages).toEqual({
-        fast: { refused: expect.any(Number), recovered: false },
-        immediate: { refused: expect.any(Number), recovered: true },
-      });
-      // Every refusal is the documented 503 JSON, never a 500 or another shape.
-      for (const r of refused) {
-        expect(r.status, r.text).toBe(503);
-        expect(r.contentType).toMatch(/^application\/json/);
-        expect(r.retryAfter).toBe('5');
-        expect((JSON.parse(r.text) as { error: { code: string } }).error.code).toBe(
-          'server.unavailable',
+    const outages: Record<StopMode, { refused: number; recovered: boolean }> = {
+      fast: { refused: 0, recovered: false },
+      immediate: { refused: 0, recovered: false },
+    };
+    const duringOutage: unknown[] = [];
+    try {
+      await waitFor('the first captures', () => acknowledged.length >= BETWEEN);
+      for (const mode of ['fast', 'immediate'] as const) {
+        const refusedBefore = refused.length;
+        during = mode;
+        const { recovered } = await suite.cluster().restart({
+          mode,
+          whileDown: async () => {
+            const down = Date.now();
+            await waitFor(
+              `refusals while PostgreSQL is down (${mode})`,
+              () =>
+                refused.length - refusedBefore >= REFUSALS_PER_OUTAGE &&
+                Date.now() - down >= OUTAGE_MS,
+            );
+            // The operator's view of the outage: alive, not ready.
+            const bounded = { signal: AbortSignal.timeout(ANSWER_BOUND_MS) };
+            const health = await fetch(`${url}/healthz`, bounded);
+            const ready = await fetch(`${url}/readyz`, bounded);
+            duringOutage.push({
+              healthz: health.status,
+              readyz: ready.status,
+              readiness: await ready.json(),
+            });
+          },
+        });
+        during = 'up';
+        outages[mode] = { refused: refused.length - refusedBefore, recovered };
+        // Back without restarting izinli: the pool reconnects.
+        const ackedAtStart = acknowledged.length;
+        await waitFor(
+          `captures accepted again after the ${mode} restart`,
+          () => acknowledged.length >= ackedAtStart + BETWEEN,
         );
+        const ready = await fetch(`${url}/readyz`, {
+          signal: AbortSignal.timeout(ANSWER_BOUND_MS),
+        });
+        expect(ready.status).toBe(200);
       }
+    } finally {
+      stopping = true;
+      await workers;
+    }
 
-      // The clients retry what was refused, with the same id and body: 201 when it was not
-      // written, 200 when its commit reached the disk but the answer did not (the connection died
-      // between the two). Never a 409: a refused capture is never stored differently.
-      const statuses = await replayRefused(url, refused, WORKERS, ANSWER_BOUND_MS);
-      const replay = { created: 0, alreadyStored: { fast: 0, immediate: 0, up: 0 } };
-      refused.forEach((r, i) => {
-        if (statuses[i] === 201) replay.created += 1;
-        else replay.alreadyStored[r.during] += 1;
-      });
-      const jwksFile = join(made.dataDir, 'jwks.json');
-      writeFileSync(jwksFile, await (await fetch(`${url}/.well-known/jwks.json`)).text());
-      expect((await stopServerProcess(server)).code).toBe(0);
-
-      const stored = replay.alreadyStored;
-      console.log(
-        `postgres-restart: ${sent} captures sent by ${WORKERS} clients: ` +
-          `${acknowledged.length} acknowledged, ${refused.length} refused with 503 ` +
-          `(fast restart ${outages.fast.refused}, immediate restart ${outages.immediate.refused}, ` +
-          `after a restart was back ${refused.filter((r) => r.during === 'up').length}); ` +
-          `refused ones replayed: ${replay.created} created, ` +
-          `${stored.fast + stored.immediate + stored.up} already stored (fast ${stored.fast}, ` +
-          `immediate ${stored.immediate}, after ${stored.up}); slowest answer ${Math.round(slowestMs)} ms`,
+    // Still the same process, and it answered every request, within the bound.
+    expect(server.child.exitCode).toBeNull();
+    expect(server.child.signalCode).toBeNull();
+    expect(noAnswer).toEqual([]);
+    expect(slowestMs).toBeLessThan(ANSWER_BOUND_MS);
+    // Each outage as an operator saw it: alive (/healthz), not ready (/readyz names the database).
+    const outageView = {
+      healthz: 200,
+      readyz: 503,
+      readiness: { status: 'unavailable', store: 'postgres', database: false },
+    };
+    expect(duringOutage).toEqual([outageView, outageView]);
+    // The `-m immediate` stop is a crash: its start replayed the WAL; the clean one did not.
+    expect(outages).toEqual({
+      fast: { refused: expect.any(Number), recovered: false },
+      immediate: { refused: expect.any(Number), recovered: true },
+    });
+    // Every refusal is the documented 503 JSON, never a 500 or another shape.
+    for (const r of refused) {
+      expect(r.status, r.text).toBe(503);
+      expect(r.contentType).toMatch(/^application\/json/);
+      expect(r.retryAfter).toBe('5');
+      expect((JSON.parse(r.text) as { error: { code: string } }).error.code).toBe(
+        'server.unavailable',
       );
+    }
 
-      await expectStoredOnceAndVerified(cluster!.url, made.dataDir, jwksFile, [
-        ...acknowledged,
-        ...refused.map((r) => r.body.id),
-      ]);
-    }, 60_000);
-  },
-);
+    // The clients retry what was refused, with the same id and body: 201 when it was not
+    // written, 200 when its commit reached the disk but the answer did not (the connection died
+    // between the two). Never a 409: a refused capture is never stored differently.
+    const statuses = await replayRefused(url, refused, WORKERS, ANSWER_BOUND_MS);
+    const replay = { created: 0, alreadyStored: { fast: 0, immediate: 0, up: 0 } };
+    refused.forEach((r, i) => {
+      if (statuses[i] === 201) replay.created += 1;
+      else replay.alreadyStored[r.during] += 1;
+    });
+    const jwksFile = await saveJwksAndStop(server, dataDir);
+
+    const stored = replay.alreadyStored;
+    console.log(
+      `postgres-restart: ${sent} captures sent by ${WORKERS} clients: ` +
+        `${acknowledged.length} acknowledged, ${refused.length} refused with 503 ` +
+        `(fast restart ${outages.fast.refused}, immediate restart ${outages.immediate.refused}, ` +
+        `after a restart was back ${refused.filter((r) => r.during === 'up').length}); ` +
+        `refused ones replayed: ${replay.created} created, ` +
+        `${stored.fast + stored.immediate + stored.up} already stored (fast ${stored.fast}, ` +
+        `immediate ${stored.immediate}, after ${stored.up}); slowest answer ${Math.round(slowestMs)} ms`,
+    );
+
+    await expectStoredOnceAndVerified(suite.cluster().url, dataDir, jwksFile, [
+      ...acknowledged,
+      ...refused.map((r) => r.body.id),
+    ]);
+  }, 60_000);
+});

@@ -3,6 +3,8 @@
 // there and tests never see each other's.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterAll, beforeAll, describe } from 'vitest';
+import type { ServerProcess } from './server-process.test-support.js';
 
 /** `url` with its libpq `options` set to put `schema` alone on the search_path. */
 export function urlWithSchema(url: string, schema: string): string {
@@ -13,6 +15,35 @@ export function urlWithSchema(url: string, schema: string): string {
   const options = `options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   parsed.search = query ? `?${query}&${options}` : `?${options}`;
   return parsed.toString();
+}
+
+export type TestSchema = ReturnType<typeof testSchema>;
+
+/**
+ * A describe block on the shared database: skipped, saying why in its title, without DATABASE_URL;
+ * otherwise `body` gets a fresh schema (created before its tests, dropped after) and a list to put
+ * the server processes it starts in, SIGKILLed at the end whatever failed.
+ */
+export function describeOnSharedPostgres(
+  title: string,
+  schemaPrefix: string,
+  body: (schema: TestSchema, running: ServerProcess[]) => void,
+): void {
+  const databaseUrl = process.env.DATABASE_URL;
+  describe.skipIf(!databaseUrl)(
+    databaseUrl ? title : `${title} (skipped: DATABASE_URL is not set — CI sets it)`,
+    () => {
+      const schema = testSchema(databaseUrl ?? '', schemaPrefix);
+      const running: ServerProcess[] = [];
+      beforeAll(() => schema.create());
+      afterAll(async () => {
+        for (const p of running) p.child.kill('SIGKILL');
+        await Promise.all(running.map((p) => p.exited));
+        await schema.drop();
+      });
+      body(schema, running);
+    },
+  );
 }
 
 /** A fresh schema named `${prefix}_<random>`: `create()` it, hand out `url`, `drop()` it after. */

@@ -6,23 +6,20 @@
 // postgres-two-servers.test.ts.
 import { seededRandom } from '@izinli/iys-sim';
 import type { ServedSim } from '@izinli/iys-sim';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureBody, sleep } from './captures.test-support.js';
+import { afterAll, expect, it } from 'vitest';
+import { sleep } from './captures.test-support.js';
 import {
   deliveryEnv,
-  expectCapturesOnIys,
-  expectExactlyOnce,
-  followUpBody,
+  captureWaves,
+  expectWavesDelivered,
   postAll,
   settled,
-  simMovements,
   startSim,
 } from './delivery.test-support.js';
-import { testSchema } from './postgres-schema.test-support.js';
+import { describeOnSharedPostgres } from './postgres-schema.test-support.js';
 import { makeDataDir, startServerProcess } from './server-process.test-support.js';
 import type { ServerProcess } from './server-process.test-support.js';
 
-const DATABASE_URL = process.env.DATABASE_URL;
 /** People captured (MESAJ for all, ARAMA for every second), in waves. */
 const PEOPLE = 60;
 const FOLLOW_UPS = 10;
@@ -38,24 +35,13 @@ async function leaderGauge(server: ServerProcess): Promise<number | undefined> {
 const deliveryRuns = (server: ServerProcess) =>
   server.logs.filter((l) => l.includes('"msg":"İYS delivery run"')).length;
 
-describe.skipIf(!DATABASE_URL)(
-  DATABASE_URL
-    ? 'two delivering server processes on one PostgreSQL'
-    : 'two delivering server processes on one PostgreSQL (skipped: DATABASE_URL is not set — CI sets it)',
-  () => {
-    const schema = testSchema(DATABASE_URL ?? '', 'izinli_two_deliverers');
-    const running: ServerProcess[] = [];
+describeOnSharedPostgres(
+  'two delivering server processes on one PostgreSQL',
+  'izinli_two_deliverers',
+  (schema, running) => {
     let served: ServedSim | undefined;
-
-    beforeAll(async () => {
-      await schema.create();
-    });
-
     afterAll(async () => {
-      for (const p of running) p.child.kill('SIGKILL');
-      await Promise.all(running.map((p) => p.exited));
       await served?.close();
-      await schema.drop();
     });
 
     it('A18: one instance leads İYS traffic: nothing twice, never over 10/s, and the other takes over when it dies', async () => {
@@ -82,11 +68,7 @@ describe.skipIf(!DATABASE_URL)(
       const leader = servers[gauges.indexOf(1)]!;
       const follower = servers[gauges.indexOf(0)]!;
 
-      const bodies = Array.from({ length: PEOPLE }, (_, i) => captureBody(i));
-      const waves = Array.from({ length: PEOPLE / WAVE }, (_, w) =>
-        bodies.slice(w * WAVE, (w + 1) * WAVE),
-      );
-      waves.push(Array.from({ length: FOLLOW_UPS }, (_, i) => followUpBody(i)));
+      const waves = captureWaves(PEOPLE, WAVE, FOLLOW_UPS);
       const random = seededRandom(6);
       let acknowledged = 0;
       let survivor = leader;
@@ -111,11 +93,7 @@ describe.skipIf(!DATABASE_URL)(
       expect(deliveryRuns(follower)).toBeGreaterThan(0);
       expect(follower.logs.join('\n')).toContain('İYS leader: this instance sends to İYS');
 
-      expect(rows).toHaveLength(PEOPLE + PEOPLE / 2 + FOLLOW_UPS * 2);
-      const onIys = await simMovements(served);
-      expectExactlyOnce(rows, onIys);
-      expectCapturesOnIys(onIys, PEOPLE, FOLLOW_UPS);
-      expect(onIys).toHaveLength(PEOPLE + PEOPLE / 2 + FOLLOW_UPS + FOLLOW_UPS / 2);
+      const onIys = await expectWavesDelivered(rows, served, PEOPLE, FOLLOW_UPS);
       // Never over İYS's per-second limit (the simulator answers H124 to the 11th in a second),
       // and no İYS error at all.
       const stats = sim.sim.stats();

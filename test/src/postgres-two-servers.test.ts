@@ -10,7 +10,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { checkCaptureChain } from '@izinli/core';
 import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
 import {
@@ -22,38 +22,22 @@ import {
   twoSiteServerConfig,
 } from './captures.test-support.js';
 import { exportAndVerify } from './cli-process.test-support.js';
-import { testSchema } from './postgres-schema.test-support.js';
+import { describeOnSharedPostgres } from './postgres-schema.test-support.js';
 import {
   makeDataDir,
   startServerProcess,
   stopServerProcess,
 } from './server-process.test-support.js';
-import type { ServerProcess } from './server-process.test-support.js';
 
-const DATABASE_URL = process.env.DATABASE_URL;
 const WORKERS = 16;
 /** Captures per site; the second site gets a third as many. */
 const FIRST_SITE_CAPTURES = 300;
 const SECOND_SITE_CAPTURES = 100;
 
-describe.skipIf(!DATABASE_URL)(
-  DATABASE_URL
-    ? 'two server processes on one PostgreSQL'
-    : 'two server processes on one PostgreSQL (skipped: DATABASE_URL is not set — CI sets it)',
-  () => {
-    const schema = testSchema(DATABASE_URL ?? '', 'izinli_two_servers');
-    const running: ServerProcess[] = [];
-
-    beforeAll(async () => {
-      await schema.create();
-    });
-
-    afterAll(async () => {
-      for (const p of running) p.child.kill('SIGKILL');
-      await Promise.all(running.map((p) => p.exited));
-      await schema.drop();
-    });
-
+describeOnSharedPostgres(
+  'two server processes on one PostgreSQL',
+  'izinli_two_servers',
+  (schema, running) => {
     it('A13: keeps one unbroken chain per site, and the exported log verifies', async () => {
       const { dataDir, configFile } = makeDataDir(twoSiteServerConfig);
       const env = { DATA_DIR: dataDir, IZINLI_CONFIG: configFile, DATABASE_URL: schema.url };

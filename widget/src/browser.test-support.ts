@@ -36,6 +36,14 @@ export interface Post {
 
 let sessions = 0;
 
+/** For a describe block: the page the element lives in is a Turkish signup page. */
+export function onTurkishSignupPage(): void {
+  before(() => {
+    document.title = 'Üye ol';
+    document.documentElement.lang = 'tr';
+  });
+}
+
 /** A fake izinli server of the test's own: its endpoint, its answers, what it received. */
 export function fakeServer(name = `s${Date.now().toString(36)}-${++sessions}`) {
   const control = async (path: string, init?: RequestInit) => {
@@ -209,6 +217,22 @@ export async function mount(
       input.dispatchEvent(new Event('input', { bubbles: true }));
     },
   };
+}
+
+/**
+ * `mount` of the example site's signup form, the element sending to `server` and naming the host
+ * form's fields (HOST_FIELDS), plus `attributes`.
+ */
+export function mountSignup(
+  server: { endpoint: string },
+  attributes: Record<string, string> = {},
+  options: OutboxOptions = {},
+): Promise<Mounted> {
+  return mount(
+    { site: SITE, endpoint: server.endpoint, ...HOST_FIELDS, ...attributes },
+    undefined,
+    options,
+  );
 }
 
 /** Clicks a box as a person would and waits for the element to re-render. */

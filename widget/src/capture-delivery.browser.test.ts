@@ -2,15 +2,14 @@
 // From the host form's submit to the server's 2xx: the body checked by the fake server with
 // @izinli/core's own schema and site rules, the IndexedDB outbox, and the next page load.
 // What a failed send becomes (retries, refusals, the bound) is in capture-retry.browser.test.ts.
-import { exampleSiteConfig } from '@izinli/core/fixtures';
+import { exampleShownNotices } from '@izinli/core/fixtures';
 import { expect } from 'chai';
 import { get, keys, set } from 'idb-keyval';
 import {
-  HOST_FIELDS,
   SITE,
   fakeServer,
   heard,
-  mount,
+  mountSignup,
   signUp,
   submitInPlace,
   testOutbox,
@@ -20,15 +19,6 @@ import {
 import type { Post } from './browser.test-support.js';
 import type { QueuedCapture } from './capture-outbox.js';
 import { WIDGET_VERSION } from './version.js';
-
-const current = (id: string) =>
-  exampleSiteConfig.notices
-    .filter((n) => n.id === id && n.locale === 'tr')
-    .sort((a, b) => b.version - a.version)[0]!;
-const shown = (id: string) => {
-  const { version, sha256 } = current(id);
-  return { id, version, sha256 };
-};
 
 describe('capture delivery', () => {
   let server: ReturnType<typeof fakeServer>;
@@ -42,7 +32,7 @@ describe('capture delivery', () => {
   };
 
   it('A3, A4, B8: the capture matches the core schema and names every text shown by version and hash', async () => {
-    const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+    const m = await mountSignup(server);
     await signUp(m, ['MESAJ', 'EPOSTA', 'kitap-onerileri']);
     submitInPlace(m.form);
     const [post] = (await until(postsWith(201), 'the capture')) as Post[];
@@ -60,12 +50,7 @@ describe('capture delivery', () => {
       },
       channels: { MESAJ: true, ARAMA: false, EPOSTA: true },
       purposes: { 'kitap-onerileri': true, 'yurt-disi-eposta-hizmeti': false },
-      notices: [
-        shown('kvkk-aydinlatma'),
-        shown('etk-onay'),
-        shown('riza-pazarlama-analizi'),
-        shown('riza-yurt-disi-aktarim'),
-      ],
+      notices: exampleShownNotices(),
       widgetVersion: WIDGET_VERSION,
     });
     expect(new Date(capturedAt as string).toISOString()).to.equal(capturedAt);
@@ -73,12 +58,7 @@ describe('capture delivery', () => {
   });
 
   it('A17: sends the recipient type the element names, which the site must accept', async () => {
-    const m = await mount({
-      site: SITE,
-      endpoint: server.endpoint,
-      'recipient-type': 'TACIR',
-      ...HOST_FIELDS,
-    });
+    const m = await mountSignup(server, { 'recipient-type': 'TACIR' });
     submitInPlace(m.form);
     const posts = (await until(postsWith(422), 'the refusal')) as Post[];
     // The example site accepts BIREYSEL only, so the server's own rule refuses it.
@@ -87,7 +67,7 @@ describe('capture delivery', () => {
   });
 
   it('leaves out an address the server would refuse when no ticked box needs it', async () => {
-    const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+    const m = await mountSignup(server);
     m.type('adSoyad', 'Ayşe Yılmaz');
     m.type('telefon', '0532 123 45 67');
     m.type('eposta', 'ayse@ornek');
@@ -100,13 +80,17 @@ describe('capture delivery', () => {
   it('stores the capture in IndexedDB before sending it, and removes it after the 2xx', async () => {
     let storedWhenSent: unknown;
     const store = testOutbox().store;
-    const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS }, undefined, {
-      store,
-      fetch: async (input, init) => {
-        storedWhenSent = await keys(store);
-        return fetch(input, init);
+    const m = await mountSignup(
+      server,
+      {},
+      {
+        store,
+        fetch: async (input, init) => {
+          storedWhenSent = await keys(store);
+          return fetch(input, init);
+        },
       },
-    });
+    );
     const captured = heard('izinli-captured');
     submitInPlace(m.form);
     await until(() => captured.length > 0, 'izinli-captured');
@@ -118,7 +102,7 @@ describe('capture delivery', () => {
   });
 
   it('a dropped connection: the capture stays in IndexedDB and is delivered exactly once when the browser is back online, backoff or not', async () => {
-    const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+    const m = await mountSignup(server);
     const errors = heard('izinli-error');
     const captured = heard('izinli-captured');
     await server.answer('drop');
@@ -146,7 +130,7 @@ describe('capture delivery', () => {
   });
 
   it('a refused capture reports the server’s issues, path by path', async () => {
-    const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+    const m = await mountSignup(server);
     const errors = heard('izinli-error');
     // A number İYS would refuse although its shape is fine: only the server knows the plan.
     m.type('adSoyad', 'Ayşe Yılmaz');
@@ -162,9 +146,13 @@ describe('capture delivery', () => {
     const captured = heard('izinli-captured');
     const errors = heard('izinli-error');
     const left = testOutbox();
-    const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS }, undefined, {
-      store: left.store,
-    });
+    const m = await mountSignup(
+      server,
+      {},
+      {
+        store: left.store,
+      },
+    );
     await server.answer('drop');
     submitInPlace(m.form);
     await until(() => errors.length > 0, 'the failed send');

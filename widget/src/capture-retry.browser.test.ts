@@ -7,11 +7,9 @@ import { expect } from 'chai';
 import { get, keys } from 'idb-keyval';
 import { MAX_ATTEMPTS, MAX_DELAY_MS } from './backoff.js';
 import {
-  HOST_FIELDS,
-  SITE,
   fakeServer,
   heard,
-  mount,
+  mountSignup,
   signUp,
   submitInPlace,
   testOutbox,
@@ -49,7 +47,7 @@ describe('a capture whose send fails', () => {
   }
 
   it('a 422 (a name with a lone surrogate) is sent once, dropped from IndexedDB and reported final with the server’s code', async () => {
-    const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+    const m = await mountSignup(server);
     // The server refuses it; only once, so that a second send would be seen accepted.
     await server.answer('422', 1);
     const { errors } = await submitted(m, 'Ayşe \ud800 Yılmaz');
@@ -77,7 +75,7 @@ describe('a capture whose send fails', () => {
   });
 
   it('a 409 (another body is stored under the id) is final too', async () => {
-    const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+    const m = await mountSignup(server);
     const { captured } = await submitted(m);
     await until(() => captured.length > 0, 'the first delivery');
     const [stored] = await server.posts();
@@ -101,9 +99,13 @@ describe('a capture whose send fails', () => {
   });
 
   it('a 503 is sent again only once its Retry-After has passed, then delivered once', async () => {
-    const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS }, undefined, {
-      retryDelay: () => 1000,
-    });
+    const m = await mountSignup(
+      server,
+      {},
+      {
+        retryDelay: () => 1000,
+      },
+    );
     await server.answer('503', 1, '120');
     const { errors, captured } = await submitted(m);
     await until(() => errors.length > 0, 'the 503');
@@ -129,9 +131,13 @@ describe('a capture whose send fails', () => {
 
   it('the backoff grows between sends and waits at least as long as Retry-After', async () => {
     const attempts: number[] = [];
-    const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS }, undefined, {
-      retryDelay: (attempt) => (attempts.push(attempt), 2000 * 2 ** (attempt - 1)),
-    });
+    const m = await mountSignup(
+      server,
+      {},
+      {
+        retryDelay: (attempt) => (attempts.push(attempt), 2000 * 2 ** (attempt - 1)),
+      },
+    );
     await server.answer('503', 3);
     const { errors, captured } = await submitted(m);
     const waits: number[] = [];
@@ -148,7 +154,7 @@ describe('a capture whose send fails', () => {
   });
 
   it(`repeated 503s stop after ${MAX_ATTEMPTS} sends: the capture is dropped and reported final`, async () => {
-    const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+    const m = await mountSignup(server);
     await server.answer('503');
     const { errors, captured } = await submitted(m);
     const waits: number[] = [];
@@ -180,7 +186,7 @@ describe('a capture whose send fails', () => {
   });
 
   it('a network error, then success: delivered once', async () => {
-    const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+    const m = await mountSignup(server);
     // Dropped until the outbox has seen the failure: Chromium itself resends a POST whose
     // connection closed, so one drop alone may never reach the outbox.
     await server.answer('drop');
@@ -204,9 +210,13 @@ describe('a capture whose send fails', () => {
   });
 
   it('a 429 is retried after its Retry-After', async () => {
-    const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS }, undefined, {
-      retryDelay: () => 1000,
-    });
+    const m = await mountSignup(
+      server,
+      {},
+      {
+        retryDelay: () => 1000,
+      },
+    );
     await server.answer('429', 1);
     const { errors, captured } = await submitted(m);
     await until(() => errors.length > 0, 'the 429');
@@ -231,7 +241,7 @@ describe('a capture whose send fails', () => {
     afterEach(() => delete (navigator as { onLine?: boolean }).onLine);
 
     it('a failed send uses up no attempt and waits for `online`, not for a timer', async () => {
-      const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+      const m = await mountSignup(server);
       await server.answer('drop');
       const { errors, captured } = await submitted(m);
       await until(() => errors.length > 0, 'the failed send');

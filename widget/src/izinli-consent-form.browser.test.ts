@@ -4,34 +4,42 @@
 // reset, disabled and restored, read back through FormData.
 import { expect } from 'chai';
 import {
-  HOST_FIELDS,
   SITE,
   fakeServer,
   heard,
   mount,
+  mountSignup,
+  onTurkishSignupPage,
   submitInPlace,
   tick,
   until,
 } from './browser.test-support.js';
+import type { Mounted } from './browser.test-support.js';
 import type { IzinliChangeEvent } from './events/izinli-change-event.js';
 import type { IzinliErrorEvent } from './events/izinli-error-event.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
+/** An iframe named `name` in the form, which the form's native submission lands in. */
+function landingFrame(m: Mounted, name: string): HTMLIFrameElement {
+  const frame = document.createElement('iframe');
+  frame.name = name;
+  frame.title = 'landing';
+  m.form.append(frame);
+  m.form.target = name;
+  return frame;
+}
+
 describe('<izinli-consent> in a form', () => {
   let server: ReturnType<typeof fakeServer>;
-  before(() => {
-    // The page the element lives in is a Turkish signup page.
-    document.title = 'Üye ol';
-    document.documentElement.lang = 'tr';
-  });
+  onTurkishSignupPage();
   beforeEach(() => {
     server = fakeServer();
   });
 
   describe('validity', () => {
     it('A3: a ticked channel without a name and surname is invalid, shown only after the tick', async () => {
-      const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+      const m = await mountSignup(server);
       const error = m.root.querySelector('[part~=error]')!;
       expect(m.element.validity.valid).to.equal(true);
       expect(error.textContent).to.equal('');
@@ -53,7 +61,7 @@ describe('<izinli-consent> in a form', () => {
     });
 
     it('A4: a ticked MESAJ needs a phone number the server would accept, EPOSTA an e-mail address', async () => {
-      const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+      const m = await mountSignup(server);
       const error = () => m.root.querySelector('[part~=error]')!.textContent;
       m.type('adSoyad', 'Ayşe Yılmaz');
       await tick(m, 'MESAJ');
@@ -76,13 +84,13 @@ describe('<izinli-consent> in a form', () => {
     });
 
     it('B5: the purposes need nothing, so ticking only purposes is valid', async () => {
-      const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+      const m = await mountSignup(server);
       await tick(m, 'kitap-onerileri');
       expect(m.form.checkValidity()).to.equal(true);
     });
 
     it('an invalid submission is stopped by the browser, which focuses the box; the message is announced', async () => {
-      const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+      const m = await mountSignup(server);
       await tick(m, 'EPOSTA');
       let submitted = false;
       m.form.addEventListener('submit', () => (submitted = true));
@@ -95,7 +103,7 @@ describe('<izinli-consent> in a form', () => {
     });
 
     it('a form that skips validation (novalidate) still captures nothing invalid, and says so', async () => {
-      const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+      const m = await mountSignup(server);
       m.form.noValidate = true;
       const errors = heard('izinli-error');
       await tick(m, 'EPOSTA');
@@ -124,7 +132,7 @@ describe('<izinli-consent> in a form', () => {
 
   describe('events', () => {
     it('fires izinli-change with every box shown as the person ticks', async () => {
-      const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+      const m = await mountSignup(server);
       const changes: IzinliChangeEvent[] = [];
       document.addEventListener('izinli-change', (e) => changes.push(e), { once: true });
       await tick(m, 'yurt-disi-eposta-hizmeti');
@@ -178,7 +186,7 @@ describe('<izinli-consent> in a form', () => {
 
   describe('in a real form', () => {
     it('B5: submits with every box unticked, and FormData carries the capture id', async () => {
-      const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+      const m = await mountSignup(server);
       const id = new FormData(m.form).get('izinli');
       expect(id).to.match(UUID);
       expect(m.element.value).to.equal(id);
@@ -200,12 +208,8 @@ describe('<izinli-consent> in a form', () => {
     });
 
     it('a native submission waits for the capture, then goes on with the capture id and the submit button', async () => {
-      const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
-      const frame = document.createElement('iframe');
-      frame.name = 'landing';
-      frame.title = 'landing';
-      m.form.append(frame);
-      m.form.target = 'landing';
+      const m = await mountSignup(server);
+      const frame = landingFrame(m, 'landing');
       m.type('adSoyad', 'Ayşe Yılmaz');
       m.type('eposta', 'ayse@ornek.com.tr');
       await tick(m, 'EPOSTA');
@@ -226,17 +230,8 @@ describe('<izinli-consent> in a form', () => {
     });
 
     it('a native submission goes on after submit-wait when the server is slow; the capture still arrives', async () => {
-      const m = await mount({
-        site: SITE,
-        endpoint: server.endpoint,
-        'submit-wait': '100',
-        ...HOST_FIELDS,
-      });
-      const frame = document.createElement('iframe');
-      frame.name = 'slow-landing';
-      frame.title = 'landing';
-      m.form.append(frame);
-      m.form.target = 'slow-landing';
+      const m = await mountSignup(server, { 'submit-wait': '100' });
+      const frame = landingFrame(m, 'slow-landing');
       await server.answer('hold', 1);
       m.form.querySelector('button')!.click();
       await until(() => frame.contentDocument?.getElementById('echo'), 'the form to go on');
@@ -246,12 +241,8 @@ describe('<izinli-consent> in a form', () => {
     });
 
     it('a second click while the submission is held sends the form once', async () => {
-      const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
-      const frame = document.createElement('iframe');
-      frame.name = 'once-landing';
-      frame.title = 'landing';
-      m.form.append(frame);
-      m.form.target = 'once-landing';
+      const m = await mountSignup(server);
+      const frame = landingFrame(m, 'once-landing');
       let resubmits = 0;
       m.form.requestSubmit = (submitter) => {
         resubmits += 1;
@@ -268,7 +259,7 @@ describe('<izinli-consent> in a form', () => {
     });
 
     it('reset unticks every box and keeps a capture id in FormData; after a submission it is a new id', async () => {
-      const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+      const m = await mountSignup(server);
       m.type('adSoyad', 'Ayşe Yılmaz');
       m.type('telefon', '05321234567');
       await tick(m, 'ARAMA');
@@ -290,7 +281,7 @@ describe('<izinli-consent> in a form', () => {
     });
 
     it('a changed answer after a submission gets a new capture id, an unchanged one is not sent again', async () => {
-      const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+      const m = await mountSignup(server);
       submitInPlace(m.form);
       await until(async () => (await server.posts()).length === 1, 'the first capture');
       submitInPlace(m.form);
@@ -307,7 +298,7 @@ describe('<izinli-consent> in a form', () => {
     });
 
     it('restores the ticked boxes when the browser restores the form (formStateRestoreCallback)', async () => {
-      const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+      const m = await mountSignup(server);
       const before = m.element.value;
       const state = JSON.stringify({
         channels: { EPOSTA: true },

@@ -11,6 +11,8 @@ import {
   axeViolations,
   fakeServer,
   mount,
+  mountSignup,
+  onTurkishSignupPage,
   tick,
   until,
 } from './browser.test-support.js';
@@ -22,11 +24,7 @@ const notice = (id: string, locale: string) =>
 
 describe('<izinli-consent>', () => {
   let server: ReturnType<typeof fakeServer>;
-  before(() => {
-    // The page the element lives in is a Turkish signup page.
-    document.title = 'Üye ol';
-    document.documentElement.lang = 'tr';
-  });
+  onTurkishSignupPage();
   beforeEach(() => {
     server = fakeServer();
   });
@@ -42,13 +40,13 @@ describe('<izinli-consent>', () => {
     });
 
     it('has no axe-core violations in Turkish, with every text open', async () => {
-      const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+      const m = await mountSignup(server);
       await openAll(m.root);
       expect(await axeViolations()).to.deep.equal([]);
     });
 
     it('has no axe-core violations in English, with a validation message showing', async () => {
-      const m = await mount({ site: SITE, endpoint: server.endpoint, lang: 'en', ...HOST_FIELDS });
+      const m = await mountSignup(server, { lang: 'en' });
       await openAll(m.root);
       await tick(m, 'MESAJ');
       expect(m.root.querySelector('[part~=error]')!.textContent).to.match(/name and surname/);
@@ -85,7 +83,7 @@ describe('<izinli-consent>', () => {
     });
 
     it('is operable with the keyboard alone: Tab reaches the boxes, Space ticks them', async () => {
-      const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+      const m = await mountSignup(server);
       m.form.querySelector<HTMLInputElement>('[name=eposta]')!.focus();
       await sendKeys({ press: 'Tab' }); // the aydınlatma notice's summary
       expect(m.root.activeElement?.tagName).to.equal('SUMMARY');
@@ -102,7 +100,7 @@ describe('<izinli-consent>', () => {
 
   describe('what it renders', () => {
     it('A5, B6: every channel box and every purpose box starts unticked', async () => {
-      const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+      const m = await mountSignup(server);
       const boxes = [...m.root.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
       expect(boxes.map((b) => b.dataset.channel ?? b.dataset.purpose)).to.deep.equal([
         'MESAJ',
@@ -188,7 +186,7 @@ describe('<izinli-consent>', () => {
     });
 
     it('B2, B3: shows the aydınlatma notice as its own disclosure, with no checkbox in or beside it', async () => {
-      const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+      const m = await mountSignup(server);
       const aydinlatma = m.root.querySelector<HTMLDetailsElement>('[part~=aydinlatma]')!;
       const text = notice('kvkk-aydinlatma', 'tr');
       expect(aydinlatma.querySelector('summary')!.textContent).to.equal(text.title);
@@ -198,7 +196,7 @@ describe('<izinli-consent>', () => {
     });
 
     it('A7: shows the commercial-message text in full beside the channel boxes, from the site config', async () => {
-      const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+      const m = await mountSignup(server);
       const etk = m.root.querySelector('[part~=etk]')!;
       expect(etk.querySelector('legend')!.textContent).to.equal(notice('etk-onay', 'tr').title);
       const text = etk.querySelector<HTMLElement>('[part~=text]')!;
@@ -208,7 +206,7 @@ describe('<izinli-consent>', () => {
     });
 
     it('B4: one box per purpose, labelled from the site config, each with its own consent text', async () => {
-      const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+      const m = await mountSignup(server);
       const purposes = [...m.root.querySelectorAll('[part~=purpose]')];
       expect(purposes).to.have.length(exampleSiteConfig.purposes.length);
       exampleSiteConfig.purposes.forEach((p, i) => {
@@ -225,7 +223,7 @@ describe('<izinli-consent>', () => {
     afterEach(() => document.documentElement.setAttribute('lang', 'tr'));
 
     it('speaks English from its lang attribute, texts included', async () => {
-      const m = await mount({ site: SITE, endpoint: server.endpoint, lang: 'en', ...HOST_FIELDS });
+      const m = await mountSignup(server, { lang: 'en' });
       expect(m.root.querySelector('[part~=base]')!.getAttribute('lang')).to.equal('en');
       expect(m.box('MESAJ').parentElement!.textContent!.trim()).to.equal('Text message (SMS)');
       expect(m.root.querySelector('[part~=aydinlatma] summary')!.textContent).to.equal(
@@ -239,7 +237,7 @@ describe('<izinli-consent>', () => {
       style.textContent = 'izinli-consent::part(legend) { text-transform: uppercase }';
       document.head.append(style);
       try {
-        const m = await mount({ site: SITE, endpoint: server.endpoint, ...HOST_FIELDS });
+        const m = await mountSignup(server);
         expect(m.box('ARAMA').parentElement!.textContent!.trim()).to.equal('Telefon araması');
         const legends = [...m.root.querySelectorAll<HTMLElement>('legend')];
         // i → İ and ı → I only under Turkish rules: the page's CSS meets the texts' language.
@@ -253,7 +251,7 @@ describe('<izinli-consent>', () => {
     });
 
     it('follows a change of its lang attribute', async () => {
-      const m = await mount({ site: SITE, endpoint: server.endpoint, lang: 'tr', ...HOST_FIELDS });
+      const m = await mountSignup(server, { lang: 'tr' });
       m.element.lang = 'en';
       await until(
         () => m.root.querySelector('[part~=base]')?.getAttribute('lang') === 'en',

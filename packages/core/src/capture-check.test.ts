@@ -3,13 +3,12 @@ import { Capture } from './capture.js';
 import type { CaptureInput } from './capture.js';
 import { checkCaptureAgainstSite } from './capture-check.js';
 import { problemMessage } from './problem.js';
-import { currentNotice } from './site-config.js';
-import { EXAMPLE_SITE_KEY, exampleSiteConfig as config } from './site-config.fixture.js';
-
-const shown = (id: string, locale: 'tr' | 'en' = 'tr') => {
-  const notice = currentNotice(config, id, locale)!;
-  return { id, version: notice.version, sha256: notice.sha256 };
-};
+import {
+  EXAMPLE_SITE_KEY,
+  exampleSiteConfig as config,
+  exampleShownNotice,
+  exampleShownNotices,
+} from './site-config.fixture.js';
 
 const base: CaptureInput = {
   id: '7d3f0c1e-9a2b-4c5d-8e6f-0a1b2c3d4e5f',
@@ -18,12 +17,7 @@ const base: CaptureInput = {
   person: { fullName: 'Mehmet Öztürk', phone: '+90 532 123 45 67', email: 'mehmet@ornek.com.tr' },
   channels: { MESAJ: true, ARAMA: false, EPOSTA: true },
   purposes: { 'kitap-onerileri': true, 'yurt-disi-eposta-hizmeti': false },
-  notices: [
-    shown('kvkk-aydinlatma'),
-    shown('etk-onay'),
-    shown('riza-pazarlama-analizi'),
-    shown('riza-yurt-disi-aktarim'),
-  ],
+  notices: exampleShownNotices(),
   widgetVersion: '1.0.0',
 };
 
@@ -39,7 +33,7 @@ describe('checkCaptureAgainstSite', () => {
     expect(
       check((c) => {
         c.locale = 'en';
-        c.notices = c.notices.map((n) => shown(n.id, 'en'));
+        c.notices = c.notices.map((n) => exampleShownNotice(n.id, 'en'));
       }),
     ).toEqual([]);
   });
@@ -58,7 +52,7 @@ describe('checkCaptureAgainstSite', () => {
       path: ['notices', 1, 'sha256'],
       params: { rule: 'B8', id: 'etk-onay', version: 1 },
     });
-    expect(problem!.expected.en).toContain(shown('etk-onay').sha256);
+    expect(problem!.expected.en).toContain(exampleShownNotice('etk-onay').sha256);
     expect(problemMessage(problem!, 'tr')).toContain('B8');
   });
 
@@ -66,7 +60,11 @@ describe('checkCaptureAgainstSite', () => {
     const problems = check((c) => {
       c.notices[1]!.version = 9;
       c.locale = 'en';
-      c.notices[0] = { id: 'kvkk-aydinlatma', version: 1, sha256: shown('kvkk-aydinlatma').sha256 };
+      c.notices[0] = {
+        id: 'kvkk-aydinlatma',
+        version: 1,
+        sha256: exampleShownNotice('kvkk-aydinlatma').sha256,
+      };
     });
     expect(problems.filter((p) => p.code === 'capture.unknownNotice').map((p) => p.path)).toEqual([
       ['notices', 0],

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   CaptureRecord,
-  GENESIS_HASH,
   captureRecordHash,
   captureRecordHashWith,
   checkCaptureRecordHash,
@@ -14,47 +13,9 @@ import { formatIysDate } from './iys-date.js';
 import type { Problem } from './problem.js';
 import { problemMessage, problemsFromZod } from './problem.js';
 import { sha256Hex } from './sha256.js';
-import { exampleSiteConfig } from './site-config.fixture.js';
+import { exampleUnsealedRecord } from './site-config.fixture.js';
 
-const notice = (id: string, locale: 'tr' | 'en' = 'tr') => {
-  const n = exampleSiteConfig.notices
-    .filter((x) => x.id === id && x.locale === locale)
-    .sort((a, b) => b.version - a.version)[0]!;
-  return { id: n.id, version: n.version, locale: n.locale, kind: n.kind, sha256: n.sha256 };
-};
-
-const unsealed: UnsealedCaptureRecord = {
-  kind: 'capture',
-  captureId: '0b6f1a7e-3c1d-4e8a-9f2b-5d6c7e8f9a0b',
-  siteKey: 'ornek-kitabevi-demo-0001',
-  seq: 1,
-  receivedAt: '2025-06-01T11:30:00.123Z',
-  consentDate: '2025-06-01 14:30:00',
-  origin: 'https://www.ornekkitabevi.com.tr',
-  ip: '203.0.113.0',
-  userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0',
-  locale: 'tr',
-  recipientType: 'BIREYSEL',
-  source: 'HS_WEB',
-  person: { fullName: 'Ayşe Yılmaz', phone: '+905321234567', email: 'ayse@ornek.com.tr' },
-  channels: [
-    { type: 'MESAJ', checked: true, status: 'ONAY' },
-    { type: 'ARAMA', checked: false },
-    { type: 'EPOSTA', checked: true, status: 'ONAY' },
-  ],
-  purposes: [
-    {
-      id: 'kitap-onerileri',
-      granted: true,
-      noticeId: 'riza-pazarlama-analizi',
-      version: 1,
-      sha256: notice('riza-pazarlama-analizi').sha256,
-    },
-  ],
-  notices: [notice('kvkk-aydinlatma'), notice('etk-onay'), notice('riza-pazarlama-analizi')],
-  widgetVersion: '1.0.0',
-  prevHash: GENESIS_HASH,
-};
+const unsealed: UnsealedCaptureRecord = exampleUnsealedRecord;
 
 function problemsOf(input: unknown): Problem[] {
   const result = CaptureRecord.safeParse(input);

@@ -19,16 +19,31 @@ export const FULL_NAME_EXPECTED: Localized = {
   tr: 'kişinin adı ve soyadı (en az iki sözcük, 2–200 karakter)',
 };
 
-/** What a phone field may hold at most, here and in a withdrawal. */
-export const PHONE_MAX = expecting({
+const PHONE_MAX = expecting({
   en: 'a phone number of at most 40 characters',
   tr: 'en çok 40 karakterlik bir telefon numarası',
 });
-/** What an e-mail field may hold at most, here and in a withdrawal. */
-export const EMAIL_MAX = expecting({
+const EMAIL_MAX = expecting({
   en: 'an e-mail address of at most 320 characters',
   tr: 'en çok 320 karakterlik bir e-posta adresi',
 });
+
+/**
+ * An address as typed, here and in a withdrawal: trimmed, at most `max` characters, omitted
+ * rather than empty (`what` says what an empty one should have been).
+ */
+const typedAddress = (max: number, tooLong: typeof PHONE_MAX) => (what: Localized) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: omitEmpty(what) })
+    .max(max, { error: tooLong })
+    .optional();
+
+/** A phone number as typed: at most 40 characters. */
+export const typedPhone = typedAddress(40, PHONE_MAX);
+/** An e-mail address as typed: at most 320 characters. */
+export const typedEmail = typedAddress(320, EMAIL_MAX);
 
 /**
  * The person as typed into the form. Addresses stay raw (the server normalises them to E.164 and
@@ -41,28 +56,8 @@ export const CapturePerson = z.strictObject({
     .min(2, { error: expecting(FULL_NAME_EXPECTED) })
     .max(200, { error: expecting(FULL_NAME_EXPECTED) })
     .optional(),
-  phone: z
-    .string()
-    .trim()
-    .min(1, {
-      error: omitEmpty({
-        en: 'a phone number as typed',
-        tr: 'yazıldığı gibi bir telefon numarası',
-      }),
-    })
-    .max(40, { error: PHONE_MAX })
-    .optional(),
-  email: z
-    .string()
-    .trim()
-    .min(1, {
-      error: omitEmpty({
-        en: 'an e-mail address as typed',
-        tr: 'yazıldığı gibi bir e-posta adresi',
-      }),
-    })
-    .max(320, { error: EMAIL_MAX })
-    .optional(),
+  phone: typedPhone({ en: 'a phone number as typed', tr: 'yazıldığı gibi bir telefon numarası' }),
+  email: typedEmail({ en: 'an e-mail address as typed', tr: 'yazıldığı gibi bir e-posta adresi' }),
 });
 export type CapturePerson = z.infer<typeof CapturePerson>;
 

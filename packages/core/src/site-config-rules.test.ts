@@ -4,21 +4,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatPath, problemMessage } from './problem.js';
 import type { Problem } from './problem.js';
-import { exampleSiteConfig } from './site-config.fixture.js';
+import { configWith, problemsOf } from './site-config.test-support.js';
 import { otherLegalBasisOf } from './site-config-legal-basis.js';
 import { SiteConfig, validateSiteConfig } from './site-config.js';
-
-function configWith(edit: (config: Record<string, any>) => void): unknown {
-  const copy = structuredClone(exampleSiteConfig) as Record<string, any>;
-  edit(copy);
-  return copy;
-}
-
-function problemsOf(input: unknown): Problem[] {
-  const result = validateSiteConfig(input);
-  expect(result.ok).toBe(false);
-  return result.ok ? [] : result.error;
-}
 
 /** The single problem with this code; fails if there is none or several. */
 function only(problems: Problem[], code: string): Problem {

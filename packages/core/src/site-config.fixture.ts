@@ -1,6 +1,11 @@
-// A realistic site config (an online bookshop) for tests, the server and the demo to reuse.
+// A realistic site config (an online bookshop), and what a capture of it names and stores, for
+// tests, the server and the demo to reuse.
 // The hashes are the SHA-256 of each text; site-config.test.ts checks that they still match (B8).
+import { GENESIS_HASH } from './capture-record.js';
+import type { UnsealedCaptureRecord } from './capture-record.js';
+import type { SupportedLocale } from './notice.js';
 import type { ServerConfigInput } from './server-config.js';
+import { currentNotice } from './site-config.js';
 import type { SiteConfig } from './site-config.js';
 
 /** The example site key; public, like every site key (it sits in the page’s script tag). */
@@ -131,6 +136,69 @@ export const exampleSiteConfig: SiteConfig = {
   retention: { yearsAfterEnd: 3 },
   phones: { mesaj: 'mobile', foreign: 'refuse' },
   confirmationEvent: true,
+};
+
+/** A notice as a capture names it: the example site's text `id` in force in `locale`. */
+export function exampleShownNotice(id: string, locale: SupportedLocale = 'tr') {
+  const { version, sha256 } = exampleShownNoticeText(id, locale);
+  return { id, version, sha256 };
+}
+
+/** The example site's text `id` in force in `locale`. */
+function exampleShownNoticeText(id: string, locale: SupportedLocale = 'tr') {
+  const notice = currentNotice(exampleSiteConfig, id, locale);
+  if (!notice) throw new Error(`the example site has no notice ${id} in ${locale}`);
+  return notice;
+}
+
+/** What the example site's full form shows, as a capture names it: KVKK, ETK, both açık rızas. */
+export const exampleShownNotices = (locale: SupportedLocale = 'tr') =>
+  ['kvkk-aydinlatma', 'etk-onay', 'riza-pazarlama-analizi', 'riza-yurt-disi-aktarim'].map((id) =>
+    exampleShownNotice(id, locale),
+  );
+
+/** A notice as a stored record names it: the example site's Turkish text `id` in force. */
+const recordedNotice = (id: string) => {
+  const { version, locale, kind, sha256 } = exampleShownNoticeText(id);
+  return { id, version, locale, kind, sha256 };
+};
+
+/** The example site's record of a first capture (MESAJ, EPOSTA and one açık rıza), not yet sealed. */
+export const exampleUnsealedRecord: UnsealedCaptureRecord = {
+  kind: 'capture',
+  captureId: '0b6f1a7e-3c1d-4e8a-9f2b-5d6c7e8f9a0b',
+  siteKey: EXAMPLE_SITE_KEY,
+  seq: 1,
+  receivedAt: '2025-06-01T11:30:00.123Z',
+  consentDate: '2025-06-01 14:30:00',
+  origin: 'https://www.ornekkitabevi.com.tr',
+  ip: '203.0.113.0',
+  userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0',
+  locale: 'tr',
+  recipientType: 'BIREYSEL',
+  source: 'HS_WEB',
+  person: { fullName: 'Ayşe Yılmaz', phone: '+905321234567', email: 'ayse@ornek.com.tr' },
+  channels: [
+    { type: 'MESAJ', checked: true, status: 'ONAY' },
+    { type: 'ARAMA', checked: false },
+    { type: 'EPOSTA', checked: true, status: 'ONAY' },
+  ],
+  purposes: [
+    {
+      id: 'kitap-onerileri',
+      granted: true,
+      noticeId: 'riza-pazarlama-analizi',
+      version: 1,
+      sha256: recordedNotice('riza-pazarlama-analizi').sha256,
+    },
+  ],
+  notices: [
+    recordedNotice('kvkk-aydinlatma'),
+    recordedNotice('etk-onay'),
+    recordedNotice('riza-pazarlama-analizi'),
+  ],
+  widgetVersion: '1.0.0',
+  prevHash: GENESIS_HASH,
 };
 
 /** The example admin token of `exampleServerConfig` (tests only; a real token is random). */

@@ -1,7 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- these tests build deliberately invalid configs by hand. */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { Problem } from './problem.js';
 import { problemMessage } from './problem.js';
 import {
   SiteConfig,
@@ -14,19 +13,7 @@ import {
 } from './site-config.js';
 import type { SiteConfigInput } from './site-config.js';
 import { exampleSiteConfig } from './site-config.fixture.js';
-
-/** A deep copy of the example config, changed by `edit` (inputs are untyped on purpose). */
-function configWith(edit: (config: Record<string, any>) => void): unknown {
-  const copy = structuredClone(exampleSiteConfig) as Record<string, any>;
-  edit(copy);
-  return copy;
-}
-
-function problemsOf(input: unknown): Problem[] {
-  const result = validateSiteConfig(input);
-  expect(result.ok).toBe(false);
-  return result.ok ? [] : result.error;
-}
+import { configWith, problemsOf } from './site-config.test-support.js';
 
 const minimal: SiteConfigInput = {
   siteKey: 'minimal-site-key-0001',

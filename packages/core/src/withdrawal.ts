@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ProviderSource } from './enums.js';
 import { Channel, RecipientType, addressKindOf } from './enums.js';
 import { Slug, SupportedLocale } from './notice.js';
-import { EMAIL_MAX, PHONE_MAX } from './capture.js';
+import { typedEmail, typedPhone } from './capture.js';
 import { customIssue, defineProblemMessages, expecting } from './problem.js';
 import type { Problem } from './problem.js';
 import type { Result } from './result.js';
@@ -15,28 +15,8 @@ import { validateWith } from './validate-with.js';
  */
 export const WithdrawalRecipient = z
   .strictObject({
-    phone: z
-      .string()
-      .trim()
-      .min(1, {
-        error: expecting({
-          en: 'a phone number; omit the field rather than sending an empty string',
-          tr: 'bir telefon numarası; boş metin göndermek yerine alanı hiç göndermeyin',
-        }),
-      })
-      .max(40, { error: PHONE_MAX })
-      .optional(),
-    email: z
-      .string()
-      .trim()
-      .min(1, {
-        error: expecting({
-          en: 'an e-mail address; omit the field rather than sending an empty string',
-          tr: 'bir e-posta adresi; boş metin göndermek yerine alanı hiç göndermeyin',
-        }),
-      })
-      .max(320, { error: EMAIL_MAX })
-      .optional(),
+    phone: typedPhone({ en: 'a phone number', tr: 'bir telefon numarası' }),
+    email: typedEmail({ en: 'an e-mail address', tr: 'bir e-posta adresi' }),
   })
   .refine((r) => r.phone !== undefined || r.email !== undefined, {
     error: expecting({

@@ -1,8 +1,7 @@
 // The soak's mixed load: new captures (MESAJ and EPOSTA ticked, ARAMA and a purpose now and then),
 // refusals on the same form for an earlier person, pre-send checks, and citizens refusing at İYS
 // (on the simulator), at a steady rate with a cap on requests in flight. Counts every answer.
-import { currentNotice } from '@izinli/core';
-import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY, exampleSiteConfig } from '@izinli/core/fixtures';
+import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY, exampleShownNotices } from '@izinli/core/fixtures';
 import { randomUUID } from 'node:crypto';
 
 export const ORIGIN = 'https://www.ornekkitabevi.com.tr';
@@ -19,11 +18,6 @@ export const e164 = (i: number) => `+90532${String(3_000_000 + i)}`;
 /** Every form of the soak's personal data that must never reach a log line. */
 export const PERSONAL_DATA = /Soakdeneme|Kişioğlu|ornek-soak|(?<!\d)(?:\+?90|0)?532 ?3\d{6}(?!\d)/u;
 
-const shown = (id: string) => {
-  const notice = currentNotice(exampleSiteConfig, id, 'tr')!;
-  return { id, version: notice.version, sha256: notice.sha256 };
-};
-
 /** A capture body: person `i` ticking, or (refusal) unticking, every box. */
 export function soakCapture(i: number, refusal = false) {
   const purpose = !refusal && i % 4 === 0;
@@ -36,12 +30,7 @@ export function soakCapture(i: number, refusal = false) {
       ? { MESAJ: false, ARAMA: false, EPOSTA: false }
       : { MESAJ: true, ARAMA: i % 5 === 0, EPOSTA: true },
     purposes: { 'kitap-onerileri': purpose, 'yurt-disi-eposta-hizmeti': false },
-    notices: [
-      shown('kvkk-aydinlatma'),
-      shown('etk-onay'),
-      shown('riza-pazarlama-analizi'),
-      shown('riza-yurt-disi-aktarim'),
-    ],
+    notices: exampleShownNotices(),
     widgetVersion: '1.0.0',
   };
 }

@@ -1,4 +1,5 @@
 // The soak's samples, their trend (memory flat? errors growing?) and the printed report.
+import type { Reconciliation } from './soak-reconcile.js';
 
 /** The fault of each 10 s phase of the one-minute cycle. */
 export const FAULT_CYCLE = ['none', 'errors', 'outage', 'garbage', 'slow', 'none'] as const;
@@ -97,25 +98,7 @@ export function printReport(result: {
   drain: { drained: boolean; seconds: number };
   logs: { lines: number; errorLines: number; withPersonalData: number };
   memory: ReturnType<typeof analyse>;
-  reconciliation: {
-    capturesStored: number;
-    acknowledged: number;
-    lost: number;
-    sentTwice: number;
-    unknownTransactions: number;
-    deadByCode: Record<string, number>;
-    unexplainedDead: number;
-    channels: {
-      channel: string;
-      captured: number;
-      delivered: number;
-      alreadyCurrent: number;
-      dead: number;
-      pending: number;
-      onSimulator: number;
-      balanced: boolean;
-    }[];
-  };
+  reconciliation: Reconciliation;
 }) {
   const r = result.reconciliation;
   console.log('\noperations', result.operations);
