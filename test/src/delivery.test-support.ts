@@ -126,7 +126,7 @@ export async function simMovements(served: ServedSim): Promise<SimMovement[]> {
  * none dead or open; each delivered one on İYS's log once, with its transactionId; nothing on
  * the log that the outbox does not hold; each key's movements in consentDate order.
  */
-function expectExactlyOnce(rows: readonly OutboxMovement[], onIys: readonly SimMovement[]) {
+export function expectExactlyOnce(rows: readonly OutboxMovement[], onIys: readonly SimMovement[]) {
   const key = (m: { recipient: string; type: string; consentDate: string }) =>
     `${m.recipient}|${m.type}|${m.consentDate}`;
   const states = rows.reduce<Record<string, number>>(

@@ -4,7 +4,7 @@
 // token, asking İYS for no new one — resumes by itself and delivers every consent exactly once.
 import { EXAMPLE_ADMIN_TOKEN } from '@izinli/core/fixtures';
 import type { ServedSim } from '@izinli/iys-sim';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { captureBody, sleep } from './captures.test-support.js';
 import {
   deliveryEnv,
@@ -15,11 +15,9 @@ import {
   simMovements,
   startSim,
 } from './delivery.test-support.js';
-import { testSchema } from './postgres-schema.test-support.js';
+import { describeOnSharedPostgres } from './postgres-schema.test-support.js';
 import { makeDataDir, startServerProcess } from './server-process.test-support.js';
 import type { ServerProcess } from './server-process.test-support.js';
-
-const DATABASE_URL = process.env.DATABASE_URL;
 
 interface Account {
   iysCode: number;
@@ -53,24 +51,12 @@ async function until<T>(what: string, read: () => Promise<T | undefined>, ms = 3
   }
 }
 
-describe.skipIf(!DATABASE_URL)(
-  DATABASE_URL
-    ? 'an İYS account paused with two server processes on one PostgreSQL'
-    : 'an İYS account paused with two server processes on one PostgreSQL (skipped: DATABASE_URL is not set — CI sets it)',
-  () => {
-    const schema = testSchema(DATABASE_URL ?? '', 'izinli_account_pause');
-    const running: ServerProcess[] = [];
+describeOnSharedPostgres(
+  'an İYS account paused with two server processes on one PostgreSQL',
+  'izinli_account_pause',
+  (schema, running) => {
     let served: ServedSim | undefined;
-
-    beforeAll(async () => {
-      await schema.create();
-    });
-    afterAll(async () => {
-      for (const p of running) p.child.kill('SIGKILL');
-      await Promise.all(running.map((p) => p.exited));
-      await served?.close();
-      await schema.drop();
-    });
+    afterAll(() => served?.close());
 
     it('A8, A18: a subscription closed mid-backlog: paused on both instances, no dead letter; reopened, the survivor delivers everything once', async () => {
       const sim = await startSim();

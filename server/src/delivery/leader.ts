@@ -40,8 +40,9 @@ export interface LeaderOptions {
   /** Milliseconds between attempts to lead, and between checks that the lock is still held (default 2000). */
   retryMs?: number;
   /**
-   * Milliseconds to wait after taking the lock over before leading (PostgreSQL; default 1000): the
-   * previous leader's last requests leave İYS's sliding second before this one's first arrive.
+   * Milliseconds to wait after taking the lock over before leading (PostgreSQL; default 2000): the
+   * previous leader's last requests leave İYS's sliding second before this one's first arrive,
+   * with a second to spare for requests still in flight, or queued at İYS, when it died.
    */
   graceMs?: number;
   /** Told on every change, after leases are released when it becomes true. */
@@ -126,7 +127,7 @@ export function createLeader(options: LeaderOptions): Leader {
       }
       const locked = (await session.query(TRY_LOCK, [LEADER_LOCK_CLASS])).rows[0]?.locked === true;
       if (!locked || closed) return;
-      const graceMs = options.graceMs ?? 1000;
+      const graceMs = options.graceMs ?? 2000;
       if (graceMs > 0) await new Promise((resolve) => setTimeout(resolve, graceMs));
       // The session (and the lock with it) may have gone during the grace second.
       if (closed || client !== session) return;
