@@ -5,15 +5,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exampleServerConfig } from '@izinli/core/fixtures';
 import { createIysSim, seededRandom, serveIysSim } from '@izinli/iys-sim';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { capturedLogger } from '../captured-logger.test-support.js';
 import { parseServerEnv } from '../config/env.js';
-import { checkServerConfig } from '../config/load-config.js';
 import { startServer } from '../start-server.js';
 import type { RunningServer } from '../start-server.js';
-import { newSecret, startReceiver } from '../webhooks/webhook-receiver.test-support.js';
+import {
+  configWithReceiver,
+  newSecret,
+  startReceiver,
+} from '../webhooks/webhook-receiver.test-support.js';
 import { ORIGIN, validCapture } from './app-harness.test-support.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -32,26 +34,7 @@ beforeAll(async () => {
   cleanups.push(receiver.close);
   const dir = mkdtempSync(join(tmpdir(), 'izinli-ops-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const [tenant] = exampleServerConfig.tenants;
-  const config = await checkServerConfig(
-    {
-      ...exampleServerConfig,
-      tenants: [
-        {
-          ...tenant!,
-          webhooks: [
-            {
-              id: 'crm',
-              url: `${receiver.url}/hooks`,
-              secret: { env: 'WH' },
-              allowPrivateNetwork: true,
-            },
-          ],
-        },
-      ],
-    },
-    { IYS_PASSWORD: 'demo', WH: secret },
-  );
+  const config = await configWithReceiver(`${receiver.url}/hooks`, secret);
   const env = parseServerEnv({
     PORT: '0',
     DATA_DIR: dir,
@@ -60,8 +43,8 @@ beforeAll(async () => {
     SYNC_INTERVAL_SECONDS: '1',
     WEBHOOK_INTERVAL_MS: '50',
   });
-  if (!config.ok || !env.ok) throw new Error('bad test setup');
-  server = await startServer({ env: env.value, config: config.value, logger: log.logger });
+  if (!env.ok) throw new Error('bad test setup');
+  server = await startServer({ env: env.value, config, logger: log.logger });
   cleanups.unshift(() => server.close());
 });
 afterAll(async () => {

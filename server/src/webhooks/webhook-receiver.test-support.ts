@@ -3,7 +3,11 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ServerConfigInput } from '@izinli/core';
+import { exampleServerConfig } from '@izinli/core/fixtures';
 import { Webhook } from 'standardwebhooks';
+import { checkServerConfig } from '../config/load-config.js';
+import type { LoadedConfig } from '../config/load-config.js';
 
 /** A new `whsec_…` secret (32 random bytes). */
 export const newSecret = (): string => `whsec_${randomBytes(32).toString('base64')}`;
@@ -57,4 +61,23 @@ export async function startReceiver(secrets: Record<string, string>) {
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * The example config, checked, with one webhook target `crm` at `url` (a private address, allowed)
+ * signed with `secret`; `change` edits the config before the check (e.g. İYS push credentials).
+ */
+export async function configWithReceiver(
+  url: string,
+  secret: string,
+  change: (config: ServerConfigInput) => ServerConfigInput = (config) => config,
+): Promise<LoadedConfig> {
+  const [tenant] = exampleServerConfig.tenants;
+  const webhooks = [{ id: 'crm', url, secret: { env: 'WEBHOOK_CRM' }, allowPrivateNetwork: true }];
+  const config = await checkServerConfig(
+    change({ ...exampleServerConfig, tenants: [{ ...tenant!, webhooks }] }),
+    { IYS_PASSWORD: 'demo', WEBHOOK_CRM: secret },
+  );
+  if (!config.ok) throw new Error(`bad test config: ${JSON.stringify(config.error)}`);
+  return config.value;
 }

@@ -3,15 +3,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exampleServerConfig } from '@izinli/core/fixtures';
 import { pino } from 'pino';
 import { afterEach, expect, it } from 'vitest';
 import { parseServerEnv } from '../config/env.js';
-import { checkServerConfig } from '../config/load-config.js';
 import { ORIGIN, validCapture } from '../http/app-harness.test-support.js';
 import { startServer } from '../start-server.js';
 import type { RunningServer } from '../start-server.js';
-import { newSecret, startReceiver } from './webhook-receiver.test-support.js';
+import { configWithReceiver, newSecret, startReceiver } from './webhook-receiver.test-support.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -24,31 +22,12 @@ it('starts the webhook worker with the server: a posted capture reaches the rece
   cleanups.push(receiver.close);
   const dir = mkdtempSync(join(tmpdir(), 'izinli-webhook-server-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const [tenant] = exampleServerConfig.tenants;
-  const config = await checkServerConfig(
-    {
-      ...exampleServerConfig,
-      tenants: [
-        {
-          ...tenant!,
-          webhooks: [
-            {
-              id: 'crm',
-              url: `${receiver.url}/hooks`,
-              secret: { env: 'WEBHOOK_CRM' },
-              allowPrivateNetwork: true,
-            },
-          ],
-        },
-      ],
-    },
-    { IYS_PASSWORD: 'demo', WEBHOOK_CRM: secret },
-  );
+  const config = await configWithReceiver(`${receiver.url}/hooks`, secret);
   const env = parseServerEnv({ PORT: '0', DATA_DIR: dir, WEBHOOK_INTERVAL_MS: '60000' });
-  if (!config.ok || !env.ok) throw new Error('bad test setup');
+  if (!env.ok) throw new Error('bad test setup');
   const server: RunningServer = await startServer({
     env: env.value,
-    config: config.value,
+    config,
     logger: pino({ level: 'silent' }),
   });
   cleanups.push(() => server.close());

@@ -12,10 +12,13 @@ import { createIysSim, seededRandom, serveIysSim } from '@izinli/iys-sim';
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseServerEnv } from '../../config/env.js';
-import { checkServerConfig } from '../../config/load-config.js';
 import { startServer } from '../../start-server.js';
 import type { RunningServer } from '../../start-server.js';
-import { newSecret, startReceiver } from '../../webhooks/webhook-receiver.test-support.js';
+import {
+  configWithReceiver,
+  newSecret,
+  startReceiver,
+} from '../../webhooks/webhook-receiver.test-support.js';
 import { ORIGIN, validCapture } from '../app-harness.test-support.js';
 
 const PEOPLE = [
@@ -69,32 +72,15 @@ beforeAll(async () => {
   cleanups.push(receiver.close);
   const dir = mkdtempSync(join(tmpdir(), 'izinli-logs-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const [tenant] = exampleServerConfig.tenants;
-  const config = await checkServerConfig(
-    {
-      ...exampleServerConfig,
-      tenants: [
-        {
-          ...tenant!,
-          webhooks: [
-            {
-              id: 'crm',
-              url: `${receiver.url}/hooks`,
-              secret: { env: 'WH' },
-              allowPrivateNetwork: true,
-            },
-          ],
-        },
-      ],
-      iysAccounts: [
-        {
-          ...exampleServerConfig.iysAccounts![0]!,
-          push: { username: 'iys-push', password: { env: 'IYS_PASSWORD' } },
-        },
-      ],
-    },
-    { IYS_PASSWORD: 'demo', WH: secret },
-  );
+  const config = await configWithReceiver(`${receiver.url}/hooks`, secret, (base) => ({
+    ...base,
+    iysAccounts: [
+      {
+        ...exampleServerConfig.iysAccounts![0]!,
+        push: { username: 'iys-push', password: { env: 'IYS_PASSWORD' } },
+      },
+    ],
+  }));
   const env = parseServerEnv({
     PORT: '0',
     DATA_DIR: dir,
@@ -104,10 +90,10 @@ beforeAll(async () => {
     SYNC_INTERVAL_SECONDS: '3600',
     WEBHOOK_INTERVAL_MS: '3600000',
   });
-  if (!config.ok || !env.ok) throw new Error('bad test setup');
+  if (!env.ok) throw new Error('bad test setup');
   server = await startServer({
     env: env.value,
-    config: config.value,
+    config,
     logger: pino({ level: 'trace' }, sink),
   });
   cleanups.unshift(() => server.close());
