@@ -1,7 +1,9 @@
 // An İYS account that İYS refuses as a whole (its subscription closed, a gateway in front of it)
 // pauses: no consent is dead-lettered for it, nothing more is sent until a probe, the sites hear
 // of it, and once İYS answers normally again every waiting consent is delivered before its deadline.
+import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AccountPauses } from './account-pause.js';
 import { phone } from '../store/contract/store-fixtures.test-support.js';
 import { HOUR, MINUTE, startHarness } from '../delivery/delivery-sim.test-support.js';
 import type { DeliveryHarness } from '../delivery/delivery-sim.test-support.js';
@@ -98,5 +100,42 @@ describe('İYS account pause (A8, A18)', () => {
     await h.worker().runOnce();
     await h.worker().runOnce();
     expect((await h.store.movements({})).every((m) => m.state === 'delivered')).toBe(true);
+  });
+});
+
+describe('the probe schedule', () => {
+  it('first probe between half and all of IYS_PROBE_MS, doubling to at most 30 times it', async () => {
+    const written: string[] = [];
+    const store = {
+      iysAccounts: () => Promise.resolve([]),
+      pauseIysAccount: (p: { nextProbeAt: string }) => {
+        written.push(p.nextProbeAt);
+        return Promise.resolve(true);
+      },
+      resumeIysAccount: () => Promise.resolve(true),
+      iysToken: () => Promise.resolve(undefined),
+      setIysToken: () => Promise.resolve(),
+    };
+    const cause = { code: 'H521', message: 'kapalı', status: 403 };
+    const now = new Date('2026-12-01T09:00:00Z');
+    const delays = async (random: number, probes: number[]) => {
+      written.length = 0;
+      const pauses = new AccountPauses({
+        store,
+        config: () => ({ sites: new Map() }) as never,
+        logger: pino({ level: 'silent' }),
+        probeMs: 1000,
+        random: () => random,
+      });
+      for (const n of probes) await pauses.pause(100000, cause, now, n);
+      return written.map((at) => Date.parse(at) - now.getTime());
+    };
+    const least = await delays(0, [0, 5]);
+    expect(least).toEqual([500, 500]);
+    const most = await delays(0.999_999, [0, 1, 2, 10]);
+    expect(most[0]).toBeLessThanOrEqual(1000);
+    expect(most[1]).toBeGreaterThan(1000);
+    expect(most[3]).toBeLessThanOrEqual(30_000);
+    expect(most[3]).toBeGreaterThan(29_000);
   });
 });

@@ -82,10 +82,10 @@ export class AccountPauses {
     probes: number,
   ): Promise<boolean> {
     const at = now.toISOString();
-    const delay = backoffDelay(probes, { ...PROBE_BACKOFF, random: this.#random });
-    const nextProbeAt = new Date(
-      now.getTime() + Math.max(delay, PROBE_BACKOFF.baseMs / 2),
-    ).toISOString();
+    const delay = backoffDelay(probes, { ...this.#backoff, random: this.#random });
+    // Full jitter could probe at once; half the first delay is the least wait.
+    const wait = Math.max(delay, this.#backoff.baseMs / 2);
+    const nextProbeAt = new Date(now.getTime() + wait).toISOString();
     const todo = whatToDo(cause.code);
     const events = accountEvents(
       this.#config(),
