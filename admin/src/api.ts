@@ -29,16 +29,15 @@ export class AdminApi {
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     let response: Response;
     try {
-      response = await this.fetcher(`${this.base}${path}`, {
-        ...init,
-        headers: {
-          Authorization: `Bearer ${this.token}`,
-          'Accept-Language': this.locale,
-          Accept: 'application/json',
-          ...(init.body ? { 'Content-Type': 'application/json' } : {}),
-          ...init.headers,
-        },
+      // The caller's headers win; a Headers object or a list of pairs is read as such.
+      const headers = new Headers({
+        Authorization: `Bearer ${this.token}`,
+        'Accept-Language': this.locale,
+        Accept: 'application/json',
+        ...(init.body ? { 'Content-Type': 'application/json' } : {}),
       });
+      new Headers(init.headers).forEach((value, name) => headers.set(name, value));
+      response = await this.fetcher(`${this.base}${path}`, { ...init, headers });
     } catch (error) {
       throw new ApiFailure(0, 'network', String(error instanceof Error ? error.message : error));
     }

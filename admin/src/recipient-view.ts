@@ -105,7 +105,7 @@ export class IzinliRecipientView extends AdminView {
     this.actionError = '';
     try {
       const response = await this.api.request(
-        `/v1/admin/recipients/evidence?${new URLSearchParams(this.timeline.recipient as Record<string, string>)}`,
+        `/v1/admin/recipients/evidence?${new URLSearchParams(this.timeline.recipient)}`,
       );
       const name =
         /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ??

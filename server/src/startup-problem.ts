@@ -10,7 +10,7 @@ interface ErrorLike {
 }
 
 const asError = (error: unknown): ErrorLike =>
-  typeof error === 'object' && error !== null ? (error as ErrorLike) : {};
+  typeof error === 'object' && error !== null ? error : {};
 
 // A URL with its password replaced, so the refusal can name where it tried.
 function databaseWhere(url: string): string {
@@ -56,13 +56,13 @@ export function startupProblem(
   ) {
     const where = typeof path === 'string' ? path : env.DATA_DIR;
     return (
-      `the data directory is not writable (${where}: ${String(code)}). Give the server's user ` +
+      `the data directory is not writable (${where}: ${code}). Give the server's user ` +
       `write access to ${env.DATA_DIR} (e.g. chown), or point DATA_DIR at a directory it owns.`
     );
   }
   if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY') {
     return (
-      `the SQLite database in ${env.DATA_DIR} cannot be opened for writing (${String(code)}). ` +
+      `the SQLite database in ${env.DATA_DIR} cannot be opened for writing (${code}). ` +
       `Give the server's user write access to ${env.DATA_DIR}, or set DATA_DIR to a directory it owns.`
     );
   }

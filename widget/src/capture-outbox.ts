@@ -100,7 +100,7 @@ export class CaptureOutbox {
   async flush(now = false): Promise<void> {
     let stored: QueuedCapture[];
     try {
-      stored = await this.#store('readonly', (s) => promisifyRequest(s.getAll()));
+      stored = await this.#store('readonly', (s) => promisifyRequest<QueuedCapture[]>(s.getAll()));
     } catch {
       return;
     }

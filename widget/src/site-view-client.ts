@@ -29,6 +29,7 @@ export async function fetchSiteView(
   try {
     response = await fetch(url, { credentials: 'omit' });
   } catch {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- a SiteViewFailure, caught below
     throw failure({ code: 'network.failed', message: `Could not load ${url}` });
   }
   if (response.ok) return (await response.json()) as SiteView;
@@ -36,6 +37,7 @@ export async function fetchSiteView(
   if (problem.code === 'locale.notOffered' && locale !== 'tr') {
     return fetchSiteView(endpoint, site, 'tr');
   }
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- a SiteViewFailure, caught below
   throw failure(problem, response.status);
 }
 

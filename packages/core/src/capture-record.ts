@@ -267,7 +267,7 @@ export function captureRecordHashWith(
 
 /** Completes a record with its `recordHash`. */
 export async function sealCaptureRecord(record: UnsealedCaptureRecord): Promise<CaptureRecord> {
-  return { ...record, recordHash: await captureRecordHash(record) } as CaptureRecord;
+  return { ...record, recordHash: await captureRecordHash(record) };
 }
 
 /**

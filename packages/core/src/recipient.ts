@@ -46,7 +46,7 @@ export const IysEmail = z.string().superRefine((text, ctx) => {
 });
 
 /** The stored-recipient schema for a channel: `E164Phone` or `IysEmail`. */
-export function recipientSchemaFor(channel: Channel): typeof E164Phone | typeof IysEmail {
+export function recipientSchemaFor(channel: Channel): z.ZodType<string> {
   return addressKindOf(channel) === 'email' ? IysEmail : E164Phone;
 }
 

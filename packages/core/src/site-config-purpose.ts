@@ -31,7 +31,7 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
 export function mustBeFalse(code: string, rule: string, expected: Localized) {
   return z
     .boolean()
-    .refine((value) => value === false, { error: expecting(expected), params: { code, rule } })
+    .refine((value) => !value, { error: expecting(expected), params: { code, rule } })
     .meta({ const: false, description: `${expected.en} (rule ${rule} in docs/compliance.md).` });
 }
 

@@ -9,12 +9,12 @@ export type Path = (string | number)[];
 export interface RuleContext {
   config: z.output<typeof SiteConfigShape>;
   kindOf: ReadonlyMap<string, NoticeKind>;
-  missingLocales(id: string): SupportedLocale[];
-  report(
+  missingLocales: (id: string) => SupportedLocale[];
+  report: (
     code: string,
     path: Path,
     expected: Localized,
     received: unknown,
     params?: Problem['params'],
-  ): void;
+  ) => void;
 }

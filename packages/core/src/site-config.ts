@@ -75,7 +75,7 @@ function asBundledPurpose(problem: Problem, input: unknown): Problem[] {
   };
   // Other unknown keys beside `categories` still deserve their own problem.
   const known = new Set<string>([...Object.keys(Purpose.shape), 'categories']);
-  const others = pluralKey && Object.keys(value as object).some((key) => !known.has(key));
+  const others = pluralKey && Object.keys(value).some((key) => !known.has(key));
   return others ? [bundled, problem] : [bundled];
 }
 

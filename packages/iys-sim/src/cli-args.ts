@@ -88,7 +88,7 @@ export function parseCliArgs(argv: string[]): CliConfig {
     };
     if (typeof policy.emailPattern === 'string')
       policy.emailPattern = new RegExp(policy.emailPattern);
-    options.policy = policy as Partial<SimPolicy>;
+    options.policy = policy;
   }
   if (values.faults !== undefined)
     options.faults = jsonArg(values.faults, 'faults') as Partial<FaultSettings>;

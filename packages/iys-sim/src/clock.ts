@@ -27,7 +27,7 @@ export class SimClock {
     this.#anchorSim =
       options.start === undefined ? this.#anchorReal : new Date(options.start).getTime();
     if (Number.isNaN(this.#anchorSim))
-      throw new RangeError(`Invalid clock start: ${options.start}`);
+      throw new RangeError(`Invalid clock start: ${String(options.start)}`);
     this.#speed = checkSpeed(options.speed ?? 1);
   }
 

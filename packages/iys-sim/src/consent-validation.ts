@@ -170,9 +170,7 @@ export function validateConsent(
         value: v.slice(0, 100),
       });
     } else {
-      const bad = v.findIndex(
-        (r) => typeof r !== 'number' || !ctx.brand.retailers?.includes(r as number),
-      );
+      const bad = v.findIndex((r) => typeof r !== 'number' || !ctx.brand.retailers?.includes(r));
       if (bad >= 0) fail('H180', { location: ['retailerAccess', bad], value: v[bad] });
       else retailerAccess = v as number[];
     }

@@ -31,7 +31,8 @@ export class HealthTracker {
   /** Records one answered request. */
   record(ip: string, status: number, nowMs: number): void {
     let buckets = this.#buckets.get(ip);
-    if (!buckets) this.#buckets.set(ip, (buckets = new Map()));
+    if (!buckets)
+      this.#buckets.set(ip, (buckets = new Map<number, { total: number; failures: number }>()));
     const hour = Math.floor(nowMs / HOUR_MS);
     const bucket = buckets.get(hour) ?? { total: 0, failures: 0 };
     bucket.total++;

@@ -1,5 +1,4 @@
 import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
 import type { IysSim } from './app.js';
 
 /** A simulator listening on a port. */
@@ -22,7 +21,7 @@ export function serveIysSim(
   const hostname = options.hostname ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: sim.app.fetch, port: options.port ?? 0, hostname }, (info) => {
-      const { port } = info as AddressInfo;
+      const { port } = info;
       const timer = setInterval(() => {
         sim.context.settle();
         sim.context.push.pump();

@@ -29,7 +29,7 @@ export interface SealInputs {
   /** Ids for movements and events, asked in order: the movements, then the events. */
   newId(): string;
   /** SHA-256 (hex) of a text, synchronously: the record hash. */
-  sha256(text: string): string;
+  sha256: (text: string) => string;
 }
 
 /** A sealed draft: everything the group commit signs and writes for it. */

@@ -49,7 +49,9 @@ export async function loadJwks(
       text = await readFile(source, 'utf8');
     }
   } catch (error) {
-    return err(`cannot read the JWKS ${source}: ${error instanceof Error ? error.message : error}`);
+    return err(
+      `cannot read the JWKS ${source}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   let value: unknown;
   try {

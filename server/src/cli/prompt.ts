@@ -31,7 +31,7 @@ export function prompter(
         await write(output, `${question}${fallback ? ` [${fallback}]` : ''}: `);
         const line = await lines.next();
         if (line.done) throw new Error(ended(question));
-        const answer = (line.value as string).trim() || fallback || '';
+        const answer = line.value.trim() || fallback || '';
         const problem = check(answer);
         if (problem === undefined) return answer;
         await write(output, `  ${problem}\n`);

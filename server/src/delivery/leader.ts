@@ -3,6 +3,7 @@
 // PostgreSQL the leader is the instance whose dedicated session holds an advisory lock; on SQLite
 // (one process per file) the instance always leads. Taking over releases the leases a dead leader
 // left, so its movements go again at once instead of when their leases run out.
+import type { Row } from '../store/sql/store-rows.js';
 import type { Logger } from 'pino';
 import type pg from 'pg';
 import type { BatchClaim } from '../store/ports/batch-store.js';
@@ -51,7 +52,7 @@ export interface LeaderOptions {
 
 /** Whether this instance leads İYS traffic now. */
 export interface Leader {
-  leads(): boolean;
+  leads: () => boolean;
   /** Tries to lead once now (awaited), then keeps trying or checking every `retryMs`. */
   start(): Promise<void>;
   /** One attempt now: to take the lock if not leading, else to check it is still held. */
@@ -121,11 +122,12 @@ export function createLeader(options: LeaderOptions): Leader {
     try {
       const session = client ?? (await connect());
       if (leading) {
-        const held = (await session.query(HOLDS, [LEADER_LOCK_CLASS])).rows[0]?.n === 1;
+        const held = (await session.query<Row>(HOLDS, [LEADER_LOCK_CLASS])).rows[0]?.n === 1;
         if (!held) drop('lock no longer held');
         return;
       }
-      const locked = (await session.query(TRY_LOCK, [LEADER_LOCK_CLASS])).rows[0]?.locked === true;
+      const locked =
+        (await session.query<Row>(TRY_LOCK, [LEADER_LOCK_CLASS])).rows[0]?.locked === true;
       if (!locked || closed) return;
       const graceMs = options.graceMs ?? 2000;
       if (graceMs > 0) await new Promise((resolve) => setTimeout(resolve, graceMs));
@@ -136,7 +138,7 @@ export function createLeader(options: LeaderOptions): Leader {
       } catch (error) {
         // Leading without the stale leases released would stall their keys: try again later.
         logger.warn({ err: error }, 'İYS leader: could not release old leases; giving the lock up');
-        await session.query(UNLOCK, [LEADER_LOCK_CLASS]);
+        await session.query<Row>(UNLOCK, [LEADER_LOCK_CLASS]);
       }
     } catch (error) {
       logger.warn({ err: error }, 'İYS leader: lock attempt failed; retrying');
@@ -171,7 +173,8 @@ export function createLeader(options: LeaderOptions): Leader {
       timer = undefined;
       await ticking;
       const session = client;
-      if (session && leading) await session.query(UNLOCK, [LEADER_LOCK_CLASS]).catch(() => false);
+      if (session && leading)
+        await session.query<Row>(UNLOCK, [LEADER_LOCK_CLASS]).catch(() => false);
       if (session) {
         client = undefined;
         session.removeAllListeners();

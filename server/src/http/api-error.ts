@@ -107,5 +107,5 @@ export function apiErrorResponse(c: Context, error: ApiError): Response {
     },
   };
   for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
-  return c.json(body, error.status as ContentfulStatusCode);
+  return c.json(body, error.status);
 }

@@ -46,7 +46,7 @@ export class OriginRefusals {
   record(siteKey: string, origin: string, where: string): void {
     const now = this.#now();
     let origins = this.#sites.get(siteKey);
-    if (!origins) this.#sites.set(siteKey, (origins = new Map()));
+    if (!origins) this.#sites.set(siteKey, (origins = new Map<string, Entry>()));
     this.#prune(origins, now);
     const key = origins.has(origin) || origins.size < MAX_ORIGINS_PER_SITE ? origin : OTHER;
     let entry = origins.get(key);

@@ -6,7 +6,7 @@ import type { Checkpoint } from '../store/types.js';
 export interface CheckpointerOptions {
   store: ChainStore;
   /** Signs `{ siteKey, seq, hash, signedAt }` into a checkpoint. */
-  sign(head: Omit<Checkpoint, 'jws'>): Promise<Checkpoint>;
+  sign: (head: Omit<Checkpoint, 'jws'>) => Promise<Checkpoint>;
   now?: () => Date;
 }
 

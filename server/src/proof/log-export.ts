@@ -44,7 +44,7 @@ export async function* exportLog(
   };
   yield JSON.stringify(header);
   if (options.jwks) {
-    const jwks: LogJwksLine = { type: 'jwks', keys: options.jwks.keys as LogJwksLine['keys'] };
+    const jwks: LogJwksLine = { type: 'jwks', keys: options.jwks.keys };
     yield JSON.stringify(jwks);
   }
   for (const siteKey of sites) {

@@ -37,7 +37,8 @@ function rememberingKeys(local: KeyResolver): KeyResolver {
     pending.then(
       () => {
         let byKid = found.get(alg);
-        if (!byKid) found.set(alg, (byKid = new Map()));
+        if (!byKid)
+          found.set(alg, (byKid = new Map<string | undefined, ReturnType<KeyResolver>>()));
         byKid.set(kid, pending);
       },
       () => undefined,
@@ -159,7 +160,7 @@ export async function verifySignedJson(
   try {
     return ok({
       header,
-      payload: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload)),
+      payload: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload)) as unknown,
     });
   } catch (error) {
     return malformed(

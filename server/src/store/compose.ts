@@ -4,6 +4,7 @@
 
 /** A base class whose constructor copies the members of `ports` onto the instance. */
 export function composedOf<P extends object>(): new (ports: P) => P {
+  // eslint-disable-next-line @typescript-eslint/no-extraneous-class -- a class, so the stores can extend it
   return class {
     constructor(ports: P) {
       Object.assign(this, ports);

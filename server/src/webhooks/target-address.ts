@@ -69,7 +69,7 @@ export function guardedWebhookFetch(
         method: init.method ?? 'GET',
         headers: init.headers as Record<string, string>,
         ...(init.signal ? { signal: init.signal } : {}),
-        ...(guard.allowPrivateNetwork ? {} : { lookup: publicOnlyLookup as never }),
+        ...(guard.allowPrivateNetwork ? {} : { lookup: publicOnlyLookup }),
       },
       (incoming) => {
         incoming.resume();

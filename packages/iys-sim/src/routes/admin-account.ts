@@ -74,11 +74,11 @@ export function adminAccountRoutes(ctx: SimContext): Hono<SimEnv> {
         'expected { allowedIps?: string[] | null, enforceDelisting?: boolean, delisted?: string[] }',
       );
     }
-    if (ips !== undefined) ctx.whitelist.allowedIps = ips as string[] | null;
+    if (ips !== undefined) ctx.whitelist.allowedIps = ips;
     if (enforce !== undefined) ctx.whitelist.enforceDelisting = enforce;
     if (delisted !== undefined) {
       ctx.delisted.clear();
-      for (const ip of delisted as string[]) ctx.delisted.add(ip);
+      for (const ip of delisted) ctx.delisted.add(ip);
     }
     return c.json(whitelist());
   });

@@ -124,7 +124,7 @@ export function reconciliationRoutes(ctx: SimContext): Hono<SimEnv> {
     const genTime = new Date(turkeyDayStart(f.day) + DAY_MS);
     const serial = Buffer.from(sha256Hex(f.key).slice(0, 16), 'hex');
     const tsr = await timeStampResponse(new TextEncoder().encode(f.csv), genTime, serial);
-    return c.body(tsr.slice().buffer as ArrayBuffer, 200, {
+    return c.body(tsr.slice().buffer, 200, {
       'content-type': 'application/timestamp-reply',
       'content-disposition': `attachment; filename="${f.day}.tsr"`,
     });

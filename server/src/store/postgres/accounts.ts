@@ -1,5 +1,6 @@
 // The İYS account port on PostgreSQL: each change one transaction holding the account's row lock,
 // so two instances never both pause (or resume) it and write its events twice.
+import type { Row } from '../sql/store-rows.js';
 import type { AccountStore } from '../ports/account-store.js';
 import {
   ENSURE_ACCOUNT,
@@ -20,22 +21,33 @@ import { insertEvents } from './settle.js';
 export function postgresAccountStore(db: PgDb): AccountStore {
   return {
     async iysAccounts() {
-      return (await db.pool.query(SELECT_ACCOUNTS)).rows.map(toAccountRow);
+      return (await db.pool.query<Row>(SELECT_ACCOUNTS)).rows.map(toAccountRow);
     },
 
     pauseIysAccount({ iysCode, cause, at, nextProbeAt, events }) {
       return db.transaction(async (client) => {
-        await client.query(numbered(ENSURE_ACCOUNT), [iysCode, at]);
-        const { rows } = await client.query(
+        await client.query<Row>(numbered(ENSURE_ACCOUNT), [iysCode, at]);
+        const { rows } = await client.query<Row>(
           'SELECT state FROM iys_accounts WHERE iys_code = $1 FOR UPDATE',
           [iysCode],
         );
         const causeValues = [cause.code, cause.message, cause.status];
         if (rows[0]?.state === 'paused') {
-          await client.query(numbered(PROBE_FAILED), [...causeValues, nextProbeAt, at, iysCode]);
+          await client.query<Row>(numbered(PROBE_FAILED), [
+            ...causeValues,
+            nextProbeAt,
+            at,
+            iysCode,
+          ]);
           return false;
         }
-        await client.query(numbered(PAUSE_ACTIVE), [...causeValues, at, nextProbeAt, at, iysCode]);
+        await client.query<Row>(numbered(PAUSE_ACTIVE), [
+          ...causeValues,
+          at,
+          nextProbeAt,
+          at,
+          iysCode,
+        ]);
         await insertEvents(client, events);
         return true;
       });
@@ -43,7 +55,7 @@ export function postgresAccountStore(db: PgDb): AccountStore {
 
     resumeIysAccount({ iysCode, at, events }) {
       return db.transaction(async (client) => {
-        const { rowCount } = await client.query(numbered(RESUME), [at, iysCode]);
+        const { rowCount } = await client.query<Row>(numbered(RESUME), [at, iysCode]);
         if (rowCount !== 1) return false;
         await insertEvents(client, events);
         return true;
@@ -51,11 +63,11 @@ export function postgresAccountStore(db: PgDb): AccountStore {
     },
 
     async iysToken(iysCode) {
-      return tokenOf((await db.pool.query(numbered(SELECT_TOKEN), [iysCode])).rows[0]);
+      return tokenOf((await db.pool.query<Row>(numbered(SELECT_TOKEN), [iysCode])).rows[0]);
     },
 
     async setIysToken(iysCode, token, at) {
-      await db.pool.query(numbered(UPSERT_TOKEN), [iysCode, JSON.stringify(token), at]);
+      await db.pool.query<Row>(numbered(UPSERT_TOKEN), [iysCode, JSON.stringify(token), at]);
     },
   };
 }

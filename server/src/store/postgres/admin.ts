@@ -1,5 +1,6 @@
 // The admin port on PostgreSQL: migrations under an advisory lock (so several processes starting
 // at once run each version once), the health counts, a ping, and closing the pool.
+import type { Row } from '../sql/store-rows.js';
 import type { StoreAdmin, StoreStats } from '../ports/store-admin.js';
 import { MIGRATION_LOCK, SCHEMA_MIGRATIONS_DDL, pendingMigrations } from '../schema/migrations.js';
 import { int } from '../sql/store-rows.js';
@@ -16,16 +17,17 @@ export function postgresStoreAdmin(db: PgDb): Omit<StoreAdmin, 'kind'> {
     migrate(): Promise<void> {
       return db.transaction(async (client) => {
         // Held until COMMIT: a second process waits here, then finds every version applied.
-        await client.query('SELECT pg_advisory_xact_lock($1, $2)', [
+        await client.query<Row>('SELECT pg_advisory_xact_lock($1, $2)', [
           MIGRATION_LOCK.classId,
           MIGRATION_LOCK.objectId,
         ]);
-        if (db.schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS ${db.schema}`);
-        await client.query(SCHEMA_MIGRATIONS_DDL.postgres);
-        const { rows } = await client.query('SELECT version FROM schema_migrations');
+        if (db.schema !== undefined)
+          await client.query<Row>(`CREATE SCHEMA IF NOT EXISTS ${db.schema}`);
+        await client.query<Row>(SCHEMA_MIGRATIONS_DDL.postgres);
+        const { rows } = await client.query<Row>('SELECT version FROM schema_migrations');
         for (const migration of pendingMigrations(new Set(rows.map((r) => int(r.version))))) {
-          await client.query(migration.postgres);
-          await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+          await client.query<Row>(migration.postgres);
+          await client.query<Row>('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
             migration.version,
             migration.name,
           ]);
@@ -34,7 +36,8 @@ export function postgresStoreAdmin(db: PgDb): Omit<StoreAdmin, 'kind'> {
     },
 
     async stats(): Promise<StoreStats> {
-      const [row] = (await db.pool.query(STATS)).rows;
+      // An aggregate query: always one row.
+      const row = (await db.pool.query<Row>(STATS)).rows[0]!;
       return {
         captures: int(row.captures),
         pendingMovements: int(row.movements),
@@ -44,7 +47,7 @@ export function postgresStoreAdmin(db: PgDb): Omit<StoreAdmin, 'kind'> {
 
     async ping(): Promise<boolean> {
       try {
-        return (await db.pool.query('SELECT 1 AS one')).rows[0]?.one === 1;
+        return (await db.pool.query<Row>('SELECT 1 AS one')).rows[0]?.one === 1;
       } catch {
         return false;
       }

@@ -1,5 +1,6 @@
 // The İYS batches port on PostgreSQL (ports/batch-store.ts): open, claim (FOR UPDATE SKIP LOCKED,
 // so instances poll disjoint batches) and update batches, each in its own transaction.
+import type { Row } from '../sql/store-rows.js';
 import type { PoolClient } from 'pg';
 import {
   BATCH_COLUMNS,
@@ -43,7 +44,7 @@ const FENCE = `${q(FENCE_BATCH)} FOR UPDATE`;
 /** Writes a `submitting` batch and binds the items whose claim still holds; returns their ids. */
 async function openBatchPostgres(client: PoolClient, open: BatchOpen): Promise<string[]> {
   const lease = iso(open.leaseUntil);
-  await client.query(q(INSERT_BATCH), [
+  await client.query<Row>(q(INSERT_BATCH), [
     open.id,
     open.iysCode,
     open.brandCode,
@@ -52,7 +53,7 @@ async function openBatchPostgres(client: PoolClient, open: BatchOpen): Promise<s
   ]);
   const bound: string[] = [];
   for (const item of open.items) {
-    const done = await client.query(q(BIND_MOVEMENT), [
+    const done = await client.query<Row>(q(BIND_MOVEMENT), [
       open.id,
       bound.length,
       lease,
@@ -61,7 +62,7 @@ async function openBatchPostgres(client: PoolClient, open: BatchOpen): Promise<s
     ]);
     if (done.rowCount === 1) bound.push(item.id);
   }
-  await client.query(q(SET_BATCH_SIZE), [bound.length, open.id]);
+  await client.query<Row>(q(SET_BATCH_SIZE), [bound.length, open.id]);
   return bound;
 }
 
@@ -72,7 +73,7 @@ async function claimBatchesPostgres(
 ): Promise<ClaimedBatch[]> {
   const now = iso(claim.now);
   const account = claim.iysCode ?? null;
-  const stale = await client.query(`${q(STALE_SUBMISSIONS)} FOR UPDATE SKIP LOCKED`, [
+  const stale = await client.query<Row>(`${q(STALE_SUBMISSIONS)} FOR UPDATE SKIP LOCKED`, [
     now,
     account,
     account,
@@ -90,11 +91,11 @@ async function claimBatchesPostgres(
       results: [],
       next: { state: 'failed', error },
     } as const;
-    await client.query(q(UPDATE_BATCH), batchNextParams(update));
-    await client.query(q(RELEASE_LEFTOVERS), [now, id]);
+    await client.query<Row>(q(UPDATE_BATCH), batchNextParams(update));
+    await client.query<Row>(q(RELEASE_LEFTOVERS), [now, id]);
   }
   const lease = iso(claim.leaseUntil);
-  const due = await client.query(`${q(DUE_BATCHES)} FOR UPDATE SKIP LOCKED`, [
+  const due = await client.query<Row>(`${q(DUE_BATCHES)} FOR UPDATE SKIP LOCKED`, [
     now,
     now,
     account,
@@ -104,16 +105,16 @@ async function claimBatchesPostgres(
   const claimed: ClaimedBatch[] = [];
   for (const row of due.rows) {
     const id = row.id as string;
-    await client.query(q(LEASE_BATCH), [lease, id]);
-    await client.query(q(LEASE_BATCH_MOVEMENTS), [lease, id]);
+    await client.query<Row>(q(LEASE_BATCH), [lease, id]);
+    await client.query<Row>(q(LEASE_BATCH_MOVEMENTS), [lease, id]);
     const [batchRow] = (
-      await client.query(`SELECT ${BATCH_COLUMNS} FROM iys_batches WHERE id = $1`, [id])
+      await client.query<Row>(`SELECT ${BATCH_COLUMNS} FROM iys_batches WHERE id = $1`, [id])
     ).rows;
-    const movements = (await client.query(BOUND, [id])).rows.map((m) => ({
+    const movements = (await client.query<Row>(BOUND, [id])).rows.map((m) => ({
       ...toMovement(m),
       batchIndex: int(m.batch_index),
     }));
-    claimed.push({ batch: toBatch(batchRow), movements });
+    claimed.push({ batch: toBatch(batchRow!), movements });
   }
   return claimed;
 }
@@ -123,31 +124,34 @@ async function updateBatchPostgres(
   client: PoolClient,
   update: BatchUpdate,
 ): Promise<string[] | undefined> {
-  const fence = await client.query(FENCE, [update.id, iso(update.leaseUntil)]);
+  const fence = await client.query<Row>(FENCE, [update.id, iso(update.leaseUntil)]);
   if (fence.rowCount !== 1) return undefined;
   const applied: BatchItemResult[] = [];
   for (const r of update.results) {
-    const done = await client.query(
+    const done = await client.query<Row>(
       q(FINISH_BATCH_ITEM),
       resultParams({ ...r, leaseUntil: update.id }),
     );
     if (done.rowCount !== 1) continue;
     applied.push(r);
-    if (r.outcome.state === 'pending') await client.query(q(UNBIND_MOVEMENT), [r.id]);
+    if (r.outcome.state === 'pending') await client.query<Row>(q(UNBIND_MOVEMENT), [r.id]);
   }
   await afterResultsPostgres(client, applied);
-  await client.query(q(UPDATE_BATCH), batchNextParams(update));
+  await client.query<Row>(q(UPDATE_BATCH), batchNextParams(update));
   if (update.next.state === 'submitted') {
-    await client.query(q(LEASE_BATCH_MOVEMENTS), [iso(update.next.movementLeaseUntil), update.id]);
+    await client.query<Row>(q(LEASE_BATCH_MOVEMENTS), [
+      iso(update.next.movementLeaseUntil),
+      update.id,
+    ]);
   } else {
-    await client.query(q(RELEASE_LEFTOVERS), [iso(update.now), update.id]);
+    await client.query<Row>(q(RELEASE_LEFTOVERS), [iso(update.now), update.id]);
   }
   return applied.map((r) => r.id);
 }
 
 /** Recent batches, newest first. */
 async function listBatchesPostgres(pool: Pool, limit: number): Promise<IysBatchRow[]> {
-  return (await pool.query(q(LIST_BATCHES), [limit])).rows.map(toBatch);
+  return (await pool.query<Row>(q(LIST_BATCHES), [limit])).rows.map(toBatch);
 }
 
 /** The İYS batches of the PostgreSQL store on `db`. */

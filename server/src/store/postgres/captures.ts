@@ -1,5 +1,6 @@
 // The captures port on PostgreSQL: each write locks the heads of its sites FOR UPDATE, always in
 // site-key order so two writes never deadlock, and chains stay unbroken across processes.
+import type { Row } from '../sql/store-rows.js';
 import { GENESIS_HASH } from '@izinli/core';
 import type { CaptureFilter, CaptureStore, WriteTx } from '../ports/capture-store.js';
 import { captureCursorAfter, captureListQuery } from '../sql/capture-query.js';
@@ -24,8 +25,8 @@ export function postgresCaptureStore(db: PgDb): CaptureStore {
       return db.transaction(async (client) => {
         const heads = new Map<string, ChainHead>();
         if (keys.length > 0) {
-          await client.query(ENSURE_HEADS, [keys, GENESIS_HASH]);
-          for (const row of (await client.query(LOCK_HEADS, [keys])).rows) {
+          await client.query<Row>(ENSURE_HEADS, [keys, GENESIS_HASH]);
+          for (const row of (await client.query<Row>(LOCK_HEADS, [keys])).rows) {
             const siteKey = row.site_key as string;
             heads.set(siteKey, { siteKey, seq: int(row.seq), hash: row.hash as string });
           }
@@ -34,6 +35,7 @@ export function postgresCaptureStore(db: PgDb): CaptureStore {
         try {
           const result = await work(tx);
           // `work` may have caught a failed statement; the transaction is aborted all the same.
+          // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what the failed statement threw, as it was
           if (tx.failure !== undefined) throw tx.failure;
           return result;
         } finally {
@@ -43,13 +45,13 @@ export function postgresCaptureStore(db: PgDb): CaptureStore {
     },
 
     async getCapture(captureId: string): Promise<StoredCapture | undefined> {
-      const [row] = (await db.pool.query(GET_CAPTURE, [captureId])).rows;
+      const [row] = (await db.pool.query<Row>(GET_CAPTURE, [captureId])).rows;
       return row ? toStoredCapture(row) : undefined;
     },
 
     async listCaptures(filter: CaptureFilter): Promise<Page<StoredCapture>> {
       const { sql, params, limit } = captureListQuery(filter, 'postgres');
-      const { rows } = await db.pool.query(sql, params);
+      const { rows } = await db.pool.query<Row>(sql, params);
       const shown = rows.slice(0, limit);
       return {
         items: shown.map(toStoredCapture),

@@ -1,5 +1,6 @@
 // The chain port on PostgreSQL: a site's chain read in pages by seq, its head, and the
 // checkpoints, each one statement on the pool.
+import type { Row } from '../sql/store-rows.js';
 import type { ChainStore } from '../ports/chain-store.js';
 import { emptyHead } from '../sql/append-guard.js';
 import {
@@ -26,7 +27,7 @@ export function postgresChainStore(db: PgDb): ChainStore {
     async *chain(siteKey: string, fromSeq = 1): AsyncIterable<StoredCapture> {
       let next = fromSeq;
       for (;;) {
-        const { rows } = await pool.query(CHAIN_PAGE_SQL, [siteKey, next]);
+        const { rows } = await pool.query<Row>(CHAIN_PAGE_SQL, [siteKey, next]);
         for (const row of rows) yield toStoredCapture(row);
         if (rows.length < CHAIN_PAGE) return;
         next = int(rows.at(-1)!.seq) + 1;
@@ -35,17 +36,17 @@ export function postgresChainStore(db: PgDb): ChainStore {
 
     async chainHead(siteKey: string): Promise<ChainHead> {
       const sql = 'SELECT seq, hash FROM chain_heads WHERE site_key = $1';
-      const [row] = (await pool.query(sql, [siteKey])).rows;
+      const [row] = (await pool.query<Row>(sql, [siteKey])).rows;
       return row ? { siteKey, seq: int(row.seq), hash: row.hash as string } : emptyHead(siteKey);
     },
 
     async sites(): Promise<string[]> {
       const sql = 'SELECT site_key FROM chain_heads WHERE seq > 0 ORDER BY site_key';
-      return (await pool.query(sql)).rows.map((r) => r.site_key as string);
+      return (await pool.query<Row>(sql)).rows.map((r) => r.site_key as string);
     },
 
     async addCheckpoint(checkpoint: Checkpoint): Promise<void> {
-      await pool.query(INSERT_CHECKPOINT, checkpointValues(checkpoint));
+      await pool.query<Row>(INSERT_CHECKPOINT, checkpointValues(checkpoint));
     },
 
     async checkpoints(siteKey?: string, limit?: number): Promise<Checkpoint[]> {
@@ -53,10 +54,10 @@ export function postgresChainStore(db: PgDb): ChainStore {
       // LIMIT NULL is no limit.
       const { rows } =
         siteKey === undefined
-          ? await pool.query(`${select} ORDER BY signed_at DESC, pos DESC LIMIT $1`, [
+          ? await pool.query<Row>(`${select} ORDER BY signed_at DESC, pos DESC LIMIT $1`, [
               limit ?? null,
             ])
-          : await pool.query(`${select} WHERE site_key = $1 ORDER BY seq DESC LIMIT $2`, [
+          : await pool.query<Row>(`${select} WHERE site_key = $1 ORDER BY seq DESC LIMIT $2`, [
               siteKey,
               limit ?? null,
             ]);

@@ -1,6 +1,7 @@
 // The PostgreSQL side of sync: the pull cursor per brand and `applyIysChanges`'s statements, run
 // on one client inside the store's transaction. An advisory lock serialises concurrent appliers
 // (a pull and a push, or two instances), so "changed" is decided against committed state.
+import type { Row } from '../sql/store-rows.js';
 import type { PoolClient } from 'pg';
 import { planIysChanges } from '../sql/iys-changes-plan.js';
 import { MIRROR_SYNC_LOCK } from '../schema/migrations.js';
@@ -36,27 +37,29 @@ export async function applyIysChangesPostgres(
   client: PoolClient,
   write: IysChangesWrite,
 ): Promise<IysChangesResult> {
-  await client.query('SELECT pg_advisory_xact_lock($1, $2)', [
+  await client.query<Row>('SELECT pg_advisory_xact_lock($1, $2)', [
     MIRROR_SYNC_LOCK.classId,
     MIRROR_SYNC_LOCK.objectId,
   ]);
   const current = new Map<string, MirrorEntry>();
   const keys = [...new Set(write.entries.map((e) => e.key))];
   if (keys.length > 0) {
-    for (const row of (await client.query(SELECT_MIRROR, [keys])).rows) {
+    for (const row of (await client.query<Row>(SELECT_MIRROR, [keys])).rows) {
       const entry = toMirrorEntry(row);
       current.set(entry.key, entry);
     }
   }
   const plan = planIysChanges(current, write);
   if (plan.upserts.length > 0) {
-    await client.query(UPSERT_MIRROR, [rowsJson(MIRROR_COLUMNS, plan.upserts.map(mirrorValues))]);
+    await client.query<Row>(UPSERT_MIRROR, [
+      rowsJson(MIRROR_COLUMNS, plan.upserts.map(mirrorValues)),
+    ]);
   }
   if (plan.events.length > 0) {
-    await client.query(INSERT_EVENTS, [rowsJson(EVENT_COLUMNS, plan.events.map(eventValues))]);
+    await client.query<Row>(INSERT_EVENTS, [rowsJson(EVENT_COLUMNS, plan.events.map(eventValues))]);
   }
   if (write.cursor !== undefined) {
-    await client.query(UPSERT_CURSOR, [
+    await client.query<Row>(UPSERT_CURSOR, [
       write.iysCode,
       write.brandCode,
       write.cursor,

@@ -1,5 +1,6 @@
 // The mirror port on PostgreSQL: reads and the upsert are single statements on the pool;
 // `applyIysChanges` runs in one transaction under the mirror's advisory lock (iys-changes.ts).
+import type { Row } from '../sql/store-rows.js';
 import type { Source } from '@izinli/core';
 import type { IysChangesResult, IysChangesWrite, MirrorStore } from '../ports/mirror-store.js';
 import { MIRROR_COLUMNS, lastPerKey, mirrorValues, toMirrorEntry } from '../sql/store-rows.js';
@@ -28,7 +29,7 @@ export function postgresMirrorStore(db: PgDb): MirrorStore {
     async mirror(keys: readonly string[]): Promise<Map<string, MirrorEntry>> {
       const found = new Map<string, MirrorEntry>();
       if (keys.length === 0) return found;
-      for (const row of (await pool.query(SELECT_MIRROR, [[...keys]])).rows) {
+      for (const row of (await pool.query<Row>(SELECT_MIRROR, [[...keys]])).rows) {
         const entry = toMirrorEntry(row);
         found.set(entry.key, entry);
       }
@@ -38,7 +39,7 @@ export function postgresMirrorStore(db: PgDb): MirrorStore {
     async pendingRefusals(keys: readonly string[]): Promise<Map<string, PendingRefusal>> {
       const found = new Map<string, PendingRefusal>();
       if (keys.length === 0) return found;
-      for (const row of (await pool.query(PENDING_REFUSALS, [[...keys]])).rows) {
+      for (const row of (await pool.query<Row>(PENDING_REFUSALS, [[...keys]])).rows) {
         found.set(row.movement_key as string, {
           source: row.source as Source,
           consentDate: row.consent_date as string,
@@ -51,11 +52,11 @@ export function postgresMirrorStore(db: PgDb): MirrorStore {
       if (entries.length === 0) return;
       // One statement: atomic, and one key twice in it would be an error, so the last one wins.
       const rows = lastPerKey(entries, (e) => e.key).map(mirrorValues);
-      await pool.query(UPSERT_MIRROR, [rowsJson(MIRROR_COLUMNS, rows)]);
+      await pool.query<Row>(UPSERT_MIRROR, [rowsJson(MIRROR_COLUMNS, rows)]);
     },
 
     async syncCursor(iysCode: number, brandCode: number): Promise<string | undefined> {
-      const [row] = (await pool.query(SELECT_SYNC_CURSOR, [iysCode, brandCode])).rows;
+      const [row] = (await pool.query<Row>(SELECT_SYNC_CURSOR, [iysCode, brandCode])).rows;
       return row?.after_cursor as string | undefined;
     },
 

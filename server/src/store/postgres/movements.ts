@@ -1,5 +1,6 @@
 // The movements port on PostgreSQL: claims take due head movements FOR UPDATE SKIP LOCKED, so
 // several instances claim disjoint rows; results apply only while the claim's lease holds.
+import type { Row } from '../sql/store-rows.js';
 import type { Movement } from '@izinli/core';
 import type { Pool, PoolClient } from 'pg';
 import type {
@@ -45,10 +46,10 @@ async function claimMovementsPostgres(
   client: PoolClient,
   claim: MovementClaim,
 ): Promise<Movement[]> {
-  const due = (await client.query(SELECT_DUE, claimParams(claim))).rows.map((r) => int(r.pos));
+  const due = (await client.query<Row>(SELECT_DUE, claimParams(claim))).rows.map((r) => int(r.pos));
   if (due.length === 0) return [];
   const leaseUntil = new Date(claim.leaseUntil).toISOString();
-  const { rows } = await client.query(CLAIM, [leaseUntil, due]);
+  const { rows } = await client.query<Row>(CLAIM, [leaseUntil, due]);
   const order = new Map(due.map((pos, i) => [pos, i]));
   rows.sort((a, b) => order.get(int(a.pos))! - order.get(int(b.pos))!);
   return rows.map(toMovement);
@@ -61,7 +62,8 @@ async function finishMovementsPostgres(
 ): Promise<string[]> {
   const applied: MovementResult[] = [];
   for (const result of results) {
-    if ((await client.query(FINISH_PG, resultParams(result))).rowCount === 1) applied.push(result);
+    if ((await client.query<Row>(FINISH_PG, resultParams(result))).rowCount === 1)
+      applied.push(result);
   }
   await afterResultsPostgres(client, applied);
   return applied.map((r) => r.id);
@@ -69,7 +71,7 @@ async function finishMovementsPostgres(
 
 /** Puts a dead letter back in the queue; false when `id` is not dead. */
 async function retryDeadPostgres(pool: Pool, id: string, now: string): Promise<boolean> {
-  const done = await pool.query(numbered(RETRY_DEAD), [new Date(now).toISOString(), id]);
+  const done = await pool.query<Row>(numbered(RETRY_DEAD), [new Date(now).toISOString(), id]);
   return done.rowCount === 1;
 }
 
@@ -80,9 +82,9 @@ async function deliveryStatsPostgres(
   siteKeys?: readonly string[],
 ): Promise<DeliveryStats> {
   const q = deliveryStatsQueries(deadlineBound, siteKeys, 'postgres');
-  const byState = (await pool.query(...q.byState)).rows;
-  const [summary] = (await pool.query(...q.summary)).rows;
-  return deliveryStatsOf(byState, summary);
+  const byState = (await pool.query<Row>(...q.byState)).rows;
+  const [summary] = (await pool.query<Row>(...q.summary)).rows;
+  return deliveryStatsOf(byState, summary!);
 }
 
 /** One page of a tenant's movements. */
@@ -91,14 +93,14 @@ async function movementPagePostgres(
   filter: MovementPageFilter,
 ): Promise<Page<AdminMovement>> {
   const { sql, params, limit } = movementPageQuery(filter, 'postgres');
-  return movementPageOf((await pool.query(sql, params)).rows, limit);
+  return movementPageOf((await pool.query<Row>(sql, params)).rows, limit);
 }
 
 /** Flags open movements near their deadline, each once, writing its event; returns the count. */
 async function flagAtRiskPostgres(client: PoolClient, flagging: AtRiskFlagging): Promise<number> {
   const account = flagging.iysCode ?? null;
   const bound = new Date(flagging.deadlineBound).toISOString();
-  const { rows } = await client.query(AT_RISK_DUE_PG, [
+  const { rows } = await client.query<Row>(AT_RISK_DUE_PG, [
     bound,
     account,
     account,
@@ -107,7 +109,7 @@ async function flagAtRiskPostgres(client: PoolClient, flagging: AtRiskFlagging):
   const now = new Date(flagging.now).toISOString();
   const events: WebhookEvent[] = [];
   for (const row of rows) {
-    await client.query(numbered(FLAG_AT_RISK), [now, int(row.pos)]);
+    await client.query<Row>(numbered(FLAG_AT_RISK), [now, int(row.pos)]);
     events.push(flagging.event(toMovement(row), row.site_key as string));
   }
   await insertEvents(client, events);
@@ -135,7 +137,7 @@ async function listMovements(pool: Pool, filter: MovementFilter): Promise<Moveme
   params.push(filter.limit ?? DEFAULT_MOVEMENTS);
   const sql = `SELECT ${MOVEMENT_COLUMNS.join(', ')} FROM movements
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY pos LIMIT $${params.length}`;
-  return (await pool.query(sql, params)).rows.map(toMovement);
+  return (await pool.query<Row>(sql, params)).rows.map(toMovement);
 }
 
 /** The movement outbox of the PostgreSQL store on `db`. */
@@ -143,7 +145,7 @@ export function postgresMovementStore(db: PgDb): MovementStore {
   return {
     movements: (filter) => listMovements(db.pool, filter),
     claimMovements: (claim) => db.transaction((client) => claimMovementsPostgres(client, claim)),
-    releaseLeases: async () => (await db.pool.query(RELEASE_LEASES)).rowCount ?? 0,
+    releaseLeases: async () => (await db.pool.query<Row>(RELEASE_LEASES)).rowCount ?? 0,
     finishMovements: (results) =>
       db.transaction((client) => finishMovementsPostgres(client, results)),
     retryDeadMovement: (id, now) => retryDeadPostgres(db.pool, id, now),

@@ -2,6 +2,7 @@
 // transaction. The capture rows are locked FOR UPDATE and their movements too, so a delivery
 // claim or a dead-letter retry racing the purge either finishes first (and the purge sees the
 // open movement) or waits for it.
+import type { Row } from '../sql/store-rows.js';
 import type { Pool, PoolClient } from 'pg';
 import { FANNED_OUT } from '../sql/webhook-sql.js';
 import { CAPTURE_SELECT, toStoredCapture } from '../sql/store-rows.js';
@@ -57,7 +58,7 @@ async function retentionCandidatesPostgres(
   pool: Pool,
   c: RetentionCandidates,
 ): Promise<RetentionCandidate[]> {
-  const { rows } = await pool.query(CANDIDATES, [
+  const { rows } = await pool.query<Row>(CANDIDATES, [
     c.siteKey,
     c.afterSeq,
     c.receivedBeforeMs,
@@ -72,26 +73,26 @@ async function purgeCapturesPostgres(
   purge: RetentionPurge,
 ): Promise<RetentionPurgeResult> {
   const ids = [...new Set(purge.captureIds)];
-  const locked = (await client.query(LOCK_CAPTURES, [ids, purge.siteKey])).rows.map(
+  const locked = (await client.query<Row>(LOCK_CAPTURES, [ids, purge.siteKey])).rows.map(
     (r) => r.capture_id as string,
   );
   if (locked.length === 0) return { purged: [], open: [] };
   // PURGED_MOVEMENT_KEY in SQL must stay the same as purgedMovementKey().
   if (purgedMovementKey('x') !== 'purged:x') throw new Error('store: purged key format drifted');
   const openSet = new Set<string>();
-  for (const m of (await client.query(LOCK_MOVEMENTS, [locked])).rows) {
+  for (const m of (await client.query<Row>(LOCK_MOVEMENTS, [locked])).rows) {
     if (m.state === 'pending' || m.state === 'in-flight') openSet.add(m.capture_id as string);
   }
   const purged = ids.filter((id) => locked.includes(id) && !openSet.has(id));
   const open = ids.filter((id) => openSet.has(id));
   if (purged.length === 0) return { purged, open };
-  await client.query(PURGE_CAPTURES, [purged, purge.purgedAt]);
-  await client.query(PURGE_MOVEMENTS, [purged, PURGED_RECIPIENT]);
-  for (const event of (await client.query(EVENTS_OF, [purge.siteKey, purged])).rows) {
+  await client.query<Row>(PURGE_CAPTURES, [purged, purge.purgedAt]);
+  await client.query<Row>(PURGE_MOVEMENTS, [purged, PURGED_RECIPIENT]);
+  for (const event of (await client.query<Row>(EVENTS_OF, [purge.siteKey, purged])).rows) {
     const id = event.id as string;
     const payload = purgedEventPayload(event.capture_id as string, purge.purgedAt);
-    await client.query(PURGE_EVENT, [payload, id]);
-    await client.query(KILL_DELIVERIES, [PURGED_DELIVERY_ERROR, id]);
+    await client.query<Row>(PURGE_EVENT, [payload, id]);
+    await client.query<Row>(KILL_DELIVERIES, [PURGED_DELIVERY_ERROR, id]);
   }
   return { purged, open };
 }
@@ -101,7 +102,7 @@ async function changedEventCandidatesPostgres(
   pool: Pool,
   c: ChangedEventCandidates,
 ): Promise<ChangedEventCandidate[]> {
-  const { rows } = await pool.query(CHANGED_CANDIDATES, [
+  const { rows } = await pool.query<Row>(CHANGED_CANDIDATES, [
     c.siteKey,
     c.afterPos,
     c.createdBefore,
@@ -116,12 +117,12 @@ async function purgeChangedEventsPostgres(
   purge: ChangedEventPurge,
 ): Promise<string[]> {
   const ids = [...new Set(purge.eventIds)];
-  const locked = (await client.query(LOCK_CHANGED_EVENTS, [ids, purge.siteKey])).rows;
+  const locked = (await client.query<Row>(LOCK_CHANGED_EVENTS, [ids, purge.siteKey])).rows;
   for (const event of locked) {
     const payload = JSON.parse(event.payload as string) as unknown;
     const id = event.id as string;
-    await client.query(PURGE_EVENT, [purgedChangedEventPayload(payload, purge.purgedAt), id]);
-    await client.query(KILL_DELIVERIES, [PURGED_DELIVERY_ERROR, id]);
+    await client.query<Row>(PURGE_EVENT, [purgedChangedEventPayload(payload, purge.purgedAt), id]);
+    await client.query<Row>(KILL_DELIVERIES, [PURGED_DELIVERY_ERROR, id]);
   }
   // In the caller's order, as the SQLite store answers.
   const done = new Set(locked.map((e) => e.id as string));

@@ -1,6 +1,7 @@
 // What follows applied movement results in the same transaction, whether a single movement's
 // (movements.ts) or a batch item's (batches.ts): the key holds, the webhook events and the
 // mirror entries İYS confirmed.
+import type { Row } from '../sql/store-rows.js';
 import type { PoolClient } from 'pg';
 import type { BatchItemResult } from '../ports/batch-store.js';
 import { HOLD_KEY, SITE_OF_MOVEMENT, holdParams, numbered } from '../sql/delivery-sql.js';
@@ -14,7 +15,7 @@ const INSERT_EVENTS = `${pgInsertRows('webhook_events', EVENT_COLUMNS, '$1')} ON
 /** Writes webhook events in one statement (an id written before is skipped). */
 export async function insertEvents(client: PoolClient, events: readonly WebhookEvent[]) {
   if (events.length === 0) return;
-  await client.query(INSERT_EVENTS, [rowsJson(EVENT_COLUMNS, events.map(eventValues))]);
+  await client.query<Row>(INSERT_EVENTS, [rowsJson(EVENT_COLUMNS, events.map(eventValues))]);
 }
 
 /**
@@ -29,11 +30,11 @@ export async function afterResultsPostgres(
   const events: WebhookEvent[] = [];
   for (const result of applied) {
     const hold = holdParams(result);
-    if (hold) await client.query(numbered(HOLD_KEY), hold);
+    if (hold) await client.query<Row>(numbered(HOLD_KEY), hold);
     if (result.events?.length) {
-      const [site] = (await client.query(numbered(SITE_OF_MOVEMENT), [result.id])).rows;
+      const [site] = (await client.query<Row>(numbered(SITE_OF_MOVEMENT), [result.id])).rows;
       for (const event of result.events)
-        events.push({ ...event, siteKey: site.site_key as string });
+        events.push({ ...event, siteKey: site!.site_key as string });
     }
     if (result.mirror) mirror.push(result.mirror);
   }

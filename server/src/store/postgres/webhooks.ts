@@ -1,6 +1,7 @@
 // The webhooks port on PostgreSQL: a site's events, and the outbox, whose fan-out and claims lock
 // their rows FOR UPDATE SKIP LOCKED, so several server processes share the work without waiting
 // on each other or sending one delivery twice under live leases.
+import type { Row } from '../sql/store-rows.js';
 import type { Pool, PoolClient } from 'pg';
 import { toWebhookEvent } from '../sql/store-rows.js';
 import {
@@ -64,15 +65,15 @@ export class PostgresWebhookOutbox implements WebhookOutbox {
 
   fanOut(write: WebhookFanOut): Promise<{ events: number; deliveries: number }> {
     return this.transaction(async (client) => {
-      const events = (await client.query(UNFANNED, [write.limit])).rows.map(toWebhookEvent);
+      const events = (await client.query<Row>(UNFANNED, [write.limit])).rows.map(toWebhookEvent);
       if (events.length === 0) return { events: 0, deliveries: 0 };
       const rows = events.flatMap((event) =>
         write.targets(event).map((t) => newDeliveryValues(write.newId(), event.id, t, write.now)),
       );
       if (rows.length > 0) {
-        await client.query(INSERT_DELIVERIES, [rowsJson(NEW_DELIVERY_COLUMNS, rows)]);
+        await client.query<Row>(INSERT_DELIVERIES, [rowsJson(NEW_DELIVERY_COLUMNS, rows)]);
       }
-      await client.query(MARK_FANNED, [events.map((e) => e.id)]);
+      await client.query<Row>(MARK_FANNED, [events.map((e) => e.id)]);
       return { events: events.length, deliveries: rows.length };
     });
   }
@@ -83,7 +84,7 @@ export class PostgresWebhookOutbox implements WebhookOutbox {
       new Date(claim.leaseUntil).toISOString(),
       claim.limit,
     ];
-    const { rows } = await this.pool.query(CLAIM, params);
+    const { rows } = await this.pool.query<Row>(CLAIM, params);
     // RETURNING has no order: oldest due first, as SQLite answers.
     const claimed = rows.map((row) => ({ row, pos: Number(row.pos) }));
     claimed.sort(
@@ -94,27 +95,27 @@ export class PostgresWebhookOutbox implements WebhookOutbox {
   }
 
   async settle(result: WebhookDeliveryResult): Promise<boolean> {
-    return (await this.pool.query(SETTLE, settleParams(result))).rowCount === 1;
+    return (await this.pool.query<Row>(SETTLE, settleParams(result))).rowCount === 1;
   }
 
   async retry(id: string, tenantId: string, now: string): Promise<boolean> {
     const params = [new Date(now).toISOString(), id, tenantId];
-    return (await this.pool.query(RETRY, params)).rowCount === 1;
+    return (await this.pool.query<Row>(RETRY, params)).rowCount === 1;
   }
 
   async list(filter: WebhookDeliveryFilter): Promise<WebhookDelivery[]> {
     const params = [filter.state ?? null, filter.tenantId ?? null, filter.limit ?? 100];
-    return (await this.pool.query(LIST, params)).rows.map(toWebhookDelivery);
+    return (await this.pool.query<Row>(LIST, params)).rows.map(toWebhookDelivery);
   }
 
   async get(id: string): Promise<WebhookDelivery | undefined> {
     const sql = `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries d WHERE d.id = $1`;
-    const [row] = (await this.pool.query(sql, [id])).rows;
+    const [row] = (await this.pool.query<Row>(sql, [id])).rows;
     return row ? toWebhookDelivery(row) : undefined;
   }
 
   async counts(): Promise<Record<WebhookDeliveryState, number>> {
-    return deliveryCounts((await this.pool.query(COUNTS)).rows);
+    return deliveryCounts((await this.pool.query<Row>(COUNTS)).rows);
   }
 }
 
@@ -126,7 +127,7 @@ const DEFAULT_EVENTS = 100;
 export function postgresWebhookStore(db: PgDb): WebhookStore {
   return {
     async webhookEvents(siteKey: string, limit = DEFAULT_EVENTS): Promise<WebhookEvent[]> {
-      return (await db.pool.query(WEBHOOK_EVENTS, [siteKey, limit])).rows.map(toWebhookEvent);
+      return (await db.pool.query<Row>(WEBHOOK_EVENTS, [siteKey, limit])).rows.map(toWebhookEvent);
     },
     webhookOutbox: new PostgresWebhookOutbox(db.pool, (job) => db.transaction(job)),
   };

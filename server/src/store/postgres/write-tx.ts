@@ -1,5 +1,6 @@
 // The WriteTx of the PostgreSQL store: one pooled client inside BEGIN … COMMIT with the heads of
 // its sites locked FOR UPDATE, so other processes appending to those sites wait for it.
+import type { Row } from '../sql/store-rows.js';
 import { movementKey } from '@izinli/core';
 import type { ConsentStatus } from '@izinli/core';
 import type { PoolClient } from 'pg';
@@ -57,9 +58,10 @@ export class PostgresWriteTx implements WriteTx {
 
   async #query(sql: string, params: unknown[]) {
     assertOpen(this.#open);
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what the failed statement threw, as it was
     if (this.failure !== undefined) throw this.failure;
     try {
-      return await this.#client.query(sql, params);
+      return await this.#client.query<Row>(sql, params);
     } catch (error) {
       this.failure = error;
       throw error;

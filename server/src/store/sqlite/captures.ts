@@ -22,6 +22,7 @@ export function sqliteCaptureStore(db: SqliteDb): CaptureStore {
           try {
             result = await work(tx);
             // `work` may have caught a failed insert; its rows must not commit half-written.
+            // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what the failed statement threw, as it was
             if (tx.failure !== undefined) throw tx.failure;
           } finally {
             tx.end();

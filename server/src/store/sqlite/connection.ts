@@ -26,7 +26,8 @@ export class SqliteConnection {
       if (role === 'writer') {
         // WAL lets the reader connection read while the writer holds a transaction open.
         const mode = db.pragma('journal_mode = WAL', { simple: true });
-        if (mode !== 'wal') throw new Error(`store: ${file} cannot use WAL (journal_mode ${mode})`);
+        if (mode !== 'wal')
+          throw new Error(`store: ${file} cannot use WAL (journal_mode ${String(mode)})`);
       }
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');

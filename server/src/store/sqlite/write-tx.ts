@@ -87,6 +87,7 @@ export class SqliteWriteTx implements WriteTx {
 
   async insertCapture(write: CaptureWrite): Promise<void> {
     assertOpen(this.#open);
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what the failed statement threw, as it was
     if (this.failure !== undefined) throw this.failure;
     const { capture, movements, events } = write;
     // Every check and conversion first: a bad value must throw before any row is written.
