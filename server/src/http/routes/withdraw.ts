@@ -270,8 +270,7 @@ async function parseForm(
   let fields: Record<string, unknown>;
   try {
     // The body is already read, so the form is parsed from its bytes, not from the spent stream.
-    // Deprecated for untrusted multipart by undici; here the body is already size-limited (413)
-    // and a malformed one answers 400 body.malformed, never a crash.
+    // Deprecated by undici for untrusted multipart: this body is size-limited, a bad one is a 400.
     const form = await new Response(bytes, {
       headers: { 'content-type': c.req.header('content-type')! },
       // eslint-disable-next-line @typescript-eslint/no-deprecated
