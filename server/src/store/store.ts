@@ -7,6 +7,7 @@ import type { CaptureStore } from './ports/capture-store.js';
 import type { ChainStore } from './ports/chain-store.js';
 import type { MirrorStore } from './ports/mirror-store.js';
 import type { MovementStore } from './ports/movement-store.js';
+import type { ReconciliationStore } from './ports/reconciliation-store.js';
 import type { RetentionStore } from './ports/retention-store.js';
 import type { StoreAdmin } from './ports/store-admin.js';
 import type { WebhookStore } from './ports/webhook-store.js';
@@ -19,6 +20,7 @@ export type * from './ports/capture-store.js';
 export type * from './ports/chain-store.js';
 export type * from './ports/mirror-store.js';
 export type * from './ports/movement-store.js';
+export type * from './ports/reconciliation-store.js';
 export type * from './ports/retention-store.js';
 export type * from './ports/store-admin.js';
 export type * from './ports/webhook-store.js';
@@ -33,4 +35,5 @@ export interface Store
     MirrorStore,
     WebhookStore,
     RetentionStore,
+    ReconciliationStore,
     StoreAdmin {}

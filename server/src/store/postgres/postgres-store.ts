@@ -11,6 +11,7 @@ import { postgresChainStore } from './chain.js';
 import { postgresMirrorStore } from './mirror.js';
 import { postgresMovementStore } from './movements.js';
 import { PgDb } from './pg-db.js';
+import { postgresReconciliationStore } from './reconciliation.js';
 import { postgresRetentionStore } from './retention.js';
 import { postgresWebhookStore } from './webhooks.js';
 
@@ -66,6 +67,7 @@ export class PostgresStore extends composedOf<Omit<Store, 'kind'>>() implements 
       ...postgresMirrorStore(db),
       ...postgresWebhookStore(db),
       ...postgresRetentionStore(db),
+      ...postgresReconciliationStore(db),
       ...postgresStoreAdmin(db),
     });
     this.#db = db;

@@ -7,6 +7,7 @@
 // JSON columns hold RFC 8785 canonical text, never jsonb, so a re-read is byte-identical.
 
 import { DELIVERY_BATCHES_MIGRATION } from './delivery-batches-migration.js';
+import { RECONCILIATION_MIGRATION } from './reconciliation-migration.js';
 import { WEBHOOK_DELIVERIES_MIGRATION } from './webhook-deliveries-migration.js';
 import type { Migration } from './migration.js';
 
@@ -237,6 +238,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'sync-cursors', sqlite: v2Sqlite, postgres: v2Postgres },
   WEBHOOK_DELIVERIES_MIGRATION,
   DELIVERY_BATCHES_MIGRATION,
+  // 5: being added on another branch (kept free so the two merge in order).
+  RECONCILIATION_MIGRATION,
 ];
 
 /** The migrations whose version is not in `applied`, oldest first. */
