@@ -44,7 +44,10 @@ export const AdminToken = z.strictObject({
 });
 export type AdminToken = z.infer<typeof AdminToken>;
 
-/** Events the server emits to site owners' webhooks (`capture.confirmation_due` is A15). */
+/**
+ * Events the server emits to site owners' webhooks (`capture.confirmation_due` is A15; the `iys.*`
+ * ones are the brand's reconciliation differences and the İYS account's subscription warnings).
+ */
 export const WebhookEventType = z.enum([
   'capture.recorded',
   'consent.delivered',
@@ -52,6 +55,8 @@ export const WebhookEventType = z.enum([
   'consent.changed',
   'consent.deadline_at_risk',
   'capture.confirmation_due',
+  'iys.reconciliation_mismatch',
+  'iys.subscription_warning',
 ]);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
 
