@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
 import { DEMO_ACCOUNT, tsaCertificatePem } from '@izinli/iys-sim';
 import { afterEach, describe, expect, it } from 'vitest';
+import { izinliInProcess } from '../cli/cli-run.test-support.js';
 import { phone } from '../store/contract/store-fixtures.test-support.js';
 import { BRAND, HOUR, startReconciliationHarness } from './reconciliation-sim.test-support.js';
 import type { ReconciliationHarness } from './reconciliation-sim.test-support.js';
@@ -78,6 +79,19 @@ describe('İYS reconciliation against the simulator', () => {
         const args = ['ts', '-verify', '-in', 'day.tsr', '-data', 'day.csv', '-CAfile', 'tsa.pem'];
         const out = execFileSync(OPENSSL, args, { cwd: dir, encoding: 'utf8' });
         expect(out).toContain('Verification: OK');
+        // `izinli verify timestamp` agrees with openssl, on the same files.
+        const cli = (data: string) =>
+          izinliInProcess([
+            'verify',
+            'timestamp',
+            join(dir, 'day.tsr'),
+            join(dir, data),
+            '--ca',
+            join(dir, 'tsa.pem'),
+          ]);
+        const verified = await cli('day.csv');
+        expect(verified.code, verified.stdout + verified.stderr).toBe(0);
+        expect(verified.stdout).toContain('time stamp verified');
         // The same stamp does not cover another file.
         writeFileSync(join(dir, 'other.csv'), 'creationDate\n');
         const other = [
@@ -91,6 +105,25 @@ describe('İYS reconciliation against the simulator', () => {
           'tsa.pem',
         ];
         expect(() => execFileSync(OPENSSL, other, { cwd: dir, stdio: 'pipe' })).toThrow();
+        const refused = await cli('other.csv');
+        expect(refused.code).toBe(1);
+        expect(refused.stdout).toContain('message imprint');
+        // Nor does it verify against another authority's certificate.
+        const key = ['-newkey', 'rsa:2048', '-nodes', '-keyout', 'other.key', '-out', 'other.pem'];
+        execFileSync(OPENSSL, ['req', '-x509', ...key, '-subj', '/CN=other', '-days', '1'], {
+          cwd: dir,
+          stdio: 'pipe',
+        });
+        const stranger = await izinliInProcess([
+          'verify',
+          'timestamp',
+          join(dir, 'day.tsr'),
+          join(dir, 'day.csv'),
+          '--ca',
+          join(dir, 'other.pem'),
+        ]);
+        expect(stranger.code).toBe(1);
+        expect(stranger.stdout).toContain('NOT verified');
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
