@@ -3,10 +3,8 @@
 // LF; its SHA-384 (lower-case hex) is the agreement hash. Here: reading it, writing izinli's own
 // copy the same way, and comparing the two row by row.
 import { createHash } from 'node:crypto';
-import type { IysMovement } from '@izinli/core';
 import type {
   DailyFileRow,
-  IysChangeRecord,
   LedgerRow,
   ReconciliationDifference,
 } from '../store/ports/reconciliation-store.js';
@@ -131,26 +129,4 @@ export function compareDailyRows(
     }
   }
   return differences;
-}
-
-/** İYS's movements (pulled or pushed) of one brand as the records reconciliation keeps. */
-export function iysChangeRecords(
-  brand: { iysCode: number; brandCode: number },
-  movements: readonly IysMovement[],
-  via: 'pull' | 'push',
-  now: Date,
-): IysChangeRecord[] {
-  return movements.map((m) => ({
-    ...brand,
-    creationDate: m.creationDate,
-    transactionId: m.transactionId,
-    recipient: m.recipient,
-    recipientType: m.recipientType,
-    type: m.type,
-    status: m.status,
-    consentDate: m.consentDate ?? '',
-    source: m.source,
-    via,
-    receivedAt: now.toISOString(),
-  }));
 }

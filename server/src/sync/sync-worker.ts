@@ -7,10 +7,10 @@ import type { Logger } from 'pino';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { MirrorStore } from '../store/ports/mirror-store.js';
 import type { ReconciliationStore } from '../store/ports/reconciliation-store.js';
-import { iysChangeRecords } from '../reconciliation/daily-file.js';
 import {
   configuredBrands,
   consentChangedEvents,
+  iysChangeRecords,
   mirrorEntriesOf,
   sitesOfBrand,
 } from './iys-change-entry.js';

@@ -10,6 +10,7 @@ import type { IysCredentials } from '../../config/load-config.js';
 import {
   configuredBrands,
   consentChangedEvents,
+  iysChangeRecords,
   mirrorEntriesOf,
   sitesOfBrand,
 } from '../../sync/iys-change-entry.js';
@@ -17,7 +18,6 @@ import { ApiError } from '../api-error.js';
 import type { DepsWith } from '../app-deps.js';
 import type { MirrorStore } from '../../store/ports/mirror-store.js';
 import type { ReconciliationStore } from '../../store/ports/reconciliation-store.js';
-import { iysChangeRecords } from '../../reconciliation/daily-file.js';
 import { bodyTooLarge, readJsonBody } from '../json-body.js';
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
