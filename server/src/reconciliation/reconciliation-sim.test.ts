@@ -240,6 +240,19 @@ describe('İYS subscription watch', () => {
     expect(await events()).toHaveLength(2);
   });
 
+  it('warns of an account İYS no longer answers for (closed: H521) as unavailable', async () => {
+    h = await startReconciliationHarness({ accounts: [{ ...DEMO_ACCOUNT, state: 'closed' }] });
+    const report = await h.reconciler().runOnce();
+    expect(report.subscriptions).toEqual([
+      expect.objectContaining({
+        warning: 'unavailable',
+        error: { kind: 'account', status: 403, code: 'H521' },
+      }),
+    ]);
+    const events = await h.store.webhookEvents(EXAMPLE_SITE_KEY);
+    expect(events.map((e) => e.type)).toContain('iys.subscription_warning');
+  });
+
   it('stays quiet for a subscription far from its end', async () => {
     h = await startReconciliationHarness();
     const report = await h.reconciler().runOnce();
