@@ -60,7 +60,7 @@ const SubscriptionCheck = z.object({
 });
 
 /** GET /v1/admin/reconciliation */
-export const ReconciliationState = z.object({
+export const ReconciliationOverview = z.object({
   from: z.string(),
   to: z.string().optional(),
   brands: z.array(

@@ -29,7 +29,7 @@ import { DeliveryStats, MovementList, MovementRetried } from './openapi-delivery
 import { WebhookDeliveryList, WebhookDeliveryRetried } from './openapi-webhook-schemas.js';
 import {
   ReconciliationMismatchEvent,
-  ReconciliationState,
+  ReconciliationOverview,
   SubscriptionWarningEvent,
 } from './openapi-reconciliation-schemas.js';
 import {
@@ -120,7 +120,7 @@ const schemas = {
   LogVerification,
   RefusedOrigins,
   WidgetIntegrity,
-  ReconciliationState,
+  ReconciliationOverview,
   ReconciliationMismatchEvent,
   SubscriptionWarningEvent,
 };
@@ -360,7 +360,7 @@ export const OPERATIONS: Operation[] = [
       from: 'first day, YYYY-MM-DD (default 30 days ago)',
       to: 'last day, YYYY-MM-DD',
     },
-    responses: { 200: 'ReconciliationState', ...errors(400, 401) },
+    responses: { 200: 'ReconciliationOverview', ...errors(400, 401) },
   },
   {
     method: 'get',

@@ -8,6 +8,7 @@ import type { TenantConfig } from '@izinli/core';
 import type { ReconciliationStore } from '../../store/ports/reconciliation-store.js';
 import { ApiError } from '../api-error.js';
 import type { DepsWith } from '../app-deps.js';
+import type { ReconciliationOverview } from '../admin-api-types.js';
 import type { AdminEnv } from './admin-auth.js';
 import { badQuery } from './bad-query.js';
 
@@ -107,7 +108,7 @@ export function adminReconciliationRoutes(
       });
       const accounts = [...new Set(brands.map((b) => b.iysCode))];
       const subscriptions = await deps.store.subscriptionChecks(accounts);
-      return c.json({
+      const body: ReconciliationOverview = {
         from,
         ...(to === undefined ? {} : { to }),
         brands: brands.map((brand) => ({
@@ -117,7 +118,8 @@ export function adminReconciliationRoutes(
             .map(({ iysCode: _i, brandCode: _b, ...day }) => day),
         })),
         subscriptions,
-      });
+      };
+      return c.json(body);
     })
     .get('/:iysCode/:brandCode/:date/file', (c) => keptFile(c, 'file'))
     .get('/:iysCode/:brandCode/:date/timestamp', (c) => keptFile(c, 'timestamp'));
