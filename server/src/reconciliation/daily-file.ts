@@ -29,9 +29,11 @@ export function parseDailyFile(
   if (lines.at(-1) === '') lines.pop();
   const header = lines.shift()?.replace(/\r$/, '');
   if (header !== DAILY_FILE_COLUMNS.join(',')) {
+    // The first line's shape only: a file without its header starts with a row, a recipient in it.
+    const shape = header === undefined ? 'no line' : `${header.split(',').length} fields`;
     return {
       ok: false,
-      problem: `expected the header ${DAILY_FILE_COLUMNS.join(',')}, got ${JSON.stringify(header?.slice(0, 200) ?? '')}`,
+      problem: `expected the header ${DAILY_FILE_COLUMNS.join(',')}, got another first line (${shape})`,
     };
   }
   const rows: DailyFileRow[] = [];

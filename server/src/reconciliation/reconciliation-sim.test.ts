@@ -178,6 +178,9 @@ describe('İYS reconciliation against the simulator', () => {
     expect(again!.differences.map((d) => [d.kind, d.iys?.recipient])).toEqual([
       ['iys-only', phone(3)],
     ]);
+    // The differences were logged by count and kind only.
+    expect(h.logs.some((l) => l.includes('differs from izinli'))).toBe(true);
+    for (const n of [1, 3]) expect(h.logs.join('\n')).not.toContain(phone(n).slice(3));
   });
 
   it('stores a day İYS no longer keeps as missed', async () => {
