@@ -26,3 +26,12 @@ export type {
   DeliveryWorkerOptions,
 } from './delivery/delivery-worker.js';
 export { IYS_PACE_PER_SECOND, createIysPacer } from './delivery/pacer.js';
+export { createReconciliationWorker } from './reconciliation/reconciliation-worker.js';
+export type {
+  DayReport,
+  ReconciliationReport,
+  ReconciliationWorker,
+  ReconciliationWorkerOptions,
+} from './reconciliation/reconciliation-worker.js';
+export { verifyTimestamp, certificatesOf } from './reconciliation/verify-timestamp.js';
+export type { TimestampCheck, VerifiedTimestamp } from './reconciliation/verify-timestamp.js';

@@ -29,6 +29,8 @@ import { loadKeyRing, signCheckpoint, signReceipt } from './proof/index.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 import { createSyncWorker } from './sync/sync-worker.js';
+import { createReconciliationWorker } from './reconciliation/reconciliation-worker.js';
+import { registerSubscriptionGauge } from './reconciliation/subscription-metrics.js';
 import { createDeliveryWorker } from './delivery/delivery-worker.js';
 import type { DeliveryWorker } from './delivery/delivery-worker.js';
 import { claimsWhileLeading, createLeader, everyWhileLeading } from './delivery/leader.js';
@@ -141,6 +143,7 @@ export async function startServer({
     ...(leader ? { leads: leader.leads } : {}),
     lastSync: () => syncTimes.list(),
   });
+  registerSubscriptionGauge(metrics.registry, store);
   const live = liveConfig(config);
   // Deadlines on the current config's calendar (extra holidays may change on SIGHUP); its warning
   // state is kept while the calendar stays the same.
@@ -302,11 +305,28 @@ export async function startServer({
         ...(iysClients ? { clients: iysClients } : {}),
       })
     : undefined;
+  // Reconciles İYS's days and checks the subscriptions (docs/iys.md#reconciliation-mutabakat).
+  const reconciliation = env.IYS_BASE_URL
+    ? createReconciliationWorker({
+        config: live.view,
+        store,
+        logger,
+        baseUrl: env.IYS_BASE_URL,
+        intervalSeconds: env.RECONCILE_INTERVAL_SECONDS,
+        fetch: pacedFetch(pacer),
+      })
+    : undefined;
   // Their passes run only while this instance leads (and at once when it starts to).
   const passes = leader
     ? [
         everyWhileLeading(leader.leads, () => syncOnce(), env.SYNC_INTERVAL_SECONDS * 1000, logger),
         everyWhileLeading(leader.leads, () => deliverOnce(), env.DELIVERY_INTERVAL_MS, logger),
+        everyWhileLeading(
+          leader.leads,
+          () => reconciliation!.runOnce(),
+          env.RECONCILE_INTERVAL_SECONDS * 1000,
+          logger,
+        ),
       ]
     : [];
   await leader?.start();
@@ -365,6 +385,7 @@ export async function startServer({
         for (const p of passes) p.stop();
         await sync?.stop();
         await delivery?.stop();
+        await reconciliation?.stop();
         await leader?.close();
         stopping = true;
         // Stop taking connections; requests already inside finish (their commits included).

@@ -44,7 +44,10 @@ export const AdminToken = z.strictObject({
 });
 export type AdminToken = z.infer<typeof AdminToken>;
 
-/** Events the server emits to site owners' webhooks (`capture.confirmation_due` is A15). */
+/**
+ * Events the server emits to site owners' webhooks (`capture.confirmation_due` is A15; the `iys.*`
+ * ones are the brand's reconciliation differences and the İYS account's subscription warnings).
+ */
 export const WebhookEventType = z.enum([
   'capture.recorded',
   'consent.delivered',
@@ -54,6 +57,8 @@ export const WebhookEventType = z.enum([
   'capture.confirmation_due',
   'iys.account_paused',
   'iys.account_resumed',
+  'iys.reconciliation_mismatch',
+  'iys.subscription_warning',
 ]);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
 

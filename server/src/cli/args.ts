@@ -43,6 +43,7 @@ export type CliCommand =
   | ({ name: 'notice-bump' } & NoticeTarget)
   | ({ name: 'verify-receipt'; input: string; jwks: string; json: boolean } & Lang)
   | ({ name: 'verify-log'; input: string; jwks?: string; json: boolean } & Lang)
+  | { name: 'verify-timestamp'; tsr: string; data: string; ca: string; json: boolean }
   | { name: 'keys-rotate'; dataDir?: string }
   | ({ name: 'export'; sites: string[]; out?: string } & Store)
   | { name: 'token'; label?: string }
@@ -74,6 +75,7 @@ const OPTIONS = {
   kind: { type: 'string' },
   locale: { type: 'string' },
   title: { type: 'string' },
+  ca: { type: 'string' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -102,6 +104,7 @@ const ALLOWED: Record<Named, OptionName[]> = {
   'notice-bump': ['locale', 'site', 'config'],
   'verify-receipt': ['jwks', 'json', 'lang'],
   'verify-log': ['jwks', 'json', 'lang'],
+  'verify-timestamp': ['ca', 'json'],
   'keys-rotate': ['data-dir'],
   export: ['site', 'out', 'data-dir', 'database-url'],
   token: [],
@@ -117,6 +120,7 @@ const COMMANDS: Record<string, Named> = {
   'notice bump': 'notice-bump',
   'verify receipt': 'verify-receipt',
   'verify log': 'verify-log',
+  'verify timestamp': 'verify-timestamp',
   'keys rotate': 'keys-rotate',
   export: 'export',
   token: 'token',
@@ -127,7 +131,7 @@ const COMMANDS: Record<string, Named> = {
 const GROUPS: Record<string, string> = {
   config: 'config check',
   notice: 'notice add, notice bump',
-  verify: 'verify receipt, verify log',
+  verify: 'verify receipt, verify log, verify timestamp',
   keys: 'keys rotate',
 };
 
@@ -187,15 +191,12 @@ export function parseCliArgs(argv: readonly string[]): Result<CliCommand, string
     return err(`${label} takes one --site, not ${sites.length}`);
   }
   const [operand] = operands;
-  const maxOperands = [
-    'verify-receipt',
-    'verify-log',
-    'notice-add',
-    'notice-bump',
-    'token',
-  ].includes(name)
-    ? 1
-    : 0;
+  const maxOperands =
+    name === 'verify-timestamp'
+      ? 2
+      : ['verify-receipt', 'verify-log', 'notice-add', 'notice-bump', 'token'].includes(name)
+        ? 1
+        : 0;
   if (operands.length > maxOperands) return err(`unexpected argument: ${operands[maxOperands]}`);
   const json = values.json ?? false;
   const config = opt('config', values.config);
@@ -259,6 +260,13 @@ export function parseCliArgs(argv: readonly string[]): Result<CliCommand, string
         return ok({ name, input: operand, jwks: values.jwks, json, ...opt('lang', lang) });
       }
       return ok({ name, input: operand, json, ...opt('jwks', values.jwks), ...opt('lang', lang) });
+    }
+    case 'verify-timestamp': {
+      const [tsr, data] = operands;
+      if (tsr === undefined || data === undefined || values.ca === undefined) {
+        return err('verify timestamp needs <day.tsr> <day.csv> --ca <tsa.pem>');
+      }
+      return ok({ name, tsr, data, ca: values.ca, json });
     }
     case 'keys-rotate':
       return ok({ name, ...opt('dataDir', values['data-dir'] || undefined) });

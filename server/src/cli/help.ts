@@ -28,6 +28,9 @@ Usage:
   izinli verify log <file|-> [--jwks <file|url>] [--json] [--lang tr|en]
       Verify an exported log: every site's hash chain, records, receipts and checkpoints.
       Without --jwks the export's own JWKS is used, with a warning.
+  izinli verify timestamp <day.tsr> <day.csv> --ca <tsa.pem> [--json]
+      Verify İYS's RFC 3161 time stamp of a reconciled day's file (both from the admin API's
+      /v1/admin/reconciliation/…/timestamp and …/file) against the TSA's certificate(s).
   izinli keys rotate [--data-dir <dir>]
       Make a new signing key; the old public key stays in the JWKS. Restart the server after.
   izinli export [--site <key>]... [--out <file>] [--data-dir <dir>] [--database-url <url>]
@@ -44,6 +47,7 @@ Usage:
 Options:
   --jwks          a JWKS file or http(s) URL: the public keys signatures are checked with
   --json          print the result as JSON
+  --ca            verify timestamp: the time-stamping authority's certificate(s), PEM
   --lang          the language of messages (default: from $LANG, else en)
   --site          export: only this site, repeat for several; notice: the site (when several)
   --out           write the export to this file (created readable by its owner only)

@@ -14,6 +14,7 @@ import { packageVersion } from '../package-version.js';
 import { tokenCommand } from './token-command.js';
 import { purgeCommand } from './purge-command.js';
 import { verifyLogCommand, verifyReceiptCommand } from './verify-commands.js';
+import { verifyTimestampCommand } from './timestamp-command.js';
 
 export { EXIT } from './cli-deps.js';
 export type { CliDeps, ExportStore } from './cli-deps.js';
@@ -50,6 +51,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
         return await verifyReceiptCommand(command, deps);
       case 'verify-log':
         return await verifyLogCommand(command, deps);
+      case 'verify-timestamp':
+        return await verifyTimestampCommand(command, deps);
       case 'keys-rotate':
         return await rotateCommand(command, deps);
       case 'export':

@@ -7,6 +7,7 @@ import type { CaptureRecord, Channel, ConsentStatus, MovementState, Source } fro
 import type { JSONWebKeySet } from 'jose';
 import type { z } from 'zod';
 import type * as schemas from './openapi-console-schemas.js';
+import type * as reconciliation from './openapi-reconciliation-schemas.js';
 
 export type { AdminMovement } from '../store/ports/movement-store.js';
 export type { DeliveryStats } from '../store/ports/movement-store.js';
@@ -75,3 +76,5 @@ export type SyncState = z.infer<typeof schemas.SyncState>;
 export type LogVerification = z.infer<typeof schemas.LogVerification>;
 /** One row of GET /v1/admin/origins/refused. */
 export type RefusedOrigin = z.infer<typeof schemas.RefusedOrigins>['items'][number];
+/** GET /v1/admin/reconciliation: each brand's İYS days and each account's subscription check. */
+export type ReconciliationOverview = z.infer<typeof reconciliation.ReconciliationOverview>;

@@ -6,9 +6,12 @@ import type { LoadedConfig } from '../config/load-config.js';
 import type { Store } from '../store/store.js';
 import type { BrandSyncReport } from '../sync/sync-worker.js';
 import type { ServerMetrics } from './metrics.js';
-import type { MetricsAccess } from './routes/ops.js';
 import type { OriginRefusals } from './origin-refusals.js';
 import type { WidgetBundle } from '../widget/bundle.js';
+
+/** Who may read /metrics on the app's port: anyone, a bearer of the token, or no one. */
+export type MetricsAccess =
+  { kind: 'open' } | { kind: 'token'; token: string } | { kind: 'elsewhere' };
 
 /** Everything `createApp` needs, injected so tests run the app in-process with `app.request()`. */
 export interface AppDeps {

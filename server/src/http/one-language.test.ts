@@ -326,6 +326,21 @@ const CASES: Case[] = [
     make: () => admin(`/v1/admin/webhooks/deliveries?${query}`),
   })),
   {
+    name: 'reconciliation?from= not a day',
+    code: 'query.invalid',
+    make: () => admin('/v1/admin/reconciliation?from=dün'),
+  },
+  {
+    name: 'the file of a day never reconciled',
+    code: 'reconciliation.unknown',
+    make: () => admin('/v1/admin/reconciliation/100000/100000/2026-11-01/file'),
+  },
+  {
+    name: 'the time stamp of a brand of no site of the tenant',
+    code: 'reconciliation.unknown',
+    make: () => admin('/v1/admin/reconciliation/100000/999/2026-11-01/timestamp'),
+  },
+  {
     name: 'the retry of a webhook delivery that is not dead',
     code: 'webhookDelivery.notDead',
     make: () => admin('/v1/admin/webhooks/deliveries/yok/retry', undefined, 'POST'),

@@ -28,6 +28,11 @@ import {
 import { DeliveryStats, MovementList, MovementRetried } from './openapi-delivery-schemas.js';
 import { WebhookDeliveryList, WebhookDeliveryRetried } from './openapi-webhook-schemas.js';
 import {
+  ReconciliationMismatchEvent,
+  ReconciliationOverview,
+  SubscriptionWarningEvent,
+} from './openapi-reconciliation-schemas.js';
+import {
   WithdrawForm,
   WithdrawalLink,
   WithdrawalLinkView,
@@ -115,6 +120,9 @@ const schemas = {
   LogVerification,
   RefusedOrigins,
   WidgetIntegrity,
+  ReconciliationOverview,
+  ReconciliationMismatchEvent,
+  SubscriptionWarningEvent,
 };
 type SchemaName = keyof typeof schemas;
 
@@ -130,7 +138,8 @@ interface Operation {
   pathParams?: string[];
   responses: Record<
     number,
-    SchemaName | { description: string; text?: true; html?: true; json?: SchemaName }
+    | SchemaName
+    | { description: string; text?: true; html?: true; json?: SchemaName; bytes?: string }
   >;
 }
 
@@ -342,6 +351,45 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/v1/admin/reconciliation',
+    id: 'getReconciliation',
+    summary:
+      'İYS reconciliation (MUTABAKAT) of the tenant’s brands: each day agreed, mismatch (with its differences), missed or empty; and each İYS account’s last subscription check.',
+    tag: 'admin',
+    query: {
+      from: 'first day, YYYY-MM-DD (default 30 days ago)',
+      to: 'last day, YYYY-MM-DD',
+    },
+    responses: { 200: 'ReconciliationOverview', ...errors(400, 401) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/reconciliation/{iysCode}/{brandCode}/{date}/file',
+    id: 'getReconciliationFile',
+    summary:
+      'The İYS daily movement file (CSV) kept for a reconciled day: the bytes the .tsr stamps and the agreement hash covers.',
+    tag: 'admin',
+    pathParams: ['iysCode', 'brandCode', 'date'],
+    responses: {
+      200: { description: 'The CSV', bytes: 'text/csv' },
+      ...errors(401, 404),
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/reconciliation/{iysCode}/{brandCode}/{date}/timestamp',
+    id: 'getReconciliationTimestamp',
+    summary:
+      'The RFC 3161 time stamp (.tsr) of an agreed day’s file: openssl ts -verify -in day.tsr -data day.csv -CAfile tsa.pem.',
+    tag: 'admin',
+    pathParams: ['iysCode', 'brandCode', 'date'],
+    responses: {
+      200: { description: 'The time stamp response', bytes: 'application/timestamp-reply' },
+      ...errors(401, 404),
+    },
+  },
+  {
+    method: 'get',
     path: '/v1/admin/webhooks/deliveries',
     id: 'listWebhookDeliveries',
     summary:
@@ -544,6 +592,7 @@ function responseOf(status: number, target: Target): Record<string, unknown> {
     ...(target.text ? { 'text/plain': { schema: { type: 'string' } } } : {}),
     ...(target.html ? { 'text/html': { schema: { type: 'string' } } } : {}),
     ...(target.json ? { 'application/json': { schema: ref(target.json) } } : {}),
+    ...(target.bytes ? { [target.bytes]: { schema: { type: 'string', format: 'binary' } } } : {}),
   };
   return {
     description: target.description,
@@ -558,6 +607,60 @@ function securityOf(op: Operation): Record<string, string[]>[] {
   // Open unless the server sets METRICS_TOKEN: either is a valid way in.
   if (op.path === '/metrics') return [{}, { metricsToken: [] }];
   return [];
+}
+
+/** Webhook events documented with their payloads (Standard Webhooks: `{ type, timestamp, data }`). */
+const WEBHOOKS: { type: string; id: string; summary: string; payload: SchemaName }[] = [
+  {
+    type: 'iys.reconciliation_mismatch',
+    id: 'onReconciliationMismatch',
+    summary:
+      'A brand’s İYS day differs from izinli’s copy (sent again only when the differences change).',
+    payload: 'ReconciliationMismatchEvent',
+  },
+  {
+    type: 'iys.subscription_warning',
+    id: 'onSubscriptionWarning',
+    summary:
+      'The İYS account’s subscription ends within 30 days, is not active, or cannot be queried (daily while so).',
+    payload: 'SubscriptionWarningEvent',
+  },
+];
+
+function webhooksOf(): Record<string, unknown> {
+  return Object.fromEntries(
+    WEBHOOKS.map((w) => [
+      w.type,
+      {
+        post: {
+          summary: w.summary,
+          tags: ['webhooks'],
+          operationId: w.id,
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['type', 'timestamp', 'data'],
+                  properties: {
+                    type: { const: w.type },
+                    timestamp: { type: 'string', format: 'date-time' },
+                    data: ref(w.payload),
+                  },
+                },
+              },
+            },
+          },
+          security: [],
+          responses: {
+            200: { description: 'Taken: any 2xx ends the retries.' },
+            400: { description: 'Refused (e.g. a bad signature): retried with backoff.' },
+          },
+        },
+      },
+    ]),
+  );
 }
 
 /** The OpenAPI 3.1 document of the server's HTTP API. */
@@ -622,6 +725,7 @@ export function openApiDocument(version = '0.1.0'): Record<string, unknown> {
     },
     servers: [{ url: '/', description: 'The izinli server that serves this document.' }],
     paths,
+    webhooks: webhooksOf(),
     components: {
       schemas: components,
       securitySchemes: {

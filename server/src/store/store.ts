@@ -8,6 +8,7 @@ import type { CaptureStore } from './ports/capture-store.js';
 import type { ChainStore } from './ports/chain-store.js';
 import type { MirrorStore } from './ports/mirror-store.js';
 import type { MovementStore } from './ports/movement-store.js';
+import type { ReconciliationStore } from './ports/reconciliation-store.js';
 import type { RetentionStore } from './ports/retention-store.js';
 import type { StoreAdmin } from './ports/store-admin.js';
 import type { WebhookStore } from './ports/webhook-store.js';
@@ -21,6 +22,7 @@ export type * from './ports/capture-store.js';
 export type * from './ports/chain-store.js';
 export type * from './ports/mirror-store.js';
 export type * from './ports/movement-store.js';
+export type * from './ports/reconciliation-store.js';
 export type * from './ports/retention-store.js';
 export type * from './ports/store-admin.js';
 export type * from './ports/webhook-store.js';
@@ -36,4 +38,5 @@ export interface Store
     WebhookStore,
     RetentionStore,
     AccountStore,
+    ReconciliationStore,
     StoreAdmin {}

@@ -4,7 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { movementKey, normalizeRecipient } from '@izinli/core';
 import type { IysMovement } from '@izinli/core';
 import type { LoadedConfig } from '../config/load-config.js';
-import type { IysChangesWrite, MirrorEntry, WebhookEvent } from '../store/store.js';
+import type {
+  IysChangeRecord,
+  IysChangesWrite,
+  MirrorEntry,
+  WebhookEvent,
+} from '../store/store.js';
 
 /** An İYS brand: the pair the pull cursor and the mirror keys belong to. */
 export interface BrandRef {
@@ -98,4 +103,29 @@ export function mirrorEntriesOf(
     if (entry) entries.push(entry);
   }
   return { entries, invalid: movements.length - entries.length };
+}
+
+/**
+ * İYS's movements (pulled or pushed) of one brand as the records reconciliation keeps, exactly as
+ * İYS sent them (docs/iys.md#how-izinli-reconciles).
+ */
+export function iysChangeRecords(
+  brand: { iysCode: number; brandCode: number },
+  movements: readonly IysMovement[],
+  via: 'pull' | 'push',
+  now: Date,
+): IysChangeRecord[] {
+  return movements.map((m) => ({
+    ...brand,
+    creationDate: m.creationDate,
+    transactionId: m.transactionId,
+    recipient: m.recipient,
+    recipientType: m.recipientType,
+    type: m.type,
+    status: m.status,
+    consentDate: m.consentDate ?? '',
+    source: m.source,
+    via,
+    receivedAt: now.toISOString(),
+  }));
 }

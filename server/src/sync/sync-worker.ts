@@ -6,9 +6,11 @@ import type { FetchLike, IysClient } from '@izinli/iys';
 import type { Logger } from 'pino';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { MirrorStore } from '../store/ports/mirror-store.js';
+import type { ReconciliationStore } from '../store/ports/reconciliation-store.js';
 import {
   configuredBrands,
   consentChangedEvents,
+  iysChangeRecords,
   mirrorEntriesOf,
   sitesOfBrand,
 } from './iys-change-entry.js';
@@ -19,7 +21,7 @@ import type { Periodic } from '../periodic.js';
 /** Options of `createSyncWorker`. */
 export interface SyncWorkerOptions {
   config: LoadedConfig;
-  store: MirrorStore;
+  store: MirrorStore & Pick<ReconciliationStore, 'recordIysChanges'>;
   logger: Logger;
   /** The İYS client of each account, shared with the other workers (default: one of its own). */
   clients?: (iysCode: number) => IysClient;
@@ -100,6 +102,10 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       if (pulled.value.list.length === 0) return report;
       report.pages += 1;
       report.received += pulled.value.list.length;
+      // Kept by transactionId before the mirror moves the cursor past them: a failure in between
+      // pulls the page again, and the day's reconciliation can still rebuild it
+      // (docs/iys.md#reconciliation-mutabakat).
+      await store.recordIysChanges(iysChangeRecords(brand, pulled.value.list, 'pull', now()));
       const { entries, invalid } = mirrorEntriesOf(brand, pulled.value.list, now());
       report.invalid += invalid;
       const result = await store.applyIysChanges({

@@ -11,6 +11,7 @@ import type { CaptureSummary } from '../admin-api-types.js';
 import { adminAuth } from './admin-auth.js';
 import { adminLogVerifyRoutes } from './admin-log-verify.js';
 import { adminMovementRoutes } from './admin-movements.js';
+import { adminReconciliationRoutes } from './admin-reconciliation.js';
 import { adminSyncRoutes } from './admin-sync.js';
 import { adminWebhookRoutes } from './admin-webhooks.js';
 import { INVALID_RECIPIENT, NEXT_CURSOR, wholeNumber } from './query-texts.js';
@@ -115,6 +116,7 @@ export function adminRoutes(deps: AppDeps) {
       .route('/movements', adminMovementRoutes(deps))
       .route('/webhooks', adminWebhookRoutes(deps))
       .route('/sync', adminSyncRoutes(deps))
+      .route('/reconciliation', adminReconciliationRoutes(deps))
       .route('/log', adminLogVerifyRoutes(deps))
       .route('/', adminWithdrawalRoutes(deps))
       // Pages refused for their origin in the last 24 hours (this instance's count since start).

@@ -80,6 +80,18 @@ describe('POST /v1/iys/push/{iysCode}', () => {
     expect(await h.store.webhookEvents(EXAMPLE_SITE_KEY)).toHaveLength(1);
   });
 
+  it('keeps each pushed movement by transactionId for the day’s reconciliation, stale ones too', async () => {
+    await push({ list: [movement('RET', '2025-10-15 11:00:00')] });
+    await push({ list: [movement('ONAY', '2025-10-15 10:00:00', 'IYS_WEB')] });
+    await push({ list: [movement('RET', '2025-10-15 11:00:00')] });
+    await push(PUSH_TEST_BODY);
+    const ledger = await h.store.reconciliationLedger(100000, 100000, '2025-10-15');
+    expect(ledger.map((r) => [r.transactionId, r.status, r.origin])).toEqual([
+      ['tx-ONAY-2025-10-15 10:00:00', 'ONAY', 'push'],
+      ['tx-RET-2025-10-15 11:00:00', 'RET', 'push'],
+    ]);
+  });
+
   it('acknowledges and ignores İYS’s registration test movement and other brands', async () => {
     const response = await push(PUSH_TEST_BODY);
     expect(await response.json()).toEqual({

@@ -10,12 +10,14 @@ import type { IysCredentials } from '../../config/load-config.js';
 import {
   configuredBrands,
   consentChangedEvents,
+  iysChangeRecords,
   mirrorEntriesOf,
   sitesOfBrand,
 } from '../../sync/iys-change-entry.js';
 import { ApiError } from '../api-error.js';
 import type { DepsWith } from '../app-deps.js';
 import type { MirrorStore } from '../../store/ports/mirror-store.js';
+import type { ReconciliationStore } from '../../store/ports/reconciliation-store.js';
 import { bodyTooLarge, readJsonBody } from '../json-body.js';
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
@@ -60,7 +62,7 @@ function unauthorized(): ApiError {
 }
 
 /** The push routes, mounted at `/v1/iys/push`. */
-export function iysPushRoutes(deps: DepsWith<MirrorStore>) {
+export function iysPushRoutes(deps: DepsWith<MirrorStore & ReconciliationStore>) {
   const now = deps.now ?? (() => new Date());
   const brands = configuredBrands(deps.config);
   const authorize = (c: Context) => {
@@ -88,6 +90,8 @@ export function iysPushRoutes(deps: DepsWith<MirrorStore>) {
           (m) => m.iysCode === iysCode && m.brandCode === brand.brandCode,
         );
         if (mine.length === 0) continue;
+        // Kept by transactionId for the day's reconciliation (docs/iys.md#reconciliation-mutabakat).
+        await deps.store.recordIysChanges(iysChangeRecords(brand, mine, 'push', now()));
         const { entries, invalid } = mirrorEntriesOf(brand, mine, now());
         totals.ignored += invalid;
         const result = await deps.store.applyIysChanges({

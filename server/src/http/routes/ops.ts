@@ -9,9 +9,8 @@ import type { StoreAdmin } from '../../store/ports/store-admin.js';
 import type { ServerMetrics } from '../metrics.js';
 import { packageVersion } from '../../package-version.js';
 
-/** Who may read /metrics on the app's port: anyone, a bearer of the token, or no one. */
-export type MetricsAccess =
-  { kind: 'open' } | { kind: 'token'; token: string } | { kind: 'elsewhere' };
+// Declared beside the app's dependencies, which name it, so the two files do not import each other.
+export type { MetricsAccess } from '../app-deps.js';
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 

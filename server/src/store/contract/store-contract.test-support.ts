@@ -9,6 +9,7 @@ import { describeWritesContract } from './capture-store.test-support.js';
 import { describeChainContract } from './chain-store.test-support.js';
 import { describeSyncContract } from './mirror-store.test-support.js';
 import { describeDeliveryContract } from './movement-store.test-support.js';
+import { describeReconciliationContract } from './reconciliation-store.test-support.js';
 import { describeRetentionContract } from './retention-store.test-support.js';
 import { describeStoreAdminContract } from './store-admin.test-support.js';
 import { describeWebhooksContract } from './webhook-store.test-support.js';
@@ -51,6 +52,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describe('WebhookStore', () => describeWebhooksContract(store));
     describe('RetentionStore', () => describeRetentionContract(store));
     describe('AccountStore', () => describeAccountContract(store));
+    describe('ReconciliationStore', () => describeReconciliationContract(store));
     describe('StoreAdmin', () => describeStoreAdminContract(store));
   });
 }

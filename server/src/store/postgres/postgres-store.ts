@@ -12,6 +12,7 @@ import { postgresChainStore } from './chain.js';
 import { postgresMirrorStore } from './mirror.js';
 import { postgresMovementStore } from './movements.js';
 import { PgDb } from './pg-db.js';
+import { postgresReconciliationStore } from './reconciliation.js';
 import { postgresRetentionStore } from './retention.js';
 import { postgresWebhookStore } from './webhooks.js';
 
@@ -67,6 +68,7 @@ export class PostgresStore extends composedOf<Omit<Store, 'kind'>>() implements 
       ...postgresMirrorStore(db),
       ...postgresWebhookStore(db),
       ...postgresRetentionStore(db),
+      ...postgresReconciliationStore(db),
       ...postgresStoreAdmin(db),
       ...postgresAccountStore(db),
     });

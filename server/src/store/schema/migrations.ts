@@ -8,6 +8,7 @@
 
 import { IYS_ACCOUNTS_MIGRATION } from './iys-accounts-migration.js';
 import { DELIVERY_BATCHES_MIGRATION } from './delivery-batches-migration.js';
+import { RECONCILIATION_MIGRATION } from './reconciliation-migration.js';
 import { WEBHOOK_DELIVERIES_MIGRATION } from './webhook-deliveries-migration.js';
 import type { Migration } from './migration.js';
 
@@ -239,6 +240,7 @@ export const MIGRATIONS: readonly Migration[] = [
   WEBHOOK_DELIVERIES_MIGRATION,
   DELIVERY_BATCHES_MIGRATION,
   IYS_ACCOUNTS_MIGRATION,
+  RECONCILIATION_MIGRATION,
 ];
 
 /** The migrations whose version is not in `applied`, oldest first. */

@@ -12,6 +12,7 @@ import { SqliteConnection } from './connection.js';
 import type { SqlitePragmas } from './connection.js';
 import { sqliteMirrorStore } from './mirror.js';
 import { sqliteMovementStore } from './movements.js';
+import { sqliteReconciliationStore } from './reconciliation.js';
 import { sqliteRetentionStore } from './retention.js';
 import { SqliteDb } from './sqlite-db.js';
 import { sqliteWebhookStore } from './webhooks.js';
@@ -39,6 +40,7 @@ export class SqliteStore extends composedOf<Omit<Store, 'kind'>>() implements St
       ...sqliteMirrorStore(db),
       ...sqliteWebhookStore(db),
       ...sqliteRetentionStore(db),
+      ...sqliteReconciliationStore(db),
       ...sqliteStoreAdmin(db),
       ...sqliteAccountStore(db),
     });
