@@ -314,6 +314,7 @@ export async function startServer({
         baseUrl: env.IYS_BASE_URL,
         intervalSeconds: env.RECONCILE_INTERVAL_SECONDS,
         fetch: pacedFetch(pacer),
+        ...(iysClients ? { clients: iysClients } : {}),
       })
     : undefined;
   // Their passes run only while this instance leads (and at once when it starts to).

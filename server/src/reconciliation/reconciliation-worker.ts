@@ -56,6 +56,8 @@ export interface ReconciliationWorkerOptions {
   config: LoadedConfig;
   store: ReconciliationStore;
   logger: Logger;
+  /** The İYS client of each account, shared with the other workers (default: one of its own). */
+  clients?: (iysCode: number) => IysClient;
   baseUrl: string;
   fetch?: FetchLike;
   intervalSeconds: number;
@@ -109,6 +111,7 @@ export function createReconciliationWorker(
   const clientFor = (iysCode: number): IysClient | undefined => {
     const credentials = config.iysAccounts.get(iysCode);
     if (!credentials) return undefined;
+    if (options.clients) return options.clients(iysCode);
     let client = clients.get(iysCode);
     if (!client) {
       client = createIysClient({
