@@ -1,6 +1,7 @@
 // The reconciliation port on PostgreSQL: reads are single statements on the pool; a day's outcome
 // with its files and events, and a subscription check with its events, each in one transaction
 // (docs/iys.md#reconciliation-mutabakat).
+import type { Row } from '../sql/store-rows.js';
 import type {
   IysChangeRecord,
   LedgerRow,
@@ -61,12 +62,12 @@ export function postgresReconciliationStore(db: PgDb): ReconciliationStore {
     async recordIysChanges(records: readonly IysChangeRecord[]): Promise<number> {
       if (records.length === 0) return 0;
       const rows = records.map(iysChangeValues);
-      const result = await pool.query(INSERT_CHANGES, [rowsJson(IYS_CHANGE_COLUMNS, rows)]);
+      const result = await pool.query<Row>(INSERT_CHANGES, [rowsJson(IYS_CHANGE_COLUMNS, rows)]);
       return result.rowCount ?? 0;
     },
 
     async reconciliationLedger(iysCode, brandCode, day): Promise<LedgerRow[]> {
-      const result = await pool.query(LEDGER, [iysCode, brandCode, day, nextDay(day)]);
+      const result = await pool.query<Row>(LEDGER, [iysCode, brandCode, day, nextDay(day)]);
       return result.rows.map(toLedgerRow);
     },
 
@@ -75,7 +76,7 @@ export function postgresReconciliationStore(db: PgDb): ReconciliationStore {
       for (const { iysCode, brandCode } of filter.brands) {
         const from = filter.from ?? '0000-00-00';
         const to = filter.to ?? '9999-99-99';
-        const result = await pool.query(DAYS, [iysCode, brandCode, from, to]);
+        const result = await pool.query<Row>(DAYS, [iysCode, brandCode, from, to]);
         days.push(...result.rows.map(toReconciliationDay));
       }
       return days;
@@ -84,26 +85,27 @@ export function postgresReconciliationStore(db: PgDb): ReconciliationStore {
     async saveReconciliationDay(write: ReconciliationDayWrite): Promise<void> {
       const at = new Date().toISOString();
       await db.transaction(async (client) => {
-        for (const file of write.files) await client.query(INSERT_FILE, fileValues(file, at));
-        await client.query(UPSERT_DAY, dayValues(write.day));
-        if (write.events.length > 0) await client.query(INSERT_EVENTS, [eventsJson(write.events)]);
+        for (const file of write.files) await client.query<Row>(INSERT_FILE, fileValues(file, at));
+        await client.query<Row>(UPSERT_DAY, dayValues(write.day));
+        if (write.events.length > 0)
+          await client.query<Row>(INSERT_EVENTS, [eventsJson(write.events)]);
       });
     },
 
     async reconciliationFile(sha256: string): Promise<StoredFile | undefined> {
-      const [row] = (await pool.query(FILE, [sha256])).rows;
+      const [row] = (await pool.query<Row>(FILE, [sha256])).rows;
       return row ? toStoredFile(row) : undefined;
     },
 
     async saveSubscriptionCheck(check: SubscriptionCheck, events: readonly WebhookEvent[]) {
       await db.transaction(async (client) => {
-        await client.query(UPSERT_SUBSCRIPTION, subscriptionValues(check));
-        if (events.length > 0) await client.query(INSERT_EVENTS, [eventsJson(events)]);
+        await client.query<Row>(UPSERT_SUBSCRIPTION, subscriptionValues(check));
+        if (events.length > 0) await client.query<Row>(INSERT_EVENTS, [eventsJson(events)]);
       });
     },
 
     async subscriptionChecks(iysCodes?: readonly number[]): Promise<SubscriptionCheck[]> {
-      const all = (await pool.query(SUBSCRIPTIONS)).rows.map(toSubscriptionCheck);
+      const all = (await pool.query<Row>(SUBSCRIPTIONS)).rows.map(toSubscriptionCheck);
       return iysCodes === undefined ? all : all.filter((s) => iysCodes.includes(s.iysCode));
     },
   };
