@@ -8,6 +8,8 @@ import type { CaptureStore } from '../../store/ports/capture-store.js';
 import type { ChainStore } from '../../store/ports/chain-store.js';
 import type { MirrorStore } from '../../store/ports/mirror-store.js';
 import type { MovementStore } from '../../store/ports/movement-store.js';
+import type { ReconciliationStore } from '../../store/ports/reconciliation-store.js';
+import { iysEvidence } from './evidence-iys.js';
 import type { RecipientTimeline, TimelineEvent } from '../admin-api-types.js';
 
 type Recipient = { phone?: string; email?: string };
@@ -101,7 +103,7 @@ export async function recipientTimeline(
 
 /** One JSON document that proves, to anyone, what the recipient was shown and chose. */
 export async function evidenceBundle(
-  deps: DepsWith<CaptureStore & ChainStore & MirrorStore & MovementStore>,
+  deps: DepsWith<CaptureStore & ChainStore & MirrorStore & MovementStore & ReconciliationStore>,
   tenant: TenantConfig,
   recipient: Recipient,
 ) {
@@ -125,6 +127,10 @@ export async function evidenceBundle(
   }
   const sites = [...new Set(captures.map((c) => c.siteKey))];
   const checkpoints = (await Promise.all(sites.map((s) => deps.store.checkpoints(s, 1)))).flat();
+  const movements = (
+    await Promise.all(captures.map((c) => deps.store.movements({ captureId: c.captureId })))
+  ).flat();
+  const iys = await iysEvidence(deps.store, movements);
   return {
     type: 'izinli-evidence',
     version: 1,
@@ -142,7 +148,9 @@ export async function evidenceBundle(
     notices: [...texts.values()],
     jwks: deps.jwks(),
     checkpoints,
+    iysDeliveries: iys.deliveries,
+    iysDays: iys.days,
     howToVerify:
-      'Each receipt is a compact JWS (EdDSA, Ed25519) over the RFC 8785 canonical record; verify it with any JOSE library against jwks, or with `izinli verify receipt`. Each notice text hashes (SHA-256, UTF-8) to the sha256 its record names. Checkpoints sign each site’s chain head.',
+      'Each receipt is a compact JWS (EdDSA, Ed25519) over the RFC 8785 canonical record; verify it with any JOSE library against jwks, or with `izinli verify receipt`. Each notice text hashes (SHA-256, UTF-8) to the sha256 its record names. Checkpoints sign each site’s chain head. Each İYS delivery names İYS’s transactionId; on a day reconciled with İYS, fileLine is that delivery’s line of İYS’s daily file, whose SHA-256 İYS’s RFC 3161 time stamp (iysDays[].timestamp, base64 .tsr) carries: `openssl ts -verify -in day.tsr -digest <fileSha256> -CAfile <İYS TSA certificate>`, or with the whole file `izinli verify timestamp day.tsr day.csv --ca <certificate>`.',
   };
 }
