@@ -79,6 +79,13 @@ describe('İYS reconciliation against the simulator', () => {
         const args = ['ts', '-verify', '-in', 'day.tsr', '-data', 'day.csv', '-CAfile', 'tsa.pem'];
         const out = execFileSync(OPENSSL, args, { cwd: dir, encoding: 'utf8' });
         expect(out).toContain('Verification: OK');
+        // The evidence bundle's way: the stamp against the file's SHA-256 alone, no file needed.
+        const byDigest = ['ts', '-verify', '-in', 'day.tsr', '-digest', csv!.sha256];
+        const digestOut = execFileSync(OPENSSL, [...byDigest, '-CAfile', 'tsa.pem'], {
+          cwd: dir,
+          encoding: 'utf8',
+        });
+        expect(digestOut).toContain('Verification: OK');
         // `izinli verify timestamp` agrees with openssl, on the same files.
         const cli = (data: string) =>
           izinliInProcess([
