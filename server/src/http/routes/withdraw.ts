@@ -269,12 +269,11 @@ async function parseForm(
 ): Promise<Record<string, unknown>> {
   let fields: Record<string, unknown>;
   try {
-    // The body is already read, so the form is parsed from its bytes, not from the spent stream.
-    // Deprecated by undici for untrusted multipart: this body is size-limited, a bad one is a 400.
-    const form = await new Response(bytes, {
-      headers: { 'content-type': c.req.header('content-type')! },
-      // eslint-disable-next-line @typescript-eslint/no-deprecated
-    }).formData();
+    // Parsed from the bytes already read (the stream is spent); undici deprecates formData() for
+    // untrusted multipart, but this body is size-limited and a bad one answers 400.
+    const type = { 'content-type': c.req.header('content-type')! };
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
+    const form = await new Response(bytes, { headers: type }).formData();
     fields = {};
     for (const [name, value] of form) fields[name] = value;
   } catch (error) {
