@@ -14,6 +14,7 @@ export type {
   Jwks,
   LogVerification,
   Page,
+  ReconciliationOverview,
   RecipientTimeline as Timeline,
   RefusedOrigin,
   SyncState,

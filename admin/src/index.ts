@@ -6,6 +6,7 @@ import { IzinliAdmin } from './izinli-admin.js';
 import { IzinliKeysView } from './keys-view.js';
 import { IzinliOverviewView } from './overview-view.js';
 import { IzinliRecipientView } from './recipient-view.js';
+import { IzinliReconciliationView } from './reconciliation-view.js';
 
 const elements: [string, CustomElementConstructor][] = [
   ['izinli-bar-chart', IzinliBarChart],
@@ -13,6 +14,7 @@ const elements: [string, CustomElementConstructor][] = [
   ['izinli-captures-view', IzinliCapturesView],
   ['izinli-recipient-view', IzinliRecipientView],
   ['izinli-deliveries-view', IzinliDeliveriesView],
+  ['izinli-reconciliation-view', IzinliReconciliationView],
   ['izinli-keys-view', IzinliKeysView],
   ['izinli-admin', IzinliAdmin],
 ];

@@ -8,7 +8,14 @@ import { localeOf, say } from './i18n/index.js';
 import type { AdminKey, AdminLocale } from './i18n/index.js';
 import { clearToken, readToken, saveToken } from './session.js';
 
-export const VIEWS = ['overview', 'captures', 'recipient', 'deliveries', 'keys'] as const;
+export const VIEWS = [
+  'overview',
+  'captures',
+  'recipient',
+  'deliveries',
+  'keys',
+  'reconciliation',
+] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 const LANG_KEY = 'izinli-admin-lang';
@@ -186,6 +193,11 @@ export class IzinliAdmin extends LitElement {
         return html`<izinli-recipient-view .api=${api} locale=${locale}></izinli-recipient-view>`;
       case 'deliveries':
         return html`<izinli-deliveries-view .api=${api} locale=${locale}></izinli-deliveries-view>`;
+      case 'reconciliation':
+        return html`<izinli-reconciliation-view
+          .api=${api}
+          locale=${locale}
+        ></izinli-reconciliation-view>`;
       case 'keys':
         return html`<izinli-keys-view .api=${api} locale=${locale}></izinli-keys-view>`;
       default:

@@ -6,6 +6,7 @@ import type { AdminApi } from './api.js';
 import { failureText } from './api.js';
 import { AdminView } from './admin-view.js';
 import { dataTable } from './data-table.js';
+import { download } from './download.js';
 import type { CheckAnswer, Channel, SyncState, Timeline } from './api-types.js';
 import { turkeyTime } from './format.js';
 
@@ -104,21 +105,11 @@ export class IzinliRecipientView extends AdminView {
     if (!this.api || !this.timeline) return;
     this.actionError = '';
     try {
-      const response = await this.api.request(
+      const name = await download(
+        this.api,
         `/v1/admin/recipients/evidence?${new URLSearchParams(this.timeline.recipient)}`,
+        'izinli-evidence.json',
       );
-      const name =
-        /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ??
-        'izinli-evidence.json';
-      const url = URL.createObjectURL(await response.blob());
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = name;
-      link.hidden = true;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
       this.notice = this.t('evidenceDone', { name });
     } catch (error) {
       this.actionError = failureText(error);

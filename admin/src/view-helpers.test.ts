@@ -1,9 +1,11 @@
-// The views' pure parts: the captures query, the recipient query, the hash routes, İYS codes.
+// The views' pure parts: the captures query, the recipient query, the hash routes, İYS codes,
+// the reconciliation's differences.
 import { describe, expect, it } from 'vitest';
 import { captureQuery } from './captures-view.js';
 import { explainIysCode } from './iys-errors.js';
 import { viewOf } from './izinli-admin.js';
 import { channelsOf, recipientParams, timelineEntries } from './recipient-view.js';
+import { differenceText, newestFirst } from './reconciliation-view.js';
 
 describe('view helpers', () => {
   it('asks for whole Turkey-time days, `to` inclusive, and only the filters set', () => {
@@ -41,6 +43,7 @@ describe('view helpers', () => {
   it('routes #/name to its view and anything else to the overview', () => {
     expect(viewOf('#/captures')).toBe('captures');
     expect(viewOf('#/keys?x=1')).toBe('keys');
+    expect(viewOf('#/reconciliation')).toBe('reconciliation');
     expect(viewOf('#main')).toBe('overview');
     expect(viewOf('')).toBe('overview');
   });
@@ -92,5 +95,54 @@ describe('the recipient timeline', () => {
       events: [],
     });
     expect(entries).toEqual([]);
+  });
+
+  it('says what differs in a reconciled day, in Turkish and English', () => {
+    const row = {
+      creationDate: '2026-12-01 10:00:00',
+      transactionId: 't1',
+      recipient: '+905321234567',
+      recipientType: 'BIREYSEL',
+      type: 'MESAJ',
+      status: 'ONAY',
+      consentDate: '2026-12-01 09:59:00',
+      source: 'HS_WEB',
+    };
+    expect(differenceText({ kind: 'iys-only', transactionId: 't1', iys: row }, 'en')).toBe(
+      'İYS lists transaction t1, which izinli neither sent nor received (+905321234567 MESAJ ONAY 2026-12-01 09:59:00).',
+    );
+    expect(differenceText({ kind: 'izinli-only', transactionId: 't1', izinli: row }, 'tr')).toBe(
+      'izinli’deki t1 işlemi İYS’nin dosyasında yok (+905321234567 MESAJ ONAY 2026-12-01 09:59:00).',
+    );
+    const fields = differenceText(
+      {
+        kind: 'fields',
+        transactionId: 't1',
+        fields: ['status'],
+        iys: { ...row, status: 'RET' },
+        izinli: row,
+      },
+      'en',
+    );
+    expect(fields).toBe(
+      'The same transaction (t1) with other values: status: İYS “RET” ≠ izinli “ONAY”.',
+    );
+    expect(differenceText({ kind: 'hash', iysHash: 'aa', izinliHash: 'bb' }, 'tr')).toBe(
+      'Satırlar aynı, ama İYS’nin özeti başka bir dosyanın: İYS aa, izinli bb.',
+    );
+  });
+
+  it('lists a brand’s days newest first', () => {
+    const day = (d: string) => ({
+      day: d,
+      state: 'empty' as const,
+      checkedAt: '2026-12-03T00:00:00Z',
+      differenceCount: 0,
+      differences: [],
+    });
+    expect(newestFirst([day('2026-12-01'), day('2026-12-02')]).map((d) => d.day)).toEqual([
+      '2026-12-02',
+      '2026-12-01',
+    ]);
   });
 });

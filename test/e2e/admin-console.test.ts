@@ -20,7 +20,14 @@ import type { DeadMovement, Stats } from './admin-seed.test-support.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(REPO, 'docs/screenshots') : undefined;
-const VIEWS = ['overview', 'captures', 'recipient', 'deliveries', 'keys'] as const;
+const VIEWS = [
+  'overview',
+  'captures',
+  'recipient',
+  'deliveries',
+  'keys',
+  'reconciliation',
+] as const;
 
 let demo: DemoProcess;
 let browser: Browser;
@@ -65,6 +72,7 @@ const READY: Record<(typeof VIEWS)[number], string> = {
   recipient: '#recipient-search',
   deliveries: '#movements-summary',
   keys: '#jwks tbody tr',
+  reconciliation: '#subscriptions-title',
 };
 
 async function shot(page: Page, name: string) {

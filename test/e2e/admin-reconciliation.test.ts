@@ -1,0 +1,93 @@
+// The console's reconciliation view against the demo: the subscription check and each brand's
+// reconciled days as the admin API lists them, in Turkish and English, with no axe-core
+// violation. The worker's first pass comes one interval after the start (60 s, the least the
+// server accepts) and reconciles the completed days İYS keeps by the server's own clock: in a
+// fresh demo seven empty days (a capture taken now belongs to today, reconciled tomorrow).
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { EXAMPLE_ADMIN_TOKEN } from '@izinli/core/fixtures';
+import { eventually, launchChromium, pageOpener } from './browser.test-support.js';
+import { startDemo, stopAndRemove } from './demo-process.test-support.js';
+import type { DemoProcess } from './demo-process.test-support.js';
+import { adminApi } from './admin-seed.test-support.js';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+let demo: DemoProcess | undefined;
+let browser: Browser | undefined;
+const pages = pageOpener(() => browser!);
+/** The days back İYS keeps, all reconciled by the first pass (the pass saves them one by one). */
+const WINDOW_DAYS = 7;
+
+interface Overview {
+  brands: { iysCode: number; brandCode: number; days: { day: string; state: string }[] }[];
+  subscriptions: { iysCode: number; daysLeft?: number }[];
+}
+
+beforeAll(async () => {
+  [demo, browser] = await Promise.all([
+    startDemo({ env: { RECONCILE_INTERVAL_SECONDS: '60' } }),
+    launchChromium(),
+  ]);
+});
+afterAll(async () => {
+  await pages.closeAll();
+  await stopAndRemove(demo);
+});
+
+describe('the console’s reconciliation view', () => {
+  it(
+    'lists the subscription checks and each brand’s days as the API does, in both languages',
+    { timeout: 120_000 },
+    async () => {
+      const overview = await eventually(
+        'the first reconciliation pass',
+        async () => {
+          const o = await adminApi<Overview>(demo!, '/v1/admin/reconciliation');
+          const done =
+            o.subscriptions.length > 0 && o.brands.every((b) => b.days.length >= WINDOW_DAYS);
+          return done ? o : undefined;
+        },
+        75_000,
+      );
+
+      const page = await pages.newPage({ baseURL: demo!.server, bypassCSP: true });
+      await page.goto('/admin#/reconciliation');
+      await page.fill('#token', EXAMPLE_ADMIN_TOKEN);
+      await page.click('#sign-in button[type=submit]');
+      await page.locator('#subscriptions-title').waitFor();
+      expect(await page.evaluate('document.activeElement?.tagName')).toBe('H1');
+      expect(await page.locator('h1').textContent()).toContain('Mutabakat');
+      expect(await page.locator('#nav-reconciliation').getAttribute('aria-current')).toBe('page');
+
+      for (const s of overview.subscriptions) {
+        const row = page.locator(`#subscriptions tr[data-iys-code="${s.iysCode}"]`);
+        expect(await row.count()).toBe(1);
+        if (s.daysLeft !== undefined) expect(await row.textContent()).toContain(String(s.daysLeft));
+      }
+      for (const brand of overview.brands) {
+        const id = `#days-${brand.iysCode}-${brand.brandCode}`;
+        expect(await page.locator(`${id}-title`).count()).toBe(1);
+        const states = await page
+          .locator(`${id} tbody tr`)
+          .evaluateAll((rows) => rows.map((r) => `${r.dataset.day}:${r.dataset.state}`));
+        // Newest first, as the API lists them oldest first.
+        expect(states).toEqual(brand.days.map((d) => `${d.day}:${d.state}`).reverse());
+        if (brand.days.some((d) => d.state === 'empty'))
+          expect(await page.locator(`${id} tbody`).textContent()).toContain('Hareket yok');
+      }
+
+      await page.addScriptTag({ path: AXE });
+      const violations = await page.evaluate<string[]>(
+        `axe.run(document).then((r) => r.violations.map((v) => v.id))`,
+      );
+      expect(violations).toEqual([]);
+
+      await page.click('button[aria-label]:not(#logout)');
+      await expect.poll(() => page.locator('h1').textContent()).toContain('Reconciliation');
+      expect(await page.locator('#subscriptions-title').textContent()).toContain(
+        'İYS subscriptions',
+      );
+    },
+  );
+});
