@@ -1,8 +1,8 @@
 // The console's reconciliation view against the demo: the subscription check and each brand's
 // reconciled days as the admin API lists them, in Turkish and English, with no axe-core
-// violation. The worker's first pass comes one interval after the start (60 s, the least the
-// server accepts) and reconciles the completed days İYS keeps by the server's own clock: in a
-// fresh demo seven empty days (a capture taken now belongs to today, reconciled tomorrow).
+// violation. The worker's first pass comes one interval after the start (2 s here) and
+// reconciles the completed days İYS keeps by the server's own clock: in a fresh demo seven empty
+// days (a capture taken now belongs to today, reconciled tomorrow).
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -26,7 +26,7 @@ interface Overview {
 
 beforeAll(async () => {
   [demo, browser] = await Promise.all([
-    startDemo({ env: { RECONCILE_INTERVAL_SECONDS: '60' } }),
+    startDemo({ env: { RECONCILE_INTERVAL_SECONDS: '2' } }),
     launchChromium(),
   ]);
 });

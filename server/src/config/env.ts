@@ -118,7 +118,7 @@ export const ServerEnv = z.object({
    * How often the reconciliation worker looks for İYS days to reconcile and the daily subscription
    * check (only when IYS_BASE_URL is set); each day and account is done once (docs/iys.md).
    */
-  RECONCILE_INTERVAL_SECONDS: count(SECONDS).min(60).default(3600),
+  RECONCILE_INTERVAL_SECONDS: count(SECONDS).min(1).default(3600),
   /** How often the delivery worker claims due outbox movements (only when IYS_BASE_URL is set). */
   DELIVERY_INTERVAL_MS: count(MILLISECONDS).min(10).default(1000),
   /** A paused İYS account's first probe after this long, doubling up to 30 times it. */
