@@ -49,3 +49,32 @@ export function sharedIysClients(options: {
     return client;
   };
 }
+
+/**
+ * The İYS client of each account a worker uses: the shared ones when given, else one of its own
+ * per account (tokens in memory; a worker run alone, as in tests). Undefined for an account the
+ * config has no credentials for.
+ */
+export function workerIysClients(options: {
+  config: LoadedConfig;
+  clients?: (iysCode: number) => IysClient;
+  baseUrl: string;
+  fetch?: FetchLike;
+}): (iysCode: number) => IysClient | undefined {
+  const own = new Map<number, IysClient>();
+  return (iysCode) => {
+    const credentials = options.config.iysAccounts.get(iysCode);
+    if (!credentials) return undefined;
+    if (options.clients) return options.clients(iysCode);
+    let client = own.get(iysCode);
+    if (!client) {
+      client = createIysClient({
+        baseUrl: options.baseUrl,
+        ...credentials,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      });
+      own.set(iysCode, client);
+    }
+    return client;
+  };
+}

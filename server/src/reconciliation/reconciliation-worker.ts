@@ -7,6 +7,7 @@
 // difference stored and an `iys.reconciliation_mismatch` event to the brand's sites. A day that
 // fell out of İYS's window unreconciled is stored as missed. Each pass also runs the daily
 // subscription watch (subscription-watch.ts).
+import { workerIysClients } from '../iys-account/iys-clients.js';
 import { randomUUID } from 'node:crypto';
 import {
   addCivilDays,
@@ -17,7 +18,6 @@ import {
   turkeyDayOf,
   turkeyStartOfDay,
 } from '@izinli/core';
-import { createIysClient } from '@izinli/iys';
 import type { FetchLike, IysClient, IysError } from '@izinli/iys';
 import type { Logger } from 'pino';
 import type { LoadedConfig } from '../config/load-config.js';
@@ -107,22 +107,7 @@ export function createReconciliationWorker(
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? randomUUID;
   const settleMs = (options.settleMinutes ?? 120) * 60_000;
-  const clients = new Map<number, IysClient>();
-  const clientFor = (iysCode: number): IysClient | undefined => {
-    const credentials = config.iysAccounts.get(iysCode);
-    if (!credentials) return undefined;
-    if (options.clients) return options.clients(iysCode);
-    let client = clients.get(iysCode);
-    if (!client) {
-      client = createIysClient({
-        baseUrl: options.baseUrl,
-        ...credentials,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-      });
-      clients.set(iysCode, client);
-    }
-    return client;
-  };
+  const clientFor = workerIysClients(options);
 
   async function save(
     brand: BrandRef,

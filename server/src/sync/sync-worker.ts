@@ -1,7 +1,7 @@
 // The sync worker (docs/architecture.md#sync): for every configured brand, pulls İYS's `source=IYS`
 // changes (citizens' acts on İYS) after the stored cursor until none are left, and applies each
 // page to the mirror with its `consent.changed` events and the next cursor, in one transaction.
-import { createIysClient } from '@izinli/iys';
+import { workerIysClients } from '../iys-account/iys-clients.js';
 import type { FetchLike, IysClient } from '@izinli/iys';
 import type { Logger } from 'pino';
 import type { LoadedConfig } from '../config/load-config.js';
@@ -67,22 +67,7 @@ export type SyncWorker = Periodic<BrandSyncReport[]>;
 export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   const { config, store, logger, intervalSeconds } = options;
   const now = options.now ?? (() => new Date());
-  const clients = new Map<number, IysClient>();
-  const clientFor = (iysCode: number): IysClient | undefined => {
-    const credentials = config.iysAccounts.get(iysCode);
-    if (!credentials) return undefined;
-    if (options.clients) return options.clients(iysCode);
-    let client = clients.get(iysCode);
-    if (!client) {
-      client = createIysClient({
-        baseUrl: options.baseUrl,
-        ...credentials,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-      });
-      clients.set(iysCode, client);
-    }
-    return client;
-  };
+  const clientFor = workerIysClients(options);
 
   async function syncBrand(brand: BrandRef, client: IysClient): Promise<BrandSyncReport> {
     const report = nothingYet(brand);
