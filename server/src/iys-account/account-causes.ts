@@ -50,6 +50,20 @@ const CAUSES: Record<string, Localized> = {
   },
 };
 
+const WRONG_BRAND: Localized = {
+  en: 'İYS says the config’s iysCode or brandCode is not this account’s (H353): fix the sites’ brand and iysAccounts in the config and reload (SIGHUP).',
+  tr: 'İYS, yapılandırmadaki iysCode ya da brandCode değerinin bu hesabın olmadığını söylüyor (H353): sitelerin brand ve iysAccounts alanlarını düzeltip yeniden yükleyin (SIGHUP).',
+};
+
+/** Codes that mean İYS refused the credentials: OAuth's and İYS's own. */
+const CREDENTIAL_CODES = new Set([
+  'invalid_grant',
+  'invalid_request',
+  'invalid_client',
+  'H251',
+  'H351',
+]);
+
 const FALLBACK: Localized = {
   en: 'İYS refused every request of this account: see the code and message, and the İYS portal.',
   tr: 'İYS bu hesabın tüm isteklerini reddetti: koda ve iletiye, ve İYS portalına bakın.',
@@ -57,6 +71,8 @@ const FALLBACK: Localized = {
 
 /** What to do about a pause with this cause code, then that deliveries resume by themselves. */
 export function whatToDo(code: string): Localized {
-  const cause = CAUSES[code] ?? (code === 'H353' || code === 'H351' ? CAUSES.auth! : FALLBACK);
+  const cause =
+    CAUSES[code] ??
+    (code === 'H353' ? WRONG_BRAND : CREDENTIAL_CODES.has(code) ? CAUSES.auth! : FALLBACK);
   return { en: `${cause.en} ${RESUMES.en}`, tr: `${cause.tr} ${RESUMES.tr}` };
 }
