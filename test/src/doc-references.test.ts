@@ -1,7 +1,8 @@
 // Every reference a newcomer follows must lead somewhere inside the repository: a markdown link
 // to a file (and heading) that exists, a `docs/….md` or `<folder>/README.md` named in a comment,
 // and no citation of the design documents the project started from, which a checkout does not
-// have. History (which tracker item asked for what) belongs in git, not in comments, docs or test titles.
+// have. History (which tracker item asked for what) belongs in git, not in comments, docs or
+// test titles.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative, resolve } from 'node:path';
