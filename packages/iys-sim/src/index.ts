@@ -16,7 +16,7 @@ export type {
   SimPolicy,
 } from './options.js';
 export { tsaCertificatePem } from './reconciliation/tsa.js';
-export { DAILY_FILE_COLUMNS } from './reconciliation/daily-file.js';
+export { DAILY_FILE_COLUMNS } from '@izinli/core';
 export { ACCOUNT_STATES } from './subscription.js';
 export type { SimAccountState, SimSubscription } from './subscription.js';
 export { GATEWAY_FORBIDDEN_HTML } from './whitelist-policy.js';

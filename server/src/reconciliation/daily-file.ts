@@ -3,23 +3,11 @@
 // LF; its SHA-384 (lower-case hex) is the agreement hash. Here: reading it, writing izinli's own
 // copy the same way, and comparing the two row by row.
 import { createHash } from 'node:crypto';
-import type {
-  DailyFileRow,
-  LedgerRow,
-  ReconciliationDifference,
-} from '../store/ports/reconciliation-store.js';
+import { DAILY_FILE_COLUMNS, dailyFileText } from '@izinli/core';
+import type { DailyFileRow } from '@izinli/core';
+import type { LedgerRow, ReconciliationDifference } from '../store/ports/reconciliation-store.js';
 
-/** The file's columns, in İYS's order. */
-export const DAILY_FILE_COLUMNS = [
-  'creationDate',
-  'transactionId',
-  'recipient',
-  'recipientType',
-  'type',
-  'status',
-  'consentDate',
-  'source',
-] as const satisfies readonly (keyof DailyFileRow)[];
+export { DAILY_FILE_COLUMNS } from '@izinli/core';
 
 /** The file's text read as rows, or what was expected and what came when it is not that file. */
 export function parseDailyFile(
@@ -80,15 +68,8 @@ export function dailyRowsOf(ledger: readonly LedgerRow[]): DailyFileRow[] {
   return [...byId.values()].sort(byDateThenId);
 }
 
-/** The file's text for `rows` (already in order). */
-export function dailyCsv(rows: readonly DailyFileRow[]): string {
-  return [
-    DAILY_FILE_COLUMNS.join(','),
-    ...rows.map((r) => DAILY_FILE_COLUMNS.map((c) => r[c]).join(',')),
-  ]
-    .map((line) => `${line}\n`)
-    .join('');
-}
+/** The file's text for `rows` (already in order), as İYS writes it. */
+export const dailyCsv = dailyFileText;
 
 /** The agreement hash: SHA-384 of the file's UTF-8 bytes, lower-case hex. */
 export function dailyFileHash(csv: string | Uint8Array): string {

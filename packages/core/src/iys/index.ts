@@ -4,3 +4,4 @@ export * from './iys-error.js';
 export * from './limits.js';
 export * from './paths.js';
 export * from './wire.js';
+export * from './daily-file.js';

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { dailyFileText } from '@izinli/core';
 import type { Channel, RecipientType } from '@izinli/core';
 import { isIysSource } from '../state.js';
 import type { Movement, SimState } from '../state.js';
@@ -52,38 +53,23 @@ export function dailyMovements(
   );
 }
 
-/** The daily file's columns, in İYS's order (its example table). */
-export const DAILY_FILE_COLUMNS = [
-  'creationDate',
-  'transactionId',
-  'recipient',
-  'recipientType',
-  'type',
-  'status',
-  'consentDate',
-  'source',
-] as const;
-
 /**
- * The daily movement file: a header row, then one comma-separated row per movement, LF line ends,
- * the last line ended too. No field can hold a comma, quote or line break (dates, hex ids, enums,
- * E.164 numbers and İYS-valid e-mail addresses), so nothing is quoted. A TACIR consent first
+ * The daily movement file of `movements`: the file's rows in their order. A TACIR consent first
  * recorded without a consentDate leaves that column empty.
  */
 export function dailyCsv(movements: readonly Movement[]): string {
-  const rows = movements.map((m) =>
-    [
-      m.creationDate,
-      m.transactionId,
-      m.recipient,
-      m.recipientType,
-      m.type,
-      m.status,
-      m.consentDate ?? '',
-      m.source ?? '',
-    ].join(','),
+  return dailyFileText(
+    movements.map((m) => ({
+      creationDate: m.creationDate,
+      transactionId: m.transactionId,
+      recipient: m.recipient,
+      recipientType: m.recipientType,
+      type: m.type,
+      status: m.status,
+      consentDate: m.consentDate ?? '',
+      source: m.source ?? '',
+    })),
   );
-  return [DAILY_FILE_COLUMNS.join(','), ...rows].map((line) => `${line}\n`).join('');
 }
 
 /** The agreement hash: SHA-384 of the file's UTF-8 bytes, lower-case hex. */

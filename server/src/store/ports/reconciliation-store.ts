@@ -2,21 +2,11 @@
 // pushed from İYS kept by transactionId, izinli's own copy of a brand's day (what it delivered
 // and what it received), each day's outcome with its differences, the day's CSV and .tsr stored
 // by content, and the daily subscription check of each İYS account.
+import type { DailyFileRow } from '@izinli/core';
 import type { WebhookEvent } from '../types.js';
 
 /** One row of İYS's daily movement file, as İYS lists it or as izinli rebuilds it. */
-export interface DailyFileRow {
-  /** İYS's `YYYY-MM-DD HH:mm:ss`, Turkey time: the day the row belongs to. */
-  creationDate: string;
-  transactionId: string;
-  recipient: string;
-  recipientType: string;
-  type: string;
-  status: string;
-  /** Empty when İYS recorded none (a TACIR consent). */
-  consentDate: string;
-  source: string;
-}
+export type { DailyFileRow };
 
 /** A citizen's change İYS reported to izinli (the sync's pull or İYS's push). */
 export interface IysChangeRecord extends DailyFileRow {
