@@ -5,7 +5,6 @@
 // large. Every state change is written with its webhook event.
 import { movementKey } from '@izinli/core';
 import type { Movement } from '@izinli/core';
-import { createIysClient } from '@izinli/iys';
 import type { FetchLike, IysClient, RateLimiter } from '@izinli/iys';
 import type { Logger } from 'pino';
 import type { LoadedConfig } from '../config/load-config.js';
@@ -23,6 +22,7 @@ import { atRiskEvent, eventsOfEnd } from './movement-events.js';
 import { preValidate } from './pre-validate.js';
 import { DEFAULT_RETRY, accountCause, sendOutcome } from './send-outcome.js';
 import { AccountPauses } from '../iys-account/account-pause.js';
+import { workerIysClients } from '../iys-account/iys-clients.js';
 import type { AccountStore, IysAccountRow } from '../store/ports/account-store.js';
 import type { AttemptEnd, RetryPolicy } from './send-outcome.js';
 import { periodic } from '../periodic.js';
@@ -74,32 +74,15 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   const now = options.now ?? (() => new Date());
   const policy: RetryPolicy = { ...DEFAULT_RETRY, random: Math.random, ...options.retry };
   const leaseMs = options.leaseMs ?? 120_000;
-  const clients = new Map<number, IysClient>();
   const pauses = new AccountPauses({
     store,
     config: () => config,
     logger,
     ...(options.probeMs ? { probeMs: options.probeMs } : {}),
   });
-  const clientFor = (iysCode: number): IysClient => {
-    if (options.clients) return options.clients(iysCode);
-    let client = clients.get(iysCode);
-    if (!client) {
-      const { username, password } = config.iysAccounts.get(iysCode)!;
-      const limiter = options.rateLimiter?.(iysCode);
-      client = createIysClient({
-        baseUrl: options.baseUrl,
-        username,
-        password,
-        iysCode,
-        now: () => now().getTime(),
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-        ...(limiter ? { rateLimiter: limiter } : {}),
-      });
-      clients.set(iysCode, client);
-    }
-    return client;
-  };
+  const clients = workerIysClients({ ...options, now });
+  // Every account the pass walks is in the config, so it has its client.
+  const clientFor = (iysCode: number): IysClient => clients(iysCode)!;
 
   async function attempt(m: Movement, client: IysClient, report: DeliveryReport) {
     const mirror = (await store.mirror([keyOf(m)])).get(keyOf(m));

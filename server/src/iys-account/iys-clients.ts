@@ -60,6 +60,9 @@ export function workerIysClients(options: {
   clients?: (iysCode: number) => IysClient;
   baseUrl: string;
   fetch?: FetchLike;
+  /** Each account's rate limiter (default: the client's own). */
+  rateLimiter?: (iysCode: number) => RateLimiter | undefined;
+  now?: () => Date;
 }): (iysCode: number) => IysClient | undefined {
   const own = new Map<number, IysClient>();
   return (iysCode) => {
@@ -68,10 +71,16 @@ export function workerIysClients(options: {
     if (options.clients) return options.clients(iysCode);
     let client = own.get(iysCode);
     if (!client) {
+      const limiter = options.rateLimiter?.(iysCode);
+      const now = options.now;
       client = createIysClient({
         baseUrl: options.baseUrl,
-        ...credentials,
+        username: credentials.username,
+        password: credentials.password,
+        iysCode,
+        ...(now ? { now: () => now().getTime() } : {}),
         ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(limiter ? { rateLimiter: limiter } : {}),
       });
       own.set(iysCode, client);
     }

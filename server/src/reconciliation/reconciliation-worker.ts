@@ -107,7 +107,14 @@ export function createReconciliationWorker(
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? randomUUID;
   const settleMs = (options.settleMinutes ?? 120) * 60_000;
-  const clientFor = workerIysClients(options);
+  // Their clients keep the real clock for tokens, whatever clock the worker reads days by.
+  const { clients, fetch } = options;
+  const clientFor = workerIysClients({
+    config,
+    baseUrl: options.baseUrl,
+    ...(clients ? { clients } : {}),
+    ...(fetch ? { fetch } : {}),
+  });
 
   async function save(
     brand: BrandRef,

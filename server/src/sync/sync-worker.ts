@@ -67,7 +67,14 @@ export type SyncWorker = Periodic<BrandSyncReport[]>;
 export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   const { config, store, logger, intervalSeconds } = options;
   const now = options.now ?? (() => new Date());
-  const clientFor = workerIysClients(options);
+  // Their clients keep the real clock for tokens, whatever clock the worker reads days by.
+  const { clients, fetch } = options;
+  const clientFor = workerIysClients({
+    config,
+    baseUrl: options.baseUrl,
+    ...(clients ? { clients } : {}),
+    ...(fetch ? { fetch } : {}),
+  });
 
   async function syncBrand(brand: BrandRef, client: IysClient): Promise<BrandSyncReport> {
     const report = nothingYet(brand);
