@@ -34,7 +34,7 @@ import { registerSubscriptionGauge } from './reconciliation/subscription-metrics
 import { createDeliveryWorker } from './delivery/delivery-worker.js';
 import type { DeliveryWorker } from './delivery/delivery-worker.js';
 import { claimsWhileLeading, createLeader, everyWhileLeading } from './delivery/leader.js';
-import { createIysPacer, pacedFetch } from './delivery/pacer.js';
+import { createIysPacer } from './delivery/pacer.js';
 import { sharedIysClients } from './iys-account/iys-clients.js';
 import type { Leader } from './delivery/leader.js';
 import type { BrandSyncReport, SyncWorker } from './sync/sync-worker.js';
@@ -260,7 +260,7 @@ export async function startServer({
   }, env.CHECKPOINT_INTERVAL_SECONDS * 1000);
   timer.unref();
 
-  // Both İYS workers share one pacer, so the process stays under İYS's per-IP limit, and one
+  // The İYS workers share one pacer, so the process stays under İYS's per-IP limit, and one
   // client per account, whose token (and H084 lock) the database keeps for every instance.
   const pacer = createIysPacer();
   const iysClients = env.IYS_BASE_URL
@@ -280,8 +280,7 @@ export async function startServer({
         logger,
         baseUrl: env.IYS_BASE_URL,
         intervalSeconds: env.SYNC_INTERVAL_SECONDS,
-        fetch: pacedFetch(pacer),
-        ...(iysClients ? { clients: iysClients } : {}),
+        clients: iysClients!,
       })
     : undefined;
   const syncOnce = async () => {
@@ -301,8 +300,7 @@ export async function startServer({
         intervalMs: env.DELIVERY_INTERVAL_MS,
         batchThreshold: env.DELIVERY_BATCH_THRESHOLD,
         probeMs: env.IYS_PROBE_MS,
-        rateLimiter: () => pacer,
-        ...(iysClients ? { clients: iysClients } : {}),
+        clients: iysClients!,
       })
     : undefined;
   // Reconciles İYS's days and checks the subscriptions (docs/iys.md#reconciliation-mutabakat).
@@ -313,8 +311,7 @@ export async function startServer({
         logger,
         baseUrl: env.IYS_BASE_URL,
         intervalSeconds: env.RECONCILE_INTERVAL_SECONDS,
-        fetch: pacedFetch(pacer),
-        ...(iysClients ? { clients: iysClients } : {}),
+        clients: iysClients!,
       })
     : undefined;
   // Their passes run only while this instance leads (and at once when it starts to).

@@ -2,7 +2,7 @@
 // one token bucket, so the instance stays under İYS's per-IP limit (the leader sends them all).
 import { IYS_LIMITS } from '@izinli/core';
 import { IYS_SLIDING_SECOND, createTokenBucket } from '@izinli/iys';
-import type { FetchLike, RateLimiter } from '@izinli/iys';
+import type { RateLimiter } from '@izinli/iys';
 
 /**
  * Requests per second one instance sends to İYS, every account, token and worker together: İYS
@@ -27,15 +27,4 @@ export function createIysPacer(
     window: IYS_PACE_WINDOW,
     ...clock,
   });
-}
-
-/** `fetch` that takes a slot of `pacer` before each request (for clients built elsewhere). */
-export function pacedFetch(
-  pacer: RateLimiter,
-  fetch: FetchLike = (r) => globalThis.fetch(r),
-): FetchLike {
-  return async (request) => {
-    await pacer.acquire();
-    return fetch(request);
-  };
 }
