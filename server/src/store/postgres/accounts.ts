@@ -2,17 +2,7 @@
 // so two instances never both pause (or resume) it and write its events twice.
 import type { Row } from '../sql/store-rows.js';
 import type { AccountStore } from '../ports/account-store.js';
-import {
-  ENSURE_ACCOUNT,
-  PAUSE_ACTIVE,
-  PROBE_FAILED,
-  RESUME,
-  SELECT_ACCOUNTS,
-  SELECT_TOKEN,
-  UPSERT_TOKEN,
-  toAccountRow,
-  tokenOf,
-} from '../sql/account-sql.js';
+import * as accountSql from '../sql/account-sql.js';
 import { numbered } from '../sql/delivery-sql.js';
 import type { PgDb } from './pg-db.js';
 import { insertEvents } from './settle.js';
@@ -21,19 +11,21 @@ import { insertEvents } from './settle.js';
 export function postgresAccountStore(db: PgDb): AccountStore {
   return {
     async iysAccounts() {
-      return (await db.pool.query<Row>(SELECT_ACCOUNTS)).rows.map(toAccountRow);
+      return (await db.pool.query<Row>(accountSql.SELECT_ACCOUNTS)).rows.map(
+        accountSql.toAccountRow,
+      );
     },
 
     pauseIysAccount({ iysCode, cause, at, nextProbeAt, events }) {
       return db.transaction(async (client) => {
-        await client.query<Row>(numbered(ENSURE_ACCOUNT), [iysCode, at]);
+        await client.query<Row>(numbered(accountSql.ENSURE_ACCOUNT), [iysCode, at]);
         const { rows } = await client.query<Row>(
           'SELECT state FROM iys_accounts WHERE iys_code = $1 FOR UPDATE',
           [iysCode],
         );
         const causeValues = [cause.code, cause.message, cause.status];
         if (rows[0]?.state === 'paused') {
-          await client.query<Row>(numbered(PROBE_FAILED), [
+          await client.query<Row>(numbered(accountSql.PROBE_FAILED), [
             ...causeValues,
             nextProbeAt,
             at,
@@ -41,7 +33,7 @@ export function postgresAccountStore(db: PgDb): AccountStore {
           ]);
           return false;
         }
-        await client.query<Row>(numbered(PAUSE_ACTIVE), [
+        await client.query<Row>(numbered(accountSql.PAUSE_ACTIVE), [
           ...causeValues,
           at,
           nextProbeAt,
@@ -55,7 +47,7 @@ export function postgresAccountStore(db: PgDb): AccountStore {
 
     resumeIysAccount({ iysCode, at, events }) {
       return db.transaction(async (client) => {
-        const { rowCount } = await client.query<Row>(numbered(RESUME), [at, iysCode]);
+        const { rowCount } = await client.query<Row>(numbered(accountSql.RESUME), [at, iysCode]);
         if (rowCount !== 1) return false;
         await insertEvents(client, events);
         return true;
@@ -63,11 +55,17 @@ export function postgresAccountStore(db: PgDb): AccountStore {
     },
 
     async iysToken(iysCode) {
-      return tokenOf((await db.pool.query<Row>(numbered(SELECT_TOKEN), [iysCode])).rows[0]);
+      return accountSql.tokenOf(
+        (await db.pool.query<Row>(numbered(accountSql.SELECT_TOKEN), [iysCode])).rows[0],
+      );
     },
 
     async setIysToken(iysCode, token, at) {
-      await db.pool.query<Row>(numbered(UPSERT_TOKEN), [iysCode, JSON.stringify(token), at]);
+      await db.pool.query<Row>(numbered(accountSql.UPSERT_TOKEN), [
+        iysCode,
+        JSON.stringify(token),
+        at,
+      ]);
     },
   };
 }

@@ -1,10 +1,9 @@
 // The captures port on PostgreSQL: each write locks the heads of its sites FOR UPDATE, always in
 // site-key order so two writes never deadlock, and chains stay unbroken across processes.
-import type { Row } from '../sql/store-rows.js';
+import * as storeRows from '../sql/store-rows.js';
 import { GENESIS_HASH } from '@izinli/core';
 import type { CaptureFilter, CaptureStore, WriteTx } from '../ports/capture-store.js';
 import { captureCursorAfter, captureListQuery } from '../sql/capture-query.js';
-import { CAPTURE_SELECT, int, toStoredCapture } from '../sql/store-rows.js';
 import type { ChainHead, Page, StoredCapture } from '../types.js';
 import type { PgDb } from './pg-db.js';
 import { PostgresWriteTx } from './write-tx.js';
@@ -14,7 +13,7 @@ const ENSURE_HEADS = `INSERT INTO chain_heads (site_key, seq, hash)
   ON CONFLICT (site_key) DO NOTHING`;
 const LOCK_HEADS = `SELECT site_key, seq, hash FROM chain_heads
   WHERE site_key = ANY($1::text[]) ORDER BY site_key FOR UPDATE`;
-const GET_CAPTURE = `SELECT ${CAPTURE_SELECT} FROM captures WHERE capture_id = $1`;
+const GET_CAPTURE = `SELECT ${storeRows.CAPTURE_SELECT} FROM captures WHERE capture_id = $1`;
 
 /** The captures of the PostgreSQL store on `db`. */
 export function postgresCaptureStore(db: PgDb): CaptureStore {
@@ -25,10 +24,10 @@ export function postgresCaptureStore(db: PgDb): CaptureStore {
       return db.transaction(async (client) => {
         const heads = new Map<string, ChainHead>();
         if (keys.length > 0) {
-          await client.query<Row>(ENSURE_HEADS, [keys, GENESIS_HASH]);
-          for (const row of (await client.query<Row>(LOCK_HEADS, [keys])).rows) {
+          await client.query<storeRows.Row>(ENSURE_HEADS, [keys, GENESIS_HASH]);
+          for (const row of (await client.query<storeRows.Row>(LOCK_HEADS, [keys])).rows) {
             const siteKey = row.site_key as string;
-            heads.set(siteKey, { siteKey, seq: int(row.seq), hash: row.hash as string });
+            heads.set(siteKey, { siteKey, seq: storeRows.int(row.seq), hash: row.hash as string });
           }
         }
         const tx = new PostgresWriteTx(client, heads);
@@ -45,16 +44,16 @@ export function postgresCaptureStore(db: PgDb): CaptureStore {
     },
 
     async getCapture(captureId: string): Promise<StoredCapture | undefined> {
-      const [row] = (await db.pool.query<Row>(GET_CAPTURE, [captureId])).rows;
-      return row ? toStoredCapture(row) : undefined;
+      const [row] = (await db.pool.query<storeRows.Row>(GET_CAPTURE, [captureId])).rows;
+      return row ? storeRows.toStoredCapture(row) : undefined;
     },
 
     async listCaptures(filter: CaptureFilter): Promise<Page<StoredCapture>> {
       const { sql, params, limit } = captureListQuery(filter, 'postgres');
-      const { rows } = await db.pool.query<Row>(sql, params);
+      const { rows } = await db.pool.query<storeRows.Row>(sql, params);
       const shown = rows.slice(0, limit);
       return {
-        items: shown.map(toStoredCapture),
+        items: shown.map(storeRows.toStoredCapture),
         ...(rows.length > limit ? { nextCursor: captureCursorAfter(shown.at(-1)!) } : {}),
       };
     },

@@ -1,9 +1,8 @@
 // The mirror port on PostgreSQL: reads and the upsert are single statements on the pool;
 // `applyIysChanges` runs in one transaction under the mirror's advisory lock (iys-changes.ts).
-import type { Row } from '../sql/store-rows.js';
+import * as storeRows from '../sql/store-rows.js';
 import type { Source } from '@izinli/core';
 import type { IysChangesResult, IysChangesWrite, MirrorStore } from '../ports/mirror-store.js';
-import { MIRROR_COLUMNS, lastPerKey, mirrorValues, toMirrorEntry } from '../sql/store-rows.js';
 import type { MirrorEntry, PendingRefusal } from '../types.js';
 import { SELECT_SYNC_CURSOR, applyIysChangesPostgres } from './iys-changes.js';
 import type { PgDb } from './pg-db.js';
@@ -15,10 +14,10 @@ const PENDING_REFUSALS = `SELECT movement_key, source, consent_date FROM (
   FROM movements WHERE state <> 'dead' AND movement_key = ANY($1::text[])
   ORDER BY movement_key, consent_date DESC, pos DESC
 ) newest WHERE status = 'RET' AND state IN ('pending', 'in-flight')`;
-const SELECT_MIRROR = `SELECT ${MIRROR_COLUMNS.join(', ')} FROM consent_mirror
+const SELECT_MIRROR = `SELECT ${storeRows.MIRROR_COLUMNS.join(', ')} FROM consent_mirror
   WHERE consent_key = ANY($1::text[])`;
-const UPSERT_MIRROR = `${pgInsertRows('consent_mirror', MIRROR_COLUMNS, '$1')}
-  ON CONFLICT (consent_key) DO UPDATE SET ${MIRROR_COLUMNS.slice(1)
+const UPSERT_MIRROR = `${pgInsertRows('consent_mirror', storeRows.MIRROR_COLUMNS, '$1')}
+  ON CONFLICT (consent_key) DO UPDATE SET ${storeRows.MIRROR_COLUMNS.slice(1)
     .map((c) => `${c} = excluded.${c}`)
     .join(', ')}`;
 
@@ -29,8 +28,8 @@ export function postgresMirrorStore(db: PgDb): MirrorStore {
     async mirror(keys: readonly string[]): Promise<Map<string, MirrorEntry>> {
       const found = new Map<string, MirrorEntry>();
       if (keys.length === 0) return found;
-      for (const row of (await pool.query<Row>(SELECT_MIRROR, [[...keys]])).rows) {
-        const entry = toMirrorEntry(row);
+      for (const row of (await pool.query<storeRows.Row>(SELECT_MIRROR, [[...keys]])).rows) {
+        const entry = storeRows.toMirrorEntry(row);
         found.set(entry.key, entry);
       }
       return found;
@@ -39,7 +38,7 @@ export function postgresMirrorStore(db: PgDb): MirrorStore {
     async pendingRefusals(keys: readonly string[]): Promise<Map<string, PendingRefusal>> {
       const found = new Map<string, PendingRefusal>();
       if (keys.length === 0) return found;
-      for (const row of (await pool.query<Row>(PENDING_REFUSALS, [[...keys]])).rows) {
+      for (const row of (await pool.query<storeRows.Row>(PENDING_REFUSALS, [[...keys]])).rows) {
         found.set(row.movement_key as string, {
           source: row.source as Source,
           consentDate: row.consent_date as string,
@@ -51,12 +50,13 @@ export function postgresMirrorStore(db: PgDb): MirrorStore {
     async upsertMirror(entries: readonly MirrorEntry[]): Promise<void> {
       if (entries.length === 0) return;
       // One statement: atomic, and one key twice in it would be an error, so the last one wins.
-      const rows = lastPerKey(entries, (e) => e.key).map(mirrorValues);
-      await pool.query<Row>(UPSERT_MIRROR, [rowsJson(MIRROR_COLUMNS, rows)]);
+      const rows = storeRows.lastPerKey(entries, (e) => e.key).map(storeRows.mirrorValues);
+      await pool.query<storeRows.Row>(UPSERT_MIRROR, [rowsJson(storeRows.MIRROR_COLUMNS, rows)]);
     },
 
     async syncCursor(iysCode: number, brandCode: number): Promise<string | undefined> {
-      const [row] = (await pool.query<Row>(SELECT_SYNC_CURSOR, [iysCode, brandCode])).rows;
+      const [row] = (await pool.query<storeRows.Row>(SELECT_SYNC_CURSOR, [iysCode, brandCode]))
+        .rows;
       return row?.after_cursor as string | undefined;
     },
 

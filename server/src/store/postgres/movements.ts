@@ -1,68 +1,48 @@
 // The movements port on PostgreSQL: claims take due head movements FOR UPDATE SKIP LOCKED, so
 // several instances claim disjoint rows; results apply only while the claim's lease holds.
-import type { Row } from '../sql/store-rows.js';
+import * as storeRows from '../sql/store-rows.js';
 import type { Movement } from '@izinli/core';
 import type { Pool, PoolClient } from 'pg';
-import type {
-  AdminMovement,
-  AtRiskFlagging,
-  DeliveryStats,
-  MovementClaim,
-  MovementFilter,
-  MovementPageFilter,
-  MovementResult,
-  MovementStore,
-} from '../ports/movement-store.js';
-import {
-  AT_RISK_DUE,
-  CLAIMABLE,
-  FINISH,
-  FLAG_AT_RISK,
-  RELEASE_LEASES,
-  RETRY_DEAD,
-  claimParams,
-  numbered,
-  resultParams,
-} from '../sql/delivery-sql.js';
-import {
-  deliveryStatsOf,
-  deliveryStatsQueries,
-  movementPageOf,
-  movementPageQuery,
-} from '../sql/movement-query.js';
-import { MOVEMENT_COLUMNS, int, toMovement } from '../sql/store-rows.js';
+import type * as movementStore from '../ports/movement-store.js';
+import * as deliverySql from '../sql/delivery-sql.js';
+import * as movementQuery from '../sql/movement-query.js';
 import type { Page, WebhookEvent } from '../types.js';
 import type { PgDb } from './pg-db.js';
 import { afterResultsPostgres, insertEvents } from './settle.js';
 
-const SELECT_DUE = `${numbered(CLAIMABLE)} FOR UPDATE OF m SKIP LOCKED`;
+const SELECT_DUE = `${deliverySql.numbered(deliverySql.CLAIMABLE)} FOR UPDATE OF m SKIP LOCKED`;
 const CLAIM = `UPDATE movements SET state = 'in-flight', lease_until = $1
-  WHERE pos = ANY($2::bigint[]) RETURNING ${MOVEMENT_COLUMNS.join(', ')}, pos`;
-const FINISH_PG = numbered(FINISH);
-const AT_RISK_DUE_PG = `${numbered(AT_RISK_DUE)} FOR UPDATE OF m SKIP LOCKED`;
+  WHERE pos = ANY($2::bigint[]) RETURNING ${storeRows.MOVEMENT_COLUMNS.join(', ')}, pos`;
+const FINISH_PG = deliverySql.numbered(deliverySql.FINISH);
+const AT_RISK_DUE_PG = `${deliverySql.numbered(deliverySql.AT_RISK_DUE)} FOR UPDATE OF m SKIP LOCKED`;
 
 /** Claims due head movements on `client`; the caller holds the transaction. */
 async function claimMovementsPostgres(
   client: PoolClient,
-  claim: MovementClaim,
+  claim: movementStore.MovementClaim,
 ): Promise<Movement[]> {
-  const due = (await client.query<Row>(SELECT_DUE, claimParams(claim))).rows.map((r) => int(r.pos));
+  const due = (
+    await client.query<storeRows.Row>(SELECT_DUE, deliverySql.claimParams(claim))
+  ).rows.map((r) => storeRows.int(r.pos));
   if (due.length === 0) return [];
   const leaseUntil = new Date(claim.leaseUntil).toISOString();
-  const { rows } = await client.query<Row>(CLAIM, [leaseUntil, due]);
+  const { rows } = await client.query<storeRows.Row>(CLAIM, [leaseUntil, due]);
   const order = new Map(due.map((pos, i) => [pos, i]));
-  rows.sort((a, b) => order.get(int(a.pos))! - order.get(int(b.pos))!);
-  return rows.map(toMovement);
+  rows.sort((a, b) => order.get(storeRows.int(a.pos))! - order.get(storeRows.int(b.pos))!);
+  return rows.map(storeRows.toMovement);
 }
 
 /** Applies results whose lease still holds, with their events and mirror entries; returns their ids. */
 async function finishMovementsPostgres(
   client: PoolClient,
-  results: readonly MovementResult[],
+  results: readonly movementStore.MovementResult[],
 ): Promise<string[]> {
-  const applied: MovementResult[] = [];
+  const applied: movementStore.MovementResult[] = [];
   for (const result of results) {
-    if ((await client.query<Row>(FINISH_PG, resultParams(result))).rowCount === 1)
+    if (
+      (await client.query<storeRows.Row>(FINISH_PG, deliverySql.resultParams(result))).rowCount ===
+      1
+    )
       applied.push(result);
   }
   await afterResultsPostgres(client, applied);
@@ -71,7 +51,10 @@ async function finishMovementsPostgres(
 
 /** Puts a dead letter back in the queue; false when `id` is not dead. */
 async function retryDeadPostgres(pool: Pool, id: string, now: string): Promise<boolean> {
-  const done = await pool.query<Row>(numbered(RETRY_DEAD), [new Date(now).toISOString(), id]);
+  const done = await pool.query<storeRows.Row>(deliverySql.numbered(deliverySql.RETRY_DEAD), [
+    new Date(now).toISOString(),
+    id,
+  ]);
   return done.rowCount === 1;
 }
 
@@ -80,27 +63,30 @@ async function deliveryStatsPostgres(
   pool: Pool,
   deadlineBound: string,
   siteKeys?: readonly string[],
-): Promise<DeliveryStats> {
-  const q = deliveryStatsQueries(deadlineBound, siteKeys, 'postgres');
-  const byState = (await pool.query<Row>(...q.byState)).rows;
-  const [summary] = (await pool.query<Row>(...q.summary)).rows;
-  return deliveryStatsOf(byState, summary!);
+): Promise<movementStore.DeliveryStats> {
+  const q = movementQuery.deliveryStatsQueries(deadlineBound, siteKeys, 'postgres');
+  const byState = (await pool.query<storeRows.Row>(...q.byState)).rows;
+  const [summary] = (await pool.query<storeRows.Row>(...q.summary)).rows;
+  return movementQuery.deliveryStatsOf(byState, summary!);
 }
 
 /** One page of a tenant's movements. */
 async function movementPagePostgres(
   pool: Pool,
-  filter: MovementPageFilter,
-): Promise<Page<AdminMovement>> {
-  const { sql, params, limit } = movementPageQuery(filter, 'postgres');
-  return movementPageOf((await pool.query<Row>(sql, params)).rows, limit);
+  filter: movementStore.MovementPageFilter,
+): Promise<Page<movementStore.AdminMovement>> {
+  const { sql, params, limit } = movementQuery.movementPageQuery(filter, 'postgres');
+  return movementQuery.movementPageOf((await pool.query<storeRows.Row>(sql, params)).rows, limit);
 }
 
 /** Flags open movements near their deadline, each once, writing its event; returns the count. */
-async function flagAtRiskPostgres(client: PoolClient, flagging: AtRiskFlagging): Promise<number> {
+async function flagAtRiskPostgres(
+  client: PoolClient,
+  flagging: movementStore.AtRiskFlagging,
+): Promise<number> {
   const account = flagging.iysCode ?? null;
   const bound = new Date(flagging.deadlineBound).toISOString();
-  const { rows } = await client.query<Row>(AT_RISK_DUE_PG, [
+  const { rows } = await client.query<storeRows.Row>(AT_RISK_DUE_PG, [
     bound,
     account,
     account,
@@ -109,8 +95,11 @@ async function flagAtRiskPostgres(client: PoolClient, flagging: AtRiskFlagging):
   const now = new Date(flagging.now).toISOString();
   const events: WebhookEvent[] = [];
   for (const row of rows) {
-    await client.query<Row>(numbered(FLAG_AT_RISK), [now, int(row.pos)]);
-    events.push(flagging.event(toMovement(row), row.site_key as string));
+    await client.query<storeRows.Row>(deliverySql.numbered(deliverySql.FLAG_AT_RISK), [
+      now,
+      storeRows.int(row.pos),
+    ]);
+    events.push(flagging.event(storeRows.toMovement(row), row.site_key as string));
   }
   await insertEvents(client, events);
   return rows.length;
@@ -119,7 +108,10 @@ async function flagAtRiskPostgres(client: PoolClient, flagging: AtRiskFlagging):
 const DEFAULT_MOVEMENTS = 1000;
 
 /** Outbox movements matching `filter`, in insertion order. */
-async function listMovements(pool: Pool, filter: MovementFilter): Promise<Movement[]> {
+async function listMovements(
+  pool: Pool,
+  filter: movementStore.MovementFilter,
+): Promise<Movement[]> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.captureId !== undefined) {
@@ -135,17 +127,18 @@ async function listMovements(pool: Pool, filter: MovementFilter): Promise<Moveme
     where.push(`state = $${params.length}`);
   }
   params.push(filter.limit ?? DEFAULT_MOVEMENTS);
-  const sql = `SELECT ${MOVEMENT_COLUMNS.join(', ')} FROM movements
+  const sql = `SELECT ${storeRows.MOVEMENT_COLUMNS.join(', ')} FROM movements
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY pos LIMIT $${params.length}`;
-  return (await pool.query<Row>(sql, params)).rows.map(toMovement);
+  return (await pool.query<storeRows.Row>(sql, params)).rows.map(storeRows.toMovement);
 }
 
 /** The movement outbox of the PostgreSQL store on `db`. */
-export function postgresMovementStore(db: PgDb): MovementStore {
+export function postgresMovementStore(db: PgDb): movementStore.MovementStore {
   return {
     movements: (filter) => listMovements(db.pool, filter),
     claimMovements: (claim) => db.transaction((client) => claimMovementsPostgres(client, claim)),
-    releaseLeases: async () => (await db.pool.query<Row>(RELEASE_LEASES)).rowCount ?? 0,
+    releaseLeases: async () =>
+      (await db.pool.query<storeRows.Row>(deliverySql.RELEASE_LEASES)).rowCount ?? 0,
     finishMovements: (results) =>
       db.transaction((client) => finishMovementsPostgres(client, results)),
     retryDeadMovement: (id, now) => retryDeadPostgres(db.pool, id, now),

@@ -6,24 +6,8 @@ import type { Row } from '../sql/store-rows.js';
 import type { Pool, PoolClient } from 'pg';
 import { FANNED_OUT } from '../sql/webhook-sql.js';
 import { CAPTURE_SELECT, toStoredCapture } from '../sql/store-rows.js';
-import {
-  CONSENT_CHANGED,
-  PURGED_DELIVERY_ERROR,
-  PURGED_RECIPIENT,
-  purgedChangedEventPayload,
-  purgedEventPayload,
-  purgedMovementKey,
-} from '../sql/retention-sql.js';
-import type {
-  ChangedEventCandidate,
-  ChangedEventCandidates,
-  ChangedEventPurge,
-  RetentionCandidate,
-  RetentionCandidates,
-  RetentionPurge,
-  RetentionPurgeResult,
-  RetentionStore,
-} from '../ports/retention-store.js';
+import * as retentionSql from '../sql/retention-sql.js';
+import type * as retentionStore from '../ports/retention-store.js';
 import type { PgDb } from './pg-db.js';
 
 const CANDIDATES = `SELECT ${CAPTURE_SELECT} FROM captures
@@ -47,38 +31,41 @@ const KILL_DELIVERIES = `UPDATE webhook_deliveries SET state = 'dead', lease_unt
 
 // `consent.changed` events (written by the İYS sync, not by a capture) go by their own age.
 const CHANGED_CANDIDATES = `SELECT pos, id FROM webhook_events
-  WHERE site_key = $1 AND pos > $2 AND type = '${CONSENT_CHANGED}' AND created_at < $3
+  WHERE site_key = $1 AND pos > $2 AND type = '${retentionSql.CONSENT_CHANGED}' AND created_at < $3
     AND payload::json ->> 'purged' IS NULL ORDER BY pos LIMIT $4`;
 const LOCK_CHANGED_EVENTS = `SELECT id, payload FROM webhook_events
-  WHERE id = ANY($1::text[]) AND site_key = $2 AND type = '${CONSENT_CHANGED}'
+  WHERE id = ANY($1::text[]) AND site_key = $2 AND type = '${retentionSql.CONSENT_CHANGED}'
     AND payload::json ->> 'purged' IS NULL ORDER BY id FOR UPDATE`;
 
 /** A page of unpurged captures of a site received before the bound, in seq order. */
 async function retentionCandidatesPostgres(
   pool: Pool,
-  c: RetentionCandidates,
-): Promise<RetentionCandidate[]> {
+  c: retentionStore.RetentionCandidates,
+): Promise<retentionStore.RetentionCandidate[]> {
   const { rows } = await pool.query<Row>(CANDIDATES, [
     c.siteKey,
     c.afterSeq,
     c.receivedBeforeMs,
     c.limit,
   ]);
-  return rows.map(toStoredCapture).filter((s): s is RetentionCandidate => s.record !== undefined);
+  return rows
+    .map(toStoredCapture)
+    .filter((s): s is retentionStore.RetentionCandidate => s.record !== undefined);
 }
 
 /** Purges the captures of `purge` that are unpurged, of its site and without an open movement. */
 async function purgeCapturesPostgres(
   client: PoolClient,
-  purge: RetentionPurge,
-): Promise<RetentionPurgeResult> {
+  purge: retentionStore.RetentionPurge,
+): Promise<retentionStore.RetentionPurgeResult> {
   const ids = [...new Set(purge.captureIds)];
   const locked = (await client.query<Row>(LOCK_CAPTURES, [ids, purge.siteKey])).rows.map(
     (r) => r.capture_id as string,
   );
   if (locked.length === 0) return { purged: [], open: [] };
-  // PURGED_MOVEMENT_KEY in SQL must stay the same as purgedMovementKey().
-  if (purgedMovementKey('x') !== 'purged:x') throw new Error('store: purged key format drifted');
+  // PURGED_MOVEMENT_KEY in SQL must stay the same as retentionSql.purgedMovementKey().
+  if (retentionSql.purgedMovementKey('x') !== 'purged:x')
+    throw new Error('store: purged key format drifted');
   const openSet = new Set<string>();
   for (const m of (await client.query<Row>(LOCK_MOVEMENTS, [locked])).rows) {
     if (m.state === 'pending' || m.state === 'in-flight') openSet.add(m.capture_id as string);
@@ -87,12 +74,12 @@ async function purgeCapturesPostgres(
   const open = ids.filter((id) => openSet.has(id));
   if (purged.length === 0) return { purged, open };
   await client.query<Row>(PURGE_CAPTURES, [purged, purge.purgedAt]);
-  await client.query<Row>(PURGE_MOVEMENTS, [purged, PURGED_RECIPIENT]);
+  await client.query<Row>(PURGE_MOVEMENTS, [purged, retentionSql.PURGED_RECIPIENT]);
   for (const event of (await client.query<Row>(EVENTS_OF, [purge.siteKey, purged])).rows) {
     const id = event.id as string;
-    const payload = purgedEventPayload(event.capture_id as string, purge.purgedAt);
+    const payload = retentionSql.purgedEventPayload(event.capture_id as string, purge.purgedAt);
     await client.query<Row>(PURGE_EVENT, [payload, id]);
-    await client.query<Row>(KILL_DELIVERIES, [PURGED_DELIVERY_ERROR, id]);
+    await client.query<Row>(KILL_DELIVERIES, [retentionSql.PURGED_DELIVERY_ERROR, id]);
   }
   return { purged, open };
 }
@@ -100,8 +87,8 @@ async function purgeCapturesPostgres(
 /** A page of a site's unpurged `consent.changed` events created before the bound, in pos order. */
 async function changedEventCandidatesPostgres(
   pool: Pool,
-  c: ChangedEventCandidates,
-): Promise<ChangedEventCandidate[]> {
+  c: retentionStore.ChangedEventCandidates,
+): Promise<retentionStore.ChangedEventCandidate[]> {
   const { rows } = await pool.query<Row>(CHANGED_CANDIDATES, [
     c.siteKey,
     c.afterPos,
@@ -114,15 +101,18 @@ async function changedEventCandidatesPostgres(
 /** Purges the recipient from the site's unpurged `consent.changed` events among `eventIds`. */
 async function purgeChangedEventsPostgres(
   client: PoolClient,
-  purge: ChangedEventPurge,
+  purge: retentionStore.ChangedEventPurge,
 ): Promise<string[]> {
   const ids = [...new Set(purge.eventIds)];
   const locked = (await client.query<Row>(LOCK_CHANGED_EVENTS, [ids, purge.siteKey])).rows;
   for (const event of locked) {
     const payload = JSON.parse(event.payload as string) as unknown;
     const id = event.id as string;
-    await client.query<Row>(PURGE_EVENT, [purgedChangedEventPayload(payload, purge.purgedAt), id]);
-    await client.query<Row>(KILL_DELIVERIES, [PURGED_DELIVERY_ERROR, id]);
+    await client.query<Row>(PURGE_EVENT, [
+      retentionSql.purgedChangedEventPayload(payload, purge.purgedAt),
+      id,
+    ]);
+    await client.query<Row>(KILL_DELIVERIES, [retentionSql.PURGED_DELIVERY_ERROR, id]);
   }
   // In the caller's order, as the SQLite store answers.
   const done = new Set(locked.map((e) => e.id as string));
@@ -130,7 +120,7 @@ async function purgeChangedEventsPostgres(
 }
 
 /** The retention purge of the PostgreSQL store on `db`. */
-export function postgresRetentionStore(db: PgDb): RetentionStore {
+export function postgresRetentionStore(db: PgDb): retentionStore.RetentionStore {
   return {
     retentionCandidates: (page) => retentionCandidatesPostgres(db.pool, page),
     purgeCaptures: (purge) => db.transaction((client) => purgeCapturesPostgres(client, purge)),

@@ -4,7 +4,7 @@
 import type { Row } from '../sql/store-rows.js';
 import type { PoolClient } from 'pg';
 import type { BatchItemResult } from '../ports/batch-store.js';
-import { HOLD_KEY, SITE_OF_MOVEMENT, holdParams, numbered } from '../sql/delivery-sql.js';
+import * as deliverySql from '../sql/delivery-sql.js';
 import { EVENT_COLUMNS, eventValues } from '../sql/store-rows.js';
 import type { MirrorEntry, WebhookEvent } from '../types.js';
 import { applyIysChangesPostgres } from './iys-changes.js';
@@ -29,10 +29,12 @@ export async function afterResultsPostgres(
   const mirror: MirrorEntry[] = [];
   const events: WebhookEvent[] = [];
   for (const result of applied) {
-    const hold = holdParams(result);
-    if (hold) await client.query<Row>(numbered(HOLD_KEY), hold);
+    const hold = deliverySql.holdParams(result);
+    if (hold) await client.query<Row>(deliverySql.numbered(deliverySql.HOLD_KEY), hold);
     if (result.events?.length) {
-      const [site] = (await client.query<Row>(numbered(SITE_OF_MOVEMENT), [result.id])).rows;
+      const [site] = (
+        await client.query<Row>(deliverySql.numbered(deliverySql.SITE_OF_MOVEMENT), [result.id])
+      ).rows;
       for (const event of result.events)
         events.push({ ...event, siteKey: site!.site_key as string });
     }

@@ -4,51 +4,31 @@
 import type { Row } from '../sql/store-rows.js';
 import type { Pool, PoolClient } from 'pg';
 import { toWebhookEvent } from '../sql/store-rows.js';
-import {
-  DELIVERY_COLUMNS,
-  EVENT_JOIN_COLUMNS,
-  FANNED_OUT,
-  NEW_DELIVERY_COLUMNS,
-  deliveryCounts,
-  newDeliveryValues,
-  settleParams,
-  toClaimedDelivery,
-  toWebhookDelivery,
-} from '../sql/webhook-sql.js';
-import type {
-  ClaimedWebhookDelivery,
-  WebhookDelivery,
-  WebhookDeliveryClaim,
-  WebhookDeliveryFilter,
-  WebhookDeliveryResult,
-  WebhookDeliveryState,
-  WebhookFanOut,
-  WebhookOutbox,
-  WebhookStore,
-} from '../ports/webhook-store.js';
+import * as webhookSql from '../sql/webhook-sql.js';
+import type * as webhookStore from '../ports/webhook-store.js';
 import type { WebhookEvent } from '../types.js';
 import type { PgDb } from './pg-db.js';
 import { pgInsertRows, rowsJson } from './pg-sql.js';
 
 const UNFANNED = `SELECT id, site_key, type, payload, created_at FROM webhook_events
   WHERE state = 'pending' ORDER BY pos LIMIT $1 FOR UPDATE SKIP LOCKED`;
-const INSERT_DELIVERIES = `${pgInsertRows('webhook_deliveries', NEW_DELIVERY_COLUMNS, '$1')}
+const INSERT_DELIVERIES = `${pgInsertRows('webhook_deliveries', webhookSql.NEW_DELIVERY_COLUMNS, '$1')}
   ON CONFLICT (event_id, tenant_id, webhook_id) DO NOTHING`;
-const MARK_FANNED = `UPDATE webhook_events SET state = '${FANNED_OUT}' WHERE id = ANY($1::text[])`;
+const MARK_FANNED = `UPDATE webhook_events SET state = '${webhookSql.FANNED_OUT}' WHERE id = ANY($1::text[])`;
 const CLAIM = `WITH due AS (
     SELECT pos FROM webhook_deliveries
     WHERE state = 'pending' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)
     ORDER BY next_attempt_at, pos LIMIT $3 FOR UPDATE SKIP LOCKED)
   UPDATE webhook_deliveries d SET lease_until = $2 FROM due, webhook_events e
   WHERE d.pos = due.pos AND e.id = d.event_id
-  RETURNING d.pos, ${DELIVERY_COLUMNS}, ${EVENT_JOIN_COLUMNS}`;
+  RETURNING d.pos, ${webhookSql.DELIVERY_COLUMNS}, ${webhookSql.EVENT_JOIN_COLUMNS}`;
 const SETTLE = `UPDATE webhook_deliveries SET state = $1, attempts = attempts + 1,
   next_attempt_at = COALESCE($2, next_attempt_at), last_status = $3, last_error = $4,
   delivered_at = $5, lease_until = NULL
   WHERE id = $6 AND state = 'pending' AND lease_until = $7`;
 const RETRY = `UPDATE webhook_deliveries SET state = 'pending', attempts = 0, next_attempt_at = $1,
   lease_until = NULL WHERE id = $2 AND tenant_id = $3 AND state = 'dead'`;
-const LIST = `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries d
+const LIST = `SELECT ${webhookSql.DELIVERY_COLUMNS} FROM webhook_deliveries d
   WHERE ($1::text IS NULL OR d.state = $1) AND ($2::text IS NULL OR d.tenant_id = $2)
   ORDER BY d.pos DESC LIMIT $3`;
 const COUNTS = 'SELECT state, count(*) AS n FROM webhook_deliveries GROUP BY state';
@@ -57,28 +37,34 @@ const COUNTS = 'SELECT state, count(*) AS n FROM webhook_deliveries GROUP BY sta
 export type PostgresTransactionRunner = <T>(job: (client: PoolClient) => Promise<T>) => Promise<T>;
 
 /** The PostgreSQL webhook outbox over the store's pool. */
-export class PostgresWebhookOutbox implements WebhookOutbox {
+export class PostgresWebhookOutbox implements webhookStore.WebhookOutbox {
   constructor(
     private readonly pool: Pool,
     private readonly transaction: PostgresTransactionRunner,
   ) {}
 
-  fanOut(write: WebhookFanOut): Promise<{ events: number; deliveries: number }> {
+  fanOut(write: webhookStore.WebhookFanOut): Promise<{ events: number; deliveries: number }> {
     return this.transaction(async (client) => {
       const events = (await client.query<Row>(UNFANNED, [write.limit])).rows.map(toWebhookEvent);
       if (events.length === 0) return { events: 0, deliveries: 0 };
       const rows = events.flatMap((event) =>
-        write.targets(event).map((t) => newDeliveryValues(write.newId(), event.id, t, write.now)),
+        write
+          .targets(event)
+          .map((t) => webhookSql.newDeliveryValues(write.newId(), event.id, t, write.now)),
       );
       if (rows.length > 0) {
-        await client.query<Row>(INSERT_DELIVERIES, [rowsJson(NEW_DELIVERY_COLUMNS, rows)]);
+        await client.query<Row>(INSERT_DELIVERIES, [
+          rowsJson(webhookSql.NEW_DELIVERY_COLUMNS, rows),
+        ]);
       }
       await client.query<Row>(MARK_FANNED, [events.map((e) => e.id)]);
       return { events: events.length, deliveries: rows.length };
     });
   }
 
-  async claim(claim: WebhookDeliveryClaim): Promise<ClaimedWebhookDelivery[]> {
+  async claim(
+    claim: webhookStore.WebhookDeliveryClaim,
+  ): Promise<webhookStore.ClaimedWebhookDelivery[]> {
     const params = [
       new Date(claim.now).toISOString(),
       new Date(claim.leaseUntil).toISOString(),
@@ -91,11 +77,11 @@ export class PostgresWebhookOutbox implements WebhookOutbox {
       (a, b) =>
         String(a.row.next_attempt_at).localeCompare(String(b.row.next_attempt_at)) || a.pos - b.pos,
     );
-    return claimed.map(({ row }) => toClaimedDelivery(row));
+    return claimed.map(({ row }) => webhookSql.toClaimedDelivery(row));
   }
 
-  async settle(result: WebhookDeliveryResult): Promise<boolean> {
-    return (await this.pool.query<Row>(SETTLE, settleParams(result))).rowCount === 1;
+  async settle(result: webhookStore.WebhookDeliveryResult): Promise<boolean> {
+    return (await this.pool.query<Row>(SETTLE, webhookSql.settleParams(result))).rowCount === 1;
   }
 
   async retry(id: string, tenantId: string, now: string): Promise<boolean> {
@@ -103,19 +89,19 @@ export class PostgresWebhookOutbox implements WebhookOutbox {
     return (await this.pool.query<Row>(RETRY, params)).rowCount === 1;
   }
 
-  async list(filter: WebhookDeliveryFilter): Promise<WebhookDelivery[]> {
+  async list(filter: webhookStore.WebhookDeliveryFilter): Promise<webhookStore.WebhookDelivery[]> {
     const params = [filter.state ?? null, filter.tenantId ?? null, filter.limit ?? 100];
-    return (await this.pool.query<Row>(LIST, params)).rows.map(toWebhookDelivery);
+    return (await this.pool.query<Row>(LIST, params)).rows.map(webhookSql.toWebhookDelivery);
   }
 
-  async get(id: string): Promise<WebhookDelivery | undefined> {
-    const sql = `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries d WHERE d.id = $1`;
+  async get(id: string): Promise<webhookStore.WebhookDelivery | undefined> {
+    const sql = `SELECT ${webhookSql.DELIVERY_COLUMNS} FROM webhook_deliveries d WHERE d.id = $1`;
     const [row] = (await this.pool.query<Row>(sql, [id])).rows;
-    return row ? toWebhookDelivery(row) : undefined;
+    return row ? webhookSql.toWebhookDelivery(row) : undefined;
   }
 
-  async counts(): Promise<Record<WebhookDeliveryState, number>> {
-    return deliveryCounts((await this.pool.query<Row>(COUNTS)).rows);
+  async counts(): Promise<Record<webhookStore.WebhookDeliveryState, number>> {
+    return webhookSql.deliveryCounts((await this.pool.query<Row>(COUNTS)).rows);
   }
 }
 
@@ -124,7 +110,7 @@ const WEBHOOK_EVENTS = `SELECT id, site_key, type, payload, created_at FROM webh
 const DEFAULT_EVENTS = 100;
 
 /** The webhook events and outbox of the PostgreSQL store on `db`. */
-export function postgresWebhookStore(db: PgDb): WebhookStore {
+export function postgresWebhookStore(db: PgDb): webhookStore.WebhookStore {
   return {
     async webhookEvents(siteKey: string, limit = DEFAULT_EVENTS): Promise<WebhookEvent[]> {
       return (await db.pool.query<Row>(WEBHOOK_EVENTS, [siteKey, limit])).rows.map(toWebhookEvent);

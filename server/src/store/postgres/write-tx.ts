@@ -1,36 +1,26 @@
 // The WriteTx of the PostgreSQL store: one pooled client inside BEGIN … COMMIT with the heads of
 // its sites locked FOR UPDATE, so other processes appending to those sites wait for it.
-import type { Row } from '../sql/store-rows.js';
+import * as storeRows from '../sql/store-rows.js';
 import { movementKey } from '@izinli/core';
 import type { ConsentStatus } from '@izinli/core';
 import type { PoolClient } from 'pg';
 import { assertOpen, checkAppend, lockedHead } from '../sql/append-guard.js';
-import {
-  CAPTURE_COLUMNS,
-  CAPTURE_SELECT,
-  EVENT_COLUMNS,
-  MOVEMENT_COLUMNS,
-  captureValues,
-  eventValues,
-  movementValues,
-  toStoredCapture,
-} from '../sql/store-rows.js';
 import type { CaptureWrite, WriteTx } from '../ports/capture-store.js';
 import type { ChainHead, StoredCapture } from '../types.js';
 import { pgInsertRows, rowsJson } from './pg-sql.js';
 
-const captureParams = CAPTURE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
+const captureParams = storeRows.CAPTURE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
 const [MOVEMENTS_PARAM, EVENTS_PARAM, HEAD_SITE, HEAD_SEQ, HEAD_HASH] = [1, 2, 3, 4, 5].map(
-  (i) => `$${CAPTURE_COLUMNS.length + i}`,
+  (i) => `$${storeRows.CAPTURE_COLUMNS.length + i}`,
 );
 // One statement per capture: it is atomic on its own, and costs one round trip. Foreign keys are
 // checked at the end of the statement, when the capture row is already there.
 const INSERT_CAPTURE = `WITH
-  capture AS (INSERT INTO captures (${CAPTURE_COLUMNS.join(', ')}) VALUES (${captureParams})),
-  movement AS (${pgInsertRows('movements', MOVEMENT_COLUMNS, MOVEMENTS_PARAM!)}),
-  event AS (${pgInsertRows('webhook_events', EVENT_COLUMNS, EVENTS_PARAM!)})
+  capture AS (INSERT INTO captures (${storeRows.CAPTURE_COLUMNS.join(', ')}) VALUES (${captureParams})),
+  movement AS (${pgInsertRows('movements', storeRows.MOVEMENT_COLUMNS, MOVEMENTS_PARAM!)}),
+  event AS (${pgInsertRows('webhook_events', storeRows.EVENT_COLUMNS, EVENTS_PARAM!)})
 UPDATE chain_heads SET seq = ${HEAD_SEQ}, hash = ${HEAD_HASH} WHERE site_key = ${HEAD_SITE}`;
-const FIND_CAPTURES = `SELECT ${CAPTURE_SELECT} FROM captures WHERE capture_id = ANY($1::text[])`;
+const FIND_CAPTURES = `SELECT ${storeRows.CAPTURE_SELECT} FROM captures WHERE capture_id = ANY($1::text[])`;
 // The newest non-dead movement per key: by consentDate, then insertion order.
 const MOVEMENT_STATUSES = `SELECT DISTINCT ON (movement_key) movement_key, status FROM movements
   WHERE state <> 'dead' AND movement_key = ANY($1::text[])
@@ -61,7 +51,7 @@ export class PostgresWriteTx implements WriteTx {
     // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what the failed statement threw, as it was
     if (this.failure !== undefined) throw this.failure;
     try {
-      return await this.#client.query<Row>(sql, params);
+      return await this.#client.query<storeRows.Row>(sql, params);
     } catch (error) {
       this.failure = error;
       throw error;
@@ -77,7 +67,7 @@ export class PostgresWriteTx implements WriteTx {
     const found = new Map<string, StoredCapture>();
     if (captureIds.length === 0) return found;
     for (const row of (await this.#query(FIND_CAPTURES, [[...captureIds]])).rows) {
-      const capture = toStoredCapture(row);
+      const capture = storeRows.toStoredCapture(row);
       found.set(capture.captureId, capture);
     }
     return found;
@@ -102,12 +92,12 @@ export class PostgresWriteTx implements WriteTx {
     const { capture, movements, events } = write;
     checkAppend(lockedHead(this.#heads, capture.siteKey), write);
     await this.#query(INSERT_CAPTURE, [
-      ...captureValues(capture, write.recordJson),
+      ...storeRows.captureValues(capture, write.recordJson),
       rowsJson(
-        MOVEMENT_COLUMNS,
-        movements.map((m) => movementValues(m, movementKey(m))),
+        storeRows.MOVEMENT_COLUMNS,
+        movements.map((m) => storeRows.movementValues(m, movementKey(m))),
       ),
-      rowsJson(EVENT_COLUMNS, events.map(eventValues)),
+      rowsJson(storeRows.EVENT_COLUMNS, events.map(storeRows.eventValues)),
       capture.siteKey,
       capture.seq,
       capture.recordHash,

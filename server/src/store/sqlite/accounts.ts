@@ -1,17 +1,7 @@
 // The İYS account port on SQLite: reads on the reader, each change one write transaction that
 // reads the account's state and writes its events only when the state really changed.
 import type { AccountStore } from '../ports/account-store.js';
-import {
-  ENSURE_ACCOUNT,
-  PAUSE_ACTIVE,
-  PROBE_FAILED,
-  RESUME,
-  SELECT_ACCOUNTS,
-  SELECT_TOKEN,
-  UPSERT_TOKEN,
-  toAccountRow,
-  tokenOf,
-} from '../sql/account-sql.js';
+import * as accountSql from '../sql/account-sql.js';
 import { EVENT_COLUMNS, eventValues } from '../sql/store-rows.js';
 import { sqliteInsert } from './connection.js';
 import type { SqliteDb } from './sqlite-db.js';
@@ -22,19 +12,19 @@ const INSERT_EVENT = `${sqliteInsert('webhook_events', EVENT_COLUMNS)} ON CONFLI
 export function sqliteAccountStore(db: SqliteDb): AccountStore {
   return {
     async iysAccounts() {
-      return db.reader.all(SELECT_ACCOUNTS).map(toAccountRow);
+      return db.reader.all(accountSql.SELECT_ACCOUNTS).map(accountSql.toAccountRow);
     },
 
     pauseIysAccount({ iysCode, cause, at, nextProbeAt, events }) {
       return db.inWriteTx((w) => {
-        w.run(ENSURE_ACCOUNT, iysCode, at);
+        w.run(accountSql.ENSURE_ACCOUNT, iysCode, at);
         const { state } = w.get('SELECT state FROM iys_accounts WHERE iys_code = ?', iysCode)!;
         const causeValues = [cause.code, cause.message, cause.status] as const;
         if (state === 'paused') {
-          w.run(PROBE_FAILED, ...causeValues, nextProbeAt, at, iysCode);
+          w.run(accountSql.PROBE_FAILED, ...causeValues, nextProbeAt, at, iysCode);
           return false;
         }
-        w.run(PAUSE_ACTIVE, ...causeValues, at, nextProbeAt, at, iysCode);
+        w.run(accountSql.PAUSE_ACTIVE, ...causeValues, at, nextProbeAt, at, iysCode);
         for (const event of events) w.run(INSERT_EVENT, ...eventValues(event));
         return true;
       });
@@ -42,18 +32,20 @@ export function sqliteAccountStore(db: SqliteDb): AccountStore {
 
     resumeIysAccount({ iysCode, at, events }) {
       return db.inWriteTx((w) => {
-        const changed = w.db.prepare(RESUME).run(at, iysCode).changes === 1;
+        const changed = w.db.prepare(accountSql.RESUME).run(at, iysCode).changes === 1;
         if (changed) for (const event of events) w.run(INSERT_EVENT, ...eventValues(event));
         return changed;
       });
     },
 
     async iysToken(iysCode) {
-      return tokenOf(db.reader.get(SELECT_TOKEN, iysCode));
+      return accountSql.tokenOf(db.reader.get(accountSql.SELECT_TOKEN, iysCode));
     },
 
     setIysToken(iysCode, token, at) {
-      return db.inWriteTx((w) => w.run(UPSERT_TOKEN, iysCode, JSON.stringify(token), at));
+      return db.inWriteTx((w) =>
+        w.run(accountSql.UPSERT_TOKEN, iysCode, JSON.stringify(token), at),
+      );
     },
   };
 }

@@ -1,23 +1,16 @@
 // The chain port on SQLite: a site's chain read in pages from the reader connection, its head,
 // and the checkpoints (written behind the store's mutex).
 import type { ChainStore } from '../ports/chain-store.js';
-import {
-  CAPTURE_SELECT,
-  CHECKPOINT_COLUMNS,
-  checkpointValues,
-  int,
-  toCheckpoint,
-  toStoredCapture,
-} from '../sql/store-rows.js';
+import * as storeRows from '../sql/store-rows.js';
 import type { ChainHead, Checkpoint, StoredCapture } from '../types.js';
 import { readHead } from './chain-heads.js';
 import { sqliteInsert } from './connection.js';
 import type { SqliteDb } from './sqlite-db.js';
 
 const CHAIN_PAGE = 500;
-const CHAIN_PAGE_SQL = `SELECT ${CAPTURE_SELECT} FROM captures
+const CHAIN_PAGE_SQL = `SELECT ${storeRows.CAPTURE_SELECT} FROM captures
   WHERE site_key = ? AND seq >= ? ORDER BY seq LIMIT ${CHAIN_PAGE}`;
-const INSERT_CHECKPOINT = `${sqliteInsert('checkpoints', CHECKPOINT_COLUMNS)}
+const INSERT_CHECKPOINT = `${sqliteInsert('checkpoints', storeRows.CHECKPOINT_COLUMNS)}
   ON CONFLICT (site_key, seq) DO NOTHING`;
 
 /** The chains of the SQLite store on `db`. */
@@ -28,9 +21,9 @@ export function sqliteChainStore(db: SqliteDb): ChainStore {
       let next = fromSeq;
       for (;;) {
         const rows = db.reader.all(CHAIN_PAGE_SQL, siteKey, next);
-        for (const row of rows) yield toStoredCapture(row);
+        for (const row of rows) yield storeRows.toStoredCapture(row);
         if (rows.length < CHAIN_PAGE) return;
-        next = int(rows.at(-1)!.seq) + 1;
+        next = storeRows.int(rows.at(-1)!.seq) + 1;
       }
     },
 
@@ -47,12 +40,12 @@ export function sqliteChainStore(db: SqliteDb): ChainStore {
 
     addCheckpoint(checkpoint: Checkpoint): Promise<void> {
       return db.inWriteTx((w) => {
-        w.run(INSERT_CHECKPOINT, ...checkpointValues(checkpoint));
+        w.run(INSERT_CHECKPOINT, ...storeRows.checkpointValues(checkpoint));
       });
     },
 
     async checkpoints(siteKey?: string, limit?: number): Promise<Checkpoint[]> {
-      const select = `SELECT ${CHECKPOINT_COLUMNS.join(', ')} FROM checkpoints`;
+      const select = `SELECT ${storeRows.CHECKPOINT_COLUMNS.join(', ')} FROM checkpoints`;
       const rows =
         siteKey === undefined
           ? db.reader.all(`${select} ORDER BY signed_at DESC, pos DESC LIMIT ?`, limit ?? -1)
@@ -61,7 +54,7 @@ export function sqliteChainStore(db: SqliteDb): ChainStore {
               siteKey,
               limit ?? -1,
             );
-      return rows.map(toCheckpoint);
+      return rows.map(storeRows.toCheckpoint);
     },
   };
 }

@@ -4,23 +4,17 @@
 import { planIysChanges } from '../sql/iys-changes-plan.js';
 import { jsonList, sqliteInsert } from './connection.js';
 import type { SqliteConnection } from './connection.js';
-import {
-  EVENT_COLUMNS,
-  MIRROR_COLUMNS,
-  eventValues,
-  mirrorValues,
-  toMirrorEntry,
-} from '../sql/store-rows.js';
+import * as storeRows from '../sql/store-rows.js';
 import type { IysChangesResult, IysChangesWrite } from '../ports/mirror-store.js';
 import type { MirrorEntry } from '../types.js';
 
-const SELECT_MIRROR = `SELECT ${MIRROR_COLUMNS.join(', ')} FROM consent_mirror
+const SELECT_MIRROR = `SELECT ${storeRows.MIRROR_COLUMNS.join(', ')} FROM consent_mirror
   WHERE consent_key IN (SELECT value FROM json_each(?))`;
-const UPSERT_MIRROR = `${sqliteInsert('consent_mirror', MIRROR_COLUMNS)}
-  ON CONFLICT (consent_key) DO UPDATE SET ${MIRROR_COLUMNS.slice(1)
+const UPSERT_MIRROR = `${sqliteInsert('consent_mirror', storeRows.MIRROR_COLUMNS)}
+  ON CONFLICT (consent_key) DO UPDATE SET ${storeRows.MIRROR_COLUMNS.slice(1)
     .map((c) => `${c} = excluded.${c}`)
     .join(', ')}`;
-const INSERT_EVENT = `${sqliteInsert('webhook_events', EVENT_COLUMNS)} ON CONFLICT (id) DO NOTHING`;
+const INSERT_EVENT = `${sqliteInsert('webhook_events', storeRows.EVENT_COLUMNS)} ON CONFLICT (id) DO NOTHING`;
 const UPSERT_CURSOR = `INSERT INTO sync_cursors (iys_code, brand_code, after_cursor, updated_at)
   VALUES (?, ?, ?, ?) ON CONFLICT (iys_code, brand_code)
   DO UPDATE SET after_cursor = excluded.after_cursor, updated_at = excluded.updated_at`;
@@ -44,13 +38,13 @@ export function applyIysChangesSqlite(
   const keys = [...new Set(write.entries.map((e) => e.key))];
   if (keys.length > 0) {
     for (const row of c.all(SELECT_MIRROR, jsonList(keys))) {
-      const entry = toMirrorEntry(row);
+      const entry = storeRows.toMirrorEntry(row);
       current.set(entry.key, entry);
     }
   }
   const plan = planIysChanges(current, write);
-  for (const entry of plan.upserts) c.run(UPSERT_MIRROR, ...mirrorValues(entry));
-  for (const event of plan.events) c.run(INSERT_EVENT, ...eventValues(event));
+  for (const entry of plan.upserts) c.run(UPSERT_MIRROR, ...storeRows.mirrorValues(entry));
+  for (const event of plan.events) c.run(INSERT_EVENT, ...storeRows.eventValues(event));
   if (write.cursor !== undefined) {
     c.run(UPSERT_CURSOR, write.iysCode, write.brandCode, write.cursor, new Date().toISOString());
   }

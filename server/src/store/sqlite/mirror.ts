@@ -2,7 +2,7 @@
 // through json_each), writes on the writer behind the store's mutex.
 import type { Source } from '@izinli/core';
 import type { IysChangesResult, IysChangesWrite, MirrorStore } from '../ports/mirror-store.js';
-import { MIRROR_COLUMNS, lastPerKey, mirrorValues, toMirrorEntry } from '../sql/store-rows.js';
+import * as storeRows from '../sql/store-rows.js';
 import type { MirrorEntry, PendingRefusal } from '../types.js';
 import { jsonList, sqliteInsert } from './connection.js';
 import { applyIysChangesSqlite, readSyncCursor } from './iys-changes.js';
@@ -22,12 +22,12 @@ const PENDING_REFUSAL_ONE = `SELECT movement_key, source, consent_date FROM (
   WHERE movement_key = ? AND state <> 'dead' ORDER BY consent_date DESC, pos DESC LIMIT 1
 ) WHERE status = 'RET' AND state IN ('pending', 'in-flight')`;
 
-const MIRROR_SELECT = `SELECT ${MIRROR_COLUMNS.join(', ')} FROM consent_mirror`;
+const MIRROR_SELECT = `SELECT ${storeRows.MIRROR_COLUMNS.join(', ')} FROM consent_mirror`;
 const MIRROR_ONE = `${MIRROR_SELECT} WHERE consent_key = ?`;
 const MIRROR_MANY = `${MIRROR_SELECT} WHERE consent_key IN (SELECT value FROM json_each(?))`;
 
-const UPSERT_MIRROR = `${sqliteInsert('consent_mirror', MIRROR_COLUMNS)}
-  ON CONFLICT (consent_key) DO UPDATE SET ${MIRROR_COLUMNS.slice(1)
+const UPSERT_MIRROR = `${sqliteInsert('consent_mirror', storeRows.MIRROR_COLUMNS)}
+  ON CONFLICT (consent_key) DO UPDATE SET ${storeRows.MIRROR_COLUMNS.slice(1)
     .map((c) => `${c} = excluded.${c}`)
     .join(', ')}`;
 
@@ -43,7 +43,7 @@ export function sqliteMirrorStore(db: SqliteDb): MirrorStore {
           ? db.reader.all(MIRROR_ONE, keys[0])
           : db.reader.all(MIRROR_MANY, jsonList(keys));
       for (const row of rows) {
-        const entry = toMirrorEntry(row);
+        const entry = storeRows.toMirrorEntry(row);
         found.set(entry.key, entry);
       }
       return found;
@@ -67,7 +67,7 @@ export function sqliteMirrorStore(db: SqliteDb): MirrorStore {
 
     upsertMirror(entries: readonly MirrorEntry[]): Promise<void> {
       if (entries.length === 0) return Promise.resolve();
-      const values = lastPerKey(entries, (e) => e.key).map(mirrorValues);
+      const values = storeRows.lastPerKey(entries, (e) => e.key).map(storeRows.mirrorValues);
       return db.inWriteTx((w) => {
         for (const row of values) w.run(UPSERT_MIRROR, ...row);
       });

@@ -2,39 +2,10 @@
 // connection, inside the store's IMMEDIATE transaction (the file's write lock makes a claim
 // atomic); the lists, pages and counts on the reader.
 import type { Movement } from '@izinli/core';
-import type {
-  AdminMovement,
-  AtRiskFlagging,
-  DeliveryStats,
-  MovementClaim,
-  MovementFilter,
-  MovementPageFilter,
-  MovementResult,
-  MovementStore,
-} from '../ports/movement-store.js';
-import {
-  AT_RISK_DUE,
-  FINISH,
-  FLAG_AT_RISK,
-  HEADS_ITS_KEY,
-  RELEASE_LEASES,
-  RETRY_DEAD,
-  claimParams,
-  resultParams,
-} from '../sql/delivery-sql.js';
-import {
-  deliveryStatsOf,
-  deliveryStatsQueries,
-  movementPageOf,
-  movementPageQuery,
-} from '../sql/movement-query.js';
-import {
-  EVENT_COLUMNS,
-  MOVEMENT_COLUMNS,
-  eventValues,
-  int,
-  toMovement,
-} from '../sql/store-rows.js';
+import type * as movementStore from '../ports/movement-store.js';
+import * as deliverySql from '../sql/delivery-sql.js';
+import * as movementQuery from '../sql/movement-query.js';
+import * as storeRows from '../sql/store-rows.js';
 import type { Page } from '../types.js';
 import { sqliteInsert } from './connection.js';
 import type { SqliteConnection } from './connection.js';
@@ -58,31 +29,36 @@ const CLAIMABLE_SQLITE = `SELECT m.pos FROM (
       WHERE state = 'in-flight' AND batch_id IS NULL AND lease_until <= ?
     ORDER BY consent_date, pos
   ) m
-  WHERE ${HEADS_ITS_KEY}
+  WHERE ${deliverySql.HEADS_ITS_KEY}
   LIMIT ?`;
 
 const CLAIM = `UPDATE movements SET state = 'in-flight', lease_until = ? WHERE pos = ?
-  RETURNING ${MOVEMENT_COLUMNS.join(', ')}`;
-const INSERT_EVENT = `${sqliteInsert('webhook_events', EVENT_COLUMNS)} ON CONFLICT (id) DO NOTHING`;
+  RETURNING ${storeRows.MOVEMENT_COLUMNS.join(', ')}`;
+const INSERT_EVENT = `${sqliteInsert('webhook_events', storeRows.EVENT_COLUMNS)} ON CONFLICT (id) DO NOTHING`;
 
 /** Claims due head movements; the caller holds the transaction. */
-function claimMovementsSqlite(c: SqliteConnection, claim: MovementClaim): Movement[] {
+function claimMovementsSqlite(c: SqliteConnection, claim: movementStore.MovementClaim): Movement[] {
   const leaseUntil = new Date(claim.leaseUntil).toISOString();
-  const due = c.all(CLAIMABLE_SQLITE, ...claimParams(claim));
-  return due.map((row) => toMovement(c.get(CLAIM, leaseUntil, int(row.pos))!));
+  const due = c.all(CLAIMABLE_SQLITE, ...deliverySql.claimParams(claim));
+  return due.map((row) => storeRows.toMovement(c.get(CLAIM, leaseUntil, storeRows.int(row.pos))!));
 }
 
 /** Applies results whose lease still holds, with their events and mirror entries; returns their ids. */
-function finishMovementsSqlite(c: SqliteConnection, results: readonly MovementResult[]): string[] {
-  const finish = c.db.prepare(FINISH);
-  const applied = results.filter((result) => finish.run(...resultParams(result)).changes === 1);
+function finishMovementsSqlite(
+  c: SqliteConnection,
+  results: readonly movementStore.MovementResult[],
+): string[] {
+  const finish = c.db.prepare(deliverySql.FINISH);
+  const applied = results.filter(
+    (result) => finish.run(...deliverySql.resultParams(result)).changes === 1,
+  );
   afterResultsSqlite(c, applied);
   return applied.map((r) => r.id);
 }
 
 /** Puts a dead letter back in the queue; false when `id` is not dead. */
 function retryDeadSqlite(c: SqliteConnection, id: string, now: string): boolean {
-  return c.db.prepare(RETRY_DEAD).run(new Date(now).toISOString(), id).changes === 1;
+  return c.db.prepare(deliverySql.RETRY_DEAD).run(new Date(now).toISOString(), id).changes === 1;
 }
 
 /** Counts by state, near-deadline count and the oldest open consentDate (of some sites). */
@@ -90,39 +66,42 @@ function deliveryStatsSqlite(
   c: SqliteConnection,
   deadlineBound: string,
   siteKeys?: readonly string[],
-): DeliveryStats {
-  const q = deliveryStatsQueries(deadlineBound, siteKeys, 'sqlite');
-  return deliveryStatsOf(
+): movementStore.DeliveryStats {
+  const q = movementQuery.deliveryStatsQueries(deadlineBound, siteKeys, 'sqlite');
+  return movementQuery.deliveryStatsOf(
     c.all(q.byState[0], ...q.byState[1]),
     c.get(q.summary[0], ...q.summary[1])!,
   );
 }
 
 /** One page of a tenant's movements. */
-function movementPageSqlite(c: SqliteConnection, filter: MovementPageFilter): Page<AdminMovement> {
-  const { sql, params, limit } = movementPageQuery(filter, 'sqlite');
-  return movementPageOf(c.all(sql, ...params), limit);
+function movementPageSqlite(
+  c: SqliteConnection,
+  filter: movementStore.MovementPageFilter,
+): Page<movementStore.AdminMovement> {
+  const { sql, params, limit } = movementQuery.movementPageQuery(filter, 'sqlite');
+  return movementQuery.movementPageOf(c.all(sql, ...params), limit);
 }
 
 /** Flags open movements near their deadline, each once, writing its event; returns the count. */
-function flagAtRiskSqlite(c: SqliteConnection, flagging: AtRiskFlagging): number {
+function flagAtRiskSqlite(c: SqliteConnection, flagging: movementStore.AtRiskFlagging): number {
   const account = flagging.iysCode ?? null;
   const bound = new Date(flagging.deadlineBound).toISOString();
-  const rows = c.all(AT_RISK_DUE, bound, account, account, flagging.limit ?? 1000);
+  const rows = c.all(deliverySql.AT_RISK_DUE, bound, account, account, flagging.limit ?? 1000);
   const now = new Date(flagging.now).toISOString();
   for (const row of rows) {
-    c.run(FLAG_AT_RISK, now, int(row.pos));
-    const event = flagging.event(toMovement(row), row.site_key as string);
-    c.run(INSERT_EVENT, ...eventValues(event));
+    c.run(deliverySql.FLAG_AT_RISK, now, storeRows.int(row.pos));
+    const event = flagging.event(storeRows.toMovement(row), row.site_key as string);
+    c.run(INSERT_EVENT, ...storeRows.eventValues(event));
   }
   return rows.length;
 }
 
-const MOVEMENT_SELECT = `SELECT ${MOVEMENT_COLUMNS.join(', ')} FROM movements`;
+const MOVEMENT_SELECT = `SELECT ${storeRows.MOVEMENT_COLUMNS.join(', ')} FROM movements`;
 const DEFAULT_MOVEMENTS = 1000;
 
 /** Outbox movements matching `filter`, in insertion order. */
-function listMovements(c: SqliteConnection, filter: MovementFilter): Movement[] {
+function listMovements(c: SqliteConnection, filter: movementStore.MovementFilter): Movement[] {
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.captureId !== undefined) {
@@ -138,15 +117,16 @@ function listMovements(c: SqliteConnection, filter: MovementFilter): Movement[] 
     params.push(filter.state);
   }
   const sql = `${MOVEMENT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY pos LIMIT ?`;
-  return c.all(sql, ...params, filter.limit ?? DEFAULT_MOVEMENTS).map(toMovement);
+  return c.all(sql, ...params, filter.limit ?? DEFAULT_MOVEMENTS).map(storeRows.toMovement);
 }
 
 /** The movement outbox of the SQLite store on `db`. */
-export function sqliteMovementStore(db: SqliteDb): MovementStore {
+export function sqliteMovementStore(db: SqliteDb): movementStore.MovementStore {
   return {
     movements: async (filter) => listMovements(db.reader, filter),
     claimMovements: (claim) => db.inWriteTx((w) => claimMovementsSqlite(w, claim)),
-    releaseLeases: () => db.exclusive(() => db.writer.db.prepare(RELEASE_LEASES).run().changes),
+    releaseLeases: () =>
+      db.exclusive(() => db.writer.db.prepare(deliverySql.RELEASE_LEASES).run().changes),
     finishMovements: (results) => db.inWriteTx((w) => finishMovementsSqlite(w, results)),
     retryDeadMovement: (id, now) => db.exclusive(() => retryDeadSqlite(db.writer, id, now)),
     deliveryStats: async (deadlineBound, siteKeys) =>

@@ -2,24 +2,8 @@
 // inside one IMMEDIATE transaction behind the store's mutex, so a purge is all or nothing.
 import { FANNED_OUT } from '../sql/webhook-sql.js';
 import { CAPTURE_SELECT, toStoredCapture } from '../sql/store-rows.js';
-import {
-  CONSENT_CHANGED,
-  PURGED_DELIVERY_ERROR,
-  PURGED_RECIPIENT,
-  purgedChangedEventPayload,
-  purgedEventPayload,
-  purgedMovementKey,
-} from '../sql/retention-sql.js';
-import type {
-  ChangedEventCandidate,
-  ChangedEventCandidates,
-  ChangedEventPurge,
-  RetentionCandidate,
-  RetentionCandidates,
-  RetentionPurge,
-  RetentionPurgeResult,
-  RetentionStore,
-} from '../ports/retention-store.js';
+import * as retentionSql from '../sql/retention-sql.js';
+import type * as retentionStore from '../ports/retention-store.js';
 import type { SqliteConnection } from './connection.js';
 import { jsonList } from './connection.js';
 import type { SqliteDb } from './sqlite-db.js';
@@ -43,25 +27,28 @@ const KILL_DELIVERIES = `UPDATE webhook_deliveries SET state = 'dead', lease_unt
 
 // `consent.changed` events (written by the İYS sync, not by a capture) go by their own age.
 const CHANGED_CANDIDATES = `SELECT pos, id FROM webhook_events
-  WHERE site_key = ? AND pos > ? AND type = '${CONSENT_CHANGED}' AND created_at < ?
+  WHERE site_key = ? AND pos > ? AND type = '${retentionSql.CONSENT_CHANGED}' AND created_at < ?
     AND json_extract(payload, '$.purged') IS NULL ORDER BY pos LIMIT ?`;
 const CHANGED_EVENT = `SELECT payload FROM webhook_events
-  WHERE id = ? AND site_key = ? AND type = '${CONSENT_CHANGED}'
+  WHERE id = ? AND site_key = ? AND type = '${retentionSql.CONSENT_CHANGED}'
     AND json_extract(payload, '$.purged') IS NULL`;
 
 /** A page of unpurged captures of a site received before the bound, in seq order. */
 function retentionCandidatesSqlite(
   r: SqliteConnection,
-  c: RetentionCandidates,
-): RetentionCandidate[] {
+  c: retentionStore.RetentionCandidates,
+): retentionStore.RetentionCandidate[] {
   return r
     .all(CANDIDATES, c.siteKey, c.afterSeq, c.receivedBeforeMs, c.limit)
     .map(toStoredCapture)
-    .filter((s): s is RetentionCandidate => s.record !== undefined);
+    .filter((s): s is retentionStore.RetentionCandidate => s.record !== undefined);
 }
 
 /** Purges the captures of `purge` that are unpurged, of its site and without an open movement. */
-function purgeCapturesSqlite(w: SqliteConnection, purge: RetentionPurge): RetentionPurgeResult {
+function purgeCapturesSqlite(
+  w: SqliteConnection,
+  purge: retentionStore.RetentionPurge,
+): retentionStore.RetentionPurgeResult {
   const purged: string[] = [];
   const open: string[] = [];
   for (const captureId of new Set(purge.captureIds)) {
@@ -75,15 +62,19 @@ function purgeCapturesSqlite(w: SqliteConnection, purge: RetentionPurge): Retent
     w.run(PURGE_CAPTURE, purge.purgedAt, captureId);
     for (const m of w.all(MOVEMENTS_OF, captureId)) {
       const id = String(m.id);
-      w.run(PURGE_MOVEMENT, PURGED_RECIPIENT, purgedMovementKey(id), id);
+      w.run(PURGE_MOVEMENT, retentionSql.PURGED_RECIPIENT, retentionSql.purgedMovementKey(id), id);
     }
     purged.push(captureId);
   }
   if (purged.length > 0) {
     for (const event of w.all(EVENTS_OF, purge.siteKey, jsonList(purged))) {
       const id = String(event.id);
-      w.run(PURGE_EVENT, purgedEventPayload(String(event.capture_id), purge.purgedAt), id);
-      w.run(KILL_DELIVERIES, PURGED_DELIVERY_ERROR, id);
+      w.run(
+        PURGE_EVENT,
+        retentionSql.purgedEventPayload(String(event.capture_id), purge.purgedAt),
+        id,
+      );
+      w.run(KILL_DELIVERIES, retentionSql.PURGED_DELIVERY_ERROR, id);
     }
   }
   return { purged, open };
@@ -92,29 +83,32 @@ function purgeCapturesSqlite(w: SqliteConnection, purge: RetentionPurge): Retent
 /** A page of a site's unpurged `consent.changed` events created before the bound, in pos order. */
 function changedEventCandidatesSqlite(
   r: SqliteConnection,
-  c: ChangedEventCandidates,
-): ChangedEventCandidate[] {
+  c: retentionStore.ChangedEventCandidates,
+): retentionStore.ChangedEventCandidate[] {
   return r
     .all(CHANGED_CANDIDATES, c.siteKey, c.afterPos, c.createdBefore, c.limit)
     .map((row) => ({ id: String(row.id), pos: Number(row.pos) }));
 }
 
 /** Purges the recipient from the site's unpurged `consent.changed` events among `eventIds`. */
-function purgeChangedEventsSqlite(w: SqliteConnection, purge: ChangedEventPurge): string[] {
+function purgeChangedEventsSqlite(
+  w: SqliteConnection,
+  purge: retentionStore.ChangedEventPurge,
+): string[] {
   const purged: string[] = [];
   for (const id of new Set(purge.eventIds)) {
     const row = w.get(CHANGED_EVENT, id, purge.siteKey);
     if (!row) continue;
     const payload = JSON.parse(String(row.payload)) as unknown;
-    w.run(PURGE_EVENT, purgedChangedEventPayload(payload, purge.purgedAt), id);
-    w.run(KILL_DELIVERIES, PURGED_DELIVERY_ERROR, id);
+    w.run(PURGE_EVENT, retentionSql.purgedChangedEventPayload(payload, purge.purgedAt), id);
+    w.run(KILL_DELIVERIES, retentionSql.PURGED_DELIVERY_ERROR, id);
     purged.push(id);
   }
   return purged;
 }
 
 /** The retention purge of the SQLite store on `db`. */
-export function sqliteRetentionStore(db: SqliteDb): RetentionStore {
+export function sqliteRetentionStore(db: SqliteDb): retentionStore.RetentionStore {
   return {
     retentionCandidates: async (page) => retentionCandidatesSqlite(db.reader, page),
     purgeCaptures: (purge) => db.inWriteTx((w) => purgeCapturesSqlite(w, purge)),

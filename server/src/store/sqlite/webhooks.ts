@@ -2,43 +2,22 @@
 // runs on the writer connection inside the store's write mutex and an IMMEDIATE transaction
 // (SQLite's write lock), so a claim is exclusive.
 import { int, toWebhookEvent } from '../sql/store-rows.js';
-import {
-  DELIVERY_COLUMNS,
-  EVENT_JOIN_COLUMNS,
-  FANNED_OUT,
-  NEW_DELIVERY_COLUMNS,
-  UNFANNED_EVENTS,
-  deliveryCounts,
-  newDeliveryValues,
-  settleParams,
-  toClaimedDelivery,
-  toWebhookDelivery,
-} from '../sql/webhook-sql.js';
-import type {
-  ClaimedWebhookDelivery,
-  WebhookDelivery,
-  WebhookDeliveryClaim,
-  WebhookDeliveryFilter,
-  WebhookDeliveryResult,
-  WebhookDeliveryState,
-  WebhookFanOut,
-  WebhookOutbox,
-  WebhookStore,
-} from '../ports/webhook-store.js';
+import * as webhookSql from '../sql/webhook-sql.js';
+import type * as webhookStore from '../ports/webhook-store.js';
 import type { WebhookEvent } from '../types.js';
 import { sqliteInsert } from './connection.js';
 import type { SqliteConnection } from './connection.js';
 import type { SqliteDb } from './sqlite-db.js';
 
-const INSERT_DELIVERY = `${sqliteInsert('webhook_deliveries', NEW_DELIVERY_COLUMNS)}
+const INSERT_DELIVERY = `${sqliteInsert('webhook_deliveries', webhookSql.NEW_DELIVERY_COLUMNS)}
   ON CONFLICT (event_id, tenant_id, webhook_id) DO NOTHING`;
-const MARK_FANNED = `UPDATE webhook_events SET state = '${FANNED_OUT}' WHERE id = ?`;
+const MARK_FANNED = `UPDATE webhook_events SET state = '${webhookSql.FANNED_OUT}' WHERE id = ?`;
 const DUE = `SELECT pos FROM webhook_deliveries
   WHERE state = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
   ORDER BY next_attempt_at, pos LIMIT ?`;
 const LEASE = `UPDATE webhook_deliveries SET lease_until = ?
   WHERE pos IN (SELECT value FROM json_each(?))`;
-const CLAIMED = `SELECT ${DELIVERY_COLUMNS}, ${EVENT_JOIN_COLUMNS}
+const CLAIMED = `SELECT ${webhookSql.DELIVERY_COLUMNS}, ${webhookSql.EVENT_JOIN_COLUMNS}
   FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
   WHERE d.pos IN (SELECT value FROM json_each(?)) ORDER BY d.next_attempt_at, d.pos`;
 const SETTLE = `UPDATE webhook_deliveries SET state = ?, attempts = attempts + 1,
@@ -53,22 +32,22 @@ const COUNTS = 'SELECT state, count(*) AS n FROM webhook_deliveries GROUP BY sta
 export type SqliteWriteRunner = <T>(job: () => T) => Promise<T>;
 
 /** The SQLite webhook outbox over the store's two connections. */
-export class SqliteWebhookOutbox implements WebhookOutbox {
+export class SqliteWebhookOutbox implements webhookStore.WebhookOutbox {
   constructor(
     private readonly writer: SqliteConnection,
     private readonly reader: SqliteConnection,
     private readonly writeNow: SqliteWriteRunner,
   ) {}
 
-  fanOut(write: WebhookFanOut): Promise<{ events: number; deliveries: number }> {
+  fanOut(write: webhookStore.WebhookFanOut): Promise<{ events: number; deliveries: number }> {
     return this.writeNow(() => {
-      const events = this.writer.all(UNFANNED_EVENTS, write.limit).map(toWebhookEvent);
+      const events = this.writer.all(webhookSql.UNFANNED_EVENTS, write.limit).map(toWebhookEvent);
       let deliveries = 0;
       for (const event of events) {
         for (const target of write.targets(event)) {
           this.writer.run(
             INSERT_DELIVERY,
-            ...newDeliveryValues(write.newId(), event.id, target, write.now),
+            ...webhookSql.newDeliveryValues(write.newId(), event.id, target, write.now),
           );
           deliveries += 1;
         }
@@ -78,20 +57,22 @@ export class SqliteWebhookOutbox implements WebhookOutbox {
     });
   }
 
-  claim(claim: WebhookDeliveryClaim): Promise<ClaimedWebhookDelivery[]> {
+  claim(claim: webhookStore.WebhookDeliveryClaim): Promise<webhookStore.ClaimedWebhookDelivery[]> {
     return this.writeNow(() => {
       const now = new Date(claim.now).toISOString();
       const due = this.writer.all(DUE, now, now, claim.limit).map((r) => int(r.pos));
       if (due.length === 0) return [];
       const positions = JSON.stringify(due);
       this.writer.run(LEASE, new Date(claim.leaseUntil).toISOString(), positions);
-      return this.writer.all(CLAIMED, positions).map(toClaimedDelivery);
+      return this.writer.all(CLAIMED, positions).map(webhookSql.toClaimedDelivery);
     });
   }
 
-  settle(result: WebhookDeliveryResult): Promise<boolean> {
+  settle(result: webhookStore.WebhookDeliveryResult): Promise<boolean> {
     return this.writeNow(() => {
-      const changes = this.writer.db.prepare(SETTLE).run(...settleParams(result)).changes;
+      const changes = this.writer.db
+        .prepare(SETTLE)
+        .run(...webhookSql.settleParams(result)).changes;
       return changes === 1;
     });
   }
@@ -103,27 +84,27 @@ export class SqliteWebhookOutbox implements WebhookOutbox {
     );
   }
 
-  async list(filter: WebhookDeliveryFilter): Promise<WebhookDelivery[]> {
-    const sql = `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries d
+  async list(filter: webhookStore.WebhookDeliveryFilter): Promise<webhookStore.WebhookDelivery[]> {
+    const sql = `SELECT ${webhookSql.DELIVERY_COLUMNS} FROM webhook_deliveries d
       WHERE (? IS NULL OR d.state = ?) AND (? IS NULL OR d.tenant_id = ?)
       ORDER BY d.pos DESC LIMIT ?`;
     const state = filter.state ?? null;
     const tenant = filter.tenantId ?? null;
     return this.reader
       .all(sql, state, state, tenant, tenant, filter.limit ?? 100)
-      .map(toWebhookDelivery);
+      .map(webhookSql.toWebhookDelivery);
   }
 
-  async get(id: string): Promise<WebhookDelivery | undefined> {
+  async get(id: string): Promise<webhookStore.WebhookDelivery | undefined> {
     const row = this.reader.get(
-      `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries d WHERE d.id = ?`,
+      `SELECT ${webhookSql.DELIVERY_COLUMNS} FROM webhook_deliveries d WHERE d.id = ?`,
       id,
     );
-    return row ? toWebhookDelivery(row) : undefined;
+    return row ? webhookSql.toWebhookDelivery(row) : undefined;
   }
 
-  async counts(): Promise<Record<WebhookDeliveryState, number>> {
-    return deliveryCounts(this.reader.all(COUNTS));
+  async counts(): Promise<Record<webhookStore.WebhookDeliveryState, number>> {
+    return webhookSql.deliveryCounts(this.reader.all(COUNTS));
   }
 }
 
@@ -132,7 +113,7 @@ const WEBHOOK_EVENTS = `SELECT id, site_key, type, payload, created_at FROM webh
 const DEFAULT_EVENTS = 100;
 
 /** The webhook events and outbox of the SQLite store on `db`. */
-export function sqliteWebhookStore(db: SqliteDb): WebhookStore {
+export function sqliteWebhookStore(db: SqliteDb): webhookStore.WebhookStore {
   return {
     async webhookEvents(siteKey: string, limit = DEFAULT_EVENTS): Promise<WebhookEvent[]> {
       return db.reader.all(WEBHOOK_EVENTS, siteKey, limit).map(toWebhookEvent);

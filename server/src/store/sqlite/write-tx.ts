@@ -6,25 +6,16 @@ import { assertOpen, checkAppend, lockedHead } from '../sql/append-guard.js';
 import { readHead } from './chain-heads.js';
 import { jsonList, sqliteInsert } from './connection.js';
 import type { SqliteConnection } from './connection.js';
-import {
-  CAPTURE_COLUMNS,
-  CAPTURE_SELECT,
-  EVENT_COLUMNS,
-  MOVEMENT_COLUMNS,
-  captureValues,
-  eventValues,
-  movementValues,
-  toStoredCapture,
-} from '../sql/store-rows.js';
+import * as storeRows from '../sql/store-rows.js';
 import type { CaptureWrite, WriteTx } from '../ports/capture-store.js';
 import type { ChainHead, StoredCapture } from '../types.js';
 
-const INSERT_CAPTURE = sqliteInsert('captures', CAPTURE_COLUMNS);
-const INSERT_MOVEMENT = sqliteInsert('movements', MOVEMENT_COLUMNS);
-const INSERT_EVENT = sqliteInsert('webhook_events', EVENT_COLUMNS);
+const INSERT_CAPTURE = sqliteInsert('captures', storeRows.CAPTURE_COLUMNS);
+const INSERT_MOVEMENT = sqliteInsert('movements', storeRows.MOVEMENT_COLUMNS);
+const INSERT_EVENT = sqliteInsert('webhook_events', storeRows.EVENT_COLUMNS);
 const UPSERT_HEAD = `INSERT INTO chain_heads (site_key, seq, hash) VALUES (?, ?, ?)
   ON CONFLICT (site_key) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`;
-const FIND_CAPTURES = `SELECT ${CAPTURE_SELECT} FROM captures
+const FIND_CAPTURES = `SELECT ${storeRows.CAPTURE_SELECT} FROM captures
   WHERE capture_id IN (SELECT value FROM json_each(?))`;
 // The newest non-dead movement per key: by consentDate, then insertion order.
 const MOVEMENT_STATUSES = `SELECT movement_key, status FROM (
@@ -64,7 +55,7 @@ export class SqliteWriteTx implements WriteTx {
     const found = new Map<string, StoredCapture>();
     if (captureIds.length === 0) return found;
     for (const row of this.#connection.all(FIND_CAPTURES, jsonList(captureIds))) {
-      const capture = toStoredCapture(row);
+      const capture = storeRows.toStoredCapture(row);
       found.set(capture.captureId, capture);
     }
     return found;
@@ -92,9 +83,9 @@ export class SqliteWriteTx implements WriteTx {
     const { capture, movements, events } = write;
     // Every check and conversion first: a bad value must throw before any row is written.
     checkAppend(lockedHead(this.#heads, capture.siteKey), write);
-    const captureRow = captureValues(capture, write.recordJson);
-    const movementRows = movements.map((m) => movementValues(m, movementKey(m)));
-    const eventRows = events.map(eventValues);
+    const captureRow = storeRows.captureValues(capture, write.recordJson);
+    const movementRows = movements.map((m) => storeRows.movementValues(m, movementKey(m)));
+    const eventRows = events.map(storeRows.eventValues);
     const c = this.#connection;
     try {
       c.run(INSERT_CAPTURE, ...captureRow);
