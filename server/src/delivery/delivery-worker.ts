@@ -5,9 +5,7 @@
 // large. Every state change is written with its webhook event.
 import { movementKey } from '@izinli/core';
 import type { Movement } from '@izinli/core';
-import type { FetchLike, IysClient, RateLimiter } from '@izinli/iys';
-import type { Logger } from 'pino';
-import type { LoadedConfig } from '../config/load-config.js';
+import type { IysClient, RateLimiter } from '@izinli/iys';
 import type { BatchStore } from '../store/ports/batch-store.js';
 import type { MirrorStore } from '../store/ports/mirror-store.js';
 import type { MovementStore } from '../store/ports/movement-store.js';
@@ -23,6 +21,7 @@ import { preValidate } from './pre-validate.js';
 import { DEFAULT_RETRY, accountCause, sendOutcome } from './send-outcome.js';
 import { AccountPauses } from '../iys-account/account-pause.js';
 import { workerIysClients } from '../iys-account/iys-clients.js';
+import type { IysWorkerOptions } from '../iys-account/iys-clients.js';
 import type { AccountStore, IysAccountRow } from '../store/ports/account-store.js';
 import type { AttemptEnd, RetryPolicy } from './send-outcome.js';
 import { periodic } from '../periodic.js';
@@ -31,18 +30,10 @@ import type { Periodic } from '../periodic.js';
 export type { DeliveryReport } from './delivery-report.js';
 
 /** Options of `createDeliveryWorker`. */
-export interface DeliveryWorkerOptions {
-  config: LoadedConfig;
+export interface DeliveryWorkerOptions extends IysWorkerOptions {
   store: MovementStore & MirrorStore & BatchStore & AccountStore;
-  logger: Logger;
-  /** The İYS client of each account, shared with the other workers (default: one of its own). */
-  clients?: (iysCode: number) => IysClient;
-  /** İYS's base URL (or the simulator's). */
-  baseUrl: string;
-  fetch?: FetchLike;
   /** Milliseconds between runs of `start()` (env `DELIVERY_INTERVAL_MS`). */
   intervalMs: number;
-  now?: () => Date;
   /** Most movements claimed per account per claim (default 100). */
   claimLimit?: number;
   /** How long a claim holds (default 120 s); a crashed worker's movements return after it. */

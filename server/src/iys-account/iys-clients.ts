@@ -4,8 +4,21 @@
 // for a token another already holds, or asks inside İYS's locked hour.
 import { createIysClient } from '@izinli/iys';
 import type { FetchLike, IysClient, RateLimiter, TokenStore } from '@izinli/iys';
+import type { Logger } from 'pino';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { AccountStore } from '../store/ports/account-store.js';
+
+/** What every worker that talks to İYS is given (delivery, sync, reconciliation). */
+export interface IysWorkerOptions {
+  config: LoadedConfig;
+  logger: Logger;
+  /** The İYS client of each account, shared with the other workers (default: one of its own). */
+  clients?: (iysCode: number) => IysClient;
+  /** İYS's base URL (or the simulator's). */
+  baseUrl: string;
+  fetch?: FetchLike;
+  now?: () => Date;
+}
 
 /** The account's token in the store's `iys_tokens` row. */
 export function storedTokens(
@@ -55,15 +68,12 @@ export function sharedIysClients(options: {
  * per account (tokens in memory; a worker run alone, as in tests). Undefined for an account the
  * config has no credentials for.
  */
-export function workerIysClients(options: {
-  config: LoadedConfig;
-  clients?: (iysCode: number) => IysClient;
-  baseUrl: string;
-  fetch?: FetchLike;
-  /** Each account's rate limiter (default: the client's own). */
-  rateLimiter?: (iysCode: number) => RateLimiter | undefined;
-  now?: () => Date;
-}): (iysCode: number) => IysClient | undefined {
+export function workerIysClients(
+  options: Omit<IysWorkerOptions, 'logger'> & {
+    /** Each account's rate limiter (default: the client's own). */
+    rateLimiter?: (iysCode: number) => RateLimiter | undefined;
+  },
+): (iysCode: number) => IysClient | undefined {
   const own = new Map<number, IysClient>();
   return (iysCode) => {
     const credentials = options.config.iysAccounts.get(iysCode);

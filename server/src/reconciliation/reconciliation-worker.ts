@@ -8,6 +8,7 @@
 // fell out of İYS's window unreconciled is stored as missed. Each pass also runs the daily
 // subscription watch (subscription-watch.ts).
 import { workerIysClients } from '../iys-account/iys-clients.js';
+import type { IysWorkerOptions } from '../iys-account/iys-clients.js';
 import { randomUUID } from 'node:crypto';
 import {
   addCivilDays,
@@ -18,9 +19,7 @@ import {
   turkeyDayOf,
   turkeyStartOfDay,
 } from '@izinli/core';
-import type { FetchLike, IysClient, IysError } from '@izinli/iys';
-import type { Logger } from 'pino';
-import type { LoadedConfig } from '../config/load-config.js';
+import type { IysClient, IysError } from '@izinli/iys';
 import { periodic } from '../periodic.js';
 import type { Periodic } from '../periodic.js';
 import type {
@@ -52,16 +51,9 @@ const MAX_EVENT_DIFFERENCES = 100;
 const MAX_DAYS_BACK = 400;
 
 /** Options of `createReconciliationWorker`. */
-export interface ReconciliationWorkerOptions {
-  config: LoadedConfig;
+export interface ReconciliationWorkerOptions extends IysWorkerOptions {
   store: ReconciliationStore;
-  logger: Logger;
-  /** The İYS client of each account, shared with the other workers (default: one of its own). */
-  clients?: (iysCode: number) => IysClient;
-  baseUrl: string;
-  fetch?: FetchLike;
   intervalSeconds: number;
-  now?: () => Date;
   /**
    * Minutes after a day's end before it is reconciled (default 120): İYS lets a pull see a
    * citizen's change an hour late, so the sync must have had time to bring the day's last ones.

@@ -2,9 +2,8 @@
 // changes (citizens' acts on İYS) after the stored cursor until none are left, and applies each
 // page to the mirror with its `consent.changed` events and the next cursor, in one transaction.
 import { workerIysClients } from '../iys-account/iys-clients.js';
-import type { FetchLike, IysClient } from '@izinli/iys';
-import type { Logger } from 'pino';
-import type { LoadedConfig } from '../config/load-config.js';
+import type { IysWorkerOptions } from '../iys-account/iys-clients.js';
+import type { IysClient } from '@izinli/iys';
 import type { MirrorStore } from '../store/ports/mirror-store.js';
 import type { ReconciliationStore } from '../store/ports/reconciliation-store.js';
 import {
@@ -19,18 +18,10 @@ import { periodic } from '../periodic.js';
 import type { Periodic } from '../periodic.js';
 
 /** Options of `createSyncWorker`. */
-export interface SyncWorkerOptions {
-  config: LoadedConfig;
+export interface SyncWorkerOptions extends IysWorkerOptions {
   store: MirrorStore & Pick<ReconciliationStore, 'recordIysChanges'>;
-  logger: Logger;
-  /** The İYS client of each account, shared with the other workers (default: one of its own). */
-  clients?: (iysCode: number) => IysClient;
-  /** İYS's base URL (or the simulator's). */
-  baseUrl: string;
-  fetch?: FetchLike;
   /** Seconds between runs of `start()`. */
   intervalSeconds: number;
-  now?: () => Date;
   /** Changes per pull (1–1000, İYS's default 1000). */
   pageLimit?: number;
   /** Most pages per brand in one run, so one run always ends (default 100). */
