@@ -14,12 +14,21 @@ import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
-const v1Sqlite = `
+// Each version's DDL is written once for both dialects: SQLite keeps 64-bit integers in INTEGER
+// and a rowid `pos`, and its tables are STRICT; PostgreSQL needs BIGINT and an identity `pos`, so
+// insertion order survives several writers.
+const dialects = (ddl: (pos: string, bigint: string) => string) => ({
+  sqlite: ddl('INTEGER PRIMARY KEY', 'INTEGER').replace(/\n\);/g, '\n) STRICT;'),
+  postgres: ddl('BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY', 'BIGINT'),
+});
+
+const v1 = dialects(
+  (pos, bigint) => `
 CREATE TABLE captures (
-  pos INTEGER PRIMARY KEY,
+  pos ${pos},
   capture_id TEXT NOT NULL UNIQUE,
   site_key TEXT NOT NULL,
-  seq INTEGER NOT NULL CHECK (seq >= 1),
+  seq ${bigint} NOT NULL CHECK (seq >= 1),
   prev_hash TEXT NOT NULL,
   record_hash TEXT NOT NULL,
   body_hash TEXT NOT NULL,
@@ -27,107 +36,7 @@ CREATE TABLE captures (
   record TEXT,
   receipt TEXT,
   received_at TEXT NOT NULL,
-  received_ms INTEGER NOT NULL,
-  phone TEXT,
-  email TEXT,
-  purged_at TEXT,
-  UNIQUE (site_key, seq)
-) STRICT;
-CREATE INDEX captures_by_time ON captures (received_ms, pos);
-CREATE INDEX captures_by_site_time ON captures (site_key, received_ms, pos);
-CREATE INDEX captures_by_phone ON captures (phone, received_ms, pos) WHERE phone IS NOT NULL;
-CREATE INDEX captures_by_email ON captures (email, received_ms, pos) WHERE email IS NOT NULL;
-
-CREATE TABLE chain_heads (
-  site_key TEXT PRIMARY KEY,
-  seq INTEGER NOT NULL,
-  hash TEXT NOT NULL
-) STRICT;
-
-CREATE TABLE checkpoints (
-  pos INTEGER PRIMARY KEY,
-  site_key TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  hash TEXT NOT NULL,
-  signed_at TEXT NOT NULL,
-  jws TEXT NOT NULL,
-  UNIQUE (site_key, seq)
-) STRICT;
-CREATE INDEX checkpoints_by_time ON checkpoints (signed_at);
-
-CREATE TABLE movements (
-  pos INTEGER PRIMARY KEY,
-  id TEXT NOT NULL UNIQUE,
-  capture_id TEXT NOT NULL REFERENCES captures (capture_id),
-  movement_key TEXT NOT NULL,
-  iys_code INTEGER NOT NULL,
-  brand_code INTEGER NOT NULL,
-  recipient_type TEXT NOT NULL,
-  type TEXT NOT NULL,
-  recipient TEXT NOT NULL,
-  status TEXT NOT NULL,
-  consent_date TEXT NOT NULL,
-  source TEXT NOT NULL,
-  state TEXT NOT NULL,
-  attempts INTEGER NOT NULL,
-  next_attempt_at TEXT NOT NULL,
-  deadline TEXT NOT NULL,
-  lease_until TEXT,
-  transaction_id TEXT,
-  creation_date TEXT,
-  last_error_code TEXT,
-  last_error_message TEXT
-) STRICT;
-CREATE INDEX movements_by_capture ON movements (capture_id, pos);
-CREATE INDEX movements_by_key ON movements (movement_key, consent_date, pos);
-CREATE INDEX movements_due ON movements (state, next_attempt_at, pos);
-
-CREATE TABLE consent_mirror (
-  consent_key TEXT PRIMARY KEY,
-  iys_code INTEGER NOT NULL,
-  brand_code INTEGER NOT NULL,
-  recipient_type TEXT NOT NULL,
-  type TEXT NOT NULL,
-  recipient TEXT NOT NULL,
-  status TEXT NOT NULL,
-  consent_date TEXT NOT NULL,
-  source TEXT NOT NULL,
-  updated_at TEXT NOT NULL
-) STRICT;
-
-CREATE TABLE webhook_events (
-  pos INTEGER PRIMARY KEY,
-  id TEXT NOT NULL UNIQUE,
-  site_key TEXT NOT NULL,
-  type TEXT NOT NULL,
-  payload TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  state TEXT NOT NULL DEFAULT 'pending',
-  attempts INTEGER NOT NULL DEFAULT 0,
-  next_attempt_at TEXT NOT NULL,
-  lease_until TEXT,
-  last_error TEXT,
-  delivered_at TEXT
-) STRICT;
-CREATE INDEX webhook_events_by_site ON webhook_events (site_key, pos);
-CREATE INDEX webhook_events_due ON webhook_events (state, next_attempt_at, pos);
-`;
-
-// The same tables; `pos` is an identity column so insertion order survives several writers.
-const v1Postgres = `
-CREATE TABLE captures (
-  pos BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  capture_id TEXT NOT NULL UNIQUE,
-  site_key TEXT NOT NULL,
-  seq BIGINT NOT NULL CHECK (seq >= 1),
-  prev_hash TEXT NOT NULL,
-  record_hash TEXT NOT NULL,
-  body_hash TEXT NOT NULL,
-  kind TEXT NOT NULL CHECK (kind IN ('capture', 'withdrawal')),
-  record TEXT,
-  receipt TEXT,
-  received_at TEXT NOT NULL,
-  received_ms BIGINT NOT NULL,
+  received_ms ${bigint} NOT NULL,
   phone TEXT,
   email TEXT,
   purged_at TEXT,
@@ -140,14 +49,14 @@ CREATE INDEX captures_by_email ON captures (email, received_ms, pos) WHERE email
 
 CREATE TABLE chain_heads (
   site_key TEXT PRIMARY KEY,
-  seq BIGINT NOT NULL,
+  seq ${bigint} NOT NULL,
   hash TEXT NOT NULL
 );
 
 CREATE TABLE checkpoints (
-  pos BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  pos ${pos},
   site_key TEXT NOT NULL,
-  seq BIGINT NOT NULL,
+  seq ${bigint} NOT NULL,
   hash TEXT NOT NULL,
   signed_at TEXT NOT NULL,
   jws TEXT NOT NULL,
@@ -156,12 +65,12 @@ CREATE TABLE checkpoints (
 CREATE INDEX checkpoints_by_time ON checkpoints (signed_at);
 
 CREATE TABLE movements (
-  pos BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  pos ${pos},
   id TEXT NOT NULL UNIQUE,
   capture_id TEXT NOT NULL REFERENCES captures (capture_id),
   movement_key TEXT NOT NULL,
-  iys_code BIGINT NOT NULL,
-  brand_code BIGINT NOT NULL,
+  iys_code ${bigint} NOT NULL,
+  brand_code ${bigint} NOT NULL,
   recipient_type TEXT NOT NULL,
   type TEXT NOT NULL,
   recipient TEXT NOT NULL,
@@ -184,8 +93,8 @@ CREATE INDEX movements_due ON movements (state, next_attempt_at, pos);
 
 CREATE TABLE consent_mirror (
   consent_key TEXT PRIMARY KEY,
-  iys_code BIGINT NOT NULL,
-  brand_code BIGINT NOT NULL,
+  iys_code ${bigint} NOT NULL,
+  brand_code ${bigint} NOT NULL,
   recipient_type TEXT NOT NULL,
   type TEXT NOT NULL,
   recipient TEXT NOT NULL,
@@ -196,7 +105,7 @@ CREATE TABLE consent_mirror (
 );
 
 CREATE TABLE webhook_events (
-  pos BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  pos ${pos},
   id TEXT NOT NULL UNIQUE,
   site_key TEXT NOT NULL,
   type TEXT NOT NULL,
@@ -211,32 +120,26 @@ CREATE TABLE webhook_events (
 );
 CREATE INDEX webhook_events_by_site ON webhook_events (site_key, pos);
 CREATE INDEX webhook_events_due ON webhook_events (state, next_attempt_at, pos);
-`;
+`,
+);
 
 // v2: where the sync worker's pull of İYS changes stopped, per brand (İYS's opaque `after`).
-const v2Sqlite = `
+const v2 = dialects(
+  (_pos, bigint) => `
 CREATE TABLE sync_cursors (
-  iys_code INTEGER NOT NULL,
-  brand_code INTEGER NOT NULL,
-  after_cursor TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  PRIMARY KEY (iys_code, brand_code)
-) STRICT;
-`;
-const v2Postgres = `
-CREATE TABLE sync_cursors (
-  iys_code BIGINT NOT NULL,
-  brand_code BIGINT NOT NULL,
+  iys_code ${bigint} NOT NULL,
+  brand_code ${bigint} NOT NULL,
   after_cursor TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   PRIMARY KEY (iys_code, brand_code)
 );
-`;
+`,
+);
 
 /** Every schema version, oldest first. */
 export const MIGRATIONS: readonly Migration[] = [
-  { version: 1, name: 'initial', sqlite: v1Sqlite, postgres: v1Postgres },
-  { version: 2, name: 'sync-cursors', sqlite: v2Sqlite, postgres: v2Postgres },
+  { version: 1, name: 'initial', ...v1 },
+  { version: 2, name: 'sync-cursors', ...v2 },
   WEBHOOK_DELIVERIES_MIGRATION,
   DELIVERY_BATCHES_MIGRATION,
   IYS_ACCOUNTS_MIGRATION,
