@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PAGE_PATHS, renderPage } from './pages.js';
 
 /** The policy every demo page is served with (the widget README's embed policy, tightened). */
 export const DEMO_CSP = [
@@ -29,7 +30,7 @@ const TYPES = {
 const PUBLIC = fileURLToPath(new URL('../public/', import.meta.url));
 
 /**
- * The file a GET path names, or undefined: `/` and `/en/` are their folder's index.html.
+ * The file under `public/` a GET path names, or undefined (the pages are `PAGE_PATHS`).
  * @param {string} pathname
  * @returns {string | undefined}
  */
@@ -41,8 +42,7 @@ export function fileForPath(pathname) {
     return undefined;
   }
   if (decoded.includes('\0')) return undefined;
-  const relative = decoded.endsWith('/') ? `${decoded}index.html` : decoded;
-  const file = normalize(join(PUBLIC, relative));
+  const file = normalize(join(PUBLIC, decoded));
   return file.startsWith(PUBLIC) && !file.slice(PUBLIC.length).split(sep).includes('..')
     ? file
     : undefined;
@@ -55,14 +55,24 @@ export function fileForPath(pathname) {
  * @returns {Promise<Response | undefined>}
  */
 export async function serveStatic(method, pathname) {
-  const file = fileForPath(pathname);
-  const type = file && TYPES[extname(file)];
-  if (!type) return undefined;
+  const page = PAGE_PATHS[pathname];
+  /** @type {string | Buffer} */
   let body;
-  try {
-    body = await readFile(file);
-  } catch {
-    return undefined;
+  /** @type {string} */
+  let type;
+  if (page) {
+    body = renderPage(page);
+    type = 'text/html; charset=utf-8';
+  } else {
+    const file = fileForPath(pathname);
+    const fileType = file && TYPES[extname(file)];
+    if (!file || !fileType) return undefined;
+    type = fileType;
+    try {
+      body = await readFile(file);
+    } catch {
+      return undefined;
+    }
   }
   return new Response(method === 'HEAD' ? null : body, {
     status: 200,
