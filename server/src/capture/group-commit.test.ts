@@ -18,7 +18,7 @@ import { loadKeyRing, signReceipt } from '../proof/index.js';
 import type { KeyRing } from '../proof/index.js';
 import { openPostgresStore } from '../store/postgres/postgres-store.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
-import type { Store, WriteTx } from '../store/store.js';
+import type { CaptureWrite, Store, WriteTx } from '../store/store.js';
 import { GroupCommitter } from './group-commit.js';
 import type { CommitOutcome, GroupCommitOptions } from './group-commit.js';
 import { prepareCapture } from './prepare-capture.js';
@@ -174,6 +174,28 @@ for (const { name, make, skip } of rigs) {
 
       const storeError = (code: string) => Object.assign(new Error(`store said ${code}`), { code });
 
+      it(
+        'a capture submitted the moment the last batch is answered is committed, never left waiting',
+        {
+          timeout: 10_000,
+        },
+        async () => {
+          rig = await make();
+          const committer = committerOn();
+          // Each round is submitted in the same step as the previous round's answers, as the last
+          // transaction's queue check runs: it must start a new drain, not join the finished one
+          // (a round left waiting fails this test on its timeout).
+          for (let round = 0; round < 4; round++) {
+            const drafts = Array.from({ length: 10 }, (_, i) =>
+              draft(rig!.config, 500 + 10 * round + i),
+            );
+            const outcomes = await Promise.all(drafts.map((d) => committer.submit(d)));
+            expect(kinds(outcomes)).toEqual(drafts.map(() => 'created'));
+          }
+          expect(await storedChain()).toHaveLength(40);
+        },
+      );
+
       it('a signer that fails fails the batch, never one capture: it would fail every record alike', async () => {
         rig = await make();
         const drafts = Array.from({ length: 4 }, (_, i) => draft(rig!.config, 100 + i));
@@ -190,7 +212,7 @@ for (const { name, make, skip } of rigs) {
         rig = await make();
         const drafts = Array.from({ length: 3 }, (_, i) => draft(rig!.config, 150 + i));
         const terminated = storeError('57P01');
-        const store = storeWithTx('chainHead', () => () => Promise.reject(terminated));
+        const store = storeWithTx({ chainHead: () => () => Promise.reject(terminated) });
         await expectBatchFailed(committerOn({ store }), drafts);
       });
 
@@ -204,8 +226,10 @@ for (const { name, make, skip } of rigs) {
         await expectBatchFailed(committerOn({ store: broken }), drafts);
       });
 
-      /** The rig's store, its transactions' `key` replaced by `replace(original)`. */
-      function storeWithTx(key: keyof WriteTx, replace: (tx: WriteTx) => unknown): Store {
+      /** The rig's store, its transactions' methods in `replace` replaced by `replace[key](original)`. */
+      function storeWithTx(
+        replace: Partial<Record<keyof WriteTx, (tx: WriteTx) => unknown>>,
+      ): Store {
         const { store } = rig!;
         const write: Store['write'] = (siteKeys, work) =>
           store.write(siteKeys, (tx) =>
@@ -213,7 +237,8 @@ for (const { name, make, skip } of rigs) {
               // A proxy, not Object.create: the transaction's methods use private fields.
               new Proxy(tx, {
                 get(target, name) {
-                  if (name === key) return replace(target);
+                  const replaced = replace[name as keyof WriteTx];
+                  if (replaced) return replaced(target);
                   const value: unknown = Reflect.get(target, name, target);
                   return typeof value === 'function' ? value.bind(target) : value;
                 },
@@ -223,13 +248,19 @@ for (const { name, make, skip } of rigs) {
         return Object.create(store, { write: { value: write } }) as Store;
       }
 
-      /** The rig's store, with `insertCapture` throwing `error` for the capture `captureId`. */
+      /**
+       * The rig's store, throwing `error` when it inserts the capture `captureId`, alone or in a
+       * batch (as a database does: a batch's refusal names no row).
+       */
       const refusingInsert = (captureId: string, error: Error): Store =>
-        storeWithTx(
-          'insertCapture',
-          (tx) => (row: Parameters<WriteTx['insertCapture']>[0]) =>
+        storeWithTx({
+          insertCapture: (tx) => (row: CaptureWrite) =>
             row.capture.captureId === captureId ? Promise.reject(error) : tx.insertCapture(row),
-        );
+          insertCaptures: (tx) => (rows: readonly CaptureWrite[]) =>
+            rows.some((row) => row.capture.captureId === captureId)
+              ? Promise.reject(error)
+              : tx.insertCaptures(rows),
+        });
 
       it('A13: a row the store refuses for its data (SQLSTATE 22021, SQLITE_TOOBIG) fails only its capture', async () => {
         rig = await make();

@@ -59,9 +59,7 @@ export class GroupCommitter {
   submit(draft: CaptureDraft): Promise<CommitOutcome> {
     return new Promise<CommitOutcome>((resolve, reject) => {
       this.#queue.push({ draft, resolve, reject });
-      this.#running ??= this.#drainQueue().finally(() => {
-        this.#running = undefined;
-      });
+      this.#running ??= this.#drainQueue();
     });
   }
 
@@ -78,15 +76,21 @@ export class GroupCommitter {
   async #drainQueue(): Promise<void> {
     // Let the requests already read by the event loop join the first transaction: a macrotask,
     // not a microtask, or a fully synchronous commit path would write one capture per fsync.
-    await new Promise((resolve) => setImmediate(resolve));
-    while (this.#queue.length > 0) {
-      if (this.#queue.length < this.#options.maxBatch) {
-        // Between transactions too: requests that arrived while the last COMMIT's fsync held the
-        // event loop are read and join this one, so under load each fsync carries more captures
-        // (the figures: docs/performance.md).
-        await new Promise((resolve) => setImmediate(resolve));
+    try {
+      await new Promise((resolve) => setImmediate(resolve));
+      while (this.#queue.length > 0) {
+        if (this.#queue.length < this.#options.maxBatch) {
+          // Between transactions too: requests that arrived while the last COMMIT's fsync held the
+          // event loop are read and join this one, so under load each fsync carries more captures
+          // (the figures: docs/performance.md).
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        await this.#commitIsolating(this.#queue.splice(0, this.#options.maxBatch));
       }
-      await this.#commitIsolating(this.#queue.splice(0, this.#options.maxBatch));
+    } finally {
+      // In the same step as the empty-queue check above: a capture submitted after it starts a
+      // new drain. (Cleared a microtask later, a submit in between would wait forever.)
+      this.#running = undefined;
     }
   }
 
@@ -98,14 +102,25 @@ export class GroupCommitter {
    */
   async #commitIsolating(batch: Pending[]): Promise<void> {
     let members = batch;
+    // The batch's rows go to the store together; only when the store refuses them (a value one
+    // capture carries that the database cannot hold) is it run again capture by capture, so the
+    // store's refusal names the capture to take out.
+    let oneByOne = false;
     while (members.length > 0) {
       const started = performance.now();
       try {
-        const outcomes = await this.#commit(members.map((p) => p.draft));
+        const outcomes = await this.#commit(
+          members.map((p) => p.draft),
+          oneByOne,
+        );
         this.#options.onCommit?.(members.length, (performance.now() - started) / 1000);
         members.forEach((p, i) => p.resolve(outcomes[i]!));
         return;
       } catch (error) {
+        if (error instanceof BatchRefused) {
+          oneByOne = true;
+          continue;
+        }
         if (!(error instanceof DraftFailure)) {
           for (const p of members) p.reject(error);
           return;
@@ -118,11 +133,15 @@ export class GroupCommitter {
     }
   }
 
-  #commit(drafts: CaptureDraft[]): Promise<CommitOutcome[]> {
+  #commit(drafts: CaptureDraft[], oneByOne: boolean): Promise<CommitOutcome[]> {
     const siteKeys = [...new Set(drafts.map((d) => d.siteKey))];
     return this.#options.store.write(siteKeys, async (tx) => {
       const stored = await tx.findCaptures(drafts.map((d) => d.captureId));
-      const batch: BatchState = { heads: new Map(), statuses: new Map() };
+      // Every new capture's consent states in one read: nothing is written before all are sealed,
+      // so what the batch sealed earlier is layered on top as the seals go.
+      const fresh = drafts.filter((d) => !stored.has(d.captureId));
+      const known = await tx.currentStatuses([...new Set(fresh.flatMap(consentKeys))]);
+      const batch: BatchState = { heads: new Map(), statuses: known };
       const outcomes: CommitOutcome[] = [];
       /** The sealed writes, each with its draft's place in the batch (to blame it alone). */
       const sealed: { write: SealedWrite; index: number }[] = [];
@@ -148,9 +167,17 @@ export class GroupCommitter {
           this.#options.signReceipt(write.capture.record, write.recordJson),
         ),
       );
-      for (const [i, { write, index }] of sealed.entries()) {
-        write.capture.receipt = receipts[i]!;
-        await attributed(index, () => tx.insertCapture(write), isDataFault);
+      for (const [i, { write }] of sealed.entries()) write.capture.receipt = receipts[i]!;
+      if (oneByOne) {
+        for (const { write, index } of sealed) {
+          await attributed(index, () => tx.insertCapture(write), isDataFault);
+        }
+      } else {
+        try {
+          await tx.insertCaptures(sealed.map(({ write }) => write));
+        } catch (error) {
+          throw isDataFault(error) ? new BatchRefused(error) : error;
+        }
       }
       return outcomes;
     });
@@ -166,14 +193,13 @@ export class GroupCommitter {
     draft: CaptureDraft,
     batch: BatchState,
   ): Promise<SealedWrite> {
-    const keys = consentKeys(draft);
+    const statuses = new Map<string, ConsentStatus>();
+    for (const key of consentKeys(draft)) {
+      const status = batch.statuses.get(key);
+      if (status) statuses.set(key, status);
+    }
     // The store's reads fail for the batch (a lost connection, a timeout), never for one capture;
     // only the pure seal below is this capture's own.
-    const statuses = await tx.currentStatuses(keys.filter((k) => !batch.statuses.has(k)));
-    for (const key of keys) {
-      const earlier = batch.statuses.get(key);
-      if (earlier) statuses.set(key, earlier);
-    }
     const head = batch.heads.get(draft.siteKey) ?? (await tx.chainHead(draft.siteKey));
     const sealed = await attributed(index, () =>
       sealCapture({
@@ -207,10 +233,18 @@ export class GroupCommitter {
 /** A sealed capture's rows, with its record's canonical text (signed and stored as is). */
 type SealedWrite = CaptureWrite & { recordJson: string };
 
-/** What the batch has sealed so far: each site's head, and each consent key's newest status. */
+/** What the batch has sealed so far: each site's head, and each consent key's newest status
+ * (the store's, then each seal's). */
 interface BatchState {
   heads: Map<string, ChainHead>;
   statuses: Map<string, ConsentStatus>;
+}
+
+/** The store refused the batch's rows together, without saying whose data it refused. */
+class BatchRefused extends Error {
+  constructor(override readonly cause: unknown) {
+    super('the store refused the batch', { cause });
+  }
 }
 
 /** A failure that belongs to one capture of the batch (its index in the transaction's drafts). */

@@ -104,6 +104,78 @@ export function describeWritesContract(store: StoreGetter) {
     expect(await store().sites()).toEqual([SITE_A]);
   });
 
+  it('appends several captures of two sites at once, in chain order, rows in their order', async () => {
+    const writes = await store().write([SITE_A, SITE_B], async (tx) => {
+      const heads = { [SITE_A]: await tx.chainHead(SITE_A), [SITE_B]: await tx.chainHead(SITE_B) };
+      const built = [];
+      for (const n of [1, 2, 3, 4, 5]) {
+        const siteKey = n % 2 === 1 ? SITE_A : SITE_B;
+        const write = await captureWrite(
+          heads[siteKey],
+          { n, siteKey, phone: phone(n) },
+          {
+            movements: (captureId) => [movementFixture({ n, captureId, recipient: phone(n) })],
+            events: (captureId) => [eventFixture(n, siteKey, captureId)],
+          },
+        );
+        heads[siteKey] = {
+          siteKey,
+          seq: write.capture.seq,
+          hash: write.capture.recordHash,
+        };
+        built.push(write);
+      }
+      await tx.insertCaptures(built);
+      expect(await tx.chainHead(SITE_A)).toEqual(heads[SITE_A]);
+      expect(await tx.chainHead(SITE_B)).toEqual(heads[SITE_B]);
+      return built;
+    });
+    for (const write of writes) {
+      expect(await store().getCapture(write.capture.captureId)).toEqual(write.capture);
+    }
+    expect((await chainOf(store(), SITE_A)).map((r) => r.seq)).toEqual([1, 2, 3]);
+    expect((await chainOf(store(), SITE_B)).map((r) => r.seq)).toEqual([1, 2]);
+    const chainA = await chainOf(store(), SITE_A);
+    expect(await checkCaptureChain(chainA.map((c) => c.record as CaptureRecord))).toEqual([]);
+    expect((await store().chainHead(SITE_B)).hash).toBe(writes[3]!.capture.recordHash);
+    // Insertion order is the outbox's order.
+    expect((await store().movements({})).map((m) => m.id)).toEqual(
+      writes.map((w) => w.movements[0]!.id),
+    );
+    expect((await store().webhookEvents(SITE_A)).map((e) => e.id).sort()).toEqual([
+      'ev-1',
+      'ev-3',
+      'ev-5',
+    ]);
+  });
+
+  it('rolls back every capture of a batch the database refuses, and checks each before sending', async () => {
+    const first = await appendCapture(store(), { n: 1, phone: phone(1) });
+    // The second capture of the batch reuses a stored capture id: the database refuses it.
+    const refused = store().write([SITE_A], async (tx) => {
+      const a = await captureWrite(await tx.chainHead(SITE_A), { n: 2, phone: phone(2) });
+      const afterA = { siteKey: SITE_A, seq: a.capture.seq, hash: a.capture.recordHash };
+      const b = await captureWrite(afterA, { n: 1, phone: phone(1) });
+      await tx.insertCaptures([a, b]);
+    });
+    await expect(refused).rejects.toThrow();
+    expect(await store().getCapture(uuid(2))).toBeUndefined();
+    expect(await store().chainHead(SITE_A)).toEqual({
+      siteKey: SITE_A,
+      seq: 1,
+      hash: first.recordHash,
+    });
+    // A batch whose second capture does not follow the first is refused before anything is sent.
+    const broken = store().write([SITE_A], async (tx) => {
+      const head = await tx.chainHead(SITE_A);
+      const a = await captureWrite(head, { n: 3, phone: phone(3) });
+      const b = await captureWrite(head, { n: 4, phone: phone(4) });
+      await tx.insertCaptures([a, b]);
+    });
+    await expect(broken).rejects.toThrow(StoreWriteError);
+    expect((await store().stats()).captures).toBe(1);
+  });
+
   it('refuses to commit a write whose work caught a failed insert', async () => {
     const failing = store().write([SITE_A], async (tx) => {
       const write = await captureWrite(await tx.chainHead(SITE_A), { n: 1, phone: phone(1) });

@@ -32,6 +32,13 @@ export interface WriteTx {
    * insert failed the whole write rolls back, even if `work` catches the error.
    */
   insertCapture(write: CaptureWrite): Promise<void>;
+  /**
+   * Appends several captures, in chain order, in as few statements as the database allows (one
+   * per table on PostgreSQL), so a batch costs a few round trips, not a few per capture. Checks
+   * each like `insertCapture` before writing any. A failure names no capture: the whole write
+   * rolls back, and a caller that must know whose data was at fault runs again one by one.
+   */
+  insertCaptures(writes: readonly CaptureWrite[]): Promise<void>;
 }
 
 /** Filters for listing captures (admin API). All optional; results are newest first. */

@@ -13,3 +13,16 @@ export function pgInsertRows(table: string, columns: readonly string[], param: s
   const list = columns.join(', ');
   return `INSERT INTO ${table} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${table}, ${param}::json)`;
 }
+
+/**
+ * `pgInsertRows`, keeping the rows' order: identity columns (`pos`) are numbered in the order the
+ * SELECT yields, and insertion order is the chain's and the outbox's order.
+ */
+export function pgInsertRowsInOrder(
+  table: string,
+  columns: readonly string[],
+  param: string,
+): string {
+  const list = columns.join(', ');
+  return `INSERT INTO ${table} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${table}, ${param}::json) WITH ORDINALITY AS row ORDER BY row.ordinality`;
+}

@@ -7,7 +7,7 @@ import type { PoolClient } from 'pg';
 import { assertOpen, checkAppend, lockedHead } from '../sql/append-guard.js';
 import type { CaptureWrite, WriteTx } from '../ports/capture-store.js';
 import type { ChainHead, StoredCapture } from '../types.js';
-import { pgInsertRows, rowsJson } from './pg-sql.js';
+import { pgInsertRows, pgInsertRowsInOrder, rowsJson } from './pg-sql.js';
 
 const captureParams = storeRows.CAPTURE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
 const [MOVEMENTS_PARAM, EVENTS_PARAM, HEAD_SITE, HEAD_SEQ, HEAD_HASH] = [1, 2, 3, 4, 5].map(
@@ -20,6 +20,15 @@ const INSERT_CAPTURE = `WITH
   movement AS (${pgInsertRows('movements', storeRows.MOVEMENT_COLUMNS, MOVEMENTS_PARAM!)}),
   event AS (${pgInsertRows('webhook_events', storeRows.EVENT_COLUMNS, EVENTS_PARAM!)})
 UPDATE chain_heads SET seq = ${HEAD_SEQ}, hash = ${HEAD_HASH} WHERE site_key = ${HEAD_SITE}`;
+// Several captures in one statement: each table's rows travel as one JSON parameter, and each
+// site's head moves once, to its last capture.
+const INSERT_CAPTURES = `WITH
+  capture AS (${pgInsertRowsInOrder('captures', storeRows.CAPTURE_COLUMNS, '$1')}),
+  movement AS (${pgInsertRowsInOrder('movements', storeRows.MOVEMENT_COLUMNS, '$2')}),
+  event AS (${pgInsertRowsInOrder('webhook_events', storeRows.EVENT_COLUMNS, '$3')})
+UPDATE chain_heads SET seq = head.seq, hash = head.hash
+  FROM json_populate_recordset(NULL::chain_heads, $4::json) AS head
+  WHERE chain_heads.site_key = head.site_key`;
 const FIND_CAPTURES = `SELECT ${storeRows.CAPTURE_SELECT} FROM captures WHERE capture_id = ANY($1::text[])`;
 // The newest non-dead movement per key: by consentDate, then insertion order.
 const MOVEMENT_STATUSES = `SELECT DISTINCT ON (movement_key) movement_key, status FROM movements
@@ -107,5 +116,37 @@ export class PostgresWriteTx implements WriteTx {
       seq: capture.seq,
       hash: capture.recordHash,
     });
+  }
+
+  async insertCaptures(writes: readonly CaptureWrite[]): Promise<void> {
+    assertOpen(this.#open);
+    if (writes.length === 0) return;
+    if (writes.length === 1) return this.insertCapture(writes[0]!);
+    // Every check against the heads as they will be, before anything is sent.
+    const heads = new Map(this.#heads);
+    const captureRows: unknown[][] = [];
+    const movementRows: unknown[][] = [];
+    const eventRows: unknown[][] = [];
+    for (const write of writes) {
+      const { capture } = write;
+      checkAppend(lockedHead(heads, capture.siteKey), write);
+      heads.set(capture.siteKey, {
+        siteKey: capture.siteKey,
+        seq: capture.seq,
+        hash: capture.recordHash,
+      });
+      captureRows.push(storeRows.captureValues(capture, write.recordJson));
+      for (const m of write.movements)
+        movementRows.push(storeRows.movementValues(m, movementKey(m)));
+      for (const e of write.events) eventRows.push(storeRows.eventValues(e));
+    }
+    const moved = [...heads.values()].filter((h) => this.#heads.get(h.siteKey)?.seq !== h.seq);
+    await this.#query(INSERT_CAPTURES, [
+      rowsJson(storeRows.CAPTURE_COLUMNS, captureRows),
+      rowsJson(storeRows.MOVEMENT_COLUMNS, movementRows),
+      rowsJson(storeRows.EVENT_COLUMNS, eventRows),
+      JSON.stringify(moved.map((h) => ({ site_key: h.siteKey, seq: h.seq, hash: h.hash }))),
+    ]);
+    for (const head of moved) this.#heads.set(head.siteKey, head);
   }
 }

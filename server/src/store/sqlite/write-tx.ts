@@ -103,4 +103,9 @@ export class SqliteWriteTx implements WriteTx {
       hash: capture.recordHash,
     });
   }
+
+  // Statements run in process here, so one per row costs no round trip.
+  async insertCaptures(writes: readonly CaptureWrite[]): Promise<void> {
+    for (const write of writes) await this.insertCapture(write);
+  }
 }
