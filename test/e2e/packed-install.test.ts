@@ -2,8 +2,8 @@
 // A site owner's real deployment, as a stranger to this repo meets izinli: the packages
 // packed with `npm pack`, then the README's "Put it on your site" commands run as written in an
 // empty folder — `npm install @izinli/server` is the one line run otherwise, as an install of the
-// packed tarballs (the client among them), since the packages are not on the registry — and `npx izinli start` beside
-// `npx izinli-iys-sim` from the same install. Then, in Chromium, a plain
+// packed tarballs (@izinli/client among them), since the packages are not on the registry — and
+// `npx izinli start` beside `npx izinli-iys-sim` from the same install. Then, in Chromium, a plain
 // signup page on another origin with init's snippet pasted verbatim — the module
 // script, and the classic izinli.iife.js — captures, the receipt verifies and the simulated İYS
 // has the permission; the same page on an origin the site does not allow still signs the person
