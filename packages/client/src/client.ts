@@ -55,7 +55,8 @@ export async function dataOf<T>(
   pending: Promise<{ data?: T; error?: unknown; response: Response }>,
 ): Promise<T> {
   const { data, error, response } = await pending;
-  if (response.ok && data !== undefined) return data;
+  // A 2xx without a body (204) gives undefined, as the operation's type says.
+  if (response.ok) return data as T;
   const body = (error ?? {}) as Partial<Schemas['ApiError']>;
   const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
   throw new IzinliApiError(
