@@ -12,6 +12,7 @@ export { StoreWriteError } from './store/sql/append-guard.js';
 export { startServer } from './start-server.js';
 export type { RunningServer, StartOptions } from './start-server.js';
 export { createApp } from './http/app.js';
+export { openApiDocument } from './http/openapi.js';
 export type { AppDeps, AppLimits, FallbackHandler } from './http/app-deps.js';
 export { createMetrics } from './http/metrics.js';
 export { GroupCommitter } from './capture/group-commit.js';

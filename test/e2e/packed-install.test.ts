@@ -2,8 +2,8 @@
 // A site owner's real deployment, as a stranger to this repo meets izinli: the packages
 // packed with `npm pack`, then the README's "Put it on your site" commands run as written in an
 // empty folder — `npm install @izinli/server` is the one line run otherwise, as an install of the
-// six tarballs, since the packages are not on the registry — and `npx izinli start` beside
-// `npx izinli-iys-sim` from the same install. Then, in Chromium, a plain
+// packed tarballs (@izinli/client among them), since the packages are not on the registry — and
+// `npx izinli start` beside `npx izinli-iys-sim` from the same install. Then, in Chromium, a plain
 // signup page on another origin with init's snippet pasted verbatim — the module
 // script, and the classic izinli.iife.js — captures, the receipt verifies and the simulated İYS
 // has the permission; the same page on an origin the site does not allow still signs the person
@@ -28,7 +28,15 @@ import { eventually, launchChromium } from './browser.test-support.js';
 import { REPO } from './demo-process.test-support.js';
 import { readmeCommands } from './readme.test-support.js';
 
-const PACKAGES = ['packages/core', 'packages/iys', 'packages/iys-sim', 'widget', 'admin', 'server'];
+const PACKAGES = [
+  'packages/core',
+  'packages/iys',
+  'packages/iys-sim',
+  'packages/client',
+  'widget',
+  'admin',
+  'server',
+];
 const SITE_KEY = 'kitabevi-magaza-0001';
 /** The two origins of the bookshop's pages: the site's, and one its config does not allow. */
 const PAGE_PORT_HOST = { allowed: 'localhost', refused: '127.0.0.1' } as const;
@@ -212,7 +220,7 @@ describe('a packed install on a site of its own', { timeout: 600_000 }, () => {
         await run('npm', ['run', 'build', '--workspace', workspace], { cwd: REPO });
       }
     }
-    await timed('npm pack (6 packages)', () =>
+    await timed(`npm pack (${PACKAGES.length} packages)`, () =>
       run(
         'npm',
         ['pack', '--pack-destination', join(dir, 'packs'), ...PACKAGES.flatMap((p) => ['-w', p])],
@@ -246,11 +254,13 @@ describe('a packed install on a site of its own', { timeout: 600_000 }, () => {
       } else if (exported) {
         readmeEnv[exported[1]!] = exported[2]!;
       } else if (command === 'npm install @izinli/server') {
-        await timed('npm install @izinli/server (the six tarballs, from an empty folder)', () =>
-          run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...tarballs], {
-            cwd: app,
-            timeoutMs: 480_000,
-          }),
+        await timed(
+          `npm install @izinli/server (the ${PACKAGES.length} tarballs, from an empty folder)`,
+          () =>
+            run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...tarballs], {
+              cwd: app,
+              timeoutMs: 480_000,
+            }),
         );
       } else if (command.startsWith('npx izinli start')) {
         // Runs until stopped: healthy on its port, then stopped as Ctrl-C would.
@@ -412,6 +422,23 @@ describe('a packed install on a site of its own', { timeout: 600_000 }, () => {
       );
       await page.close();
     }
+  });
+
+  it('@izinli/client from the same install asks the running server, with the admin token', async () => {
+    // A sender's script as its README shows it, run by Node from the install's node_modules.
+    const script = `
+      import { createIzinliClient, checkRecipient, verifyWebhook } from '@izinli/client';
+      const izinli = createIzinliClient({ baseUrl: process.env.BASE, token: process.env.TOKEN });
+      const answer = await checkRecipient(izinli, { recipient: '0532 700 00 09', type: 'MESAJ' });
+      console.log(JSON.stringify({ answer, verify: typeof verifyWebhook }));`;
+    const { stdout } = await run('node', ['--input-type=module', '-e', script], {
+      cwd: app,
+      env: { BASE: `http://127.0.0.1:${izinliPort}`, TOKEN: init.adminToken },
+    });
+    expect(JSON.parse(stdout)).toEqual({
+      answer: { allowed: false, status: null, source: null, since: null },
+      verify: 'function',
+    });
   });
 
   async function integrityOf(file: string): Promise<string> {

@@ -28,9 +28,13 @@ export class HostFormBinding {
     this.#client = client;
   }
 
-  /** Follows `form` (the element's form owner), or nothing. */
+  /**
+   * Follows `form` (the element's form owner), or nothing. Called again when the element is
+   * connected: a framework (React) builds the form detached and inserts it whole, so the root the
+   * form lives in is known only then.
+   */
   attach(form: HTMLFormElement | null): void {
-    if (form === this.#form) return;
+    if (form === this.#form && form?.getRootNode() === this.#root) return;
     this.detach();
     if (!form) return;
     this.#form = form;

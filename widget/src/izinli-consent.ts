@@ -157,6 +157,12 @@ export class IzinliConsent extends LitElement {
     this.#outbox = outbox;
   }
 
+  // The form owner may be unchanged while its root is new (a form built detached, then inserted).
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#binding.attach(this.#internals.form);
+  }
+
   /** Called with the form owner whenever it changes, on insertion and removal too. */
   formAssociatedCallback(form: HTMLFormElement | null): void {
     this.#binding.attach(form);

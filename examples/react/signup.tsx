@@ -1,0 +1,73 @@
+// A React 19 signup form with <izinli-consent>: the element sits inside the form, React's form
+// action reads the capture id from the form data (the element is a form control), and the site's
+// backend keeps it with the new account. Built and run in Chromium by test/e2e/frameworks.test.ts.
+import { useState } from 'react';
+import { createRoot } from 'react-dom/client';
+// Registers <izinli-consent> (the module build, bundled with the app).
+import '@izinli/widget';
+// Types <izinli-consent> in JSX.
+import type {} from '@izinli/widget/react';
+
+interface Account {
+  accountId: string;
+  captureId: string;
+}
+
+export function SignupForm({ endpoint, site }: { endpoint: string; site: string }) {
+  const [account, setAccount] = useState<Account>();
+  const [receipt, setReceipt] = useState<string>();
+
+  // React 19 calls the action with the form's data and prevents the native submission; the
+  // element still sees the submit event and sends the capture alongside.
+  async function signup(form: FormData) {
+    const response = await fetch('/api/signup', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        fullName: form.get('adSoyad'),
+        phone: form.get('telefon'),
+        // '' when the widget could not load: the signup goes on without a consent record.
+        izinliCaptureId: form.get('izinliCaptureId') || null,
+      }),
+    });
+    setAccount((await response.json()) as Account);
+  }
+
+  // The form stays mounted (hidden) after the signup, so the element can still report the
+  // capture's answer: it may come after the site's own.
+  return (
+    <>
+      {account ? (
+        <p id="account">
+          Hesabınız açıldı: <span id="account-id">{account.accountId}</span>, izin kaydı{' '}
+          <span id="capture-id">{account.captureId}</span>
+        </p>
+      ) : null}
+      {receipt ? <p id="receipt">İzinleriniz kaydedildi (imzalı makbuz alındı).</p> : null}
+      <form action={signup} hidden={account !== undefined}>
+        <label>
+          Ad soyad <input name="adSoyad" autoComplete="name" required />
+        </label>
+        <label>
+          Telefon <input name="telefon" type="tel" autoComplete="tel" />
+        </label>
+        <izinli-consent
+          name="izinliCaptureId"
+          site={site}
+          endpoint={endpoint}
+          name-field="adSoyad"
+          phone-field="telefon"
+          onizinli-captured={(event) => setReceipt(event.receipt)}
+        />
+        <button>Üye ol</button>
+      </form>
+    </>
+  );
+}
+
+const root = document.getElementById('signup');
+if (root) {
+  createRoot(root).render(
+    <SignupForm endpoint={root.dataset.endpoint ?? ''} site={root.dataset.site ?? ''} />,
+  );
+}
