@@ -45,7 +45,7 @@ export type CliCommand =
   | ({ name: 'verify-log'; input: string; jwks?: string; json: boolean } & Lang)
   | { name: 'verify-timestamp'; tsr: string; data: string; ca: string; json: boolean }
   | { name: 'keys-rotate'; dataDir?: string }
-  | ({ name: 'export'; sites: string[]; out?: string } & Store)
+  | ({ name: 'export'; sites: string[]; out?: string; json: boolean } & Store)
   | { name: 'token'; label?: string }
   | ({ name: 'purge'; dryRun: boolean; json: boolean } & ConfigFile & Store);
 
@@ -106,7 +106,7 @@ const ALLOWED: Record<Named, OptionName[]> = {
   'verify-log': ['jwks', 'json', 'lang'],
   'verify-timestamp': ['ca', 'json'],
   'keys-rotate': ['data-dir'],
-  export: ['site', 'out', 'data-dir', 'database-url'],
+  export: ['site', 'out', 'json', 'data-dir', 'database-url'],
   token: [],
   purge: ['dry-run', 'json', 'config', 'data-dir', 'database-url'],
 };
@@ -271,7 +271,7 @@ export function parseCliArgs(argv: readonly string[]): Result<CliCommand, string
     case 'keys-rotate':
       return ok({ name, ...opt('dataDir', values['data-dir'] || undefined) });
     case 'export':
-      return ok({ name, sites, ...opt('out', values.out), ...store });
+      return ok({ name, sites, ...opt('out', values.out), json, ...store });
     case 'purge':
       return ok({ name, dryRun: values['dry-run'] ?? false, json, ...config, ...store });
     case 'token':

@@ -7,7 +7,7 @@ import type { JSONWebKeySet } from 'jose';
 import { logProblemMessage, problemJson, verifyLog, verifyReceipt } from '../proof/index.js';
 import type { LogReport } from '../proof/index.js';
 import type { CliCommand } from './args.js';
-import { EXIT, cliLocale } from './cli-deps.js';
+import { EXIT, cliLocale, cliProgress } from './cli-deps.js';
 import type { CliDeps } from './cli-deps.js';
 import { loadJwks, openLines, readText, write } from './io.js';
 
@@ -117,6 +117,18 @@ function describeReport(report: LogReport, locale: Locale): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The lines as they are read, their count told to `seen` (the verifier reads them in order). */
+async function* counted(
+  lines: AsyncIterable<string>,
+  seen: (n: number) => void,
+): AsyncIterable<string> {
+  let n = 0;
+  for await (const line of lines) {
+    seen(++n);
+    yield line;
+  }
+}
+
 /** `izinli verify log <file|-> [--jwks <file|url>]`. */
 export async function verifyLogCommand(
   command: Command<'verify-log'>,
@@ -126,11 +138,19 @@ export async function verifyLogCommand(
   const jwks = await jwksOption(command.jwks, deps);
   if (!jwks.ok) return EXIT.usage;
   const source = await openLines(command.input, deps.stdin);
+  const progress = cliProgress(deps, { label: 'verify log: lines', json: command.json });
   let report: LogReport;
   try {
     // A large log's record checks spread over the cores (its chain is still followed in order).
-    report = await verifyLog(source.lines, jwks.value, { workers: availableParallelism() });
+    report = await verifyLog(
+      counted(source.lines, (n) => progress.update(n)),
+      jwks.value,
+      {
+        workers: availableParallelism(),
+      },
+    );
   } finally {
+    progress.finish();
     source.close();
   }
   if (report.keys === 'embedded') await write(deps.stderr, EMBEDDED_KEYS_WARNING);
