@@ -57,7 +57,7 @@ export const SyncState = z.object({
     }),
 });
 
-/** POST /v1/admin/log/verify */
+/** The report of a finished log verification (LogVerifyJob.result). */
 export const LogVerification = z.object({
   ok: z.boolean(),
   verifiedAt: z.iso.datetime(),
@@ -71,6 +71,18 @@ export const LogVerification = z.object({
     }),
   ),
   problems: z.array(z.looseObject({ code: z.string(), message: z.string() })),
+});
+
+/** POST and GET /v1/admin/log/verify: a background verification, its progress and its result. */
+export const LogVerifyJob = z.object({
+  id: z.string(),
+  state: z.enum(['running', 'done', 'failed']),
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime().optional(),
+  progress: z
+    .object({ checked: z.int(), total: z.int() })
+    .meta({ description: 'Records read by the verifier, of the records in the chains at start.' }),
+  result: LogVerification.optional().meta({ description: 'Once the state is done.' }),
 });
 
 /** GET /v1/admin/origins/refused: pages refused for their origin, last 24 hours, this instance. */

@@ -21,6 +21,7 @@ import {
 } from './openapi-sync-schemas.js';
 import {
   LogVerification,
+  LogVerifyJob,
   RefusedOrigins,
   SyncState,
   WidgetIntegrity,
@@ -118,6 +119,7 @@ const schemas = {
   WithdrawForm,
   SyncState,
   LogVerification,
+  LogVerifyJob,
   RefusedOrigins,
   WidgetIntegrity,
   ReconciliationOverview,
@@ -345,9 +347,27 @@ export const OPERATIONS: Operation[] = [
     path: '/v1/admin/log/verify',
     id: 'verifyLog',
     summary:
-      'Export this tenant’s chains and verify them now with the server’s keys, as `izinli verify log` does (A13).',
+      'Start verifying this tenant’s chains with the server’s keys, as `izinli verify log` does (A13), in the background; answers the job (Location: its URL), or the one already running. Jobs live in this server process.',
     tag: 'admin',
-    responses: { 200: 'LogVerification', ...errors(401) },
+    responses: { 202: 'LogVerifyJob', ...errors(401) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/log/verify',
+    id: 'getLatestLogVerification',
+    summary:
+      'The newest log verification of this tenant in this server process: its progress and, once done, its report.',
+    tag: 'admin',
+    responses: { 200: 'LogVerifyJob', ...errors(401, 404) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/log/verify/{jobId}',
+    id: 'getLogVerification',
+    summary: 'A log verification of this tenant: its progress and, once done, its report.',
+    tag: 'admin',
+    pathParams: ['jobId'],
+    responses: { 200: 'LogVerifyJob', ...errors(401, 404) },
   },
   {
     method: 'get',
