@@ -13,6 +13,7 @@ export type {
   DeliveryStats,
   Jwks,
   LogVerification,
+  LogVerifyJob,
   Page,
   ReconciliationOverview,
   RecipientTimeline as Timeline,

@@ -135,6 +135,9 @@ export const en: AdminTranslation = {
   verifying: 'Verifying…',
   logOk: 'Log verified: {records} records, {checkpoints} checkpoints, no problem.',
   logBad: 'Log NOT verified: {n} problems.',
+  verifyProgress: 'Verifying: {checked} of {total} records checked',
+  verifyFailed: 'The verification did not finish: the server could not read the log (see its logs).',
+  verifiedAt: 'Verification started: {at}',
   // reconciliation
   reconciliation: 'Reconciliation',
   reconciliationHint:

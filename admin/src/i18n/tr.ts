@@ -139,6 +139,9 @@ export const tr = {
   verifying: 'Doğrulanıyor…',
   logOk: 'Günlük doğrulandı: {records} kayıt, {checkpoints} kontrol noktası, sorun yok.',
   logBad: 'Günlük DOĞRULANAMADI: {n} sorun.',
+  verifyProgress: 'Doğrulanıyor: {checked} / {total} kayıt denetlendi',
+  verifyFailed: 'Doğrulama tamamlanamadı: sunucu günlüğü okuyamadı (sunucu kayıtlarına bakın).',
+  verifiedAt: 'Doğrulama başlangıcı: {at}',
   // reconciliation
   reconciliation: 'Mutabakat',
   reconciliationHint:
