@@ -10,6 +10,8 @@ import type { CliCommand } from './args.js';
 import { EXIT, cliLocale, cliProgress } from './cli-deps.js';
 import type { CliDeps } from './cli-deps.js';
 import { loadJwks, openLines, readText, write } from './io.js';
+import { reportBundle } from './bundle-command.js';
+import { isEvidenceBundle } from '../proof/bundle-verify.js';
 
 type Command<N extends CliCommand['name']> = Extract<CliCommand, { name: N }>;
 
@@ -25,6 +27,17 @@ function receiptIn(text: string): string | undefined {
   try {
     const receipt = (JSON.parse(trimmed) as { receipt?: unknown }).receipt;
     return typeof receipt === 'string' ? receipt : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function bundleIn(text: string): unknown {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('{')) return undefined;
+  try {
+    const value: unknown = JSON.parse(trimmed);
+    return isEvidenceBundle(value) ? value : undefined;
   } catch {
     return undefined;
   }
@@ -74,7 +87,13 @@ export async function verifyReceiptCommand(
   const locale = cliLocale(command.lang, deps.env);
   const jwks = await jwksOption(command.jwks, deps);
   if (!jwks.ok || !jwks.value) return EXIT.usage;
-  const jws = receiptIn(await readText(command.input, deps.stdin));
+  const text = await readText(command.input, deps.stdin);
+  // An evidence bundle is verified whole, receipt by receipt, as verify bundle does.
+  const bundle = bundleIn(text);
+  if (bundle !== undefined) {
+    return reportBundle(bundle, jwks.value, { json: command.json, locale }, deps);
+  }
+  const jws = receiptIn(text);
   if (jws === undefined) {
     await write(
       deps.stderr,
