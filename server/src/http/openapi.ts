@@ -265,6 +265,28 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/v1/admin/captures.csv',
+    id: 'exportCapturesCsv',
+    summary:
+      'The tenant’s captures of a filter (typically a date range) as CSV, UTF-8 with a byte order mark; columns in docs/admin-console.md. No name, phone or e-mail.',
+    tag: 'admin',
+    query: {
+      site: 'a site key of the tenant',
+      kind: 'capture or withdrawal',
+      channel: 'MESAJ, ARAMA or EPOSTA: captures that moved this channel',
+      state:
+        'pending, in-flight, delivered, already-current or dead: captures with such a movement',
+      from: 'ISO instant, inclusive',
+      to: 'ISO instant, exclusive',
+      delimiter: 'comma (default) or semicolon (Excel with a Turkish list separator)',
+    },
+    responses: {
+      200: { description: 'The CSV', bytes: 'text/csv' },
+      ...errors(400, 401),
+    },
+  },
+  {
+    method: 'get',
     path: '/v1/admin/captures/{captureId}',
     id: 'getCapture',
     summary: 'One capture with its record, receipt and İYS movements.',

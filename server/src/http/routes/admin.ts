@@ -18,6 +18,7 @@ import { INVALID_RECIPIENT, NEXT_CURSOR, wholeNumber } from './query-texts.js';
 import type { AdminEnv } from './admin-auth.js';
 import { badQuery } from './bad-query.js';
 import { evidenceBundle, recipientTimeline } from './admin-recipient.js';
+import { capturesCsv } from './captures-csv.js';
 import { adminWithdrawalRoutes } from './withdrawal-admin.js';
 
 /** The query parameter `name` as one of `values`' options, or undefined when absent (400 if bad). */
@@ -108,6 +109,29 @@ function isoQuery(c: Context, name: 'from' | 'to'): string | undefined {
   return new Date(time).toISOString();
 }
 
+/** The captures filter of a query (site, recipient, kind, channel, state, from, to); 400 if bad. */
+function captureFilter(c: Context<AdminEnv>): Omit<CaptureFilter, 'limit' | 'cursor'> {
+  const kind = c.req.query('kind');
+  if (kind !== undefined && kind !== 'capture' && kind !== 'withdrawal') {
+    throw badQuery('kind', { en: 'capture or withdrawal', tr: 'capture ya da withdrawal' }, kind);
+  }
+  const channel = optionalEnum(c, 'channel', Channel);
+  const state = optionalEnum(c, 'state', MovementState);
+  const phone = c.req.query('phone');
+  const email = c.req.query('email');
+  const from = isoQuery(c, 'from');
+  const to = isoQuery(c, 'to');
+  return {
+    siteKeys: siteScope(c.get('tenant'), c.req.query('site')),
+    ...(phone !== undefined || email !== undefined ? recipientQuery(c) : {}),
+    ...(kind ? { kind } : {}),
+    ...(channel ? { channel } : {}),
+    ...(state ? { state } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+  };
+}
+
 /** Mounted at /v1/admin. */
 export function adminRoutes(deps: AppDeps) {
   return (
@@ -126,34 +150,16 @@ export function adminRoutes(deps: AppDeps) {
         }),
       )
       .get('/captures', async (c) => {
-        const kind = c.req.query('kind');
-        if (kind !== undefined && kind !== 'capture' && kind !== 'withdrawal') {
-          throw badQuery(
-            'kind',
-            { en: 'capture or withdrawal', tr: 'capture ya da withdrawal' },
-            kind,
-          );
-        }
-        const channel = optionalEnum(c, 'channel', Channel);
-        const state = optionalEnum(c, 'state', MovementState);
         const limitText = c.req.query('limit') ?? '50';
         const limit = Number(limitText);
         if (!Number.isInteger(limit) || limit < 1 || limit > 500)
           throw badQuery('limit', wholeNumber(500), limitText);
-        const phone = c.req.query('phone');
-        const email = c.req.query('email');
         const cursor = c.req.query('cursor');
         if (cursor !== undefined && !isCaptureCursor(cursor)) {
           throw badQuery('cursor', NEXT_CURSOR, cursor);
         }
         const filter: CaptureFilter = {
-          siteKeys: siteScope(c.get('tenant'), c.req.query('site')),
-          ...(phone !== undefined || email !== undefined ? recipientQuery(c) : {}),
-          ...(kind ? { kind } : {}),
-          ...(channel ? { channel } : {}),
-          ...(state ? { state } : {}),
-          ...(isoQuery(c, 'from') ? { from: isoQuery(c, 'from')! } : {}),
-          ...(isoQuery(c, 'to') ? { to: isoQuery(c, 'to')! } : {}),
+          ...captureFilter(c),
           ...(cursor ? { cursor } : {}),
           limit,
         };
@@ -162,6 +168,21 @@ export function adminRoutes(deps: AppDeps) {
           items: page.items.map(summary),
           ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
         });
+      })
+      .get('/captures.csv', (c) => {
+        const filter = captureFilter(c);
+        const delimiter = optionalEnum(c, 'delimiter', { options: ['comma', 'semicolon'] });
+        const day = (iso: string | undefined) => iso?.slice(0, 10) ?? 'all';
+        const name = `izinli-captures-${day(filter.from)}-${day(filter.to)}.csv`;
+        return new Response(
+          capturesCsv(deps.store, filter, delimiter === 'semicolon' ? ';' : ','),
+          {
+            headers: {
+              'Content-Type': 'text/csv; charset=utf-8',
+              'Content-Disposition': `attachment; filename="${name}"`,
+            },
+          },
+        );
       })
       .get('/captures/:captureId', async (c) => {
         const id = c.req.param('captureId');
