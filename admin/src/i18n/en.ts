@@ -70,6 +70,8 @@ export const en: AdminTranslation = {
   kind_capture: 'Capture',
   kind_withdrawal: 'Withdrawal',
   apply: 'Apply',
+  capturesCsv: 'Download the filtered captures as CSV',
+  csvDone: '{name} downloaded (UTF-8, comma-separated; no name, phone or e-mail).',
   received: 'Received',
   seq: 'Seq',
   channels: 'Channels',
@@ -136,7 +138,8 @@ export const en: AdminTranslation = {
   logOk: 'Log verified: {records} records, {checkpoints} checkpoints, no problem.',
   logBad: 'Log NOT verified: {n} problems.',
   verifyProgress: 'Verifying: {checked} of {total} records checked',
-  verifyFailed: 'The verification did not finish: the server could not read the log (see its logs).',
+  verifyFailed:
+    'The verification did not finish: the server could not read the log (see its logs).',
   verifiedAt: 'Verification started: {at}',
   // reconciliation
   reconciliation: 'Reconciliation',

@@ -71,6 +71,8 @@ export const tr = {
   kind_capture: 'Kayıt',
   kind_withdrawal: 'Geri alma',
   apply: 'Uygula',
+  capturesCsv: 'Süzülen kayıtları CSV olarak indir',
+  csvDone: '{name} indirildi (UTF-8, noktalı virgülle ayrılmış; ad, telefon ve e-posta içermez).',
   received: 'Alınma zamanı',
   seq: 'Sıra',
   channels: 'Kanallar',
