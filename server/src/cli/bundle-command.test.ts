@@ -134,6 +134,26 @@ describe('izinli verify bundle', () => {
     expect(run.stdout).toContain('2 of 3 record(s) verified, 0 purged, 1 without a receipt');
   });
 
+  it('the admin API checks the same bundle the same way, messages in the request’s language', async () => {
+    const response = await h.app.request(
+      '/v1/admin/recipients/evidence/verification?phone=05321234567',
+      { headers: { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}`, 'Accept-Language': 'tr' } },
+    );
+    expect(response.status).toBe(200);
+    const report = (await response.json()) as {
+      ok: boolean;
+      jwksUrl: string;
+      records: { status: string; kid: string; notices: { text: string }[] }[];
+      checkpoints: { ok: boolean }[];
+    };
+    expect(report.ok).toBe(true);
+    expect(report.jwksUrl).toBe('/.well-known/jwks.json');
+    expect(report.records.map((r) => r.status)).toEqual(['verified', 'verified']);
+    expect(report.records[0]!.kid).toBe(h.ring.kid);
+    expect(report.records[0]!.notices.every((n) => n.text === 'matches')).toBe(true);
+    expect(report.checkpoints).toEqual([expect.objectContaining({ ok: true })]);
+  });
+
   it('refuses what is not a bundle with exit 2', async () => {
     const run = await izinli(['verify', 'bundle', '-'], '{"receipt":"x"}');
     expect(run.code).toBe(EXIT.usage);

@@ -74,6 +74,8 @@ export type Jwks = JSONWebKeySet;
 export type SyncState = z.infer<typeof schemas.SyncState>;
 /** The report of a finished log verification. */
 export type LogVerification = z.infer<typeof schemas.LogVerification>;
+/** GET /v1/admin/recipients/evidence/verification */
+export type EvidenceVerification = z.infer<typeof schemas.EvidenceVerification>;
 /** POST and GET /v1/admin/log/verify: a background log verification. */
 export type LogVerifyJob = z.infer<typeof schemas.LogVerifyJob>;
 /** One row of GET /v1/admin/origins/refused. */

@@ -85,6 +85,31 @@ export const LogVerifyJob = z.object({
   result: LogVerification.optional().meta({ description: 'Once the state is done.' }),
 });
 
+/** GET /v1/admin/recipients/evidence/verification: the bundle checked as izinli verify bundle does. */
+export const EvidenceVerification = z.object({
+  ok: z.boolean(),
+  generatedAt: z.iso.datetime(),
+  jwksUrl: z.string(),
+  records: z.array(
+    z.looseObject({
+      index: z.int(),
+      status: z.enum(['verified', 'failed', 'purged', 'unsigned']),
+      kid: z.string().optional(),
+      notices: z.array(
+        z.object({
+          id: z.string(),
+          version: z.int(),
+          locale: z.string(),
+          text: z.enum(['matches', 'differs', 'missing']),
+        }),
+      ),
+      problems: z.array(z.looseObject({ code: z.string(), message: z.string() })),
+    }),
+  ),
+  checkpoints: z.array(z.looseObject({ siteKey: z.string(), seq: z.int(), ok: z.boolean() })),
+  problems: z.array(z.looseObject({ code: z.string(), message: z.string() })),
+});
+
 /** GET /v1/admin/origins/refused: pages refused for their origin, last 24 hours, this instance. */
 export const RefusedOrigins = z.object({
   items: z.array(

@@ -20,6 +20,7 @@ import {
   IysPushResult,
 } from './openapi-sync-schemas.js';
 import {
+  EvidenceVerification,
   LogVerification,
   LogVerifyJob,
   RefusedOrigins,
@@ -106,6 +107,7 @@ const schemas = {
   WebhookDeliveryRetried,
   Timeline: Anything,
   Evidence: Anything,
+  EvidenceVerification,
   IysPushBody,
   IysPushResult,
   CheckAnswer,
@@ -312,6 +314,16 @@ export const OPERATIONS: Operation[] = [
     tag: 'admin',
     query: { phone: 'a phone number', email: 'an e-mail address' },
     responses: { 200: 'Evidence', ...errors(400, 401) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/recipients/evidence/verification',
+    id: 'verifyRecipientEvidence',
+    summary:
+      'The recipient’s evidence bundle checked as `izinli verify bundle` checks it, with the server’s keys: per record its receipt’s result and signing key, each notice text against its hash; each checkpoint.',
+    tag: 'admin',
+    query: { phone: 'a phone number', email: 'an e-mail address' },
+    responses: { 200: 'EvidenceVerification', ...errors(400, 401) },
   },
   {
     method: 'get',

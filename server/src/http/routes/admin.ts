@@ -1,11 +1,20 @@
 // The admin API: captures, one capture with its receipt, a recipient's timeline and evidence.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { Channel, MovementState, excerpt, normalizeEmail, normalizePhone } from '@izinli/core';
+import {
+  Channel,
+  MovementState,
+  excerpt,
+  normalizeEmail,
+  normalizePhone,
+  problemMessage,
+} from '@izinli/core';
 import type { Problem, TenantConfig } from '@izinli/core';
 import { isCaptureCursor } from '../../store/sql/capture-query.js';
 import type { CaptureFilter, StoredCapture } from '../../store/store.js';
-import { ApiError } from '../api-error.js';
+import { ApiError, requestLocale } from '../api-error.js';
+import { verifyBundle } from '../../proof/bundle-verify.js';
+import { problemJson } from '../../proof/index.js';
 import type { AppDeps } from '../app-deps.js';
 import type { CaptureSummary } from '../admin-api-types.js';
 import { adminAuth } from './admin-auth.js';
@@ -218,6 +227,28 @@ export function adminRoutes(deps: AppDeps) {
         const name = `izinli-evidence-${(recipient.phone ?? recipient.email ?? 'recipient').replace(/[^A-Za-z0-9.+@-]/g, '_')}.json`;
         c.header('Content-Disposition', `attachment; filename="${name}"`);
         return c.json(bundle);
+      })
+      // The evidence bundle checked as `izinli verify bundle` checks it, with the server's keys:
+      // what the console's printable evidence page shows beside each record.
+      .get('/recipients/evidence/verification', async (c) => {
+        const bundle = await evidenceBundle(deps, c.get('tenant'), recipientQuery(c));
+        const report = await verifyBundle(bundle, deps.jwks());
+        const locale = requestLocale(c);
+        const say = (p: Problem) => problemJson(p, problemMessage(p, locale));
+        return c.json({
+          ok: report.ok,
+          generatedAt: bundle.generatedAt,
+          jwksUrl: '/.well-known/jwks.json',
+          records: report.records.map(({ record: _record, problems, ...r }) => ({
+            ...r,
+            problems: problems.map(say),
+          })),
+          checkpoints: report.checkpoints.map(({ problem, ...cp }) => ({
+            ...cp,
+            ...(problem ? { problem: say(problem) } : {}),
+          })),
+          problems: report.problems.map(say),
+        });
       })
   );
 }
