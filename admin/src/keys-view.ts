@@ -11,7 +11,7 @@ import { turkeyTime } from './format.js';
 
 const CHECKPOINTS_PER_SITE = 5;
 /** How often a running verification is asked for its progress. */
-const POLL_MS = 1000;
+const POLL_MS = 500;
 
 export class IzinliKeysView extends AdminView {
   static override properties = {
