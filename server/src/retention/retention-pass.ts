@@ -85,13 +85,10 @@ export async function runRetentionPass(
     sites: [],
     unconfigured: (await options.store.sites()).filter((s) => !configured.has(s)),
   };
-  let examinedBefore = 0;
   for (const site of options.sites) {
-    const before = examinedBefore;
+    const before = report.sites.reduce((n, s) => n + s.examined, 0);
     const onPage = options.onExamined && ((n: number) => options.onExamined?.(before + n));
-    const done = await passSite(options, site, now, dryRun, onPage);
-    examinedBefore += done.examined;
-    report.sites.push(done);
+    report.sites.push(await passSite(options, site, now, dryRun, onPage));
   }
   const purged = report.sites.reduce((n, s) => n + s.purged, 0);
   const due = report.sites.reduce((n, s) => n + s.due, 0);
