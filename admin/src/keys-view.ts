@@ -96,11 +96,17 @@ export class IzinliKeysView extends AdminView {
     }
   }
 
+  private count(n: number): string {
+    return n.toLocaleString(this.locale === 'tr' ? 'tr-TR' : 'en-GB');
+  }
+
   private progressLine(job: LogVerifyJob) {
     const { checked, total } = job.progress;
     const percent = total > 0 ? Math.min(100, Math.floor((checked / total) * 100)) : 0;
     return html`<p id="log-progress">
-      <label for="log-progress-bar">${this.t('verifyProgress', { checked, total })}</label>
+      <label for="log-progress-bar">
+        ${this.t('verifyProgress', { checked: this.count(checked), total: this.count(total) })}
+      </label>
       <progress id="log-progress-bar" max="100" .value=${percent}>${percent}%</progress>
     </p>`;
   }
