@@ -9,6 +9,7 @@ import { AdminView } from './admin-view.js';
 import { download } from './download.js';
 import type { EvidenceBundle, EvidenceVerification } from './api-types.js';
 import { turkeyTime } from './format.js';
+import { isKey } from './i18n/index.js';
 
 type Entry = EvidenceBundle['records'][number];
 type Check = EvidenceVerification['records'][number];
@@ -94,6 +95,7 @@ export class IzinliEvidenceView extends AdminView {
   }
 
   private page(b: EvidenceBundle, check: EvidenceVerification) {
+    if (b.records.length === 0) return html`<p>${this.t('notFound')}</p>`;
     const signed = check.records.filter((r) => r.status === 'verified' || r.status === 'failed');
     const failed = check.records.filter((r) => r.status === 'failed').length;
     const texts = new Map(b.notices.map((n) => [noticeKey(n.siteKey, n), n]));
@@ -145,7 +147,10 @@ export class IzinliEvidenceView extends AdminView {
     texts: Map<string, Notice>,
   ) {
     const r = entry.record;
-    const kind = r ? this.t(`kind_${r.kind}`) : this.t('purged');
+    // Records of other kinds or sources (a bundle may carry more than the console knows) show
+    // their kind as it is, and whatever of the fields below they have.
+    const kindKey = `kind_${String(r?.kind)}`;
+    const kind = !r ? this.t('purged') : isKey(kindKey) ? this.t(kindKey) : r.kind;
     const deliveries = b.iysDeliveries.filter((d) => d.captureId === entry.captureId);
     const row = (label: string, value: unknown) =>
       html`<div>
@@ -165,14 +170,14 @@ export class IzinliEvidenceView extends AdminView {
               ${row(
                 this.t('whatLabel'),
                 html`<ul>
-                  ${r.channels.map(
+                  ${(r.channels ?? []).map(
                     (c) =>
                       html`<li>
                         ${this.t(c.type)}: ${c.checked ? this.t('ticked') : this.t('unticked')}
                         ${c.status ? `(${c.status})` : ''}
                       </li>`,
                   )}
-                  ${r.purposes.map(
+                  ${(r.purposes ?? []).map(
                     (p) =>
                       html`<li>
                         ${p.id}: ${p.granted ? this.t('granted') : this.t('notGranted')}
@@ -183,7 +188,7 @@ export class IzinliEvidenceView extends AdminView {
               ${row(
                 this.t('noticesShown'),
                 html`<ul>
-                  ${r.notices.map((n) => {
+                  ${(r.notices ?? []).map((n) => {
                     const shown = texts.get(noticeKey(r.siteKey, n));
                     const state = check?.notices.find(
                       (c) => c.id === n.id && c.version === n.version,
