@@ -65,11 +65,16 @@ export async function exportCommand(command: Command<'export'>, deps: CliDeps): 
     const heads = store.chainHead
       ? await Promise.all(exported.map((site) => store.chainHead!(site)))
       : undefined;
-    const progress = cliProgress(deps, {
-      label: 'export: records',
-      ...(heads ? { total: heads.reduce((n, h) => n + h.seq, 0) } : {}),
-      json: command.json,
-    });
+    // No bar over a log being printed to the same terminal; JSON lines when asked for.
+    const onTerminal = !command.out && (deps.stdout as { isTTY?: boolean }).isTTY === true;
+    const progress =
+      onTerminal && !command.json
+        ? undefined
+        : cliProgress(deps, {
+            label: 'export: records',
+            ...(heads ? { total: heads.reduce((n, h) => n + h.seq, 0) } : {}),
+            json: command.json,
+          });
     let records = 0;
     try {
       for await (const line of exportLog(store, {
@@ -79,10 +84,10 @@ export async function exportCommand(command: Command<'export'>, deps: CliDeps): 
       })) {
         await write(target, `${line}\n`);
         count += 1;
-        if (line.startsWith('{"type":"record"')) progress.update(++records);
+        if (line.startsWith('{"type":"record"')) progress?.update(++records);
       }
-      progress.finish();
     } finally {
+      progress?.finish();
       if (handle) {
         target.end();
         await once(target, 'close');

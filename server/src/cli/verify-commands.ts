@@ -161,13 +161,8 @@ export async function verifyLogCommand(
   let report: LogReport;
   try {
     // A large log's record checks spread over the cores (its chain is still followed in order).
-    report = await verifyLog(
-      counted(source.lines, (n) => progress.update(n)),
-      jwks.value,
-      {
-        workers: availableParallelism(),
-      },
-    );
+    const lines = counted(source.lines, (n) => progress.update(n));
+    report = await verifyLog(lines, jwks.value, { workers: availableParallelism() });
   } finally {
     progress.finish();
     source.close();
