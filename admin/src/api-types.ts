@@ -2,7 +2,7 @@
 // domain's types from @izinli/core, the answers' shapes from @izinli/server/admin-api (an entry
 // with none of Node's types). Type-only imports, so the bundle holds nothing of either (no zod,
 // no node:); the two lists below are the console's own copies of core's enums for that reason.
-import type { Channel, MovementState } from '@izinli/core';
+import type { CaptureRecord, Channel, MovementState } from '@izinli/core';
 
 export type { Channel, MovementState } from '@izinli/core';
 export type {
@@ -11,14 +11,54 @@ export type {
   CheckAnswer,
   Checkpoint,
   DeliveryStats,
+  EvidenceVerification,
   Jwks,
   LogVerification,
+  LogVerifyJob,
   Page,
   ReconciliationOverview,
   RecipientTimeline as Timeline,
   RefusedOrigin,
   SyncState,
 } from '@izinli/server/admin-api';
+
+/**
+ * The parts of GET /v1/admin/recipients/evidence (the bundle) the evidence page reads; the bundle
+ * may carry more (other sources, files), which the page leaves to the JSON file.
+ */
+export interface EvidenceBundle {
+  generatedAt: string;
+  tenant: { id: string; name?: string };
+  recipient: { phone?: string; email?: string };
+  records: {
+    captureId: string;
+    siteKey: string;
+    seq: number;
+    recordHash: string;
+    record?: CaptureRecord;
+    receipt?: string;
+    purgedAt?: string;
+  }[];
+  notices: {
+    siteKey: string;
+    id: string;
+    version: number;
+    locale: string;
+    title: string;
+    text: string;
+    sha256: string;
+  }[];
+  iysDeliveries: {
+    movementId: string;
+    captureId: string;
+    type: Channel;
+    status: string;
+    consentDate: string;
+    transactionId: string;
+    creationDate: string;
+    reconciliation?: { day: string; fileLine: string };
+  }[];
+}
 
 export const CHANNELS = ['MESAJ', 'ARAMA', 'EPOSTA'] as const satisfies readonly Channel[];
 export const MOVEMENT_STATES = [

@@ -2,6 +2,7 @@
 import { IzinliBarChart } from './bar-chart.js';
 import { IzinliCapturesView } from './captures-view.js';
 import { IzinliDeliveriesView } from './deliveries-view.js';
+import { IzinliEvidenceView } from './evidence-view.js';
 import { IzinliAdmin } from './izinli-admin.js';
 import { IzinliKeysView } from './keys-view.js';
 import { IzinliOverviewView } from './overview-view.js';
@@ -16,6 +17,7 @@ const elements: [string, CustomElementConstructor][] = [
   ['izinli-deliveries-view', IzinliDeliveriesView],
   ['izinli-reconciliation-view', IzinliReconciliationView],
   ['izinli-keys-view', IzinliKeysView],
+  ['izinli-evidence-view', IzinliEvidenceView],
   ['izinli-admin', IzinliAdmin],
 ];
 for (const [name, element] of elements) {

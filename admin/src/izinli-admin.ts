@@ -16,14 +16,18 @@ export const VIEWS = [
   'keys',
   'reconciliation',
 ] as const;
-export type ViewName = (typeof VIEWS)[number];
+/** Views reached from another view, not from the navigation (the printable evidence page). */
+const LINKED_VIEWS = ['evidence'] as const;
+export type ViewName = (typeof VIEWS)[number] | (typeof LINKED_VIEWS)[number];
 
 const LANG_KEY = 'izinli-admin-lang';
 
 /** The view a hash names (`#/captures`), the overview for anything else. */
 export function viewOf(hash: string): ViewName {
   const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
-  return (VIEWS as readonly string[]).includes(name) ? (name as ViewName) : 'overview';
+  return ([...VIEWS, ...LINKED_VIEWS] as readonly string[]).includes(name)
+    ? (name as ViewName)
+    : 'overview';
 }
 
 export class IzinliAdmin extends LitElement {
@@ -98,7 +102,8 @@ export class IzinliAdmin extends LitElement {
 
   protected override updated(changed: Map<string, unknown>) {
     document.documentElement.lang = this.locale;
-    document.title = `${this.api ? `${this.t(this.view)} · ` : ''}${this.t('appName')}`;
+    const title = this.t(this.view === 'evidence' ? 'evidencePage' : this.view);
+    document.title = `${this.api ? `${title} · ` : ''}${this.t('appName')}`;
     // A new view (or sign-in) moves focus to its heading, as a page load would.
     if ((changed.has('view') && changed.get('view') !== undefined) || changed.has('api')) {
       const view = this.querySelector<LitElement>('main > *');
@@ -200,6 +205,8 @@ export class IzinliAdmin extends LitElement {
         ></izinli-reconciliation-view>`;
       case 'keys':
         return html`<izinli-keys-view .api=${api} locale=${locale}></izinli-keys-view>`;
+      case 'evidence':
+        return html`<izinli-evidence-view .api=${api} locale=${locale}></izinli-evidence-view>`;
       default:
         return html`<izinli-overview-view .api=${api} locale=${locale}></izinli-overview-view>`;
     }

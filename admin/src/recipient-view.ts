@@ -9,6 +9,7 @@ import { dataTable } from './data-table.js';
 import { download } from './download.js';
 import type { CheckAnswer, Channel, SyncState, Timeline } from './api-types.js';
 import { turkeyTime } from './format.js';
+import { evidenceHref } from './evidence-view.js';
 
 const VIA = ['admin', 'call-centre', 'email', 'sms', 'in-person'] as const;
 
@@ -199,6 +200,9 @@ export class IzinliRecipientView extends AdminView {
           <button type="button" id="evidence" @click=${this.downloadEvidence}>
             ${this.t('evidence')}
           </button>
+          <a id="evidence-page-link" href=${evidenceHref(tl.recipient)}>
+            ${this.t('evidencePageLink')}
+          </a>
         </p>
       </section>
       <section>

@@ -12,6 +12,7 @@ import { checkpointSites } from './proof/checkpointer.js';
 import type { ServerEnv } from './config/env.js';
 import type { LoadedConfig } from './config/load-config.js';
 import { liveConfig } from './config/live-config.js';
+import { LogVerifyJobs } from './proof/log-verify-jobs.js';
 import { OriginRefusals } from './http/origin-refusals.js';
 import { createApp } from './http/app.js';
 import { clientIpResolver } from './http/client-ip.js';
@@ -200,6 +201,8 @@ export async function startServer({
     clientIp: clientIpResolver(env.TRUST_PROXY),
     // One count of refused origins for the process, kept across reloads.
     originRefusals: new OriginRefusals({ counter: metrics.originRefusals, logger }),
+    // Log verifications run across reloads: the console polls the job it started.
+    logVerifyJobs: new LogVerifyJobs({ store, jwks: () => ring.jwks(), logger }),
     ...(version ? { version } : {}),
     ...(fallback ? { fallback } : {}),
     ...(env.IYS_BASE_URL ? { lastSync: () => lastSync } : {}),

@@ -444,9 +444,38 @@ describe('the views’ figures, cross-checked with the admin API', { timeout: 30
     );
     // The page loaded before the API call: a checkpoint signed in between may lead the API's list.
     expect(checkpoints.map((c) => c.seq)).toEqual(expect.arrayContaining(shown.slice(0, 1)));
+    // A background job on the server: the console polls it until its report comes.
     await page.click('#verify-log');
-    await expect.poll(() => page.getAttribute('#log-report', 'data-ok')).toBe('true');
+    await expect
+      .poll(() => page.getAttribute('#log-report', 'data-ok'), { timeout: 15_000 })
+      .toBe('true');
     expect(await page.textContent('#log-report')).toMatch(/Günlük doğrulandı: \d+ kayıt/);
+    // Reloaded, the page finds the finished job again.
+    await page.reload();
+    await expect
+      .poll(() => page.getAttribute('#log-report', 'data-ok'), { timeout: 15_000 })
+      .toBe('true');
+    // A job still running (as a large log's would be): its progress line, from the job's figures.
+    const running = {
+      id: 'job-1',
+      state: 'running',
+      startedAt: new Date().toISOString(),
+      progress: { checked: 250_000, total: 1_000_000 },
+    };
+    await page.route(/\/v1\/admin\/log\/verify(\/job-1)?$/, (route) =>
+      route.fulfill({ json: running }),
+    );
+    await page.reload();
+    await page.locator('#log-progress').waitFor();
+    expect(await page.getAttribute('#log-report', 'data-state')).toBe('running');
+    expect(await page.textContent('#log-progress')).toContain(
+      'Doğrulanıyor: 250.000 / 1.000.000 kayıt denetlendi',
+    );
+    expect(await page.locator('#log-progress-bar').evaluate((e) => e.getAttribute('max'))).toBe(
+      '100',
+    );
+    expect(await page.getAttribute('#verify-log', 'disabled')).toBe('');
+    await page.unrouteAll();
     await shot(page, 'keys');
   });
 });

@@ -48,9 +48,18 @@ describe('parseCliArgs', () => {
       ]),
     ).toEqual({
       ok: true,
-      value: { name: 'export', sites: ['a', 'b'], out: 'x.jsonl', databaseUrl: 'postgres://h/db' },
+      value: {
+        name: 'export',
+        sites: ['a', 'b'],
+        out: 'x.jsonl',
+        json: false,
+        databaseUrl: 'postgres://h/db',
+      },
     });
-    expect(parseCliArgs(['export'])).toEqual({ ok: true, value: { name: 'export', sites: [] } });
+    expect(parseCliArgs(['export', '--json'])).toEqual({
+      ok: true,
+      value: { name: 'export', sites: [], json: true },
+    });
   });
 
   it('reads init with every flag, origins repeated', () => {

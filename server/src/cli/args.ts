@@ -43,9 +43,10 @@ export type CliCommand =
   | ({ name: 'notice-bump' } & NoticeTarget)
   | ({ name: 'verify-receipt'; input: string; jwks: string; json: boolean } & Lang)
   | ({ name: 'verify-log'; input: string; jwks?: string; json: boolean } & Lang)
+  | ({ name: 'verify-bundle'; input: string; jwks?: string; json: boolean } & Lang)
   | { name: 'verify-timestamp'; tsr: string; data: string; ca: string; json: boolean }
   | { name: 'keys-rotate'; dataDir?: string }
-  | ({ name: 'export'; sites: string[]; out?: string } & Store)
+  | ({ name: 'export'; sites: string[]; out?: string; json: boolean } & Store)
   | { name: 'token'; label?: string }
   | ({ name: 'purge'; dryRun: boolean; json: boolean } & ConfigFile & Store);
 
@@ -104,9 +105,10 @@ const ALLOWED: Record<Named, OptionName[]> = {
   'notice-bump': ['locale', 'site', 'config'],
   'verify-receipt': ['jwks', 'json', 'lang'],
   'verify-log': ['jwks', 'json', 'lang'],
+  'verify-bundle': ['jwks', 'json', 'lang'],
   'verify-timestamp': ['ca', 'json'],
   'keys-rotate': ['data-dir'],
-  export: ['site', 'out', 'data-dir', 'database-url'],
+  export: ['site', 'out', 'json', 'data-dir', 'database-url'],
   token: [],
   purge: ['dry-run', 'json', 'config', 'data-dir', 'database-url'],
 };
@@ -120,6 +122,7 @@ const COMMANDS: Record<string, Named> = {
   'notice bump': 'notice-bump',
   'verify receipt': 'verify-receipt',
   'verify log': 'verify-log',
+  'verify bundle': 'verify-bundle',
   'verify timestamp': 'verify-timestamp',
   'keys rotate': 'keys-rotate',
   export: 'export',
@@ -131,7 +134,7 @@ const COMMANDS: Record<string, Named> = {
 const GROUPS: Record<string, string> = {
   config: 'config check',
   notice: 'notice add, notice bump',
-  verify: 'verify receipt, verify log, verify timestamp',
+  verify: 'verify receipt, verify bundle, verify log, verify timestamp',
   keys: 'keys rotate',
 };
 
@@ -194,7 +197,14 @@ export function parseCliArgs(argv: readonly string[]): Result<CliCommand, string
   const maxOperands =
     name === 'verify-timestamp'
       ? 2
-      : ['verify-receipt', 'verify-log', 'notice-add', 'notice-bump', 'token'].includes(name)
+      : [
+            'verify-receipt',
+            'verify-log',
+            'verify-bundle',
+            'notice-add',
+            'notice-bump',
+            'token',
+          ].includes(name)
         ? 1
         : 0;
   if (operands.length > maxOperands) return err(`unexpected argument: ${operands[maxOperands]}`);
@@ -251,6 +261,7 @@ export function parseCliArgs(argv: readonly string[]): Result<CliCommand, string
       if (operand === undefined) return err('notice bump needs the notice id: notice bump <id>');
       return ok({ name, id: operand, ...target });
     case 'verify-receipt':
+    case 'verify-bundle':
     case 'verify-log': {
       if (operand === undefined) return err(`${label} needs a file, or - for stdin`);
       if (name === 'verify-receipt') {
@@ -271,7 +282,7 @@ export function parseCliArgs(argv: readonly string[]): Result<CliCommand, string
     case 'keys-rotate':
       return ok({ name, ...opt('dataDir', values['data-dir'] || undefined) });
     case 'export':
-      return ok({ name, sites, ...opt('out', values.out), ...store });
+      return ok({ name, sites, ...opt('out', values.out), json, ...store });
     case 'purge':
       return ok({ name, dryRun: values['dry-run'] ?? false, json, ...config, ...store });
     case 'token':

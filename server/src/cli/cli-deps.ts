@@ -5,12 +5,16 @@ import type { Readable, Writable } from 'node:stream';
 import type { RunningServer } from '../start-server.js';
 import type { LogSource } from '../proof/index.js';
 import type { Store } from '../store/store.js';
+import { startProgress } from './progress.js';
+import type { Progress } from './progress.js';
+import type { ChainStore } from '../store/ports/chain-store.js';
 
 /** Exit codes: done or verified, verification or check failed, usage or input error. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
-/** The store an export reads, and closes when done. */
-export type ExportStore = LogSource & { close(): Promise<void> };
+/** The store an export reads (its chain heads give the progress a total), and closes when done. */
+export type ExportStore = LogSource &
+  Partial<Pick<ChainStore, 'chainHead'>> & { close(): Promise<void> };
 
 /** Everything the CLI touches outside itself. */
 export interface CliDeps {
@@ -27,6 +31,17 @@ export interface CliDeps {
   signals?: Pick<EventEmitter, 'on' | 'off'>;
   /** `izinli start`: told when the server listens, with its reload (tests). */
   onListening?: (server: RunningServer, reload: () => Promise<boolean>) => void;
+}
+
+/** Progress on the CLI's stderr (progress.ts): a bar on a terminal, JSON lines with --json. */
+export function cliProgress(
+  deps: Pick<CliDeps, 'stderr'>,
+  options: { label: string; total?: number; json: boolean },
+): Progress {
+  // stderr is a tty.WriteStream or, in tests and pipes, a plain Writable: startProgress only
+  // writes to it and reads isTTY and columns, which a Writable answers as "not a terminal".
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- see above
+  return startProgress({ ...options, stream: deps.stderr as NodeJS.WriteStream });
 }
 
 /** The config file a command reads: --config, else $IZINLI_CONFIG, else ./izinli.config.json. */

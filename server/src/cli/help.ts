@@ -25,6 +25,10 @@ Usage:
   izinli verify receipt <file|-> --jwks <file|url> [--json] [--lang tr|en]
       Verify a receipt (a compact JWS, or JSON with a "receipt" field) against a JWKS,
       e.g. https://your-server/.well-known/jwks.json.
+  izinli verify bundle <file|-> [--jwks <file|url>] [--json] [--lang tr|en]
+      Verify a recipient's evidence bundle (the admin console's JSON file) as it is: every
+      receipt in it, one line per record. Without --jwks the bundle's own JWKS is used, with
+      a warning: pass your server's /.well-known/jwks.json to check it independently.
   izinli verify log <file|-> [--jwks <file|url>] [--json] [--lang tr|en]
       Verify an exported log: every site's hash chain, records, receipts and checkpoints.
       Without --jwks the export's own JWKS is used, with a warning.
@@ -33,7 +37,8 @@ Usage:
       /v1/admin/reconciliation/…/timestamp and …/file) against the TSA's certificate(s).
   izinli keys rotate [--data-dir <dir>]
       Make a new signing key; the old public key stays in the JWKS. Restart the server after.
-  izinli export [--site <key>]... [--out <file>] [--data-dir <dir>] [--database-url <url>]
+  izinli export [--site <key>]... [--out <file>] [--json] [--data-dir <dir>]
+               [--database-url <url>]
       Write the log of every site (or of the --site ones) as JSON Lines.
   izinli purge [--dry-run] [--json] [--config <file>] [--data-dir <dir>] [--database-url <url>]
       Remove the personal data of records past their site's retention (A14, B10); the hash
@@ -46,7 +51,8 @@ Usage:
 
 Options:
   --jwks          a JWKS file or http(s) URL: the public keys signatures are checked with
-  --json          print the result as JSON
+  --json          print the result as JSON; export, verify log and purge also write their
+                  progress to stderr as JSON lines ({"type":"progress",…})
   --ca            verify timestamp: the time-stamping authority's certificate(s), PEM
   --lang          the language of messages (default: from $LANG, else en)
   --site          export: only this site, repeat for several; notice: the site (when several)
@@ -56,6 +62,8 @@ Options:
   --dry-run       purge: count what is due, change nothing
   --config        the server's config file (default: $IZINLI_CONFIG, else ./izinli.config.json)
   -h, --help      show this help
+
+On a terminal, export, verify log and purge show a progress bar on stderr.
 
 Exit codes: 0 verified / done, 1 verification or check failed, 2 usage or input error.
 `;

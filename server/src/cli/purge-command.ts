@@ -6,7 +6,7 @@ import { readConfigWithoutSecrets } from '../config/config-file.js';
 import { runRetentionPass } from '../retention/retention-pass.js';
 import type { RetentionReport } from '../retention/retention-pass.js';
 import type { CliCommand } from './args.js';
-import { EXIT, configPathOf } from './cli-deps.js';
+import { EXIT, cliProgress, configPathOf } from './cli-deps.js';
 import type { CliDeps } from './cli-deps.js';
 import { write } from './io.js';
 
@@ -67,14 +67,18 @@ export async function purgeCommand(command: PurgeCommand, deps: CliDeps): Promis
   const store = await deps.openFullStore({ dataDir, ...(databaseUrl ? { databaseUrl } : {}) });
   try {
     await store.migrate();
+    const progress = cliProgress(deps, { label: 'purge: records examined', json: command.json });
     const report = await runRetentionPass(
       {
         store,
         sites: validated.value.config.tenants.flatMap((t) => t.sites),
         ...(deps.now ? { now: deps.now } : {}),
+        onExamined: (n) => progress.update(n),
       },
       { dryRun: command.dryRun },
-    );
+    ).finally(() => {
+      progress.finish();
+    });
     await write(deps.stdout, command.json ? `${JSON.stringify(report)}\n` : purgeTable(report));
     const purged = report.sites.reduce((n, s) => n + s.purged, 0);
     const due = report.sites.reduce((n, s) => n + s.due, 0);

@@ -15,6 +15,7 @@ import { tokenCommand } from './token-command.js';
 import { purgeCommand } from './purge-command.js';
 import { verifyLogCommand, verifyReceiptCommand } from './verify-commands.js';
 import { verifyTimestampCommand } from './timestamp-command.js';
+import { verifyBundleCommand } from './bundle-command.js';
 
 export { EXIT } from './cli-deps.js';
 export type { CliDeps, ExportStore } from './cli-deps.js';
@@ -49,6 +50,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
         return await noticeBumpCommand(command, deps);
       case 'verify-receipt':
         return await verifyReceiptCommand(command, deps);
+      case 'verify-bundle':
+        return await verifyBundleCommand(command, deps);
       case 'verify-log':
         return await verifyLogCommand(command, deps);
       case 'verify-timestamp':

@@ -4,7 +4,7 @@ import { open } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { exportLog, readJwks, rotateKeys } from '../proof/index.js';
 import type { CliCommand } from './args.js';
-import { EXIT } from './cli-deps.js';
+import { EXIT, cliProgress } from './cli-deps.js';
 import type { CliDeps } from './cli-deps.js';
 import { write } from './io.js';
 
@@ -61,6 +61,21 @@ export async function exportCommand(command: Command<'export'>, deps: CliDeps): 
     const handle = command.out ? await open(command.out, 'w', 0o600) : undefined;
     const target: Writable = handle ? handle.createWriteStream() : deps.stdout;
     let count = 0;
+    const exported = command.sites.length > 0 ? command.sites : known;
+    const heads = store.chainHead
+      ? await Promise.all(exported.map((site) => store.chainHead!(site)))
+      : undefined;
+    // No bar over a log being printed to the same terminal; JSON lines when asked for.
+    const onTerminal = !command.out && (deps.stdout as { isTTY?: boolean }).isTTY === true;
+    const progress =
+      onTerminal && !command.json
+        ? undefined
+        : cliProgress(deps, {
+            label: 'export: records',
+            ...(heads ? { total: heads.reduce((n, h) => n + h.seq, 0) } : {}),
+            json: command.json,
+          });
+    let records = 0;
     try {
       for await (const line of exportLog(store, {
         ...(command.sites.length > 0 ? { siteKeys: command.sites } : {}),
@@ -69,8 +84,10 @@ export async function exportCommand(command: Command<'export'>, deps: CliDeps): 
       })) {
         await write(target, `${line}\n`);
         count += 1;
+        if (line.startsWith('{"type":"record"')) progress?.update(++records);
       }
     } finally {
+      progress?.finish();
       if (handle) {
         target.end();
         await once(target, 'close');

@@ -7,9 +7,11 @@ import type { JSONWebKeySet } from 'jose';
 import { logProblemMessage, problemJson, verifyLog, verifyReceipt } from '../proof/index.js';
 import type { LogReport } from '../proof/index.js';
 import type { CliCommand } from './args.js';
-import { EXIT, cliLocale } from './cli-deps.js';
+import { EXIT, cliLocale, cliProgress } from './cli-deps.js';
 import type { CliDeps } from './cli-deps.js';
 import { loadJwks, openLines, readText, write } from './io.js';
+import { reportBundle } from './bundle-command.js';
+import { isEvidenceBundle } from '../proof/bundle-verify.js';
 
 type Command<N extends CliCommand['name']> = Extract<CliCommand, { name: N }>;
 
@@ -25,6 +27,17 @@ function receiptIn(text: string): string | undefined {
   try {
     const receipt = (JSON.parse(trimmed) as { receipt?: unknown }).receipt;
     return typeof receipt === 'string' ? receipt : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function bundleIn(text: string): unknown {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('{')) return undefined;
+  try {
+    const value: unknown = JSON.parse(trimmed);
+    return isEvidenceBundle(value) ? value : undefined;
   } catch {
     return undefined;
   }
@@ -74,7 +87,13 @@ export async function verifyReceiptCommand(
   const locale = cliLocale(command.lang, deps.env);
   const jwks = await jwksOption(command.jwks, deps);
   if (!jwks.ok || !jwks.value) return EXIT.usage;
-  const jws = receiptIn(await readText(command.input, deps.stdin));
+  const text = await readText(command.input, deps.stdin);
+  // An evidence bundle is verified whole, receipt by receipt, as verify bundle does.
+  const bundle = bundleIn(text);
+  if (bundle !== undefined) {
+    return reportBundle(bundle, jwks.value, { json: command.json, locale }, deps);
+  }
+  const jws = receiptIn(text);
   if (jws === undefined) {
     await write(
       deps.stderr,
@@ -117,6 +136,18 @@ function describeReport(report: LogReport, locale: Locale): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The lines as they are read, their count told to `seen` (the verifier reads them in order). */
+async function* counted(
+  lines: AsyncIterable<string>,
+  seen: (n: number) => void,
+): AsyncIterable<string> {
+  let n = 0;
+  for await (const line of lines) {
+    seen(++n);
+    yield line;
+  }
+}
+
 /** `izinli verify log <file|-> [--jwks <file|url>]`. */
 export async function verifyLogCommand(
   command: Command<'verify-log'>,
@@ -126,11 +157,14 @@ export async function verifyLogCommand(
   const jwks = await jwksOption(command.jwks, deps);
   if (!jwks.ok) return EXIT.usage;
   const source = await openLines(command.input, deps.stdin);
+  const progress = cliProgress(deps, { label: 'verify log: lines', json: command.json });
   let report: LogReport;
   try {
     // A large log's record checks spread over the cores (its chain is still followed in order).
-    report = await verifyLog(source.lines, jwks.value, { workers: availableParallelism() });
+    const lines = counted(source.lines, (n) => progress.update(n));
+    report = await verifyLog(lines, jwks.value, { workers: availableParallelism() });
   } finally {
+    progress.finish();
     source.close();
   }
   if (report.keys === 'embedded') await write(deps.stderr, EMBEDDED_KEYS_WARNING);

@@ -72,8 +72,12 @@ export interface RecipientTimeline {
 export type Jwks = JSONWebKeySet;
 /** GET /v1/admin/sync */
 export type SyncState = z.infer<typeof schemas.SyncState>;
-/** POST /v1/admin/log/verify */
+/** The report of a finished log verification. */
 export type LogVerification = z.infer<typeof schemas.LogVerification>;
+/** GET /v1/admin/recipients/evidence/verification */
+export type EvidenceVerification = z.infer<typeof schemas.EvidenceVerification>;
+/** POST and GET /v1/admin/log/verify: a background log verification. */
+export type LogVerifyJob = z.infer<typeof schemas.LogVerifyJob>;
 /** One row of GET /v1/admin/origins/refused. */
 export type RefusedOrigin = z.infer<typeof schemas.RefusedOrigins>['items'][number];
 /** GET /v1/admin/reconciliation: each brand's İYS days and each account's subscription check. */

@@ -1,3 +1,4 @@
+import type { LogVerifyJobs } from '../proof/log-verify-jobs.js';
 import type { JSONWebKeySet } from 'jose';
 import type { Logger } from 'pino';
 import type { Context } from 'hono';
@@ -53,6 +54,8 @@ export interface AppDeps {
   widget?: WidgetBundle | null;
   /** Where refused origins are counted (default: one for this app, on its metrics and logger). */
   originRefusals?: OriginRefusals;
+  /** The console's log verifications of this process (default: one for this app). */
+  logVerifyJobs?: LogVerifyJobs;
   /** When this instance last ran the İYS sync pass and what it did (GET /v1/admin/sync). */
   lastSync?: () => { at: string; brands: BrandSyncReport[] } | undefined;
 }

@@ -301,6 +301,11 @@ const CASES: Case[] = [
     make: () => admin(`/v1/admin/captures/${randomUUID()}`),
   },
   {
+    name: 'an unknown log verification',
+    code: 'logVerify.unknown',
+    make: () => admin(`/v1/admin/log/verify/${randomUUID()}`),
+  },
+  {
     name: 'a timeline for an address with Turkish letters',
     code: 'query.invalid',
     make: () => admin('/v1/admin/recipients/timeline?email=şule@ornek.com.tr'),

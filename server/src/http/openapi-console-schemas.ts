@@ -57,7 +57,7 @@ export const SyncState = z.object({
     }),
 });
 
-/** POST /v1/admin/log/verify */
+/** The report of a finished log verification (LogVerifyJob.result). */
 export const LogVerification = z.object({
   ok: z.boolean(),
   verifiedAt: z.iso.datetime(),
@@ -70,6 +70,43 @@ export const LogVerification = z.object({
       head: z.object({ seq: z.int(), hash: z.string() }),
     }),
   ),
+  problems: z.array(z.looseObject({ code: z.string(), message: z.string() })),
+});
+
+/** POST and GET /v1/admin/log/verify: a background verification, its progress and its result. */
+export const LogVerifyJob = z.object({
+  id: z.string(),
+  state: z.enum(['running', 'done', 'failed']),
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime().optional(),
+  progress: z
+    .object({ checked: z.int(), total: z.int() })
+    .meta({ description: 'Records read by the verifier, of the records in the chains at start.' }),
+  result: LogVerification.optional().meta({ description: 'Once the state is done.' }),
+});
+
+/** GET /v1/admin/recipients/evidence/verification: the bundle checked as izinli verify bundle does. */
+export const EvidenceVerification = z.object({
+  ok: z.boolean(),
+  generatedAt: z.iso.datetime(),
+  jwksUrl: z.string(),
+  records: z.array(
+    z.looseObject({
+      index: z.int(),
+      status: z.enum(['verified', 'failed', 'purged', 'unsigned']),
+      kid: z.string().optional(),
+      notices: z.array(
+        z.object({
+          id: z.string(),
+          version: z.int(),
+          locale: z.string(),
+          text: z.enum(['matches', 'differs', 'missing']),
+        }),
+      ),
+      problems: z.array(z.looseObject({ code: z.string(), message: z.string() })),
+    }),
+  ),
+  checkpoints: z.array(z.looseObject({ siteKey: z.string(), seq: z.int(), ok: z.boolean() })),
   problems: z.array(z.looseObject({ code: z.string(), message: z.string() })),
 });
 

@@ -20,7 +20,9 @@ import {
   IysPushResult,
 } from './openapi-sync-schemas.js';
 import {
+  EvidenceVerification,
   LogVerification,
+  LogVerifyJob,
   RefusedOrigins,
   SyncState,
   WidgetIntegrity,
@@ -105,6 +107,7 @@ const schemas = {
   WebhookDeliveryRetried,
   Timeline: Anything,
   Evidence: Anything,
+  EvidenceVerification,
   IysPushBody,
   IysPushResult,
   CheckAnswer,
@@ -118,6 +121,7 @@ const schemas = {
   WithdrawForm,
   SyncState,
   LogVerification,
+  LogVerifyJob,
   RefusedOrigins,
   WidgetIntegrity,
   ReconciliationOverview,
@@ -263,6 +267,28 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/v1/admin/captures.csv',
+    id: 'exportCapturesCsv',
+    summary:
+      'The tenant’s captures of a filter (typically a date range) as CSV, UTF-8 with a byte order mark; columns in docs/admin-console.md. No name, phone or e-mail.',
+    tag: 'admin',
+    query: {
+      site: 'a site key of the tenant',
+      kind: 'capture or withdrawal',
+      channel: 'MESAJ, ARAMA or EPOSTA: captures that moved this channel',
+      state:
+        'pending, in-flight, delivered, already-current or dead: captures with such a movement',
+      from: 'ISO instant, inclusive',
+      to: 'ISO instant, exclusive',
+      delimiter: 'comma (default) or semicolon (Excel with a Turkish list separator)',
+    },
+    responses: {
+      200: { description: 'The CSV', bytes: 'text/csv' },
+      ...errors(400, 401),
+    },
+  },
+  {
+    method: 'get',
     path: '/v1/admin/captures/{captureId}',
     id: 'getCapture',
     summary: 'One capture with its record, receipt and İYS movements.',
@@ -288,6 +314,16 @@ export const OPERATIONS: Operation[] = [
     tag: 'admin',
     query: { phone: 'a phone number', email: 'an e-mail address' },
     responses: { 200: 'Evidence', ...errors(400, 401) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/recipients/evidence/verification',
+    id: 'verifyRecipientEvidence',
+    summary:
+      'The recipient’s evidence bundle checked as `izinli verify bundle` checks it, with the server’s keys: per record its receipt’s result and signing key, each notice text against its hash; each checkpoint.',
+    tag: 'admin',
+    query: { phone: 'a phone number', email: 'an e-mail address' },
+    responses: { 200: 'EvidenceVerification', ...errors(400, 401) },
   },
   {
     method: 'get',
@@ -345,9 +381,27 @@ export const OPERATIONS: Operation[] = [
     path: '/v1/admin/log/verify',
     id: 'verifyLog',
     summary:
-      'Export this tenant’s chains and verify them now with the server’s keys, as `izinli verify log` does (A13).',
+      'Start verifying this tenant’s chains with the server’s keys, as `izinli verify log` does (A13), in the background; answers the job (Location: its URL), or the one already running. Jobs live in this server process.',
     tag: 'admin',
-    responses: { 200: 'LogVerification', ...errors(401) },
+    responses: { 202: 'LogVerifyJob', ...errors(401) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/log/verify',
+    id: 'getLatestLogVerification',
+    summary:
+      'The newest log verification of this tenant in this server process: its progress and, once done, its report.',
+    tag: 'admin',
+    responses: { 200: 'LogVerifyJob', ...errors(401, 404) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/log/verify/{jobId}',
+    id: 'getLogVerification',
+    summary: 'A log verification of this tenant: its progress and, once done, its report.',
+    tag: 'admin',
+    pathParams: ['jobId'],
+    responses: { 200: 'LogVerifyJob', ...errors(401, 404) },
   },
   {
     method: 'get',

@@ -155,8 +155,9 @@ describe('retention purge (A14, B10)', () => {
     const stdout = new PassThrough();
     const stderr = new PassThrough();
     let out = '';
+    let err = '';
     stdout.on('data', (c: Buffer) => (out += c.toString()));
-    stderr.resume();
+    stderr.on('data', (c: Buffer) => (err += c.toString()));
     const code = await runCli(
       ['purge', '--dry-run', '--json', '--config', config, '--data-dir', h.dir],
       {
@@ -174,6 +175,10 @@ describe('retention purge (A14, B10)', () => {
     const report = JSON.parse(out) as RetentionReport;
     expect(report).toMatchObject({ dryRun: true, unconfigured: [] });
     expect(report.sites[0]).toMatchObject({ due: 5, purged: 0, open: 1 });
+    // --json: progress as JSON lines on stderr, the last with every record examined.
+    expect(err).toContain(
+      '{"type":"progress","label":"purge: records examined","done":6,"finished":true}',
+    );
   });
 
   it('A14, B10: purges ended records past 3 years (record, receipt, IP, user agent, movements, events), keeps the rest', async () => {

@@ -37,6 +37,8 @@ export interface RetentionOptions {
   logger?: Pick<Logger, 'info' | 'warn'>;
   /** Candidates read (and purged) per round trip (default 200). */
   pageSize?: number;
+  /** Told the records examined so far, over all sites, after each page (a CLI's progress). */
+  onExamined?: (examined: number) => void;
 }
 
 /** What a pass found and did for one site. */
@@ -83,7 +85,11 @@ export async function runRetentionPass(
     sites: [],
     unconfigured: (await options.store.sites()).filter((s) => !configured.has(s)),
   };
-  for (const site of options.sites) report.sites.push(await passSite(options, site, now, dryRun));
+  for (const site of options.sites) {
+    const before = report.sites.reduce((n, s) => n + s.examined, 0);
+    const onPage = options.onExamined && ((n: number) => options.onExamined?.(before + n));
+    report.sites.push(await passSite(options, site, now, dryRun, onPage));
+  }
   const purged = report.sites.reduce((n, s) => n + s.purged, 0);
   const due = report.sites.reduce((n, s) => n + s.due, 0);
   const changedEventsPurged = report.sites.reduce((n, s) => n + s.changedEventsPurged, 0);
@@ -106,6 +112,7 @@ async function passSite(
   site: RetentionSite,
   now: Date,
   dryRun: boolean,
+  onPage: ((examined: number) => void) | undefined,
 ): Promise<SiteRetentionReport> {
   const { store } = options;
   const years = site.retention.yearsAfterEnd;
@@ -151,6 +158,7 @@ async function passSite(
     } else if (due.length > 0) {
       out.open += (await openOf(store, due)).length;
     }
+    onPage?.(out.examined);
     if (page.length < limit) break;
   }
   await passChangedEvents(

@@ -1,5 +1,5 @@
 // GET /v1/admin/sync: the tenant's brands with their stored pull cursor and its age, and the last
-// sync pass of this instance; POST /v1/admin/log/verify: the tenant's chains checked now (A13).
+// sync pass of this instance; /v1/admin/log/verify: the tenant's chains checked in the background (A13).
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { Hono } from 'hono';
@@ -110,7 +110,7 @@ describe('admin sync state', () => {
   });
 });
 
-describe('admin log verification', () => {
+describe('admin log verification, a background job', () => {
   let harness: Awaited<ReturnType<typeof makeHarness>>;
   beforeEach(async () => {
     harness = await makeHarness();
@@ -118,25 +118,72 @@ describe('admin log verification', () => {
   afterEach(async () => {
     await harness.close();
   });
-  const verify = (language = 'tr') =>
-    harness.app.request('/v1/admin/log/verify', {
+  type Job = {
+    id: string;
+    state: string;
+    progress: { checked: number; total: number };
+    result?: {
+      ok: boolean;
+      sites: { records: number }[];
+      problems: { code: string; expected: string; message: string }[];
+    };
+  };
+  const get = async (path: string, language = 'tr') => {
+    const response = await harness.app.request(path, {
+      headers: { ...auth, 'Accept-Language': language },
+    });
+    return { status: response.status, body: (await response.json()) as Job };
+  };
+  /** Starts a verification and polls it until it is over, as the console does. */
+  const verify = async (language = 'tr') => {
+    const started = await harness.app.request('/v1/admin/log/verify', {
       method: 'POST',
       headers: { ...auth, 'Accept-Language': language },
     });
+    expect(started.status).toBe(202);
+    const job = (await started.json()) as Job;
+    expect(started.headers.get('Location')).toBe(`/v1/admin/log/verify/${job.id}`);
+    for (;;) {
+      const { status, body } = await get(`/v1/admin/log/verify/${job.id}`, language);
+      expect(status).toBe(200);
+      if (body.state !== 'running') return body;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  };
 
-  it('A13: the tenant’s chains verify with the server’s keys', async () => {
+  it('A13: the tenant’s chains verify with the server’s keys; progress counts every record', async () => {
     for (let i = 0; i < 3; i++)
       expect((await postCapture(harness.app, validCapture())).status).toBe(201);
-    const response = await verify();
-    expect(response.status).toBe(200);
-    const report = (await response.json()) as {
-      ok: boolean;
-      sites: { records: number }[];
-      problems: unknown[];
-    };
-    expect(report.ok).toBe(true);
-    expect(report.problems).toEqual([]);
-    expect(report.sites.map((s) => s.records)).toEqual([3]);
+    const job = await verify();
+    expect(job.state).toBe('done');
+    expect(job.progress).toEqual({ checked: 3, total: 3 });
+    expect(job.result!.ok).toBe(true);
+    expect(job.result!.problems).toEqual([]);
+    expect(job.result!.sites.map((s) => s.records)).toEqual([3]);
+    // The console, reloaded, finds the newest job without its id.
+    const latest = await get('/v1/admin/log/verify');
+    expect(latest.body).toEqual(job);
+  });
+
+  it('one running job per tenant: a second POST answers the running one', async () => {
+    for (let i = 0; i < 2; i++)
+      expect((await postCapture(harness.app, validCapture())).status).toBe(201);
+    const post = () =>
+      harness.app.request('/v1/admin/log/verify', { method: 'POST', headers: auth });
+    const [a, b] = await Promise.all([post(), post()]);
+    const [first, second] = [(await a.json()) as Job, (await b.json()) as Job];
+    expect(second.id).toBe(first.id);
+    expect(first.state).toBe('running');
+  });
+
+  it('an unknown job id, or no job yet: 404 logVerify.unknown', async () => {
+    const none = await harness.app.request('/v1/admin/log/verify', { headers: auth });
+    expect(none.status).toBe(404);
+    const unknown = await harness.app.request('/v1/admin/log/verify/nope', { headers: auth });
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe(
+      'logVerify.unknown',
+    );
   });
 
   it('A13: a record changed in the database is reported with its line and a message', async () => {
@@ -148,12 +195,12 @@ describe('admin log verification', () => {
     record.person.fullName = 'Başka Biri';
     db.prepare('UPDATE captures SET record = ? WHERE seq = 1').run(JSON.stringify(record));
     db.close();
-    type Report = { ok: boolean; problems: { code: string; expected: string; message: string }[] };
-    const report = (await (await verify()).json()) as Report;
+    const report = (await verify()).result!;
     expect(report.ok).toBe(false);
     expect(report.problems.length).toBeGreaterThan(0);
     expect(report.problems[0]!.message).toMatch(/^\d+\. satır, /);
-    const english = (await (await verify('en')).json()) as Report;
+    // The same finished job read in English: the messages follow the request's language.
+    const english = (await get('/v1/admin/log/verify', 'en')).body.result!;
     expect(english.problems[0]!.message).toMatch(/^line \d+, /);
     // The machine fields do not change with the language.
     expect(english.problems[0]!.expected).toBe(report.problems[0]!.expected);

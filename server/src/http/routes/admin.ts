@@ -1,11 +1,20 @@
 // The admin API: captures, one capture with its receipt, a recipient's timeline and evidence.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { Channel, MovementState, excerpt, normalizeEmail, normalizePhone } from '@izinli/core';
+import {
+  Channel,
+  MovementState,
+  excerpt,
+  normalizeEmail,
+  normalizePhone,
+  problemMessage,
+} from '@izinli/core';
 import type { Problem, TenantConfig } from '@izinli/core';
 import { isCaptureCursor } from '../../store/sql/capture-query.js';
 import type { CaptureFilter, StoredCapture } from '../../store/store.js';
-import { ApiError } from '../api-error.js';
+import { ApiError, requestLocale } from '../api-error.js';
+import { verifyBundle } from '../../proof/bundle-verify.js';
+import { problemJson } from '../../proof/index.js';
 import type { AppDeps } from '../app-deps.js';
 import type { CaptureSummary } from '../admin-api-types.js';
 import { adminAuth } from './admin-auth.js';
@@ -18,6 +27,7 @@ import { INVALID_RECIPIENT, NEXT_CURSOR, wholeNumber } from './query-texts.js';
 import type { AdminEnv } from './admin-auth.js';
 import { badQuery } from './bad-query.js';
 import { evidenceBundle, recipientTimeline } from './admin-recipient.js';
+import { capturesCsv } from './captures-csv.js';
 import { adminWithdrawalRoutes } from './withdrawal-admin.js';
 
 /** The query parameter `name` as one of `values`' options, or undefined when absent (400 if bad). */
@@ -108,6 +118,29 @@ function isoQuery(c: Context, name: 'from' | 'to'): string | undefined {
   return new Date(time).toISOString();
 }
 
+/** The captures filter of a query (site, recipient, kind, channel, state, from, to); 400 if bad. */
+function captureFilter(c: Context<AdminEnv>): Omit<CaptureFilter, 'limit' | 'cursor'> {
+  const kind = c.req.query('kind');
+  if (kind !== undefined && kind !== 'capture' && kind !== 'withdrawal') {
+    throw badQuery('kind', { en: 'capture or withdrawal', tr: 'capture ya da withdrawal' }, kind);
+  }
+  const channel = optionalEnum(c, 'channel', Channel);
+  const state = optionalEnum(c, 'state', MovementState);
+  const phone = c.req.query('phone');
+  const email = c.req.query('email');
+  const from = isoQuery(c, 'from');
+  const to = isoQuery(c, 'to');
+  return {
+    siteKeys: siteScope(c.get('tenant'), c.req.query('site')),
+    ...(phone !== undefined || email !== undefined ? recipientQuery(c) : {}),
+    ...(kind ? { kind } : {}),
+    ...(channel ? { channel } : {}),
+    ...(state ? { state } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+  };
+}
+
 /** Mounted at /v1/admin. */
 export function adminRoutes(deps: AppDeps) {
   return (
@@ -126,34 +159,16 @@ export function adminRoutes(deps: AppDeps) {
         }),
       )
       .get('/captures', async (c) => {
-        const kind = c.req.query('kind');
-        if (kind !== undefined && kind !== 'capture' && kind !== 'withdrawal') {
-          throw badQuery(
-            'kind',
-            { en: 'capture or withdrawal', tr: 'capture ya da withdrawal' },
-            kind,
-          );
-        }
-        const channel = optionalEnum(c, 'channel', Channel);
-        const state = optionalEnum(c, 'state', MovementState);
         const limitText = c.req.query('limit') ?? '50';
         const limit = Number(limitText);
         if (!Number.isInteger(limit) || limit < 1 || limit > 500)
           throw badQuery('limit', wholeNumber(500), limitText);
-        const phone = c.req.query('phone');
-        const email = c.req.query('email');
         const cursor = c.req.query('cursor');
         if (cursor !== undefined && !isCaptureCursor(cursor)) {
           throw badQuery('cursor', NEXT_CURSOR, cursor);
         }
         const filter: CaptureFilter = {
-          siteKeys: siteScope(c.get('tenant'), c.req.query('site')),
-          ...(phone !== undefined || email !== undefined ? recipientQuery(c) : {}),
-          ...(kind ? { kind } : {}),
-          ...(channel ? { channel } : {}),
-          ...(state ? { state } : {}),
-          ...(isoQuery(c, 'from') ? { from: isoQuery(c, 'from')! } : {}),
-          ...(isoQuery(c, 'to') ? { to: isoQuery(c, 'to')! } : {}),
+          ...captureFilter(c),
           ...(cursor ? { cursor } : {}),
           limit,
         };
@@ -162,6 +177,21 @@ export function adminRoutes(deps: AppDeps) {
           items: page.items.map(summary),
           ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
         });
+      })
+      .get('/captures.csv', (c) => {
+        const filter = captureFilter(c);
+        const delimiter = optionalEnum(c, 'delimiter', { options: ['comma', 'semicolon'] });
+        const day = (iso: string | undefined) => iso?.slice(0, 10) ?? 'all';
+        const name = `izinli-captures-${day(filter.from)}-${day(filter.to)}.csv`;
+        return new Response(
+          capturesCsv(deps.store, filter, delimiter === 'semicolon' ? ';' : ','),
+          {
+            headers: {
+              'Content-Type': 'text/csv; charset=utf-8',
+              'Content-Disposition': `attachment; filename="${name}"`,
+            },
+          },
+        );
       })
       .get('/captures/:captureId', async (c) => {
         const id = c.req.param('captureId');
@@ -197,6 +227,28 @@ export function adminRoutes(deps: AppDeps) {
         const name = `izinli-evidence-${(recipient.phone ?? recipient.email ?? 'recipient').replace(/[^A-Za-z0-9.+@-]/g, '_')}.json`;
         c.header('Content-Disposition', `attachment; filename="${name}"`);
         return c.json(bundle);
+      })
+      // The evidence bundle checked as `izinli verify bundle` checks it, with the server's keys:
+      // what the console's printable evidence page shows beside each record.
+      .get('/recipients/evidence/verification', async (c) => {
+        const bundle = await evidenceBundle(deps, c.get('tenant'), recipientQuery(c));
+        const report = await verifyBundle(bundle, deps.jwks());
+        const locale = requestLocale(c);
+        const say = (p: Problem) => problemJson(p, problemMessage(p, locale));
+        return c.json({
+          ok: report.ok,
+          generatedAt: bundle.generatedAt,
+          jwksUrl: '/.well-known/jwks.json',
+          records: report.records.map(({ record: _record, problems, ...r }) => ({
+            ...r,
+            problems: problems.map(say),
+          })),
+          checkpoints: report.checkpoints.map(({ problem, ...cp }) => ({
+            ...cp,
+            ...(problem ? { problem: say(problem) } : {}),
+          })),
+          problems: report.problems.map(say),
+        });
       })
   );
 }
