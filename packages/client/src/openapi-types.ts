@@ -155,6 +155,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/captures.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The tenant’s captures of a filter (typically a date range) as CSV, UTF-8 with a byte order mark; columns in docs/admin-console.md. No name, phone or e-mail. */
+    get: operations['exportCapturesCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/captures/{captureId}': {
     parameters: {
       query?: never;
@@ -198,6 +215,23 @@ export interface paths {
     };
     /** An evidence bundle: records, receipts, the exact notice texts shown, the public keys. */
     get: operations['getRecipientEvidence'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/recipients/evidence/verification': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The recipient’s evidence bundle checked as `izinli verify bundle` checks it, with the server’s keys: per record its receipt’s result and signing key, each notice text against its hash; each checkpoint. */
+    get: operations['verifyRecipientEvidence'];
     put?: never;
     post?: never;
     delete?: never;
@@ -298,10 +332,28 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The newest log verification of this tenant in this server process: its progress and, once done, its report. */
+    get: operations['getLatestLogVerification'];
     put?: never;
-    /** Export this tenant’s chains and verify them now with the server’s keys, as `izinli verify log` does (A13). */
+    /** Start verifying this tenant’s chains with the server’s keys, as `izinli verify log` does (A13), in the background; answers the job (Location: its URL), or the one already running. Jobs live in this server process. */
     post: operations['verifyLog'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/log/verify/{jobId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A log verification of this tenant: its progress and, once done, its report. */
+    get: operations['getLogVerification'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1202,6 +1254,46 @@ export interface components {
     Evidence: {
       [key: string]: unknown;
     };
+    EvidenceVerification: {
+      ok: boolean;
+      /** Format: date-time */
+      generatedAt: string;
+      jwksUrl: string;
+      records: ({
+        index: number;
+        /** @enum {string} */
+        status: 'verified' | 'failed' | 'purged' | 'unsigned';
+        kid?: string;
+        notices: {
+          id: string;
+          version: number;
+          locale: string;
+          /** @enum {string} */
+          text: 'matches' | 'differs' | 'missing';
+        }[];
+        problems: ({
+          code: string;
+          message: string;
+        } & {
+          [key: string]: unknown;
+        })[];
+      } & {
+        [key: string]: unknown;
+      })[];
+      checkpoints: ({
+        siteKey: string;
+        seq: number;
+        ok: boolean;
+      } & {
+        [key: string]: unknown;
+      })[];
+      problems: ({
+        code: string;
+        message: string;
+      } & {
+        [key: string]: unknown;
+      })[];
+    };
     IysPushBody: {
       list: ({
         recipient: string;
@@ -1544,6 +1636,22 @@ export interface components {
       } & {
         [key: string]: unknown;
       })[];
+    };
+    LogVerifyJob: {
+      id: string;
+      /** @enum {string} */
+      state: 'running' | 'done' | 'failed';
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      finishedAt?: string;
+      /** @description Records read by the verifier, of the records in the chains at start. */
+      progress: {
+        checked: number;
+        total: number;
+      };
+      /** @description Once the state is done. */
+      result?: components['schemas']['LogVerification'];
     };
     RefusedOrigins: {
       items: {
@@ -2248,6 +2356,68 @@ export interface operations {
       };
     };
   };
+  exportCapturesCsv: {
+    parameters: {
+      query?: {
+        /** @description a site key of the tenant */
+        site?: string;
+        /** @description capture or withdrawal */
+        kind?: string;
+        /** @description MESAJ, ARAMA or EPOSTA: captures that moved this channel */
+        channel?: string;
+        /** @description pending, in-flight, delivered, already-current or dead: captures with such a movement */
+        state?: string;
+        /** @description ISO instant, inclusive */
+        from?: string;
+        /** @description ISO instant, exclusive */
+        to?: string;
+        /** @description comma (default) or semicolon (Excel with a Turkish list separator) */
+        delimiter?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description The request is malformed: error.issues say what was expected and what came. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description No credentials, or wrong ones. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The server could not complete the request (e.g. the database is unreachable): retry after Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
   getCapture: {
     parameters: {
       query?: never;
@@ -2379,6 +2549,58 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Evidence'];
+        };
+      };
+      /** @description The request is malformed: error.issues say what was expected and what came. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description No credentials, or wrong ones. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The server could not complete the request (e.g. the database is unreachable): retry after Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  verifyRecipientEvidence: {
+    parameters: {
+      query?: {
+        /** @description a phone number */
+        phone?: string;
+        /** @description an e-mail address */
+        email?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description EvidenceVerification */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvidenceVerification'];
         };
       };
       /** @description The request is malformed: error.issues say what was expected and what came. */
@@ -2665,7 +2887,7 @@ export interface operations {
       };
     };
   };
-  verifyLog: {
+  getLatestLogVerification: {
     parameters: {
       query?: never;
       header?: never;
@@ -2674,13 +2896,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description LogVerification */
+      /** @description LogVerifyJob */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['LogVerification'];
+          'application/json': components['schemas']['LogVerifyJob'];
         };
       };
       /** @description The request is malformed: error.issues say what was expected and what came. */
@@ -2694,6 +2916,120 @@ export interface operations {
       };
       /** @description No credentials, or wrong ones. */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The server could not complete the request (e.g. the database is unreachable): retry after Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  verifyLog: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description LogVerifyJob */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LogVerifyJob'];
+        };
+      };
+      /** @description The request is malformed: error.issues say what was expected and what came. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description No credentials, or wrong ones. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The server could not complete the request (e.g. the database is unreachable): retry after Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getLogVerification: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        jobId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description LogVerifyJob */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LogVerifyJob'];
+        };
+      };
+      /** @description The request is malformed: error.issues say what was expected and what came. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description No credentials, or wrong ones. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Not found. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
