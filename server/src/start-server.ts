@@ -36,6 +36,7 @@ import type { DeliveryWorker } from './delivery/delivery-worker.js';
 import { claimsWhileLeading, createLeader, everyWhileLeading } from './delivery/leader.js';
 import { createIysPacer } from './delivery/pacer.js';
 import { sharedIysClients } from './iys-account/iys-clients.js';
+import { registerTokenGrantGauge } from './iys-account/token-grant-metrics.js';
 import type { Leader } from './delivery/leader.js';
 import type { BrandSyncReport, SyncWorker } from './sync/sync-worker.js';
 import { createWebhookWorker } from './webhooks/webhook-worker.js';
@@ -144,6 +145,7 @@ export async function startServer({
     lastSync: () => syncTimes.list(),
   });
   registerSubscriptionGauge(metrics.registry, store);
+  registerTokenGrantGauge(metrics.registry, store, () => [...live.view.iysAccounts.keys()]);
   const live = liveConfig(config);
   // Deadlines on the current config's calendar (extra holidays may change on SIGHUP); its warning
   // state is kept while the calendar stays the same.
@@ -268,6 +270,7 @@ export async function startServer({
         config: () => live.view,
         store,
         baseUrl: env.IYS_BASE_URL,
+        tokenBudget: env.IYS_TOKEN_BUDGET_PER_HOUR,
         // The client takes a pacer slot per request, tokens included.
         rateLimiter: pacer,
       })

@@ -70,6 +70,12 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
 
   async function request(grant: Grant): Promise<Result<StoredToken, IysError>> {
     const sentAt = now();
+    // The account's budget of token requests per hour, counted for every instance: a request it
+    // refuses is never sent, so İYS's hour is never started over.
+    const reservation = await store.reserveGrant?.(sentAt);
+    if (reservation?.granted === false) {
+      return err(lockedError(0, reservation.freeAt, sentAt));
+    }
     const answer = await transport.send({
       method: 'POST',
       path: iysPaths.token(),
@@ -143,6 +149,8 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       if (refreshed.ok) return save(refreshed.value);
       const failure = refreshed.error;
       if (failure.kind === 'token-locked') {
+        // Unsent (the budget is spent): nothing to lock, the budget frees itself.
+        if (!failure.sent) return orFallback(err(failure), fallback);
         return orFallback(await lock(current, failure), fallback);
       }
       // A transient failure would fail the password grant too: keep the old token if it lives.
@@ -158,7 +166,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       password: options.password,
     });
     if (fresh.ok) return save(fresh.value);
-    if (fresh.error.kind === 'token-locked') {
+    if (fresh.error.kind === 'token-locked' && fresh.error.sent) {
       return orFallback(await lock(current, fresh.error), fallback);
     }
     return orFallback(err(fresh.error), fallback);

@@ -3,16 +3,23 @@
 import type { Row } from '../sql/store-rows.js';
 import type { AccountStore } from '../ports/account-store.js';
 import {
+  COUNT_GRANTS,
   ENSURE_ACCOUNT,
+  FORGET_GRANTS,
+  GRANTS_SINCE,
+  INSERT_GRANT,
   PAUSE_ACTIVE,
   PROBE_FAILED,
   RESUME,
   SELECT_ACCOUNTS,
   SELECT_TOKEN,
   UPSERT_TOKEN,
+  reservationOf,
   toAccountRow,
   tokenOf,
 } from '../sql/account-sql.js';
+import { TOKEN_GRANT_LOCK } from '../schema/migrations.js';
+import { int } from '../sql/store-rows.js';
 import { numbered } from '../sql/delivery-sql.js';
 import type { PgDb } from './pg-db.js';
 import { insertEvents } from './settle.js';
@@ -68,6 +75,33 @@ export function postgresAccountStore(db: PgDb): AccountStore {
 
     async setIysToken(iysCode, token, at) {
       await db.pool.query<Row>(numbered(UPSERT_TOKEN), [iysCode, JSON.stringify(token), at]);
+    },
+
+    // The account's advisory lock serialises the count and the insert across instances.
+    reserveIysTokenGrant(request) {
+      const { iysCode, atMs, windowMs } = request;
+      return db.transaction(async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock($1, $2)', [
+          TOKEN_GRANT_LOCK.classId,
+          iysCode,
+        ]);
+        await client.query(numbered(FORGET_GRANTS), [iysCode, atMs - windowMs]);
+        const { rows } = await client.query<Row>(numbered(GRANTS_SINCE), [
+          iysCode,
+          atMs - windowMs,
+        ]);
+        const reservation = reservationOf(
+          rows.map((row) => int(row.requested_ms)),
+          request,
+        );
+        if (reservation.granted) await client.query(numbered(INSERT_GRANT), [iysCode, atMs]);
+        return reservation;
+      });
+    },
+
+    async iysTokenGrants(iysCode, sinceMs) {
+      const { rows } = await db.pool.query<Row>(numbered(COUNT_GRANTS), [iysCode, sinceMs]);
+      return int(rows[0]?.n ?? 0);
     },
   };
 }

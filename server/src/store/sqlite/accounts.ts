@@ -2,17 +2,22 @@
 // reads the account's state and writes its events only when the state really changed.
 import type { AccountStore } from '../ports/account-store.js';
 import {
+  COUNT_GRANTS,
   ENSURE_ACCOUNT,
+  FORGET_GRANTS,
+  GRANTS_SINCE,
+  INSERT_GRANT,
   PAUSE_ACTIVE,
   PROBE_FAILED,
   RESUME,
   SELECT_ACCOUNTS,
   SELECT_TOKEN,
   UPSERT_TOKEN,
+  reservationOf,
   toAccountRow,
   tokenOf,
 } from '../sql/account-sql.js';
-import { EVENT_COLUMNS, eventValues } from '../sql/store-rows.js';
+import { EVENT_COLUMNS, eventValues, int } from '../sql/store-rows.js';
 import { sqliteInsert } from './connection.js';
 import type { SqliteDb } from './sqlite-db.js';
 
@@ -54,6 +59,24 @@ export function sqliteAccountStore(db: SqliteDb): AccountStore {
 
     setIysToken(iysCode, token, at) {
       return db.inWriteTx((w) => w.run(UPSERT_TOKEN, iysCode, JSON.stringify(token), at));
+    },
+
+    // One write transaction: SQLite has one writer, so the count and the insert are atomic.
+    reserveIysTokenGrant(request) {
+      const { iysCode, atMs, windowMs } = request;
+      return db.inWriteTx((w) => {
+        w.run(FORGET_GRANTS, iysCode, atMs - windowMs);
+        const counted = w
+          .all(GRANTS_SINCE, iysCode, atMs - windowMs)
+          .map((row) => int(row.requested_ms));
+        const reservation = reservationOf(counted, request);
+        if (reservation.granted) w.run(INSERT_GRANT, iysCode, atMs);
+        return reservation;
+      });
+    },
+
+    async iysTokenGrants(iysCode, sinceMs) {
+      return int(db.reader.get(COUNT_GRANTS, iysCode, sinceMs)?.n ?? 0);
     },
   };
 }
