@@ -2,7 +2,7 @@
 // written wait and go together in the next one, so one fsync serves many captures
 // (docs/architecture.md#record-and-proof: durability without losing throughput).
 import { excerpt } from '@izinli/core';
-import type { CaptureRecord, ConsentStatus, Problem } from '@izinli/core';
+import type { ChainRecord, ConsentStatus, Problem } from '@izinli/core';
 import type { CaptureStore, CaptureWrite, WriteTx } from '../store/ports/capture-store.js';
 import type { ChainHead, StoredCapture } from '../store/types.js';
 import { sha256HexSync } from '../proof/node-sha256.js';
@@ -25,7 +25,7 @@ export type CommitOutcome =
 export interface GroupCommitOptions {
   store: CaptureStore;
   /** Signs the sealed record (a compact JWS receipt); `canonical` is `canonicalJson(record)`. */
-  signReceipt(record: CaptureRecord, canonical: string): Promise<string>;
+  signReceipt(record: ChainRecord, canonical: string): Promise<string>;
   /** Ids for movements and events. */
   newId(): string;
   /** Our İYS deadline for a consent (A8), on the server's calendar (calendar/server-calendar.ts). */

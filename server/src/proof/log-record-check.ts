@@ -4,13 +4,13 @@
 // the other; these run wherever they are cheapest: beside the reader, or in worker threads
 // (log-verify-worker.ts) for a large log.
 import {
-  CaptureRecord,
+  chainRecordSchema,
   checkCaptureRecordHash,
   excerpt,
   problemsFromZod,
   valueAt,
 } from '@izinli/core';
-import type { Problem } from '@izinli/core';
+import type { ChainRecord, Problem } from '@izinli/core';
 import type { JSONWebKeySet } from 'jose';
 import { firstDifference } from './first-difference.js';
 import { LogRecordLine } from './log-lines.js';
@@ -34,7 +34,7 @@ export async function checkStoredRecord(
 ): Promise<{ valid: boolean; problems: Problem[] }> {
   const n = where.line;
   const problems: Problem[] = [];
-  const parsed = CaptureRecord.safeParse(line.record);
+  const parsed = chainRecordSchema(line.record).safeParse(line.record);
   if (!parsed.success) {
     const [first] = problemsFromZod(parsed.error, line.record);
     problems.push(
@@ -48,7 +48,7 @@ export async function checkStoredRecord(
     return { valid: false, problems };
   }
   // Checked as stored, not as zod normalised it (see verifyReceipt).
-  const record = line.record as CaptureRecord;
+  const record = line.record as ChainRecord;
   let valid = true;
   for (const field of ['siteKey', 'seq', 'prevHash', 'recordHash'] as const) {
     if (record[field] !== line[field]) {

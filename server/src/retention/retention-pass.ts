@@ -3,7 +3,7 @@
 // their personal data purged by the store (`RetentionStore.purgeCaptures`); the site's
 // `consent.changed` events older than its retention lose their recipient
 // (`RetentionStore.purgeChangedEvents`). A dry run only counts.
-import { movementKey } from '@izinli/core';
+import { isCaptureRecord, movementKey } from '@izinli/core';
 import type { Channel, Movement, SiteConfig } from '@izinli/core';
 import type { Logger } from 'pino';
 import type { RetentionCandidate } from '../store/ports/retention-store.js';
@@ -225,8 +225,8 @@ async function factsFor(
     const later = await laterRecords(store, capture);
     for (const id of granted) {
       // `later` is newest first: the first record that shows the purpose is the person's last word.
-      const answer = later.find((c) => c.record?.purposes.some((p) => p.id === id));
-      const p = answer?.record?.purposes.find((q) => q.id === id);
+      const answer = later.find((c) => purposesOf(c).some((p) => p.id === id));
+      const p = answer && purposesOf(answer).find((q) => q.id === id);
       purposes.set(
         id,
         p && answer ? { granted: p.granted, receivedAt: answer.receivedAt } : undefined,
@@ -238,6 +238,10 @@ async function factsFor(
     purposeState: (id) => purposes.get(id),
   };
 }
+
+/** The purposes a stored record shows (none when purged, or for an İYS day). */
+const purposesOf = ({ record }: StoredCapture) =>
+  record && isCaptureRecord(record) ? record.purposes : [];
 
 /**
  * The person's state for one channel: every key it may be under (the record's own movements',

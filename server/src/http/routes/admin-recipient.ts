@@ -1,6 +1,6 @@
 // A recipient across captures, channels and sites: the timeline an operator reads and the
 // evidence bundle a lawyer hands over (A13: records, receipts, exact texts, public keys).
-import { movementKey } from '@izinli/core';
+import { isCaptureRecord, movementKey } from '@izinli/core';
 import type { CaptureRecord, Channel, Movement, TenantConfig } from '@izinli/core';
 import type { StoredCapture } from '../../store/store.js';
 import type { DepsWith } from '../app-deps.js';
@@ -54,7 +54,7 @@ export async function recipientTimeline(
   for (const capture of captures) {
     const own = await deps.store.movements({ captureId: capture.captureId });
     movements.push(...own.filter((m) => mine.has(m.type)));
-    const record = capture.record;
+    const record = capture.record && isCaptureRecord(capture.record) ? capture.record : undefined;
     events.push({
       at: capture.receivedAt,
       siteKey: capture.siteKey,
@@ -109,7 +109,8 @@ export async function evidenceBundle(
 ) {
   const captures = await capturesOf(deps, tenant, recipient);
   const records = captures.filter(
-    (c): c is StoredCapture & { record: CaptureRecord } => c.record !== undefined,
+    (c): c is StoredCapture & { record: CaptureRecord } =>
+      c.record !== undefined && isCaptureRecord(c.record),
   );
   const texts = new Map<string, unknown>();
   for (const { record } of records) {

@@ -1,7 +1,14 @@
 // The admin API: captures, one capture with its receipt, a recipient's timeline and evidence.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { Channel, MovementState, excerpt, normalizeEmail, normalizePhone } from '@izinli/core';
+import {
+  Channel,
+  MovementState,
+  excerpt,
+  isCaptureRecord,
+  normalizeEmail,
+  normalizePhone,
+} from '@izinli/core';
 import type { Problem, TenantConfig } from '@izinli/core';
 import { isCaptureCursor } from '../../store/sql/capture-query.js';
 import type { CaptureFilter, StoredCapture } from '../../store/store.js';
@@ -75,7 +82,8 @@ function siteScope(tenant: TenantConfig, site: string | undefined): string[] {
 }
 
 function summary(capture: StoredCapture): CaptureSummary {
-  const { record } = capture;
+  // The list holds captures and withdrawals only (listCaptures leaves İYS days out).
+  const record = capture.record && isCaptureRecord(capture.record) ? capture.record : undefined;
   return {
     captureId: capture.captureId,
     siteKey: capture.siteKey,

@@ -2,6 +2,7 @@
 // captures received before a bound) and the purge itself. The rule that decides which
 // candidates are due lives in ../retention/retention-rule.ts; the store only guarantees that a
 // purge is atomic, skips a capture with an open movement and keeps the chain's digests.
+import type { CaptureRecord } from '@izinli/core';
 import type { StoredCapture } from '../types.js';
 
 /** One purge: captures of one site whose personal data goes, at `purgedAt`. */
@@ -29,7 +30,8 @@ export interface RetentionCandidates {
 }
 
 /** Candidates always carry their record (they are unpurged). */
-export type RetentionCandidate = StoredCapture & { record: NonNullable<StoredCapture['record']> };
+/** A capture or withdrawal with its record (a chained İYS day holds nothing to purge). */
+export type RetentionCandidate = StoredCapture & { record: CaptureRecord };
 
 /** A page of a site's `consent.changed` events not yet purged, created before a bound. */
 export interface ChangedEventCandidates {

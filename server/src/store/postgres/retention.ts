@@ -2,6 +2,7 @@
 // transaction. The capture rows are locked FOR UPDATE and their movements too, so a delivery
 // claim or a dead-letter retry racing the purge either finishes first (and the purge sees the
 // open movement) or waits for it.
+import { isCaptureRecord } from '@izinli/core';
 import type { Row } from '../sql/store-rows.js';
 import type { Pool, PoolClient } from 'pg';
 import { FANNED_OUT } from '../sql/webhook-sql.js';
@@ -27,7 +28,8 @@ import type {
 import type { PgDb } from './pg-db.js';
 
 const CANDIDATES = `SELECT ${CAPTURE_SELECT} FROM captures
-  WHERE site_key = $1 AND seq > $2 AND purged_at IS NULL AND received_ms < $3 ORDER BY seq LIMIT $4`;
+  WHERE site_key = $1 AND seq > $2 AND purged_at IS NULL AND kind <> 'iys-day' AND received_ms < $3
+  ORDER BY seq LIMIT $4`;
 const LOCK_CAPTURES = `SELECT capture_id FROM captures
   WHERE capture_id = ANY($1::text[]) AND site_key = $2 AND purged_at IS NULL
   ORDER BY capture_id FOR UPDATE`;
@@ -64,7 +66,9 @@ async function retentionCandidatesPostgres(
     c.receivedBeforeMs,
     c.limit,
   ]);
-  return rows.map(toStoredCapture).filter((s): s is RetentionCandidate => s.record !== undefined);
+  return rows
+    .map(toStoredCapture)
+    .filter((s): s is RetentionCandidate => s.record !== undefined && isCaptureRecord(s.record));
 }
 
 /** Purges the captures of `purge` that are unpurged, of its site and without an open movement. */

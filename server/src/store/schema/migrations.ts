@@ -8,6 +8,7 @@
 
 import { IYS_ACCOUNTS_MIGRATION } from './iys-accounts-migration.js';
 import { DELIVERY_BATCHES_MIGRATION } from './delivery-batches-migration.js';
+import { IYS_DAY_RECORDS_MIGRATION } from './iys-day-records-migration.js';
 import { IYS_TOKEN_GRANTS_MIGRATION } from './iys-token-grants-migration.js';
 import { RECONCILIATION_MIGRATION } from './reconciliation-migration.js';
 import { WEBHOOK_DELIVERIES_MIGRATION } from './webhook-deliveries-migration.js';
@@ -243,6 +244,7 @@ export const MIGRATIONS: readonly Migration[] = [
   IYS_ACCOUNTS_MIGRATION,
   RECONCILIATION_MIGRATION,
   IYS_TOKEN_GRANTS_MIGRATION,
+  IYS_DAY_RECORDS_MIGRATION,
 ];
 
 /** The migrations whose version is not in `applied`, oldest first. */

@@ -1,5 +1,6 @@
 // The retention port on SQLite (ports/retention-store.ts): a purge's synchronous statements run
 // inside one IMMEDIATE transaction behind the store's mutex, so a purge is all or nothing.
+import { isCaptureRecord } from '@izinli/core';
 import { FANNED_OUT } from '../sql/webhook-sql.js';
 import { CAPTURE_SELECT, toStoredCapture } from '../sql/store-rows.js';
 import {
@@ -25,7 +26,8 @@ import { jsonList } from './connection.js';
 import type { SqliteDb } from './sqlite-db.js';
 
 const CANDIDATES = `SELECT ${CAPTURE_SELECT} FROM captures
-  WHERE site_key = ? AND seq > ? AND purged_at IS NULL AND received_ms < ? ORDER BY seq LIMIT ?`;
+  WHERE site_key = ? AND seq > ? AND purged_at IS NULL AND kind <> 'iys-day' AND received_ms < ?
+  ORDER BY seq LIMIT ?`;
 const CAPTURE_STATE = 'SELECT site_key, purged_at FROM captures WHERE capture_id = ?';
 const OPEN_MOVEMENT = `SELECT 1 AS open FROM movements
   WHERE capture_id = ? AND state IN ('pending', 'in-flight') LIMIT 1`;
@@ -57,7 +59,7 @@ function retentionCandidatesSqlite(
   return r
     .all(CANDIDATES, c.siteKey, c.afterSeq, c.receivedBeforeMs, c.limit)
     .map(toStoredCapture)
-    .filter((s): s is RetentionCandidate => s.record !== undefined);
+    .filter((s): s is RetentionCandidate => s.record !== undefined && isCaptureRecord(s.record));
 }
 
 /** Purges the captures of `purge` that are unpurged, of its site and without an open movement. */
