@@ -311,6 +311,8 @@ export async function startServer({
     ? createReconciliationWorker({
         config: live.view,
         store,
+        // Agreed days go into the site chains through the one writer of the chains.
+        chainer: committer,
         logger,
         baseUrl: env.IYS_BASE_URL,
         intervalSeconds: env.RECONCILE_INTERVAL_SECONDS,

@@ -8,6 +8,11 @@ import type { ChainHead, StoredCapture } from '../store/types.js';
 import { sha256HexSync } from '../proof/node-sha256.js';
 import type { CaptureDraft } from './prepare-capture.js';
 import { RecordInvalid, consentKeys, sealCapture } from './seal-capture.js';
+import { isIysDayDraft, iysDayWrite } from './seal-iys-day.js';
+import type { IysDayDraft } from './seal-iys-day.js';
+
+/** What the group commit takes: a capture or withdrawal, or a reconciled İYS day. */
+export type CommitDraft = CaptureDraft | IysDayDraft;
 
 /** What became of a submitted capture. */
 export type CommitOutcome =
@@ -39,7 +44,7 @@ export interface GroupCommitOptions {
 }
 
 interface Pending {
-  draft: CaptureDraft;
+  draft: CommitDraft;
   resolve(outcome: CommitOutcome): void;
   reject(error: unknown): void;
 }
@@ -56,7 +61,7 @@ export class GroupCommitter {
   }
 
   /** Resolves once the capture is committed (or found already stored). */
-  submit(draft: CaptureDraft): Promise<CommitOutcome> {
+  submit(draft: CommitDraft): Promise<CommitOutcome> {
     return new Promise<CommitOutcome>((resolve, reject) => {
       this.#queue.push({ draft, resolve, reject });
       this.#running ??= this.#drainQueue().finally(() => {
@@ -118,7 +123,7 @@ export class GroupCommitter {
     }
   }
 
-  #commit(drafts: CaptureDraft[]): Promise<CommitOutcome[]> {
+  #commit(drafts: CommitDraft[]): Promise<CommitOutcome[]> {
     const siteKeys = [...new Set(drafts.map((d) => d.siteKey))];
     return this.#options.store.write(siteKeys, async (tx) => {
       const stored = await tx.findCaptures(drafts.map((d) => d.captureId));
@@ -163,9 +168,15 @@ export class GroupCommitter {
   async #seal(
     tx: WriteTx,
     index: number,
-    draft: CaptureDraft,
+    draft: CommitDraft,
     batch: BatchState,
   ): Promise<SealedWrite> {
+    if (isIysDayDraft(draft)) {
+      const head = batch.heads.get(draft.siteKey) ?? (await tx.chainHead(draft.siteKey));
+      const sealed = await attributed(index, () => iysDayWrite(draft, head, sha256HexSync));
+      batch.heads.set(draft.siteKey, sealed.head);
+      return sealed.write;
+    }
     const keys = consentKeys(draft);
     // The store's reads fail for the batch (a lost connection, a timeout), never for one capture;
     // only the pure seal below is this capture's own.

@@ -4,13 +4,18 @@ import type { EventEmitter } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import type { RunningServer } from '../start-server.js';
 import type { LogSource } from '../proof/index.js';
+import type { ReconciliationStore } from '../store/ports/reconciliation-store.js';
 import type { Store } from '../store/store.js';
 
 /** Exit codes: done or verified, verification or check failed, usage or input error. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
-/** The store an export reads, and closes when done. */
-export type ExportStore = LogSource & { close(): Promise<void> };
+/**
+ * The store an export reads (with the stored İYS files when it has them, for the chained days'
+ * .tsr), and closes when done.
+ */
+export type ExportStore = LogSource &
+  Partial<Pick<ReconciliationStore, 'reconciliationFile'>> & { close(): Promise<void> };
 
 /** Everything the CLI touches outside itself. */
 export interface CliDeps {

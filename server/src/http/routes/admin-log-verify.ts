@@ -6,10 +6,13 @@ import { exportLog, logProblemMessage, problemJson, verifyLog } from '../../proo
 import { requestLocale } from '../api-error.js';
 import type { DepsWith } from '../app-deps.js';
 import type { ChainStore } from '../../store/ports/chain-store.js';
+import type { ReconciliationStore } from '../../store/ports/reconciliation-store.js';
 import type { AdminEnv } from './admin-auth.js';
 
 /** Mounted at /v1/admin/log, behind the admin auth. */
-export function adminLogVerifyRoutes(deps: Pick<DepsWith<ChainStore>, 'store' | 'jwks' | 'now'>) {
+export function adminLogVerifyRoutes(
+  deps: Pick<DepsWith<ChainStore & ReconciliationStore>, 'store' | 'jwks' | 'now'>,
+) {
   const now = deps.now ?? (() => new Date());
   return new Hono<AdminEnv>().post('/verify', async (c) => {
     const stored = new Set(await deps.store.sites());
@@ -18,7 +21,8 @@ export function adminLogVerifyRoutes(deps: Pick<DepsWith<ChainStore>, 'store' | 
       .sites.map((s) => s.siteKey)
       .filter((key) => stored.has(key));
     const startedAt = now();
-    const report = await verifyLog(exportLog(deps.store, { siteKeys, now }), deps.jwks());
+    const files = (sha256: string) => deps.store.reconciliationFile(sha256);
+    const report = await verifyLog(exportLog(deps.store, { siteKeys, now, files }), deps.jwks());
     const locale = requestLocale(c);
     return c.json({
       ok: report.ok,
