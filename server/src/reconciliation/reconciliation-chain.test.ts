@@ -17,6 +17,7 @@ import { runCli } from '../cli/run.js';
 import { loadKeyRing, signReceipt } from '../proof/index.js';
 import type { KeyRing } from '../proof/index.js';
 import { chainOf, phone } from '../store/contract/store-fixtures.test-support.js';
+import { iysEvidence } from '../http/routes/evidence-iys.js';
 import { iysDayRecordId } from './chain-iys-day.js';
 import { BRAND, HOUR, startReconciliationHarness } from './reconciliation-sim.test-support.js';
 import type { ReconciliationHarness } from './reconciliation-sim.test-support.js';
@@ -138,6 +139,34 @@ describe('an agreed İYS day in the hash chain', () => {
     const tampered = await verifyFile(file, ring, where);
     expect(tampered.code).toBe(1);
     expect(tampered.stdout).toContain('log.timestampMismatch');
+  });
+});
+
+describe('the evidence bundle’s İYS days', () => {
+  it('A13: link an agreed day to the iys-day record of the recipient’s site chain, with its receipt', async () => {
+    const { harness } = await agreedAndChained();
+    const movements = await harness.store.movements({});
+    const delivered = movements.filter((m) => m.state === 'delivered');
+    expect(delivered).toHaveLength(2);
+    const [record] = await chainOf(harness.store, EXAMPLE_SITE_KEY);
+    const evidence = await iysEvidence(harness.store, delivered, () => EXAMPLE_SITE_KEY);
+    expect(evidence.days).toEqual([
+      expect.objectContaining({
+        day: DAY,
+        state: 'agreed',
+        chained: [
+          {
+            siteKey: EXAMPLE_SITE_KEY,
+            seq: record!.seq,
+            recordHash: record!.recordHash,
+            receipt: record!.receipt,
+          },
+        ],
+      }),
+    ]);
+    // A site whose chain does not hold the day is not cited.
+    const elsewhere = await iysEvidence(harness.store, delivered, () => 'another-site');
+    expect(elsewhere.days[0]?.chained).toBeUndefined();
   });
 });
 

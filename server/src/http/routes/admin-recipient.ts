@@ -131,7 +131,8 @@ export async function evidenceBundle(
   const movements = (
     await Promise.all(captures.map((c) => deps.store.movements({ captureId: c.captureId })))
   ).flat();
-  const iys = await iysEvidence(deps.store, movements);
+  const siteOf = new Map(captures.map((c) => [c.captureId, c.siteKey]));
+  const iys = await iysEvidence(deps.store, movements, (id) => siteOf.get(id));
   return {
     type: 'izinli-evidence',
     version: 1,
@@ -152,6 +153,6 @@ export async function evidenceBundle(
     iysDeliveries: iys.deliveries,
     iysDays: iys.days,
     howToVerify:
-      'Each receipt is a compact JWS (EdDSA, Ed25519) over the RFC 8785 canonical record; verify it with any JOSE library against jwks, or with `izinli verify receipt`. Each notice text hashes (SHA-256, UTF-8) to the sha256 its record names. Checkpoints sign each site’s chain head. Each İYS delivery names İYS’s transactionId; on a day reconciled with İYS, fileLine is that delivery’s line of İYS’s daily file, whose SHA-256 İYS’s RFC 3161 time stamp (iysDays[].timestamp, base64 .tsr) carries: `openssl ts -verify -in day.tsr -digest <fileSha256> -CAfile <İYS TSA certificate>`, or with the whole file `izinli verify timestamp day.tsr day.csv --ca <certificate>`.',
+      'Each receipt is a compact JWS (EdDSA, Ed25519) over the RFC 8785 canonical record; verify it with any JOSE library against jwks, or with `izinli verify receipt`. Each notice text hashes (SHA-256, UTF-8) to the sha256 its record names. Checkpoints sign each site’s chain head. Each İYS delivery names İYS’s transactionId; on a day reconciled with İYS, fileLine is that delivery’s line of İYS’s daily file, whose SHA-256 İYS’s RFC 3161 time stamp (iysDays[].timestamp, base64 .tsr) carries, and iysDays[].chained names the signed iys-day record (seq, recordHash, receipt) of the site’s chain that holds the file’s and the stamp’s hashes: `openssl ts -verify -in day.tsr -digest <fileSha256> -CAfile <İYS TSA certificate>`, or with the whole file `izinli verify timestamp day.tsr day.csv --ca <certificate>`.',
   };
 }
