@@ -12,7 +12,7 @@ import {
 } from '@izinli/core';
 import type { ChainRecord, IysDayRecord, Problem } from '@izinli/core';
 import { createHash } from 'node:crypto';
-import { timestampGenTime } from '../reconciliation/verify-timestamp.js';
+import { timestampGenTime } from './timestamp-time.js';
 import type { JSONWebKeySet } from 'jose';
 import { firstDifference } from './first-difference.js';
 import { LogRecordLine } from './log-lines.js';

@@ -12,7 +12,7 @@ import type {
   ReconciliationDay,
   ReconciliationStore,
 } from '../store/ports/reconciliation-store.js';
-import { timestampGenTime } from './verify-timestamp.js';
+import { timestampGenTime } from '../proof/timestamp-time.js';
 
 /** Commits drafts to the chains (the server's group committer). */
 export interface IysDayChainer {

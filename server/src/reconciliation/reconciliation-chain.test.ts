@@ -21,7 +21,7 @@ import { iysEvidence } from '../http/routes/evidence-iys.js';
 import { iysDayRecordId } from './chain-iys-day.js';
 import { BRAND, HOUR, startReconciliationHarness } from './reconciliation-sim.test-support.js';
 import type { ReconciliationHarness } from './reconciliation-sim.test-support.js';
-import { timestampGenTime } from './verify-timestamp.js';
+import { timestampGenTime } from '../proof/timestamp-time.js';
 
 const DAY = '2025-10-15'; // the simulator's start day
 

@@ -71,23 +71,6 @@ async function signatureProblem(
   }
 }
 
-/**
- * The time a granted RFC 3161 response's TSA stamped its data (TSTInfo genTime), read without
- * verifying it (izinli chains it beside the response's hash; `verifyTimestamp` checks the rest).
- * Undefined for bytes that are not a granted response with a token.
- */
-export function timestampGenTime(tsr: Uint8Array): Date | undefined {
-  try {
-    const response = pkijs.TimeStampResp.fromBER(arrayBuffer(tsr));
-    if (!response.timeStampToken) return undefined;
-    const signed = new pkijs.SignedData({ schema: response.timeStampToken.content });
-    const content = signed.encapContentInfo.eContent;
-    return content ? pkijs.TSTInfo.fromBER(content.getValue()).genTime : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Checks `tsr` over `data` against the trusted certificates `ca`. */
 export async function verifyTimestamp(
   tsr: Uint8Array,

@@ -48,7 +48,8 @@ const INSERT_FILE = `${insert('reconciliation_files', FILE_COLUMNS)} ON CONFLICT
 const INSERT_EVENTS = `${pgInsertRows('webhook_events', EVENT_COLUMNS, '$1')} ON CONFLICT (id) DO NOTHING`;
 const DAYS = `SELECT ${DAY_COLUMNS.join(', ')} FROM reconciliation_days
   WHERE iys_code = $1 AND brand_code = $2 AND day >= $3 AND day <= $4 ORDER BY day`;
-const FILE = `SELECT ${FILE_COLUMNS.join(', ')} FROM reconciliation_files WHERE sha256 = $1`;
+const FILE = `SELECT ${FILE_COLUMNS.join(', ')} FROM reconciliation_files
+  WHERE sha256 = $1 AND purged_at IS NULL`;
 const UPSERT_SUBSCRIPTION = `${insert('iys_subscriptions', SUBSCRIPTION_COLUMNS)} ${SUBSCRIPTION_UPSERT}`;
 const SUBSCRIPTIONS = `SELECT ${SUBSCRIPTION_COLUMNS.join(', ')} FROM iys_subscriptions ORDER BY iys_code`;
 

@@ -9,6 +9,8 @@ import { FANNED_OUT } from '../sql/webhook-sql.js';
 import { CAPTURE_SELECT, toStoredCapture } from '../sql/store-rows.js';
 import {
   CONSENT_CHANGED,
+  DELETE_OLD_IYS_CHANGES,
+  PURGE_OLD_DAY_FILES,
   PURGED_DELIVERY_ERROR,
   PURGED_RECIPIENT,
   purgedChangedEventPayload,
@@ -25,6 +27,7 @@ import type {
   RetentionPurgeResult,
   RetentionStore,
 } from '../ports/retention-store.js';
+import { numbered } from '../sql/delivery-sql.js';
 import type { PgDb } from './pg-db.js';
 
 const CANDIDATES = `SELECT ${CAPTURE_SELECT} FROM captures
@@ -141,5 +144,21 @@ export function postgresRetentionStore(db: PgDb): RetentionStore {
     changedEventCandidates: (page) => changedEventCandidatesPostgres(db.pool, page),
     purgeChangedEvents: (purge) =>
       db.transaction((client) => purgeChangedEventsPostgres(client, purge)),
+    purgeIysDays: ({ iysCode, brandCode, before, purgedAt }) =>
+      db.transaction(async (client) => {
+        const files = await client.query(numbered(PURGE_OLD_DAY_FILES), [
+          Buffer.alloc(0),
+          purgedAt,
+          iysCode,
+          brandCode,
+          before,
+        ]);
+        const changes = await client.query(numbered(DELETE_OLD_IYS_CHANGES), [
+          iysCode,
+          brandCode,
+          before,
+        ]);
+        return { files: files.rowCount ?? 0, changes: changes.rowCount ?? 0 };
+      }),
   };
 }

@@ -11,6 +11,7 @@ import { DELIVERY_BATCHES_MIGRATION } from './delivery-batches-migration.js';
 import { IYS_DAY_RECORDS_MIGRATION } from './iys-day-records-migration.js';
 import { IYS_TOKEN_GRANTS_MIGRATION } from './iys-token-grants-migration.js';
 import { RECONCILIATION_MIGRATION } from './reconciliation-migration.js';
+import { RECONCILIATION_PURGE_MIGRATION } from './reconciliation-purge-migration.js';
 import { WEBHOOK_DELIVERIES_MIGRATION } from './webhook-deliveries-migration.js';
 import type { Migration } from './migration.js';
 
@@ -245,6 +246,7 @@ export const MIGRATIONS: readonly Migration[] = [
   RECONCILIATION_MIGRATION,
   IYS_TOKEN_GRANTS_MIGRATION,
   IYS_DAY_RECORDS_MIGRATION,
+  RECONCILIATION_PURGE_MIGRATION,
 ];
 
 /** The migrations whose version is not in `applied`, oldest first. */

@@ -43,7 +43,8 @@ const INSERT_FILE = `${sqliteInsert('reconciliation_files', FILE_COLUMNS)}
 const INSERT_EVENT = `${sqliteInsert('webhook_events', EVENT_COLUMNS)} ON CONFLICT (id) DO NOTHING`;
 const DAYS = `SELECT ${DAY_COLUMNS.join(', ')} FROM reconciliation_days
   WHERE iys_code = ? AND brand_code = ? AND day >= ? AND day <= ? ORDER BY day`;
-const FILE = `SELECT ${FILE_COLUMNS.join(', ')} FROM reconciliation_files WHERE sha256 = ?`;
+const FILE = `SELECT ${FILE_COLUMNS.join(', ')} FROM reconciliation_files
+  WHERE sha256 = ? AND purged_at IS NULL`;
 const UPSERT_SUBSCRIPTION = `${sqliteInsert('iys_subscriptions', SUBSCRIPTION_COLUMNS)} ${SUBSCRIPTION_UPSERT}`;
 const SUBSCRIPTIONS = `SELECT ${SUBSCRIPTION_COLUMNS.join(', ')} FROM iys_subscriptions ORDER BY iys_code`;
 

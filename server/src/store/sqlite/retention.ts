@@ -5,6 +5,8 @@ import { FANNED_OUT } from '../sql/webhook-sql.js';
 import { CAPTURE_SELECT, toStoredCapture } from '../sql/store-rows.js';
 import {
   CONSENT_CHANGED,
+  DELETE_OLD_IYS_CHANGES,
+  PURGE_OLD_DAY_FILES,
   PURGED_DELIVERY_ERROR,
   PURGED_RECIPIENT,
   purgedChangedEventPayload,
@@ -122,5 +124,12 @@ export function sqliteRetentionStore(db: SqliteDb): RetentionStore {
     purgeCaptures: (purge) => db.inWriteTx((w) => purgeCapturesSqlite(w, purge)),
     changedEventCandidates: async (page) => changedEventCandidatesSqlite(db.reader, page),
     purgeChangedEvents: (purge) => db.inWriteTx((w) => purgeChangedEventsSqlite(w, purge)),
+    purgeIysDays: ({ iysCode, brandCode, before, purgedAt }) =>
+      db.inWriteTx((w) => ({
+        files: w.db
+          .prepare(PURGE_OLD_DAY_FILES)
+          .run(Buffer.alloc(0), purgedAt, iysCode, brandCode, before).changes,
+        changes: w.db.prepare(DELETE_OLD_IYS_CHANGES).run(iysCode, brandCode, before).changes,
+      })),
   };
 }
