@@ -70,6 +70,7 @@ describe('the token request budget', () => {
       sent: false,
       retryAt: start + HOUR,
     });
+    expect(refused.error.message).toContain('hourly token budget is spent');
     // The refusal stores no hour-long lock: the request is sent as soon as the budget frees.
     expect((await store.get())?.lockedUntil).toBeUndefined();
     clock.t = start + HOUR + 1;

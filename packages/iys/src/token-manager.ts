@@ -74,7 +74,8 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     // refuses is never sent, so İYS's hour is never started over.
     const reservation = await store.reserveGrant?.(sentAt);
     if (reservation?.granted === false) {
-      return err(lockedError(0, reservation.freeAt, sentAt));
+      const detail = `the account's hourly token budget is spent: token requests halted until ${new Date(reservation.freeAt).toISOString()}`;
+      return err(lockedError(0, reservation.freeAt, sentAt, undefined, detail));
     }
     const answer = await transport.send({
       method: 'POST',
@@ -208,7 +209,13 @@ function orFallback(
   return fallback !== undefined ? ok(fallback) : result;
 }
 
-function lockedError(status: number, lockedUntil: number, t: number, cause?: IysError): IysError {
+function lockedError(
+  status: number,
+  lockedUntil: number,
+  t: number,
+  cause?: IysError,
+  detail = `token requests halted until ${new Date(lockedUntil).toISOString()}`,
+): IysError {
   return new IysError({
     kind: 'token-locked',
     status,
@@ -218,9 +225,7 @@ function lockedError(status: number, lockedUntil: number, t: number, cause?: Iys
     retryAfterMs: Math.max(0, lockedUntil - t),
     operation: OPERATION,
     sent: cause !== undefined,
-    ...(cause === undefined
-      ? { detail: `token requests halted until ${new Date(lockedUntil).toISOString()}` }
-      : {}),
+    ...(cause === undefined ? { detail } : {}),
   });
 }
 
