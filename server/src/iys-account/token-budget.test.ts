@@ -2,7 +2,8 @@
 // one PostgreSQL (two pools, each with its own shared İYS client, as two server processes have)
 // together never send İYS more token requests in an hour than the budget, and a refused one is
 // the H084 lock with the time it frees; one instance on SQLite the same. Real HTTP to the
-// simulator, whose own token limit is the budget, so one request too many would be its H084.
+// simulator, whose own token limit is the budget, so one request too many would be its H084. The
+// gauge izinli_iys_token_grants_hour reports the count.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import type { FetchLike, IysClient } from '@izinli/iys';
 import { createIysSim, serveIysSim } from '@izinli/iys-sim';
 import type { IysSim, ServedSim } from '@izinli/iys-sim';
 import pg from 'pg';
+import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkServerConfig } from '../config/load-config.js';
 import type { LoadedConfig } from '../config/load-config.js';
@@ -19,6 +21,7 @@ import { openPostgresStore } from '../store/postgres/postgres-store.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { TOKEN_WINDOW_MS, sharedIysClients } from './iys-clients.js';
+import { registerTokenGrantGauge } from './token-grant-metrics.js';
 
 const url = process.env.DATABASE_URL;
 const IYS_CODE = 100000;
@@ -115,6 +118,19 @@ describe('the İYS token budget, counted in the database', () => {
     closing.push(() => store.close());
     await store.migrate();
     await expectBudgetKept(r, [store], [r.instance(store)]);
+    // The gauge reads the same count from the database.
+    const registry = new Registry();
+    registerTokenGrantGauge(
+      registry,
+      store,
+      () => [IYS_CODE],
+      () => r.sim.now(),
+    );
+    const inHour = await store.iysTokenGrants(IYS_CODE, r.sim.now().getTime() - TOKEN_WINDOW_MS);
+    expect(inHour).toBeGreaterThan(0);
+    expect(await registry.metrics()).toContain(
+      `izinli_iys_token_grants_hour{iys_code="${IYS_CODE}"} ${inHour}`,
+    );
   });
 
   describe.skipIf(!url)(
