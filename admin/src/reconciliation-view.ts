@@ -213,6 +213,18 @@ export class IzinliReconciliationView extends AdminView {
             : ''
         }
         ${d.fileSha256 || d.timestampSha256 ? '' : '—'}
+        ${
+          d.chained?.length
+            ? html`<ul class="chained">
+                ${d.chained.map(
+                  (c) =>
+                    html`<li data-chained=${`${c.siteKey}#${c.seq}`} title=${c.recordHash}>
+                      ${this.t('chainedAt', { site: c.siteKey, seq: c.seq })}
+                    </li>`,
+                )}
+              </ul>`
+            : ''
+        }
       </td>
     </tr>`;
   }

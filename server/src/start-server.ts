@@ -37,6 +37,7 @@ import type { DeliveryWorker } from './delivery/delivery-worker.js';
 import { claimsWhileLeading, createLeader, everyWhileLeading } from './delivery/leader.js';
 import { createIysPacer } from './delivery/pacer.js';
 import { sharedIysClients } from './iys-account/iys-clients.js';
+import { registerTokenGrantGauge } from './iys-account/token-grant-metrics.js';
 import type { Leader } from './delivery/leader.js';
 import type { BrandSyncReport, SyncWorker } from './sync/sync-worker.js';
 import { createWebhookWorker } from './webhooks/webhook-worker.js';
@@ -145,6 +146,7 @@ export async function startServer({
     lastSync: () => syncTimes.list(),
   });
   registerSubscriptionGauge(metrics.registry, store);
+  registerTokenGrantGauge(metrics.registry, store, () => [...live.view.iysAccounts.keys()]);
   const live = liveConfig(config);
   // Deadlines on the current config's calendar (extra holidays may change on SIGHUP); its warning
   // state is kept while the calendar stays the same.
@@ -271,6 +273,7 @@ export async function startServer({
         config: () => live.view,
         store,
         baseUrl: env.IYS_BASE_URL,
+        tokenBudget: env.IYS_TOKEN_BUDGET_PER_HOUR,
         // The client takes a pacer slot per request, tokens included.
         rateLimiter: pacer,
       })
@@ -311,6 +314,8 @@ export async function startServer({
     ? createReconciliationWorker({
         config: live.view,
         store,
+        // Agreed days go into the site chains through the one writer of the chains.
+        chainer: committer,
         logger,
         baseUrl: env.IYS_BASE_URL,
         intervalSeconds: env.RECONCILE_INTERVAL_SECONDS,

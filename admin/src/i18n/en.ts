@@ -225,5 +225,6 @@ export const en: AdminTranslation = {
   moreDifferences: '…and {n} more differences (all of them in the API).',
   downloadCsv: 'Download the CSV daily file',
   downloadTsr: 'Download the .tsr time stamp',
+  chainedAt: 'In the chain of {site} as record #{seq}',
   missedOutsideWindow: 'İYS no longer keeps this day (outside its 7-day window).',
 };

@@ -229,5 +229,6 @@ export const tr = {
   moreDifferences: '…ve {n} fark daha (tümü API’de).',
   downloadCsv: 'CSV günlük dosyasını indir',
   downloadTsr: '.tsr zaman damgasını indir',
+  chainedAt: '{site} zincirinde #{seq} numaralı kayıt',
   missedOutsideWindow: 'İYS bu günü artık tutmuyor (7 günlük pencerenin dışında).',
 } satisfies Record<string, string>;

@@ -1,5 +1,5 @@
 import { GENESIS_HASH, checkCaptureRecordHash } from './capture-record.js';
-import type { CaptureRecord } from './capture-record.js';
+import type { ChainRecord } from './capture-record.js';
 import { defineProblemMessages, excerpt } from './problem.js';
 import type { Problem } from './problem.js';
 
@@ -16,7 +16,7 @@ export interface ChainStart {
  * `start` lets a verifier check a segment after a signed checkpoint.
  */
 export async function checkCaptureChain(
-  records: readonly CaptureRecord[],
+  records: readonly ChainRecord[],
   start: ChainStart = { seq: 0, hash: GENESIS_HASH },
 ): Promise<Problem[]> {
   const found: Problem[] = [];

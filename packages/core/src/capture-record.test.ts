@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   CaptureRecord,
+  IysDayRecord,
+  chainRecordSchema,
   captureRecordHash,
   captureRecordHashWith,
   checkCaptureRecordHash,
@@ -213,5 +215,44 @@ describe('captureRecordHashWith', () => {
     expect(captureRecordHashWith(sealed, sync)).toBe(await captureRecordHash(sealed));
     const edited = { ...unsealed, origin: 'https://baska.example' };
     expect(captureRecordHashWith(edited, sync)).not.toBe(sealed.recordHash);
+  });
+});
+
+describe('IysDayRecord (a reconciled İYS day in the chain)', () => {
+  const day = {
+    kind: 'iys-day' as const,
+    captureId: '0b7e8f2a-1c3d-8e4f-9a6b-2c1d0e9f8a7b',
+    siteKey: 'kitapci-ornek-sitesi',
+    seq: 4,
+    receivedAt: '2026-01-02T00:00:00.000Z',
+    iysCode: 100000,
+    brandCode: 100000,
+    reportDate: '2026-01-01',
+    fileSha256: 'a'.repeat(64),
+    agreementHash: 'b'.repeat(96),
+    timestampSha256: 'c'.repeat(64),
+    timestampGenTime: '2026-01-01T23:00:00.000Z',
+    prevHash: 'd'.repeat(64),
+  };
+
+  it('A13: seals, chains and checks like any record, by its own schema', async () => {
+    const sealed = { ...day, recordHash: await captureRecordHash(day) };
+    expect(chainRecordSchema(sealed)).toBe(IysDayRecord);
+    expect(IysDayRecord.safeParse(sealed).success).toBe(true);
+    expect((await checkCaptureRecordHash(sealed)).ok).toBe(true);
+    const altered = { ...sealed, timestampSha256: 'e'.repeat(64) };
+    expect((await checkCaptureRecordHash(altered)).ok).toBe(false);
+  });
+
+  it('holds no person: a field of a capture is refused', async () => {
+    const sealed = { ...day, recordHash: await captureRecordHash(day) };
+    expect(IysDayRecord.safeParse({ ...sealed, person: { phone: '+905321234567' } }).success).toBe(
+      false,
+    );
+    expect(IysDayRecord.safeParse({ ...sealed, agreementHash: 'b'.repeat(64) }).success).toBe(
+      false,
+    );
+    // Any other kind is checked as a capture or withdrawal.
+    expect(chainRecordSchema({ kind: 'capture' })).toBe(CaptureRecord);
   });
 });

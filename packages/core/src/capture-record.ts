@@ -113,6 +113,37 @@ const WithdrawalRecord = z.strictObject({
   source: ProviderSource,
 });
 
+/**
+ * A day of İYS reconciliation the brand agreed with İYS (`kind: 'iys-day'`), chained into the log
+ * of each site of the brand's İYS account: the daily file's SHA-256 and İYS's agreement hash
+ * (SHA-384) with the SHA-256 of İYS's RFC 3161 time stamp (`.tsr`) over that file and the time the
+ * TSA stamped it. No personal data: the file and the stamp are kept beside the log, and these
+ * hashes prove which ones they were.
+ */
+export const IysDayRecord = z.strictObject({
+  kind: z.literal('iys-day'),
+  captureId: recordFields.captureId,
+  siteKey: SiteKey,
+  seq: recordFields.seq,
+  receivedAt: recordFields.receivedAt.meta({ description: 'When izinli sealed the record, UTC.' }),
+  iysCode: z.int().min(1),
+  brandCode: z.int().min(1),
+  reportDate: z.iso.date().meta({ description: 'The Turkey day reconciled, YYYY-MM-DD.' }),
+  fileSha256: Sha256Digest.meta({ description: 'SHA-256 of İYS’s daily file as downloaded.' }),
+  agreementHash: z
+    .string()
+    .regex(/^[0-9a-f]{96}$/)
+    .meta({ description: 'İYS’s agreement hash: SHA-384 (hex) of the daily file.' }),
+  timestampSha256: Sha256Digest.meta({ description: 'SHA-256 of İYS’s .tsr over the file.' }),
+  timestampGenTime: z.iso
+    .datetime()
+    .meta({ description: 'The time the TSA stamped the file (the token’s genTime), UTC.' }),
+  prevHash: recordFields.prevHash,
+  recordHash: recordFields.recordHash,
+});
+/** A chained İYS reconciliation day (see `IysDayRecord`). */
+export type IysDayRecord = z.infer<typeof IysDayRecord>;
+
 function addIssue(
   ctx: z.RefinementCtx,
   path: (string | number)[],
@@ -226,9 +257,28 @@ export type CaptureRecord = z.infer<typeof CaptureRecord>;
 /** `capture` (what a person ticked on a form) or `withdrawal` (consents taken back, B7). */
 export type CaptureRecordKind = CaptureRecord['kind'];
 
+/**
+ * Any record of a site's chain: a capture or withdrawal (about a person), or a reconciled İYS day
+ * (`iys-day`, no personal data). They chain, hash and sign alike.
+ */
+export type ChainRecord = CaptureRecord | IysDayRecord;
+/** Every kind of chained record. */
+export type ChainRecordKind = ChainRecord['kind'];
+
+/** The schema a stored chain record is checked against, chosen by its `kind`. */
+export function chainRecordSchema(value: unknown): typeof CaptureRecord | typeof IysDayRecord {
+  return (value as { kind?: unknown } | null)?.kind === 'iys-day' ? IysDayRecord : CaptureRecord;
+}
+
+/** Whether a chained record is about a person (a capture or a withdrawal), not an İYS day. */
+export const isCaptureRecord = (record: ChainRecord): record is CaptureRecord =>
+  record.kind !== 'iys-day';
+
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** A record before it is sealed with its `recordHash`. */
 export type UnsealedCaptureRecord = DistributiveOmit<CaptureRecord, 'recordHash'>;
+/** Any chain record before it is sealed. */
+export type UnsealedChainRecord = DistributiveOmit<ChainRecord, 'recordHash'>;
 
 // Absent optional fields must hash the same whether a key is missing or holds undefined.
 function withoutUndefined(value: unknown): unknown {
@@ -248,8 +298,8 @@ function withoutUndefined(value: unknown): unknown {
  * own `recordHash` field — so it covers `seq` and `prevHash`, which links it into the site's chain,
  * and every other field exactly as stored. Fields that are absent (or undefined) are not hashed.
  */
-export function captureRecordHash(record: UnsealedCaptureRecord | CaptureRecord): Promise<string> {
-  const { recordHash: _ignored, ...rest } = record as CaptureRecord;
+export function captureRecordHash(record: UnsealedChainRecord | ChainRecord): Promise<string> {
+  const { recordHash: _ignored, ...rest } = record as ChainRecord;
   return sha256Canonical(withoutUndefined(rest));
 }
 
@@ -258,10 +308,10 @@ export function captureRecordHash(record: UnsealedCaptureRecord | CaptureRecord)
  * node:crypto, which is several times faster than WebCrypto's async digest. Same bytes, same hash.
  */
 export function captureRecordHashWith(
-  record: UnsealedCaptureRecord | CaptureRecord,
+  record: UnsealedChainRecord | ChainRecord,
   sha256HexSync: (text: string) => string,
 ): string {
-  const { recordHash: _ignored, ...rest } = record as CaptureRecord;
+  const { recordHash: _ignored, ...rest } = record as ChainRecord;
   return sha256HexSync(canonicalJson(withoutUndefined(rest)));
 }
 
@@ -274,11 +324,11 @@ export async function sealCaptureRecord(record: UnsealedCaptureRecord): Promise<
  * Checks that a stored record's `recordHash` still matches its content (A13). `sha256HexSync`, when
  * given, hashes synchronously (the server passes node:crypto; verifying a log hashes every record).
  */
-export async function checkCaptureRecordHash(
-  record: CaptureRecord,
+export async function checkCaptureRecordHash<R extends ChainRecord>(
+  record: R,
   path: (string | number)[] = [],
   sha256HexSync?: (text: string) => string,
-): Promise<Result<CaptureRecord, Problem>> {
+): Promise<Result<R, Problem>> {
   const actual = sha256HexSync
     ? captureRecordHashWith(record, sha256HexSync)
     : await captureRecordHash(record);

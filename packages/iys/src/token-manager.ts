@@ -70,6 +70,13 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
 
   async function request(grant: Grant): Promise<Result<StoredToken, IysError>> {
     const sentAt = now();
+    // The account's budget of token requests per hour, counted for every instance: a request it
+    // refuses is never sent, so İYS's hour is never started over.
+    const reservation = await store.reserveGrant?.(sentAt);
+    if (reservation?.granted === false) {
+      const detail = `the account's hourly token budget is spent: token requests halted until ${new Date(reservation.freeAt).toISOString()}`;
+      return err(lockedError(0, reservation.freeAt, sentAt, undefined, detail));
+    }
     const answer = await transport.send({
       method: 'POST',
       path: iysPaths.token(),
@@ -143,6 +150,8 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       if (refreshed.ok) return save(refreshed.value);
       const failure = refreshed.error;
       if (failure.kind === 'token-locked') {
+        // Unsent (the budget is spent): nothing to lock, the budget frees itself.
+        if (!failure.sent) return orFallback(err(failure), fallback);
         return orFallback(await lock(current, failure), fallback);
       }
       // A transient failure would fail the password grant too: keep the old token if it lives.
@@ -158,7 +167,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       password: options.password,
     });
     if (fresh.ok) return save(fresh.value);
-    if (fresh.error.kind === 'token-locked') {
+    if (fresh.error.kind === 'token-locked' && fresh.error.sent) {
       return orFallback(await lock(current, fresh.error), fallback);
     }
     return orFallback(err(fresh.error), fallback);
@@ -200,7 +209,13 @@ function orFallback(
   return fallback !== undefined ? ok(fallback) : result;
 }
 
-function lockedError(status: number, lockedUntil: number, t: number, cause?: IysError): IysError {
+function lockedError(
+  status: number,
+  lockedUntil: number,
+  t: number,
+  cause?: IysError,
+  detail = `token requests halted until ${new Date(lockedUntil).toISOString()}`,
+): IysError {
   return new IysError({
     kind: 'token-locked',
     status,
@@ -210,9 +225,7 @@ function lockedError(status: number, lockedUntil: number, t: number, cause?: Iys
     retryAfterMs: Math.max(0, lockedUntil - t),
     operation: OPERATION,
     sent: cause !== undefined,
-    ...(cause === undefined
-      ? { detail: `token requests halted until ${new Date(lockedUntil).toISOString()}` }
-      : {}),
+    ...(cause === undefined ? { detail } : {}),
   });
 }
 

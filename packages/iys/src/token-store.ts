@@ -22,7 +22,17 @@ export interface StoredToken {
 export interface TokenStore {
   get(): Promise<StoredToken | undefined>;
   set(token: StoredToken): Promise<void>;
+  /**
+   * Counts one token request (password or refresh grant) at `at` (epoch ms) against the account's
+   * hourly budget before it is sent, or refuses it when the budget is spent, saying when the
+   * oldest counted request leaves the hour. Absent: requests are not counted (one process alone,
+   * where the `H084` lock is the only guard).
+   */
+  reserveGrant?(at: number): Promise<GrantReservation>;
 }
+
+/** Whether a token request may be sent now; when not, the epoch ms from which one may. */
+export type GrantReservation = { granted: true } | { granted: false; freeAt: number };
 
 /** A token store in this process's memory. */
 export function createMemoryTokenStore(initial?: StoredToken): TokenStore {

@@ -2,12 +2,17 @@
 // written wait and go together in the next one, so one fsync serves many captures
 // (docs/architecture.md#record-and-proof: durability without losing throughput).
 import { excerpt } from '@izinli/core';
-import type { CaptureRecord, ConsentStatus, Problem } from '@izinli/core';
+import type { ChainRecord, ConsentStatus, Problem } from '@izinli/core';
 import type { CaptureStore, CaptureWrite, WriteTx } from '../store/ports/capture-store.js';
 import type { ChainHead, StoredCapture } from '../store/types.js';
 import { sha256HexSync } from '../proof/node-sha256.js';
 import type { CaptureDraft } from './prepare-capture.js';
 import { RecordInvalid, consentKeys, sealCapture } from './seal-capture.js';
+import { isIysDayDraft, iysDayWrite } from './seal-iys-day.js';
+import type { IysDayDraft } from './seal-iys-day.js';
+
+/** What the group commit takes: a capture or withdrawal, or a reconciled İYS day. */
+export type CommitDraft = CaptureDraft | IysDayDraft;
 
 /** What became of a submitted capture. */
 export type CommitOutcome =
@@ -25,7 +30,7 @@ export type CommitOutcome =
 export interface GroupCommitOptions {
   store: CaptureStore;
   /** Signs the sealed record (a compact JWS receipt); `canonical` is `canonicalJson(record)`. */
-  signReceipt(record: CaptureRecord, canonical: string): Promise<string>;
+  signReceipt(record: ChainRecord, canonical: string): Promise<string>;
   /** Ids for movements and events. */
   newId(): string;
   /** Our İYS deadline for a consent (A8), on the server's calendar (calendar/server-calendar.ts). */
@@ -39,7 +44,7 @@ export interface GroupCommitOptions {
 }
 
 interface Pending {
-  draft: CaptureDraft;
+  draft: CommitDraft;
   resolve(outcome: CommitOutcome): void;
   reject(error: unknown): void;
 }
@@ -56,7 +61,7 @@ export class GroupCommitter {
   }
 
   /** Resolves once the capture is committed (or found already stored). */
-  submit(draft: CaptureDraft): Promise<CommitOutcome> {
+  submit(draft: CommitDraft): Promise<CommitOutcome> {
     return new Promise<CommitOutcome>((resolve, reject) => {
       this.#queue.push({ draft, resolve, reject });
       this.#running ??= this.#drainQueue();
@@ -133,14 +138,16 @@ export class GroupCommitter {
     }
   }
 
-  #commit(drafts: CaptureDraft[], oneByOne: boolean): Promise<CommitOutcome[]> {
+  #commit(drafts: CommitDraft[], oneByOne: boolean): Promise<CommitOutcome[]> {
     const siteKeys = [...new Set(drafts.map((d) => d.siteKey))];
     return this.#options.store.write(siteKeys, async (tx) => {
       const stored = await tx.findCaptures(drafts.map((d) => d.captureId));
       // Every new capture's consent states in one read: nothing is written before all are sealed,
       // so what the batch sealed earlier is layered on top as the seals go.
       const fresh = drafts.filter((d) => !stored.has(d.captureId));
-      const known = await tx.currentStatuses([...new Set(fresh.flatMap(consentKeys))]);
+      const known = await tx.currentStatuses([
+        ...new Set(fresh.flatMap((d) => (isIysDayDraft(d) ? [] : consentKeys(d)))),
+      ]);
       const batch: BatchState = { heads: new Map(), statuses: known };
       const outcomes: CommitOutcome[] = [];
       /** The sealed writes, each with its draft's place in the batch (to blame it alone). */
@@ -190,9 +197,15 @@ export class GroupCommitter {
   async #seal(
     tx: WriteTx,
     index: number,
-    draft: CaptureDraft,
+    draft: CommitDraft,
     batch: BatchState,
   ): Promise<SealedWrite> {
+    if (isIysDayDraft(draft)) {
+      const head = batch.heads.get(draft.siteKey) ?? (await tx.chainHead(draft.siteKey));
+      const sealed = await attributed(index, () => iysDayWrite(draft, head, sha256HexSync));
+      batch.heads.set(draft.siteKey, sealed.head);
+      return sealed.write;
+    }
     const statuses = new Map<string, ConsentStatus>();
     for (const key of consentKeys(draft)) {
       const status = batch.statuses.get(key);

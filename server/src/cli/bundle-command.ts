@@ -1,6 +1,6 @@
 // `izinli verify bundle <file>`: a recipient's evidence bundle, as the admin console downloads it,
 // checked record by record (proof/bundle-verify.ts). `izinli verify receipt` hands a bundle here.
-import { problemMessage } from '@izinli/core';
+import { isCaptureRecord, problemMessage } from '@izinli/core';
 import type { Locale, Problem } from '@izinli/core';
 import type { JSONWebKeySet } from 'jose';
 import { problemJson } from '../proof/index.js';
@@ -33,7 +33,9 @@ function recordLine(r: BundleRecordCheck, locale: Locale): string[] {
       const record = r.record!;
       return [
         `${name}: receipt verified, signed by key ${r.kid}`,
-        `  ${record.kind} received ${record.receivedAt} from ${record.origin}`,
+        isCaptureRecord(record)
+          ? `  ${record.kind} received ${record.receivedAt} from ${record.origin}`
+          : `  ${record.kind} ${record.iysCode}/${record.brandCode} ${record.reportDate}`,
         `  notices: ${notices || '(none)'}`,
       ];
     }

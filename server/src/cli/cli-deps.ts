@@ -4,6 +4,7 @@ import type { EventEmitter } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import type { RunningServer } from '../start-server.js';
 import type { LogSource } from '../proof/index.js';
+import type { ReconciliationStore } from '../store/ports/reconciliation-store.js';
 import type { Store } from '../store/store.js';
 import { startProgress } from './progress.js';
 import type { Progress } from './progress.js';
@@ -12,9 +13,13 @@ import type { ChainStore } from '../store/ports/chain-store.js';
 /** Exit codes: done or verified, verification or check failed, usage or input error. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
-/** The store an export reads (its chain heads give the progress a total), and closes when done. */
+/**
+ * The store an export reads (its chain heads give the progress a total; the stored İYS files, when
+ * it has them, give the chained days' .tsr), and closes when done.
+ */
 export type ExportStore = LogSource &
-  Partial<Pick<ChainStore, 'chainHead'>> & { close(): Promise<void> };
+  Partial<Pick<ChainStore, 'chainHead'>> &
+  Partial<Pick<ReconciliationStore, 'reconciliationFile'>> & { close(): Promise<void> };
 
 /** Everything the CLI touches outside itself. */
 export interface CliDeps {

@@ -21,6 +21,7 @@ describe('izinli purge: the table', () => {
         },
       ],
       unconfigured: ['old-site'],
+      iysDays: [{ iysCode: 100000, brandCode: 100000, before: '2023-12-01', files: 2, changes: 7 }],
     };
     const lines = purgeTable(report).trimEnd().split('\n');
     expect(lines[0]!.split(/\s{2,}/)).toEqual([
@@ -46,5 +47,8 @@ describe('izinli purge: the table', () => {
       '8',
     ]);
     expect(lines[2]).toBe('not in the config (kept): old-site');
+    expect(lines[3]).toBe(
+      'İYS brand 100000/100000, days before 2023-12-01: 2 daily files and 7 İYS changes purged',
+    );
   });
 });

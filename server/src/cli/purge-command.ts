@@ -43,6 +43,11 @@ export function purgeTable(report: RetentionReport): string {
   const lines = [line(head), ...rows.map(line)];
   if (report.unconfigured.length > 0)
     lines.push(`not in the config (kept): ${report.unconfigured.join(', ')}`);
+  for (const d of report.iysDays) {
+    lines.push(
+      `İYS brand ${d.iysCode}/${d.brandCode}, days before ${d.before}: ${d.files} daily files and ${d.changes} İYS changes purged`,
+    );
+  }
   return `${lines.join('\n')}\n`;
 }
 

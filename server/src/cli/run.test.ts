@@ -75,7 +75,7 @@ describe('izinli verify receipt', () => {
   it('verifies a receipt file against a JWKS file and prints its key facts', async () => {
     const run = await izinli(['verify', 'receipt', files.receipt, '--jwks', files.jwks]);
     expect(run).toMatchObject({ code: EXIT.ok, stderr: '' });
-    const record = chain[0]!.record!;
+    const record = chain[0]!.record as CaptureRecord;
     expect(run.stdout).toContain(`receipt verified: signed by key ${ring.kid}`);
     expect(run.stdout).toContain(`site       ${EXAMPLE_SITE_KEY} #1`);
     expect(run.stdout).toContain('MESAJ ticked (ONAY), ARAMA unticked, EPOSTA ticked (ONAY)');

@@ -81,6 +81,8 @@ export async function exportCommand(command: Command<'export'>, deps: CliDeps): 
         ...(command.sites.length > 0 ? { siteKeys: command.sites } : {}),
         ...(jwks.keys.length > 0 ? { jwks } : {}),
         ...(deps.now ? { now: deps.now } : {}),
+        // Each chained İYS day carries its .tsr, so the export proves the stamp on its own.
+        ...(store.reconciliationFile ? { files: store.reconciliationFile.bind(store) } : {}),
       })) {
         await write(target, `${line}\n`);
         count += 1;

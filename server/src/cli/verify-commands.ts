@@ -1,7 +1,7 @@
 // `izinli verify receipt` and `izinli verify log`.
 import { availableParallelism } from 'node:os';
 import { problemMessage } from '@izinli/core';
-import type { CaptureRecord, Locale, Problem } from '@izinli/core';
+import type { ChainRecord, IysDayRecord, Locale, Problem } from '@izinli/core';
 import { decodeProtectedHeader } from 'jose';
 import type { JSONWebKeySet } from 'jose';
 import { logProblemMessage, problemJson, verifyLog, verifyReceipt } from '../proof/index.js';
@@ -43,7 +43,22 @@ function bundleIn(text: string): unknown {
   }
 }
 
-function describeRecord(record: CaptureRecord, kid: string): string {
+function describeIysDay(record: IysDayRecord, kid: string): string {
+  const row = (label: string, value: string) => `  ${label.padEnd(10)} ${value}`;
+  return [
+    `receipt verified: signed by key ${kid}`,
+    row('iys-day', `${record.iysCode}/${record.brandCode} ${record.reportDate}`),
+    row('site', `${record.siteKey} #${record.seq}`),
+    row('file', `sha256 ${record.fileSha256}`),
+    row('agreement', `sha384 ${record.agreementHash}`),
+    row('timestamp', `sha256 ${record.timestampSha256}, stamped ${record.timestampGenTime}`),
+    row('recordHash', record.recordHash),
+    '',
+  ].join('\n');
+}
+
+function describeRecord(record: ChainRecord, kid: string): string {
+  if (record.kind === 'iys-day') return describeIysDay(record, kid);
   const channels = record.channels
     .map((c) => `${c.type} ${c.checked ? 'ticked' : 'unticked'}${c.status ? ` (${c.status})` : ''}`)
     .join(', ');

@@ -123,6 +123,15 @@ export const ServerEnv = z.object({
   DELIVERY_INTERVAL_MS: count(MILLISECONDS).min(10).default(1000),
   /** A paused İYS account's first probe after this long, doubling up to 30 times it. */
   IYS_PROBE_MS: count(MILLISECONDS).min(100).max(3_600_000).default(30_000),
+  /**
+   * Token requests (password or refresh grants) izinli sends per İYS account in any hour, counted
+   * in the database for every instance; İYS allows 100 per hour per IP (H084), the rest is left
+   * for other tools on the same address.
+   */
+  IYS_TOKEN_BUDGET_PER_HOUR: count({ en: 'token requests', tr: 'jeton isteği sayısı' })
+    .min(1)
+    .max(100)
+    .default(90),
   /** Batches (≤ 1000 per brand, polled after İYS's 300 s) when more movements are due; 0: never. */
   DELIVERY_BATCH_THRESHOLD: count({ en: 'due movements', tr: 'zamanı gelmiş hareket sayısı' })
     .min(0)

@@ -39,6 +39,8 @@ export interface DeliveryHarness {
   sim: IysSim;
   served: ServedSim;
   store: Store;
+  /** The store's SQLite file (a test may alter it behind the store). */
+  dbFile: string;
   /** Every request the workers sent, by path (what went over the wire to the simulator). */
   sent: string[];
   /** Token requests sent so far. */
@@ -94,6 +96,7 @@ export async function startHarness(sim: IysSimOptions = {}): Promise<DeliveryHar
     sim: simulator,
     served,
     store,
+    dbFile: join(dir, 'izinli.sqlite'),
     sent,
     logs,
     tokenRequests: () => sent.filter((p) => p === '/oauth2/token').length,

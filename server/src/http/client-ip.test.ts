@@ -2,6 +2,7 @@
 // The client IP a capture records and signs, and the per-IP rate limit counts, is never
 // what the client wrote in X-Forwarded-For. First proxy-addr's walk on given headers and peers,
 // then real servers (startServer on a real socket, 127.0.0.1 playing the proxy) with forged headers.
+import type { CaptureRecord } from '@izinli/core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
@@ -178,7 +179,7 @@ async function recorded(server: RunningServer, id: string, response: Response) {
   if (!signed.ok) throw new Error(`receipt does not verify: ${signed.error.code}`);
   const stored = (await server.store.getCapture(id))!;
   expect(stored.receipt).toBe(receipt);
-  return { stored: stored.record!, signed: signed.value };
+  return { stored: stored.record as CaptureRecord, signed: signed.value as CaptureRecord };
 }
 
 describe('behind one proxy (TRUST_PROXY=1), over a real socket', () => {
@@ -238,7 +239,7 @@ describe('behind one proxy (TRUST_PROXY=1), over a real socket', () => {
     });
     expect(response.status).toBe(201);
     const { captureId } = (await response.json()) as { captureId: string };
-    const stored = (await s.server.store.getCapture(captureId))!.record!;
+    const stored = (await s.server.store.getCapture(captureId))!.record as CaptureRecord;
     expect(stored.kind).toBe('withdrawal');
     expect(stored.ip).toBe(real);
   });

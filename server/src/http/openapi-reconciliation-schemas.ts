@@ -43,6 +43,13 @@ const Day = z.object({
   reason: z.string().optional(),
   differenceCount: z.int(),
   differences: z.array(Difference).meta({ description: 'At most the first 1000.' }),
+  chained: z
+    .array(z.object({ siteKey: z.string(), seq: z.int(), recordHash: z.string() }))
+    .optional()
+    .meta({
+      description:
+        'An agreed day’s iys-day record in each site chain of the brand that holds it (its hashes signed and chained; see docs/iys.md).',
+    }),
 });
 
 const SubscriptionCheck = z.object({

@@ -115,6 +115,8 @@ describe('the probe schedule', () => {
       resumeIysAccount: () => Promise.resolve(true),
       iysToken: () => Promise.resolve(undefined),
       setIysToken: () => Promise.resolve(),
+      reserveIysTokenGrant: () => Promise.resolve({ granted: true as const, count: 1 }),
+      iysTokenGrants: () => Promise.resolve(0),
     };
     const cause = { code: 'H521', message: 'kapalı', status: 403 };
     const now = new Date('2026-12-01T09:00:00Z');

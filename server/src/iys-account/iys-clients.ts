@@ -2,6 +2,7 @@
 // with its token kept in the database: one token and one H084 lock per account for the process
 // and for every instance on the database, so a worker or an instance taking over never asks İYS
 // for a token another already holds, or asks inside İYS's locked hour.
+import { IYS_LIMITS } from '@izinli/core';
 import { createIysClient } from '@izinli/iys';
 import type { FetchLike, IysClient, RateLimiter, TokenStore } from '@izinli/iys';
 import type { Logger } from 'pino';
@@ -20,22 +21,44 @@ export interface IysWorkerOptions {
   now?: () => Date;
 }
 
-/** The account's token in the store's `iys_tokens` row. */
+/** İYS's token window: requests are counted per hour (H084). */
+export const TOKEN_WINDOW_MS = 3_600_000;
+
+/** The store's side of the shared token: the token row and the hourly count of requests. */
+export type TokenRows = Pick<AccountStore, 'iysToken' | 'setIysToken' | 'reserveIysTokenGrant'>;
+
+/**
+ * The account's token in the store's `iys_tokens` row, and every token request counted in
+ * `iys_token_grants` against `budget` per rolling hour: a rolling hour never holds more than the
+ * budget, so neither does İYS's hour, however İYS places it.
+ */
 export function storedTokens(
-  store: Pick<AccountStore, 'iysToken' | 'setIysToken'>,
+  store: TokenRows,
   iysCode: number,
   now: () => Date = () => new Date(),
+  budget: number = IYS_LIMITS.tokensPerHour,
 ): TokenStore {
   return {
     get: () => store.iysToken(iysCode),
     set: (token) => store.setIysToken(iysCode, token, now().toISOString()),
+    async reserveGrant(atMs) {
+      const reservation = await store.reserveIysTokenGrant({
+        iysCode,
+        atMs,
+        budget,
+        windowMs: TOKEN_WINDOW_MS,
+      });
+      return reservation.granted ? { granted: true } : reservation;
+    },
   };
 }
 
 /** The shared clients: `clientFor(iysCode)` makes an account's client once, on first use. */
 export function sharedIysClients(options: {
   config: () => LoadedConfig;
-  store: Pick<AccountStore, 'iysToken' | 'setIysToken'>;
+  store: TokenRows;
+  /** Token requests per account per rolling hour (env `IYS_TOKEN_BUDGET_PER_HOUR`). */
+  tokenBudget?: number;
   baseUrl: string;
   fetch?: FetchLike;
   rateLimiter?: RateLimiter;
@@ -53,7 +76,7 @@ export function sharedIysClients(options: {
       username: credentials.username,
       password: credentials.password,
       iysCode,
-      tokenStore: storedTokens(options.store, iysCode, options.now),
+      tokenStore: storedTokens(options.store, iysCode, options.now, options.tokenBudget),
       ...(options.now ? { now: () => options.now!().getTime() } : {}),
       ...(options.fetch ? { fetch: options.fetch } : {}),
       ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),

@@ -2,8 +2,8 @@
 // it is: every receipt against the keys, the record beside it against what was signed, each notice
 // text against the hash its record names, each checkpoint's signature (A13, B8). Entries and fields
 // it does not know (other record kinds, evidence files) are listed as not checked, never refused.
-import { canonicalJson, excerpt, noticeHash } from '@izinli/core';
-import type { CaptureRecord, Problem } from '@izinli/core';
+import { canonicalJson, excerpt, isCaptureRecord, noticeHash } from '@izinli/core';
+import type { ChainRecord, Problem } from '@izinli/core';
 import { decodeProtectedHeader } from 'jose';
 import type { JSONWebKeySet } from 'jose';
 import { verifyCheckpoint } from './checkpoint.js';
@@ -31,7 +31,7 @@ export interface BundleRecordCheck {
   status: 'verified' | 'failed' | 'purged' | 'unsigned';
   kid?: string;
   /** The signed record (verified entries): what the person was shown and chose. */
-  record?: CaptureRecord;
+  record?: ChainRecord;
   notices: BundleNoticeCheck[];
   problems: Problem[];
 }
@@ -127,7 +127,8 @@ async function checkRecord(
   if (entry.captureId !== undefined && entry.captureId !== signed.captureId)
     differs('captureId', signed.captureId, entry.captureId);
   const notices: BundleNoticeCheck[] = [];
-  for (const ref of signed.notices) {
+  // A chained İYS day shows no notice: it holds hashes only.
+  for (const ref of isCaptureRecord(signed) ? signed.notices : []) {
     const found = texts.get(`${signed.siteKey}/${ref.id}/${ref.locale}/${ref.version}`);
     const text = found?.text;
     const state =

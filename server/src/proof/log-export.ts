@@ -15,9 +15,19 @@ export interface ExportLogOptions {
   /** Written as the second line, for readers without another copy (see LogJwksLine). */
   jwks?: JSONWebKeySet;
   now?: () => Date;
+  /**
+   * A stored reconciliation file by SHA-256: each `iys-day` record's line then carries the .tsr it
+   * names, so `izinli verify log` checks the stamp's hash and time without the database.
+   */
+  files?: (sha256: string) => Promise<{ content: Uint8Array } | undefined>;
 }
 
-function recordLine(capture: StoredCapture): LogRecordLine {
+async function recordLine(
+  capture: StoredCapture,
+  files: ExportLogOptions['files'],
+): Promise<LogRecordLine> {
+  const { record } = capture;
+  const tsr = record?.kind === 'iys-day' && files ? await files(record.timestampSha256) : undefined;
   return {
     type: 'record',
     siteKey: capture.siteKey,
@@ -27,6 +37,7 @@ function recordLine(capture: StoredCapture): LogRecordLine {
     ...(capture.record !== undefined ? { record: capture.record } : {}),
     ...(capture.receipt !== undefined ? { receipt: capture.receipt } : {}),
     ...(capture.purgedAt !== undefined ? { purgedAt: capture.purgedAt } : {}),
+    ...(tsr ? { timestamp: Buffer.from(tsr.content).toString('base64') } : {}),
   };
 }
 
@@ -48,7 +59,9 @@ export async function* exportLog(
     yield JSON.stringify(jwks);
   }
   for (const siteKey of sites) {
-    for await (const capture of store.chain(siteKey, 1)) yield JSON.stringify(recordLine(capture));
+    for await (const capture of store.chain(siteKey, 1)) {
+      yield JSON.stringify(await recordLine(capture, options.files));
+    }
     // The store lists checkpoints newest first; the log reads forward.
     const checkpoints = (await store.checkpoints(siteKey)).sort((a, b) => a.seq - b.seq);
     for (const { siteKey: site, seq, hash, signedAt, jws } of checkpoints) {

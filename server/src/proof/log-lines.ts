@@ -3,7 +3,8 @@
 //   2. optionally the JWKS: { type: 'jwks', keys } — before any receipt, so a reader can stream
 //   3. per site, its records in seq order, then its checkpoints in seq order.
 // A record line carries the chain digests always and the record and receipt until they are purged
-// (A14, B10): the chain links digests, not raw records, so a purged log still verifies.
+// (A14, B10): the chain links digests, not raw records, so a purged log still verifies. The line of
+// an `iys-day` record may also carry İYS's .tsr it names (base64), so the log proves the stamp too.
 import { Sha256Digest } from '@izinli/core';
 import { z } from 'zod';
 
@@ -39,6 +40,8 @@ export const LogRecordLine = z.object({
   record: z.unknown().optional(),
   receipt: z.string().optional(),
   purgedAt: z.iso.datetime().optional(),
+  /** An `iys-day` record's .tsr (RFC 3161 response), base64, when the exporter had it. */
+  timestamp: z.base64().optional(),
 });
 export type LogRecordLine = z.infer<typeof LogRecordLine>;
 

@@ -60,6 +60,12 @@ defineProblemMessages({
     en: (p) =>
       `${at(p)}: the record's ${p.params?.field} differs from the line's chain digest: it was altered (A13); ${er(p)}`,
   },
+  'log.timestampMismatch': {
+    tr: (p) =>
+      `${at(p)}: satırdaki İYS zaman damgası (.tsr) kayıtta zincirlenen damga değil: değiştirilmiş; ${ge(p)}`,
+    en: (p) =>
+      `${at(p)}: the line's İYS time stamp (.tsr) is not the one its record chained: it was altered; ${er(p)}`,
+  },
   'log.notARecord': {
     tr: (p) => `${at(p)}: satırdaki kayıt geçerli bir izin kaydı değil; ${ge(p)}`,
     en: (p) => `${at(p)}: the line's record is not a valid capture record; ${er(p)}`,

@@ -4,13 +4,15 @@
 // the other; these run wherever they are cheapest: beside the reader, or in worker threads
 // (log-verify-worker.ts) for a large log.
 import {
-  CaptureRecord,
+  chainRecordSchema,
   checkCaptureRecordHash,
   excerpt,
   problemsFromZod,
   valueAt,
 } from '@izinli/core';
-import type { Problem } from '@izinli/core';
+import type { ChainRecord, IysDayRecord, Problem } from '@izinli/core';
+import { createHash } from 'node:crypto';
+import { timestampGenTime } from './timestamp-time.js';
 import type { JSONWebKeySet } from 'jose';
 import { firstDifference } from './first-difference.js';
 import { LogRecordLine } from './log-lines.js';
@@ -34,7 +36,7 @@ export async function checkStoredRecord(
 ): Promise<{ valid: boolean; problems: Problem[] }> {
   const n = where.line;
   const problems: Problem[] = [];
-  const parsed = CaptureRecord.safeParse(line.record);
+  const parsed = chainRecordSchema(line.record).safeParse(line.record);
   if (!parsed.success) {
     const [first] = problemsFromZod(parsed.error, line.record);
     problems.push(
@@ -48,7 +50,7 @@ export async function checkStoredRecord(
     return { valid: false, problems };
   }
   // Checked as stored, not as zod normalised it (see verifyReceipt).
-  const record = line.record as CaptureRecord;
+  const record = line.record as ChainRecord;
   let valid = true;
   for (const field of ['siteKey', 'seq', 'prevHash', 'recordHash'] as const) {
     if (record[field] !== line[field]) {
@@ -69,7 +71,50 @@ export async function checkStoredRecord(
   }
   const hashed = await checkCaptureRecordHash(record, ['line', n, 'record'], sha256HexSync);
   if (!hashed.ok) problems.push(located(where, hashed.error));
+  if (record.kind === 'iys-day' && line.timestamp !== undefined) {
+    problems.push(...timestampProblems(record, line.timestamp, n).map((p) => located(where, p)));
+  }
   return { valid: valid && hashed.ok, problems };
+}
+
+/**
+ * The .tsr an `iys-day` line carries against its record: its SHA-256 is the one chained, and its
+ * genTime the one recorded. (Its signature is checked against İYS's TSA certificate with
+ * `izinli verify timestamp` or openssl, which need the certificate and the day's file.)
+ */
+function timestampProblems(record: IysDayRecord, base64: string, n: number): Problem[] {
+  const tsr = Buffer.from(base64, 'base64');
+  const actual = createHash('sha256').update(tsr).digest('hex');
+  if (actual !== record.timestampSha256) {
+    return [
+      {
+        code: 'log.timestampMismatch',
+        path: ['line', n, 'timestamp'],
+        expected: {
+          en: `a .tsr whose SHA-256 is the record's timestampSha256: ${record.timestampSha256}`,
+          tr: `SHA-256 özeti kayıttaki timestampSha256 olan bir .tsr: ${record.timestampSha256}`,
+        },
+        received: excerpt(actual, 70),
+        params: { seq: record.seq },
+      },
+    ];
+  }
+  const genTime = timestampGenTime(tsr)?.toISOString();
+  if (genTime !== new Date(record.timestampGenTime).toISOString()) {
+    return [
+      {
+        code: 'log.timestampMismatch',
+        path: ['line', n, 'timestamp'],
+        expected: {
+          en: `a .tsr stamped at the record's timestampGenTime: ${record.timestampGenTime}`,
+          tr: `kayıttaki timestampGenTime anında damgalanmış bir .tsr: ${record.timestampGenTime}`,
+        },
+        received: excerpt(genTime ?? 'no readable genTime', 70),
+        params: { seq: record.seq },
+      },
+    ];
+  }
+  return [];
 }
 
 /**

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { JSONWebKeySet } from 'jose';
 import type { ChainStore } from '../store/ports/chain-store.js';
+import type { ReconciliationStore } from '../store/ports/reconciliation-store.js';
 import { exportLog } from './log-export.js';
 import type { LogSource } from './log-export.js';
 import { verifyLog } from './log-verify.js';
@@ -25,7 +26,10 @@ export interface LogVerifyJob {
 }
 
 export interface LogVerifyJobsDeps {
-  store: LogSource & Pick<ChainStore, 'chainHead'>;
+  /** With the stored İYS files when it has them: a chained day's .tsr is checked too. */
+  store: LogSource &
+    Pick<ChainStore, 'chainHead'> &
+    Partial<Pick<ReconciliationStore, 'reconciliationFile'>>;
   jwks: () => JSONWebKeySet;
   now?: () => Date;
   logger?: { error(object: object, message: string): void };
@@ -72,7 +76,9 @@ export class LogVerifyJobs {
     try {
       const heads = await Promise.all(siteKeys.map((s) => this.deps.store.chainHead(s)));
       job.total = heads.reduce((n, h) => n + h.seq, 0);
-      const lines = exportLog(this.deps.store, { siteKeys, now });
+      const { store } = this.deps;
+      const files = store.reconciliationFile?.bind(store);
+      const lines = exportLog(store, { siteKeys, now, ...(files ? { files } : {}) });
       job.report = await verifyLog(counting(lines, job), this.deps.jwks());
       job.state = 'done';
     } catch (error) {

@@ -129,7 +129,7 @@ describe.each(MODES)('verifyLog (%s)', (mode, options) => {
 
   it('A13: an edited record with a recomputed hash still fails: its receipt, the next link and the checkpoint', async () => {
     const n = lineOf(clean, 'record', 3);
-    const record = chain[2]!.record!;
+    const record = chain[2]!.record as CaptureRecord;
     const forged = await sealCaptureRecord({ ...record, widgetVersion: '6.6.6' });
     const lines = edit(clean, n, (line) => ({
       ...line,

@@ -2,7 +2,7 @@
 // (docs/architecture.md#record-and-proof): anyone can verify it with the JWKS, with any JOSE
 // library or with openssl.
 import {
-  CaptureRecord,
+  chainRecordSchema,
   checkCaptureRecordHash,
   defineProblemMessages,
   err,
@@ -10,7 +10,7 @@ import {
   ok,
   problemsFromZod,
 } from '@izinli/core';
-import type { Problem, Result } from '@izinli/core';
+import type { ChainRecord, Problem, Result } from '@izinli/core';
 import type { JSONWebKeySet } from 'jose';
 import type { KeyRing } from './key-ring.js';
 import { verifySignedJson } from './signed-json.js';
@@ -28,7 +28,7 @@ export const RECEIPT_TYP = 'izinli-receipt+json';
  */
 export function signReceipt(
   ring: Pick<KeyRing, 'sign' | 'signCanonical'>,
-  record: CaptureRecord,
+  record: ChainRecord,
   canonical?: string,
 ): Promise<string> {
   return canonical === undefined
@@ -50,7 +50,7 @@ export async function verifyReceipt(
   jws: string,
   jwks: JSONWebKeySet,
   options: VerifyReceiptOptions = {},
-): Promise<Result<CaptureRecord, Problem>> {
+): Promise<Result<ChainRecord, Problem>> {
   const path = options.path ?? [];
   const verified = await verifySignedJson(jws, jwks, RECEIPT_TYP, path);
   if (!verified.ok) return verified;
@@ -64,8 +64,8 @@ export async function verifyReceipt(
 export async function checkReceiptPayload(
   payload: unknown,
   path: Problem['path'] = [],
-): Promise<Result<CaptureRecord, Problem>> {
-  const parsed = CaptureRecord.safeParse(payload);
+): Promise<Result<ChainRecord, Problem>> {
+  const parsed = chainRecordSchema(payload).safeParse(payload);
   if (!parsed.success) {
     const [first] = problemsFromZod(parsed.error, payload);
     return err({
@@ -78,7 +78,7 @@ export async function checkReceiptPayload(
   }
   // The hash is checked over the payload as signed, not over zod's output: parsing normalises
   // (it trims names), and a check over normalised data could pass a record that differs.
-  const record = payload as CaptureRecord;
+  const record = payload as ChainRecord;
   const hashed = await checkCaptureRecordHash(record, [...path, 'payload'], sha256HexSync);
   if (!hashed.ok) {
     return err({ ...hashed.error, code: 'receipt.hashMismatch' });

@@ -13,7 +13,7 @@ import { BRAND, startHarness } from '../delivery/delivery-sim.test-support.js';
 import type { DeliveryHarness } from '../delivery/delivery-sim.test-support.js';
 import { createSyncWorker } from '../sync/sync-worker.js';
 import { createReconciliationWorker } from './reconciliation-worker.js';
-import type { ReconciliationWorker } from './reconciliation-worker.js';
+import type { ReconciliationWorker, ReconciliationWorkerOptions } from './reconciliation-worker.js';
 
 export { BRAND, HOUR, MINUTE } from '../delivery/delivery-sim.test-support.js';
 
@@ -22,7 +22,7 @@ export interface ReconciliationHarness extends DeliveryHarness {
   config: LoadedConfig;
   /** An İYS client of the demo account, as another integration of the brand would be. */
   iys: IysClient;
-  reconciler(): ReconciliationWorker;
+  reconciler(extra?: Partial<ReconciliationWorkerOptions>): ReconciliationWorker;
   /** Delivers every queued movement. */
   deliver(): Promise<void>;
   /** One sync pass (pulls citizens' changes older than İYS's one-hour lag). */
@@ -59,7 +59,7 @@ export async function startReconciliationHarness(
     ...h,
     config,
     iys,
-    reconciler: () =>
+    reconciler: (extra = {}) =>
       createReconciliationWorker({
         config,
         store: h.store,
@@ -67,6 +67,7 @@ export async function startReconciliationHarness(
         baseUrl: h.served.url,
         intervalSeconds: 3600,
         now,
+        ...extra,
       }),
     async deliver() {
       const worker = h.worker();

@@ -40,6 +40,9 @@ import {
   sha256Hex,
 } from './daily-file.js';
 import { watchSubscription } from './subscription-watch.js';
+import { chainIysDay } from './chain-iys-day.js';
+import type { IysDayChainer } from './chain-iys-day.js';
+import type { CaptureStore } from '../store/ports/capture-store.js';
 
 /** Days back İYS keeps a brand's file ("en fazla 7 gün öncesine kadar"). */
 export const RECONCILIATION_WINDOW_DAYS = 7;
@@ -52,7 +55,12 @@ const MAX_DAYS_BACK = 400;
 
 /** Options of `createReconciliationWorker`. */
 export interface ReconciliationWorkerOptions extends IysWorkerOptions {
-  store: ReconciliationStore;
+  store: ReconciliationStore & Pick<CaptureStore, 'getCapture'>;
+  /**
+   * Chains each agreed day into the brand's site chains (the server's group committer); without
+   * it days are reconciled but not chained (a worker tested alone).
+   */
+  chainer?: IysDayChainer;
   intervalSeconds: number;
   /**
    * Minutes after a day's end before it is reconciled (default 120): İYS lets a pull see a
@@ -287,7 +295,26 @@ export function createReconciliationWorker(
       if (previous && previous.state !== 'mismatch') continue;
       reports.push(await reconcileDay(brand, client, day, previous, at));
     }
+    if (options.chainer) await chainAgreedDays(brand, options.chainer, at);
     return reports;
+  }
+
+  // Every agreed day into the chains of the brand's sites: the days just agreed, and any an
+  // earlier pass agreed but could not chain (each site that holds a day already is skipped).
+  async function chainAgreedDays(brand: BrandRef, chainer: IysDayChainer, at: Date) {
+    const from = formatCivilDate(addCivilDays(turkeyDayOf(at), -MAX_DAYS_BACK));
+    const sites = sitesOfBrand(config, brand);
+    for (const day of await store.reconciliationDays({ brands: [brand], from })) {
+      if (day.state !== 'agreed') continue;
+      try {
+        await chainIysDay({ chainer, store }, day, sites, at);
+      } catch (error) {
+        logger.error(
+          { err: error, reconciliation: { ...brand, day: day.day } },
+          'İYS reconciliation: the agreed day could not be chained; retrying next run',
+        );
+      }
+    }
   }
 
   async function pass(): Promise<ReconciliationReport> {

@@ -3,6 +3,7 @@
 // years on. Purged records lose their personal data everywhere (record, receipt, address index,
 // movements, webhook events, the admin timeline and evidence bundle), the exported log still
 // verifies, and a record still in effect, within retention, or with an open movement is kept.
+import type { CaptureRecord } from '@izinli/core';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -183,9 +184,10 @@ describe('retention purge (A14, B10)', () => {
 
   it('A14, B10: purges ended records past 3 years (record, receipt, IP, user agent, movements, events), keeps the rest', async () => {
     const before = await chainOf(h.store, (await h.store.sites())[0]!);
-    const withIp = before.filter(
-      (c) => c.record?.ip !== undefined || c.record?.userAgent !== undefined,
-    );
+    const withIp = before.filter((c) => {
+      const record = c.record as CaptureRecord | undefined;
+      return record?.ip !== undefined || record?.userAgent !== undefined;
+    });
     expect(withIp.length).toBeGreaterThan(0);
     const report = await pass(addYears(sim.now(), 3));
     expect(report.sites[0]).toMatchObject({ examined: 6, due: 5, purged: 4, open: 1, active: 1 });

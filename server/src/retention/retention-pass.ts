@@ -1,19 +1,20 @@
 // One retention pass (A14, B10): for every configured site, the unpurged records received more
-// than its retention ago are checked against the rule in retention-rule.ts, and those due have
-// their personal data purged by the store (`RetentionStore.purgeCaptures`); the site's
-// `consent.changed` events older than its retention lose their recipient
-// (`RetentionStore.purgeChangedEvents`). A dry run only counts.
-import { movementKey } from '@izinli/core';
+// than its retention ago are checked against the rule in retention-rule.ts, and those due purged
+// by the store (`RetentionStore.purgeCaptures`); its `consent.changed` events older than its
+// retention lose their recipient (`purgeChangedEvents`); then each brand's İYS days
+// (iys-day-retention.ts). A dry run only counts.
+import { isCaptureRecord, movementKey } from '@izinli/core';
 import type { Channel, Movement, SiteConfig } from '@izinli/core';
 import type { Logger } from 'pino';
-import type { RetentionCandidate } from '../store/ports/retention-store.js';
 import type { CaptureStore } from '../store/ports/capture-store.js';
 import type { ChainStore } from '../store/ports/chain-store.js';
 import type { MirrorStore } from '../store/ports/mirror-store.js';
 import type { MovementStore } from '../store/ports/movement-store.js';
-import type { RetentionStore } from '../store/ports/retention-store.js';
+import type { RetentionCandidate, RetentionStore } from '../store/ports/retention-store.js';
 import type { StoredCapture } from '../store/types.js';
 import { addYears, consentEnd, newestState, purgeDue } from './retention-rule.js';
+import { purgeIysDays } from './iys-day-retention.js';
+import type { IysDayRetention } from './iys-day-retention.js';
 import type { KeyState, PurposeState, RetentionFacts } from './retention-rule.js';
 
 /** The part of a site's config the purge reads. */
@@ -67,6 +68,8 @@ export interface RetentionReport {
   sites: SiteRetentionReport[];
   /** Sites with records in the store but not in the config: nothing of theirs is purged. */
   unconfigured: string[];
+  /** Per brand: its İYS days before `before` lost their daily file and İYS changes. */
+  iysDays: IysDayRetention[];
 }
 
 const PAGE = 200;
@@ -84,12 +87,14 @@ export async function runRetentionPass(
     dryRun,
     sites: [],
     unconfigured: (await options.store.sites()).filter((s) => !configured.has(s)),
+    iysDays: [],
   };
   for (const site of options.sites) {
     const before = report.sites.reduce((n, s) => n + s.examined, 0);
     const onPage = options.onExamined && ((n: number) => options.onExamined?.(before + n));
     report.sites.push(await passSite(options, site, now, dryRun, onPage));
   }
+  report.iysDays = await purgeIysDays(options.store, options.sites, now, dryRun);
   const purged = report.sites.reduce((n, s) => n + s.purged, 0);
   const due = report.sites.reduce((n, s) => n + s.due, 0);
   const changedEventsPurged = report.sites.reduce((n, s) => n + s.changedEventsPurged, 0);
@@ -233,8 +238,8 @@ async function factsFor(
     const later = await laterRecords(store, capture);
     for (const id of granted) {
       // `later` is newest first: the first record that shows the purpose is the person's last word.
-      const answer = later.find((c) => c.record?.purposes.some((p) => p.id === id));
-      const p = answer?.record?.purposes.find((q) => q.id === id);
+      const answer = later.find((c) => purposesOf(c).some((p) => p.id === id));
+      const p = answer && purposesOf(answer).find((q) => q.id === id);
       purposes.set(
         id,
         p && answer ? { granted: p.granted, receivedAt: answer.receivedAt } : undefined,
@@ -246,6 +251,10 @@ async function factsFor(
     purposeState: (id) => purposes.get(id),
   };
 }
+
+/** The purposes a stored record shows (none when purged, or for an İYS day). */
+const purposesOf = ({ record }: StoredCapture) =>
+  record && isCaptureRecord(record) ? record.purposes : [];
 
 /**
  * The person's state for one channel: every key it may be under (the record's own movements',

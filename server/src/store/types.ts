@@ -1,7 +1,7 @@
 // The rows the store reads and writes (captures, checkpoints, the İYS mirror, webhook events,
 // pages): the types several ports (ports/*.ts) and both implementations name, kept at the bottom
 // so that no port needs another to describe its rows.
-import type { CaptureRecord, Channel, ConsentStatus, RecipientType, Source } from '@izinli/core';
+import type { ChainRecord, Channel, ConsentStatus, RecipientType, Source } from '@izinli/core';
 
 /** The head of one site's hash chain: the last `seq` and its `recordHash` (0 and 64 zeros when empty). */
 export interface ChainHead {
@@ -20,7 +20,7 @@ export interface StoredCapture {
   /** SHA-256 (hex) of the canonical request body: the same id with another body is a conflict. */
   bodyHash: string;
   /** The record as signed; absent once its personal data was purged (A14, B10). */
-  record?: CaptureRecord;
+  record?: ChainRecord;
   /** The compact JWS receipt; absent once purged (it carries the same personal data). */
   receipt?: string;
   receivedAt: string;

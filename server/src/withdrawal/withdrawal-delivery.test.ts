@@ -1,5 +1,6 @@
 // End to end over real HTTP: a capture's ONAY delivered to the İYS simulator, then the signed
 // withdrawal link opened and clicked, then the delivery worker: İYS holds RET (A10, A11, B7).
+import type { CaptureRecord } from '@izinli/core';
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -120,7 +121,9 @@ describe('withdrawal link → RET at İYS, over HTTP', () => {
     const [withdrawal] = (await h.store.listCaptures({ kind: 'withdrawal' })).items;
     const verified = await verifyReceipt(withdrawal!.receipt!, h.ring.jwks());
     expect(verified.ok && verified.value.kind).toBe('withdrawal');
-    expect(verified.ok && verified.value.consentDate).toBe(after[0]!.consentDate);
+    expect(verified.ok && (verified.value as CaptureRecord).consentDate).toBe(
+      after[0]!.consentDate,
+    );
     const ret = await h.store.movements({ captureId: withdrawal!.captureId });
     expect(ret.map((m) => [m.type, m.status, m.state])).toEqual([['MESAJ', 'RET', 'delivered']]);
   });

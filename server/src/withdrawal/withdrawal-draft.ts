@@ -8,6 +8,7 @@ import {
   formatIysDate,
   normalizeEmail,
   normalizePhone,
+  isCaptureRecord,
 } from '@izinli/core';
 import type {
   Channel,
@@ -84,7 +85,7 @@ export async function grantedPurposeTexts(
     });
     // Newest first: the first grant seen of a purpose is its latest.
     for (const { record } of page.items) {
-      for (const p of record?.purposes ?? []) {
+      for (const p of record && isCaptureRecord(record) ? record.purposes : []) {
         if (p.granted && wanted.has(p.id) && !found.has(p.id)) {
           found.set(p.id, { noticeId: p.noticeId, version: p.version, sha256: p.sha256 });
         }

@@ -11,9 +11,13 @@ import type { LogVerifyJob } from '../../proof/log-verify-jobs.js';
 import { ApiError, requestLocale } from '../api-error.js';
 import type { DepsWith } from '../app-deps.js';
 import type { ChainStore } from '../../store/ports/chain-store.js';
+import type { ReconciliationStore } from '../../store/ports/reconciliation-store.js';
 import type { AdminEnv } from './admin-auth.js';
 
-type Deps = Pick<DepsWith<ChainStore>, 'store' | 'jwks' | 'now' | 'logger'> & {
+type Deps = Pick<
+  DepsWith<ChainStore & ReconciliationStore>,
+  'store' | 'jwks' | 'now' | 'logger'
+> & {
   logVerifyJobs?: LogVerifyJobs;
 };
 

@@ -1,6 +1,6 @@
 // A recipient across captures, channels and sites: the timeline an operator reads and the
 // evidence bundle a lawyer hands over (A13: records, receipts, exact texts, public keys).
-import { movementKey } from '@izinli/core';
+import { isCaptureRecord, movementKey } from '@izinli/core';
 import type { CaptureRecord, Channel, Movement, TenantConfig } from '@izinli/core';
 import type { StoredCapture } from '../../store/store.js';
 import type { DepsWith } from '../app-deps.js';
@@ -54,7 +54,7 @@ export async function recipientTimeline(
   for (const capture of captures) {
     const own = await deps.store.movements({ captureId: capture.captureId });
     movements.push(...own.filter((m) => mine.has(m.type)));
-    const record = capture.record;
+    const record = capture.record && isCaptureRecord(capture.record) ? capture.record : undefined;
     events.push({
       at: capture.receivedAt,
       siteKey: capture.siteKey,
@@ -109,7 +109,8 @@ export async function evidenceBundle(
 ) {
   const captures = await capturesOf(deps, tenant, recipient);
   const records = captures.filter(
-    (c): c is StoredCapture & { record: CaptureRecord } => c.record !== undefined,
+    (c): c is StoredCapture & { record: CaptureRecord } =>
+      c.record !== undefined && isCaptureRecord(c.record),
   );
   const texts = new Map<string, unknown>();
   for (const { record } of records) {
@@ -130,7 +131,8 @@ export async function evidenceBundle(
   const movements = (
     await Promise.all(captures.map((c) => deps.store.movements({ captureId: c.captureId })))
   ).flat();
-  const iys = await iysEvidence(deps.store, movements);
+  const siteOf = new Map(captures.map((c) => [c.captureId, c.siteKey]));
+  const iys = await iysEvidence(deps.store, movements, (id) => siteOf.get(id));
   return {
     type: 'izinli-evidence',
     version: 1,
@@ -151,6 +153,6 @@ export async function evidenceBundle(
     iysDeliveries: iys.deliveries,
     iysDays: iys.days,
     howToVerify:
-      'Each receipt is a compact JWS (EdDSA, Ed25519) over the RFC 8785 canonical record; verify it with any JOSE library against jwks, or check the whole bundle with `izinli verify bundle <this file> --jwks <server>/.well-known/jwks.json` (each receipt, the record beside it, each notice text against its hash, each checkpoint). Each notice text hashes (SHA-256, UTF-8) to the sha256 its record names. Checkpoints sign each site’s chain head. Each İYS delivery names İYS’s transactionId; on a day reconciled with İYS, fileLine is that delivery’s line of İYS’s daily file, whose SHA-256 İYS’s RFC 3161 time stamp (iysDays[].timestamp, base64 .tsr) carries: `openssl ts -verify -in day.tsr -digest <fileSha256> -CAfile <İYS TSA certificate>`, or with the whole file `izinli verify timestamp day.tsr day.csv --ca <certificate>`.',
+      'Each receipt is a compact JWS (EdDSA, Ed25519) over the RFC 8785 canonical record; verify it with any JOSE library against jwks, or check the whole bundle with `izinli verify bundle <this file> --jwks <server>/.well-known/jwks.json` (each receipt, the record beside it, each notice text against its hash, each checkpoint). Each notice text hashes (SHA-256, UTF-8) to the sha256 its record names. Checkpoints sign each site’s chain head. Each İYS delivery names İYS’s transactionId; on a day reconciled with İYS, fileLine is that delivery’s line of İYS’s daily file, whose SHA-256 İYS’s RFC 3161 time stamp (iysDays[].timestamp, base64 .tsr) carries, and iysDays[].chained names the signed iys-day record (seq, recordHash, receipt) of the site’s chain that holds the file’s and the stamp’s hashes: `openssl ts -verify -in day.tsr -digest <fileSha256> -CAfile <İYS TSA certificate>`, or with the whole file `izinli verify timestamp day.tsr day.csv --ca <certificate>`.',
   };
 }

@@ -2,7 +2,11 @@
 // the İYS account's last subscription check; the kept CSV and .tsr of a day as downloads, only
 // for the tenant's brands; the days-left gauge reads the same checks.
 import { createHash } from 'node:crypto';
-import { EXAMPLE_ADMIN_TOKEN } from '@izinli/core/fixtures';
+import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
+import { iysDayWrite } from '../../capture/seal-iys-day.js';
+import { sha256HexSync } from '../../proof/node-sha256.js';
+import { signReceipt } from '../../proof/index.js';
+import { iysDayRecordId } from '../../reconciliation/chain-iys-day.js';
 import { Registry } from 'prom-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerSubscriptionGauge } from '../../reconciliation/subscription-metrics.js';
@@ -91,6 +95,43 @@ describe('admin reconciliation', () => {
     const bad = await h.app.request('/v1/admin/reconciliation?from=09.11.2026', { headers: auth });
     expect(bad.status).toBe(400);
     expect((await h.app.request('/v1/admin/reconciliation')).status).toBe(401);
+  });
+
+  it('A13: names where each site chain of the brand holds an agreed day’s iys-day record', async () => {
+    await seed();
+    const draft = {
+      captureId: iysDayRecordId(EXAMPLE_SITE_KEY, agreed),
+      siteKey: EXAMPLE_SITE_KEY,
+      bodyHash: 'b'.repeat(64),
+      record: {
+        kind: 'iys-day' as const,
+        captureId: iysDayRecordId(EXAMPLE_SITE_KEY, agreed),
+        siteKey: EXAMPLE_SITE_KEY,
+        receivedAt: '2026-11-09T00:00:01.000Z',
+        iysCode: BRAND.iysCode,
+        brandCode: BRAND.brandCode,
+        reportDate: agreed.day,
+        fileSha256: CSV.sha256,
+        agreementHash: agreed.hash!,
+        timestampSha256: TSR.sha256,
+        timestampGenTime: '2026-11-09T00:00:00.000Z',
+      },
+    };
+    const head = await h.store.write([EXAMPLE_SITE_KEY], async (tx) => {
+      const { write } = iysDayWrite(draft, await tx.chainHead(EXAMPLE_SITE_KEY), sha256HexSync);
+      write.capture.receipt = await signReceipt(h.ring, write.capture.record, write.recordJson);
+      await tx.insertCapture(write);
+      return write.capture;
+    });
+    const response = await h.app.request('/v1/admin/reconciliation', { headers: auth });
+    const body = (await response.json()) as {
+      brands: { days: { day: string; chained?: unknown }[] }[];
+    };
+    const days = body.brands[0]!.days;
+    expect(days.find((d) => d.day === agreed.day)?.chained).toEqual([
+      { siteKey: EXAMPLE_SITE_KEY, seq: head.seq, recordHash: head.recordHash },
+    ]);
+    expect(days.find((d) => d.day === mismatch.day)?.chained).toBeUndefined();
   });
 
   it('downloads a day’s kept CSV and .tsr, and 404s a day, brand or file it does not have', async () => {

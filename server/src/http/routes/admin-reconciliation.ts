@@ -5,7 +5,12 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { addCivilDays, excerpt, formatCivilDate, turkeyDayOf } from '@izinli/core';
 import type { TenantConfig } from '@izinli/core';
-import type { ReconciliationStore } from '../../store/ports/reconciliation-store.js';
+import { iysDayRecordId } from '../../reconciliation/chain-iys-day.js';
+import type { CaptureStore } from '../../store/ports/capture-store.js';
+import type {
+  ReconciliationDay,
+  ReconciliationStore,
+} from '../../store/ports/reconciliation-store.js';
 import { ApiError } from '../api-error.js';
 import type { DepsWith } from '../app-deps.js';
 import type { ReconciliationOverview } from '../admin-api-types.js';
@@ -61,9 +66,20 @@ function noFile(c: Context, what: 'file' | 'timestamp'): ApiError {
 
 /** Mounted at /v1/admin/reconciliation, behind the admin auth. */
 export function adminReconciliationRoutes(
-  deps: Pick<DepsWith<ReconciliationStore>, 'store' | 'now'>,
+  deps: Pick<DepsWith<ReconciliationStore & CaptureStore>, 'store' | 'now'>,
 ) {
   const now = deps.now ?? (() => new Date());
+
+  /** Where the chains of `siteKeys` hold an agreed day's `iys-day` record. */
+  async function chainedIn(siteKeys: readonly string[], day: ReconciliationDay) {
+    if (day.state !== 'agreed') return [];
+    const found = [];
+    for (const siteKey of siteKeys) {
+      const record = await deps.store.getCapture(iysDayRecordId(siteKey, day));
+      if (record) found.push({ siteKey, seq: record.seq, recordHash: record.recordHash });
+    }
+    return found;
+  }
 
   /** A kept file of a day of one of the tenant's brands. */
   async function keptFile(c: Context<AdminEnv>, what: 'file' | 'timestamp') {
@@ -111,12 +127,19 @@ export function adminReconciliationRoutes(
       const body: ReconciliationOverview = {
         from,
         ...(to === undefined ? {} : { to }),
-        brands: brands.map((brand) => ({
-          ...brand,
-          days: days
-            .filter((d) => d.iysCode === brand.iysCode && d.brandCode === brand.brandCode)
-            .map(({ iysCode: _i, brandCode: _b, ...day }) => day),
-        })),
+        brands: await Promise.all(
+          brands.map(async (brand) => ({
+            ...brand,
+            days: await Promise.all(
+              days
+                .filter((d) => d.iysCode === brand.iysCode && d.brandCode === brand.brandCode)
+                .map(async ({ iysCode: _i, brandCode: _b, ...day }) => {
+                  const chained = await chainedIn(brand.siteKeys, { ...brand, ...day });
+                  return chained.length > 0 ? { ...day, chained } : day;
+                }),
+            ),
+          })),
+        ),
         subscriptions,
       };
       return c.json(body);

@@ -5,6 +5,7 @@ import {
   Channel,
   MovementState,
   excerpt,
+  isCaptureRecord,
   normalizeEmail,
   normalizePhone,
   problemMessage,
@@ -85,7 +86,8 @@ function siteScope(tenant: TenantConfig, site: string | undefined): string[] {
 }
 
 function summary(capture: StoredCapture): CaptureSummary {
-  const { record } = capture;
+  // The list holds captures and withdrawals only (listCaptures leaves İYS days out).
+  const record = capture.record && isCaptureRecord(capture.record) ? capture.record : undefined;
   return {
     captureId: capture.captureId,
     siteKey: capture.siteKey,

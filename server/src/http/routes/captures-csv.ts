@@ -2,6 +2,7 @@
 // console's captures list shows and the notices and origin of each record, never the person's
 // name, phone or e-mail. UTF-8 with a byte order mark, so Excel reads Turkish letters right;
 // streamed page by page, so a year of records never sits in memory.
+import { isCaptureRecord } from '@izinli/core';
 import { stringify } from 'csv-stringify/sync';
 import type { CaptureFilter, StoredCapture } from '../../store/store.js';
 import type { CaptureStore } from '../../store/ports/capture-store.js';
@@ -29,7 +30,8 @@ const PAGE = 500;
 const BOM = '\uFEFF';
 
 function row(capture: StoredCapture): string[] {
-  const { record } = capture;
+  // The captures list holds consents only; a chained İYS day would leave these cells empty.
+  const record = capture.record && isCaptureRecord(capture.record) ? capture.record : undefined;
   // A channel's cell: ONAY or RET as recorded for İYS, or ticked/unticked where no status went.
   const channel = (type: string) => {
     const found = record?.channels.find((c) => c.type === type);

@@ -184,7 +184,8 @@ describe('POST /v1/captures replays', () => {
     const error = await errorOf(other);
     expect(error.code).toBe('capture.conflict');
     expect(error.issues?.[0]?.path).toBe('id');
-    expect((await h.store.getCapture(capture.id))?.record?.channels[0]?.checked).toBe(true);
+    const stored = (await h.store.getCapture(capture.id))?.record as CaptureRecord | undefined;
+    expect(stored?.channels[0]?.checked).toBe(true);
   });
 
   it('answers two identical concurrent posts with one 201 and one 200', async () => {

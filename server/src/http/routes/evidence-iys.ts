@@ -2,7 +2,11 @@
 // with İYS's transactionId and creationDate, and, for a day reconciled with İYS, the day's file
 // line for it, the file's hashes, and İYS's RFC 3161 time stamp of that file. The whole file is not
 // included: it lists other people; the operator can show it (GET /v1/admin/reconciliation/…/file).
+// An agreed day is also a record of the recipient's site chain (`iys-day`): the bundle links it by
+// seq and hash with its receipt, so the file's and the stamp's hashes are signed and chained.
 import type { Movement } from '@izinli/core';
+import { iysDayRecordId } from '../../reconciliation/chain-iys-day.js';
+import type { CaptureStore } from '../../store/ports/capture-store.js';
 import type { ReconciliationStore } from '../../store/ports/reconciliation-store.js';
 
 /** One delivered movement as İYS recorded it. */
@@ -35,12 +39,16 @@ export interface ReconciledDay {
   fileHeader?: string;
   timestampSha256?: string;
   timestamp?: string;
+  /** The day's `iys-day` record in each chain of the recipient's sites that holds it. */
+  chained?: { siteKey: string; seq: number; recordHash: string; receipt?: string }[];
 }
 
 /** İYS's record of the delivered movements, with the reconciled days they fall on. */
 export async function iysEvidence(
-  store: ReconciliationStore,
+  store: ReconciliationStore & Pick<CaptureStore, 'getCapture'>,
   movements: readonly Movement[],
+  /** The site of each of the recipient's records (whose chains may hold the day). */
+  siteOf: (captureId: string) => string | undefined,
 ): Promise<{ deliveries: IysDelivery[]; days: ReconciledDay[] }> {
   const delivered = movements.filter(
     (m): m is Movement & { transactionId: string; creationDate: string } =>
@@ -77,6 +85,19 @@ export async function iysEvidence(
     if (stamp) {
       entry.day.timestampSha256 = stamp.sha256;
       entry.day.timestamp = Buffer.from(stamp.content).toString('base64');
+    }
+    const sites = new Set(
+      delivered.filter((d) => d.creationDate.startsWith(day)).map((d) => siteOf(d.captureId)),
+    );
+    for (const siteKey of sites) {
+      const record = siteKey && (await store.getCapture(iysDayRecordId(siteKey, found)));
+      if (!record) continue;
+      (entry.day.chained ??= []).push({
+        siteKey: record.siteKey,
+        seq: record.seq,
+        recordHash: record.recordHash,
+        ...(record.receipt ? { receipt: record.receipt } : {}),
+      });
     }
     days.set(key, entry);
   }

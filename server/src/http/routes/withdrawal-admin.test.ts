@@ -44,7 +44,7 @@ interface Recorded {
 async function recordOf(receipt: string): Promise<CaptureRecord> {
   const verified = await verifyReceipt(receipt, h.ring.jwks());
   if (!verified.ok) throw new Error(JSON.stringify(verified.error));
-  return verified.value;
+  return verified.value as CaptureRecord;
 }
 
 /** Captures MESAJ and EPOSTA (ARAMA shown, unticked) a minute before the clock. */
@@ -119,7 +119,7 @@ describe('POST /v1/admin/withdrawals', () => {
 
   it('B7, B8: withdraws KVKK purposes, naming the consent text they were granted against, and grants nothing', async () => {
     const capture = await givenOnay();
-    const given = (await h.store.getCapture(capture.id))!.record!.purposes.find(
+    const given = ((await h.store.getCapture(capture.id))!.record as CaptureRecord).purposes.find(
       (p) => p.id === 'kitap-onerileri',
     )!;
     expect(given.granted).toBe(true);

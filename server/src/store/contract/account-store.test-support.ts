@@ -96,4 +96,34 @@ export function describeAccountContract(store: StoreGetter) {
     });
     expect((await store().iysToken(100001))?.accessToken).toBe('öbür');
   });
+
+  it('counts token requests per account in a rolling window and refuses past the budget', async () => {
+    const HOUR = 3_600_000;
+    const ask = (iysCode: number, atMs: number) =>
+      store().reserveIysTokenGrant({ iysCode, atMs, budget: 3, windowMs: HOUR });
+    expect(await ask(100000, 1_000)).toEqual({ granted: true, count: 1 });
+    expect(await ask(100000, 2_000)).toEqual({ granted: true, count: 2 });
+    expect(await ask(100001, 2_500)).toEqual({ granted: true, count: 1 });
+    expect(await ask(100000, 3_000)).toEqual({ granted: true, count: 3 });
+    // Spent: free again when the oldest leaves the hour; a refusal is not counted.
+    expect(await ask(100000, 4_000)).toEqual({ granted: false, count: 3, freeAt: 1_000 + HOUR });
+    expect(await store().iysTokenGrants(100000, 4_000 - HOUR)).toBe(3);
+    expect(await ask(100000, 1_000 + HOUR)).toEqual({ granted: true, count: 3 });
+    expect(await store().iysTokenGrants(100000, 1_000)).toBe(3);
+    expect(await store().iysTokenGrants(100001, 0)).toBe(1);
+  });
+
+  it('never counts past the budget when many ask at once', async () => {
+    const asks = Array.from({ length: 12 }, (_, i) =>
+      store().reserveIysTokenGrant({
+        iysCode: 100000,
+        atMs: 10_000 + i,
+        budget: 5,
+        windowMs: 3_600_000,
+      }),
+    );
+    const granted = (await Promise.all(asks)).filter((r) => r.granted);
+    expect(granted).toHaveLength(5);
+    expect(await store().iysTokenGrants(100000, 0)).toBe(5);
+  });
 }

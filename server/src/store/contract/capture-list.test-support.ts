@@ -1,6 +1,8 @@
 // The CaptureStore contract (ports/capture-store.ts), listing: the admin list's filters and
 // cursor pages.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { iysDayWrite } from '../../capture/seal-iys-day.js';
+import { sha256HexSync } from '../../proof/node-sha256.js';
 import { isCaptureCursor } from '../sql/capture-query.js';
 import {
   SITE_A,
@@ -133,6 +135,52 @@ export function describeListContract(store: StoreGetter) {
         expect(isCaptureCursor(bad)).toBe(false);
         await expect(store().listCaptures({ cursor: bad })).rejects.toThrow(RangeError);
       }
+    });
+  });
+
+  it('leaves a chained İYS day out of the list and the retention candidates, never out of the chain', async () => {
+    await appendCapture(store(), { n: 1, siteKey: SITE_A, phone: phone(1) });
+    const record = {
+      kind: 'iys-day' as const,
+      captureId: uuid(90),
+      siteKey: SITE_A,
+      receivedAt: at(2),
+      iysCode: 100000,
+      brandCode: 100000,
+      reportDate: '2026-01-01',
+      fileSha256: 'a'.repeat(64),
+      agreementHash: 'b'.repeat(96),
+      timestampSha256: 'c'.repeat(64),
+      timestampGenTime: at(1),
+    };
+    const draft = {
+      captureId: record.captureId,
+      siteKey: SITE_A,
+      bodyHash: 'd'.repeat(64),
+      record,
+    };
+    await store().write([SITE_A], async (tx) => {
+      const { write } = iysDayWrite(draft, await tx.chainHead(SITE_A), sha256HexSync);
+      write.capture.receipt = 'signed';
+      await tx.insertCapture(write);
+    });
+    const listed = (await store().listCaptures({})).items.map((c) => c.captureId);
+    expect(listed).toEqual([uuid(1)]);
+    const candidates = await store().retentionCandidates({
+      siteKey: SITE_A,
+      receivedBeforeMs: Date.parse(at(100)),
+      afterSeq: 0,
+      limit: 10,
+    });
+    expect(candidates.map((c) => c.captureId)).toEqual([uuid(1)]);
+    const chain: StoredCapture[] = [];
+    for await (const c of store().chain(SITE_A)) chain.push(c);
+    expect(chain.map((c) => c.record?.kind)).toEqual(['capture', 'iys-day']);
+    expect((await store().getCapture(record.captureId))?.record).toEqual({
+      ...record,
+      seq: 2,
+      prevHash: chain[0]!.recordHash,
+      recordHash: chain[1]!.recordHash,
     });
   });
 }

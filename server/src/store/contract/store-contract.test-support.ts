@@ -11,6 +11,7 @@ import { describeSyncContract } from './mirror-store.test-support.js';
 import { describeDeliveryContract } from './movement-store.test-support.js';
 import { describeReconciliationContract } from './reconciliation-store.test-support.js';
 import { describeRetentionContract } from './retention-store.test-support.js';
+import { describeIysDayRetentionContract } from './iys-day-retention.test-support.js';
 import { describeStoreAdminContract } from './store-admin.test-support.js';
 import { describeWebhooksContract } from './webhook-store.test-support.js';
 import type { Store } from '../store.js';
@@ -50,7 +51,10 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describe('BatchStore', () => describeBatchContract(store));
     describe('MirrorStore', () => describeSyncContract(store));
     describe('WebhookStore', () => describeWebhooksContract(store));
-    describe('RetentionStore', () => describeRetentionContract(store));
+    describe('RetentionStore', () => {
+      describeRetentionContract(store);
+      describeIysDayRetentionContract(store);
+    });
     describe('AccountStore', () => describeAccountContract(store));
     describe('ReconciliationStore', () => describeReconciliationContract(store));
     describe('StoreAdmin', () => describeStoreAdminContract(store));

@@ -43,6 +43,22 @@ export interface AccountResume {
   events: readonly WebhookEvent[];
 }
 
+/** A token request to count against an account's budget (`reserveIysTokenGrant`). */
+export interface TokenGrantRequest {
+  iysCode: number;
+  /** When it would be sent, epoch ms. */
+  atMs: number;
+  /** Most requests in any `windowMs` (İYS: per hour). */
+  budget: number;
+  windowMs: number;
+}
+
+/** Whether the request was counted; the requests in the window ending at `atMs`, it included. */
+export type TokenGrantReservation =
+  | { granted: true; count: number }
+  /** Refused: `freeAt` (epoch ms) is when enough counted requests have left the window. */
+  | { granted: false; count: number; freeAt: number };
+
 /** İYS accounts' delivery state and tokens. */
 export interface AccountStore {
   /** Every account with a row, by iysCode. */
@@ -57,4 +73,12 @@ export interface AccountStore {
   /** The account's stored İYS token (and H084 lock), if any. */
   iysToken(iysCode: number): Promise<StoredToken | undefined>;
   setIysToken(iysCode: number, token: StoredToken, at: string): Promise<void>;
+  /**
+   * Counts a token request unless `budget` requests of the account are already counted in the
+   * window ending at `atMs`; atomic across instances, so together they never exceed it. Requests
+   * older than the window are forgotten.
+   */
+  reserveIysTokenGrant(request: TokenGrantRequest): Promise<TokenGrantReservation>;
+  /** How many token requests of the account are counted after `sinceMs` (the metric). */
+  iysTokenGrants(iysCode: number, sinceMs: number): Promise<number>;
 }

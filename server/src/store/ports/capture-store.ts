@@ -1,11 +1,11 @@
 // The captures port: the write transaction that appends a capture to its site's chain, and the
 // reads of single captures and of the admin list (docs/architecture.md#data-flow).
-import type { CaptureRecord, Channel, ConsentStatus, Movement, MovementState } from '@izinli/core';
+import type { ChainRecord, Channel, ConsentStatus, Movement, MovementState } from '@izinli/core';
 import type { ChainHead, Page, StoredCapture, WebhookEvent } from '../types.js';
 
 /** Everything one capture writes, in the same transaction (docs/architecture.md#data-flow). */
 export interface CaptureWrite {
-  capture: StoredCapture & { record: CaptureRecord; receipt: string };
+  capture: StoredCapture & { record: ChainRecord; receipt: string };
   /** `canonicalJson(capture.record)` when the writer computed it already (else the store does). */
   recordJson?: string;
   movements: Movement[];
@@ -70,6 +70,9 @@ export interface CaptureStore {
    */
   write<T>(siteKeys: readonly string[], work: (tx: WriteTx) => Promise<T>): Promise<T>;
   getCapture(captureId: string): Promise<StoredCapture | undefined>;
-  /** Captures matching `filter`, newest first (receivedAt, then insertion order), 50 a page. */
+  /**
+   * Captures and withdrawals matching `filter` (never a chained İYS day), newest first
+   * (receivedAt, then insertion order), 50 a page.
+   */
   listCaptures(filter: CaptureFilter): Promise<Page<StoredCapture>>;
 }

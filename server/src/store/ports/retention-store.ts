@@ -2,6 +2,7 @@
 // captures received before a bound) and the purge itself. The rule that decides which
 // candidates are due lives in ../retention/retention-rule.ts; the store only guarantees that a
 // purge is atomic, skips a capture with an open movement and keeps the chain's digests.
+import type { CaptureRecord } from '@izinli/core';
 import type { StoredCapture } from '../types.js';
 
 /** One purge: captures of one site whose personal data goes, at `purgedAt`. */
@@ -29,7 +30,8 @@ export interface RetentionCandidates {
 }
 
 /** Candidates always carry their record (they are unpurged). */
-export type RetentionCandidate = StoredCapture & { record: NonNullable<StoredCapture['record']> };
+/** A capture or withdrawal with its record (a chained İYS day holds nothing to purge). */
+export type RetentionCandidate = StoredCapture & { record: CaptureRecord };
 
 /** A page of a site's `consent.changed` events not yet purged, created before a bound. */
 export interface ChangedEventCandidates {
@@ -55,6 +57,24 @@ export interface ChangedEventPurge {
   purgedAt: string;
 }
 
+/** A brand's İYS days to purge: every day before `before` (exclusive). */
+export interface IysDayPurge {
+  iysCode: number;
+  brandCode: number;
+  /** `YYYY-MM-DD`, a Turkey day: days (and İYS changes created) before it are purged. */
+  before: string;
+  /** ISO instant written as the files' `purged_at`. */
+  purgedAt: string;
+}
+
+/** What an İYS day purge removed. */
+export interface IysDayPurgeResult {
+  /** Daily files (CSV) whose content was emptied. */
+  files: number;
+  /** `iys_changes` rows deleted. */
+  changes: number;
+}
+
 /** Retention (A14, B10): the candidates past a site's retention and their purge. */
 export interface RetentionStore {
   /** Retention (A14, B10): a page of a site's unpurged captures received before a bound, seq order. */
@@ -74,4 +94,11 @@ export interface RetentionStore {
    * are dead-lettered); answers the ids purged.
    */
   purgeChangedEvents(purge: ChangedEventPurge): Promise<string[]>;
+  /**
+   * Retention (A14, B10), in one transaction: the brand's İYS changes created before `before` are
+   * deleted, and the daily files (CSV) of its days before it emptied and marked purged (their rows
+   * and SHA-256 stay, as do the days and the .tsr files, which name no one). Already purged files
+   * are not counted again.
+   */
+  purgeIysDays(purge: IysDayPurge): Promise<IysDayPurgeResult>;
 }

@@ -3,6 +3,8 @@
 import type { Row } from '../sql/store-rows.js';
 import type { AccountStore } from '../ports/account-store.js';
 import * as accountSql from '../sql/account-sql.js';
+import { TOKEN_GRANT_LOCK } from '../schema/migrations.js';
+import { int } from '../sql/store-rows.js';
 import { numbered } from '../sql/delivery-sql.js';
 import type { PgDb } from './pg-db.js';
 import { insertEvents } from './settle.js';
@@ -66,6 +68,37 @@ export function postgresAccountStore(db: PgDb): AccountStore {
         JSON.stringify(token),
         at,
       ]);
+    },
+
+    // The account's advisory lock serialises the count and the insert across instances.
+    reserveIysTokenGrant(request) {
+      const { iysCode, atMs, windowMs } = request;
+      return db.transaction(async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock($1, $2)', [
+          TOKEN_GRANT_LOCK.classId,
+          iysCode,
+        ]);
+        await client.query(numbered(accountSql.FORGET_GRANTS), [iysCode, atMs - windowMs]);
+        const { rows } = await client.query<Row>(numbered(accountSql.GRANTS_SINCE), [
+          iysCode,
+          atMs - windowMs,
+        ]);
+        const reservation = accountSql.reservationOf(
+          rows.map((row) => int(row.requested_ms)),
+          request,
+        );
+        if (reservation.granted)
+          await client.query(numbered(accountSql.INSERT_GRANT), [iysCode, atMs]);
+        return reservation;
+      });
+    },
+
+    async iysTokenGrants(iysCode, sinceMs) {
+      const { rows } = await db.pool.query<Row>(numbered(accountSql.COUNT_GRANTS), [
+        iysCode,
+        sinceMs,
+      ]);
+      return int(rows[0]?.n ?? 0);
     },
   };
 }

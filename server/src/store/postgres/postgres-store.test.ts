@@ -78,6 +78,7 @@ describe.skipIf(!url)(
           'iys_batches',
           'iys_changes',
           'iys_subscriptions',
+          'iys_token_grants',
           'iys_tokens',
           'movements',
           'reconciliation_days',

@@ -27,7 +27,8 @@ const INSERT_FILE = `${insert('reconciliation_files', reconciliationSql.FILE_COL
 const INSERT_EVENTS = `${pgInsertRows('webhook_events', EVENT_COLUMNS, '$1')} ON CONFLICT (id) DO NOTHING`;
 const DAYS = `SELECT ${reconciliationSql.DAY_COLUMNS.join(', ')} FROM reconciliation_days
   WHERE iys_code = $1 AND brand_code = $2 AND day >= $3 AND day <= $4 ORDER BY day`;
-const FILE = `SELECT ${reconciliationSql.FILE_COLUMNS.join(', ')} FROM reconciliation_files WHERE sha256 = $1`;
+const FILE = `SELECT ${reconciliationSql.FILE_COLUMNS.join(', ')} FROM reconciliation_files
+  WHERE sha256 = $1 AND purged_at IS NULL`;
 const UPSERT_SUBSCRIPTION = `${insert('iys_subscriptions', reconciliationSql.SUBSCRIPTION_COLUMNS)} ${reconciliationSql.SUBSCRIPTION_UPSERT}`;
 const SUBSCRIPTIONS = `SELECT ${reconciliationSql.SUBSCRIPTION_COLUMNS.join(', ')} FROM iys_subscriptions ORDER BY iys_code`;
 

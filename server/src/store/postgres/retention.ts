@@ -2,16 +2,19 @@
 // transaction. The capture rows are locked FOR UPDATE and their movements too, so a delivery
 // claim or a dead-letter retry racing the purge either finishes first (and the purge sees the
 // open movement) or waits for it.
+import { isCaptureRecord } from '@izinli/core';
 import type { Row } from '../sql/store-rows.js';
 import type { Pool, PoolClient } from 'pg';
 import { FANNED_OUT } from '../sql/webhook-sql.js';
 import { CAPTURE_SELECT, toStoredCapture } from '../sql/store-rows.js';
 import * as retentionSql from '../sql/retention-sql.js';
 import type * as retentionStore from '../ports/retention-store.js';
+import { numbered } from '../sql/delivery-sql.js';
 import type { PgDb } from './pg-db.js';
 
 const CANDIDATES = `SELECT ${CAPTURE_SELECT} FROM captures
-  WHERE site_key = $1 AND seq > $2 AND purged_at IS NULL AND received_ms < $3 ORDER BY seq LIMIT $4`;
+  WHERE site_key = $1 AND seq > $2 AND purged_at IS NULL AND kind <> 'iys-day' AND received_ms < $3
+  ORDER BY seq LIMIT $4`;
 const LOCK_CAPTURES = `SELECT capture_id FROM captures
   WHERE capture_id = ANY($1::text[]) AND site_key = $2 AND purged_at IS NULL
   ORDER BY capture_id FOR UPDATE`;
@@ -50,7 +53,10 @@ async function retentionCandidatesPostgres(
   ]);
   return rows
     .map(toStoredCapture)
-    .filter((s): s is retentionStore.RetentionCandidate => s.record !== undefined);
+    .filter(
+      (s): s is retentionStore.RetentionCandidate =>
+        s.record !== undefined && isCaptureRecord(s.record),
+    );
 }
 
 /** Purges the captures of `purge` that are unpurged, of its site and without an open movement. */
@@ -127,5 +133,21 @@ export function postgresRetentionStore(db: PgDb): retentionStore.RetentionStore 
     changedEventCandidates: (page) => changedEventCandidatesPostgres(db.pool, page),
     purgeChangedEvents: (purge) =>
       db.transaction((client) => purgeChangedEventsPostgres(client, purge)),
+    purgeIysDays: ({ iysCode, brandCode, before, purgedAt }) =>
+      db.transaction(async (client) => {
+        const files = await client.query(numbered(retentionSql.PURGE_OLD_DAY_FILES), [
+          Buffer.alloc(0),
+          purgedAt,
+          iysCode,
+          brandCode,
+          before,
+        ]);
+        const changes = await client.query(numbered(retentionSql.DELETE_OLD_IYS_CHANGES), [
+          iysCode,
+          brandCode,
+          before,
+        ]);
+        return { files: files.rowCount ?? 0, changes: changes.rowCount ?? 0 };
+      }),
   };
 }

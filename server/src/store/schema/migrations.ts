@@ -8,7 +8,10 @@
 
 import { IYS_ACCOUNTS_MIGRATION } from './iys-accounts-migration.js';
 import { DELIVERY_BATCHES_MIGRATION } from './delivery-batches-migration.js';
+import { IYS_DAY_RECORDS_MIGRATION } from './iys-day-records-migration.js';
+import { IYS_TOKEN_GRANTS_MIGRATION } from './iys-token-grants-migration.js';
 import { RECONCILIATION_MIGRATION } from './reconciliation-migration.js';
+import { RECONCILIATION_PURGE_MIGRATION } from './reconciliation-purge-migration.js';
 import { WEBHOOK_DELIVERIES_MIGRATION } from './webhook-deliveries-migration.js';
 import type { Migration } from './migration.js';
 
@@ -144,6 +147,9 @@ export const MIGRATIONS: readonly Migration[] = [
   DELIVERY_BATCHES_MIGRATION,
   IYS_ACCOUNTS_MIGRATION,
   RECONCILIATION_MIGRATION,
+  IYS_TOKEN_GRANTS_MIGRATION,
+  IYS_DAY_RECORDS_MIGRATION,
+  RECONCILIATION_PURGE_MIGRATION,
 ];
 
 /** The migrations whose version is not in `applied`, oldest first. */
@@ -168,3 +174,6 @@ export const MIGRATION_LOCK = { classId: 0x697a6e6c, objectId: 1 } as const;
 
 /** The advisory lock (same class, object 2) that serialises `applyIysChanges` across processes. */
 export const MIRROR_SYNC_LOCK = { classId: 0x697a6e6c, objectId: 2 } as const;
+
+/** PostgreSQL advisory lock class of an İYS account's token budget (the objectId: its iysCode). */
+export const TOKEN_GRANT_LOCK = { classId: 0x697a6e6d } as const;

@@ -1,7 +1,11 @@
 // The SQL of the İYS account port both dialects share (`?` placeholders; PostgreSQL numbers
 // them), and the row mapping.
 import type { StoredToken } from '@izinli/iys';
-import type { IysAccountRow } from '../ports/account-store.js';
+import type {
+  IysAccountRow,
+  TokenGrantRequest,
+  TokenGrantReservation,
+} from '../ports/account-store.js';
 import { int } from './store-rows.js';
 import type { Row } from './store-rows.js';
 
@@ -28,6 +32,30 @@ export const SELECT_TOKEN = 'SELECT token FROM iys_tokens WHERE iys_code = ?';
 
 export const UPSERT_TOKEN = `INSERT INTO iys_tokens (iys_code, token, updated_at) VALUES (?, ?, ?)
   ON CONFLICT (iys_code) DO UPDATE SET token = excluded.token, updated_at = excluded.updated_at`;
+
+export const FORGET_GRANTS =
+  'DELETE FROM iys_token_grants WHERE iys_code = ? AND requested_ms <= ?';
+
+export const GRANTS_SINCE =
+  'SELECT requested_ms FROM iys_token_grants WHERE iys_code = ? AND requested_ms > ? ORDER BY requested_ms';
+
+export const COUNT_GRANTS =
+  'SELECT COUNT(*) AS n FROM iys_token_grants WHERE iys_code = ? AND requested_ms > ?';
+
+export const INSERT_GRANT = 'INSERT INTO iys_token_grants (iys_code, requested_ms) VALUES (?, ?)';
+
+/**
+ * The reservation of a request at `atMs`, given the requests counted in its window, oldest first:
+ * refused while `budget` or more are counted, free again once all but `budget - 1` have left.
+ */
+export function reservationOf(
+  counted: readonly number[],
+  { atMs, budget, windowMs }: TokenGrantRequest,
+): TokenGrantReservation {
+  if (counted.length < budget) return { granted: true, count: counted.length + 1 };
+  const leaving = counted[counted.length - Math.max(1, budget)] ?? atMs;
+  return { granted: false, count: counted.length, freeAt: Math.max(atMs, leaving + windowMs) };
+}
 
 /** An iys_accounts row as the port's. */
 export function toAccountRow(row: Row): IysAccountRow {

@@ -46,3 +46,13 @@ export function purgedChangedEventPayload(payload: unknown, purgedAt: string): s
   for (const field of CHANGED_KEPT) if (from[field] !== undefined) kept[field] = from[field];
   return canonicalJson({ ...kept, purged: true, purgedAt });
 }
+
+/** The brand's İYS changes created before a Turkey day (İYS's `YYYY-MM-DD HH:mm:ss` sorts as text). */
+export const DELETE_OLD_IYS_CHANGES = `DELETE FROM iys_changes
+  WHERE iys_code = ? AND brand_code = ? AND creation_date < ?`;
+
+/** Empties the daily files of the brand's days before a Turkey day; the .tsr files are kept. */
+export const PURGE_OLD_DAY_FILES = `UPDATE reconciliation_files
+  SET content = ?, purged_at = ?
+  WHERE purged_at IS NULL AND sha256 IN (SELECT file_sha256 FROM reconciliation_days
+    WHERE iys_code = ? AND brand_code = ? AND day < ? AND file_sha256 IS NOT NULL)`;

@@ -1,7 +1,7 @@
 // The mapping between the store's types and table rows, shared by both dialects: the same column
 // names, the same values, so SQLite and PostgreSQL hold byte-identical data.
 import { Movement, canonicalJson } from '@izinli/core';
-import type { CaptureRecord } from '@izinli/core';
+import type { ChainRecord } from '@izinli/core';
 import type { Checkpoint, MirrorEntry, StoredCapture, WebhookEvent } from '../types.js';
 
 /** A database row as a driver returns it. */
@@ -57,7 +57,7 @@ export const CAPTURE_COLUMNS = [
 
 /** The row values of a new capture; the addresses are indexed for the admin timeline. */
 export function captureValues(
-  capture: StoredCapture & { record: CaptureRecord; receipt: string },
+  capture: StoredCapture & { record: ChainRecord; receipt: string },
   recordJson: string = canonicalJson(capture.record),
 ): unknown[] {
   const { record } = capture;
@@ -73,8 +73,8 @@ export function captureValues(
     capture.receipt,
     capture.receivedAt,
     epochMs(capture.receivedAt, 'receivedAt'),
-    record.person.phone ?? null,
-    record.person.email ?? null,
+    record.kind === 'iys-day' ? null : (record.person.phone ?? null),
+    record.kind === 'iys-day' ? null : (record.person.email ?? null),
   ];
 }
 
@@ -90,7 +90,7 @@ export function toStoredCapture(row: Row): StoredCapture {
     prevHash: text(row.prev_hash),
     recordHash: text(row.record_hash),
     bodyHash: text(row.body_hash),
-    ...(record !== undefined ? { record: JSON.parse(record) as CaptureRecord } : {}),
+    ...(record !== undefined ? { record: JSON.parse(record) as ChainRecord } : {}),
     ...(receipt !== undefined ? { receipt } : {}),
     receivedAt: text(row.received_at),
     ...(purgedAt !== undefined ? { purgedAt } : {}),

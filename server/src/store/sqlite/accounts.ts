@@ -2,7 +2,7 @@
 // reads the account's state and writes its events only when the state really changed.
 import type { AccountStore } from '../ports/account-store.js';
 import * as accountSql from '../sql/account-sql.js';
-import { EVENT_COLUMNS, eventValues } from '../sql/store-rows.js';
+import { EVENT_COLUMNS, eventValues, int } from '../sql/store-rows.js';
 import { sqliteInsert } from './connection.js';
 import type { SqliteDb } from './sqlite-db.js';
 
@@ -46,6 +46,24 @@ export function sqliteAccountStore(db: SqliteDb): AccountStore {
       return db.inWriteTx((w) =>
         w.run(accountSql.UPSERT_TOKEN, iysCode, JSON.stringify(token), at),
       );
+    },
+
+    // One write transaction: SQLite has one writer, so the count and the insert are atomic.
+    reserveIysTokenGrant(request) {
+      const { iysCode, atMs, windowMs } = request;
+      return db.inWriteTx((w) => {
+        w.run(accountSql.FORGET_GRANTS, iysCode, atMs - windowMs);
+        const counted = w
+          .all(accountSql.GRANTS_SINCE, iysCode, atMs - windowMs)
+          .map((row) => int(row.requested_ms));
+        const reservation = accountSql.reservationOf(counted, request);
+        if (reservation.granted) w.run(accountSql.INSERT_GRANT, iysCode, atMs);
+        return reservation;
+      });
+    },
+
+    async iysTokenGrants(iysCode, sinceMs) {
+      return int(db.reader.get(accountSql.COUNT_GRANTS, iysCode, sinceMs)?.n ?? 0);
     },
   };
 }

@@ -3,6 +3,7 @@
 import type { StoreAdmin, StoreStats } from '../ports/store-admin.js';
 import { SCHEMA_MIGRATIONS_DDL, pendingMigrations } from '../schema/migrations.js';
 import { int } from '../sql/store-rows.js';
+import type { SqliteConnection } from './connection.js';
 import type { SqliteDb } from './sqlite-db.js';
 
 const STATS = `SELECT
@@ -10,25 +11,41 @@ const STATS = `SELECT
   (SELECT count(*) FROM movements WHERE state IN ('pending', 'in-flight')) AS movements,
   (SELECT count(*) FROM webhook_events WHERE state = 'pending') AS events`;
 
+function migrateIn(w: SqliteConnection): void {
+  w.db.exec(SCHEMA_MIGRATIONS_DDL.sqlite);
+  const applied = new Set(
+    w.all('SELECT version FROM schema_migrations').map((r) => int(r.version)),
+  );
+  for (const migration of pendingMigrations(applied)) {
+    w.db.exec(migration.sqlite);
+    w.run(
+      'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+      migration.version,
+      migration.name,
+      new Date().toISOString(),
+    );
+  }
+  const broken = w.all('PRAGMA foreign_key_check');
+  if (broken.length > 0) {
+    throw new Error(`store: a migration left ${broken.length} rows without their referenced row`);
+  }
+}
+
 /** The admin side of the SQLite store on `db` (its `kind` is the composed store's). */
 export function sqliteStoreAdmin(db: SqliteDb): Omit<StoreAdmin, 'kind'> {
   return {
     migrate(): Promise<void> {
       // BEGIN IMMEDIATE takes the file's write lock first, so a second process waits, then finds
-      // every version applied and does nothing.
-      return db.inWriteTx((w) => {
-        w.db.exec(SCHEMA_MIGRATIONS_DDL.sqlite);
-        const applied = new Set(
-          w.all('SELECT version FROM schema_migrations').map((r) => int(r.version)),
-        );
-        for (const migration of pendingMigrations(applied)) {
-          w.db.exec(migration.sqlite);
-          w.run(
-            'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
-            migration.version,
-            migration.name,
-            new Date().toISOString(),
-          );
+      // every version applied and does nothing. Foreign keys are off meanwhile, as SQLite's own
+      // procedure for rebuilding a table asks (a migration may replace a referenced table; the
+      // pragma is a no-op inside a transaction), and checked before the commit.
+      const w = db.writer;
+      return db.exclusive(() => {
+        w.db.pragma('foreign_keys = OFF');
+        try {
+          w.db.transaction(() => migrateIn(w)).immediate();
+        } finally {
+          w.db.pragma('foreign_keys = ON');
         }
       });
     },

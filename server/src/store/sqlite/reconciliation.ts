@@ -17,7 +17,8 @@ const INSERT_FILE = `${sqliteInsert('reconciliation_files', reconciliationSql.FI
 const INSERT_EVENT = `${sqliteInsert('webhook_events', EVENT_COLUMNS)} ON CONFLICT (id) DO NOTHING`;
 const DAYS = `SELECT ${reconciliationSql.DAY_COLUMNS.join(', ')} FROM reconciliation_days
   WHERE iys_code = ? AND brand_code = ? AND day >= ? AND day <= ? ORDER BY day`;
-const FILE = `SELECT ${reconciliationSql.FILE_COLUMNS.join(', ')} FROM reconciliation_files WHERE sha256 = ?`;
+const FILE = `SELECT ${reconciliationSql.FILE_COLUMNS.join(', ')} FROM reconciliation_files
+  WHERE sha256 = ? AND purged_at IS NULL`;
 const UPSERT_SUBSCRIPTION = `${sqliteInsert('iys_subscriptions', reconciliationSql.SUBSCRIPTION_COLUMNS)} ${reconciliationSql.SUBSCRIPTION_UPSERT}`;
 const SUBSCRIPTIONS = `SELECT ${reconciliationSql.SUBSCRIPTION_COLUMNS.join(', ')} FROM iys_subscriptions ORDER BY iys_code`;
 

@@ -1,5 +1,6 @@
 // The retention port on SQLite (ports/retention-store.ts): a purge's synchronous statements run
 // inside one IMMEDIATE transaction behind the store's mutex, so a purge is all or nothing.
+import { isCaptureRecord } from '@izinli/core';
 import { FANNED_OUT } from '../sql/webhook-sql.js';
 import { CAPTURE_SELECT, toStoredCapture } from '../sql/store-rows.js';
 import * as retentionSql from '../sql/retention-sql.js';
@@ -9,7 +10,8 @@ import { jsonList } from './connection.js';
 import type { SqliteDb } from './sqlite-db.js';
 
 const CANDIDATES = `SELECT ${CAPTURE_SELECT} FROM captures
-  WHERE site_key = ? AND seq > ? AND purged_at IS NULL AND received_ms < ? ORDER BY seq LIMIT ?`;
+  WHERE site_key = ? AND seq > ? AND purged_at IS NULL AND kind <> 'iys-day' AND received_ms < ?
+  ORDER BY seq LIMIT ?`;
 const CAPTURE_STATE = 'SELECT site_key, purged_at FROM captures WHERE capture_id = ?';
 const OPEN_MOVEMENT = `SELECT 1 AS open FROM movements
   WHERE capture_id = ? AND state IN ('pending', 'in-flight') LIMIT 1`;
@@ -41,7 +43,10 @@ function retentionCandidatesSqlite(
   return r
     .all(CANDIDATES, c.siteKey, c.afterSeq, c.receivedBeforeMs, c.limit)
     .map(toStoredCapture)
-    .filter((s): s is retentionStore.RetentionCandidate => s.record !== undefined);
+    .filter(
+      (s): s is retentionStore.RetentionCandidate =>
+        s.record !== undefined && isCaptureRecord(s.record),
+    );
 }
 
 /** Purges the captures of `purge` that are unpurged, of its site and without an open movement. */
@@ -114,5 +119,13 @@ export function sqliteRetentionStore(db: SqliteDb): retentionStore.RetentionStor
     purgeCaptures: (purge) => db.inWriteTx((w) => purgeCapturesSqlite(w, purge)),
     changedEventCandidates: async (page) => changedEventCandidatesSqlite(db.reader, page),
     purgeChangedEvents: (purge) => db.inWriteTx((w) => purgeChangedEventsSqlite(w, purge)),
+    purgeIysDays: ({ iysCode, brandCode, before, purgedAt }) =>
+      db.inWriteTx((w) => ({
+        files: w.db
+          .prepare(retentionSql.PURGE_OLD_DAY_FILES)
+          .run(Buffer.alloc(0), purgedAt, iysCode, brandCode, before).changes,
+        changes: w.db.prepare(retentionSql.DELETE_OLD_IYS_CHANGES).run(iysCode, brandCode, before)
+          .changes,
+      })),
   };
 }
