@@ -1734,6 +1734,12 @@ export interface components {
             iysHash?: string;
             izinliHash?: string;
           }[];
+          /** @description An agreed day’s iys-day record in each site chain of the brand that holds it (its hashes signed and chained; see docs/iys.md). */
+          chained?: {
+            siteKey: string;
+            seq: number;
+            recordHash: string;
+          }[];
         }[];
       }[];
       subscriptions: {
