@@ -6,6 +6,7 @@
 // milliseconds) because a signed `receivedAt` is stored exactly as signed, whatever its precision.
 // JSON columns hold RFC 8785 canonical text, never jsonb, so a re-read is byte-identical.
 
+import { EVIDENCE_FILES_MIGRATION } from './evidence-files-migration.js';
 import { IYS_ACCOUNTS_MIGRATION } from './iys-accounts-migration.js';
 import { DELIVERY_BATCHES_MIGRATION } from './delivery-batches-migration.js';
 import { RECONCILIATION_MIGRATION } from './reconciliation-migration.js';
@@ -241,6 +242,7 @@ export const MIGRATIONS: readonly Migration[] = [
   DELIVERY_BATCHES_MIGRATION,
   IYS_ACCOUNTS_MIGRATION,
   RECONCILIATION_MIGRATION,
+  EVIDENCE_FILES_MIGRATION,
 ];
 
 /** The migrations whose version is not in `applied`, oldest first. */
