@@ -19,6 +19,7 @@ import type { AdminEnv } from './admin-auth.js';
 import { badQuery } from './bad-query.js';
 import { evidenceBundle, recipientTimeline } from './admin-recipient.js';
 import { adminWithdrawalRoutes } from './withdrawal-admin.js';
+import { adminConsentRoutes } from './consent-admin.js';
 
 /** The query parameter `name` as one of `values`' options, or undefined when absent (400 if bad). */
 function optionalEnum<T extends string>(
@@ -119,6 +120,7 @@ export function adminRoutes(deps: AppDeps) {
       .route('/reconciliation', adminReconciliationRoutes(deps))
       .route('/log', adminLogVerifyRoutes(deps))
       .route('/', adminWithdrawalRoutes(deps))
+      .route('/', adminConsentRoutes(deps))
       // Pages refused for their origin in the last 24 hours (this instance's count since start).
       .get('/origins/refused', (c) =>
         c.json({
