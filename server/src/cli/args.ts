@@ -43,11 +43,21 @@ export type CliCommand =
   | ({ name: 'notice-bump' } & NoticeTarget)
   | ({ name: 'verify-receipt'; input: string; jwks: string; json: boolean } & Lang)
   | ({ name: 'verify-log'; input: string; jwks?: string; json: boolean } & Lang)
+  | ({ name: 'verify-bundle'; input: string; jwks?: string; json: boolean } & Lang)
   | { name: 'verify-timestamp'; tsr: string; data: string; ca: string; json: boolean }
   | { name: 'keys-rotate'; dataDir?: string }
   | ({ name: 'export'; sites: string[]; out?: string } & Store)
   | { name: 'token'; label?: string }
-  | ({ name: 'purge'; dryRun: boolean; json: boolean } & ConfigFile & Store);
+  | ({ name: 'purge'; dryRun: boolean; json: boolean } & ConfigFile & Store)
+  | ({
+      name: 'import';
+      file: string;
+      dryRun: boolean;
+      json: boolean;
+      site?: string;
+      source?: string;
+    } & ConfigFile &
+      Store);
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -76,6 +86,7 @@ const OPTIONS = {
   locale: { type: 'string' },
   title: { type: 'string' },
   ca: { type: 'string' },
+  source: { type: 'string' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -104,11 +115,13 @@ const ALLOWED: Record<Named, OptionName[]> = {
   'notice-bump': ['locale', 'site', 'config'],
   'verify-receipt': ['jwks', 'json', 'lang'],
   'verify-log': ['jwks', 'json', 'lang'],
+  'verify-bundle': ['jwks', 'json', 'lang'],
   'verify-timestamp': ['ca', 'json'],
   'keys-rotate': ['data-dir'],
   export: ['site', 'out', 'data-dir', 'database-url'],
   token: [],
   purge: ['dry-run', 'json', 'config', 'data-dir', 'database-url'],
+  import: ['dry-run', 'json', 'site', 'source', 'config', 'data-dir', 'database-url'],
 };
 
 const COMMANDS: Record<string, Named> = {
@@ -120,18 +133,20 @@ const COMMANDS: Record<string, Named> = {
   'notice bump': 'notice-bump',
   'verify receipt': 'verify-receipt',
   'verify log': 'verify-log',
+  'verify bundle': 'verify-bundle',
   'verify timestamp': 'verify-timestamp',
   'keys rotate': 'keys-rotate',
   export: 'export',
   token: 'token',
   purge: 'purge',
+  import: 'import',
 };
 
 // The words that only open a two-word command, for a better error than "unknown command".
 const GROUPS: Record<string, string> = {
   config: 'config check',
   notice: 'notice add, notice bump',
-  verify: 'verify receipt, verify log, verify timestamp',
+  verify: 'verify receipt, verify log, verify bundle, verify timestamp',
   keys: 'keys rotate',
 };
 
@@ -194,7 +209,15 @@ export function parseCliArgs(argv: readonly string[]): Result<CliCommand, string
   const maxOperands =
     name === 'verify-timestamp'
       ? 2
-      : ['verify-receipt', 'verify-log', 'notice-add', 'notice-bump', 'token'].includes(name)
+      : [
+            'verify-receipt',
+            'verify-log',
+            'verify-bundle',
+            'notice-add',
+            'notice-bump',
+            'token',
+            'import',
+          ].includes(name)
         ? 1
         : 0;
   if (operands.length > maxOperands) return err(`unexpected argument: ${operands[maxOperands]}`);
@@ -260,6 +283,23 @@ export function parseCliArgs(argv: readonly string[]): Result<CliCommand, string
         return ok({ name, input: operand, jwks: values.jwks, json, ...opt('lang', lang) });
       }
       return ok({ name, input: operand, json, ...opt('jwks', values.jwks), ...opt('lang', lang) });
+    }
+    case 'verify-bundle':
+      if (operand === undefined) return err('verify bundle needs the bundle file, or - for stdin');
+      return ok({ name, input: operand, json, ...opt('jwks', values.jwks), ...opt('lang', lang) });
+    case 'import': {
+      if (operand === undefined) return err('import needs the CSV file: import <file.csv>');
+      if (sites.length > 1) return err(`import takes one --site, not ${sites.length}`);
+      return ok({
+        name,
+        file: operand,
+        dryRun: values['dry-run'] ?? false,
+        json,
+        ...opt('site', sites[0]),
+        ...opt('source', values.source),
+        ...config,
+        ...store,
+      });
     }
     case 'verify-timestamp': {
       const [tsr, data] = operands;

@@ -28,6 +28,9 @@ Usage:
   izinli verify log <file|-> [--jwks <file|url>] [--json] [--lang tr|en]
       Verify an exported log: every site's hash chain, records, receipts and checkpoints.
       Without --jwks the export's own JWKS is used, with a warning.
+  izinli verify bundle <file|-> [--jwks <file|url>] [--json]
+      Verify a recipient's evidence bundle: every receipt, every record against its receipt,
+      and every evidence file (scan, recording) against the SHA-256 its record names.
   izinli verify timestamp <day.tsr> <day.csv> --ca <tsa.pem> [--json]
       Verify İYS's RFC 3161 time stamp of a reconciled day's file (both from the admin API's
       /v1/admin/reconciliation/…/timestamp and …/file) against the TSA's certificate(s).
@@ -38,6 +41,11 @@ Usage:
   izinli purge [--dry-run] [--json] [--config <file>] [--data-dir <dir>] [--database-url <url>]
       Remove the personal data of records past their site's retention (A14, B10); the hash
       chain keeps verifying. --dry-run only counts. The sites' retention is read from the config.
+  izinli import <file.csv> [--dry-run] [--site <key>] [--source <HS_…>] [--json]
+                [--config <file>] [--data-dir <dir>] [--database-url <url>]
+      Record consents collected away from the widget (paper forms, a call centre's export)
+      from a CSV (docs/sources.md#import): each row checked as İYS would; --dry-run lists every
+      bad row and writes nothing; a second run of the same file records nothing new.
   izinli token [<label>]
       Make an admin bearer token: give the token to its holder, put the adminTokens entry
       (its SHA-256) in the config file. The server never stores the token itself.
@@ -49,11 +57,12 @@ Options:
   --json          print the result as JSON
   --ca            verify timestamp: the time-stamping authority's certificate(s), PEM
   --lang          the language of messages (default: from $LANG, else en)
-  --site          export: only this site, repeat for several; notice: the site (when several)
+  --site          export: only this site, repeat for several; notice, import: the site
+  --source        import: the İYS source of rows whose source column is empty
   --out           write the export to this file (created readable by its owner only)
   --data-dir      the server's data folder (default: $DATA_DIR, else ./data)
   --database-url  PostgreSQL URL (default: $DATABASE_URL, else SQLite in the data folder)
-  --dry-run       purge: count what is due, change nothing
+  --dry-run       purge: count what is due; import: list bad rows; both change nothing
   --config        the server's config file (default: $IZINLI_CONFIG, else ./izinli.config.json)
   -h, --help      show this help
 

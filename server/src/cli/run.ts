@@ -13,7 +13,8 @@ import { exportCommand, rotateCommand } from './store-commands.js';
 import { packageVersion } from '../package-version.js';
 import { tokenCommand } from './token-command.js';
 import { purgeCommand } from './purge-command.js';
-import { verifyLogCommand, verifyReceiptCommand } from './verify-commands.js';
+import { verifyBundleCommand, verifyLogCommand, verifyReceiptCommand } from './verify-commands.js';
+import { importCommand } from './import-command.js';
 import { verifyTimestampCommand } from './timestamp-command.js';
 
 export { EXIT } from './cli-deps.js';
@@ -51,6 +52,10 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
         return await verifyReceiptCommand(command, deps);
       case 'verify-log':
         return await verifyLogCommand(command, deps);
+      case 'verify-bundle':
+        return await verifyBundleCommand(command, deps);
+      case 'import':
+        return await importCommand(command, deps);
       case 'verify-timestamp':
         return await verifyTimestampCommand(command, deps);
       case 'keys-rotate':

@@ -4,7 +4,13 @@ import { problemMessage } from '@izinli/core';
 import type { CaptureRecord, Locale, Problem } from '@izinli/core';
 import { decodeProtectedHeader } from 'jose';
 import type { JSONWebKeySet } from 'jose';
-import { logProblemMessage, problemJson, verifyLog, verifyReceipt } from '../proof/index.js';
+import {
+  logProblemMessage,
+  problemJson,
+  verifyBundle,
+  verifyLog,
+  verifyReceipt,
+} from '../proof/index.js';
 import type { LogReport } from '../proof/index.js';
 import type { CliCommand } from './args.js';
 import { EXIT, cliLocale } from './cli-deps.js';
@@ -139,6 +145,40 @@ export async function verifyLogCommand(
     await write(deps.stdout, `${JSON.stringify({ ...report, problems }, null, 2)}\n`);
   } else {
     await write(deps.stdout, describeReport(report, locale));
+  }
+  return report.ok ? EXIT.ok : EXIT.failed;
+}
+
+/** `izinli verify bundle <file|-> [--jwks <file|url>]`: receipts, records and evidence files. */
+export async function verifyBundleCommand(
+  command: Command<'verify-bundle'>,
+  deps: CliDeps,
+): Promise<number> {
+  const jwks = await jwksOption(command.jwks, deps);
+  if (!jwks.ok) return EXIT.usage;
+  const text = await readText(command.input, deps.stdin);
+  let bundle: unknown;
+  try {
+    bundle = JSON.parse(text);
+  } catch {
+    await write(deps.stderr, `izinli: ${command.input} is not JSON: expected an evidence bundle\n`);
+    return EXIT.usage;
+  }
+  const report = await verifyBundle(bundle, jwks.value);
+  if (report.keys === 'embedded') await write(deps.stderr, EMBEDDED_KEYS_WARNING);
+  if (command.json) {
+    await write(deps.stdout, `${JSON.stringify(report, null, 2)}\n`);
+  } else if (report.ok) {
+    await write(
+      deps.stdout,
+      `bundle verified: ${report.records} records, ${report.files} evidence files\n`,
+    );
+  } else {
+    const lines = report.problems.map((p) => `  - ${p.message}`);
+    await write(
+      deps.stdout,
+      `bundle NOT verified: ${report.problems.length} problem(s)\n${lines.join('\n')}\n`,
+    );
   }
   return report.ok ? EXIT.ok : EXIT.failed;
 }
