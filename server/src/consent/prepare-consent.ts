@@ -38,8 +38,9 @@ export interface ConsentContext {
   tenant: TenantConfig;
   /** The admin token's label: who recorded it. */
   recordedBy: string;
-  config: LoadedConfig;
-  store: EvidenceStore;
+  config: Pick<LoadedConfig, 'sites' | 'calendars'>;
+  /** Where the evidence files named by hash are looked up (an import overlays its own). */
+  store: Pick<EvidenceStore, 'evidenceFilesMeta'>;
   now: Date;
   serverVersion: string;
   captureId: string;
