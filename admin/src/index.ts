@@ -1,6 +1,7 @@
 // The console's one script: defines every element; index.html holds <izinli-admin>.
 import { IzinliBarChart } from './bar-chart.js';
 import { IzinliCapturesView } from './captures-view.js';
+import { IzinliConsentView } from './consent-view.js';
 import { IzinliDeliveriesView } from './deliveries-view.js';
 import { IzinliAdmin } from './izinli-admin.js';
 import { IzinliKeysView } from './keys-view.js';
@@ -13,6 +14,7 @@ const elements: [string, CustomElementConstructor][] = [
   ['izinli-overview-view', IzinliOverviewView],
   ['izinli-captures-view', IzinliCapturesView],
   ['izinli-recipient-view', IzinliRecipientView],
+  ['izinli-consent-view', IzinliConsentView],
   ['izinli-deliveries-view', IzinliDeliveriesView],
   ['izinli-reconciliation-view', IzinliReconciliationView],
   ['izinli-keys-view', IzinliKeysView],
