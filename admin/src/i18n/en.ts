@@ -13,7 +13,7 @@ export const en: AdminTranslation = {
   deliveries: 'İYS deliveries',
   keys: 'Keys and checkpoints',
   language: 'Türkçe',
-  languageLabel: 'Türkçeye geç',
+  languageLabel: 'Türkçe: Türkçeye geç',
   logout: 'Log out',
   signInTitle: 'Admin sign-in',
   signInHint:
