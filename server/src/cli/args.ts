@@ -1,3 +1,4 @@
+// Long because: one table of every command, its options and operands keeps the parser honest.
 // Parses the `izinli` command line into a typed command; no I/O, so every case is testable.
 import { err, ok } from '@izinli/core';
 import type { Locale, NoticeKind, Result } from '@izinli/core';

@@ -3,27 +3,18 @@
 // run commits its good rows. Rows already in the ledger (same row key) are skipped, so a second
 // run records nothing new.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { excerpt } from '@izinli/core';
 import type { ConsentStatus, Problem, TenantConfig } from '@izinli/core';
 import type { CaptureDraft } from '../capture/prepare-capture.js';
 import { consentKeys } from '../capture/seal-capture.js';
 import { prepareConsent } from '../consent/prepare-consent.js';
 import type { ConsentContext } from '../consent/prepare-consent.js';
-import { detectEvidenceType } from '../evidence/evidence-upload.js';
 import type { CaptureStore } from '../store/ports/capture-store.js';
 import type { EvidenceFileMeta } from '../store/ports/evidence-store.js';
 import type { ImportRow } from './import-csv.js';
+import { problem, readRowFile } from './import-files.js';
+import type { RowFile } from './import-files.js';
 import { rowConsent } from './import-row.js';
 import type { RowDefaults } from './import-row.js';
-
-/** A file a row's evidence names, read and hashed. */
-export interface RowFile {
-  sha256: string;
-  mediaType: string;
-  bytes: Uint8Array;
-}
 
 /** A row that will be recorded. */
 export interface GoodRow {
@@ -63,57 +54,6 @@ export function importCaptureId(siteKey: string, rowKey: string): string {
   // A version 8 (RFC 9562, custom) UUID from the hash's first 128 bits.
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
-const problem = (
-  code: string,
-  path: (string | number)[],
-  en: string,
-  tr: string,
-  received: string,
-): Problem => ({
-  code,
-  path,
-  expected: { en, tr },
-  received: excerpt(received, 100),
-});
-
-async function readRowFile(
-  baseDir: string,
-  path: string,
-  field: (string | number)[],
-  tenant: TenantConfig,
-  problems: Problem[],
-): Promise<RowFile | undefined> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(resolve(baseDir, path)));
-  } catch {
-    problems.push(
-      problem(
-        'import.file',
-        field,
-        'a file beside the CSV',
-        'CSV dosyasının yanında bir dosya',
-        path,
-      ),
-    );
-    return undefined;
-  }
-  const mediaType = await detectEvidenceType(bytes);
-  if (mediaType === undefined || bytes.byteLength > tenant.evidence.maxFileBytes) {
-    problems.push(
-      problem(
-        'import.file',
-        field,
-        `a PDF, JPEG or PNG scan or an audio recording of at most ${tenant.evidence.maxFileBytes} bytes`,
-        `en çok ${tenant.evidence.maxFileBytes} baytlık PDF, JPEG ya da PNG bir tarama veya bir ses kaydı`,
-        `${path} (${bytes.byteLength} bytes)`,
-      ),
-    );
-    return undefined;
-  }
-  return { sha256: createHash('sha256').update(bytes).digest('hex'), mediaType, bytes };
 }
 
 // What a checked row leaves for the second pass: its draft, and its channels' statuses by key.
