@@ -6,16 +6,14 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { userInfo } from 'node:os';
-import { ProviderSource, formatPath, problemMessage } from '@izinli/core';
-import type { Locale } from '@izinli/core';
+import { ProviderSource, formatPath } from '@izinli/core';
 import { pino } from 'pino';
 import { GroupCommitter } from '../capture/group-commit.js';
 import { deadlinesWithWarning, serverCalendars } from '../calendar/server-calendar.js';
 import { readConfigWithoutSecrets } from '../config/config-file.js';
 import { parseImportCsv } from '../import/import-csv.js';
-import { planImport } from '../import/import-plan.js';
-import type { BadRow } from '../import/import-plan.js';
-import { writeImport } from '../import/run-import.js';
+import { filesBeside } from '../import/import-files.js';
+import { runImport } from '../import/run-import-all.js';
 import { packageVersion } from '../package-version.js';
 import { loadKeyRing, signReceipt } from '../proof/index.js';
 import type { CliCommand } from './args.js';
@@ -33,14 +31,6 @@ function recorder(): string {
     return 'import';
   }
 }
-
-const badLines = (rows: readonly BadRow[], locale: Locale) =>
-  rows.flatMap((row) =>
-    row.problems.map(
-      (p) =>
-        `line ${row.line}${row.rowKey ? ` (row ${row.rowKey})` : ''}: ${problemMessage(p, locale)}`,
-    ),
-  );
 
 /** Runs the import; exit 1 when any row is bad (the good ones are recorded all the same). */
 export async function importCommand(command: ImportCommand, deps: CliDeps): Promise<number> {
@@ -86,7 +76,6 @@ export async function importCommand(command: ImportCommand, deps: CliDeps): Prom
   if (!parsed.ok) return fail(`${command.file}: ${parsed.error}`);
   const locale = cliLocale(undefined, deps.env);
   const now = deps.now ?? (() => new Date());
-  const started = performance.now();
   // The injected stderr is a Writable (a TTY stream in the real CLI); progress reads only isTTY.
   // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- see above
   const stderr = deps.stderr as NodeJS.WriteStream;
@@ -96,89 +85,63 @@ export async function importCommand(command: ImportCommand, deps: CliDeps): Prom
   const store = await deps.openFullStore({ dataDir, ...(databaseUrl ? { databaseUrl } : {}) });
   try {
     await store.migrate();
-    const checking = startProgress({
-      label: 'checking',
-      total: parsed.rows.length,
-      json: command.json,
-      stream: stderr,
-    });
-    const plan = await planImport(parsed.rows, {
-      store,
-      config: { sites, calendars },
-      recordedBy: recorder(),
-      now: now(),
-      serverVersion: packageVersion(),
-      baseDir: dirname(command.file),
-      defaults: {
-        ...(command.site !== undefined ? { siteKey: command.site } : {}),
-        ...(command.source !== undefined ? { source: command.source } : {}),
-      },
-      onRow: (done) => {
-        checking.update(done);
-      },
-    });
-    checking.finish();
-    let recorded = 0;
-    const bad = [...plan.bad];
-    if (!command.dryRun && plan.good.length > 0) {
-      const ring = await loadKeyRing({
-        dataDir,
-        ...(deps.env.IZINLI_SIGNING_KEY ? { privateKey: deps.env.IZINLI_SIGNING_KEY } : {}),
-      });
-      const committer = new GroupCommitter({
+    const bars = new Map<string, ReturnType<typeof startProgress>>();
+    const report = await runImport(parsed.rows, {
+      context: {
         store,
-        signReceipt: (record, canonical) => signReceipt(ring, record, canonical),
-        newId: randomUUID,
-        deadlineFor: deadlinesWithWarning(calendars.conservative, pino({ level: 'silent' })),
-      });
-      const recording = startProgress({
-        label: 'recording',
-        total: plan.good.length,
-        json: command.json,
-        stream: stderr,
-      });
-      const written = await writeImport(plan.good, { committer, store, now }, (done) => {
-        recording.update(done);
-      });
-      await committer.idle();
-      recording.finish();
-      recorded = written.recorded;
-      bad.push(...written.failed);
-      bad.sort((a, b) => a.line - b.line);
-    }
-    const seconds = (performance.now() - started) / 1000;
-    const report = {
-      file: command.file,
+        config: { sites, calendars },
+        recordedBy: recorder(),
+        now: now(),
+        serverVersion: packageVersion(),
+        readFile: filesBeside(dirname(command.file)),
+        defaults: {
+          ...(command.site !== undefined ? { siteKey: command.site } : {}),
+          ...(command.source !== undefined ? { source: command.source } : {}),
+        },
+      },
+      store,
       dryRun: command.dryRun,
-      rows: plan.rows,
-      good: plan.good.length,
-      recorded,
-      alreadyRecorded: plan.already.length,
-      bad: bad.length,
-      seconds: Number(seconds.toFixed(3)),
-      rowsPerSecond: Math.round(plan.rows / Math.max(seconds, 0.001)),
-      badRows: bad.map((row) => ({
-        line: row.line,
-        ...(row.rowKey ? { rowKey: row.rowKey } : {}),
-        problems: row.problems.map((p) => ({
-          code: p.code,
-          path: formatPath(p.path),
-          message: problemMessage(p, locale),
-        })),
-      })),
-    };
+      now,
+      locale,
+      committer: async () => {
+        const ring = await loadKeyRing({
+          dataDir,
+          ...(deps.env.IZINLI_SIGNING_KEY ? { privateKey: deps.env.IZINLI_SIGNING_KEY } : {}),
+        });
+        return new GroupCommitter({
+          store,
+          signReceipt: (record, canonical) => signReceipt(ring, record, canonical),
+          newId: randomUUID,
+          deadlineFor: deadlinesWithWarning(calendars.conservative, pino({ level: 'silent' })),
+        });
+      },
+      progress: (label, done, total) => {
+        let bar = bars.get(label);
+        if (!bar) {
+          for (const other of bars.values()) other.finish();
+          bar = startProgress({ label, total, json: command.json, stream: stderr });
+          bars.set(label, bar);
+        }
+        bar.update(done);
+      },
+    });
+    for (const bar of bars.values()) bar.finish();
     if (command.json) {
-      await write(deps.stdout, `${JSON.stringify(report)}\n`);
+      await write(deps.stdout, `${JSON.stringify({ file: command.file, ...report })}\n`);
     } else {
-      const lines = badLines(bad, locale);
-      const verb = command.dryRun ? `would record ${plan.good.length}` : `recorded ${recorded}`;
+      const lines = report.badRows.flatMap((row) =>
+        row.problems.map(
+          (p) => `line ${row.line}${row.rowKey ? ` (row ${row.rowKey})` : ''}: ${p.message}`,
+        ),
+      );
+      const verb = command.dryRun ? `would record ${report.good}` : `recorded ${report.recorded}`;
       lines.push(
-        `${plan.rows} rows: ${verb}, ${plan.already.length} already recorded, ${bad.length} bad (${report.seconds} s, ${report.rowsPerSecond} rows/s)`,
+        `${report.rows} rows: ${verb}, ${report.alreadyRecorded} already recorded, ${report.bad} bad (${report.seconds} s, ${report.rowsPerSecond} rows/s)`,
       );
       if (command.dryRun) lines.push('dry run: nothing was written');
       await write(deps.stdout, `${lines.join('\n')}\n`);
     }
-    return bad.length > 0 ? EXIT.failed : EXIT.ok;
+    return report.bad > 0 ? EXIT.failed : EXIT.ok;
   } finally {
     await store.close();
   }

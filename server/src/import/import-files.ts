@@ -16,22 +16,20 @@ export interface RowFile {
 
 /** Reads one file a row names; a problem (and undefined) when it is missing or not evidence. */
 export async function readRowFile(
-  baseDir: string,
+  read: (path: string) => Promise<Uint8Array | undefined>,
   path: string,
   field: (string | number)[],
   tenant: TenantConfig,
   problems: Problem[],
 ): Promise<RowFile | undefined> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(resolve(baseDir, path)));
-  } catch {
+  const bytes = await read(path);
+  if (bytes === undefined) {
     problems.push(
       problem(
         'import.file',
         field,
-        'a file beside the CSV',
-        'CSV dosyasının yanında bir dosya',
+        'a file beside the CSV (a CSV sent to the API: the SHA-256 of an uploaded evidence file)',
+        'CSV dosyasının yanında bir dosya (API’ye gönderilen CSV için: yüklenmiş bir kanıt dosyasının SHA-256 özeti)',
         path,
       ),
     );
@@ -66,3 +64,14 @@ export const problem = (
   expected: { en, tr },
   received: excerpt(received, 100),
 });
+
+/** Reads files by path relative to `dir` (the CLI: beside the CSV); undefined when unreadable. */
+export function filesBeside(dir: string): (path: string) => Promise<Uint8Array | undefined> {
+  return async (path) => {
+    try {
+      return new Uint8Array(await readFile(resolve(dir, path)));
+    } catch {
+      return undefined;
+    }
+  };
+}

@@ -42,8 +42,8 @@ export interface ImportPlan {
 
 export interface PlanContext extends Omit<ConsentContext, 'store' | 'captureId' | 'tenant'> {
   store: CaptureStore;
-  /** The CSV's folder: file paths in the rows are relative to it. */
-  baseDir: string;
+  /** The bytes of a file a row names (a path beside the CSV, or an uploaded file's hash). */
+  readFile: (path: string) => Promise<Uint8Array | undefined>;
   defaults: RowDefaults;
   onRow?(done: number): void;
 }
@@ -141,14 +141,14 @@ export async function planImport(
     const problems: Problem[] = [];
     const scans = await Promise.all(
       scanPaths.map((p, n) =>
-        readRowFile(context.baseDir, p, ['scan_files', n], found.tenant, problems),
+        readRowFile(context.readFile, p, ['scan_files', n], found.tenant, problems),
       ),
     );
     const recording =
       recordingPath === undefined
         ? undefined
         : await readRowFile(
-            context.baseDir,
+            context.readFile,
             recordingPath,
             ['recording_file'],
             found.tenant,
