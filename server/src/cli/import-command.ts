@@ -73,7 +73,7 @@ export async function importCommand(command: ImportCommand, deps: CliDeps): Prom
     return fail(`${command.file}: ${reason}`);
   }
   const parsed = parseImportCsv(text);
-  if (!parsed.ok) return fail(`${command.file}: ${parsed.error}`);
+  if (!parsed.ok) return fail(`${command.file}: ${parsed.error.en}`);
   const locale = cliLocale(undefined, deps.env);
   const now = deps.now ?? (() => new Date());
   // The injected stderr is a Writable (a TTY stream in the real CLI); progress reads only isTTY.

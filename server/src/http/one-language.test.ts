@@ -517,6 +517,16 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'an import file without the import header',
+    code: 'import.unreadable',
+    make: () => ({
+      path: '/v1/admin/imports',
+      method: 'POST',
+      headers: { ...ADMIN, 'Content-Type': 'text/csv' },
+      body: 'telefon;tarih\n1;2\n',
+    }),
+  },
+  {
     name: 'an evidence file that is not there',
     code: 'evidence.unknown',
     make: () => admin(`/v1/admin/evidence-files/${'b'.repeat(64)}`),

@@ -481,6 +481,24 @@ export const OPERATIONS: Operation[] = [
     },
   },
   {
+    method: 'post',
+    path: '/v1/admin/imports',
+    id: 'importConsents',
+    summary:
+      'Import consents from a CSV (docs/sources.md#import), as `izinli import` does: every row checked before anything is written, idempotent by row key; scans named by the SHA-256 of uploaded evidence files. Answers JSON lines: {"type":"progress",…} while it runs, then {"type":"report",…} with every bad row.',
+    tag: 'admin',
+    bytesBody: 'text/csv',
+    query: {
+      dryRun: 'true: check and report, write nothing',
+      site: 'the site of rows without site_key',
+      source: 'the İYS source of rows without source',
+    },
+    responses: {
+      200: { description: 'Progress lines, then the report', bytes: 'application/x-ndjson' },
+      ...errors(400, 401, 404, 413, 422),
+    },
+  },
+  {
     method: 'get',
     path: '/v1/admin/evidence-files/{sha256}',
     id: 'getEvidenceFile',

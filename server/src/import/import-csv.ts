@@ -3,6 +3,7 @@
 // order. Each row becomes the body the admin API takes, with the file's own extras: a row key
 // (its idempotency), scan and recording files by path beside the CSV.
 import { parse } from 'csv-parse/sync';
+import type { Localized } from '@izinli/core';
 
 /** Every column an import file may have; `row_key` and `consent_date` are required. */
 export const IMPORT_COLUMNS = [
@@ -41,7 +42,7 @@ export interface ImportRow {
   cells: Partial<Record<ImportColumn, string>>;
 }
 
-export type ImportFile = { ok: true; rows: ImportRow[] } | { ok: false; error: string };
+export type ImportFile = { ok: true; rows: ImportRow[] } | { ok: false; error: Localized };
 
 /** Parses the file's text; a header problem is an error for the whole file. */
 export function parseImportCsv(text: string): ImportFile {
@@ -58,22 +59,49 @@ export function parseImportCsv(text: string): ImportFile {
       trim: true,
     });
   } catch (error) {
-    return { ok: false, error: `not readable as CSV: ${(error as Error).message}` };
+    const reason = (error as Error).message;
+    return {
+      ok: false,
+      error: { en: `not readable as CSV: ${reason}`, tr: `CSV olarak okunamıyor: ${reason}` },
+    };
   }
   const [names, ...data] = records;
-  if (!names) return { ok: false, error: 'the file is empty: expected a header line' };
+  if (!names) {
+    return {
+      ok: false,
+      error: {
+        en: 'the file is empty: expected a header line',
+        tr: 'dosya boş: başlık satırı yok',
+      },
+    };
+  }
   const known = new Set<string>(IMPORT_COLUMNS);
   const unknown = names.filter((n) => !known.has(n));
   if (unknown.length > 0) {
     return {
       ok: false,
-      error: `unknown column(s) ${unknown.join(', ')}: expected some of ${IMPORT_COLUMNS.join(', ')}`,
+      error: {
+        en: `unknown column(s) ${unknown.join(', ')}: expected some of ${IMPORT_COLUMNS.join(', ')}`,
+        tr: `bilinmeyen sütun(lar) ${unknown.join(', ')}: beklenen sütunlar ${IMPORT_COLUMNS.join(', ')}`,
+      },
     };
   }
   const missing = REQUIRED.filter((r) => !names.includes(r));
-  if (missing.length > 0) return { ok: false, error: `missing column(s) ${missing.join(', ')}` };
+  if (missing.length > 0) {
+    const list = missing.join(', ');
+    return {
+      ok: false,
+      error: { en: `missing column(s) ${list}`, tr: `eksik sütun(lar) ${list}` },
+    };
+  }
   const twice = names.filter((n, i) => names.indexOf(n) !== i);
-  if (twice.length > 0) return { ok: false, error: `column(s) named twice: ${twice.join(', ')}` };
+  if (twice.length > 0) {
+    const list = twice.join(', ');
+    return {
+      ok: false,
+      error: { en: `column(s) named twice: ${list}`, tr: `iki kez adı geçen sütun(lar): ${list}` },
+    };
+  }
   const rows = data.map((values, i) => {
     const cells: ImportRow['cells'] = {};
     names.forEach((name, c) => {
