@@ -266,6 +266,11 @@ export class IzinliConsentView extends AdminView {
             : ''
         }
       </div>
-      <p role="alert" class="problem" id="consent-error">${this.saveError}</p>`;
+      <p role="alert" class="problem" id="consent-error">${this.saveError}</p>
+      <izinli-import-panel
+        .api=${this.api}
+        .sites=${this.sites}
+        locale=${this.locale}
+      ></izinli-import-panel>`;
   }
 }

@@ -2,6 +2,7 @@
 import { IzinliBarChart } from './bar-chart.js';
 import { IzinliCapturesView } from './captures-view.js';
 import { IzinliConsentView } from './consent-view.js';
+import { IzinliImportPanel } from './import-panel.js';
 import { IzinliDeliveriesView } from './deliveries-view.js';
 import { IzinliAdmin } from './izinli-admin.js';
 import { IzinliKeysView } from './keys-view.js';
@@ -14,6 +15,7 @@ const elements: [string, CustomElementConstructor][] = [
   ['izinli-overview-view', IzinliOverviewView],
   ['izinli-captures-view', IzinliCapturesView],
   ['izinli-recipient-view', IzinliRecipientView],
+  ['izinli-import-panel', IzinliImportPanel],
   ['izinli-consent-view', IzinliConsentView],
   ['izinli-deliveries-view', IzinliDeliveriesView],
   ['izinli-reconciliation-view', IzinliReconciliationView],

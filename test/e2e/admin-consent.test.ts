@@ -134,4 +134,36 @@ describe('admin console: Yeni izin', () => {
       .toContain('H467');
     await axe(page, 'consent en, refused');
   });
+  it('A19: a CSV upload is checked first, then recorded, with a progress line and every bad row named', async () => {
+    const page = await openForm('tr');
+    const day = anHourAgo().slice(0, 10);
+    const csv = [
+      'row_key;source;consent_date;full_name;phone;MESAJ;call_id;agent_id;recording_ref',
+      `CM-1;HS_CAGRI_MERKEZI;${day} 00:00:01;Ayşe Çınar;0533 200 00 01;ONAY;CM-1;ajan-1;pbx://1`,
+      `CM-2;HS_CAGRI_MERKEZI;2026-01-05 10:00:00;Ali Şen;0533 200 00 02;ONAY;CM-2;ajan-1;pbx://2`,
+    ].join('\n');
+    await page.setInputFiles('#import-csv', {
+      name: 'gunluk.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    await page.click('#import-form button[type=submit]');
+    await expect
+      .poll(() => page.textContent('#import-report'), { timeout: 10_000 })
+      .toContain('Hiçbir şey yazılmadı');
+    expect(await page.textContent('#import-report')).toContain('1 kaydedilebilir');
+    expect(await page.textContent('#import-bad li[data-line="3"]')).toContain('H467');
+    await axe(page, 'import tr, checked');
+    await page.uncheck('#import-dry');
+    await page.click('#import-form button[type=submit]');
+    await expect
+      .poll(() => page.textContent('#import-report'), { timeout: 10_000 })
+      .toContain('1 kaydedildi');
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'admin-import-tr.png'), fullPage: true });
+    const list = await adminApi<{ items: unknown[] }>(
+      demo,
+      '/v1/admin/captures?phone=%2B905332000001',
+    );
+    expect(list.items).toHaveLength(1);
+  });
 });

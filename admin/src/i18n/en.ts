@@ -213,4 +213,17 @@ export const en: AdminTranslation = {
   source_HS_WEB: 'Web',
   evidenceLegend: 'Evidence',
   consentDateTime: 'Consent date and time',
+  importTitle: 'Bulk entry from a CSV',
+  importHint:
+    'The day’s paper forms or a call centre’s export: a UTF-8 CSV (; or ,) with the documented header. Scans are uploaded first and named by their SHA-256. It is checked first; the same file again records nothing new.',
+  importFile: 'CSV file',
+  importDryRun: 'Check only, write nothing',
+  importRun: 'Import',
+  importChecking: 'Checking',
+  importRecording: 'Recording',
+  importProgress: '{step}: {done}/{total} rows',
+  importDryReport:
+    '{rows} rows: {good} can be recorded, {already} already recorded, {bad} bad. Nothing was written.',
+  importReport: '{rows} rows: {recorded} recorded, {already} already recorded, {bad} bad.',
+  importLine: 'Line {line}',
 };

@@ -217,4 +217,17 @@ export const tr = {
   source_HS_WEB: 'Web',
   evidenceLegend: 'Kanıt',
   consentDateTime: 'İzin tarihi ve saati',
+  importTitle: 'CSV ile toplu giriş',
+  importHint:
+    'Günün kâğıt formları ya da çağrı merkezinin dökümü: belgelenen başlıkla UTF-8 CSV (; ya da ,). Taramalar önce yüklenir ve SHA-256 özetleriyle anılır. Önce denetlenir; aynı dosya ikinci kez yeni bir şey kaydetmez.',
+  importFile: 'CSV dosyası',
+  importDryRun: 'Yalnızca denetle, hiçbir şey yazma',
+  importRun: 'İçe aktar',
+  importChecking: 'Denetleniyor',
+  importRecording: 'Kaydediliyor',
+  importProgress: '{step}: {done}/{total} satır',
+  importDryReport:
+    '{rows} satır: {good} kaydedilebilir, {already} zaten kayıtlı, {bad} hatalı. Hiçbir şey yazılmadı.',
+  importReport: '{rows} satır: {recorded} kaydedildi, {already} zaten kayıtlıydı, {bad} hatalı.',
+  importLine: 'Satır {line}',
 } satisfies Record<string, string>;
