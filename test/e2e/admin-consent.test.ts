@@ -166,4 +166,21 @@ describe('admin console: Yeni izin', () => {
     );
     expect(list.items).toHaveLength(1);
   });
+  it('needs no horizontal scroll at 360 px, axe clean there too', async () => {
+    const page = await pages.newPage({
+      baseURL: demo.server,
+      viewport: { width: 360, height: 800 },
+      bypassCSP: true,
+    });
+    await page.goto('/admin#/consent');
+    await page.fill('#token', EXAMPLE_ADMIN_TOKEN);
+    await page.keyboard.press('Enter');
+    await page.locator('#consent-site option').first().waitFor({ state: 'attached' });
+    await axe(page, 'consent at 360 px');
+    const wide = await page.evaluate(
+      `[...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > 360).map((e) => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 12)`,
+    );
+    expect(wide).toEqual([]);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+  });
 });
