@@ -116,6 +116,13 @@ describe('admin console: Yeni izin', () => {
       ['HS_CAGRI_MERKEZI', 'ONAY'],
       ['HS_CAGRI_MERKEZI', 'ONAY'],
     ]);
+    // The recipient's timeline names the source, the consent time and who recorded it.
+    await page.click('#nav-recipient');
+    await page.fill('#q', '0533 765 43 21');
+    await page.keyboard.press('Enter');
+    const line = page.locator('#timeline [data-source="HS_CAGRI_MERKEZI"]');
+    await line.waitFor();
+    expect(await line.textContent()).toMatch(/Çağrı merkezi, izin zamanı .+, kaydeden hukuk/);
   });
 
   it('shows the server’s refusal of a consent past İYS’s window, in English, axe clean', async () => {

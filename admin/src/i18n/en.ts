@@ -226,4 +226,5 @@ export const en: AdminTranslation = {
     '{rows} rows: {good} can be recorded, {already} already recorded, {bad} bad. Nothing was written.',
   importReport: '{rows} rows: {recorded} recorded, {already} already recorded, {bad} bad.',
   importLine: 'Line {line}',
+  recordedFrom: '{source}, consented {date}, recorded by {who}',
 };

@@ -230,4 +230,5 @@ export const tr = {
     '{rows} satır: {good} kaydedilebilir, {already} zaten kayıtlı, {bad} hatalı. Hiçbir şey yazılmadı.',
   importReport: '{rows} satır: {recorded} kaydedildi, {already} zaten kayıtlıydı, {bad} hatalı.',
   importLine: 'Satır {line}',
+  recordedFrom: '{source}, izin zamanı {date}, kaydeden {who}',
 } satisfies Record<string, string>;
