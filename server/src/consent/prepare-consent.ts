@@ -238,6 +238,17 @@ export async function prepareConsent(
     seen.add(c.type);
   });
   const granted = body.channels.filter((c) => c.status === 'ONAY').map((c) => c.type);
+  if (body.source === 'HS_KARAR' && granted.length > 0) {
+    problems.push({
+      code: 'consent.karar',
+      path: ['channels'],
+      expected: {
+        en: 'RET only: İYS takes HS_KARAR (a decision) for refusals, never for ONAY (H408)',
+        tr: 'yalnızca RET: İYS HS_KARAR (karar) kaynağını yalnızca ret için kabul eder, ONAY için etmez (H408)',
+      },
+      received: granted.map((t) => `${t} ONAY`).join(', '),
+    });
+  }
   if (person.phone !== undefined) {
     problems.push(
       ...phoneKindProblems(

@@ -197,7 +197,7 @@ describe('POST /v1/admin/consents', () => {
     expect(conflict.status).toBe(409);
   });
 
-  it('A19: refuses a consent time in the future (H162), past İYS’s window (H467) and HS_2015 off its date (H155)', async () => {
+  it('A19: refuses a consent time in the future (H162), past İYS’s window (H467) HS_2015 off its date (H155) and an ONAY from HS_KARAR (H408)', async () => {
     const evidence = { kind: 'reference', reference: 'CRM-1' };
     const cases = [
       ['2026-11-26 12:15:31', 'HS_EORTAM', 'H162'],
@@ -224,6 +224,11 @@ describe('POST /v1/admin/consents', () => {
       (await record(base({ consentDate: '2015-05-01 00:00:00', source: 'HS_2015', evidence })))
         .status,
     ).toBe(201);
+    const karar = await record(base({ source: 'HS_KARAR', evidence }));
+    expect(karar.status).toBe(422);
+    expect(((await karar.json()) as ApiErrorBody).error.issues![0]).toMatchObject({
+      code: 'consent.karar',
+    });
     expect((await h.store.listCaptures({})).items).toHaveLength(1);
   });
 
