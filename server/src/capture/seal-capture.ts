@@ -146,6 +146,11 @@ export function sealCapture(inputs: SealInputs): SealedCapture {
         captureId: record.captureId,
         // 'capture' or 'withdrawal' (B7): a withdrawal's channels carry RET where one is sent.
         kind: record.kind,
+        // HS_WEB from the widget; a hand-recorded consent's own source and recorder (A19).
+        source: record.source,
+        ...(record.kind === 'capture' && record.recordedBy !== undefined
+          ? { recordedBy: record.recordedBy }
+          : {}),
         siteKey: record.siteKey,
         seq: record.seq,
         receivedAt: record.receivedAt,
