@@ -21,7 +21,7 @@ afterEach(async () => {
   await h.close();
 });
 
-async function paperConsent(tag: string, granted: boolean) {
+async function paperConsent(tag: string, granted: boolean, email = `${tag}@ornek.com.tr`) {
   const uploaded = await h.app.request('/v1/admin/evidence-files', {
     method: 'POST',
     headers: auth,
@@ -35,7 +35,7 @@ async function paperConsent(tag: string, granted: boolean) {
       siteKey: EXAMPLE_SITE_KEY,
       source: 'HS_FIZIKSEL_ORTAM',
       consentDate: '2026-11-26 10:00:00',
-      recipient: { fullName: 'Ayşe Yılmaz', email: `${tag}@ornek.com.tr` },
+      recipient: { fullName: 'Ayşe Yılmaz', email },
       // A form whose purpose box was left empty gives nothing: its record's consent ends at once.
       purposes: [{ id: 'kitap-onerileri', granted }],
       evidence: { kind: 'scan', files: [sha256] },
@@ -69,5 +69,19 @@ describe('retention of evidence files', () => {
     expect(all.map((c) => c.seq)).toEqual([1, 2]);
     expect(all[1]!.prevHash).toBe(all[0]!.recordHash);
     expect(await checkCaptureChain(chain, { seq: 1, hash: all[0]!.recordHash })).toEqual([]);
+  });
+
+  it('A14, A19: keeps a scan another record in effect still names (one sheet for many people)', async () => {
+    const ended = await paperConsent('etkinlik-listesi', false);
+    const kept = await paperConsent('etkinlik-listesi', true, 'ikinci@ornek.com.tr');
+    expect(kept.sha256).toBe(ended.sha256);
+    const later = addYears(clock, exampleSiteConfig.retention.yearsAfterEnd + 1);
+    const report = await runRetentionPass({
+      store: h.store,
+      sites: [{ ...exampleSiteConfig, tenantId: 'ornek-kitabevi' }],
+      now: () => later,
+    });
+    expect(report.sites[0]).toMatchObject({ purged: 1, active: 1 });
+    expect(await h.store.evidenceFile('ornek-kitabevi', ended.sha256)).toBeDefined();
   });
 });

@@ -1,5 +1,5 @@
-// The evidence files (A19) of purged records go with their personal data; the hashes stay in the
-// records' digests, so the chain still verifies.
+// The evidence files (A19) of purged records go with their personal data, unless a record still
+// in effect names them too; the hashes stay in the records' digests, so the chain still verifies.
 import { evidenceFiles } from '@izinli/core';
 import type { EvidenceStore } from '../store/ports/evidence-store.js';
 import type { RetentionCandidate } from '../store/ports/retention-store.js';
@@ -17,5 +17,9 @@ export async function purgeEvidenceOf(
       ? evidenceFiles(record.evidence).map((f) => f.sha256)
       : [],
   );
-  if (tenantId !== undefined && gone.length > 0) await store.deleteEvidenceFiles(tenantId, gone);
+  if (tenantId === undefined || gone.length === 0) return;
+  // A file another record still names (one sheet scanned for many people) stays.
+  const kept = await store.evidenceInUse(gone);
+  const unused = gone.filter((h) => !kept.has(h));
+  if (unused.length > 0) await store.deleteEvidenceFiles(tenantId, unused);
 }

@@ -2,6 +2,7 @@
 // quota, read back byte for byte, deleted by retention.
 import { createHash } from 'node:crypto';
 import { expect, it } from 'vitest';
+import { appendCapture, phone } from './store-fixtures.test-support.js';
 import type { StoreGetter } from './store-contract.test-support.js';
 
 const bytesOf = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
@@ -65,5 +66,13 @@ export function describeEvidenceContract(store: StoreGetter) {
     expect(await store().evidenceFile('kitabevi', two.sha256)).toBeDefined();
     expect(await store().evidenceFile('other', other.sha256)).toBeDefined();
     expect(await store().evidenceUsage('kitabevi')).toBe(3);
+  });
+
+  it('A14: says which hashes a record not yet purged still names', async () => {
+    const capture = await appendCapture(store(), { n: 1, phone: phone(1) });
+    // Any hash the stored record's text holds counts, as a scan's hash in its evidence would.
+    const named = capture.recordHash;
+    const unused = 'f'.repeat(64);
+    expect([...(await store().evidenceInUse([named, unused]))]).toEqual([named]);
   });
 }

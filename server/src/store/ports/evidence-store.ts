@@ -45,6 +45,11 @@ export interface EvidenceStore {
   ): Promise<(EvidenceFileMeta & { bytes: Uint8Array }) | undefined>;
   /** Bytes the tenant's evidence files take in all. */
   evidenceUsage(tenantId: string): Promise<number>;
+  /**
+   * The hashes among `sha256s` that a record not yet purged still names (a sign-up sheet scanned
+   * once for many people): retention keeps those files.
+   */
+  evidenceInUse(sha256s: readonly string[]): Promise<Set<string>>;
   /** Deletes the tenant's files among `sha256s` (retention, A14); answers how many went. */
   deleteEvidenceFiles(tenantId: string, sha256s: readonly string[]): Promise<number>;
 }

@@ -71,6 +71,19 @@ export function postgresEvidenceStore(db: PgDb): EvidenceStore {
       return { ...toEvidenceMeta(row), bytes: new Uint8Array(row.content as Buffer) };
     },
 
+    async evidenceInUse(sha256s) {
+      // A record's canonical JSON holds each hash it names as is; the purged ones hold no record.
+      const used = new Set<string>();
+      for (const sha256 of new Set(sha256s)) {
+        const { rows } = await pool.query<Row>(
+          'SELECT 1 FROM captures WHERE record IS NOT NULL AND position($1 in record) > 0 LIMIT 1',
+          [sha256],
+        );
+        if (rows.length > 0) used.add(sha256);
+      }
+      return used;
+    },
+
     async evidenceUsage(tenantId) {
       const { rows } = await pool.query<Row>(
         'SELECT COALESCE(SUM(size), 0) AS used FROM evidence_files WHERE tenant_id = $1',

@@ -89,6 +89,13 @@ export function sqliteEvidenceStore(db: SqliteDb, dir: string): EvidenceStore {
       };
     },
 
+    async evidenceInUse(sha256s) {
+      // A record's canonical JSON holds each hash it names as is; the purged ones hold no record.
+      const sql =
+        'SELECT 1 FROM captures WHERE record IS NOT NULL AND instr(record, ?) > 0 LIMIT 1';
+      return new Set([...new Set(sha256s)].filter((h) => db.reader.get(sql, h) !== undefined));
+    },
+
     async evidenceUsage(tenantId) {
       return usage(tenantId);
     },
