@@ -119,6 +119,20 @@ describe('POST /v1/admin/consents', () => {
     for await (const c of h.store.chain(EXAMPLE_SITE_KEY)) chain.push(c.record!);
     expect(chain.map((r) => r.recordHash)).toEqual([body.recordHash]);
     expect(await checkCaptureChain(chain)).toEqual([]);
+    const timeline = await h.app.request(
+      `/v1/admin/recipients/timeline?phone=${encodeURIComponent('+905321234567')}`,
+      { headers: auth },
+    );
+    const { events: shown } = (await timeline.json()) as { events: Record<string, unknown>[] };
+    expect(shown).toEqual([
+      expect.objectContaining({
+        captureId: body.captureId,
+        source: 'HS_FIZIKSEL_ORTAM',
+        consentDate: '2026-11-25 16:40:00',
+        recordedBy: 'hukuk',
+        evidence: expect.objectContaining({ kind: 'scan', formId: 'F-0042' }),
+      }),
+    ]);
     const events = await h.store.webhookEvents(EXAMPLE_SITE_KEY);
     expect(
       events.map((e) => [e.type, (e.payload as { captureId: string }).captureId]),
