@@ -8,6 +8,8 @@ import type { AdminApi } from './api.js';
 import { failureText } from './api.js';
 import { AdminView } from './admin-view.js';
 import type { SyncState } from './api-types.js';
+import { answeredPurposes, formPurposes, purposesFieldset } from './consent-purposes.js';
+import type { FormPurpose } from './consent-purposes.js';
 
 const SOURCES = [
   'HS_FIZIKSEL_ORTAM',
@@ -54,12 +56,14 @@ export function iysDateOf(local: string): string {
 export class IzinliConsentView extends AdminView {
   static override properties = {
     sites: { state: true },
+    purposes: { state: true },
     source: { state: true },
     saving: { state: true },
     result: { state: true },
     saveError: { state: true },
   };
   declare sites: string[];
+  declare purposes: FormPurpose[];
   declare source: Source;
   declare saving: boolean;
   declare result: Recorded | undefined;
@@ -68,6 +72,7 @@ export class IzinliConsentView extends AdminView {
   constructor() {
     super();
     this.sites = [];
+    this.purposes = [];
     this.source = 'HS_FIZIKSEL_ORTAM';
     this.saving = false;
     this.saveError = '';
@@ -76,6 +81,16 @@ export class IzinliConsentView extends AdminView {
   protected async load(api: AdminApi) {
     const sync = await api.get<SyncState>('/v1/admin/sync');
     this.sites = sync.brands.flatMap((b) => b.siteKeys);
+    await this.loadPurposes(this.sites[0]);
+  }
+
+  private async loadPurposes(site: string | undefined) {
+    if (!this.api || site === undefined) return;
+    const view = await this.api.get<Parameters<typeof formPurposes>[0]>(
+      `/v1/sites/${encodeURIComponent(site)}/widget`,
+      { locale: this.locale },
+    );
+    this.purposes = formPurposes(view, this.locale);
   }
 
   private async upload(api: AdminApi, file: File): Promise<string> {
@@ -138,6 +153,7 @@ export class IzinliConsentView extends AdminView {
           ...(text('email') ? { email: text('email') } : {}),
         },
         locale: this.locale,
+        purposes: answeredPurposes(form, this.purposes),
         channels: CHANNELS.flatMap((type) => (text(type) ? [{ type, status: text(type) }] : [])),
         evidence,
       });
@@ -198,7 +214,12 @@ export class IzinliConsentView extends AdminView {
       ${this.status()}
       <form id="consent-form" @submit=${this.save}>
         <label for="consent-site">${this.t('site')}</label>
-        <select id="consent-site" name="site" required>
+        <select
+          id="consent-site"
+          name="site"
+          required
+          @change=${(e: Event) => void this.loadPurposes((e.target as HTMLSelectElement).value)}
+        >
           ${this.sites.map((s) => html`<option value=${s}>${s}</option>`)}
         </select>
         <label for="consent-source">${this.t('source')}</label>
@@ -243,6 +264,7 @@ export class IzinliConsentView extends AdminView {
               >`,
           )}
         </fieldset>
+        ${purposesFieldset(this.purposes, (key, values) => this.t(key, values))}
         <fieldset>
           <legend>${this.t('evidenceLegend')}</legend>
           <div class="stack">${this.evidenceFields()}</div>

@@ -87,6 +87,10 @@ describe('admin console: Yeni izin', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
+    // The açık rıza purposes: the first one given, its text's version as on the script.
+    expect(await focused(page)).toBe('purpose-kitap-onerileri');
+    await page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('consent-callId');
     await page.keyboard.type('CM-2026-0042');
     await page.keyboard.press('Tab');
@@ -108,10 +112,13 @@ describe('admin console: Yeni izin', () => {
     );
     expect(list.items).toHaveLength(1);
     const one = await adminApi<{
-      record: { source: string; recordedBy: string };
+      record: { source: string; recordedBy: string; purposes: unknown[] };
       movements: { source: string; status: string }[];
     }>(demo, `/v1/admin/captures/${list.items[0]!.captureId}`);
-    expect(one.record).toMatchObject({ source: 'HS_CAGRI_MERKEZI' });
+    expect(one.record).toMatchObject({
+      source: 'HS_CAGRI_MERKEZI',
+      purposes: [{ id: 'kitap-onerileri', granted: true }],
+    });
     expect(one.movements.map((m) => [m.source, m.status])).toEqual([
       ['HS_CAGRI_MERKEZI', 'ONAY'],
       ['HS_CAGRI_MERKEZI', 'ONAY'],

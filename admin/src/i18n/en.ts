@@ -227,4 +227,9 @@ export const en: AdminTranslation = {
   importReport: '{rows} rows: {recorded} recorded, {already} already recorded, {bad} bad.',
   importLine: 'Line {line}',
   recordedFrom: '{source}, consented {date}, recorded by {who}',
+  purposesLegend: 'Explicit consent purposes',
+  notAsked: 'Not asked',
+  purposeGranted: 'Consent given',
+  purposeRefused: 'Consent refused',
+  noticeVersion: 'Text version on the form',
 };

@@ -231,4 +231,9 @@ export const tr = {
   importReport: '{rows} satır: {recorded} kaydedildi, {already} zaten kayıtlıydı, {bad} hatalı.',
   importLine: 'Satır {line}',
   recordedFrom: '{source}, izin zamanı {date}, kaydeden {who}',
+  purposesLegend: 'Açık rıza amaçları',
+  notAsked: 'Sorulmadı',
+  purposeGranted: 'Rıza verildi',
+  purposeRefused: 'Rıza verilmedi',
+  noticeVersion: 'Formdaki metin sürümü',
 } satisfies Record<string, string>;
