@@ -1,6 +1,8 @@
 // The console's one script: defines every element; index.html holds <izinli-admin>.
 import { IzinliBarChart } from './bar-chart.js';
 import { IzinliCapturesView } from './captures-view.js';
+import { IzinliConsentView } from './consent-view.js';
+import { IzinliImportPanel } from './import-panel.js';
 import { IzinliDeliveriesView } from './deliveries-view.js';
 import { IzinliEvidenceView } from './evidence-view.js';
 import { IzinliAdmin } from './izinli-admin.js';
@@ -14,6 +16,8 @@ const elements: [string, CustomElementConstructor][] = [
   ['izinli-overview-view', IzinliOverviewView],
   ['izinli-captures-view', IzinliCapturesView],
   ['izinli-recipient-view', IzinliRecipientView],
+  ['izinli-import-panel', IzinliImportPanel],
+  ['izinli-consent-view', IzinliConsentView],
   ['izinli-deliveries-view', IzinliDeliveriesView],
   ['izinli-reconciliation-view', IzinliReconciliationView],
   ['izinli-keys-view', IzinliKeysView],

@@ -12,6 +12,7 @@ export const VIEWS = [
   'overview',
   'captures',
   'recipient',
+  'consent',
   'deliveries',
   'keys',
   'reconciliation',
@@ -203,6 +204,8 @@ export class IzinliAdmin extends LitElement {
           .api=${api}
           locale=${locale}
         ></izinli-reconciliation-view>`;
+      case 'consent':
+        return html`<izinli-consent-view .api=${api} locale=${locale}></izinli-consent-view>`;
       case 'keys':
         return html`<izinli-keys-view .api=${api} locale=${locale}></izinli-keys-view>`;
       case 'evidence':

@@ -10,6 +10,7 @@ import { download } from './download.js';
 import type { CheckAnswer, Channel, SyncState, Timeline } from './api-types.js';
 import { turkeyTime } from './format.js';
 import { evidenceHref } from './evidence-view.js';
+import { isKey } from './i18n/index.js';
 
 const VIA = ['admin', 'call-centre', 'email', 'sms', 'in-person'] as const;
 
@@ -144,6 +145,12 @@ export class IzinliRecipientView extends AdminView {
     }
   }
 
+  /** An İYS source in the console's words, or its code where there are none. */
+  private sourceName(source: string): string {
+    const key = `source_${source}`;
+    return isKey(key) ? this.t(key) : source;
+  }
+
   override render() {
     const tl = this.timeline;
     return html`<h1 tabindex="-1">${this.t('recipient')}</h1>
@@ -220,6 +227,18 @@ export class IzinliRecipientView extends AdminView {
             return html`<li data-capture=${e.captureId} data-kind=${e.kind ?? 'purged'}>
               <strong>${entry.at}</strong> · ${e.siteKey} #${e.seq} ·
               ${e.kind ? this.t(`kind_${e.kind}`) : this.t('purged')}
+              ${
+                e.recordedBy
+                  ? html` ·
+                      <span data-source=${e.source ?? ''}
+                        >${this.t('recordedFrom', {
+                          source: this.sourceName(e.source ?? ''),
+                          date: e.consentDate ?? '',
+                          who: e.recordedBy,
+                        })}</span
+                      >`
+                  : ''
+              }
               <ul>
                 ${e.movements.map(
                   (m) =>

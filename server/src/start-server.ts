@@ -352,7 +352,8 @@ export async function startServer({
   // Purges personal data past each site's retention (A14, B10); errors are logged.
   const retention = createRetentionWorker({
     store,
-    sites: () => [...live.view.sites.values()].map(({ site }) => site),
+    sites: () =>
+      [...live.view.sites.values()].map(({ site, tenant }) => ({ ...site, tenantId: tenant.id })),
     logger,
     intervalSeconds: env.RETENTION_INTERVAL_SECONDS,
   });

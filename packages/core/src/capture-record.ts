@@ -1,7 +1,7 @@
 // Long because: the signed record's schema, cross-field rules and sealing hash must agree.
 import { z } from 'zod';
 import { Channel, ConsentStatus, ProviderSource, RecipientType, addressKindOf } from './enums.js';
-import { IysDateString, formatIysDate } from './iys-date.js';
+import { IysDateString, formatIysDate, parseIysDate } from './iys-date.js';
 import { NoticeKind, NoticeVersion, Sha256Digest, Slug, SupportedLocale } from './notice.js';
 import { customIssue, defineProblemMessages, excerpt, expecting } from './problem.js';
 import type { Localized, Problem } from './problem.js';
@@ -11,6 +11,7 @@ import { canonicalJson } from './canonical-json.js';
 import { sha256Canonical } from './sha256.js';
 import { E164Phone, IysEmail } from './recipient.js';
 import { SiteKey } from './site-config-shape.js';
+import { EVIDENCE_FOR_SOURCE, RecordEvidence, RecordedBy } from './record-evidence.js';
 
 /** The `prevHash` of a site's first record: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -99,12 +100,10 @@ const recordFields = {
 const ConsentRecord = z.strictObject({
   ...recordFields,
   kind: z.literal('capture'),
-  source: z.literal('HS_WEB', {
-    error: expecting({
-      en: 'HS_WEB: the widget is a web form (A17)',
-      tr: 'HS_WEB: bileşen bir web formudur (A17)',
-    }),
-  }),
+  // HS_WEB for the widget (A17); any source for a consent an operator records (A19).
+  source: ProviderSource,
+  recordedBy: RecordedBy.optional(),
+  evidence: RecordEvidence.optional(),
 });
 const WithdrawalRecord = z.strictObject({
   ...recordFields,
@@ -144,6 +143,55 @@ export const IysDayRecord = z.strictObject({
 /** A chained İYS reconciliation day (see `IysDayRecord`). */
 export type IysDayRecord = z.infer<typeof IysDayRecord>;
 
+/**
+ * A17 and A19: a widget capture is HS_WEB, carries no evidence and no recorder; a consent an
+ * operator records names who recorded it, carries the evidence its source calls for, and its
+ * consentDate is the real consent time, never after the server received it.
+ */
+function checkSource(
+  record: z.infer<typeof ConsentRecord>,
+  receivedAt: Date,
+  ctx: z.RefinementCtx,
+): void {
+  if (record.recordedBy === undefined) {
+    if (record.source !== 'HS_WEB') {
+      const web = {
+        en: 'HS_WEB: the widget is a web form (A17); another source needs recordedBy (A19)',
+        tr: 'HS_WEB: bileşen bir web formudur (A17); başka bir kaynak recordedBy gerektirir (A19)',
+      };
+      addIssue(ctx, ['source'], web, { code: 'record.source', rule: 'A17' });
+    }
+    if (record.evidence !== undefined) {
+      const none = {
+        en: 'no evidence on a widget capture: its proof is the request itself (A19)',
+        tr: 'bileşen kaydında kanıt alanı yok: kanıtı isteğin kendisidir (A19)',
+      };
+      addIssue(ctx, ['evidence'], none, { code: 'record.source', rule: 'A19' });
+    }
+    return;
+  }
+  const kind = EVIDENCE_FOR_SOURCE[record.source];
+  if (record.evidence?.kind !== kind) {
+    const evidence = {
+      en: `evidence of kind ${kind}, as ${record.source} calls for (A19)`,
+      tr: `${record.source} kaynağının gerektirdiği ${kind} türünde kanıt (A19)`,
+    };
+    addIssue(ctx, ['evidence'], evidence, { code: 'record.evidence', rule: 'A19', kind });
+  }
+  const consent = parseIysDate(record.consentDate);
+  if (
+    consent.ok &&
+    !Number.isNaN(receivedAt.getTime()) &&
+    consent.value.getTime() > Math.floor(receivedAt.getTime() / 1000) * 1000
+  ) {
+    const past = {
+      en: `a consent time no later than ${formatIysDate(receivedAt)}, when it was recorded (A19)`,
+      tr: `kaydedildiği an olan ${formatIysDate(receivedAt)} anından sonra olmayan bir izin zamanı (A19)`,
+    };
+    addIssue(ctx, ['consentDate'], past, { code: 'record.consentDateFuture', rule: 'A19' });
+  }
+}
+
 function addIssue(
   ctx: z.RefinementCtx,
   path: (string | number)[],
@@ -163,7 +211,9 @@ export const CaptureRecord = z
   .discriminatedUnion('kind', [ConsentRecord, WithdrawalRecord])
   .superRefine((record, ctx) => {
     const receivedAt = new Date(record.receivedAt);
-    if (!Number.isNaN(receivedAt.getTime())) {
+    const recorded = record.kind === 'capture' && record.recordedBy !== undefined;
+    if (record.kind === 'capture') checkSource(record, receivedAt, ctx);
+    if (!recorded && !Number.isNaN(receivedAt.getTime())) {
       const expected = formatIysDate(receivedAt);
       if (record.consentDate !== expected) {
         const text = {
@@ -373,6 +423,24 @@ defineProblemMessages({
       `consentDate, kaydın alındığı anın Türkiye saatiyle İYS biçimi olmalıdır (A9); beklenen ${p.params?.expected}, gelen ${p.received}`,
     en: (p) =>
       `consentDate must be receivedAt in İYS format, Turkey time (A9); expected ${p.params?.expected}, received ${p.received}`,
+  },
+  'record.source': {
+    tr: (p) =>
+      `kaynak ve kanıt, kaydın nasıl alındığına uymalıdır; beklenen ${p.expected}, gelen ${p.received}`,
+    en: (p) =>
+      `the source and evidence must match how the record was taken; expected ${p.expected}, received ${p.received}`,
+  },
+  'record.evidence': {
+    tr: (p) =>
+      `kayıt, kaynağının gerektirdiği kanıtı taşımalıdır; beklenen ${p.expected}, gelen ${p.received}`,
+    en: (p) =>
+      `the record must carry the evidence its source calls for; expected ${p.expected}, received ${p.received}`,
+  },
+  'record.consentDateFuture': {
+    tr: (p) =>
+      `izin zamanı kaydın alındığı andan sonra olamaz; beklenen ${p.expected}, gelen ${p.received}`,
+    en: (p) =>
+      `the consent time cannot be after the record was received; expected ${p.expected}, received ${p.received}`,
   },
   'record.hashMismatch': {
     tr: (p) =>

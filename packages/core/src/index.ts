@@ -15,6 +15,7 @@ export * from './site-config.js';
 export * from './capture.js';
 export * from './capture-check.js';
 export * from './capture-record.js';
+export * from './record-evidence.js';
 export * from './capture-record-chain.js';
 export * from './withdrawal.js';
 export * from './movement.js';

@@ -134,11 +134,35 @@ export const CalendarConfig = z
   .meta({ description: 'The Turkish business-day calendar (docs/calendar.md).' });
 export type CalendarConfig = z.infer<typeof CalendarConfig>;
 
+/** How much evidence (scans, recordings: A19) a tenant may keep. */
+export const EvidenceLimits = z
+  .strictObject({
+    maxFileBytes: z
+      .int()
+      .min(1024)
+      .max(100 * 1024 * 1024)
+      .default(10 * 1024 * 1024)
+      .meta({ description: 'Largest evidence file, in bytes (default 10 MiB, at most 100 MiB).' }),
+    maxTotalBytes: z
+      .int()
+      .min(1024)
+      .default(1024 * 1024 * 1024)
+      .meta({
+        description: 'Most bytes of evidence files the tenant keeps in all (default 1 GiB).',
+      }),
+  })
+  .meta({ description: 'Limits on the evidence files a tenant uploads (docs/sources.md).' });
+export type EvidenceLimits = z.infer<typeof EvidenceLimits>;
+
 const tenantFields = {
   id: Slug,
   name: z.string().trim().min(1).max(200),
   adminTokens: z.array(AdminToken).default([]),
   webhooks: z.array(WebhookTarget).default([]),
+  evidence: EvidenceLimits.default({
+    maxFileBytes: 10 * 1024 * 1024,
+    maxTotalBytes: 1024 * 1024 * 1024,
+  }),
 };
 
 /** One customer of the server: its sites, admin tokens and webhook targets. */

@@ -211,6 +211,7 @@ describe('sealCapture', () => {
         payload: {
           captureId: d.captureId,
           kind: 'capture',
+          source: 'HS_WEB',
           siteKey: EXAMPLE_SITE_KEY,
           seq: 42,
           receivedAt: RECEIVED_AT.toISOString(),

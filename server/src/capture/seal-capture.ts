@@ -7,6 +7,7 @@ import {
   canonicalJson,
   captureRecordHashWith,
   movementKey,
+  parseIysDate,
   problemsFromZod,
 } from '@izinli/core';
 import type { ConsentStatus, Movement, Problem, RecordChannel } from '@izinli/core';
@@ -82,6 +83,18 @@ export function consentKeys(draft: CaptureDraft): string[] {
 }
 
 /**
+ * What a record's İYS deadline counts from (A8): its consentDate — the receive time for a widget
+ * capture, the real consent time for one an operator records (A19). HS_2015's fixed date is exempt
+ * from the 3-day rule, so its movements count from when they were recorded.
+ */
+export function deadlineBase(
+  record: Pick<CaptureRecord, 'consentDate' | 'receivedAt' | 'source'>,
+): Date {
+  const consent = parseIysDate(record.consentDate);
+  return record.source === 'HS_2015' || !consent.ok ? new Date(record.receivedAt) : consent.value;
+}
+
+/**
  * Seals a draft on top of `head` and `statuses`; throws `RecordInvalid` when the sealed record
  * fails its own schema (a bug: refuse to sign it rather than store it).
  */
@@ -100,7 +113,7 @@ export function sealCapture(inputs: SealInputs): SealedCapture {
   const parsed = CaptureRecord.safeParse(sealed);
   if (!parsed.success) throw new RecordInvalid(problemsFromZod(parsed.error, sealed));
   const record = parsed.data;
-  const deadline = inputs.deadlineFor(new Date(record.receivedAt)).toISOString();
+  const deadline = inputs.deadlineFor(deadlineBase(record)).toISOString();
   const movements: Movement[] = channels.flatMap((c) => {
     if (!c.status) return [];
     const { recipient } = keyed.find((k) => k.type === c.type)!.address!;
@@ -133,6 +146,11 @@ export function sealCapture(inputs: SealInputs): SealedCapture {
         captureId: record.captureId,
         // 'capture' or 'withdrawal' (B7): a withdrawal's channels carry RET where one is sent.
         kind: record.kind,
+        // HS_WEB from the widget; a hand-recorded consent's own source and recorder (A19).
+        source: record.source,
+        ...(record.kind === 'capture' && record.recordedBy !== undefined
+          ? { recordedBy: record.recordedBy }
+          : {}),
         siteKey: record.siteKey,
         seq: record.seq,
         receivedAt: record.receivedAt,

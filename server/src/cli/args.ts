@@ -1,3 +1,4 @@
+// Long because: one table of every command, its options and operands keeps the parser honest.
 // Parses the `izinli` command line into a typed command; no I/O, so every case is testable.
 import { err, ok } from '@izinli/core';
 import type { Locale, NoticeKind, Result } from '@izinli/core';
@@ -48,7 +49,16 @@ export type CliCommand =
   | { name: 'keys-rotate'; dataDir?: string }
   | ({ name: 'export'; sites: string[]; out?: string; json: boolean } & Store)
   | { name: 'token'; label?: string }
-  | ({ name: 'purge'; dryRun: boolean; json: boolean } & ConfigFile & Store);
+  | ({ name: 'purge'; dryRun: boolean; json: boolean } & ConfigFile & Store)
+  | ({
+      name: 'import';
+      file: string;
+      dryRun: boolean;
+      json: boolean;
+      site?: string;
+      source?: string;
+    } & ConfigFile &
+      Store);
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -77,6 +87,7 @@ const OPTIONS = {
   locale: { type: 'string' },
   title: { type: 'string' },
   ca: { type: 'string' },
+  source: { type: 'string' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -111,6 +122,7 @@ const ALLOWED: Record<Named, OptionName[]> = {
   export: ['site', 'out', 'json', 'data-dir', 'database-url'],
   token: [],
   purge: ['dry-run', 'json', 'config', 'data-dir', 'database-url'],
+  import: ['dry-run', 'json', 'site', 'source', 'config', 'data-dir', 'database-url'],
 };
 
 const COMMANDS: Record<string, Named> = {
@@ -128,6 +140,7 @@ const COMMANDS: Record<string, Named> = {
   export: 'export',
   token: 'token',
   purge: 'purge',
+  import: 'import',
 };
 
 // The words that only open a two-word command, for a better error than "unknown command".
@@ -204,6 +217,7 @@ export function parseCliArgs(argv: readonly string[]): Result<CliCommand, string
             'notice-add',
             'notice-bump',
             'token',
+            'import',
           ].includes(name)
         ? 1
         : 0;
@@ -271,6 +285,20 @@ export function parseCliArgs(argv: readonly string[]): Result<CliCommand, string
         return ok({ name, input: operand, jwks: values.jwks, json, ...opt('lang', lang) });
       }
       return ok({ name, input: operand, json, ...opt('jwks', values.jwks), ...opt('lang', lang) });
+    }
+    case 'import': {
+      if (operand === undefined) return err('import needs the CSV file: import <file.csv>');
+      if (sites.length > 1) return err(`import takes one --site, not ${sites.length}`);
+      return ok({
+        name,
+        file: operand,
+        dryRun: values['dry-run'] ?? false,
+        json,
+        ...opt('site', sites[0]),
+        ...opt('source', values.source),
+        ...config,
+        ...store,
+      });
     }
     case 'verify-timestamp': {
       const [tsr, data] = operands;

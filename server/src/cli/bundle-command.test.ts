@@ -116,10 +116,10 @@ describe('izinli verify bundle', () => {
     expect(notice.stdout).toContain('notices[0].text: expected a text whose SHA-256 is');
   });
 
-  it('takes fields and entries it does not know (other sources, evidence files, time stamps)', async () => {
+  it('takes fields and entries it does not know (other record kinds, other fields)', async () => {
     const extended = {
       ...structuredClone(bundle),
-      evidenceFiles: [{ name: 'form.pdf', sha256: 'a'.repeat(64) }],
+      annexes: [{ name: 'form.pdf', sha256: 'a'.repeat(64) }],
       records: [
         ...structuredClone(bundle.records),
         { kind: 'tsr', siteKey: EXAMPLE_SITE_KEY, seq: 3, tsr: 'MIIB…' },

@@ -56,6 +56,11 @@ export function describeBundle(report: BundleReport, locale: Locale): string {
   const lines = [
     ...report.problems.map((p) => `izinli: ${problemMessage(p, locale)}`),
     ...report.records.flatMap((r) => recordLine(r, locale)),
+    ...report.files.map((f) =>
+      f.state === 'matches'
+        ? `evidence file ${f.sha256 ?? `#${f.index}`}: ${f.size} bytes, SHA-256 matches`
+        : `evidence file ${f.sha256 ?? `#${f.index}`}: ALTERED (its bytes do not hash to it)`,
+    ),
     ...report.checkpoints.map((c) =>
       c.ok
         ? `checkpoint ${c.siteKey} #${c.seq}: signature verified`
@@ -64,7 +69,8 @@ export function describeBundle(report: BundleReport, locale: Locale): string {
   ];
   const count = (status: BundleRecordCheck['status']) =>
     report.records.filter((r) => r.status === status).length;
-  const tally = `${count('verified')} of ${report.records.length} record(s) verified, ${count('purged')} purged, ${count('unsigned')} without a receipt`;
+  const intact = report.files.filter((f) => f.state === 'matches').length;
+  const tally = `${count('verified')} of ${report.records.length} record(s) verified, ${count('purged')} purged, ${count('unsigned')} without a receipt, ${intact} of ${report.files.length} evidence file(s) intact`;
   lines.push(report.ok ? `bundle verified: ${tally}` : `bundle NOT verified: ${tally}`);
   return `${lines.join('\n')}\n`;
 }

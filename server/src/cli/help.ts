@@ -27,8 +27,9 @@ Usage:
       e.g. https://your-server/.well-known/jwks.json.
   izinli verify bundle <file|-> [--jwks <file|url>] [--json] [--lang tr|en]
       Verify a recipient's evidence bundle (the admin console's JSON file) as it is: every
-      receipt in it, one line per record. Without --jwks the bundle's own JWKS is used, with
-      a warning: pass your server's /.well-known/jwks.json to check it independently.
+      receipt in it, one line per record, and every evidence file (scan, recording) against
+      the SHA-256 its record names. Without --jwks the bundle's own JWKS is used, with a
+      warning: pass your server's /.well-known/jwks.json to check it independently.
   izinli verify log <file|-> [--jwks <file|url>] [--json] [--lang tr|en]
       Verify an exported log: every site's hash chain, records, receipts and checkpoints.
       Without --jwks the export's own JWKS is used, with a warning.
@@ -43,6 +44,11 @@ Usage:
   izinli purge [--dry-run] [--json] [--config <file>] [--data-dir <dir>] [--database-url <url>]
       Remove the personal data of records past their site's retention (A14, B10); the hash
       chain keeps verifying. --dry-run only counts. The sites' retention is read from the config.
+  izinli import <file.csv> [--dry-run] [--site <key>] [--source <HS_…>] [--json]
+                [--config <file>] [--data-dir <dir>] [--database-url <url>]
+      Record consents collected away from the widget (paper forms, a call centre's export)
+      from a CSV (docs/sources.md#import): each row checked as İYS would; --dry-run lists every
+      bad row and writes nothing; a second run of the same file records nothing new.
   izinli token [<label>]
       Make an admin bearer token: give the token to its holder, put the adminTokens entry
       (its SHA-256) in the config file. The server never stores the token itself.
@@ -55,11 +61,12 @@ Options:
                   progress to stderr as JSON lines ({"type":"progress",…})
   --ca            verify timestamp: the time-stamping authority's certificate(s), PEM
   --lang          the language of messages (default: from $LANG, else en)
-  --site          export: only this site, repeat for several; notice: the site (when several)
+  --site          export: only this site, repeat for several; notice, import: the site
+  --source        import: the İYS source of rows whose source column is empty
   --out           write the export to this file (created readable by its owner only)
   --data-dir      the server's data folder (default: $DATA_DIR, else ./data)
   --database-url  PostgreSQL URL (default: $DATABASE_URL, else SQLite in the data folder)
-  --dry-run       purge: count what is due, change nothing
+  --dry-run       purge: count what is due; import: list bad rows; both change nothing
   --config        the server's config file (default: $IZINLI_CONFIG, else ./izinli.config.json)
   -h, --help      show this help
 

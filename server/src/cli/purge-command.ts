@@ -76,7 +76,9 @@ export async function purgeCommand(command: PurgeCommand, deps: CliDeps): Promis
     const report = await runRetentionPass(
       {
         store,
-        sites: validated.value.config.tenants.flatMap((t) => t.sites),
+        sites: validated.value.config.tenants.flatMap((t) =>
+          t.sites.map((site) => ({ ...site, tenantId: t.id })),
+        ),
         ...(deps.now ? { now: deps.now } : {}),
         onExamined: (n) => progress.update(n),
       },

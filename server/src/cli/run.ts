@@ -14,6 +14,7 @@ import { packageVersion } from '../package-version.js';
 import { tokenCommand } from './token-command.js';
 import { purgeCommand } from './purge-command.js';
 import { verifyLogCommand, verifyReceiptCommand } from './verify-commands.js';
+import { importCommand } from './import-command.js';
 import { verifyTimestampCommand } from './timestamp-command.js';
 import { verifyBundleCommand } from './bundle-command.js';
 
@@ -54,6 +55,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
         return await verifyBundleCommand(command, deps);
       case 'verify-log':
         return await verifyLogCommand(command, deps);
+      case 'import':
+        return await importCommand(command, deps);
       case 'verify-timestamp':
         return await verifyTimestampCommand(command, deps);
       case 'keys-rotate':

@@ -64,7 +64,8 @@ export function preValidate(
     };
   }
   const code = checkConsentDate(date.value, now, calendar);
-  if (code === 'H467') {
+  // HS_2015's one fixed date is exempt from the 3-day rule (docs/iys.md).
+  if (code === 'H467' && m.source !== 'HS_2015') {
     const message = `not accepted by İYS within 3 business days of ${m.consentDate} (H467); deadline ${m.deadline}`;
     return { send: false, outcome: { state: 'dead', error: { code: DEADLINE_MISSED, message } } };
   }

@@ -3,7 +3,15 @@
 // imports only types that hold in a browser too (core, zod, the store's rows, jose's JWKS): the
 // console's compile must not see Node's. A route that builds its answer is declared to return
 // the type named here; a route that answers with a published schema's shape has its z.infer.
-import type { CaptureRecord, Channel, ConsentStatus, MovementState, Source } from '@izinli/core';
+import type {
+  CaptureRecord,
+  Channel,
+  ConsentStatus,
+  MovementState,
+  ProviderSource,
+  RecordEvidence,
+  Source,
+} from '@izinli/core';
 import type { JSONWebKeySet } from 'jose';
 import type { z } from 'zod';
 import type * as schemas from './openapi-console-schemas.js';
@@ -25,6 +33,11 @@ type SummaryFields = {
 };
 type EventFields = SummaryFields & {
   consentDate: string;
+  /** The İYS source: HS_WEB for the widget, the medium for a consent recorded by hand (A19). */
+  source: ProviderSource;
+  /** Who recorded it by hand (the admin token's label), with the evidence it carries (A19). */
+  recordedBy?: string;
+  evidence?: RecordEvidence;
   notices: Pick<CaptureRecord['notices'][number], 'id' | 'version'>[];
 };
 

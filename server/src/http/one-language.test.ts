@@ -8,7 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { currentNotice } from '@izinli/core';
-import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY, exampleSiteConfig } from '@izinli/core/fixtures';
+import {
+  EXAMPLE_ADMIN_TOKEN,
+  EXAMPLE_SITE_KEY,
+  exampleServerConfig,
+  exampleSiteConfig,
+} from '@izinli/core/fixtures';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,6 +86,26 @@ const token = (h: Harness, grant: { tenant: string; site: string }, from: number
     new Date(clock.getTime() + from),
     new Date(clock.getTime() + to),
   );
+
+const consent = {
+  siteKey: EXAMPLE_SITE_KEY,
+  source: 'HS_EORTAM',
+  consentDate: '2026-11-26 10:00:00',
+  recipient: { fullName: 'Ayşe Yılmaz', phone: '0532 123 45 67' },
+  channels: [{ type: 'MESAJ', status: 'ONAY' }],
+  evidence: { kind: 'reference', reference: 'CRM-1' },
+};
+const evidenceUpload = (body: Uint8Array): Req => ({
+  path: '/v1/admin/evidence-files',
+  method: 'POST',
+  headers: { ...ADMIN, 'Content-Type': 'application/octet-stream' },
+  body,
+});
+const pdfOf = (size: number, tag: string) => {
+  const bytes = new Uint8Array(size);
+  bytes.set(new TextEncoder().encode(`%PDF-1.7\n% ${tag}\n`));
+  return bytes;
+};
 
 const CASES: Case[] = [
   { name: 'an unknown route', code: 'route.unknown', make: () => ({ path: '/v1/yok' }) },
@@ -447,6 +472,71 @@ const CASES: Case[] = [
     make: () => admin('/v1/admin/withdrawal-links', { ...withdrawal, channels: [] }),
   },
   {
+    name: 'a consent dated past İYS’s window',
+    code: 'consent.rejected',
+    make: () => admin('/v1/admin/consents', { ...consent, consentDate: '2026-11-20 10:00:00' }),
+  },
+  {
+    name: 'a consent whose evidence is not the kind its source calls for, naming an unknown file',
+    code: 'consent.rejected',
+    make: () =>
+      admin('/v1/admin/consents', {
+        ...consent,
+        source: 'HS_ISLAK_IMZA',
+        evidence: { kind: 'scan', files: ['a'.repeat(64)] },
+      }),
+  },
+  {
+    name: 'a consent id reused for another body',
+    code: 'capture.conflict',
+    make: async (h) => {
+      const first = { ...consent, id: randomUUID() };
+      expect((await send(h, admin('/v1/admin/consents', first), 'tr')).status).toBe(201);
+      return admin('/v1/admin/consents', { ...first, consentDate: '2026-11-26 09:00:00' });
+    },
+  },
+  {
+    name: 'a consent the group commit cannot store',
+    code: 'consent.unstorable',
+    on: 'unstorable',
+    make: () => admin('/v1/admin/consents', consent),
+  },
+  {
+    name: 'an evidence file that is no scan or recording',
+    code: 'evidence.mediaType',
+    make: () => evidenceUpload(new TextEncoder().encode('düz metin, PDF değil')),
+  },
+  {
+    name: 'an evidence file over the tenant’s per-file limit',
+    code: 'evidence.tooLarge',
+    on: 'bare',
+    make: () => evidenceUpload(pdfOf(5000, 'big')),
+  },
+  {
+    name: 'an evidence file past the tenant’s total',
+    code: 'evidence.quota',
+    on: 'bare',
+    make: async (h) => {
+      for (const tag of ['one', 'two']) await send(h, evidenceUpload(pdfOf(4000, tag)), 'tr');
+      return evidenceUpload(pdfOf(1000, 'three'));
+    },
+  },
+  {
+    name: 'an import file without the import header',
+    code: 'import.unreadable',
+    make: () => ({
+      path: '/v1/admin/imports',
+      method: 'POST',
+      headers: { ...ADMIN, 'Content-Type': 'text/csv' },
+      body: 'telefon;tarih\n1;2\n',
+    }),
+  },
+  {
+    name: 'an evidence file that is not there',
+    code: 'evidence.unknown',
+    make: () => admin(`/v1/admin/evidence-files/${'b'.repeat(64)}`),
+  },
+  {
     name: 'the metrics without their token',
     code: 'metrics.unauthorized',
     on: 'bare',
@@ -549,7 +639,13 @@ beforeAll(async () => {
     },
   });
   limited = await makeHarness({ now: () => clock, limits: { perIpPerMinute: 1 } });
+  const [tenant] = exampleServerConfig.tenants;
   bare = await makeHarness({
+    // Small evidence limits, so the per-file and total refusals take small files.
+    config: {
+      ...exampleServerConfig,
+      tenants: [{ ...tenant!, evidence: { maxFileBytes: 4096, maxTotalBytes: 8192 } }],
+    },
     now: () => clock,
     deps: {
       signToken: undefined,

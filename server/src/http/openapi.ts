@@ -40,6 +40,7 @@ import {
   WithdrawalLinkView,
   WithdrawalRecorded,
 } from './openapi-withdrawal-schemas.js';
+import { ConsentRecorded, ConsentRequest, EvidenceFileStored } from './openapi-consent-schemas.js';
 
 const ApiErrorBody = z.object({
   error: z.object({
@@ -119,6 +120,9 @@ const schemas = {
   WithdrawalLink,
   WithdrawalLinkView,
   WithdrawForm,
+  ConsentRequest,
+  ConsentRecorded,
+  EvidenceFileStored,
   SyncState,
   LogVerification,
   LogVerifyJob,
@@ -138,6 +142,8 @@ interface Operation {
   summary: string;
   tag: 'public' | 'admin' | 'operations';
   body?: SchemaName;
+  /** A request body of raw bytes instead of JSON: its media type. */
+  bytesBody?: string;
   query?: Record<string, string>;
   pathParams?: string[];
   responses: Record<
@@ -502,6 +508,64 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'post',
+    path: '/v1/admin/consents',
+    id: 'recordConsent',
+    summary:
+      'Record a consent collected away from the widget (A19): paper, wet signature, call centre, event, e-mail or SMS reply… with its İYS source, the real consent time (Turkey time; refused in the future or past İYS’s 3-business-day window, H467), the source’s evidence and the token’s label as who recorded it; signed, chained and delivered like a capture; 200 on an identical replay of `id`.',
+    tag: 'admin',
+    body: 'ConsentRequest',
+    responses: {
+      201: 'ConsentRecorded',
+      200: 'ConsentRecorded',
+      ...errors(400, 401, 404, 409, 415, 422),
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/evidence-files',
+    id: 'uploadEvidenceFile',
+    summary:
+      'Upload a scan (PDF, JPEG, PNG) or a call recording as raw bytes; its type is read from its content. Stored by SHA-256 for the tenant, within its per-file and total limits (413); 200 when already stored.',
+    tag: 'admin',
+    bytesBody: 'application/octet-stream',
+    responses: {
+      201: 'EvidenceFileStored',
+      200: 'EvidenceFileStored',
+      ...errors(401, 413, 415),
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/imports',
+    id: 'importConsents',
+    summary:
+      'Import consents from a CSV (docs/sources.md#import), as `izinli import` does: every row checked before anything is written, idempotent by row key; scans named by the SHA-256 of uploaded evidence files. Answers JSON lines: {"type":"progress",…} while it runs, then {"type":"report",…} with every bad row.',
+    tag: 'admin',
+    bytesBody: 'text/csv',
+    query: {
+      dryRun: 'true: check and report, write nothing',
+      site: 'the site of rows without site_key',
+      source: 'the İYS source of rows without source',
+    },
+    responses: {
+      200: { description: 'Progress lines, then the report', bytes: 'application/x-ndjson' },
+      ...errors(400, 401, 404, 413, 422),
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/evidence-files/{sha256}',
+    id: 'getEvidenceFile',
+    summary: 'One of the tenant’s evidence files, with the media type found in it.',
+    tag: 'admin',
+    pathParams: ['sha256'],
+    responses: {
+      200: { description: 'The file', bytes: 'application/octet-stream' },
+      ...errors(401, 404),
+    },
+  },
+  {
+    method: 'post',
     path: '/v1/admin/withdrawal-links',
     id: 'createWithdrawalLink',
     summary:
@@ -760,6 +824,14 @@ export function openApiDocument(version = '0.1.0'): Record<string, unknown> {
             requestBody: {
               required: true,
               content: { 'application/json': { schema: ref(op.body) } },
+            },
+          }
+        : {}),
+      ...(op.bytesBody
+        ? {
+            requestBody: {
+              required: true,
+              content: { [op.bytesBody]: { schema: { type: 'string', format: 'binary' } } },
             },
           }
         : {}),

@@ -1,11 +1,13 @@
 // Verifies a recipient's evidence bundle (the admin API's /v1/admin/recipients/evidence file) as
 // it is: every receipt against the keys, the record beside it against what was signed, each notice
 // text against the hash its record names, each checkpoint's signature (A13, B8). Entries and fields
-// it does not know (other record kinds, evidence files) are listed as not checked, never refused.
+// it does not know are listed as not checked, never refused. Evidence files: proof/bundle-files.ts.
 import { canonicalJson, excerpt, isCaptureRecord, noticeHash } from '@izinli/core';
 import type { ChainRecord, Problem } from '@izinli/core';
 import { decodeProtectedHeader } from 'jose';
 import type { JSONWebKeySet } from 'jose';
+import { checkBundleFiles, missingEvidence } from './bundle-files.js';
+import type { BundleFileCheck } from './bundle-files.js';
 import { verifyCheckpoint } from './checkpoint.js';
 import { verifyReceipt } from './receipt.js';
 
@@ -49,6 +51,8 @@ export interface BundleReport {
   keys: 'given' | 'embedded' | 'none';
   records: BundleRecordCheck[];
   checkpoints: BundleCheckpointCheck[];
+  /** The evidence files carried (scans, recordings), each against its stated hash. */
+  files: BundleFileCheck[];
   /** Problems with the bundle as a whole (not an evidence bundle, no keys). */
   problems: Problem[];
 }
@@ -82,6 +86,7 @@ async function checkRecord(
   index: number,
   keys: JSONWebKeySet | undefined,
   texts: Texts,
+  intact: ReadonlySet<string>,
 ): Promise<BundleRecordCheck> {
   const path = ['records', index];
   if (!isObj(entry)) {
@@ -126,6 +131,8 @@ async function checkRecord(
     differs('recordHash', signed.recordHash, entry.recordHash);
   if (entry.captureId !== undefined && entry.captureId !== signed.captureId)
     differs('captureId', signed.captureId, entry.captureId);
+  // The signed record, not the bundle's copy, names the files that count.
+  if (isCaptureRecord(signed)) problems.push(...missingEvidence(signed, intact, path));
   const notices: BundleNoticeCheck[] = [];
   // A chained İYS day shows no notice: it holds hashes only.
   for (const ref of isCaptureRecord(signed) ? signed.notices : []) {
@@ -198,7 +205,14 @@ export async function verifyBundle(bundle: unknown, jwks?: JSONWebKeySet): Promi
       },
       received: excerpt(bundle, 70),
     };
-    return { ok: false, keys: 'none', records: [], checkpoints: [], problems: [problem] };
+    return {
+      ok: false,
+      keys: 'none',
+      records: [],
+      checkpoints: [],
+      files: [],
+      problems: [problem],
+    };
   }
   const embedded =
     isObj(bundle.jwks) && Array.isArray(bundle.jwks.keys)
@@ -218,14 +232,23 @@ export async function verifyBundle(bundle: unknown, jwks?: JSONWebKeySet): Promi
     });
   }
   const texts = noticeTexts(bundle);
+  const files = checkBundleFiles(bundle);
+  problems.push(...files.problems);
   const records: BundleRecordCheck[] = [];
   for (const [i, entry] of (bundle.records as unknown[]).entries())
-    records.push(await checkRecord(entry, i, keys, texts));
+    records.push(await checkRecord(entry, i, keys, texts, files.intact));
   const checkpoints = keys ? await checkCheckpoints(bundle, keys) : [];
   const ok =
     problems.length === 0 &&
     records.every((r) => r.status !== 'failed') &&
     records.some((r) => r.status === 'verified') &&
     checkpoints.every((c) => c.ok);
-  return { ok, keys: jwks ? 'given' : keys ? 'embedded' : 'none', records, checkpoints, problems };
+  return {
+    ok,
+    keys: jwks ? 'given' : keys ? 'embedded' : 'none',
+    records,
+    checkpoints,
+    files: files.files,
+    problems,
+  };
 }

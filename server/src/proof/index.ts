@@ -9,3 +9,4 @@ export * from './log-export.js';
 export * from './log-verify.js';
 export { logProblemMessage, problemJson } from './log-problem-report.js';
 export type { LogSiteSummary } from './log-site.js';
+export * from './bundle-verify.js';

@@ -11,20 +11,26 @@ import type { ChainStore } from '../store/ports/chain-store.js';
 import type { MirrorStore } from '../store/ports/mirror-store.js';
 import type { MovementStore } from '../store/ports/movement-store.js';
 import type { RetentionCandidate, RetentionStore } from '../store/ports/retention-store.js';
+import type { EvidenceStore } from '../store/ports/evidence-store.js';
 import type { StoredCapture } from '../store/types.js';
+import { purgeEvidenceOf } from './evidence-purge.js';
 import { addYears, consentEnd, newestState, purgeDue } from './retention-rule.js';
 import { purgeIysDays } from './iys-day-retention.js';
 import type { IysDayRetention } from './iys-day-retention.js';
 import type { KeyState, PurposeState, RetentionFacts } from './retention-rule.js';
 
 /** The part of a site's config the purge reads. */
-export type RetentionSite = Pick<SiteConfig, 'siteKey' | 'brand' | 'retention'>;
+export type RetentionSite = Pick<SiteConfig, 'siteKey' | 'brand' | 'retention'> & {
+  /** The site's tenant, whose evidence files (A19) the purged records named go with them. */
+  tenantId?: string;
+};
 
 /**
  * What the pass reads and purges: the candidates and their purge, and to decide what is due, a
  * site list, the later records of a person, their movements and the mirror.
  */
 export type RetentionPassStore = RetentionStore &
+  EvidenceStore &
   CaptureStore &
   ChainStore &
   MovementStore &
@@ -160,6 +166,7 @@ async function passSite(
       });
       out.purged += done.purged.length;
       out.open += done.open.length;
+      await purgeEvidenceOf(store, site.tenantId, page, done.purged);
     } else if (due.length > 0) {
       out.open += (await openOf(store, due)).length;
     }

@@ -6,6 +6,7 @@ import type { AccountStore } from './ports/account-store.js';
 import type { BatchStore } from './ports/batch-store.js';
 import type { CaptureStore } from './ports/capture-store.js';
 import type { ChainStore } from './ports/chain-store.js';
+import type { EvidenceStore } from './ports/evidence-store.js';
 import type { MirrorStore } from './ports/mirror-store.js';
 import type { MovementStore } from './ports/movement-store.js';
 import type { ReconciliationStore } from './ports/reconciliation-store.js';
@@ -20,6 +21,7 @@ export type * from './ports/account-store.js';
 export type * from './ports/batch-store.js';
 export type * from './ports/capture-store.js';
 export type * from './ports/chain-store.js';
+export type * from './ports/evidence-store.js';
 export type * from './ports/mirror-store.js';
 export type * from './ports/movement-store.js';
 export type * from './ports/reconciliation-store.js';
@@ -39,4 +41,5 @@ export interface Store
     RetentionStore,
     AccountStore,
     ReconciliationStore,
+    EvidenceStore,
     StoreAdmin {}

@@ -109,7 +109,7 @@ const refuse = (
  * unknown one, so a token never learns which keys exist elsewhere.
  */
 export function tenantSite(
-  config: LoadedConfig,
+  config: Pick<LoadedConfig, 'sites'>,
   tenant: Pick<TenantConfig, 'id'>,
   siteKey: string,
 ): SiteConfig | undefined {

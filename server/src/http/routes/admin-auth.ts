@@ -7,7 +7,13 @@ import type { LoadedConfig } from '../../config/load-config.js';
 import { ApiError } from '../api-error.js';
 
 /** What the admin routes know about the caller. */
-export type AdminEnv = { Variables: { tenant: TenantConfig } };
+export type AdminEnv = {
+  Variables: {
+    tenant: TenantConfig;
+    /** The label of the token used: who acted, e.g. on a consent recorded by hand (A19). */
+    tokenLabel: string;
+  };
+};
 
 // The configured hashes as bytes, decoded once per token map rather than on every request.
 const decoded = new WeakMap<LoadedConfig['tenantsByTokenHash'], [Buffer, TenantConfig][]>();
@@ -24,13 +30,19 @@ function knownHashes(config: LoadedConfig): [Buffer, TenantConfig][] {
 }
 
 /** Finds the tenant whose token hashes to `hash`, looking at every token whatever matches. */
-function tenantFor(config: LoadedConfig, token: string): TenantConfig | undefined {
+function tenantFor(
+  config: LoadedConfig,
+  token: string,
+): { tenant: TenantConfig; label: string } | undefined {
   const hash = createHash('sha256').update(token).digest();
   let found: TenantConfig | undefined;
   for (const [known, tenant] of knownHashes(config)) {
     if (timingSafeEqual(hash, known)) found = tenant;
   }
-  return found;
+  if (!found) return undefined;
+  const hex = hash.toString('hex');
+  const label = found.adminTokens.find((t) => t.sha256 === hex)?.label ?? found.id;
+  return { tenant: found, label };
 }
 
 /** Requires `Authorization: Bearer <token>` of a configured tenant. */
@@ -38,8 +50,8 @@ export function adminAuth(config: LoadedConfig): MiddlewareHandler<AdminEnv> {
   return async function adminAuth(c, next) {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const tenant = match ? tenantFor(config, match[1]!) : undefined;
-    if (!tenant) {
+    const found = match ? tenantFor(config, match[1]!) : undefined;
+    if (!found) {
       throw new ApiError(
         401,
         'admin.unauthorized',
@@ -67,7 +79,8 @@ export function adminAuth(config: LoadedConfig): MiddlewareHandler<AdminEnv> {
         { 'WWW-Authenticate': 'Bearer realm="izinli-admin"' },
       );
     }
-    c.set('tenant', tenant);
+    c.set('tenant', found.tenant);
+    c.set('tokenLabel', found.label);
     await next();
   };
 }

@@ -1,6 +1,6 @@
 // A recipient across captures, channels and sites: the timeline an operator reads and the
 // evidence bundle a lawyer hands over (A13: records, receipts, exact texts, public keys).
-import { isCaptureRecord, movementKey } from '@izinli/core';
+import { evidenceFiles, isCaptureRecord, movementKey } from '@izinli/core';
 import type { CaptureRecord, Channel, Movement, TenantConfig } from '@izinli/core';
 import type { StoredCapture } from '../../store/store.js';
 import type { DepsWith } from '../app-deps.js';
@@ -8,6 +8,7 @@ import type { CaptureStore } from '../../store/ports/capture-store.js';
 import type { ChainStore } from '../../store/ports/chain-store.js';
 import type { MirrorStore } from '../../store/ports/mirror-store.js';
 import type { MovementStore } from '../../store/ports/movement-store.js';
+import type { EvidenceStore } from '../../store/ports/evidence-store.js';
 import type { ReconciliationStore } from '../../store/ports/reconciliation-store.js';
 import { iysEvidence } from './evidence-iys.js';
 import type { RecipientTimeline, TimelineEvent } from '../admin-api-types.js';
@@ -64,6 +65,10 @@ export async function recipientTimeline(
         ? {
             kind: record.kind,
             consentDate: record.consentDate,
+            source: record.source,
+            ...(record.kind === 'capture' && record.recordedBy !== undefined
+              ? { recordedBy: record.recordedBy, evidence: record.evidence }
+              : {}),
             channels: record.channels.filter((ch) => mine.has(ch.type)),
             purposes: record.purposes.map(({ id, granted }) => ({ id, granted })),
             notices: record.notices.map(({ id, version }) => ({ id, version })),
@@ -103,7 +108,9 @@ export async function recipientTimeline(
 
 /** One JSON document that proves, to anyone, what the recipient was shown and chose. */
 export async function evidenceBundle(
-  deps: DepsWith<CaptureStore & ChainStore & MirrorStore & MovementStore & ReconciliationStore>,
+  deps: DepsWith<
+    CaptureStore & ChainStore & MirrorStore & MovementStore & ReconciliationStore & EvidenceStore
+  >,
   tenant: TenantConfig,
   recipient: Recipient,
 ) {
@@ -133,6 +140,26 @@ export async function evidenceBundle(
   ).flat();
   const siteOf = new Map(captures.map((c) => [c.captureId, c.siteKey]));
   const iys = await iysEvidence(deps.store, movements, (id) => siteOf.get(id));
+  // The scans and recordings the records name (A19), as base64: a purged record's are gone with it.
+  const files = new Map<
+    string,
+    { sha256: string; mediaType: string; size: number; base64: string }
+  >();
+  for (const { record } of records) {
+    if (record.kind !== 'capture') continue;
+    for (const ref of evidenceFiles(record.evidence)) {
+      if (files.has(ref.sha256)) continue;
+      const file = await deps.store.evidenceFile(tenant.id, ref.sha256);
+      if (file) {
+        files.set(ref.sha256, {
+          sha256: file.sha256,
+          mediaType: file.mediaType,
+          size: file.size,
+          base64: Buffer.from(file.bytes).toString('base64'),
+        });
+      }
+    }
+  }
   return {
     type: 'izinli-evidence',
     version: 1,
@@ -152,7 +179,8 @@ export async function evidenceBundle(
     checkpoints,
     iysDeliveries: iys.deliveries,
     iysDays: iys.days,
+    evidenceFiles: [...files.values()],
     howToVerify:
-      'Each receipt is a compact JWS (EdDSA, Ed25519) over the RFC 8785 canonical record; verify it with any JOSE library against jwks, or check the whole bundle with `izinli verify bundle <this file> --jwks <server>/.well-known/jwks.json` (each receipt, the record beside it, each notice text against its hash, each checkpoint). Each notice text hashes (SHA-256, UTF-8) to the sha256 its record names. Checkpoints sign each site’s chain head. Each İYS delivery names İYS’s transactionId; on a day reconciled with İYS, fileLine is that delivery’s line of İYS’s daily file, whose SHA-256 İYS’s RFC 3161 time stamp (iysDays[].timestamp, base64 .tsr) carries, and iysDays[].chained names the signed iys-day record (seq, recordHash, receipt) of the site’s chain that holds the file’s and the stamp’s hashes: `openssl ts -verify -in day.tsr -digest <fileSha256> -CAfile <İYS TSA certificate>`, or with the whole file `izinli verify timestamp day.tsr day.csv --ca <certificate>`.',
+      'Each receipt is a compact JWS (EdDSA, Ed25519) over the RFC 8785 canonical record; verify it with any JOSE library against jwks, or check the whole bundle with `izinli verify bundle <this file> --jwks <server>/.well-known/jwks.json` (each receipt, the record beside it, each notice text against its hash, each checkpoint). Each notice text hashes (SHA-256, UTF-8) to the sha256 its record names. Checkpoints sign each site’s chain head. Each evidence file (a scan or a recording of a consent recorded by hand) decodes from base64 to bytes whose SHA-256 is the one its record, and so its receipt, names; `izinli verify bundle` checks those too. Each İYS delivery names İYS’s transactionId; on a day reconciled with İYS, fileLine is that delivery’s line of İYS’s daily file, whose SHA-256 İYS’s RFC 3161 time stamp (iysDays[].timestamp, base64 .tsr) carries, and iysDays[].chained names the signed iys-day record (seq, recordHash, receipt) of the site’s chain that holds the file’s and the stamp’s hashes: `openssl ts -verify -in day.tsr -digest <fileSha256> -CAfile <İYS TSA certificate>`, or with the whole file `izinli verify timestamp day.tsr day.csv --ca <certificate>`.',
   };
 }

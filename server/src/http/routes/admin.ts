@@ -30,6 +30,8 @@ import { badQuery } from './bad-query.js';
 import { evidenceBundle, recipientTimeline } from './admin-recipient.js';
 import { capturesCsv } from './captures-csv.js';
 import { adminWithdrawalRoutes } from './withdrawal-admin.js';
+import { adminConsentRoutes } from './consent-admin.js';
+import { adminImportRoutes } from './import-admin.js';
 
 /** The query parameter `name` as one of `values`' options, or undefined when absent (400 if bad). */
 function optionalEnum<T extends string>(
@@ -154,6 +156,8 @@ export function adminRoutes(deps: AppDeps) {
       .route('/reconciliation', adminReconciliationRoutes(deps))
       .route('/log', adminLogVerifyRoutes(deps))
       .route('/', adminWithdrawalRoutes(deps))
+      .route('/', adminConsentRoutes(deps))
+      .route('/', adminImportRoutes(deps))
       // Pages refused for their origin in the last 24 hours (this instance's count since start).
       .get('/origins/refused', (c) =>
         c.json({

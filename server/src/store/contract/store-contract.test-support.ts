@@ -7,6 +7,7 @@ import { describeListContract } from './capture-list.test-support.js';
 import { describeCaptureStatusesContract } from './capture-statuses.test-support.js';
 import { describeWritesContract } from './capture-store.test-support.js';
 import { describeChainContract } from './chain-store.test-support.js';
+import { describeEvidenceContract } from './evidence-store.test-support.js';
 import { describeSyncContract } from './mirror-store.test-support.js';
 import { describeDeliveryContract } from './movement-store.test-support.js';
 import { describeReconciliationContract } from './reconciliation-store.test-support.js';
@@ -57,6 +58,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     });
     describe('AccountStore', () => describeAccountContract(store));
     describe('ReconciliationStore', () => describeReconciliationContract(store));
+    describe('EvidenceStore', () => describeEvidenceContract(store));
     describe('StoreAdmin', () => describeStoreAdminContract(store));
   });
 }

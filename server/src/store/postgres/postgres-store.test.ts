@@ -74,6 +74,7 @@ describe.skipIf(!url)(
           'chain_heads',
           'checkpoints',
           'consent_mirror',
+          'evidence_files',
           'iys_accounts',
           'iys_batches',
           'iys_changes',

@@ -9,6 +9,7 @@ import { postgresStoreAdmin } from './admin.js';
 import { postgresBatchStore } from './batches.js';
 import { postgresCaptureStore } from './captures.js';
 import { postgresChainStore } from './chain.js';
+import { postgresEvidenceStore } from './evidence.js';
 import { postgresMirrorStore } from './mirror.js';
 import { postgresMovementStore } from './movements.js';
 import { PgDb } from './pg-db.js';
@@ -71,6 +72,7 @@ export class PostgresStore extends composedOf<Omit<Store, 'kind'>>() implements 
       ...postgresReconciliationStore(db),
       ...postgresStoreAdmin(db),
       ...postgresAccountStore(db),
+      ...postgresEvidenceStore(db),
     });
     this.#db = db;
   }

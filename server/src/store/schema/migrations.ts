@@ -6,6 +6,7 @@
 // milliseconds) because a signed `receivedAt` is stored exactly as signed, whatever its precision.
 // JSON columns hold RFC 8785 canonical text, never jsonb, so a re-read is byte-identical.
 
+import { EVIDENCE_FILES_MIGRATION } from './evidence-files-migration.js';
 import { IYS_ACCOUNTS_MIGRATION } from './iys-accounts-migration.js';
 import { DELIVERY_BATCHES_MIGRATION } from './delivery-batches-migration.js';
 import { IYS_DAY_RECORDS_MIGRATION } from './iys-day-records-migration.js';
@@ -150,6 +151,7 @@ export const MIGRATIONS: readonly Migration[] = [
   IYS_TOKEN_GRANTS_MIGRATION,
   IYS_DAY_RECORDS_MIGRATION,
   RECONCILIATION_PURGE_MIGRATION,
+  EVIDENCE_FILES_MIGRATION,
 ];
 
 /** The migrations whose version is not in `applied`, oldest first. */

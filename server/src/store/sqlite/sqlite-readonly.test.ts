@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CaptureRecord, checkCaptureChain, deadlineFor } from '@izinli/core';
 import { EXAMPLE_SITE_KEY, exampleServerConfig } from '@izinli/core/fixtures';
 import { pino } from 'pino';
@@ -34,7 +34,11 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'izinli-readonly-'));
   const file = join(dir, 'izinli.sqlite');
   writer = SqliteConnection.open(file, 'writer', 1000);
-  store = new SqliteStore(writer, SqliteConnection.open(file, 'reader', 1000));
+  store = new SqliteStore(
+    writer,
+    SqliteConnection.open(file, 'reader', 1000),
+    join(dirname(file), 'evidence'),
+  );
   await store.migrate();
   const ring = await loadKeyRing({ dataDir: dir });
   const loaded = await checkServerConfig(exampleServerConfig, { IYS_PASSWORD: 'demo' });

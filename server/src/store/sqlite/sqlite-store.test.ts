@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -58,6 +59,21 @@ describe('SQLite store', () => {
   it('creates the database file readable by its owner only', async () => {
     await open();
     expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('A19: keeps evidence files beside the database, readable by their owner only', async () => {
+    const store = await open();
+    await store.migrate();
+    const bytes = new Uint8Array(Buffer.from('%PDF-1.7 form'));
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const at = '2026-11-26T09:15:30.000Z';
+    const put = { tenantId: 'kitabevi', sha256, mediaType: 'application/pdf', bytes, storedAt: at };
+    expect((await store.putEvidenceFile({ ...put, quotaBytes: 1000 })).kind).toBe('stored');
+    const path = join(dir, 'evidence', 'kitabevi', sha256);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'evidence', 'kitabevi')).mode & 0o777).toBe(0o700);
+    await store.deleteEvidenceFiles('kitabevi', [sha256]);
+    expect(existsSync(path)).toBe(false);
   });
 
   it('keeps every record across close and reopen', async () => {

@@ -1,6 +1,7 @@
 // The embedded store (docs/architecture.md#storage): one SQLite file, two connections (sqlite-db.ts),
 // and one implementation per port in this folder, composed into the whole `Store`.
 import { closeSync, existsSync, openSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { composedOf } from '../compose.js';
 import type { Store } from '../store.js';
 import { sqliteAccountStore } from './accounts.js';
@@ -10,6 +11,7 @@ import { sqliteCaptureStore } from './captures.js';
 import { sqliteChainStore } from './chain.js';
 import { SqliteConnection } from './connection.js';
 import type { SqlitePragmas } from './connection.js';
+import { sqliteEvidenceStore } from './evidence.js';
 import { sqliteMirrorStore } from './mirror.js';
 import { sqliteMovementStore } from './movements.js';
 import { sqliteReconciliationStore } from './reconciliation.js';
@@ -30,7 +32,8 @@ export class SqliteStore extends composedOf<Omit<Store, 'kind'>>() implements St
   readonly kind = 'sqlite';
   readonly #db: SqliteDb;
 
-  constructor(writer: SqliteConnection, reader: SqliteConnection) {
+  /** `evidenceDir` holds the evidence files' bytes (A19), by default `evidence/` beside the file. */
+  constructor(writer: SqliteConnection, reader: SqliteConnection, evidenceDir: string) {
     const db = new SqliteDb(writer, reader);
     super({
       ...sqliteCaptureStore(db),
@@ -43,6 +46,7 @@ export class SqliteStore extends composedOf<Omit<Store, 'kind'>>() implements St
       ...sqliteReconciliationStore(db),
       ...sqliteStoreAdmin(db),
       ...sqliteAccountStore(db),
+      ...sqliteEvidenceStore(db, evidenceDir),
     });
     this.#db = db;
   }
@@ -59,7 +63,11 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
   if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
   const writer = SqliteConnection.open(file, 'writer', busyTimeoutMs);
   try {
-    return new SqliteStore(writer, SqliteConnection.open(file, 'reader', busyTimeoutMs));
+    return new SqliteStore(
+      writer,
+      SqliteConnection.open(file, 'reader', busyTimeoutMs),
+      join(dirname(file), 'evidence'),
+    );
   } catch (error) {
     writer.close();
     throw error;

@@ -1,0 +1,136 @@
+// End to end over real HTTP: a consent from each source (A19), keyed in a day after it was given,
+// reaches the İYS simulator with its own source and its real consentDate.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
+import type { ProviderSource } from '@izinli/core';
+import { unlimited } from '@izinli/iys';
+import { createIysSim, seededRandom, serveIysSim } from '@izinli/iys-sim';
+import type { IysSim, ServedSim } from '@izinli/iys-sim';
+import { pino } from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDeliveryWorker } from '../delivery/delivery-worker.js';
+import {
+  jpegScan,
+  pdfScan,
+  pngScan,
+  wavRecording,
+} from '../evidence/evidence-files.test-support.js';
+import { makeHarness } from '../http/app-harness.test-support.js';
+import { verifyReceipt } from '../proof/index.js';
+import type { CaptureRecord } from '@izinli/core';
+
+interface SimConsent {
+  recipient: string;
+  type: string;
+  status: string;
+  source: string;
+  consentDate: string;
+}
+
+describe('consents from every source → İYS, over HTTP', () => {
+  let sim: IysSim;
+  let served: ServedSim;
+  let h: Awaited<ReturnType<typeof makeHarness>>;
+  let server: Server;
+  let base: string;
+
+  beforeEach(async () => {
+    sim = createIysSim({
+      // Thursday 10:00 Turkey time.
+      clock: { now: () => 0, start: '2026-11-26T07:00:00Z' },
+      limits: { requestsPerSecond: 1_000_000 },
+      random: seededRandom(3),
+    });
+    served = await serveIysSim(sim, { port: 0 });
+    h = await makeHarness({ now: () => sim.now() });
+    server = serve({ fetch: h.app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
+    await new Promise((resolve) => server.once('listening', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterEach(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await h.close();
+    await served.close();
+    await sim.close();
+  });
+
+  const auth = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
+  const upload = async (bytes: Uint8Array) => {
+    const response = await fetch(`${base}/v1/admin/evidence-files`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/octet-stream' },
+      body: bytes,
+    });
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { sha256: string }).sha256;
+  };
+  const deliver = () =>
+    createDeliveryWorker({
+      config: h.config,
+      store: h.store,
+      baseUrl: served.url,
+      fetch: (request) => fetch(request),
+      intervalMs: 1000,
+      now: () => sim.now(),
+      rateLimiter: () => unlimited,
+      retry: { random: seededRandom(5) },
+      logger: pino({ level: 'silent' }),
+    }).runOnce();
+  const consentsOf = async (recipient: string) =>
+    (await (
+      await fetch(`${served.url}/__sim/consents?recipient=${encodeURIComponent(recipient)}`)
+    ).json()) as SimConsent[];
+
+  it('A19: each source is recorded, signed and delivered with its source and consentDate', async () => {
+    const evidence: Record<string, () => Promise<unknown>> = {
+      HS_FIZIKSEL_ORTAM: async () => ({ kind: 'scan', files: [await upload(pdfScan('fiziksel'))] }),
+      HS_ISLAK_IMZA: async () => ({ kind: 'scan', files: [await upload(jpegScan('islak'))] }),
+      HS_ETKINLIK: async () => ({ kind: 'scan', files: [await upload(pngScan('etkinlik'))] }),
+      HS_CAGRI_MERKEZI: async () => ({
+        kind: 'call',
+        callId: 'C-1',
+        agentId: 'ajan-7',
+        recordingRef: 'pbx://C-1',
+        recording: await upload(wavRecording('C-1')),
+      }),
+      HS_EPOSTA: () => Promise.resolve({ kind: 'reply', messageId: '<r@x>', replyText: 'EVET' }),
+      HS_MESAJ: () => Promise.resolve({ kind: 'reply', messageId: 'sms-9', replyText: 'EVET' }),
+      HS_EORTAM: () => Promise.resolve({ kind: 'reference', reference: 'CRM-5' }),
+    };
+    const recorded: { source: ProviderSource; phone: string; consentDate: string }[] = [];
+    let n = 10;
+    for (const [source, make] of Object.entries(evidence)) {
+      n += 1;
+      const phone = `+9053212345${n}`;
+      // Given yesterday afternoon, keyed in this morning.
+      const consentDate = `2026-11-25 15:${n}:00`;
+      const response = await fetch(`${base}/v1/admin/consents`, {
+        method: 'POST',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          siteKey: EXAMPLE_SITE_KEY,
+          source,
+          consentDate,
+          recipient: { fullName: 'Mehmet Öztürk', phone },
+          channels: [{ type: 'MESAJ', status: 'ONAY' }],
+          evidence: await make(),
+        }),
+      });
+      expect(response.status, source).toBe(201);
+      const { receipt } = (await response.json()) as { receipt: string };
+      const verified = await verifyReceipt(receipt, h.ring.jwks());
+      expect(verified.ok && (verified.value as CaptureRecord).source).toBe(source);
+      recorded.push({ source: source as ProviderSource, phone, consentDate });
+    }
+    sim.advance(1000);
+    const [report] = await deliver();
+    expect(report).toMatchObject({ delivered: recorded.length, dead: 0 });
+    for (const { source, phone, consentDate } of recorded) {
+      const [held] = await consentsOf(phone);
+      expect(held, source).toMatchObject({ type: 'MESAJ', status: 'ONAY', source, consentDate });
+    }
+    expect(sim.stats().byCode).toEqual({});
+  });
+});

@@ -1,0 +1,23 @@
+// Small files whose content is what they claim, as a scanner or a call recorder would produce.
+const bytes = (...parts: (string | number[] | number)[]) =>
+  new Uint8Array(
+    Buffer.concat(
+      parts.map((p) =>
+        typeof p === 'string'
+          ? Buffer.from(p, 'latin1')
+          : typeof p === 'number'
+            ? Buffer.alloc(p)
+            : Buffer.from(p),
+      ),
+    ),
+  );
+
+/** A one-page PDF's opening, with `tag` so each test's scan has its own hash. */
+export const pdfScan = (tag = 'form') => bytes('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', `% ${tag}\n`, 64);
+/** A PNG's signature and header chunk. */
+export const pngScan = (tag = 'form') =>
+  bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13], 'IHDR', 17, tag);
+/** A JPEG (JFIF) opening. */
+export const jpegScan = (tag = 'form') => bytes([0xff, 0xd8, 0xff, 0xe0, 0, 16], 'JFIF\0', 20, tag);
+/** A WAV recording's opening. */
+export const wavRecording = (tag = 'call') => bytes('RIFF', [36, 0, 0, 0], 'WAVEfmt ', 30, tag);
