@@ -480,6 +480,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/consents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a consent collected away from the widget (A19): paper, wet signature, call centre, event, e-mail or SMS reply… with its İYS source, the real consent time (Turkey time; refused in the future or past İYS’s 3-business-day window, H467), the source’s evidence and the token’s label as who recorded it; signed, chained and delivered like a capture; 200 on an identical replay of `id`. */
+    post: operations['recordConsent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/evidence-files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload a scan (PDF, JPEG, PNG) or a call recording as raw bytes; its type is read from its content. Stored by SHA-256 for the tenant, within its per-file and total limits (413); 200 when already stored. */
+    post: operations['uploadEvidenceFile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import consents from a CSV (docs/sources.md#import), as `izinli import` does: every row checked before anything is written, idempotent by row key; scans named by the SHA-256 of uploaded evidence files. Answers JSON lines: {"type":"progress",…} while it runs, then {"type":"report",…} with every bad row. */
+    post: operations['importConsents'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/evidence-files/{sha256}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of the tenant’s evidence files, with the media type found in it. */
+    get: operations['getEvidenceFile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/withdrawal-links': {
     parameters: {
       query?: never;
@@ -942,8 +1010,50 @@ export interface components {
             recordHash: string;
             /** @constant */
             kind: 'capture';
-            /** @constant */
-            source: 'HS_WEB';
+            /** @enum {string} */
+            source:
+              | 'HS_WEB'
+              | 'HS_MOBIL'
+              | 'HS_EORTAM'
+              | 'HS_MESAJ'
+              | 'HS_EPOSTA'
+              | 'HS_CAGRI_MERKEZI'
+              | 'HS_SOSYAL_MEDYA'
+              | 'HS_FIZIKSEL_ORTAM'
+              | 'HS_ISLAK_IMZA'
+              | 'HS_ETKINLIK'
+              | 'HS_ATM'
+              | 'HS_2015'
+              | 'HS_KARAR';
+            /** @description Who recorded the consent: the label of the admin token used. */
+            recordedBy?: string;
+            evidence?:
+              | {
+                  /** @constant */
+                  kind: 'scan';
+                  formId?: string;
+                  files: components['schemas']['EvidenceFileStored'][];
+                }
+              | {
+                  /** @constant */
+                  kind: 'call';
+                  callId: string;
+                  agentId: string;
+                  recordingRef: string;
+                  recording?: components['schemas']['EvidenceFileStored'];
+                }
+              | {
+                  /** @constant */
+                  kind: 'reply';
+                  messageId: string;
+                  replySha256: string;
+                }
+              | {
+                  /** @constant */
+                  kind: 'reference';
+                  reference: string;
+                  files?: components['schemas']['EvidenceFileStored'][];
+                };
           }
         | {
             /**
@@ -1559,6 +1669,161 @@ export interface components {
       t: string;
       /** @enum {string} */
       lang?: 'tr' | 'en';
+    };
+    ConsentRequest: {
+      /**
+       * Format: uuid
+       * @description Idempotency key; a new UUID when omitted.
+       */
+      id?: string;
+      siteKey: string;
+      /** @enum {string} */
+      source:
+        | 'HS_WEB'
+        | 'HS_MOBIL'
+        | 'HS_EORTAM'
+        | 'HS_MESAJ'
+        | 'HS_EPOSTA'
+        | 'HS_CAGRI_MERKEZI'
+        | 'HS_SOSYAL_MEDYA'
+        | 'HS_FIZIKSEL_ORTAM'
+        | 'HS_ISLAK_IMZA'
+        | 'HS_ETKINLIK'
+        | 'HS_ATM'
+        | 'HS_2015'
+        | 'HS_KARAR';
+      /** @description When the person consented, Turkey time, as İYS writes it: YYYY-MM-DD HH:mm:ss. Not in the future; within İYS’s 3-business-day window. */
+      consentDate: string;
+      recipient: {
+        fullName?: string;
+        phone?: string;
+        email?: string;
+      };
+      /**
+       * @default BIREYSEL
+       * @enum {string}
+       */
+      recipientType: 'BIREYSEL' | 'TACIR';
+      /**
+       * @default tr
+       * @enum {string}
+       */
+      locale: 'tr' | 'en';
+      /** @default [] */
+      channels: {
+        /** @enum {string} */
+        type: 'MESAJ' | 'ARAMA' | 'EPOSTA';
+        /** @enum {string} */
+        status: 'ONAY' | 'RET';
+      }[];
+      /** @default [] */
+      purposes: {
+        id: string;
+        granted: boolean;
+        version?: number;
+      }[];
+      /** @description The notice versions on the form or in the script; by default the current version of each of the site’s notices in the locale. */
+      notices?: {
+        id: string;
+        version: number;
+      }[];
+      evidence:
+        | {
+            /** @constant */
+            kind: 'scan';
+            formId?: string;
+            files: string[];
+          }
+        | {
+            /** @constant */
+            kind: 'call';
+            callId: string;
+            agentId: string;
+            recordingRef: string;
+            /** @description The SHA-256 an upload to /v1/admin/evidence-files answered. */
+            recording?: string;
+          }
+        | {
+            /** @constant */
+            kind: 'reply';
+            messageId: string;
+            replyText?: string;
+            replySha256?: string;
+          }
+        | {
+            /** @constant */
+            kind: 'reference';
+            reference: string;
+            files?: string[];
+          };
+    };
+    ConsentRecorded: {
+      /** Format: uuid */
+      captureId: string;
+      siteKey: string;
+      /** @description The record’s place in the site’s hash chain. */
+      seq: number;
+      recordHash: string;
+      /** @description Compact JWS (EdDSA) over the record. */
+      receipt: string;
+      movements: {
+        id: string;
+        /** @enum {string} */
+        type: 'MESAJ' | 'ARAMA' | 'EPOSTA';
+        /** @enum {string} */
+        status: 'ONAY' | 'RET';
+        state: string;
+        /** @description As sent to İYS: the real consent time. */
+        consentDate: string;
+        /**
+         * @description As sent to İYS.
+         * @enum {string}
+         */
+        source:
+          | 'HS_WEB'
+          | 'HS_MOBIL'
+          | 'HS_EORTAM'
+          | 'HS_MESAJ'
+          | 'HS_EPOSTA'
+          | 'HS_CAGRI_MERKEZI'
+          | 'HS_SOSYAL_MEDYA'
+          | 'HS_FIZIKSEL_ORTAM'
+          | 'HS_ISLAK_IMZA'
+          | 'HS_ETKINLIK'
+          | 'HS_ATM'
+          | 'HS_2015'
+          | 'HS_KARAR';
+        deadline: string;
+      }[];
+      /** @description What is left of İYS’s 3-business-day window; absent for HS_2015. */
+      window?: {
+        /**
+         * Format: date-time
+         * @description The first instant İYS refuses the consent with H467.
+         */
+        iysDeadline: string;
+        /** @description The last second İYS takes it, Turkey time (YYYY-MM-DD HH:mm:ss). */
+        iysDeadlineLocal: string;
+        /**
+         * Format: date-time
+         * @description izinli’s own deadline (A8), never later.
+         */
+        deadline: string;
+      };
+    };
+    EvidenceFileStored: {
+      sha256: string;
+      /** @enum {string} */
+      mediaType:
+        | 'application/pdf'
+        | 'image/jpeg'
+        | 'image/png'
+        | 'audio/mpeg'
+        | 'audio/wav'
+        | 'audio/ogg'
+        | 'audio/mp4'
+        | 'audio/x-m4a';
+      size: number;
     };
     SyncState: {
       /** @description False when this server runs no İYS sync worker. */
@@ -3521,6 +3786,323 @@ export interface operations {
       };
       /** @description Well-formed, but refused by the rules: error.issues name each. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The server could not complete the request (e.g. the database is unreachable): retry after Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  recordConsent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConsentRequest'];
+      };
+    };
+    responses: {
+      /** @description ConsentRecorded */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentRecorded'];
+        };
+      };
+      /** @description ConsentRecorded */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentRecorded'];
+        };
+      };
+      /** @description The request is malformed: error.issues say what was expected and what came. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description No credentials, or wrong ones. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Conflicts with what is stored. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The body is not of a type this route takes. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Well-formed, but refused by the rules: error.issues name each. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The server could not complete the request (e.g. the database is unreachable): retry after Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  uploadEvidenceFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/octet-stream': string;
+      };
+    };
+    responses: {
+      /** @description EvidenceFileStored */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvidenceFileStored'];
+        };
+      };
+      /** @description EvidenceFileStored */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvidenceFileStored'];
+        };
+      };
+      /** @description The request is malformed: error.issues say what was expected and what came. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description No credentials, or wrong ones. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The body is not of a type this route takes. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The server could not complete the request (e.g. the database is unreachable): retry after Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  importConsents: {
+    parameters: {
+      query?: {
+        /** @description true: check and report, write nothing */
+        dryRun?: string;
+        /** @description the site of rows without site_key */
+        site?: string;
+        /** @description the İYS source of rows without source */
+        source?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'text/csv': string;
+      };
+    };
+    responses: {
+      /** @description Progress lines, then the report */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-ndjson': string;
+        };
+      };
+      /** @description The request is malformed: error.issues say what was expected and what came. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description No credentials, or wrong ones. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Well-formed, but refused by the rules: error.issues name each. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The server could not complete the request (e.g. the database is unreachable): retry after Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getEvidenceFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        sha256: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': string;
+        };
+      };
+      /** @description The request is malformed: error.issues say what was expected and what came. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description No credentials, or wrong ones. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Not found. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
