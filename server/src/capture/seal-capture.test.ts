@@ -1,3 +1,4 @@
+// Long because: sealing has many cases (ONAY/RET per channel, heads, events) and each needs its draft.
 // Sealing as a pure function: a draft, its chain head and the current consent states
 // give the record, its İYS movements and its webhook events — the same for the same inputs.
 import {

@@ -1,3 +1,4 @@
+// Long because: every pre-transaction check of a hand-recorded consent, in İYS's order.
 // A consent an operator records (A19) as a draft the group commit already accepts (kind
 // 'capture', its real source and consentDate, who recorded it, its evidence): everything checked
 // that can be before the transaction — the site, the addresses, the texts shown, the date against

@@ -1,3 +1,4 @@
+// Long because: one end-to-end purge scenario (capture, deliver, purge, export, verify) shares its setup.
 // The retention purge end to end (A14, B10): captures through the real app (signed, chained, in a
 // real SQLite file), delivered to the İYS simulator over HTTP, then a pass with the clock three
 // years on. Purged records lose their personal data everywhere (record, receipt, address index,
