@@ -13,6 +13,7 @@ import {
 } from '@izinli/core';
 import type { Localized, Problem, Result, TenantConfig } from '@izinli/core';
 import { z } from 'zod';
+import { coalescedMirrorReads } from '../../sync/coalesced-mirror-reads.js';
 import { checkAnswer } from '../../sync/pre-send-check.js';
 import type { CheckAnswer } from '../../sync/pre-send-check.js';
 import type { BrandRef } from '../../sync/iys-change-entry.js';
@@ -90,21 +91,15 @@ type Checked = Result<{ recipient: string; answer: CheckAnswer }, Problem>;
 
 /** The check routes, mounted at `/v1/check`. */
 export function checkRoutes(deps: DepsWith<MirrorStore>) {
-  const lookUp = async (
+  // Checks arriving together share one read of the mirror (see coalesced-mirror-reads.ts).
+  const read = coalescedMirrorReads(deps.store);
+  const lookUp = (
     brand: BrandRef,
     recipientType: RecipientType,
     type: Channel,
     recipients: readonly string[],
-  ) => {
-    const keys = recipients.map((recipient) =>
-      movementKey({ ...brand, recipientType, type, recipient }),
-    );
-    const [mirror, refusals] = await Promise.all([
-      deps.store.mirror(keys),
-      deps.store.pendingRefusals(keys),
-    ]);
-    return keys.map((key) => ({ entry: mirror.get(key), refusal: refusals.get(key) }));
-  };
+  ) =>
+    read(recipients.map((recipient) => movementKey({ ...brand, recipientType, type, recipient })));
 
   // Every address in the mirror (İYS accepted it) or behind a pending refusal (a capture
   // normalised it) is a valid E.164 number, so a phone whose shape (phone-lite, the same reading
