@@ -6,7 +6,7 @@
 // The mirror is written straight into the migrated file before the server starts (one
 // transaction), half ONAY and half RET; the suite refuses to report a run with any non-2xx answer
 // or an answer that does not match the recipient's seeded status.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -18,14 +18,14 @@ import type { Child } from './bench-processes.js';
 import { reportFromRows, type BenchRow, type BenchSuite } from './harness.js';
 
 const CONNECTIONS = 64;
-const BRAND = { iysCode: 100000, brandCode: 100000 };
-const AUTH = { authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
+export const BRAND = { iysCode: 100000, brandCode: 100000 };
+export const AUTH = { authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
 
 /** Recipient `n` of the mirror (E.164, distinct for n < 10,000,000); even n hold ONAY. */
-const recipientOf = (n: number) => `+90532${String(10_000_000 + n).slice(-7)}`;
+export const recipientOf = (n: number) => `+90532${String(10_000_000 + n).slice(-7)}`;
 
 /** Migrates a fresh SQLite file in `dir` and writes `size` mirror entries into it. */
-async function seedMirror(dir: string, size: number): Promise<number> {
+export async function seedMirror(dir: string, size: number): Promise<number> {
   const file = join(dir, 'izinli.sqlite');
   const store = await openSqliteStore({ file });
   await store.migrate();
@@ -70,8 +70,40 @@ function load(url: string, size: number, path: (n: number) => string, seconds: n
   });
 }
 
+/**
+ * CPU seconds (user + system) the child has used so far, from /proc on Linux (undefined
+ * elsewhere): on a shared machine a process's CPU per request moves less than its throughput.
+ */
+function cpuSeconds(child: Child): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${child.process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs `measure` and returns its result with the child's CPU µs per request during it. */
+export async function withCpu(
+  child: Child,
+  measure: () => Promise<autocannon.Result>,
+): Promise<[autocannon.Result, number | undefined]> {
+  const before = cpuSeconds(child);
+  const result = await measure();
+  const after = cpuSeconds(child);
+  const cpu =
+    before === undefined || after === undefined || result['2xx'] === 0
+      ? undefined
+      : ((after - before) * 1e6) / result['2xx'];
+  return [result, cpu];
+}
+
+export const cpuText = (cpu: number | undefined) =>
+  cpu === undefined ? 'n/a' : `${Math.round(cpu)} µs`;
+
 /** Throws unless every answer of the run was a 2xx. */
-function checkClean(what: string, result: autocannon.Result, child: Child): void {
+export function checkClean(what: string, result: autocannon.Result, child: Child): void {
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0 || result['2xx'] === 0) {
     throw new Error(
       `check bench: ${what} measured failures, not throughput: ${result['2xx']} 2xx, ` +
@@ -114,7 +146,7 @@ export const check: BenchSuite = {
       started.push(echo);
       const echoPath = () => '/echo';
       checkClean('echo (warm-up)', await load(echo.url, size, echoPath, 1), echo);
-      const echoed = await load(echo.url, size, echoPath, seconds);
+      const [echoed, echoCpu] = await withCpu(echo, () => load(echo.url, size, echoPath, seconds));
       checkClean('echo', echoed, echo);
       rows.push(row('Hono GET JSON echo (baseline)', echoed));
       await stopChild(echo);
@@ -125,14 +157,17 @@ export const check: BenchSuite = {
       const checkPath = (n: number) =>
         `/v1/check?${new URLSearchParams({ recipient: recipientOf(n), type: 'MESAJ' })}`;
       checkClean('check (warm-up)', await load(server.url, size, checkPath, 1), server);
-      const checked = await load(server.url, size, checkPath, seconds);
+      const [checked, checkCpu] = await withCpu(server, () =>
+        load(server.url, size, checkPath, seconds),
+      );
       checkClean('GET /v1/check', checked, server);
       const task = `GET /v1/check, SQLite mirror of ${size.toLocaleString('en')}`;
       rows.push(row(task, checked));
       console.log(
         `check: mirror of ${size} seeded in ${seedSeconds.toFixed(1)} s; ` +
-          `echo ${Math.round(echoed.requests.mean)} req/s p99 ${echoed.latency.p99} ms; ` +
-          `check ${Math.round(checked.requests.mean)} req/s p99 ${checked.latency.p99} ms`,
+          `echo ${Math.round(echoed.requests.mean)} req/s p99 ${echoed.latency.p99} ms, ` +
+          `${cpuText(echoCpu)} of CPU per request; check ${Math.round(checked.requests.mean)} req/s ` +
+          `p99 ${checked.latency.p99} ms, ${cpuText(checkCpu)} of CPU per request`,
       );
     } finally {
       await Promise.all(started.map(stopChild));

@@ -3,13 +3,23 @@
 import { printReport, writeReport, type BenchSuite } from './harness.js';
 import { captures } from './captures.bench.js';
 import { check } from './check.bench.js';
+import { checkBatch } from './check-batch.bench.js';
 import { coldStart } from './cold-start.bench.js';
 import { delivery } from './delivery.bench.js';
 import { recordHash } from './record-hash.bench.js';
 import { verify } from './verify.bench.js';
 import { widget } from './widget.bench.js';
 
-const suites: BenchSuite[] = [recordHash, captures, check, delivery, widget, verify, coldStart];
+const suites: BenchSuite[] = [
+  recordHash,
+  captures,
+  check,
+  checkBatch,
+  delivery,
+  widget,
+  verify,
+  coldStart,
+];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick') || process.env.BENCH_QUICK === '1';

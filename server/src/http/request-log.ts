@@ -2,17 +2,30 @@
 // in its access-log line and in its error body, so a site owner's support ticket can be matched
 // to the server's log. The access line names the route template, never the path or query: those
 // carry recipients (`/v1/check?recipient=…`) and ids that are personal data (B10).
+import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { requestId } from 'hono/request-id';
+import type {} from 'hono/request-id';
 import { matchedRoutes, routePath } from 'hono/route';
 import type { Logger } from 'pino';
 import type { ServerMetrics } from './metrics.js';
+import { requestHeader } from './request-header.js';
 
 /** Longest incoming request id kept; a longer (or odd-charactered) one is replaced by a UUID. */
 export const REQUEST_ID_MAX = 128;
 
-/** Takes or makes the request id and echoes it as `X-Request-Id`. */
-export const requestIds = (): MiddlewareHandler => requestId({ limitLength: REQUEST_ID_MAX });
+/**
+ * Takes or makes the request id and echoes it as `X-Request-Id` (as `hono/request-id` does, with
+ * the incoming header read from Node's parsed request: see request-header.ts).
+ */
+export function requestIds(): MiddlewareHandler {
+  return async function requestIds(c, next) {
+    let id = requestHeader(c, 'x-request-id');
+    if (!id || id.length > REQUEST_ID_MAX || /[^\w\-=]/.test(id)) id = randomUUID();
+    c.set('requestId', id);
+    c.header('X-Request-Id', id);
+    await next();
+  };
+}
 
 /** Counts and times every request by method, route template and status; logs one line each. */
 export function requestLog(options: {

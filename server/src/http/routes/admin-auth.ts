@@ -5,6 +5,7 @@ import type { TenantConfig } from '@izinli/core';
 import type { MiddlewareHandler } from 'hono';
 import type { LoadedConfig } from '../../config/load-config.js';
 import { ApiError } from '../api-error.js';
+import { requestHeader } from '../request-header.js';
 
 /** What the admin routes know about the caller. */
 export type AdminEnv = {
@@ -48,7 +49,7 @@ function tenantFor(
 /** Requires `Authorization: Bearer <token>` of a configured tenant. */
 export function adminAuth(config: LoadedConfig): MiddlewareHandler<AdminEnv> {
   return async function adminAuth(c, next) {
-    const header = c.req.header('authorization') ?? '';
+    const header = requestHeader(c, 'authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const found = match ? tenantFor(config, match[1]!) : undefined;
     if (!found) {

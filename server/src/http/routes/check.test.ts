@@ -183,6 +183,29 @@ describe('GET /v1/check', () => {
     expect(body.results[2]).toMatchObject({ issue: { path: 'recipients[2]' } });
   });
 
+  it('POST: a number typed in a form the numbering plan rewrites is looked up as its E.164 form; one the plan refuses is refused', async () => {
+    await h.store.upsertMirror([mirrorEntry('+447400123456', 'ONAY')]);
+    const response = await post({
+      type: 'MESAJ',
+      recipients: ['+44 (0)7400 123456', '+447400123456', '+905601234567', '0532 100 00 01'],
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { results: Record<string, unknown>[] };
+    expect(body.results.map((r) => [r.recipient, r.allowed, r.status])).toEqual([
+      ['+447400123456', true, 'ONAY'],
+      ['+447400123456', true, 'ONAY'],
+      ['+905601234567', false, null],
+      ['+905321000001', true, 'ONAY'],
+    ]);
+    expect(body.results[2]).toMatchObject({
+      issue: { code: 'phone.invalid', path: 'recipients[2]' },
+    });
+    const one = await get({ recipient: '+44 (0)7400 123456', type: 'MESAJ' });
+    expect(await one.json()).toMatchObject({ allowed: true, status: 'ONAY' });
+    const refused = await errorOf(await get({ recipient: '+905601234567', type: 'MESAJ' }), 400);
+    expect(refused.issues?.[0]?.path).toBe('recipient');
+  });
+
   it('POST: 400 on bad JSON, a bad shape, more than 1000 recipients; 401 without a token', async () => {
     expect((await errorOf(await post('{'), 400)).code).toBe('body.notJson');
     expect(

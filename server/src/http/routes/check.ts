@@ -2,10 +2,20 @@
 // for up to 1000, answered from the İYS mirror only (A2), behind the admin token.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { Channel, RecipientType, excerpt, movementKey, normalizeRecipient } from '@izinli/core';
-import type { Localized, Problem, TenantConfig } from '@izinli/core';
+import {
+  Channel,
+  RecipientType,
+  addressKindOf,
+  excerpt,
+  movementKey,
+  normalizePhoneLite,
+  normalizeRecipient,
+} from '@izinli/core';
+import type { Localized, Problem, Result, TenantConfig } from '@izinli/core';
 import { z } from 'zod';
+import { coalescedMirrorReads } from '../../sync/coalesced-mirror-reads.js';
 import { checkAnswer } from '../../sync/pre-send-check.js';
+import type { CheckAnswer } from '../../sync/pre-send-check.js';
 import type { BrandRef } from '../../sync/iys-change-entry.js';
 import { ApiError, requestLocale, toIssues } from '../api-error.js';
 import type { DepsWith } from '../app-deps.js';
@@ -76,22 +86,70 @@ export function tenantBrand(
   );
 }
 
+/** One recipient's answer, or why its address is not one. */
+type Checked = Result<{ recipient: string; answer: CheckAnswer }, Problem>;
+
 /** The check routes, mounted at `/v1/check`. */
 export function checkRoutes(deps: DepsWith<MirrorStore>) {
-  const answerFor = async (
+  // Checks arriving together share one read of the mirror (see coalesced-mirror-reads.ts).
+  const read = coalescedMirrorReads(deps.store);
+  const lookUp = (
     brand: BrandRef,
     recipientType: RecipientType,
     type: Channel,
     recipients: readonly string[],
-  ) => {
-    const keys = recipients.map((recipient) =>
-      movementKey({ ...brand, recipientType, type, recipient }),
+  ) =>
+    read(recipients.map((recipient) => movementKey({ ...brand, recipientType, type, recipient })));
+
+  // Every address in the mirror (İYS accepted it) or behind a pending refusal (a capture
+  // normalised it) is a valid E.164 number, so a phone whose shape (phone-lite, the same reading
+  // of a typed number the full check starts with) is found there needs no numbering-plan check:
+  // that check, libphonenumber's full metadata, costs more than the lookup. Only the addresses
+  // found nowhere go through it, and are looked up again when it writes them differently.
+  const answerFor = async (
+    brand: BrandRef,
+    recipientType: RecipientType,
+    type: Channel,
+    inputs: readonly string[],
+  ): Promise<Checked[]> => {
+    const phone = addressKindOf(type) === 'phone';
+    const shaped = inputs.map((input) =>
+      phone ? normalizePhoneLite(input) : normalizeRecipient(type, input),
     );
-    const [mirror, refusals] = await Promise.all([
-      deps.store.mirror(keys),
-      deps.store.pendingRefusals(keys),
-    ]);
-    return keys.map((key) => checkAnswer(mirror.get(key), recipientType, refusals.get(key)));
+    const firstKeys = shaped.flatMap((s) => (s.ok ? [s.value] : []));
+    const first = await lookUp(brand, recipientType, type, firstKeys);
+    const answers: (Checked | undefined)[] = [];
+    const retry: { at: number; recipient: string }[] = [];
+    let next = 0;
+    for (const [i, s] of shaped.entries()) {
+      if (!s.ok) {
+        answers.push(s);
+        continue;
+      }
+      const { entry, refusal } = first[next++]!;
+      const full =
+        phone && entry === undefined && refusal === undefined
+          ? normalizeRecipient(type, inputs[i]!)
+          : undefined;
+      if (full && !full.ok) answers.push(full);
+      else if (full && full.value !== s.value) {
+        retry.push({ at: answers.length, recipient: full.value });
+        answers.push(undefined);
+      } else {
+        const answer = checkAnswer(entry, recipientType, refusal);
+        answers.push({ ok: true, value: { recipient: s.value, answer } });
+      }
+    }
+    if (retry.length > 0) {
+      const recipients = retry.map((r) => r.recipient);
+      const again = await lookUp(brand, recipientType, type, recipients);
+      for (const [j, { at, recipient }] of retry.entries()) {
+        const { entry, refusal } = again[j]!;
+        const answer = checkAnswer(entry, recipientType, refusal);
+        answers[at] = { ok: true, value: { recipient, answer } };
+      }
+    }
+    return answers as Checked[];
   };
 
   return new Hono<AdminEnv>()
@@ -119,13 +177,14 @@ export function checkRoutes(deps: DepsWith<MirrorStore>) {
         throw invalid('query', 'brandCode', expected, brandText);
       }
       const brand = tenantBrand(c.get('tenant'), brandCode, 'query');
-      const recipient = normalizeRecipient(type.data, query.recipient ?? '');
-      if (!recipient.ok) {
-        const problem: Problem = { ...recipient.error, path: ['recipient'] };
+      const [checked] = await answerFor(brand, recipientType.data, type.data, [
+        query.recipient ?? '',
+      ]);
+      if (!checked!.ok) {
+        const problem: Problem = { ...checked!.error, path: ['recipient'] };
         throw new ApiError(400, 'query.invalid', INVALID_RECIPIENT, [problem]);
       }
-      const [answer] = await answerFor(brand, recipientType.data, type.data, [recipient.value]);
-      return c.json(answer!);
+      return c.json(checked!.value.answer);
     })
     .post(
       '/',
@@ -139,13 +198,10 @@ export function checkRoutes(deps: DepsWith<MirrorStore>) {
         const body = await readJsonBody(c, CheckBatch);
         const brand = tenantBrand(c.get('tenant'), body.brandCode, 'body');
         const locale = requestLocale(c);
-        const normalised = body.recipients.map((r) => normalizeRecipient(body.type, r));
-        const valid = normalised.flatMap((n) => (n.ok ? [n.value] : []));
-        const answers = await answerFor(brand, body.recipientType, body.type, valid);
-        let next = 0;
+        const checked = await answerFor(brand, body.recipientType, body.type, body.recipients);
         // Problems as data: a bad address is refused in its own answer, the rest still answer.
         const results = body.recipients.map((input, i) => {
-          const n = normalised[i]!;
+          const n = checked[i]!;
           if (!n.ok) {
             const [issue] = toIssues([{ ...n.error, path: ['recipients', i] }], locale);
             return {
@@ -157,7 +213,7 @@ export function checkRoutes(deps: DepsWith<MirrorStore>) {
               issue,
             };
           }
-          return { recipient: n.value, ...answers[next++]! };
+          return { recipient: n.value.recipient, ...n.value.answer };
         });
         return c.json({ type: body.type, recipientType: body.recipientType, ...brand, results });
       },
