@@ -12,6 +12,7 @@ export type {
   Checkpoint,
   DeliveryStats,
   EvidenceVerification,
+  ImportReport,
   Jwks,
   LogVerification,
   LogVerifyJob,

@@ -4,6 +4,7 @@
 // recorded, signed and queued for İYS; the answer says what is left of İYS's window.
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
+import type { EVIDENCE_FOR_SOURCE } from '@izinli/core';
 import type { AdminApi } from './api.js';
 import { failureText } from './api.js';
 import { AdminView } from './admin-view.js';
@@ -25,7 +26,9 @@ const SOURCES = [
   'HS_WEB',
 ] as const;
 type Source = (typeof SOURCES)[number];
-const EVIDENCE: Record<Source, 'scan' | 'call' | 'reply' | 'reference'> = {
+// Core's table for these sources, written out so the console does not bundle core's schemas; its
+// type is core's, so the two cannot drift apart.
+const EVIDENCE: Pick<typeof EVIDENCE_FOR_SOURCE, Source> = {
   HS_FIZIKSEL_ORTAM: 'scan',
   HS_ISLAK_IMZA: 'scan',
   HS_ETKINLIK: 'scan',

@@ -5,17 +5,10 @@ import { html } from 'lit';
 import type { AdminApi } from './api.js';
 import { failureText } from './api.js';
 import { AdminView } from './admin-view.js';
+import type { ImportReport } from './api-types.js';
 
-interface Report {
-  type: 'report';
-  dryRun: boolean;
-  rows: number;
-  good: number;
-  recorded: number;
-  alreadyRecorded: number;
-  bad: number;
-  badRows: { line: number; rowKey?: string; problems: { message: string }[] }[];
-}
+/** The report line that ends the stream: the server's import report. */
+type Report = ImportReport & { type: 'report' };
 type Line = { type: 'progress'; label: string; done: number; total: number } | Report;
 
 const SHOWN = 100;

@@ -9,6 +9,12 @@ import type { StoredCapture } from '../store/types.js';
 import type { GroupCommitter } from './group-commit.js';
 import type { CaptureDraft, CaptureRefusal } from './prepare-capture.js';
 
+/** An İYS movement a committed record queued, as the API answers it. */
+export type QueuedMovement = Pick<
+  Movement,
+  'id' | 'type' | 'status' | 'state' | 'consentDate' | 'deadline'
+>;
+
 /** Why a draft was not committed: it cannot be stored (422), or its id is taken (409). */
 export interface DraftRefusal extends Omit<CaptureRefusal, 'status'> {
   status: 409 | 422;

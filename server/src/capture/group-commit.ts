@@ -14,7 +14,7 @@ import {
   isDataFault,
   problemsOf,
 } from './commit-failures.js';
-import { isIysDayDraft, iysDayWrite } from './seal-iys-day.js';
+import { isIysDayDraft, iysDayWrite, unsignedCapture } from './seal-iys-day.js';
 import type { IysDayDraft } from './seal-iys-day.js';
 
 /** What the group commit takes: a capture or withdrawal, or a reconciled İYS day. */
@@ -233,19 +233,7 @@ export class GroupCommitter {
     const { record, recordJson, movements, events } = sealed;
     batch.heads.set(record.siteKey, sealed.head);
     for (const [key, status] of sealed.statusesAfter) batch.statuses.set(key, status);
-    const capture = {
-      captureId: record.captureId,
-      siteKey: record.siteKey,
-      seq: record.seq,
-      prevHash: record.prevHash,
-      recordHash: record.recordHash,
-      bodyHash: draft.bodyHash,
-      record,
-      // Filled in once the batch is signed, before anything is inserted.
-      receipt: '',
-      receivedAt: record.receivedAt,
-    };
-    return { capture, movements, events, recordJson };
+    return { capture: unsignedCapture(record, draft.bodyHash), movements, events, recordJson };
   }
 }
 

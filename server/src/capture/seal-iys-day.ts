@@ -2,8 +2,9 @@
 // and hash) from a draft and the head it continues. Unlike a capture it moves no consent and
 // tells no webhook: it is proof, written through the same group commit so the chain has one writer.
 import { IysDayRecord, canonicalJson, captureRecordHashWith, problemsFromZod } from '@izinli/core';
+import type { ChainRecord } from '@izinli/core';
 import type { CaptureWrite } from '../store/ports/capture-store.js';
-import type { ChainHead } from '../store/store.js';
+import type { ChainHead, StoredCapture } from '../store/store.js';
 import { RecordInvalid } from './seal-capture.js';
 
 /** A reconciled day for one site's chain, before the chain places it. */
@@ -51,17 +52,24 @@ export function iysDayWrite(
   sha256: (text: string) => string,
 ): { write: CaptureWrite & { recordJson: string }; head: ChainHead } {
   const { record, recordJson, head: after } = sealIysDay(draft, head, sha256);
-  const capture = {
+  const capture = unsignedCapture(record, draft.bodyHash);
+  return { write: { capture, movements: [], events: [], recordJson }, head: after };
+}
+
+/** A sealed record's row before the batch is signed: its receipt is filled in just before insert. */
+export function unsignedCapture<R extends ChainRecord>(
+  record: R,
+  bodyHash: string,
+): StoredCapture & { record: R; receipt: string } {
+  return {
     captureId: record.captureId,
     siteKey: record.siteKey,
     seq: record.seq,
     prevHash: record.prevHash,
     recordHash: record.recordHash,
-    bodyHash: draft.bodyHash,
+    bodyHash,
     record,
-    // Filled in once the batch is signed, before anything is inserted.
     receipt: '',
     receivedAt: record.receivedAt,
   };
-  return { write: { capture, movements: [], events: [], recordJson }, head: after };
 }

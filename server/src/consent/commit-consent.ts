@@ -2,7 +2,8 @@
 // record (its place in the site's chain), its receipt and the İYS movements it queued. A draft the
 // commit cannot store, or whose id holds another record, comes back as a refusal.
 import { commitDraft } from '../capture/commit-draft.js';
-import type { DraftRefusal } from '../capture/commit-draft.js';
+import type { DraftRefusal, QueuedMovement } from '../capture/commit-draft.js';
+import type { Movement } from '@izinli/core';
 import type { CaptureDraft } from '../capture/prepare-capture.js';
 import type { GroupCommitter } from '../capture/group-commit.js';
 import type { MovementStore } from '../store/ports/movement-store.js';
@@ -15,15 +16,7 @@ export interface ConsentRecorded {
   recordHash: string;
   receipt: string;
   /** The İYS movements queued: ONAY per channel given, RET where a refused one was ONAY. */
-  movements: {
-    id: string;
-    type: string;
-    status: string;
-    state: string;
-    consentDate: string;
-    source: string;
-    deadline: string;
-  }[];
+  movements: (QueuedMovement & Pick<Movement, 'source'>)[];
 }
 
 export type ConsentRefusal = DraftRefusal;

@@ -95,3 +95,20 @@ export type LogVerifyJob = z.infer<typeof schemas.LogVerifyJob>;
 export type RefusedOrigin = z.infer<typeof schemas.RefusedOrigins>['items'][number];
 /** GET /v1/admin/reconciliation: each brand's İYS days and each account's subscription check. */
 export type ReconciliationOverview = z.infer<typeof reconciliation.ReconciliationOverview>;
+
+/** What an import did, as the CLI prints it with --json and the API answers it. */
+export interface ImportReport {
+  dryRun: boolean;
+  rows: number;
+  good: number;
+  recorded: number;
+  alreadyRecorded: number;
+  bad: number;
+  seconds: number;
+  rowsPerSecond: number;
+  badRows: {
+    line: number;
+    rowKey?: string;
+    problems: { code: string; path: string; message: string }[];
+  }[];
+}

@@ -8,23 +8,9 @@ import type { ImportRow } from './import-csv.js';
 import { planImport } from './import-plan.js';
 import type { BadRow, PlanContext } from './import-plan.js';
 import { writeImport } from './run-import.js';
+import type { ImportReport } from '../http/admin-api-types.js';
 
-/** What an import did, as the CLI prints it with --json and the API answers it. */
-export interface ImportReport {
-  dryRun: boolean;
-  rows: number;
-  good: number;
-  recorded: number;
-  alreadyRecorded: number;
-  bad: number;
-  seconds: number;
-  rowsPerSecond: number;
-  badRows: {
-    line: number;
-    rowKey?: string;
-    problems: { code: string; path: string; message: string }[];
-  }[];
-}
+export type { ImportReport } from '../http/admin-api-types.js';
 
 export interface ImportRun {
   context: Omit<PlanContext, 'onRow'>;

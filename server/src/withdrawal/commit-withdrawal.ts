@@ -2,7 +2,7 @@
 // event, one transaction) and describes what it did: the one path of the admin API and the link.
 // A withdrawal that cannot be committed comes back as a refusal, which http/ answers with.
 import { commitDraft } from '../capture/commit-draft.js';
-import type { DraftRefusal } from '../capture/commit-draft.js';
+import type { DraftRefusal, QueuedMovement } from '../capture/commit-draft.js';
 import type { CaptureDraft } from '../capture/prepare-capture.js';
 import type { GroupCommitter } from '../capture/group-commit.js';
 import type { MovementStore } from '../store/ports/movement-store.js';
@@ -12,14 +12,7 @@ export interface WithdrawalRecorded {
   captureId: string;
   receipt: string;
   /** The İYS movements the withdrawal queued: RET per channel whose state was ONAY. */
-  movements: {
-    id: string;
-    type: string;
-    status: string;
-    state: string;
-    consentDate: string;
-    deadline: string;
-  }[];
+  movements: QueuedMovement[];
 }
 
 /** Why a withdrawal was not committed: it cannot be stored (422), or its id is taken (409). */

@@ -162,14 +162,7 @@ export function toMovement(row: Row): Movement {
   return {
     id: text(row.id),
     captureId: text(row.capture_id),
-    iysCode: int(row.iys_code),
-    brandCode: int(row.brand_code),
-    recipientType: text(row.recipient_type) as Movement['recipientType'],
-    type: text(row.type) as Movement['type'],
-    recipient: text(row.recipient),
-    status: text(row.status) as Movement['status'],
-    consentDate: text(row.consent_date),
-    source: text(row.source) as Movement['source'],
+    ...consentColumns(row),
     state: text(row.state) as Movement['state'],
     attempts: int(row.attempts),
     nextAttemptAt: text(row.next_attempt_at),
@@ -213,18 +206,25 @@ export function mirrorValues(entry: MirrorEntry): unknown[] {
   ];
 }
 
+/** The columns a movement and a mirror entry share: one İYS consent's key fields and state. */
+function consentColumns(row: Row) {
+  return {
+    iysCode: int(row.iys_code),
+    brandCode: int(row.brand_code),
+    recipientType: text(row.recipient_type) as Movement['recipientType'],
+    type: text(row.type) as Movement['type'],
+    recipient: text(row.recipient),
+    status: text(row.status) as Movement['status'],
+    consentDate: text(row.consent_date),
+    source: text(row.source) as Movement['source'],
+  };
+}
+
 /** A mirror row as its entry. */
 export function toMirrorEntry(row: Row): MirrorEntry {
   return {
     key: text(row.consent_key),
-    iysCode: int(row.iys_code),
-    brandCode: int(row.brand_code),
-    recipientType: text(row.recipient_type) as MirrorEntry['recipientType'],
-    type: text(row.type) as MirrorEntry['type'],
-    recipient: text(row.recipient),
-    status: text(row.status) as MirrorEntry['status'],
-    consentDate: text(row.consent_date),
-    source: text(row.source) as MirrorEntry['source'],
+    ...consentColumns(row),
     updatedAt: text(row.updated_at),
   };
 }
