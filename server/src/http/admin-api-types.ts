@@ -22,6 +22,7 @@ export type { DeliveryStats } from '../store/ports/movement-store.js';
 export type { Checkpoint } from '../store/types.js';
 export type { Page } from '../store/store.js';
 export type { CheckAnswer } from '../sync/pre-send-check.js';
+export type { ImportReport } from '../import/import-report.js';
 
 type Purpose = Pick<CaptureRecord['purposes'][number], 'id' | 'granted'>;
 /** A purged capture keeps its digests only: none of `Fields`, and when it was purged. */
@@ -95,20 +96,3 @@ export type LogVerifyJob = z.infer<typeof schemas.LogVerifyJob>;
 export type RefusedOrigin = z.infer<typeof schemas.RefusedOrigins>['items'][number];
 /** GET /v1/admin/reconciliation: each brand's İYS days and each account's subscription check. */
 export type ReconciliationOverview = z.infer<typeof reconciliation.ReconciliationOverview>;
-
-/** What an import did, as the CLI prints it with --json and the API answers it. */
-export interface ImportReport {
-  dryRun: boolean;
-  rows: number;
-  good: number;
-  recorded: number;
-  alreadyRecorded: number;
-  bad: number;
-  seconds: number;
-  rowsPerSecond: number;
-  badRows: {
-    line: number;
-    rowKey?: string;
-    problems: { code: string; path: string; message: string }[];
-  }[];
-}

@@ -8,9 +8,9 @@ import type { ImportRow } from './import-csv.js';
 import { planImport } from './import-plan.js';
 import type { BadRow, PlanContext } from './import-plan.js';
 import { writeImport } from './run-import.js';
-import type { ImportReport } from '../http/admin-api-types.js';
+import type { ImportReport } from './import-report.js';
 
-export type { ImportReport } from '../http/admin-api-types.js';
+export type { ImportReport } from './import-report.js';
 
 export interface ImportRun {
   context: Omit<PlanContext, 'onRow'>;
