@@ -12,6 +12,7 @@ import { sha256Canonical } from './sha256.js';
 import { E164Phone, IysEmail } from './recipient.js';
 import { SiteKey } from './site-config-shape.js';
 import { EVIDENCE_FOR_SOURCE, RecordEvidence, RecordedBy } from './record-evidence.js';
+import { ConfirmationRecord } from './confirmation-record.js';
 
 /** The `prevHash` of a site's first record: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -28,13 +29,26 @@ export const RecordPerson = z.strictObject({
  * ticked box, RET for an unticked box whose current state was ONAY, absent when nothing is sent.
  */
 export const RecordChannel = z
-  .strictObject({ type: Channel, checked: z.boolean(), status: ConsentStatus.optional() })
+  .strictObject({
+    type: Channel,
+    checked: z.boolean(),
+    status: ConsentStatus.optional(),
+    // Held until the address's owner confirms (docs/verification.md): no movement yet.
+    verify: z.enum(['code', 'link']).optional(),
+  })
   .refine((c) => c.status === undefined || (c.status === 'ONAY') === c.checked, {
     error: expecting({
       en: 'status ONAY only for a ticked box and RET only for an unticked one',
       tr: 'yalnızca işaretli kutu için ONAY, yalnızca işaretsiz kutu için RET durumu',
     }),
     path: ['status'],
+  })
+  .refine((c) => c.verify === undefined || (c.checked && c.status === undefined), {
+    error: expecting({
+      en: 'verify only on a ticked box that has no status yet (it waits for confirmation)',
+      tr: 'verify yalnızca henüz durumu olmayan işaretli kutuda (onay bekler)',
+    }),
+    path: ['verify'],
   });
 export type RecordChannel = z.infer<typeof RecordChannel>;
 
@@ -308,21 +322,26 @@ export type CaptureRecord = z.infer<typeof CaptureRecord>;
 export type CaptureRecordKind = CaptureRecord['kind'];
 
 /**
- * Any record of a site's chain: a capture or withdrawal (about a person), or a reconciled İYS day
- * (`iys-day`, no personal data). They chain, hash and sign alike.
+ * Any record of a site's chain: a capture or withdrawal (about a person), a reconciled İYS day
+ * (`iys-day`, no personal data) or a confirmation of held permissions (`confirmation`). They
+ * chain, hash and sign alike.
  */
-export type ChainRecord = CaptureRecord | IysDayRecord;
+export type ChainRecord = CaptureRecord | IysDayRecord | ConfirmationRecord;
 /** Every kind of chained record. */
 export type ChainRecordKind = ChainRecord['kind'];
 
 /** The schema a stored chain record is checked against, chosen by its `kind`. */
-export function chainRecordSchema(value: unknown): typeof CaptureRecord | typeof IysDayRecord {
-  return (value as { kind?: unknown } | null)?.kind === 'iys-day' ? IysDayRecord : CaptureRecord;
+export function chainRecordSchema(
+  value: unknown,
+): typeof CaptureRecord | typeof IysDayRecord | typeof ConfirmationRecord {
+  const kind = (value as { kind?: unknown } | null)?.kind;
+  if (kind === 'iys-day') return IysDayRecord;
+  return kind === 'confirmation' ? ConfirmationRecord : CaptureRecord;
 }
 
-/** Whether a chained record is about a person (a capture or a withdrawal), not an İYS day. */
+/** Whether a chained record is a capture or a withdrawal (not an İYS day, not a confirmation). */
 export const isCaptureRecord = (record: ChainRecord): record is CaptureRecord =>
-  record.kind !== 'iys-day';
+  record.kind === 'capture' || record.kind === 'withdrawal';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** A record before it is sealed with its `recordHash`. */

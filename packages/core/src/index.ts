@@ -22,6 +22,8 @@ export * from './movement.js';
 export * from './site-config-legal-basis.js';
 export * from './capture-ip-policy.js';
 export * from './site-config-public.js';
+export * from './site-config-verification.js';
+export * from './confirmation-record.js';
 export * from './phone-lite.js';
 export * from './phone.js';
 export * from './phone-kind.js';

@@ -97,6 +97,22 @@ export const siteConfigMessages: Record<string, { tr: Template; en: Template }> 
     tr: (p) => `locales listesi "tr" ile başlamalıdır; gelen ${p.received}`,
     en: (p) => `locales must start with "tr"; received ${p.received}`,
   },
+  'config.verificationChannel': {
+    tr: (p) =>
+      `${param(p, 'channel')} için doğrulama yöntemi var ama site bu kanalı sunmuyor; beklenen ${p.expected}, gelen ${p.received}`,
+    en: (p) =>
+      `${param(p, 'channel')} has a verification method but the site does not offer it; expected ${p.expected}, received ${p.received}`,
+  },
+  'config.verificationArama': {
+    tr: (p) => `ARAMA izni doğrulanamaz; beklenen ${p.expected}, gelen ${p.received}`,
+    en: (p) => `an ARAMA permission cannot be verified; expected ${p.expected}, received ${p.received}`,
+  },
+  'config.verificationText': {
+    tr: (p) =>
+      `doğrulama metni ${param(p, 'placeholder')} içermelidir; beklenen ${p.expected}, gelen ${p.received}`,
+    en: (p) =>
+      `the verification text must hold ${param(p, 'placeholder')}; expected ${p.expected}, received ${p.received}`,
+  },
   'config.duplicate': {
     tr: (p) => `bu değer zaten ${param(p, 'first')}. sırada kullanıldı; gelen ${p.received}`,
     en: (p) => `this value is already used at index ${param(p, 'first')}; received ${p.received}`,

@@ -5,6 +5,7 @@ import { PhonePolicy } from './phone-kind.js';
 import { Purpose } from './site-config-purpose.js';
 import { OfferedChannel, SiteKey } from './site-config-shape.js';
 import { currentNotice } from './site-config.js';
+import { PublicVerification } from './site-config-verification.js';
 import type { SiteConfig } from './site-config.js';
 
 /**
@@ -22,6 +23,9 @@ export const PublicSiteConfig = z.strictObject({
   aydinlatmaNoticeId: Slug,
   etkNoticeId: Slug.optional(),
   phones: PhonePolicy,
+  verification: PublicVerification.optional().meta({
+    description: 'Present when a channel is verified: its method, and a code’s life and sends.',
+  }),
   notices: z.array(Notice).meta({
     description: 'The current version of every notice the form shows, in every offered locale.',
   }),
@@ -49,6 +53,15 @@ export function publicSiteConfig(config: SiteConfig): PublicSiteConfig {
     aydinlatmaNoticeId: config.aydinlatmaNoticeId,
     ...(config.etkNoticeId !== undefined ? { etkNoticeId: config.etkNoticeId } : {}),
     phones: config.phones,
+    ...(Object.values(config.verification.channels).some((m) => m !== 'none')
+      ? {
+          verification: {
+            channels: config.verification.channels,
+            codeMinutes: config.verification.codeMinutes,
+            maxSends: config.verification.maxSends,
+          },
+        }
+      : {}),
     notices,
   };
 }

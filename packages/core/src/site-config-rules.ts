@@ -4,6 +4,7 @@ import type { Problem } from './problem.js';
 import type { Path, RuleContext } from './site-config-rule-context.js';
 import { DEFINED_NOTICE, everyLocale } from './site-config-messages.js';
 import { checkPurposes } from './site-config-purpose-rules.js';
+import { checkVerification } from './site-config-verification.js';
 
 /** Reports every repeat of a value already seen, pointing at the repeat. */
 function checkUnique<T>(
@@ -171,6 +172,7 @@ export function siteConfigRuleProblems(config: RuleContext['config']): Problem[]
   checkAydinlatma(ctx);
   checkEtk(ctx);
   checkPurposes(ctx);
+  checkVerification(ctx);
 
   if (config.channels.length === 0 && config.purposes.length === 0) {
     const expected = {

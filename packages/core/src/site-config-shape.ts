@@ -4,6 +4,7 @@ import { Notice, Slug, SupportedLocale } from './notice.js';
 import { PhonePolicy } from './phone-kind.js';
 import { customIssue, expecting } from './problem.js';
 import { Purpose, PRE_TICK_EXPECTED, mustBeFalse } from './site-config-purpose.js';
+import { VerificationPolicy } from './site-config-verification.js';
 
 /** A site's public key, as the script tag carries it: URL-safe, 16–128 characters. */
 export const SiteKey = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, {
@@ -178,5 +179,9 @@ export const SiteConfigShape = z.strictObject({
   }),
   confirmationEvent: z.boolean().default(true).meta({
     description: 'Emit a consent-confirmed event for a non-promotional confirmation message (A15).',
+  }),
+  verification: VerificationPolicy.meta({
+    description:
+      'Double opt-in per channel: none, a code typed into the widget, or a link (docs/verification.md).',
   }),
 });

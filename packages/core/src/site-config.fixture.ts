@@ -136,6 +136,7 @@ export const exampleSiteConfig: SiteConfig = {
   retention: { yearsAfterEnd: 3 },
   phones: { mesaj: 'mobile', foreign: 'refuse' },
   confirmationEvent: true,
+  verification: { channels: {}, holdHours: 72, codeMinutes: 3, maxSends: 3, messages: {} },
 };
 
 /** A notice as a capture names it: the example site's text `id` in force in `locale`. */

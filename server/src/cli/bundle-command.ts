@@ -35,7 +35,9 @@ function recordLine(r: BundleRecordCheck, locale: Locale): string[] {
         `${name}: receipt verified, signed by key ${r.kid}`,
         isCaptureRecord(record)
           ? `  ${record.kind} received ${record.receivedAt} from ${record.origin}`
-          : `  ${record.kind} ${record.iysCode}/${record.brandCode} ${record.reportDate}`,
+          : record.kind === 'confirmation'
+            ? `  confirmation of ${record.confirms.captureId} by ${record.method} at ${record.confirmedAt}`
+            : `  ${record.kind} ${record.iysCode}/${record.brandCode} ${record.reportDate}`,
         `  notices: ${notices || '(none)'}`,
       ];
     }

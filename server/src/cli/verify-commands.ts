@@ -1,7 +1,7 @@
 // `izinli verify receipt` and `izinli verify log`.
 import { availableParallelism } from 'node:os';
 import { problemMessage } from '@izinli/core';
-import type { ChainRecord, IysDayRecord, Locale, Problem } from '@izinli/core';
+import type { ChainRecord, ConfirmationRecord, IysDayRecord, Locale, Problem } from '@izinli/core';
 import { decodeProtectedHeader } from 'jose';
 import type { JSONWebKeySet } from 'jose';
 import { logProblemMessage, problemJson, verifyLog, verifyReceipt } from '../proof/index.js';
@@ -57,8 +57,23 @@ function describeIysDay(record: IysDayRecord, kid: string): string {
   ].join('\n');
 }
 
+function describeConfirmation(record: ConfirmationRecord, kid: string): string {
+  const row = (label: string, value: string) => `  ${label.padEnd(10)} ${value}`;
+  return [
+    `receipt verified: signed by key ${kid}`,
+    row('confirms', `${record.confirms.captureId} (recordHash ${record.confirms.recordHash})`),
+    row('site', `${record.siteKey} #${record.seq}`),
+    row('method', `${record.method}, sent ${record.sentAt}, confirmed ${record.confirmedAt}`),
+    row('channels', record.channels.map((c) => `${c.type} (${c.status})`).join(', ')),
+    row('consent', `İYS consentDate ${record.consentDate}`),
+    row('recordHash', record.recordHash),
+    '',
+  ].join('\n');
+}
+
 function describeRecord(record: ChainRecord, kid: string): string {
   if (record.kind === 'iys-day') return describeIysDay(record, kid);
+  if (record.kind === 'confirmation') return describeConfirmation(record, kid);
   const channels = record.channels
     .map((c) => `${c.type} ${c.checked ? 'ticked' : 'unticked'}${c.status ? ` (${c.status})` : ''}`)
     .join(', ');

@@ -1,6 +1,6 @@
 // The mapping between the store's types and table rows, shared by both dialects: the same column
 // names, the same values, so SQLite and PostgreSQL hold byte-identical data.
-import { Movement, canonicalJson } from '@izinli/core';
+import { Movement, canonicalJson, isCaptureRecord } from '@izinli/core';
 import type { ChainRecord } from '@izinli/core';
 import type { Checkpoint, MirrorEntry, StoredCapture, WebhookEvent } from '../types.js';
 
@@ -73,8 +73,8 @@ export function captureValues(
     capture.receipt,
     capture.receivedAt,
     epochMs(capture.receivedAt, 'receivedAt'),
-    record.kind === 'iys-day' ? null : (record.person.phone ?? null),
-    record.kind === 'iys-day' ? null : (record.person.email ?? null),
+    isCaptureRecord(record) ? (record.person.phone ?? null) : null,
+    isCaptureRecord(record) ? (record.person.email ?? null) : null,
   ];
 }
 
