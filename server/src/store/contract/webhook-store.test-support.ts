@@ -229,4 +229,19 @@ export function describeWebhooksContract(store: StoreGetter) {
     expect((await store().webhookEvents(SITE_B)).map((e) => e.id)).toEqual(['ev-3']);
     expect(await store().webhookEvents('no-such-site-0000000')).toEqual([]);
   });
+
+  it('queues events on their own, once per id, and fans them out like the others', async () => {
+    const sms = { ...eventFixture(7, SITE_A, 'no-capture'), type: 'verification.sms' };
+    await store().insertWebhookEvents([sms]);
+    await store().insertWebhookEvents([{ ...sms, payload: { changed: true } }]);
+    await store().insertWebhookEvents([]);
+    expect(await store().webhookEvents(SITE_A)).toEqual([sms]);
+    const fanned = await store().webhookOutbox.fanOut({
+      now: '2026-01-01T00:00:00.000Z',
+      limit: 10,
+      targets: () => [{ tenantId: 't', webhookId: 'w' }],
+      newId: () => 'delivery-7',
+    });
+    expect(fanned).toEqual({ events: 1, deliveries: 1 });
+  });
 }

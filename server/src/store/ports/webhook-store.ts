@@ -99,6 +99,11 @@ export interface WebhookOutbox {
 export interface WebhookStore {
   /** A site's webhook events, newest first (default limit 100). */
   webhookEvents(siteKey: string, limit?: number): Promise<WebhookEvent[]>;
+  /**
+   * Queues events on their own (an id written before is skipped): for events that follow no
+   * other write of the store, such as a verification's SMS or its expiry.
+   */
+  insertWebhookEvents(events: readonly WebhookEvent[]): Promise<void>;
   /** The webhook deliveries: fan-out from events, leased claims, retries. */
   readonly webhookOutbox: WebhookOutbox;
 }

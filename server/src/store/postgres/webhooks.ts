@@ -8,6 +8,7 @@ import * as webhookSql from '../sql/webhook-sql.js';
 import type * as webhookStore from '../ports/webhook-store.js';
 import type { WebhookEvent } from '../types.js';
 import type { PgDb } from './pg-db.js';
+import { insertEvents } from './settle.js';
 import { pgInsertRows, rowsJson } from './pg-sql.js';
 
 const UNFANNED = `SELECT id, site_key, type, payload, created_at FROM webhook_events
@@ -114,6 +115,9 @@ export function postgresWebhookStore(db: PgDb): webhookStore.WebhookStore {
   return {
     async webhookEvents(siteKey: string, limit = DEFAULT_EVENTS): Promise<WebhookEvent[]> {
       return (await db.pool.query<Row>(WEBHOOK_EVENTS, [siteKey, limit])).rows.map(toWebhookEvent);
+    },
+    async insertWebhookEvents(events: readonly WebhookEvent[]): Promise<void> {
+      await db.transaction((client) => insertEvents(client, events));
     },
     webhookOutbox: new PostgresWebhookOutbox(db.pool, (job) => db.transaction(job)),
   };

@@ -1,7 +1,7 @@
 // The webhooks port on SQLite: a site's events from the reader, and the outbox, whose every write
 // runs on the writer connection inside the store's write mutex and an IMMEDIATE transaction
 // (SQLite's write lock), so a claim is exclusive.
-import { int, toWebhookEvent } from '../sql/store-rows.js';
+import { EVENT_COLUMNS, eventValues, int, toWebhookEvent } from '../sql/store-rows.js';
 import * as webhookSql from '../sql/webhook-sql.js';
 import type * as webhookStore from '../ports/webhook-store.js';
 import type { WebhookEvent } from '../types.js';
@@ -111,12 +111,19 @@ export class SqliteWebhookOutbox implements webhookStore.WebhookOutbox {
 const WEBHOOK_EVENTS = `SELECT id, site_key, type, payload, created_at FROM webhook_events
   WHERE site_key = ? ORDER BY pos DESC LIMIT ?`;
 const DEFAULT_EVENTS = 100;
+const INSERT_EVENT = `${sqliteInsert('webhook_events', EVENT_COLUMNS)} ON CONFLICT (id) DO NOTHING`;
 
 /** The webhook events and outbox of the SQLite store on `db`. */
 export function sqliteWebhookStore(db: SqliteDb): webhookStore.WebhookStore {
   return {
     async webhookEvents(siteKey: string, limit = DEFAULT_EVENTS): Promise<WebhookEvent[]> {
       return db.reader.all(WEBHOOK_EVENTS, siteKey, limit).map(toWebhookEvent);
+    },
+    async insertWebhookEvents(events: readonly WebhookEvent[]): Promise<void> {
+      if (events.length === 0) return;
+      await db.inWriteTx((w) => {
+        for (const event of events) w.run(INSERT_EVENT, ...eventValues(event));
+      });
     },
     webhookOutbox: new SqliteWebhookOutbox(db.writer, db.reader, (job) =>
       db.inWriteTx(() => job()),
