@@ -1,0 +1,459 @@
+// The person's side of a verification (docs/verification.md#the-flow): start a code for an
+// address, try a code, ask for another, confirm a link. Each returns what happened or a refusal
+// that says what to change; http/routes/verifications.ts only maps them to HTTP.
+import { createHash } from 'node:crypto';
+import {
+  applyIpPolicy,
+  described,
+  excerpt,
+  normalizeEmail,
+  normalizePhone,
+  phoneKind,
+  verificationOf,
+} from '@izinli/core';
+import type { Localized, Problem, SiteConfig } from '@izinli/core';
+import { z } from 'zod';
+import type { Verification, VerificationStore } from '../store/ports/verification-store.js';
+
+/** Wrong codes a verification takes before it locks (as İYS's own confirmation flow). */
+export const MAX_CODE_ATTEMPTS = 3;
+/** The least time between two sends of one verification. */
+export const RESEND_AFTER_MS = 30_000;
+
+/** A refusal the HTTP layer answers as is. */
+export interface FlowRefusal {
+  status: 400 | 404 | 410 | 422 | 429;
+  code: string;
+  message: Localized;
+  problems?: Problem[];
+  retryAfterSeconds?: number;
+  attemptsLeft?: number;
+}
+
+export type FlowResult<T> = { ok: true; value: T } | { ok: false; refusal: FlowRefusal };
+
+/** What sending does: the verification with its new secret and send time, or why it did not. */
+export type SendResult =
+  { ok: true; verification: Verification } | { ok: false; reason: 'sendsSpent' | 'failed' };
+
+/** What the flow needs; the server wires the real senders and the group commit in. */
+export interface VerificationFlowDeps {
+  store: VerificationStore;
+  /** The site a key names, or undefined. */
+  site(siteKey: string): SiteConfig | undefined;
+  /** Makes a new secret, stores its hash and sends it (mail or SMS). */
+  send(verification: Verification, site: SiteConfig): Promise<SendResult>;
+  /** Whether `secret` is the verification's current code or link token (constant time). */
+  secretMatches(verification: Verification, secret: string): boolean;
+  /** Chains the confirmation record of a confirmed verification tied to a capture. */
+  release(verification: Verification): Promise<void>;
+  newId(): string;
+  now(): Date;
+}
+
+/** The request's facts a confirmation keeps, under the site's IP policy (B10). */
+export interface RequestSeen {
+  ip?: string;
+  userAgent?: string;
+}
+
+/** SHA-256 (hex) of a normalised address: how a verification and a record name it. */
+export const addressSha256 = (address: string): string =>
+  createHash('sha256').update(address, 'utf8').digest('hex');
+
+const StartBody = z.strictObject({
+  siteKey: z.string().min(1).max(128),
+  channel: z.enum(['MESAJ', 'EPOSTA']),
+  phone: z.string().min(1).max(40).optional(),
+  email: z.string().min(1).max(300).optional(),
+  locale: z.enum(['tr', 'en']).default('tr'),
+});
+
+const CodeBody = z.strictObject({ code: z.string().regex(/^[0-9]{6}$/) });
+
+const refuse = <T>(refusal: FlowRefusal): FlowResult<T> => ({ ok: false, refusal });
+
+const bodyRefusal = (problems: Problem[]): FlowRefusal => ({
+  status: 422,
+  code: 'verification.rejected',
+  message: {
+    en: 'The verification request is not valid; see the issues.',
+    tr: 'Doğrulama isteği geçerli değil; ayrıntılara bakın.',
+  },
+  problems,
+});
+
+function zodProblems(error: z.ZodError, expected: Localized): Problem[] {
+  return error.issues.map((issue) => ({
+    code: 'verification.field',
+    path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
+    expected,
+    received: excerpt(issue.input ?? issue.message, 60),
+  }));
+}
+
+const START_EXPECTED = {
+  en: '{ siteKey, channel: "MESAJ" or "EPOSTA", phone for MESAJ or email for EPOSTA, locale "tr" or "en" }',
+  tr: '{ siteKey, channel: "MESAJ" ya da "EPOSTA", MESAJ için phone ya da EPOSTA için email, locale "tr" ya da "en" }',
+};
+
+// The address a start request names for its channel, normalised, or the problem with it.
+function addressOf(
+  body: z.infer<typeof StartBody>,
+  site: SiteConfig,
+): FlowResult<{ address: string; kind: 'phone' | 'email' }> {
+  if (body.channel === 'EPOSTA') {
+    if (body.email === undefined) return refuse(bodyRefusal(missing('email')));
+    const email = normalizeEmail(body.email);
+    if (!email.ok) return refuse(bodyRefusal([{ ...email.error, path: ['email'] }]));
+    return { ok: true, value: { address: email.value, kind: 'email' } };
+  }
+  if (body.phone === undefined) return refuse(bodyRefusal(missing('phone')));
+  const phone = normalizePhone(body.phone);
+  if (!phone.ok) return refuse(bodyRefusal([{ ...phone.error, path: ['phone'] }]));
+  const kind = phoneKind(phone.value);
+  const foreign = kind === 'foreign' || kind === 'foreign-mobile';
+  // A code goes by SMS: the number must take one, whatever the site accepts for MESAJ itself.
+  if (
+    (foreign && site.phones.foreign === 'refuse') ||
+    !(kind === 'mobile' || kind === 'foreign-mobile')
+  ) {
+    return refuse(
+      bodyRefusal([
+        {
+          code: 'verification.notMobile',
+          path: ['phone'],
+          expected: {
+            en: 'a mobile number this site accepts: the code is sent by SMS',
+            tr: 'bu sitenin kabul ettiği bir cep telefonu numarası: kod SMS ile gönderilir',
+          },
+          received: excerpt(body.phone, 40),
+        },
+      ]),
+    );
+  }
+  return { ok: true, value: { address: phone.value, kind: 'phone' } };
+}
+
+function missing(field: 'phone' | 'email'): Problem[] {
+  return [
+    {
+      code: 'verification.addressMissing',
+      path: [field],
+      expected:
+        field === 'phone'
+          ? {
+              en: 'the phone number to send the code to',
+              tr: 'kodun gönderileceği telefon numarası',
+            }
+          : {
+              en: 'the e-mail address to send the code to',
+              tr: 'kodun gönderileceği e-posta adresi',
+            },
+      ...described({ en: 'nothing', tr: 'hiçbir şey' }),
+    },
+  ];
+}
+
+/** What a started or resent code answers. */
+export interface CodeSent {
+  verificationId: string;
+  method: 'code';
+  expiresAt: string;
+  resendAfter: string;
+}
+
+const sentAnswer = (v: Verification): CodeSent => ({
+  verificationId: v.id,
+  method: 'code',
+  expiresAt: v.expiresAt!,
+  resendAfter: new Date(Date.parse(v.sentAt!) + RESEND_AFTER_MS).toISOString(),
+});
+
+const SEND_FAILED: FlowRefusal = {
+  status: 429,
+  code: 'verification.sendFailed',
+  message: {
+    en: 'The code could not be sent just now; try again in a minute.',
+    tr: 'Kod şu anda gönderilemedi; bir dakika sonra yeniden deneyin.',
+  },
+  retryAfterSeconds: 60,
+};
+
+/** `POST /v1/verifications`: a code for an address, for a channel the site verifies by code. */
+export async function startCode(
+  deps: VerificationFlowDeps,
+  input: unknown,
+): Promise<FlowResult<CodeSent>> {
+  const parsed = StartBody.safeParse(input);
+  if (!parsed.success) return refuse(bodyRefusal(zodProblems(parsed.error, START_EXPECTED)));
+  const body = parsed.data;
+  const site = deps.site(body.siteKey);
+  if (!site) {
+    return refuse({
+      status: 404,
+      code: 'site.unknown',
+      message: { en: 'No site with this key.', tr: 'Bu anahtarla bir site yok.' },
+      problems: [
+        {
+          code: 'site.unknown',
+          path: ['siteKey'],
+          expected: {
+            en: 'the key of a configured site',
+            tr: 'yapılandırılmış bir sitenin anahtarı',
+          },
+          received: excerpt(body.siteKey, 60),
+        },
+      ],
+    });
+  }
+  const method = verificationOf(site.verification, body.channel);
+  if (method !== 'code') {
+    return refuse(
+      bodyRefusal([
+        {
+          code: 'verification.notByCode',
+          path: ['channel'],
+          expected: {
+            en: `a channel this site verifies by code (${codeChannels(site).join(', ') || 'none'})`,
+            tr: `bu sitenin kodla doğruladığı bir kanal (${codeChannels(site).join(', ') || 'yok'})`,
+          },
+          received: `${body.channel} (${method})`,
+        },
+      ]),
+    );
+  }
+  const address = addressOf(body, site);
+  if (!address.ok) return address;
+  const now = deps.now();
+  const verification: Verification = {
+    id: deps.newId(),
+    siteKey: site.siteKey,
+    method: 'code',
+    addressKind: address.value.kind,
+    destination: address.value.address,
+    destinationSha256: addressSha256(address.value.address),
+    locale: body.locale,
+    createdAt: now.toISOString(),
+    sends: 0,
+    holdUntil: new Date(now.getTime() + site.verification.holdHours * 3_600_000).toISOString(),
+    attempts: 0,
+    state: 'pending',
+    channels: [],
+  };
+  await deps.store.insertVerification(verification);
+  const sent = await deps.send(verification, site);
+  // A failed send stays due: the worker sends it again, and the widget may ask again.
+  if (!sent.ok) return refuse(SEND_FAILED);
+  return { ok: true, value: sentAnswer(sent.verification) };
+}
+
+const codeChannels = (site: SiteConfig) =>
+  site.channels.map((c) => c.type).filter((t) => verificationOf(site.verification, t) === 'code');
+
+const UNKNOWN: FlowRefusal = {
+  status: 404,
+  code: 'verification.unknown',
+  message: {
+    en: 'No verification with this id; ask for a new code.',
+    tr: 'Bu kimlikle bir doğrulama yok; yeni bir kod isteyin.',
+  },
+};
+
+/** The refusal for a verification that can no longer be confirmed, or undefined when it can. */
+function closed(v: Verification): FlowRefusal | undefined {
+  if (v.state === 'locked') {
+    return {
+      status: 410,
+      code: 'verification.locked',
+      message: {
+        en: 'Too many wrong codes: this verification is locked. Send a new code to start again.',
+        tr: 'Çok fazla yanlış kod girildi: bu doğrulama kilitlendi. Yeniden başlamak için yeni kod gönderin.',
+      },
+    };
+  }
+  if (v.state === 'expired' || v.state === 'superseded') {
+    return {
+      status: 410,
+      code: 'verification.expired',
+      message: {
+        en: 'This verification is no longer open; send a new code.',
+        tr: 'Bu doğrulama artık açık değil; yeni bir kod gönderin.',
+      },
+    };
+  }
+  return undefined;
+}
+
+/** `POST /v1/verifications/{id}/code`: the person typed a code. */
+export async function tryCode(
+  deps: VerificationFlowDeps,
+  id: string,
+  input: unknown,
+  seen: RequestSeen,
+): Promise<FlowResult<{ state: 'confirmed' }>> {
+  const parsed = CodeBody.safeParse(input);
+  if (!parsed.success) {
+    return refuse(
+      bodyRefusal(
+        zodProblems(parsed.error, {
+          en: '{ code: six digits }',
+          tr: '{ code: altı rakam }',
+        }),
+      ),
+    );
+  }
+  const verification = await deps.store.verification(id);
+  if (!verification || verification.method !== 'code') return refuse(UNKNOWN);
+  if (verification.state === 'confirmed') return { ok: true, value: { state: 'confirmed' } };
+  const shut = closed(verification);
+  if (shut) return refuse(shut);
+  const now = deps.now();
+  if (verification.expiresAt === undefined || Date.parse(verification.expiresAt) <= now.getTime()) {
+    return refuse({
+      status: 410,
+      code: 'verification.codeExpired',
+      message: {
+        en: 'The code expired; send a new one.',
+        tr: 'Kodun süresi doldu; yeni bir kod gönderin.',
+      },
+    });
+  }
+  if (!deps.secretMatches(verification, parsed.data.code)) {
+    const after = await deps.store.recordWrongCode(id, MAX_CODE_ATTEMPTS);
+    if (!after || after.state === 'locked')
+      return refuse(closed({ ...verification, state: 'locked' })!);
+    const attemptsLeft = MAX_CODE_ATTEMPTS - after.attempts;
+    return refuse({
+      status: 422,
+      code: 'verification.codeWrong',
+      message: {
+        en: `The code is not right; ${attemptsLeft} ${attemptsLeft === 1 ? 'try' : 'tries'} left.`,
+        tr: `Kod doğru değil; ${attemptsLeft} deneme hakkınız kaldı.`,
+      },
+      attemptsLeft,
+      problems: [
+        {
+          code: 'verification.codeWrong',
+          path: ['code'],
+          expected: {
+            en: 'the code sent to the address',
+            tr: 'adrese gönderilen kod',
+          },
+          ...described({ en: 'another code', tr: 'başka bir kod' }),
+          params: { attemptsLeft },
+        },
+      ],
+    });
+  }
+  await confirm(deps, verification, seen);
+  return { ok: true, value: { state: 'confirmed' } };
+}
+
+// Confirms once, then releases the held channels when the capture is already known.
+async function confirm(
+  deps: VerificationFlowDeps,
+  verification: Verification,
+  seen: RequestSeen,
+): Promise<Verification | undefined> {
+  const site = deps.site(verification.siteKey);
+  const kept = applyIpPolicy(site?.ipPolicy ?? 'none', seen);
+  const confirmed = await deps.store.confirmVerification(verification.id, {
+    at: deps.now().toISOString(),
+    ...kept,
+  });
+  if (confirmed?.captureId !== undefined) await deps.release(confirmed);
+  return confirmed;
+}
+
+/** `POST /v1/verifications/{id}/resend`: another code, within the site's sends and pace. */
+export async function resendCode(
+  deps: VerificationFlowDeps,
+  id: string,
+): Promise<FlowResult<CodeSent>> {
+  const verification = await deps.store.verification(id);
+  if (!verification || verification.method !== 'code') return refuse(UNKNOWN);
+  if (verification.state === 'confirmed') {
+    return refuse({
+      status: 410,
+      code: 'verification.confirmed',
+      message: { en: 'This address is already confirmed.', tr: 'Bu adres zaten doğrulandı.' },
+    });
+  }
+  const shut = closed(verification);
+  if (shut) return refuse(shut);
+  const site = deps.site(verification.siteKey);
+  if (!site) return refuse(UNKNOWN);
+  if (verification.sends >= site.verification.maxSends) {
+    return refuse({
+      status: 429,
+      code: 'verification.sendsSpent',
+      message: {
+        en: `No more codes for this verification (${site.verification.maxSends} sent); check the number or e-mail address and start again later.`,
+        tr: `Bu doğrulama için başka kod gönderilemez (${site.verification.maxSends} gönderildi); numarayı ya da e-posta adresini kontrol edip daha sonra yeniden başlayın.`,
+      },
+      retryAfterSeconds: 3600,
+    });
+  }
+  const sentAt = verification.sentAt === undefined ? 0 : Date.parse(verification.sentAt);
+  const wait = sentAt + RESEND_AFTER_MS - deps.now().getTime();
+  if (wait > 0) {
+    const seconds = Math.ceil(wait / 1000);
+    return refuse({
+      status: 429,
+      code: 'verification.tooSoon',
+      message: {
+        en: `A code was just sent; ask for another in ${seconds} s.`,
+        tr: `Az önce bir kod gönderildi; ${seconds} saniye sonra yenisini isteyin.`,
+      },
+      retryAfterSeconds: seconds,
+    });
+  }
+  const sent = await deps.send(verification, site);
+  if (!sent.ok) {
+    return refuse(
+      sent.reason === 'sendsSpent'
+        ? { ...SEND_FAILED, code: 'verification.sendsSpent', retryAfterSeconds: 3600 }
+        : SEND_FAILED,
+    );
+  }
+  return { ok: true, value: sentAnswer(sent.verification) };
+}
+
+/** What a link's page shows: the verification and its site, or why it cannot be confirmed. */
+export type LinkLookup =
+  | { kind: 'open' | 'confirmed'; verification: Verification; site: SiteConfig }
+  | { kind: 'expired' | 'unknown' };
+
+/** Finds the verification a link token (`{id}.{secret}`) names, checking its secret. */
+export async function lookUpLink(deps: VerificationFlowDeps, token: string): Promise<LinkLookup> {
+  const dot = token.indexOf('.');
+  const id = dot > 0 ? token.slice(0, dot) : '';
+  const secret = dot > 0 ? token.slice(dot + 1) : '';
+  if (!/^[0-9a-f-]{36}$/.test(id) || !/^[A-Za-z0-9_-]{20,100}$/.test(secret)) {
+    return { kind: 'unknown' };
+  }
+  const verification = await deps.store.verification(id);
+  const site = verification && deps.site(verification.siteKey);
+  if (!verification || !site || verification.method !== 'link') return { kind: 'unknown' };
+  if (!deps.secretMatches(verification, secret)) return { kind: 'unknown' };
+  if (verification.state === 'confirmed') return { kind: 'confirmed', verification, site };
+  if (verification.state !== 'pending') return { kind: 'expired' };
+  if (verification.expiresAt && Date.parse(verification.expiresAt) <= deps.now().getTime()) {
+    return { kind: 'expired' };
+  }
+  return { kind: 'open', verification, site };
+}
+
+/** `POST /v1/verifications/link/{token}`: the person pressed the button on the link's page. */
+export async function confirmLink(
+  deps: VerificationFlowDeps,
+  token: string,
+  seen: RequestSeen,
+): Promise<LinkLookup> {
+  const found = await lookUpLink(deps, token);
+  if (found.kind !== 'open') return found;
+  const confirmed = await confirm(deps, found.verification, seen);
+  // Another request confirmed it in between: the same answer, one confirmation.
+  return { kind: 'confirmed', verification: confirmed ?? found.verification, site: found.site };
+}
