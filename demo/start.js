@@ -1,10 +1,12 @@
 // `npm start`: the İYS simulator, the izinli server (embedded SQLite in demo/.data) with the
-// example bookshop's config, the bookshop's webhook receiver, and the demo pages on the server's
+// example bookshop's config, the bookshop's webhook receiver (which also takes the verification
+// SMS), a local SMTP catcher for the verification e-mails, and the demo pages on the server's
 // port — a newcomer's first run. `npm start -- --reset` starts with no data.
 //
 // Environment: PORT (8787; 0 picks a free one), HOST (127.0.0.1), IYS_SIM_PORT (8788; 0 picks a
 // free one), DATA_DIR (demo/.data), DATABASE_URL (PostgreSQL instead of SQLite), IYS_SIM_SPEED
-// (1), LOG_LEVEL (warn), and any other variable of the server (server/README.md).
+// (1), LOG_LEVEL (warn), DEMO_VERIFICATION (on; off: no code or link asked), SMTP_URL (the
+// demo's catcher) and any other variable of the server (server/README.md).
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +17,9 @@ import { checkServerConfig, parseServerEnv, startServer } from '@izinli/server';
 import { DEMO_PUSH_USERNAME, demoSecrets, demoServerConfig } from './lib/demo-config.js';
 import { freePort } from './lib/free-port.js';
 import { registerIysPush } from './lib/iys-push.js';
+import { startMailCatcher } from './lib/mail-catcher.js';
 import { siteBackend } from './lib/site-backend.js';
+import { createSmsInbox } from './lib/sms-inbox.js';
 import { startWebhookReceiver } from './lib/webhook-receiver.js';
 
 const DEFAULT_DATA_DIR = fileURLToPath(new URL('./.data', import.meta.url));
@@ -49,6 +53,11 @@ if (args.includes('--reset')) {
 }
 
 const host = process.env.HOST || '127.0.0.1';
+const verificationSetting = process.env.DEMO_VERIFICATION || 'on';
+if (verificationSetting !== 'on' && verificationSetting !== 'off') {
+  refuse('DEMO_VERIFICATION is not valid', [`"on" or "off", received "${verificationSetting}"`]);
+}
+const verify = verificationSetting === 'on';
 
 // The demo's pages are the example bookshop's: they need its site, its notices and its token, so
 // the demo always runs its own config. Say so rather than ignore a config the user pointed at.
@@ -78,7 +87,15 @@ const iys = await serveIysSim(sim, {
 });
 
 const secrets = demoSecrets();
-const receiver = await startWebhookReceiver({ secret: secrets.DEMO_WEBHOOK_SECRET, host });
+// The bookshop's SMS provider, for the demo: an inbox page. Its mail server: a local catcher,
+// on loopback whatever HOST is (only the server sends to it).
+const smsInbox = createSmsInbox();
+const receiver = await startWebhookReceiver({
+  secret: secrets.DEMO_WEBHOOK_SECRET,
+  host,
+  sendSms: smsInbox.send,
+});
+const mail = await startMailCatcher({ host: '127.0.0.1' });
 
 const env = parseServerEnv({
   ...process.env,
@@ -90,13 +107,15 @@ const env = parseServerEnv({
   SYNC_INTERVAL_SECONDS: process.env.SYNC_INTERVAL_SECONDS || '2',
   DELIVERY_INTERVAL_MS: process.env.DELIVERY_INTERVAL_MS || '250',
   WEBHOOK_INTERVAL_MS: process.env.WEBHOOK_INTERVAL_MS || '250',
+  SMTP_URL: process.env.SMTP_URL || mail.url,
+  SMTP_FROM: process.env.SMTP_FROM || 'Örnek Kitabevi <uyelik@ornek-kitabevi.example>',
 });
 if (!env.ok) refuse('the environment is not valid', env.error);
 // The site's allowed origins name the port, so it must be known before the server starts: for
 // PORT=0 a free one is picked here, last, once the simulator and the receiver hold theirs.
 if (env.value.PORT === 0) env.value.PORT = await freePort(host);
 const port = env.value.PORT;
-const demoConfig = demoServerConfig({ port, webhookUrl: receiver.url });
+const demoConfig = demoServerConfig({ port, webhookUrl: receiver.url, verify });
 const config = await checkServerConfig(demoConfig, secrets);
 if (!config.ok) refuse('the demo config is not valid', config.error);
 
@@ -108,6 +127,8 @@ const server = await startServer({
     serverUrl: () => serverUrl,
     iysUrl: iys.url,
     webhooks: receiver.received,
+    mails: mail.received,
+    sms: smsInbox.received,
   }),
 });
 serverUrl = server.url;
@@ -129,7 +150,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
     if (stopping) return;
     stopping = true;
     await server.close();
-    await Promise.all([iys.close(), receiver.close()]);
+    await Promise.all([iys.close(), receiver.close(), mail.close()]);
     console.log('izinli demo: stopped.');
     process.exit(0);
   });
@@ -144,7 +165,9 @@ console.log(`izinli — consent capture for Turkish sites (demo)
                 ${page}/en/           (English)
   server        ${server.url}   (${storage}; keys in ${join(dataDir, 'keys')})
   İYS simulator ${iys.url}   (login demo / demo, iysCode 100000; push: ${pushed.join(', ') || 'off'})
-  webhooks      ${receiver.url}   (the bookshop's receiver)
+  webhooks      ${receiver.url}   (the bookshop's receiver; it takes the verification SMS)
+  mail          ${process.env.SMTP_URL ? 'SMTP_URL (yours)' : `${mail.url}   (the demo's catcher)`}
+  inbox         ${page}/posta-kutusu.html   (the e-mails and SMS sent; verification ${verificationSetting})
 
   admin console ${page}/admin         (sign in with the admin token)
   admin token   ${EXAMPLE_ADMIN_TOKEN}

@@ -1,4 +1,4 @@
-// The demo's three pages, each one HTML template (`demo/pages/<page>.html`) filled from its texts
+// The demo's pages, each one HTML template (`demo/pages/<page>.html`) filled from its texts
 // in Turkish and English (`<page>.json`), so the two languages cannot drift apart in structure.
 // The texts are the demo's own, written as HTML; nothing a visitor sends is ever put in a page.
 import { readFileSync } from 'node:fs';
@@ -11,10 +11,12 @@ export const PAGE_PATHS = {
   '/index.html': { page: 'index', locale: 'tr' },
   '/makbuz.html': { page: 'receipt', locale: 'tr' },
   '/iys.html': { page: 'iys', locale: 'tr' },
+  '/posta-kutusu.html': { page: 'mailbox', locale: 'tr' },
   '/en/': { page: 'index', locale: 'en' },
   '/en/index.html': { page: 'index', locale: 'en' },
   '/en/receipt.html': { page: 'receipt', locale: 'en' },
   '/en/iys.html': { page: 'iys', locale: 'en' },
+  '/en/mailbox.html': { page: 'mailbox', locale: 'en' },
 };
 
 const PAGES = new URL('../pages/', import.meta.url);

@@ -2,7 +2,8 @@
 // port through its `fallback` hook: the static pages, the signup form's target (which keeps only
 // the capture id: the password is never read), and a few demo-only JSON endpoints that reach
 // the admin API with the demo token and the İYS simulator server-side, so every page keeps
-// `connect-src 'self'` and the simulator needs no CORS. Never expose this beyond localhost.
+// `connect-src 'self'` and the simulator needs no CORS, and that list the e-mails and SMS the
+// demo caught. Never expose this beyond localhost.
 import { Channel, ConsentStatus, normalizeRecipient } from '@izinli/core';
 import { EXAMPLE_ADMIN_TOKEN } from '@izinli/core/fixtures';
 import { DEMO_ACCOUNT } from '@izinli/iys-sim';
@@ -46,10 +47,11 @@ async function passThrough(response) {
 }
 
 /**
- * @param {{ serverUrl: () => string, iysUrl: string, webhooks: () => unknown[] }} deps
+ * @param {{ serverUrl: () => string, iysUrl: string, webhooks: () => unknown[],
+ *   mails?: () => unknown[], sms?: () => unknown[] }} deps
  * @returns {(request: Request) => Promise<Response | undefined>}
  */
-export function siteBackend({ serverUrl, iysUrl, webhooks }) {
+export function siteBackend({ serverUrl, iysUrl, webhooks, mails = () => [], sms = () => [] }) {
   /** @param {string} path */
   const admin = (path) =>
     fetch(`${serverUrl()}${path}`, {
@@ -83,6 +85,8 @@ export function siteBackend({ serverUrl, iysUrl, webhooks }) {
   /** @type {Record<string, (url: URL, request: Request) => Response | Promise<Response>>} */
   const routes = {
     'GET /demo/api/webhooks': () => Response.json({ items: webhooks() }),
+    'GET /demo/api/mails': () => Response.json({ items: mails() }),
+    'GET /demo/api/sms': () => Response.json({ items: sms() }),
 
     'GET /demo/api/iys': async (url) => {
       const type = Channel.safeParse(url.searchParams.get('type') ?? 'MESAJ');

@@ -4,6 +4,8 @@
  * @typedef {'MESAJ' | 'ARAMA' | 'EPOSTA'} Channel
  * @typedef {'ONAY' | 'RET'} ConsentStatus
  * @typedef {'pending' | 'in-flight' | 'delivered' | 'already-current' | 'dead'} MovementState
+ *   a permission's way to İYS; the receipt page adds `held` (waiting for its confirmation) and
+ *   `none`
  */
 
 const TEXTS = {
@@ -27,6 +29,7 @@ const TEXTS = {
       'already-current': 'İYS’de zaten kayıtlı',
       dead: 'İYS kabul etmedi',
       none: 'İYS’ye bir şey gönderilmez',
+      held: 'Adres sahibinin onayı bekleniyor',
     },
     /** @param {string} kid */
     signatureOk: (kid) => `İmza geçerli: ${kid} anahtarıyla imzalanmış.`,
@@ -40,6 +43,10 @@ const TEXTS = {
     /** @param {string} type @param {string} status */
     saved: (type, status) => `İYS’ye kaydedildi: ${type} ${status}.`,
     citizenFailed: 'İYS işlemi kabul etmedi:',
+    noSms: 'Henüz SMS gelmedi.',
+    noMail: 'Henüz e-posta gelmedi.',
+    mailTo: 'Kime:',
+    mailFrom: 'Kimden:',
   },
   en: {
     offline:
@@ -61,6 +68,7 @@ const TEXTS = {
       'already-current': 'already on İYS',
       dead: 'refused by İYS',
       none: 'nothing is sent to İYS',
+      held: 'waiting for the address’s owner to confirm',
     },
     /** @param {string} kid */
     signatureOk: (kid) => `Signature valid: signed with key ${kid}.`,
@@ -74,6 +82,10 @@ const TEXTS = {
     /** @param {string} type @param {string} status */
     saved: (type, status) => `Saved on İYS: ${type} ${status}.`,
     citizenFailed: 'İYS did not accept this:',
+    noSms: 'No text message yet.',
+    noMail: 'No e-mail yet.',
+    mailTo: 'To:',
+    mailFrom: 'From:',
   },
 };
 

@@ -8,7 +8,7 @@ import { getJson, showStatus, sleep, t } from './demo-text.js';
  * @typedef {{
  *   siteKey: string,
  *   consentDate: string,
- *   channels: { type: Channel, checked: boolean }[],
+ *   channels: { type: Channel, checked: boolean, verify?: 'code' | 'link' }[],
  *   purposes: { id: string, granted: boolean }[],
  * }} CaptureRecord
  *   the parts of a capture's record this page shows
@@ -93,7 +93,8 @@ function showChannels(record, movements) {
     row.append(th);
     cell(row, channel.checked ? `${t.yes} (ONAY)` : t.no, channel.checked ? 'ok' : '');
     const movement = movements.find((m) => m.type === channel.type);
-    const state = movement?.state ?? 'none';
+    // A held channel (docs/verification.md#records) has no movement until it is confirmed.
+    const state = movement?.state ?? (channel.verify ? 'held' : 'none');
     const text = t.states[state] ?? state;
     const td = cell(row, text, state === 'delivered' ? 'ok' : state === 'dead' ? 'bad' : '');
     td.dataset.state = state;
@@ -164,7 +165,11 @@ async function main() {
   showChannels(record, movements);
   const settled = (/** @type {Movement} */ m) =>
     ['delivered', 'already-current', 'dead'].includes(m.state);
-  while (!movements.every(settled)) {
+  // A held channel's movement appears once its owner confirms (a code, or the e-mail's link).
+  const waiting = () =>
+    !movements.every(settled) ||
+    record.channels.some((c) => c.verify && !movements.some((m) => m.type === c.type));
+  while (waiting()) {
     await sleep(1000);
     const answer = await getJson(`/demo/api/captures/${id}`);
     if (answer.ok) movements = answer.body.movements ?? [];
