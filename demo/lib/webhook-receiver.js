@@ -20,13 +20,7 @@ const KEEP = 100;
  * @param {{ secret: string, host?: string, port?: number, now?: () => Date,
  *   sendSms?: (sms: VerificationSms) => Promise<void> | void }} options
  */
-export async function startWebhookReceiver({
-  secret,
-  host = '127.0.0.1',
-  port = 0,
-  now,
-  sendSms,
-}) {
+export async function startWebhookReceiver({ secret, host = '127.0.0.1', port = 0, now, sendSms }) {
   const clock = now ?? (() => new Date());
   const webhook = new Webhook(secret);
   /** @type {{ id: string, type: string, timestamp: string, receivedAt: string, data: unknown }[]} */

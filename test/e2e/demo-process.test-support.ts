@@ -45,12 +45,15 @@ export async function startDemo(
   const child = spawn(process.execPath, [...args, ...(options.args ?? [])], {
     cwd: DEMO,
     // No DATABASE_URL: the demo's own SQLite in the temporary folder, whatever CI exports.
+    // Verification off unless a test asks for it: the suites that post captures and follow them
+    // to İYS test everything else; demo-verification.test.ts runs the demo as `npm start` does.
     env: {
       PATH: process.env.PATH ?? '',
       PORT: '0',
       IYS_SIM_PORT: '0',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      DEMO_VERIFICATION: 'off',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,239 @@
+// Verified consent on the demo as `npm start` runs it (docs/verification.md, docs/demo.md): the
+// SMS permission confirmed by a code the bookshop's receiver took, the e-mail permission by a link
+// the demo's SMTP catcher took, both then delivered to the İYS simulator with the dates the
+// design gives; three wrong codes lock a verification; and none of the addresses, codes or link
+// tokens ever reaches the server's log.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { formatIysDate } from '@izinli/core';
+import { adminApi, json } from './admin-seed.test-support.js';
+import { eventually, launchChromium, pageOpener } from './browser.test-support.js';
+import { REPO, startDemo, stopAndRemove } from './demo-process.test-support.js';
+import type { DemoProcess } from './demo-process.test-support.js';
+
+interface SimConsent {
+  type: string;
+  recipient: string;
+  status: string;
+  source: string;
+  consentDate: string;
+}
+interface Sms {
+  to: string;
+  text: string;
+  receivedAt: string;
+}
+interface Mail {
+  to: string[];
+  subject: string;
+  text: string;
+}
+interface CaptureRecord {
+  captureId: string;
+  consentDate: string;
+  channels: { type: string; checked: boolean; status?: string; verify?: string }[];
+}
+
+let demo: DemoProcess;
+let browser: Browser;
+const pages = pageOpener(() => browser);
+
+const admin = <T>(path: string) => adminApi<T>(demo, path);
+const simConsents = (recipient: string) =>
+  json<SimConsent[]>(`${demo.iys}/__sim/consents?${new URLSearchParams({ recipient })}`);
+const smsTo = async (phone: string) =>
+  (await json<{ items: Sms[] }>(`${demo.pages}/demo/api/sms`)).items.filter((s) => s.to === phone);
+const mailsTo = async (email: string) =>
+  (await json<{ items: Mail[] }>(`${demo.pages}/demo/api/mails`)).items.filter((m) =>
+    m.to.includes(email),
+  );
+const codeIn = (text: string) => /\b(\d{6})\b/.exec(text)?.[1];
+
+/** The people of this file, and every code and link token they were sent (for the log scan). */
+const ayse = { name: 'Ayşe Doğrulama', phone: '0532 111 22 33', e164: '+905321112233' };
+const ayseEmail = 'ayse.dogrulama@ornek.com.tr';
+const mert = { name: 'Mert Kilitli', phone: '0533 444 55 66', e164: '+905334445566' };
+const secrets: string[] = [];
+
+/** The widget's elements (Playwright's role and CSS locators pierce its shadow root). */
+const widget = (page: Page) => ({
+  box: (channel: string) => page.locator(`izinli-consent input[data-channel="${channel}"]`),
+  sendCode: () => page.getByRole('button', { name: 'Kodu gönder' }),
+  codeField: () => page.locator('izinli-consent input[autocomplete="one-time-code"]'),
+  verify: () => page.getByRole('button', { name: 'Doğrula' }),
+});
+
+async function fillSignup(page: Page, who: { name: string; phone: string }, email: string) {
+  await page.fill('#adSoyad', who.name);
+  await page.fill('#telefon', who.phone);
+  await page.fill('#eposta', email);
+  await page.fill('#sifre', 'gizli-parola-123');
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(REPO, 'widget/dist/izinli.js'))) {
+    execFileSync('npm', ['run', 'build', '--workspace', 'widget'], { cwd: REPO, stdio: 'ignore' });
+  }
+  // Debug logs: the last test scans every line the server wrote.
+  [demo, browser] = await Promise.all([
+    startDemo({ env: { LOG_LEVEL: 'debug', DEMO_VERIFICATION: 'on' } }),
+    launchChromium(),
+  ]);
+}, 60_000);
+
+afterAll(async () => {
+  await pages.closeAll();
+  await stopAndRemove(demo);
+});
+
+// Generous limits: CI's two cores run other suites' servers beside this one.
+describe('the demo with verification on', { timeout: 45_000 }, () => {
+  let record: CaptureRecord;
+
+  it('prints where the mails and SMS go, and serves the mailbox page in both languages', async () => {
+    expect(demo.output()).toMatch(/mail {10}smtp:\/\/127\.0\.0\.1:\d+ {3}\(the demo's catcher\)/);
+    expect(demo.output()).toContain('verification on');
+    for (const path of ['/posta-kutusu.html', '/en/mailbox.html']) {
+      const response = await fetch(`${demo.pages}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-security-policy'), path).toContain("script-src 'self'");
+    }
+  });
+
+  it('A8: SMS confirmed by the code before the signup goes to İYS with the signup’s date; e-mail by the link, with the time it was confirmed', async () => {
+    const page = await pages.newPage({ baseURL: demo.pages });
+    const w = widget(page);
+    await page.goto('/');
+    await fillSignup(page, ayse, ayseEmail);
+    await w.box('MESAJ').check();
+    await w.box('EPOSTA').check();
+
+    // The code: asked in the widget, texted through the bookshop's receiver, read in its inbox.
+    await w.sendCode().click();
+    const sms = await eventually(
+      'the code in the SMS inbox',
+      async () => (await smsTo(ayse.e164))[0],
+    );
+    const code = codeIn(sms.text);
+    expect(code, sms.text).toBeDefined();
+    secrets.push(code!);
+    expect(sms.text).toContain('Örnek Kitabevi');
+    const inbox = await pages.newPage({ baseURL: demo.pages });
+    await inbox.goto('/posta-kutusu.html');
+    await expect
+      .poll(() => inbox.locator(`tr.sms[data-to="${ayse.e164}"] .sms-text`).first().textContent())
+      .toContain(code);
+    await w.codeField().fill(code!);
+    await w.verify().click();
+    await page
+      .locator('izinli-consent')
+      .getByText(/doğrulandı/i)
+      .first()
+      .waitFor();
+
+    await Promise.all([page.waitForURL(/\/makbuz\.html\?id=/), page.click('button[type=submit]')]);
+    const captureId = new URL(page.url()).searchParams.get('id')!;
+    record = await eventually('the capture', async () => {
+      const capture = await admin<{ record: CaptureRecord }>(`/v1/admin/captures/${captureId}`);
+      return capture.record;
+    });
+    expect(record.channels).toEqual([
+      { type: 'MESAJ', checked: true, verify: 'code' },
+      { type: 'ARAMA', checked: false },
+      { type: 'EPOSTA', checked: true, verify: 'link' },
+    ]);
+    await page.locator('#kanallar tr[data-channel="EPOSTA"] [data-state="held"]').waitFor();
+
+    // The link: e-mailed after the capture, caught by the demo's SMTP server, opened, confirmed.
+    const mail = await eventually(
+      'the e-mail in the mailbox',
+      async () => (await mailsTo(ayseEmail))[0],
+    );
+    const link = /https?:\/\/\S+\/v1\/verifications\/link\/(\S+)/.exec(mail.text);
+    expect(link, mail.text).not.toBeNull();
+    // `{id}.{token}`: the id may be logged (it names the verification), the token never.
+    secrets.push(link![1]!.split('.').pop()!);
+    await inbox.reload();
+    const anchor = inbox.locator(`article.mail[data-to="${ayseEmail}"] a`).first();
+    expect(await anchor.getAttribute('href')).toBe(link![0]);
+    await anchor.click();
+    await inbox.waitForURL(/\/v1\/verifications\/link\//);
+    const before = new Date();
+    await inbox.getByRole('button').click();
+    await inbox.waitForLoadState();
+    const after = new Date();
+
+    const [phone, email] = await eventually(
+      'ONAY on İYS for both channels',
+      async () => {
+        const [p] = await simConsents(ayse.e164);
+        const [e] = await simConsents(ayseEmail);
+        return p && e ? [p, e] : undefined;
+      },
+      30_000,
+    );
+    expect(phone).toMatchObject({
+      type: 'MESAJ',
+      status: 'ONAY',
+      source: 'HS_WEB',
+      consentDate: record.consentDate,
+    });
+    expect(email).toMatchObject({ type: 'EPOSTA', status: 'ONAY', source: 'HS_WEB' });
+    // Seconds in Turkey time: the confirmation happened between the two readings of the clock.
+    expect(email!.consentDate >= formatIysDate(new Date(before.getTime() - 1000))).toBe(true);
+    expect(email!.consentDate <= formatIysDate(after)).toBe(true);
+    expect(email!.consentDate > record.consentDate).toBe(true);
+    await page.locator('#kanallar tr[data-channel="EPOSTA"] [data-state="delivered"]').waitFor();
+  });
+
+  it('three wrong codes lock the verification; the widget says so', async () => {
+    const page = await pages.newPage({ baseURL: demo.pages });
+    const w = widget(page);
+    await page.goto('/');
+    await fillSignup(page, mert, 'mert.kilitli@ornek.com.tr');
+    await w.box('MESAJ').check();
+    await w.sendCode().click();
+    const sms = await eventually(
+      'the code in the SMS inbox',
+      async () => (await smsTo(mert.e164))[0],
+    );
+    const code = codeIn(sms.text)!;
+    secrets.push(code);
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 3; i++) {
+      await w.codeField().fill(wrong);
+      await w.verify().click();
+      await page.waitForTimeout(300);
+    }
+    await page.locator('izinli-consent').getByText(/kilit/i).first().waitFor();
+    // The right code no longer confirms it.
+    expect(await simConsents(mert.e164)).toEqual([]);
+  });
+});
+
+describe('the server’s logs', () => {
+  it('carry no phone, e-mail address, code or link token this file used', () => {
+    const forms = [
+      ...[ayse, mert].flatMap((p) => [p.e164, p.e164.slice(3), p.phone]),
+      ayseEmail,
+      'mert.kilitli@ornek.com.tr',
+      ...secrets,
+    ];
+    expect(secrets.length).toBeGreaterThanOrEqual(3);
+    const logLines = demo
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'));
+    expect(logLines.length).toBeGreaterThan(0);
+    // A code is six digits: found only where no other digit touches it (not inside a timestamp).
+    const found = (line: string, form: string) =>
+      /^\d+$/.test(form) ? new RegExp(`(?<!\\d)${form}(?!\\d)`).test(line) : line.includes(form);
+    const leaks = logLines.flatMap((line) =>
+      forms.filter((form) => found(line, form)).map((form) => `${form} in ${line.slice(0, 200)}`),
+    );
+    expect(leaks).toEqual([]);
+  });
+});
