@@ -96,6 +96,7 @@ const receiver = await startWebhookReceiver({
   sendSms: smsInbox.send,
 });
 const mail = await startMailCatcher({ host: '127.0.0.1' });
+const smtpUrl = process.env.SMTP_URL || mail.url;
 
 const env = parseServerEnv({
   ...process.env,
@@ -107,7 +108,7 @@ const env = parseServerEnv({
   SYNC_INTERVAL_SECONDS: process.env.SYNC_INTERVAL_SECONDS || '2',
   DELIVERY_INTERVAL_MS: process.env.DELIVERY_INTERVAL_MS || '250',
   WEBHOOK_INTERVAL_MS: process.env.WEBHOOK_INTERVAL_MS || '250',
-  SMTP_URL: process.env.SMTP_URL || mail.url,
+  SMTP_URL: smtpUrl,
   SMTP_FROM: process.env.SMTP_FROM || 'Örnek Kitabevi <uyelik@ornek-kitabevi.example>',
 });
 if (!env.ok) refuse('the environment is not valid', env.error);
@@ -116,7 +117,8 @@ if (!env.ok) refuse('the environment is not valid', env.error);
 if (env.value.PORT === 0) env.value.PORT = await freePort(host);
 const port = env.value.PORT;
 const demoConfig = demoServerConfig({ port, webhookUrl: receiver.url, verify });
-const config = await checkServerConfig(demoConfig, secrets);
+// The config check reads SMTP_URL too: a site verifying EPOSTA needs a mail server.
+const config = await checkServerConfig(demoConfig, { ...secrets, SMTP_URL: smtpUrl });
 if (!config.ok) refuse('the demo config is not valid', config.error);
 
 let serverUrl = '';
