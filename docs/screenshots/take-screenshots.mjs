@@ -12,9 +12,17 @@ const OUT = fileURLToPath(new URL('./', import.meta.url));
 const DEMO = fileURLToPath(new URL('../../demo/', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'izinli-shots-'));
 
+// Without verification: these shots follow a signup straight to İYS (the verified path has its
+// own page, the mailbox, and its own walk-through in docs/demo.md).
 const child = spawn(process.execPath, ['start.js'], {
   cwd: DEMO,
-  env: { PATH: process.env.PATH, PORT: '0', IYS_SIM_PORT: '0', DATA_DIR: dataDir },
+  env: {
+    PATH: process.env.PATH,
+    PORT: '0',
+    IYS_SIM_PORT: '0',
+    DATA_DIR: dataDir,
+    DEMO_VERIFICATION: 'off',
+  },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 let printed = '';
