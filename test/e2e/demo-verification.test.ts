@@ -1,12 +1,13 @@
 // Verified consent on the demo as `npm start` runs it (docs/verification.md, docs/demo.md): the
 // SMS permission confirmed by a code the bookshop's receiver took, the e-mail permission by a link
 // the demo's SMTP catcher took, both then delivered to the İYS simulator with the dates the
-// design gives; three wrong codes lock a verification; and none of the addresses, codes or link
-// tokens ever reaches the server's log.
+// design gives; three wrong codes lock a verification; an unconfirmed one expires unsent; and
+// none of the addresses, codes or link tokens ever reaches the server's log.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { formatIysDate } from '@izinli/core';
@@ -59,6 +60,8 @@ const codeIn = (text: string) => /\b(\d{6})\b/.exec(text)?.[1];
 const ayse = { name: 'Ayşe Doğrulama', phone: '0532 111 22 33', e164: '+905321112233' };
 const ayseEmail = 'ayse.dogrulama@ornek.com.tr';
 const mert = { name: 'Mert Kilitli', phone: '0533 444 55 66', e164: '+905334445566' };
+const late = { name: 'Deniz Geç', phone: '0535 777 88 99', e164: '+905357778899' };
+const lateEmail = 'deniz.gec@ornek.com.tr';
 const secrets: string[] = [];
 
 /** The widget's elements (Playwright's role and CSS locators pierce its shadow root). */
@@ -218,6 +221,49 @@ describe('the demo with verification on', { timeout: 45_000 }, () => {
   });
 });
 
+describe('a permission nobody confirms', { timeout: 45_000 }, () => {
+  it('expires unsent after the hold: the bookshop is told (verification.expired), İYS gets nothing, the link no longer confirms', async () => {
+    const page = await pages.newPage({ baseURL: demo.pages });
+    await page.goto('/');
+    await fillSignup(page, late, lateEmail);
+    await widget(page).box('EPOSTA').check();
+    await Promise.all([page.waitForURL(/\/makbuz\.html\?id=/), page.click('button[type=submit]')]);
+    const captureId = new URL(page.url()).searchParams.get('id')!;
+    const mail = await eventually(
+      'the e-mail in the mailbox',
+      async () => (await mailsTo(lateEmail))[0],
+    );
+    const link = /https?:\/\/\S+\/v1\/verifications\/link\/(\S+)/.exec(mail.text)!;
+    secrets.push(link[1]!.split('.').pop()!);
+
+    // The hold is 72 hours (at least 1): instead of waiting, its end is moved to the past in the
+    // demo's own database, as if the days had gone by; the server's background pass does the rest.
+    const db = new Database(join(demo.dataDir, 'izinli.sqlite'));
+    try {
+      db.pragma('busy_timeout = 5000');
+      const moved = db
+        .prepare(
+          `UPDATE verifications SET hold_until = ? WHERE capture_id = ? AND state = 'pending'`,
+        )
+        .run(new Date(Date.now() - 60_000).toISOString(), captureId);
+      expect(moved.changes).toBe(1);
+    } finally {
+      db.close();
+    }
+
+    const expired = await eventually('a verification.expired webhook', async () => {
+      const { items } = await json<{ items: { type: string; data: { captureId?: string } }[] }>(
+        `${demo.pages}/demo/api/webhooks`,
+      );
+      return items.find((w) => w.type === 'verification.expired' && w.data.captureId === captureId);
+    });
+    expect(expired.data).toMatchObject({ captureId, channels: ['EPOSTA'], method: 'link' });
+    const opened = await page.goto(link[0]);
+    expect(opened?.status()).toBe(410);
+    expect(await simConsents(lateEmail)).toEqual([]);
+  });
+});
+
 describe('the mailbox page', { timeout: 45_000 }, () => {
   it('axe-core finds no violation on it, Turkish and English, with mails and SMS in it', async () => {
     // Playwright injects axe inline, so this page is opened with CSP bypassed.
@@ -241,12 +287,13 @@ describe('the mailbox page', { timeout: 45_000 }, () => {
 describe('the server’s logs', () => {
   it('carry no phone, e-mail address, code or link token this file used', () => {
     const forms = [
-      ...[ayse, mert].flatMap((p) => [p.e164, p.e164.slice(3), p.phone]),
+      ...[ayse, mert, late].flatMap((p) => [p.e164, p.e164.slice(3), p.phone]),
       ayseEmail,
       'mert.kilitli@ornek.com.tr',
+      lateEmail,
       ...secrets,
     ];
-    expect(secrets.length).toBeGreaterThanOrEqual(3);
+    expect(secrets.length).toBeGreaterThanOrEqual(4);
     const logLines = demo
       .output()
       .split('\n')
