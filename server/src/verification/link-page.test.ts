@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import type { Verification } from '../store/ports/verification-store.js';
 import {
   LINK_PAGE_HEADERS,
   LINK_PAGE_STATES,
   LINK_PAGE_STYLESHEET,
   linkPage,
+  linkStateOf,
 } from './link-page.js';
 import type { LinkPageView } from './link-page.js';
-import { makeLinkToken } from './secrets.js';
+import { codeHash, linkSegment, linkTokenHash, makeLinkToken } from './secrets.js';
 
 const segment = `ver_1.${makeLinkToken()}`;
 const views: Record<(typeof LINK_PAGE_STATES)[number], LinkPageView> = {
@@ -77,5 +79,56 @@ describe('confirmation link page', () => {
     expect(LINK_PAGE_HEADERS['Referrer-Policy']).toBe('no-referrer');
     const css = new URL(LINK_PAGE_STYLESHEET, `https://x.example/v1/verifications/link/${segment}`);
     expect(css.pathname).toBe('/v1/withdraw/style.css');
+  });
+});
+
+describe('linkStateOf', () => {
+  const now = new Date('2031-03-20T09:00:00.000Z');
+  const token = makeLinkToken();
+  const row: Verification = {
+    id: 'ver_1',
+    siteKey: 'site',
+    method: 'link',
+    addressKind: 'email',
+    destination: 'ayse@example.com.tr',
+    destinationSha256: 'a'.repeat(64),
+    locale: 'tr',
+    secretHash: linkTokenHash(token),
+    createdAt: '2031-03-19T09:00:00.000Z',
+    sentAt: '2031-03-19T09:00:00.000Z',
+    sends: 1,
+    expiresAt: '2031-03-22T09:00:00.000Z',
+    holdUntil: '2031-03-22T09:00:00.000Z',
+    attempts: 0,
+    state: 'pending',
+    channels: ['EPOSTA'],
+  };
+  const good = linkSegment('ver_1', token);
+
+  it('asks for a pending link in time, says already once confirmed', () => {
+    expect(linkStateOf(good, row, now)).toBe('ask');
+    expect(linkStateOf(good, { ...row, state: 'confirmed' }, now)).toBe('already');
+  });
+
+  it('says expired past the end, or once expired, locked or superseded', () => {
+    expect(linkStateOf(good, row, new Date('2031-03-22T09:00:00.000Z'))).toBe('expired');
+    for (const state of ['expired', 'locked', 'superseded'] as const) {
+      expect(linkStateOf(good, { ...row, state }, now)).toBe('expired');
+    }
+  });
+
+  it('says unknown for a forged, altered, resent-over or malformed link, telling nothing more', () => {
+    expect(linkStateOf(linkSegment('ver_1', makeLinkToken()), row, now)).toBe('unknown');
+    expect(linkStateOf(good, undefined, now)).toBe('unknown');
+    expect(linkStateOf(linkSegment('ver_2', token), row, now)).toBe('unknown');
+    expect(linkStateOf('ver_1', row, now)).toBe('unknown');
+    expect(linkStateOf(`${good}x`, row, now)).toBe('unknown');
+    // A newer link replaced this one's hash.
+    expect(linkStateOf(good, { ...row, secretHash: linkTokenHash(makeLinkToken()) }, now)).toBe(
+      'unknown',
+    );
+    // A code verification has no link, even with a matching-looking hash.
+    const code = { ...row, method: 'code' as const, secretHash: codeHash('ver_1', '123456') };
+    expect(linkStateOf(good, code, now)).toBe('unknown');
   });
 });

@@ -4,9 +4,11 @@
 // expired, or a link that is not ours. The same style and strict CSP as the withdrawal pages (no
 // script, no inline style), in the person's language with a switch to the other.
 import type { Channel, Locale } from '@izinli/core';
+import type { Verification } from '../store/ports/verification-store.js';
 import { escapeHtml, maskAddress, WITHDRAWAL_PAGE_HEADERS } from '../withdrawal/withdrawal-page.js';
 import { LINK_PAGE_TEXTS } from './link-page-texts.js';
 import type { LinkPageState } from './link-page-texts.js';
+import { parseLinkSegment, secretMatches } from './secrets.js';
 
 export type { LinkPageState } from './link-page-texts.js';
 
@@ -132,3 +134,28 @@ export const LINK_PAGE_STATES: readonly LinkPageState[] = [
   'expired',
   'unknown',
 ];
+
+/**
+ * Where the link of URL segment `segment` stands, given the verification its id names (undefined
+ * when none): `unknown` unless it is a link verification whose stored hash the token matches
+ * (a forged or altered link learns nothing more); `already` once confirmed; `ask` while pending
+ * and in time; `expired` otherwise (expired, locked, superseded, or past its end).
+ */
+export function linkStateOf(
+  segment: string,
+  verification: Verification | undefined,
+  now: Date,
+): Exclude<LinkPageState, 'confirmed'> {
+  const parsed = parseLinkSegment(segment);
+  if (!parsed || !verification || verification.id !== parsed.id) return 'unknown';
+  if (verification.method !== 'link') return 'unknown';
+  if (!secretMatches('link', verification.id, parsed.token, verification.secretHash)) {
+    return 'unknown';
+  }
+  if (verification.state === 'confirmed') return 'already';
+  const ends = Math.min(
+    Date.parse(verification.expiresAt ?? verification.holdUntil),
+    Date.parse(verification.holdUntil),
+  );
+  return verification.state === 'pending' && ends > now.getTime() ? 'ask' : 'expired';
+}

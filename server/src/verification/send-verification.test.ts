@@ -170,6 +170,15 @@ describe('sendVerification', () => {
       expect(store.row).toBe(before);
       expect(events).toEqual([]);
     }
+    // Another resend got in between: the store counted it, this one does not go out.
+    const raced = depsFor(verification({ sends: 2 }));
+    const stale = raced.store.row;
+    raced.store.row = { ...stale, sends: 3 };
+    expect(await sendVerification(raced.deps, stale, site, { publicUrl: PUBLIC_URL })).toEqual({
+      sent: false,
+      reason: 'maxSends',
+    });
+    expect(raced.events).toEqual([]);
     const { deps, store } = depsFor(verification({ sends: 2 }));
     expect(await sendVerification(deps, store.row, site, { publicUrl: PUBLIC_URL })).toMatchObject({
       sent: true,

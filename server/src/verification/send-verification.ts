@@ -88,6 +88,8 @@ export async function sendVerification(
     expiresAt.toISOString(),
   );
   if (!renewed || renewed.state !== 'pending') return { sent: false, reason: 'settled' };
+  // Two resends at once both passed the check above; the store counted both, only one goes out.
+  if (renewed.sends > policy.maxSends) return { sent: false, reason: 'maxSends' };
 
   const minutes = Math.max(1, Math.floor((expiresAt.getTime() - now.getTime()) / MINUTE));
   const facts: MessageFacts =
