@@ -71,6 +71,10 @@ describe('the code step', () => {
       [...m.root.querySelectorAll('[part~=verify]')].map((n) => n.getAttribute('data-verify')),
     ).to.deep.equal(['MESAJ']);
     expect(q(m, '[part~=send]')!.textContent!.trim()).to.equal('Kodu gönder');
+    expect(q(m, '[part~=verify]')!.getAttribute('role')).to.equal('group');
+    expect(q(m, '[part~=verify]')!.getAttribute('aria-label')).to.equal(
+      'Telefon numaranızın doğrulanması',
+    );
     await tick(m, 'MESAJ');
     expect(q(m, '[part~=verify]'), 'unticked: no step').to.equal(null);
   });

@@ -98,7 +98,9 @@ export class VerifySteps {
     const text = said ? t(said).replace('{n}', String(step.attemptsLeft ?? 0)) : '';
     const typing = phase === 'sent' || phase === 'wrong';
     const waiting = (step.resendAt ?? 0) > Date.now();
-    return html`<div part="verify" data-verify=${channel}>
+    // A group of its own: two channels' steps have buttons of the same name.
+    const group = t(isPhoneChannel(channel) ? 'groupPhone' : 'groupEmail');
+    return html`<div part="verify" role="group" aria-label=${group} data-verify=${channel}>
       ${
         !phase
           ? html`<button

@@ -2,6 +2,8 @@
 // that verifies nothing does not load them. `{n}` is replaced by a number.
 
 export type VerifyKey =
+  | 'groupPhone'
+  | 'groupEmail'
   | 'send'
   | 'optional'
   | 'codeLabel'
@@ -21,6 +23,8 @@ export type VerifyKey =
 
 export const verifyTexts: Record<'tr' | 'en', Record<VerifyKey, string>> = {
   tr: {
+    groupPhone: 'Telefon numaranızın doğrulanması',
+    groupEmail: 'E-posta adresinizin doğrulanması',
     send: 'Kodu gönder',
     optional: 'İsteğe bağlı: formu kod girmeden de gönderebilirsiniz.',
     codeLabel: 'Doğrulama kodu (6 haneli)',
@@ -39,6 +43,8 @@ export const verifyTexts: Record<'tr' | 'en', Record<VerifyKey, string>> = {
     linkEmail: 'Onay bağlantısı e-posta adresinize gönderildi.',
   },
   en: {
+    groupPhone: 'Verifying your phone number',
+    groupEmail: 'Verifying your e-mail address',
     send: 'Send code',
     optional: 'Optional: you can send the form without a code.',
     codeLabel: 'Verification code (6 digits)',
