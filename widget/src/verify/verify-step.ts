@@ -160,8 +160,9 @@ export class VerifySteps {
   }
 
   /** The captured answer's verification: links sent are said under the boxes. */
-  captured(verification: IzinliVerification[]): void {
-    this.#links = verification.filter((v) => v.method === 'link' && v.state === 'sent');
+  captured(verification: IzinliVerification[] | undefined): void {
+    // An older copy's outbox on the same page may send events without it.
+    this.#links = (verification ?? []).filter((v) => v.method === 'link' && v.state === 'sent');
     this.#host.requestUpdate();
   }
 
