@@ -53,6 +53,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/izinli-verify.js': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The code step of verified consent, which both builds import on demand from beside themselves; as /izinli.js. */
+    get: operations['getWidgetVerifyStep'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/widget/{version}/{file}': {
     parameters: {
       query?: never;
@@ -60,7 +77,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A file of the served widget version (izinli.js, izinli.iife.js), immutable: pin it with its SRI hash. */
+    /** A file of the served widget version (izinli.js, izinli.iife.js, izinli-verify.js), immutable: pin it with its SRI hash. */
     get: operations['getWidgetFile'];
     put?: never;
     post?: never;
@@ -2310,6 +2327,58 @@ export interface operations {
     };
   };
   getWidgetClassicScript: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description JavaScript */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not modified */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: error.issues say what was expected and what came. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The server could not complete the request (e.g. the database is unreachable): retry after Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getWidgetVerifyStep: {
     parameters: {
       query?: never;
       header?: never;

@@ -215,9 +215,14 @@ export const OPERATIONS: Operation[] = [
     'The widget as a classic script, for pages that cannot load modules; as /izinli.js.',
   ),
   widgetScript(
+    'getWidgetVerifyStep',
+    '/izinli-verify.js',
+    'The code step of verified consent, which both builds import on demand from beside themselves; as /izinli.js.',
+  ),
+  widgetScript(
     'getWidgetFile',
     '/widget/{version}/{file}',
-    'A file of the served widget version (izinli.js, izinli.iife.js), immutable: pin it with its SRI hash.',
+    'A file of the served widget version (izinli.js, izinli.iife.js, izinli-verify.js), immutable: pin it with its SRI hash.',
     ['version', 'file'],
   ),
   {
