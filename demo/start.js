@@ -116,6 +116,8 @@ if (!env.ok) refuse('the environment is not valid', env.error);
 // PORT=0 a free one is picked here, last, once the simulator and the receiver hold theirs.
 if (env.value.PORT === 0) env.value.PORT = await freePort(host);
 const port = env.value.PORT;
+// The links the server e-mails (and its withdrawal links) open on the demo's own origin.
+env.value.PUBLIC_URL ??= `http://localhost:${port}`;
 const demoConfig = demoServerConfig({ port, webhookUrl: receiver.url, verify });
 // The config check reads SMTP_URL too: a site verifying EPOSTA needs a mail server.
 const config = await checkServerConfig(demoConfig, { ...secrets, SMTP_URL: smtpUrl });
