@@ -46,6 +46,15 @@ export interface Verification {
   releasedAt?: string;
 }
 
+/**
+ * An address and channels a new record decides anew: open verifications of its site for them,
+ * tied to older captures, are superseded in the record's own write (`CaptureWrite.supersedes`).
+ */
+export interface VerificationSupersede {
+  destinationSha256: string;
+  channels: Channel[];
+}
+
 /** What confirming records about the request. */
 export interface ConfirmFacts {
   at: string;
@@ -70,7 +79,11 @@ export interface VerificationStore {
     captureId: string,
     channels: readonly Channel[],
   ): Promise<Verification | undefined>;
-  /** A new code or link: its hash and end; counts a send and clears `sentAt` until it goes out. */
+  /**
+   * A new code or link: its hash and end; counts a send and clears `sentAt` until it goes out.
+   * Reopens a locked verification (pending again; `attempts` stays, it counts every wrong code);
+   * undefined when it is neither pending nor locked.
+   */
   renewSecret(id: string, secretHash: string, expiresAt: string): Promise<Verification | undefined>;
   markSent(id: string, at: string): Promise<void>;
   /** Pending verifications with a send due (no `sentAt`), oldest first. */
@@ -83,11 +96,16 @@ export interface VerificationStore {
   dueReleases(limit: number): Promise<Verification[]>;
   /** The confirmation record was chained; the address is dropped. */
   markReleased(id: string, at: string): Promise<void>;
-  /** Pending past `holdUntil` → expired, address dropped; returns those it expired. */
+  /**
+   * Pending past `holdUntil` → expired, address dropped; returns those it expired. A confirmed code
+   * that no capture named within the hold expires too: nothing will ever release it.
+   */
   expireDue(now: string, limit: number): Promise<Verification[]>;
   /**
-   * Open verifications of the same site and address for any of `channels` whose capture is not
-   * `captureId` become `superseded` (a newer capture decides); returns them.
+   * Open verifications (pending, locked, or confirmed and not released) of the same site and
+   * address for any of `channels`, tied to a capture other than `captureId`, become `superseded`
+   * with their address dropped (a newer capture decides); returns them. A verification tied to no
+   * capture yet is left alone: the capture that names it may be this very one.
    */
   supersede(
     siteKey: string,
