@@ -87,11 +87,18 @@ export function describeVerificationContract(store: StoreGetter) {
   it('renews a secret (a send counted, due to go out), marks it sent, and lists due sends oldest first', async () => {
     await store().insertVerification(verificationFixture(2));
     await store().insertVerification(verificationFixture(1, { createdAt: at(50) }));
-    await store().insertVerification(verificationFixture(3, { sentAt: at(3), sends: 1 }));
+    await store().insertVerification(
+      verificationFixture(3, { sentAt: at(3), sends: 1, attempts: 2 }),
+    );
     expect((await store().dueSends(10)).map((v) => v.id)).toEqual([uuid(1002), uuid(1001)]);
     expect((await store().dueSends(1)).map((v) => v.id)).toEqual([uuid(1002)]);
     const renewed = await store().renewSecret(uuid(1003), 'e'.repeat(64), at(200));
-    expect(renewed).toMatchObject({ sends: 2, secretHash: 'e'.repeat(64), expiresAt: at(200) });
+    expect(renewed).toMatchObject({
+      sends: 2,
+      secretHash: 'e'.repeat(64),
+      expiresAt: at(200),
+      attempts: 0,
+    });
     expect(renewed?.sentAt).toBeUndefined();
     await store().markSent(uuid(1003), at(201));
     await store().markSent(uuid(1002), at(202));
@@ -99,7 +106,7 @@ export function describeVerificationContract(store: StoreGetter) {
     expect((await store().verification(uuid(1003)))?.sentAt).toBe(at(201));
   });
 
-  it('locks after the last wrong code, and a new code reopens it (attempts kept)', async () => {
+  it('locks after the last wrong code, and a new code reopens it with its own tries', async () => {
     await store().insertVerification(verificationFixture(1, { sends: 1, sentAt: at(1) }));
     expect(await store().recordWrongCode(uuid(1001), 3)).toMatchObject({
       attempts: 1,
@@ -116,7 +123,7 @@ export function describeVerificationContract(store: StoreGetter) {
     expect(await store().recordWrongCode(uuid(1001), 3)).toBeUndefined();
     expect(await store().confirmVerification(uuid(1001), { at: at(5) })).toBeUndefined();
     const reopened = await store().renewSecret(uuid(1001), 'f'.repeat(64), at(400));
-    expect(reopened).toMatchObject({ state: 'pending', attempts: 3, sends: 2 });
+    expect(reopened).toMatchObject({ state: 'pending', attempts: 0, sends: 2 });
     expect(await store().recordWrongCode(uuid(9999), 3)).toBeUndefined();
   });
 
@@ -178,7 +185,17 @@ export function describeVerificationContract(store: StoreGetter) {
     expect((await store().verification(uuid(1003)))?.state).toBe('pending');
     expect((await store().verification(uuid(1005)))?.state).toBe('confirmed');
     expect(await store().expireDue(at(200), 10)).toEqual([]);
-    expect(await store().expireDue(at(1000), 1)).toHaveLength(1);
+    // With an event per expired verification, written in the same transaction.
+    const event = (v: Verification) => ({
+      id: `ev-expired-${v.id}`,
+      siteKey: v.siteKey,
+      type: 'verification.expired',
+      payload: { verificationId: v.id },
+      createdAt: at(1000),
+    });
+    const late = await store().expireDue(at(1000), 1, event);
+    expect(late.map((v) => v.id)).toEqual([uuid(1003)]);
+    expect(await store().webhookEvents(SITE_A)).toEqual([event(late[0]!)]);
   });
 
   it('supersedes open verifications of older captures for the same site, address and channel', async () => {

@@ -2,6 +2,7 @@
 // owner of an address agreed. The address itself is kept only while the verification is open (to
 // send and resend); its hash stays, and the confirmation record carries that hash into the chain.
 import type { Channel, HeldMethod, SupportedLocale } from '@izinli/core';
+import type { WebhookEvent } from '../types.js';
 
 /**
  * `pending`: sent (or about to be), not confirmed; `confirmed`: the code or link was confirmed;
@@ -31,7 +32,7 @@ export interface Verification {
   expiresAt?: string;
   /** When the whole verification expires unconfirmed (the site's `holdHours`). */
   holdUntil: string;
-  /** Wrong codes typed so far. */
+  /** Wrong codes typed for the current code (a new code starts again at 0). */
   attempts: number;
   state: VerificationState;
   /** The capture whose held channels this releases, once known. */
@@ -81,8 +82,8 @@ export interface VerificationStore {
   ): Promise<Verification | undefined>;
   /**
    * A new code or link: its hash and end; counts a send and clears `sentAt` until it goes out.
-   * Reopens a locked verification (pending again; `attempts` stays, it counts every wrong code);
-   * undefined when it is neither pending nor locked.
+   * Each code gets its own tries: `attempts` starts again at 0, and a locked verification is
+   * pending again. Undefined when it is neither pending nor locked.
    */
   renewSecret(id: string, secretHash: string, expiresAt: string): Promise<Verification | undefined>;
   markSent(id: string, at: string): Promise<void>;
@@ -98,9 +99,15 @@ export interface VerificationStore {
   markReleased(id: string, at: string): Promise<void>;
   /**
    * Pending past `holdUntil` → expired, address dropped; returns those it expired. A confirmed code
-   * that no capture named within the hold expires too: nothing will ever release it.
+   * that no capture named within the hold expires too: nothing will ever release it. `event`,
+   * when given, makes each expired verification's webhook event (`verification.expired`), written
+   * in the same transaction.
    */
-  expireDue(now: string, limit: number): Promise<Verification[]>;
+  expireDue(
+    now: string,
+    limit: number,
+    event?: (verification: Verification) => WebhookEvent,
+  ): Promise<Verification[]>;
   /**
    * Open verifications (pending, locked, or confirmed and not released) of the same site and
    * address for any of `channels`, tied to a capture other than `captureId`, become `superseded`

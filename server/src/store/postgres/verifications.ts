@@ -5,9 +5,10 @@ import type { Channel } from '@izinli/core';
 import type { PoolClient } from 'pg';
 import type { ConfirmFacts, Verification, VerificationStore } from '../ports/verification-store.js';
 import * as sql from '../sql/verification-sql.js';
-import { isoInstant } from '../sql/store-rows.js';
+import { EVENT_COLUMNS, eventValues, isoInstant } from '../sql/store-rows.js';
 import type { Row } from '../sql/store-rows.js';
 import type { PgDb } from './pg-db.js';
+import { pgInsertRows, rowsJson } from './pg-sql.js';
 
 const COLUMNS = `pos, ${sql.VERIFICATION_SELECT}`;
 const params = (from: number) => sql.VERIFICATION_COLUMNS.map((_, i) => `$${i + from}`).join(', ');
@@ -19,7 +20,7 @@ const ATTACH = `UPDATE verifications SET capture_id = $1, channels = $2
     AND (capture_id IS NULL OR capture_id = $1)
   RETURNING ${COLUMNS}`;
 const RENEW = `UPDATE verifications SET secret_hash = $1, expires_at = $2, sends = sends + 1,
-    sent_at = NULL, state = 'pending'
+    sent_at = NULL, state = 'pending', attempts = 0
   WHERE id = $3 AND state IN ('pending', 'locked') RETURNING ${COLUMNS}`;
 const MARK_SENT = `UPDATE verifications SET sent_at = $1 WHERE id = $2 AND state = 'pending'`;
 const DUE_SENDS = `SELECT ${COLUMNS} FROM verifications
@@ -40,6 +41,7 @@ const EXPIRE = `UPDATE verifications SET state = 'expired', destination = NULL
   WHERE pos IN (SELECT pos FROM verifications WHERE ${EXPIRABLE}
     ORDER BY hold_until, pos LIMIT $2 FOR UPDATE SKIP LOCKED) AND ${EXPIRABLE}
   RETURNING ${COLUMNS}`;
+const INSERT_EVENTS = pgInsertRows('webhook_events', EVENT_COLUMNS, '$1');
 /** Supersedes one address's channels; `$1` site, `$2` hash, `$3` capture id, `$4` channels. */
 const SUPERSEDE = `UPDATE verifications AS v SET state = 'superseded', destination = NULL
   WHERE v.site_key = $1 AND v.destination_sha256 = $2 AND ${sql.OPEN}
@@ -113,8 +115,16 @@ export function postgresVerificationStore(db: PgDb): VerificationStore {
     async markReleased(id, at) {
       await pool.query(MARK_RELEASED, [isoInstant(at, 'releasedAt'), id]);
     },
-    async expireDue(now, limit) {
-      return sql.byPosition(await rows(EXPIRE, [isoInstant(now, 'now'), limit]));
+    expireDue(now, limit, event) {
+      return db.transaction(async (client) => {
+        const found = await client.query<Row>(EXPIRE, [isoInstant(now, 'now'), limit]);
+        const expired = sql.byPosition(found.rows);
+        if (event && expired.length > 0) {
+          const events = expired.map((v) => eventValues(event(v)));
+          await client.query(INSERT_EVENTS, [rowsJson(EVENT_COLUMNS, events)]);
+        }
+        return expired;
+      });
     },
     async supersede(siteKey, destinationSha256, channels, captureId) {
       if (channels.length === 0) return [];

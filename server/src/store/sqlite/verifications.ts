@@ -4,13 +4,14 @@
 import type { Channel } from '@izinli/core';
 import type { ConfirmFacts, Verification, VerificationStore } from '../ports/verification-store.js';
 import * as sql from '../sql/verification-sql.js';
-import { isoInstant } from '../sql/store-rows.js';
+import { EVENT_COLUMNS, eventValues, isoInstant } from '../sql/store-rows.js';
 import { jsonList, sqliteInsert } from './connection.js';
 import type { SqliteConnection } from './connection.js';
 import type { SqliteDb } from './sqlite-db.js';
 
 const COLUMNS = `pos, ${sql.VERIFICATION_SELECT}`;
 const INSERT = sqliteInsert('verifications', sql.VERIFICATION_COLUMNS);
+const INSERT_EVENT = sqliteInsert('webhook_events', EVENT_COLUMNS);
 const BY_ID = `SELECT ${COLUMNS} FROM verifications WHERE id = ?`;
 const OF_CAPTURE = `SELECT ${COLUMNS} FROM verifications WHERE capture_id = ? ORDER BY pos`;
 const ATTACH = `UPDATE verifications SET capture_id = ?, channels = ?
@@ -18,7 +19,7 @@ const ATTACH = `UPDATE verifications SET capture_id = ?, channels = ?
     AND (capture_id IS NULL OR capture_id = ?)
   RETURNING ${COLUMNS}`;
 const RENEW = `UPDATE verifications SET secret_hash = ?, expires_at = ?, sends = sends + 1,
-    sent_at = NULL, state = 'pending'
+    sent_at = NULL, state = 'pending', attempts = 0
   WHERE id = ? AND state IN ('pending', 'locked') RETURNING ${COLUMNS}`;
 const MARK_SENT = `UPDATE verifications SET sent_at = ? WHERE id = ? AND state = 'pending'`;
 const DUE_SENDS = `SELECT ${COLUMNS} FROM verifications
@@ -108,9 +109,13 @@ export function sqliteVerificationStore(db: SqliteDb): VerificationStore {
     async markReleased(id, at) {
       await db.inWriteTx((w) => w.run(MARK_RELEASED, isoInstant(at, 'releasedAt'), id));
     },
-    expireDue(now, limit) {
+    expireDue(now, limit, event) {
       const at = isoInstant(now, 'now');
-      return db.inWriteTx((w) => sql.byPosition(w.all(EXPIRE, at, limit)));
+      return db.inWriteTx((w) => {
+        const expired = sql.byPosition(w.all(EXPIRE, at, limit));
+        if (event) for (const v of expired) w.run(INSERT_EVENT, ...eventValues(event(v)));
+        return expired;
+      });
     },
     supersede(siteKey, destinationSha256, channels, captureId) {
       return db.inWriteTx((w) => supersedeOn(w, siteKey, destinationSha256, channels, captureId));
