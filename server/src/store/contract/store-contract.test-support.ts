@@ -14,7 +14,10 @@ import { describeReconciliationContract } from './reconciliation-store.test-supp
 import { describeRetentionContract } from './retention-store.test-support.js';
 import { describeIysDayRetentionContract } from './iys-day-retention.test-support.js';
 import { describeStoreAdminContract } from './store-admin.test-support.js';
-import { describeVerificationContract } from './verification-store.test-support.js';
+import {
+  describeVerificationContract,
+  describeVerificationRetentionContract,
+} from './verification-store.test-support.js';
 import { describeWebhooksContract } from './webhook-store.test-support.js';
 import type { Store } from '../store.js';
 
@@ -56,6 +59,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describe('RetentionStore', () => {
       describeRetentionContract(store);
       describeIysDayRetentionContract(store);
+      describeVerificationRetentionContract(store);
     });
     describe('AccountStore', () => describeAccountContract(store));
     describe('ReconciliationStore', () => describeReconciliationContract(store));

@@ -1,11 +1,16 @@
 // Migration 11: verified consent (docs/verification.md). A chained record may be a confirmation
-// (`kind = 'confirmation'`): PostgreSQL swaps the kind check; SQLite cannot alter a check, so the
-// captures table is rebuilt as migration 8 did, rows, positions and indexes as they were. And the
+// (`kind = 'confirmation'`, its row's `confirms` naming the capture it releases): PostgreSQL swaps
+// the kind check and adds the column; SQLite cannot alter a check, so the captures table is
+// rebuilt as migration 8 did, rows, positions and indexes as they were. And the
 // `verifications` table: one row per code or link sent to confirm an address, with the indexes of
 // the port's queues (due sends, due releases, expiry) and lookups (supersede, by capture).
 import type { Migration } from './migration.js';
 
 const KINDS = "('capture', 'withdrawal', 'iys-day', 'confirmation')";
+
+// A confirmation's row names the capture it confirms, so retention purges the two together.
+const CONFIRMS_INDEX =
+  'CREATE INDEX captures_by_confirms ON captures (confirms) WHERE confirms IS NOT NULL;';
 
 const verifications = (pos: string, strict: string) => `
 CREATE TABLE verifications (
@@ -58,6 +63,7 @@ CREATE TABLE captures_v11 (
   phone TEXT,
   email TEXT,
   purged_at TEXT,
+  confirms TEXT,
   UNIQUE (site_key, seq)
 ) STRICT;
 INSERT INTO captures_v11 (pos, capture_id, site_key, seq, prev_hash, record_hash, body_hash, kind,
@@ -70,14 +76,17 @@ CREATE INDEX captures_by_time ON captures (received_ms, pos);
 CREATE INDEX captures_by_site_time ON captures (site_key, received_ms, pos);
 CREATE INDEX captures_by_phone ON captures (phone, received_ms, pos) WHERE phone IS NOT NULL;
 CREATE INDEX captures_by_email ON captures (email, received_ms, pos) WHERE email IS NOT NULL;
+${CONFIRMS_INDEX}
 ${verifications('INTEGER PRIMARY KEY', ' STRICT')}`;
 
 const postgres = `
 ALTER TABLE captures DROP CONSTRAINT captures_kind_check;
 ALTER TABLE captures ADD CONSTRAINT captures_kind_check CHECK (kind IN ${KINDS});
+ALTER TABLE captures ADD COLUMN confirms TEXT;
+${CONFIRMS_INDEX}
 ${verifications('BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY', '')}`;
 
-/** Version 11: captures may be of kind `confirmation`; the `verifications` table. */
+/** Version 11: captures may be of kind `confirmation` (with `confirms`); the `verifications` table. */
 export const VERIFICATIONS_MIGRATION: Migration = {
   version: 11,
   name: 'verifications',
