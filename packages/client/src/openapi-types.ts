@@ -810,6 +810,8 @@ export interface components {
       capturedAt?: string;
       /** Format: uri */
       pageUrl?: string;
+      /** @description The code verifications the widget confirmed for this form (docs/verification.md#the-flow). */
+      verifications?: string[];
     };
     CaptureCreated: {
       /** Format: uuid */
@@ -897,6 +899,14 @@ export interface components {
          */
         foreign: 'refuse' | 'accept';
       };
+      /** @description Present when a channel is verified: its method, and a code’s life and sends. */
+      verification?: {
+        channels: {
+          [key: string]: 'none' | 'code' | 'link';
+        };
+        codeMinutes: number;
+        maxSends: number;
+      };
       /** @description The current version of every notice the form shows, in every offered locale. */
       notices: {
         /** @description Stable id shared by every version and language of this text. */
@@ -979,6 +989,8 @@ export interface components {
               checked: boolean;
               /** @enum {string} */
               status?: 'ONAY' | 'RET';
+              /** @enum {string} */
+              verify?: 'code' | 'link';
             }[];
             purposes: {
               id: string;
@@ -1089,6 +1101,8 @@ export interface components {
               checked: boolean;
               /** @enum {string} */
               status?: 'ONAY' | 'RET';
+              /** @enum {string} */
+              verify?: 'code' | 'link';
             }[];
             purposes: {
               id: string;
