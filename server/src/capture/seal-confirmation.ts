@@ -70,7 +70,7 @@ export class ConfirmationUnbuildable extends Error {
 
 /**
  * The İYS consentDate of a confirmed permission: the later of the capture's consentDate and the
- * confirmation time (docs/verification.md#which-date-iys-gets).
+ * confirmation time (docs/verification.md, "Which date İYS gets").
  */
 export function confirmedConsentDate(captureConsentDate: string, confirmedAt: string): string {
   const capture = parseIysDate(captureConsentDate);

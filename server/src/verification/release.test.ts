@@ -1,4 +1,4 @@
-// Releasing a held channel on a real SQLite store (docs/verification.md#which-date-iys-gets): a
+// Releasing a held channel on a real SQLite store (docs/verification.md, "Which date İYS gets"): a
 // capture holds MESAJ by code, the code is confirmed, and commitConfirmation chains the
 // confirmation after the capture with one pending ONAY dated the later of the capture and the
 // confirmation, its deadline counted from that date (A8); a second run replays, never doubles.
