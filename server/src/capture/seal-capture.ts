@@ -179,7 +179,7 @@ export function sealCapture(inputs: SealInputs): SealedCapture {
   const verifications = record.channels.some((c) => c.verify === 'link')
     ? linkVerifications(record, {
         holdHours: site.verification.holdHours,
-        newId: inputs.newId,
+        newId: () => inputs.newId(),
         sha256: inputs.sha256,
       })
     : [];
