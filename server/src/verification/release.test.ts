@@ -20,6 +20,7 @@ import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Verification } from '../store/ports/verification-store.js';
 import { commitConfirmation, releaseDue } from './release.js';
+import { attachVerifications } from './release-attach.js';
 import type { ReleaseDeps } from './release.js';
 
 // Thursday 26 Nov 2026, 12:15:30 in Turkey.
@@ -34,7 +35,7 @@ afterEach(async () => {
   dir = undefined;
 });
 
-async function rig(now: Date) {
+async function rig(now: Date, channels: Parameters<typeof heldConfig>[0] = { MESAJ: 'code' }) {
   dir = mkdtempSync(join(tmpdir(), 'izinli-release-'));
   store = await openSqliteStore({ file: join(dir, 'izinli.sqlite') });
   await store.migrate();
@@ -45,7 +46,7 @@ async function rig(now: Date) {
     newId: randomUUID,
     deadlineFor,
   });
-  const config = await heldConfig({ MESAJ: 'code' });
+  const config = await heldConfig(channels);
   const deps: ReleaseDeps = { committer, store, sites: config.sites, now: () => now };
   return { store, committer, config, deps };
 }
@@ -216,5 +217,26 @@ describe('commitConfirmation (SQLite)', () => {
       reason: 'notConfirmed',
     });
     expect((await chain(r.store)).map((c) => c.kind)).toEqual(['capture', 'capture']);
+  });
+
+  it('attaches the codes a capture names, releases the confirmed one, and tells each held channel’s state', async () => {
+    const r = await rig(new Date(CAPTURED.getTime() + 5_000), { MESAJ: 'code', EPOSTA: 'link' });
+    const id = await confirmedCode(r.store, new Date(CAPTURED.getTime() - 90_000), CAPTURED);
+    const draft = heldDraft(r.config, CAPTURED, { verifications: [id, randomUUID()] });
+    const outcome = await r.committer.submit(draft);
+    if (outcome.kind !== 'created') throw new Error(outcome.kind);
+    const deps = { ...r.deps, store: r.store };
+    const first = await attachVerifications(deps, outcome.capture, draft.verificationIds ?? []);
+    expect(first.held).toEqual([
+      { channel: 'MESAJ', method: 'code', state: 'confirmed' },
+      { channel: 'EPOSTA', method: 'link', state: 'sent' },
+    ]);
+    expect(first.released).toMatchObject([{ kind: 'released', replayed: false }]);
+    expect((await r.store.verification(id))?.channels).toEqual(['MESAJ']);
+    // The capture replayed: the same answer, nothing chained twice.
+    const again = await attachVerifications(deps, outcome.capture, [id]);
+    expect(again.held).toEqual(first.held);
+    expect(again.released).toMatchObject([{ kind: 'released', replayed: true }]);
+    expect((await chain(r.store)).map((c) => c.kind)).toEqual(['capture', 'confirmation']);
   });
 });
