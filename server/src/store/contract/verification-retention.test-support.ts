@@ -1,6 +1,7 @@
 // Retention of verified consent (B10, docs/verification.md#records): a confirmation holds the
 // confirming request's ip and agent, so it is purged with the capture it confirms, its movements
-// blanked and its verification's address, ip and agent dropped; an open movement keeps both.
+// blanked and its verification's address, ip and agent dropped; an open movement keeps both. The
+// admin list shows captures and withdrawals only.
 import { captureRecordHash } from '@izinli/core';
 import type { ConfirmationRecord } from '@izinli/core';
 import { expect, it } from 'vitest';
@@ -119,5 +120,12 @@ export function describeVerificationRetentionContract(store: StoreGetter) {
       limit: 10,
     });
     expect(candidates.map((c) => c.captureId)).toEqual([capture.captureId]);
+  });
+
+  it('lists a confirmation neither as a capture nor as a candidate of its own', async () => {
+    const capture = await appendCapture(store(), { n: 1, phone: phone(1) });
+    await appendConfirmation(store(), 10, capture, 'delivered');
+    const page = await store().listCaptures({ siteKeys: [SITE_A] });
+    expect(page.items.map((c) => c.captureId)).toEqual([capture.captureId]);
   });
 }

@@ -80,7 +80,7 @@ export interface CaptureStore {
   write<T>(siteKeys: readonly string[], work: (tx: WriteTx) => Promise<T>): Promise<T>;
   getCapture(captureId: string): Promise<StoredCapture | undefined>;
   /**
-   * Captures and withdrawals matching `filter` (never a chained İYS day), newest first
+   * Captures and withdrawals matching `filter` (never a chained İYS day or confirmation), newest first
    * (receivedAt, then insertion order), 50 a page.
    */
   listCaptures(filter: CaptureFilter): Promise<Page<StoredCapture>>;
