@@ -2,6 +2,7 @@
 // reads of single captures and of the admin list (docs/architecture.md#data-flow).
 import type { ChainRecord, Channel, ConsentStatus, Movement, MovementState } from '@izinli/core';
 import type { ChainHead, Page, StoredCapture, WebhookEvent } from '../types.js';
+import type { Verification, VerificationSupersede } from './verification-store.js';
 
 /** Everything one capture writes, in the same transaction (docs/architecture.md#data-flow). */
 export interface CaptureWrite {
@@ -10,6 +11,14 @@ export interface CaptureWrite {
   recordJson?: string;
   movements: Movement[];
   events: WebhookEvent[];
+  /** The link verifications the record's held channels start (docs/verification.md#the-flow). */
+  verifications?: Verification[];
+  /**
+   * What the record decides anew: open verifications of its site for these addresses and
+   * channels, tied to older captures, are superseded in the same transaction, before this
+   * write's own verifications are inserted.
+   */
+  supersedes?: VerificationSupersede[];
 }
 
 /**
@@ -71,7 +80,7 @@ export interface CaptureStore {
   write<T>(siteKeys: readonly string[], work: (tx: WriteTx) => Promise<T>): Promise<T>;
   getCapture(captureId: string): Promise<StoredCapture | undefined>;
   /**
-   * Captures and withdrawals matching `filter` (never a chained İYS day), newest first
+   * Captures and withdrawals matching `filter` (never a chained İYS day or confirmation), newest first
    * (receivedAt, then insertion order), 50 a page.
    */
   listCaptures(filter: CaptureFilter): Promise<Page<StoredCapture>>;
