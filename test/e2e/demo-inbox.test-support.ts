@@ -33,11 +33,11 @@ export function demoInbox(demo: DemoProcess) {
 /** The 6-digit code in an SMS text. */
 export const codeIn = (text: string): string | undefined => /\b(\d{6})\b/.exec(text)?.[1];
 
-/** The confirmation link in an e-mail's text: its URL and its token (the part after the id). */
-export function linkIn(text: string): { url: string; token: string } | undefined {
-  const match = /https?:\/\/\S+\/v1\/verifications\/link\/(\S+)/.exec(text);
-  // `{id}.{token}`: the id may be logged (it names the verification), the token never.
-  return match ? { url: match[0], token: match[1]!.split('.').pop()! } : undefined;
+/** The confirmation link in an e-mail's text: its URL, the verification's id and the token. */
+export function linkIn(text: string): { url: string; id: string; token: string } | undefined {
+  // `…/link/{id}.{token}`: the id may be logged (it names the verification), the token never.
+  const match = /https?:\/\/\S+\/v1\/verifications\/link\/([^\s.]+)\.(\S+)/.exec(text);
+  return match ? { url: match[0], id: match[1]!, token: match[2]! } : undefined;
 }
 
 /** The widget's elements (Playwright's role and CSS locators pierce its shadow root). */

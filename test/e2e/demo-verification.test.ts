@@ -231,13 +231,14 @@ describe('a permission nobody confirms', { timeout: 45_000 }, () => {
       db.close();
     }
 
+    type Event = { type: string; data: { verificationId?: string } };
     const expired = await eventually('a verification.expired webhook', async () => {
-      const { items } = await json<{ items: { type: string; data: { captureId?: string } }[] }>(
-        `${demo.pages}/demo/api/webhooks`,
+      const { items } = await json<{ items: Event[] }>(`${demo.pages}/demo/api/webhooks`);
+      return items.find(
+        (w) => w.type === 'verification.expired' && w.data.verificationId === link.id,
       );
-      return items.find((w) => w.type === 'verification.expired' && w.data.captureId === captureId);
     });
-    expect(expired.data).toMatchObject({ captureId, channels: ['EPOSTA'], method: 'link' });
+    expect(expired.data).toMatchObject({ channels: ['EPOSTA'], method: 'link' });
     const opened = await page.goto(link.url);
     expect(opened?.status()).toBe(410);
     expect(await simConsents(lateEmail)).toEqual([]);
