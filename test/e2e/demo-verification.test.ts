@@ -222,10 +222,8 @@ describe('a permission nobody confirms', { timeout: 45_000 }, () => {
     try {
       db.pragma('busy_timeout = 5000');
       const moved = db
-        .prepare(
-          `UPDATE verifications SET hold_until = ? WHERE capture_id = ? AND state = 'pending'`,
-        )
-        .run(new Date(Date.now() - 60_000).toISOString(), captureId);
+        .prepare(`UPDATE verifications SET hold_until = ? WHERE id = ? AND capture_id = ?`)
+        .run(new Date(Date.now() - 60_000).toISOString(), link.id, captureId);
       expect(moved.changes).toBe(1);
     } finally {
       db.close();
