@@ -115,7 +115,10 @@ describe('a code by SMS', () => {
     expect((await tryCode(verificationId, code)).status).toBe(200);
 
     clock = new Date(clock.getTime() + 60_000);
-    const capture = { ...validCapture({ channels: { MESAJ: true } }), verifications: [verificationId] };
+    const capture = {
+      ...validCapture({ channels: { MESAJ: true } }),
+      verifications: [verificationId],
+    };
     const captured = await post('/v1/captures', capture);
     expect(captured.status).toBe(201);
     expect(((await captured.json()) as { verification: unknown }).verification).toEqual([
@@ -126,7 +129,9 @@ describe('a code by SMS', () => {
     const onay = movements.filter((m) => m.type === 'MESAJ' && m.status === 'ONAY');
     expect(onay).toHaveLength(1);
     // Confirmed before the form was sent: İYS gets the capture's own date.
-    expect(onay[0]!.consentDate).toBe(stored!.record!.kind === 'capture' ? stored!.record!.consentDate : '');
+    expect(onay[0]!.consentDate).toBe(
+      stored!.record!.kind === 'capture' ? stored!.record!.consentDate : '',
+    );
     expect(onay[0]!.captureId).not.toBe(capture.id);
   });
 
@@ -142,7 +147,9 @@ describe('a code by SMS', () => {
     expect((await tryCode(verificationId, wrong)).status).toBe(422);
     const third = await tryCode(verificationId, wrong);
     expect(third.status).toBe(410);
-    expect(((await third.json()) as { error: { code: string } }).error.code).toBe('verification.locked');
+    expect(((await third.json()) as { error: { code: string } }).error.code).toBe(
+      'verification.locked',
+    );
     expect((await tryCode(verificationId, code)).status).toBe(410);
   });
 
@@ -206,7 +213,9 @@ describe('a link by e-mail', () => {
     expect(await h.store.movements({ captureId: capture.id })).toEqual([]);
     await h.verificationWorker!.runOnce();
     expect(smtp.messages).toHaveLength(1);
-    const link = /https?:\/\/\S+\/v1\/verifications\/link\/\S+/.exec(smtp.messages[0]!.text ?? '')![0];
+    const link = /https?:\/\/\S+\/v1\/verifications\/link\/\S+/.exec(
+      smtp.messages[0]!.text ?? '',
+    )![0];
     const path = new URL(link).pathname;
 
     const forged = await h.app.request(path.slice(0, -4) + 'AAAA');
@@ -238,7 +247,9 @@ describe('a link by e-mail', () => {
       channels: ['EPOSTA'],
     });
     expect(await h.store.movements({})).toEqual([]);
-    const link = /https?:\/\/\S+\/v1\/verifications\/link\/\S+/.exec(smtp.messages[0]!.text ?? '')![0];
+    const link = /https?:\/\/\S+\/v1\/verifications\/link\/\S+/.exec(
+      smtp.messages[0]!.text ?? '',
+    )![0];
     expect((await h.app.request(new URL(link).pathname, { method: 'POST' })).status).toBe(410);
   });
 });
@@ -248,7 +259,10 @@ it('no address, code or link token reaches a log line', async () => {
   const code = await smsCode(verificationId);
   await tryCode(verificationId, code === '000000' ? '111111' : '000000');
   await tryCode(verificationId, code);
-  const capture = { ...validCapture({ channels: { MESAJ: true, EPOSTA: true } }), verifications: [verificationId] };
+  const capture = {
+    ...validCapture({ channels: { MESAJ: true, EPOSTA: true } }),
+    verifications: [verificationId],
+  };
   await post('/v1/captures', capture);
   await h.verificationWorker!.runOnce();
   const token = /\/link\/([^\s]+)/.exec(smtp.messages[0]!.text ?? '')![1]!;
