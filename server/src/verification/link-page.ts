@@ -16,10 +16,10 @@ export type { LinkPageState } from './link-page-texts.js';
 export const LINK_PAGE_HEADERS: Record<string, string> = WITHDRAWAL_PAGE_HEADERS;
 
 /**
- * The stylesheet, relative to `/v1/verifications/link/{token}`: the withdrawal pages' own
+ * The stylesheet, relative to `/v1/confirm/{token}`: the withdrawal pages' own
  * (`/v1/withdraw/style.css`), so it keeps working behind a path prefix and needs no route here.
  */
-export const LINK_PAGE_STYLESHEET = '../../withdraw/style.css';
+export const LINK_PAGE_STYLESHEET = '../withdraw/style.css';
 
 /** What a page shows; `segment` is the URL's last segment (`{id}.{token}`), the form posts to it. */
 export type LinkPageView =

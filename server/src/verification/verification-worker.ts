@@ -76,7 +76,11 @@ export function createVerificationWorker(options: VerificationWorkerOptions): Ve
       if (outcome.kind === 'released') report.released += 1;
       else if (outcome.kind === 'unreleasable') failed(id, `release: ${outcome.reason}`);
     }
-    const expired = await expireVerifications({ store, newId: options.newId }, now(), batch);
+    const expired = await expireVerifications(
+      { store, newId: () => options.newId() },
+      now(),
+      batch,
+    );
     report.expired = expired.length;
     for (const v of expired) retries.delete(v.id);
     if (report.sent + report.released + report.expired + report.failed > 0) {
