@@ -213,9 +213,7 @@ describe('a link by e-mail', () => {
     expect(await h.store.movements({ captureId: capture.id })).toEqual([]);
     await h.verificationWorker!.runOnce();
     expect(smtp.messages).toHaveLength(1);
-    const link = /https?:\/\/\S+\/v1\/confirm\/\S+/.exec(
-      smtp.messages[0]!.text ?? '',
-    )![0];
+    const link = /https?:\/\/\S+\/v1\/confirm\/\S+/.exec(smtp.messages[0]!.text ?? '')![0];
     const path = new URL(link).pathname;
 
     const forged = await h.app.request(path.slice(0, -4) + 'AAAA');
@@ -247,9 +245,7 @@ describe('a link by e-mail', () => {
       channels: ['EPOSTA'],
     });
     expect(await h.store.movements({})).toEqual([]);
-    const link = /https?:\/\/\S+\/v1\/confirm\/\S+/.exec(
-      smtp.messages[0]!.text ?? '',
-    )![0];
+    const link = /https?:\/\/\S+\/v1\/confirm\/\S+/.exec(smtp.messages[0]!.text ?? '')![0];
     expect((await h.app.request(new URL(link).pathname, { method: 'POST' })).status).toBe(410);
   });
 });
