@@ -13,7 +13,7 @@ import { createVerificationWorker } from './verification-worker.js';
 import type { VerificationWorker, VerificationWorkerOptions } from './verification-worker.js';
 
 export interface VerificationParts {
-  store: VerificationStore & Pick<WebhookStore, 'insertWebhookEvents'>;
+  store: VerificationStore & Pick<WebhookStore, 'insertWebhookEvents' | 'scrubVerificationSms'>;
   /** The site a key names in the live config. */
   site(siteKey: string): SiteConfig | undefined;
   mailer?: Pick<Mailer, 'send'> | undefined;
