@@ -108,6 +108,7 @@ const env = parseServerEnv({
   SYNC_INTERVAL_SECONDS: process.env.SYNC_INTERVAL_SECONDS || '2',
   DELIVERY_INTERVAL_MS: process.env.DELIVERY_INTERVAL_MS || '250',
   WEBHOOK_INTERVAL_MS: process.env.WEBHOOK_INTERVAL_MS || '250',
+  VERIFICATION_INTERVAL_MS: process.env.VERIFICATION_INTERVAL_MS || '250',
   SMTP_URL: smtpUrl,
   SMTP_FROM: process.env.SMTP_FROM || 'Örnek Kitabevi <uyelik@ornek-kitabevi.example>',
 });
