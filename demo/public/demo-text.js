@@ -4,8 +4,8 @@
  * @typedef {'MESAJ' | 'ARAMA' | 'EPOSTA'} Channel
  * @typedef {'ONAY' | 'RET'} ConsentStatus
  * @typedef {'pending' | 'in-flight' | 'delivered' | 'already-current' | 'dead'} MovementState
- *   a permission's way to İYS; the receipt page adds `held` (waiting for its confirmation) and
- *   `none`
+ *   a permission's way to İYS; the receipt page adds `held` (waiting for its confirmation),
+ *   `expired` (not confirmed in time) and `none`
  */
 
 const TEXTS = {
@@ -30,6 +30,7 @@ const TEXTS = {
       dead: 'İYS kabul etmedi',
       none: 'İYS’ye bir şey gönderilmez',
       held: 'Adres sahibinin onayı bekleniyor',
+      expired: 'Zamanında onaylanmadı; İYS’ye gönderilmedi',
     },
     /** @param {string} kid */
     signatureOk: (kid) => `İmza geçerli: ${kid} anahtarıyla imzalanmış.`,
@@ -69,6 +70,7 @@ const TEXTS = {
       dead: 'refused by İYS',
       none: 'nothing is sent to İYS',
       held: 'waiting for the address’s owner to confirm',
+      expired: 'not confirmed in time; not sent to İYS',
     },
     /** @param {string} kid */
     signatureOk: (kid) => `Signature valid: signed with key ${kid}.`,

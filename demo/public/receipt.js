@@ -14,6 +14,10 @@ import { getJson, showStatus, sleep, t } from './demo-text.js';
  *   the parts of a capture's record this page shows
  * @typedef {{ type: Channel, state: import('./demo-text.js').MovementState }} Movement
  *   a permission on its way to İYS
+ * @typedef {{ channels: Channel[], state: string, confirmationId?: string }} HeldVerification
+ *   a verification of the capture's held channels, as the admin API names it
+ * @typedef {{ movements?: Movement[], verifications?: HeldVerification[] }} CaptureProgress
+ *   what the admin API says of a capture's way to İYS
  */
 
 /** The page's element `id`: makbuz.html has each one this script names. */
@@ -78,10 +82,29 @@ function cell(row, text, className) {
 }
 
 /**
- * @param {CaptureRecord} record
- * @param {Movement[]} movements
+ * The capture's movements with those its confirmations released (a confirmed channel goes to İYS
+ * by the confirmation record, docs/verification.md#records), and the held channels that expired.
+ * @param {CaptureProgress} capture
+ * @returns {Promise<{ movements: Movement[], expired: Channel[] }>}
  */
-function showChannels(record, movements) {
+async function progressOf(capture) {
+  const movements = [...(capture.movements ?? [])];
+  /** @type {Channel[]} */
+  const expired = [];
+  for (const v of capture.verifications ?? []) {
+    if (v.state === 'expired') expired.push(...v.channels);
+    if (!v.confirmationId) continue;
+    const confirmation = await getJson(`/demo/api/captures/${v.confirmationId}`);
+    if (confirmation.ok) movements.push(...(confirmation.body.movements ?? []));
+  }
+  return { movements, expired };
+}
+
+/**
+ * @param {CaptureRecord} record
+ * @param {{ movements: Movement[], expired: Channel[] }} progress
+ */
+function showChannels(record, { movements, expired }) {
   const body = /** @type {HTMLTableSectionElement} */ ($('kanallar'));
   body.replaceChildren();
   for (const channel of record.channels) {
@@ -94,7 +117,9 @@ function showChannels(record, movements) {
     cell(row, channel.checked ? `${t.yes} (ONAY)` : t.no, channel.checked ? 'ok' : '');
     const movement = movements.find((m) => m.type === channel.type);
     // A held channel (docs/verification.md#records) has no movement until it is confirmed.
-    const state = movement?.state ?? (channel.verify ? 'held' : 'none');
+    const state =
+      movement?.state ??
+      (!channel.verify ? 'none' : expired.includes(channel.type) ? 'expired' : 'held');
     const text = t.states[state] ?? state;
     const td = cell(row, text, state === 'delivered' ? 'ok' : state === 'dead' ? 'bad' : '');
     td.dataset.state = state;
@@ -127,7 +152,7 @@ async function main() {
   /** @type {HTMLAnchorElement} */ ($('iys-link')).search = `?id=${id}`;
   /** @type {HTMLAnchorElement} */ ($('lang-link')).search = `?id=${id}`;
   showStatus(status, t.waiting);
-  /** @type {{ record: CaptureRecord, receipt: string, movements?: Movement[] }} */
+  /** @type {{ record: CaptureRecord, receipt: string } & CaptureProgress} */
   let capture;
   // The capture may still be on its way (the widget retries what an offline page left behind).
   for (;;) {
@@ -161,19 +186,24 @@ async function main() {
   else showStatus(signature, t.signatureUnsupported);
   signature.dataset.valid = String(verdict.ok);
 
-  let movements = capture.movements ?? [];
-  showChannels(record, movements);
+  let progress = await progressOf(capture);
+  showChannels(record, progress);
   const settled = (/** @type {Movement} */ m) =>
     ['delivered', 'already-current', 'dead'].includes(m.state);
   // A held channel's movement appears once its owner confirms (a code, or the e-mail's link).
   const waiting = () =>
-    !movements.every(settled) ||
-    record.channels.some((c) => c.verify && !movements.some((m) => m.type === c.type));
+    !progress.movements.every(settled) ||
+    record.channels.some(
+      (c) =>
+        c.verify &&
+        !progress.expired.includes(c.type) &&
+        !progress.movements.some((m) => m.type === c.type),
+    );
   while (waiting()) {
     await sleep(1000);
     const answer = await getJson(`/demo/api/captures/${id}`);
-    if (answer.ok) movements = answer.body.movements ?? [];
-    showChannels(record, movements);
+    if (answer.ok) progress = await progressOf(answer.body);
+    showChannels(record, progress);
   }
 }
 

@@ -36,7 +36,7 @@ export const codeIn = (text: string): string | undefined => /\b(\d{6})\b/.exec(t
 /** The confirmation link in an e-mail's text: its URL, the verification's id and the token. */
 export function linkIn(text: string): { url: string; id: string; token: string } | undefined {
   // `…/link/{id}.{token}`: the id may be logged (it names the verification), the token never.
-  const match = /https?:\/\/\S+\/v1\/verifications\/link\/([^\s.]+)\.(\S+)/.exec(text);
+  const match = /https?:\/\/\S+\/v1\/confirm\/([^\s.]+)\.(\S+)/.exec(text);
   return match ? { url: match[0], id: match[1]!, token: match[2]! } : undefined;
 }
 

@@ -139,12 +139,12 @@ describe('the demo with verification on', { timeout: 45_000 }, () => {
     const anchor = inbox.locator(`article.mail[data-to="${ayseEmail}"] a`).first();
     expect(await anchor.getAttribute('href')).toBe(link!.url);
     await anchor.click();
-    await inbox.waitForURL(/\/v1\/verifications\/link\//);
+    await inbox.waitForURL(/\/v1\/confirm\//);
     const before = new Date();
     // Only the page's button confirms (a mail scanner's GET does not): its POST's answer.
     const [confirmed] = await Promise.all([
       inbox.waitForResponse(
-        (r) => r.request().method() === 'POST' && r.url().includes('/v1/verifications/link/'),
+        (r) => r.request().method() === 'POST' && r.url().includes('/v1/confirm/'),
       ),
       inbox.getByRole('button').click(),
     ]);
