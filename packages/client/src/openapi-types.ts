@@ -1020,6 +1020,8 @@ export interface components {
           /** @description The sentence for people, in one language: Turkish, or English when Accept-Language prefers it. */
           message: string;
         }[];
+        /** @description verification.codeWrong: the codes that may still be tried before it locks. */
+        attemptsLeft?: number;
         /** @description The answer’s X-Request-Id (the one sent, if sane, else a new one): quote it in a support request. */
         requestId?: string;
       };

@@ -22,7 +22,14 @@ export interface ApiIssue {
 
 export interface ApiErrorBody {
   /** `requestId`: the answer's `X-Request-Id`, to quote when asking the site's operator. */
-  error: { code: string; message: string; issues?: ApiIssue[]; requestId?: string };
+  error: {
+    code: string;
+    message: string;
+    issues?: ApiIssue[];
+    /** `verification.codeWrong`: the codes that may still be tried before it locks. */
+    attemptsLeft?: number;
+    requestId?: string;
+  };
 }
 
 /**
@@ -36,6 +43,8 @@ export class ApiError extends HTTPException {
     readonly text: Localized,
     readonly problems: readonly Problem[] = [],
     readonly headers: Record<string, string> = {},
+    /** Machine fields of the error beside its code (e.g. `attemptsLeft`), the same in every language. */
+    readonly fields: { attemptsLeft?: number } = {},
   ) {
     // HTTPException's own message (logs, stack traces) is the English one.
     super(status, { message: text.en });
@@ -103,6 +112,7 @@ export function apiErrorResponse(c: Context, error: ApiError): Response {
       code: error.code,
       message: error.text[locale],
       ...(error.problems.length > 0 ? { issues: toIssues(error.problems, locale) } : {}),
+      ...error.fields,
       ...(requestId === undefined ? {} : { requestId }),
     },
   };

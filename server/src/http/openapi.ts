@@ -63,6 +63,9 @@ const ApiErrorBody = z.object({
         'In one language: Turkish, or English when Accept-Language prefers English (q-values count).',
     }),
     issues: z.array(ApiIssue).optional(),
+    attemptsLeft: z.int().min(0).optional().meta({
+      description: 'verification.codeWrong: the codes that may still be tried before it locks.',
+    }),
     requestId: z.string().optional().meta({
       description:
         'The answer’s X-Request-Id (the one sent, if sane, else a new one): quote it in a support request.',

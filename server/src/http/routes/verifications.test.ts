@@ -141,10 +141,14 @@ describe('a code by SMS', () => {
     const wrong = code === '000000' ? '111111' : '000000';
     const first = await tryCode(verificationId, wrong);
     expect(first.status).toBe(422);
-    expect(((await first.json()) as { error: { code: string } }).error.code).toBe(
-      'verification.codeWrong',
+    expect(
+      ((await first.json()) as { error: { code: string; attemptsLeft: number } }).error,
+    ).toMatchObject({ code: 'verification.codeWrong', attemptsLeft: 2 });
+    const second = await tryCode(verificationId, wrong);
+    expect(second.status).toBe(422);
+    expect(((await second.json()) as { error: { attemptsLeft: number } }).error.attemptsLeft).toBe(
+      1,
     );
-    expect((await tryCode(verificationId, wrong)).status).toBe(422);
     const third = await tryCode(verificationId, wrong);
     expect(third.status).toBe(410);
     expect(((await third.json()) as { error: { code: string } }).error.code).toBe(

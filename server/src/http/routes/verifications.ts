@@ -43,12 +43,14 @@ function flowError(refusal: FlowRefusal): ApiError {
     refusal.retryAfterSeconds === undefined
       ? {}
       : { 'Retry-After': String(refusal.retryAfterSeconds) };
+  // The widget says how many codes are left (docs/verification.md#http).
   return new ApiError(
     refusal.status,
     refusal.code,
     refusal.message,
     refusal.problems ?? [],
     headers,
+    refusal.attemptsLeft === undefined ? {} : { attemptsLeft: refusal.attemptsLeft },
   );
 }
 
