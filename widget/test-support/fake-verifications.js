@@ -56,7 +56,8 @@ export async function postCode(ctx, state, id) {
   state.verificationPosts.push({ path: 'code', id, body });
   const v = state.verifications.get(id);
   if (!v) return apiError(ctx, 404, 'verification.unknown', 'No such verification.');
-  if (v.expired) return apiError(ctx, 410, 'verification.expired', 'The code has expired.');
+  // As the server answers a code past its minutes.
+  if (v.expired) return apiError(ctx, 410, 'verification.codeExpired', 'The code has expired.');
   if (v.attemptsLeft <= 0) return apiError(ctx, 410, 'verification.locked', 'Too many tries.');
   if (body.code === FAKE_CODE) {
     v.state = 'confirmed';

@@ -222,8 +222,11 @@ export class VerifySteps {
     } else if (error === 'verification.codeWrong') {
       step.attemptsLeft = attemptsLeftOf(answer!.body) ?? 0;
       step.phase = step.attemptsLeft > 0 ? 'wrong' : 'locked';
-    } else if (error === 'verification.locked' || error === 'verification.expired') {
-      step.phase = error === 'verification.locked' ? 'locked' : 'expired';
+    } else if (error === 'verification.locked') {
+      step.phase = 'locked';
+    } else if (error === 'verification.codeExpired' || error === 'verification.expired') {
+      // The code's minutes are over, or the whole verification is no longer open.
+      step.phase = 'expired';
     } else step.say = 'failed';
     if (step.phase === 'locked' || step.phase === 'expired') focus = `[data-resend=${channel}]`;
     if (step.phase === 'wrong') input.select();
