@@ -237,6 +237,7 @@ describe('a permission nobody confirms', { timeout: 45_000 }, () => {
       );
     });
     expect(expired.data).toMatchObject({ channels: ['EPOSTA'], method: 'link' });
+    await page.locator('#kanallar tr[data-channel="EPOSTA"] [data-state="expired"]').waitFor();
     const opened = await page.goto(link.url);
     expect(opened?.status()).toBe(410);
     expect(await simConsents(lateEmail)).toEqual([]);
