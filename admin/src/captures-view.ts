@@ -9,10 +9,11 @@ import { CHANNELS, MOVEMENT_STATES } from './api-types.js';
 import type { CaptureSummary, Page, SyncState } from './api-types.js';
 import { turkeyDayStart, turkeyTime } from './format.js';
 import { PagedView } from './paged-view.js';
+import { heldLine } from './held-channels.js';
 
 export const PAGE_SIZE = 20;
 
-const KINDS = ['capture', 'withdrawal'] as const;
+const KINDS = ['capture', 'withdrawal', 'confirmation'] as const;
 
 /** A filter's labelled <select>: "all" (no value) first, then each value, the current one chosen. */
 function filterSelect<V extends string>(
@@ -180,7 +181,14 @@ export class IzinliCapturesView extends PagedView<CaptureSummary> {
                 (c.channels ?? [])
                   .filter((ch) => ch.status)
                   .map((ch) => `${this.t(ch.type)} ${ch.status}`)
-                  .join(', ') || '—'
+                  .join(', ') || (c.held ? '' : '—')
+              }
+              ${
+                c.held
+                  ? html`<span class="held" data-held=${c.held.map((h) => `${h.channel}:${h.state}`).join(' ')}
+                      >${heldLine((key, values) => this.t(key, values), c.held)}</span
+                    >`
+                  : ''
               }
             </td>
             <td>

@@ -10,6 +10,7 @@ import { download } from './download.js';
 import type { EvidenceBundle, EvidenceVerification } from './api-types.js';
 import { turkeyTime } from './format.js';
 import { isKey } from './i18n/index.js';
+import { confirmationRows, heldState, isConfirmation } from './evidence-confirmation.js';
 
 type Entry = EvidenceBundle['records'][number];
 type Check = EvidenceVerification['records'][number];
@@ -157,10 +158,13 @@ export class IzinliEvidenceView extends AdminView {
         <dt>${label}</dt>
         <dd>${value}</dd>
       </div>`;
+    const t = this.t.bind(this);
     return html`<section class="evidence-record" data-capture=${entry.captureId}>
       <h2>${this.t('recordHeading', { kind, n: i + 1, site: entry.siteKey, seq: entry.seq })}</h2>
       ${
-        r
+        isConfirmation(r)
+          ? confirmationRows(t, b, r, row)
+          : r
           ? html`<dl>
               ${row(this.t('whenLabel'), `${turkeyTime(r.receivedAt)} (${r.receivedAt})`)}
               ${row(this.t('consentDateLabel'), r.consentDate)}
@@ -175,6 +179,7 @@ export class IzinliEvidenceView extends AdminView {
                       html`<li>
                         ${this.t(c.type)}: ${c.checked ? this.t('ticked') : this.t('unticked')}
                         ${c.status ? `(${c.status})` : ''}
+                        ${c.verify ? heldState(t, b, entry.captureId, c.type) : ''}
                       </li>`,
                   )}
                   ${(r.purposes ?? []).map(

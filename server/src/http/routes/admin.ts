@@ -13,10 +13,18 @@ import {
 import type { Problem, TenantConfig } from '@izinli/core';
 import { isCaptureCursor } from '../../store/sql/capture-query.js';
 import type { CaptureFilter, StoredCapture } from '../../store/store.js';
+import type { VerificationStore } from '../../store/ports/verification-store.js';
+import {
+  captureVerifications,
+  heldChannelViews,
+  holdsChannels,
+  verificationView,
+} from '../../verification/verification-views.js';
+import type { HeldChannelView } from '../../verification/verification-views.js';
 import { ApiError, requestLocale } from '../api-error.js';
 import { verifyBundle } from '../../proof/bundle-verify.js';
 import { problemJson } from '../../proof/index.js';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps, DepsWith } from '../app-deps.js';
 import type { CaptureSummary } from '../admin-api-types.js';
 import { adminAuth } from './admin-auth.js';
 import { adminLogVerifyRoutes } from './admin-log-verify.js';
@@ -87,23 +95,42 @@ function siteScope(tenant: TenantConfig, site: string | undefined): string[] {
   return [site];
 }
 
-function summary(capture: StoredCapture): CaptureSummary {
-  // The list holds captures and withdrawals only (listCaptures leaves İYS days out).
-  const record = capture.record && isCaptureRecord(capture.record) ? capture.record : undefined;
-  return {
+function summary(capture: StoredCapture, held?: HeldChannelView[]): CaptureSummary {
+  // İYS days are not listed (listCaptures leaves them out); a purged record keeps its digests.
+  const record = capture.record;
+  const base = {
     captureId: capture.captureId,
     siteKey: capture.siteKey,
     seq: capture.seq,
     receivedAt: capture.receivedAt,
     recordHash: capture.recordHash,
-    ...(record
-      ? {
-          kind: record.kind,
-          channels: record.channels,
-          purposes: record.purposes.map(({ id, granted }) => ({ id, granted })),
-        }
-      : { purgedAt: capture.purgedAt }),
   };
+  if (record?.kind === 'confirmation')
+    return {
+      ...base,
+      kind: record.kind,
+      channels: record.channels.map(({ type, status }) => ({ type, checked: true, status })),
+      purposes: [],
+      confirms: record.confirms.captureId,
+    };
+  if (!record || !isCaptureRecord(record)) return { ...base, purgedAt: capture.purgedAt };
+  return {
+    ...base,
+    kind: record.kind,
+    channels: record.channels,
+    purposes: record.purposes.map(({ id, granted }) => ({ id, granted })),
+    ...(held && held.length > 0 ? { held } : {}),
+  };
+}
+
+/** Each held channel's state, for the captures of a page that hold any. */
+async function heldOf(
+  store: Pick<VerificationStore, 'verificationsOf'>,
+  capture: StoredCapture,
+): Promise<HeldChannelView[] | undefined> {
+  if (!holdsChannels(capture.record)) return undefined;
+  const views = (await store.verificationsOf(capture.captureId)).map((v) => verificationView(v));
+  return heldChannelViews(capture.record, views);
 }
 
 function isoQuery(c: Context, name: 'from' | 'to'): string | undefined {
@@ -125,8 +152,12 @@ function isoQuery(c: Context, name: 'from' | 'to'): string | undefined {
 /** The captures filter of a query (site, recipient, kind, channel, state, from, to); 400 if bad. */
 function captureFilter(c: Context<AdminEnv>): Omit<CaptureFilter, 'limit' | 'cursor'> {
   const kind = c.req.query('kind');
-  if (kind !== undefined && kind !== 'capture' && kind !== 'withdrawal') {
-    throw badQuery('kind', { en: 'capture or withdrawal', tr: 'capture ya da withdrawal' }, kind);
+  if (kind !== undefined && kind !== 'capture' && kind !== 'withdrawal' && kind !== 'confirmation') {
+    throw badQuery(
+      'kind',
+      { en: 'capture, withdrawal or confirmation', tr: 'capture, withdrawal ya da confirmation' },
+      kind,
+    );
   }
   const channel = optionalEnum(c, 'channel', Channel);
   const state = optionalEnum(c, 'state', MovementState);
@@ -144,6 +175,9 @@ function captureFilter(c: Context<AdminEnv>): Omit<CaptureFilter, 'limit' | 'cur
     ...(to ? { to } : {}),
   };
 }
+
+// MERGE: drop once Store has VerificationStore.
+const verifying = (deps: AppDeps) => deps as DepsWith<AppDeps['store'] & VerificationStore>;
 
 /** Mounted at /v1/admin. */
 export function adminRoutes(deps: AppDeps) {
@@ -179,8 +213,10 @@ export function adminRoutes(deps: AppDeps) {
           limit,
         };
         const page = await deps.store.listCaptures(filter);
+        const store = deps.store as typeof deps.store & VerificationStore; // MERGE: drop the cast
+        const held = await Promise.all(page.items.map((item) => heldOf(store, item)));
         return c.json({
-          items: page.items.map(summary),
+          items: page.items.map((item, i) => summary(item, held[i])),
           ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
         });
       })
@@ -221,15 +257,18 @@ export function adminRoutes(deps: AppDeps) {
           ]);
         }
         const movements = await deps.store.movements({ captureId: id });
-        return c.json({ ...capture, movements });
+        const store = deps.store as typeof deps.store & VerificationStore; // MERGE: drop the cast
+        const { verifications } = await captureVerifications(store, capture);
+        // The answer names the verifications' states and times, never an address or secret.
+        return c.json({ ...capture, movements, verifications });
       })
       .get('/recipients/timeline', async (c) => {
         const recipient = recipientQuery(c);
-        return c.json(await recipientTimeline(deps, c.get('tenant'), recipient));
+        return c.json(await recipientTimeline(verifying(deps), c.get('tenant'), recipient));
       })
       .get('/recipients/evidence', async (c) => {
         const recipient = recipientQuery(c);
-        const bundle = await evidenceBundle(deps, c.get('tenant'), recipient);
+        const bundle = await evidenceBundle(verifying(deps), c.get('tenant'), recipient);
         const name = `izinli-evidence-${(recipient.phone ?? recipient.email ?? 'recipient').replace(/[^A-Za-z0-9.+@-]/g, '_')}.json`;
         c.header('Content-Disposition', `attachment; filename="${name}"`);
         return c.json(bundle);
@@ -237,7 +276,7 @@ export function adminRoutes(deps: AppDeps) {
       // The evidence bundle checked as `izinli verify bundle` checks it, with the server's keys:
       // what the console's printable evidence page shows beside each record.
       .get('/recipients/evidence/verification', async (c) => {
-        const bundle = await evidenceBundle(deps, c.get('tenant'), recipientQuery(c));
+        const bundle = await evidenceBundle(verifying(deps), c.get('tenant'), recipientQuery(c));
         const report = await verifyBundle(bundle, deps.jwks());
         const locale = requestLocale(c);
         const say = (p: Problem) => problemJson(p, problemMessage(p, locale));

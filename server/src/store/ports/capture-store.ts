@@ -47,7 +47,8 @@ export interface CaptureFilter {
   /** Exact normalised phone (E.164) or e-mail. */
   phone?: string;
   email?: string;
-  kind?: 'capture' | 'withdrawal';
+  /** A confirmation names no address: find one by its site and time (docs/verification.md). */
+  kind?: 'capture' | 'withdrawal' | 'confirmation';
   /** Captures that moved this channel (an ONAY or RET movement of this type). */
   channel?: Channel;
   /** Captures with a movement in this delivery state (with `channel`: that channel's movement). */
@@ -71,8 +72,8 @@ export interface CaptureStore {
   write<T>(siteKeys: readonly string[], work: (tx: WriteTx) => Promise<T>): Promise<T>;
   getCapture(captureId: string): Promise<StoredCapture | undefined>;
   /**
-   * Captures and withdrawals matching `filter` (never a chained İYS day), newest first
-   * (receivedAt, then insertion order), 50 a page.
+   * Captures, withdrawals and confirmations matching `filter` (never a chained İYS day), newest
+   * first (receivedAt, then insertion order), 50 a page.
    */
   listCaptures(filter: CaptureFilter): Promise<Page<StoredCapture>>;
 }
