@@ -55,24 +55,18 @@ type BundleHeldChannel = { captureId: string } & Omit<HeldChannelView, 'verifica
 /**
  * The recipient's captures with the confirmation records that released their held channels (they
  * name no address, so they are found through the captures' verifications), in chain time order,
- * and each held channel of the recipient's where its confirmation stands.
+ * and where each held channel of those captures stands.
  */
 async function withConfirmations(
   deps: DepsWith<CaptureStore & VerificationStore>,
   captures: StoredCapture[],
-  recipient: Recipient,
 ): Promise<{ records: StoredCapture[]; held: Map<string, HeldChannelView[]> }> {
-  const mine = new Set(channelsFor(recipient));
   const held = new Map<string, HeldChannelView[]>();
   const confirmations: StoredCapture[] = [];
   for (const capture of captures) {
     if (!holdsChannels(capture.record)) continue;
     const found = await captureVerifications(deps.store, capture);
-    const views = heldChannelViews(capture.record, found.verifications).filter((h) =>
-      mine.has(h.channel),
-    );
-    if (views.length === 0) continue;
-    held.set(capture.captureId, views);
+    held.set(capture.captureId, heldChannelViews(capture.record, found.verifications));
     confirmations.push(...found.confirmations);
   }
   const records = [...captures, ...confirmations].sort(
@@ -119,11 +113,14 @@ export async function recipientTimeline(
   recipient: Recipient,
 ): Promise<RecipientTimeline> {
   const own = await capturesOf(deps, tenant, recipient);
-  const { records: captures, held } = await withConfirmations(deps, own, recipient);
+  const { records: captures, held } = await withConfirmations(deps, own);
   const mine = new Set(channelsFor(recipient));
   const events: TimelineEvent[] = [];
   const movements: Movement[] = [];
   for (const capture of captures) {
+    const record = capture.record;
+    // A confirmation of the capture's other address (its e-mail, on a phone's timeline) is not this.
+    if (record?.kind === 'confirmation' && !record.channels.some((c) => mine.has(c.type))) continue;
     const own = await deps.store.movements({ captureId: capture.captureId });
     movements.push(...own.filter((m) => mine.has(m.type)));
     events.push({
@@ -131,7 +128,11 @@ export async function recipientTimeline(
       siteKey: capture.siteKey,
       captureId: capture.captureId,
       seq: capture.seq,
-      ...eventFields(capture, mine, held.get(capture.captureId)),
+      ...eventFields(
+        capture,
+        mine,
+        held.get(capture.captureId)?.filter((h) => mine.has(h.channel)),
+      ),
       movements: own
         .filter((m) => mine.has(m.type))
         .map(({ id, type, status, state, deadline, transactionId }) => ({
@@ -179,7 +180,8 @@ export async function evidenceBundle(
   recipient: Recipient,
 ) {
   const own = await capturesOf(deps, tenant, recipient);
-  const { records: captures, held } = await withConfirmations(deps, own, recipient);
+  // The records are whole, so each held channel of theirs is said, whichever the recipient's.
+  const { records: captures, held } = await withConfirmations(deps, own);
   const heldChannels: BundleHeldChannel[] = [...held].flatMap(([captureId, views]) =>
     views.map(({ verificationId: _internal, ...view }) => ({ captureId, ...view })),
   );
