@@ -185,7 +185,9 @@ export class IzinliCapturesView extends PagedView<CaptureSummary> {
               }
               ${
                 c.held
-                  ? html`<span class="held" data-held=${c.held.map((h) => `${h.channel}:${h.state}`).join(' ')}
+                  ? html`<span
+                      class="held"
+                      data-held=${c.held.map((h) => `${h.channel}:${h.state}`).join(' ')}
                       >${heldLine((key, values) => this.t(key, values), c.held)}</span
                     >`
                   : ''

@@ -165,57 +165,57 @@ export class IzinliEvidenceView extends AdminView {
         isConfirmation(r)
           ? confirmationRows(t, b, r, row)
           : r
-          ? html`<dl>
-              ${row(this.t('whenLabel'), `${turkeyTime(r.receivedAt)} (${r.receivedAt})`)}
-              ${row(this.t('consentDateLabel'), r.consentDate)}
-              ${row(this.t('whereLabel'), r.origin)}
-              ${r.pageUrl ? row(this.t('pageLabel'), r.pageUrl) : nothing}
-              ${row(this.t('sourceLabel'), r.source)}
-              ${row(
-                this.t('whatLabel'),
-                html`<ul>
-                  ${(r.channels ?? []).map(
-                    (c) =>
-                      html`<li>
-                        ${this.t(c.type)}: ${c.checked ? this.t('ticked') : this.t('unticked')}
-                        ${c.status ? `(${c.status})` : ''}
-                        ${c.verify ? heldState(t, b, entry.captureId, c.type) : ''}
-                      </li>`,
-                  )}
-                  ${(r.purposes ?? []).map(
-                    (p) =>
-                      html`<li>
-                        ${p.id}: ${p.granted ? this.t('granted') : this.t('notGranted')}
-                      </li>`,
-                  )}
-                </ul>`,
-              )}
-              ${row(
-                this.t('noticesShown'),
-                html`<ul>
-                  ${(r.notices ?? []).map((n) => {
-                    const shown = texts.get(noticeKey(r.siteKey, n));
-                    const state = check?.notices.find(
-                      (c) => c.id === n.id && c.version === n.version,
-                    );
-                    const word =
-                      state?.text === 'matches'
-                        ? this.t('textMatches')
-                        : state?.text === 'differs'
-                          ? this.t('textDiffers')
-                          : this.t('textMissing');
-                    return html`<li>
-                      ${shown?.title ?? n.id} —
-                      ${this.t('noticeVersion', { id: n.id, version: n.version, locale: n.locale })};
-                      ${word}
-                    </li>`;
-                  })}
-                </ul>`,
-              )}
-            </dl>`
-          : html`<p>
-              ${this.t('receiptPurged', { at: entry.purgedAt ? turkeyTime(entry.purgedAt) : '—' })}
-            </p>`
+            ? html`<dl>
+                ${row(this.t('whenLabel'), `${turkeyTime(r.receivedAt)} (${r.receivedAt})`)}
+                ${row(this.t('consentDateLabel'), r.consentDate)}
+                ${row(this.t('whereLabel'), r.origin)}
+                ${r.pageUrl ? row(this.t('pageLabel'), r.pageUrl) : nothing}
+                ${row(this.t('sourceLabel'), r.source)}
+                ${row(
+                  this.t('whatLabel'),
+                  html`<ul>
+                    ${(r.channels ?? []).map(
+                      (c) =>
+                        html`<li>
+                          ${this.t(c.type)}: ${c.checked ? this.t('ticked') : this.t('unticked')}
+                          ${c.status ? `(${c.status})` : ''}
+                          ${c.verify ? heldState(t, b, entry.captureId, c.type) : ''}
+                        </li>`,
+                    )}
+                    ${(r.purposes ?? []).map(
+                      (p) =>
+                        html`<li>
+                          ${p.id}: ${p.granted ? this.t('granted') : this.t('notGranted')}
+                        </li>`,
+                    )}
+                  </ul>`,
+                )}
+                ${row(
+                  this.t('noticesShown'),
+                  html`<ul>
+                    ${(r.notices ?? []).map((n) => {
+                      const shown = texts.get(noticeKey(r.siteKey, n));
+                      const state = check?.notices.find(
+                        (c) => c.id === n.id && c.version === n.version,
+                      );
+                      const word =
+                        state?.text === 'matches'
+                          ? this.t('textMatches')
+                          : state?.text === 'differs'
+                            ? this.t('textDiffers')
+                            : this.t('textMissing');
+                      return html`<li>
+                        ${shown?.title ?? n.id} —
+                        ${this.t('noticeVersion', { id: n.id, version: n.version, locale: n.locale })};
+                        ${word}
+                      </li>`;
+                    })}
+                  </ul>`,
+                )}
+              </dl>`
+            : html`<p>
+                ${this.t('receiptPurged', { at: entry.purgedAt ? turkeyTime(entry.purgedAt) : '—' })}
+              </p>`
       }
       <h3>${this.t('receiptCheck')}</h3>
       ${this.receipt(check)}

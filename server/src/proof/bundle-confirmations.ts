@@ -5,8 +5,16 @@
 // confirmation moved onto another person's capture, or a capture altered after confirmation, fails.
 import { createHash } from 'node:crypto';
 import { excerpt, isCaptureRecord } from '@izinli/core';
-import type { ConfirmationRecord, Problem } from '@izinli/core';
-import type { BundleRecordCheck } from './bundle-verify.js';
+import type { ChainRecord, ConfirmationRecord, Problem } from '@izinli/core';
+
+/** The parts of a record's check (bundle-verify.ts's BundleRecordCheck) read and amended here. */
+interface RecordCheck {
+  index: number;
+  captureId?: string;
+  status: 'verified' | 'failed' | 'purged' | 'unsigned';
+  record?: ChainRecord;
+  problems: Problem[];
+}
 
 type Obj = Record<string, unknown>;
 const isObj = (value: unknown): value is Obj =>
@@ -18,7 +26,7 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
  * Adds to each verified confirmation's check the problems of its capture: absent from the bundle,
  * another record hash, another address, or channels the capture did not hold. A failed one fails.
  */
-export function checkConfirmations(entries: readonly unknown[], checks: BundleRecordCheck[]): void {
+export function checkConfirmations(entries: readonly unknown[], checks: RecordCheck[]): void {
   for (const check of checks) {
     if (check.status !== 'verified' || check.record?.kind !== 'confirmation') continue;
     const problems = confirmationProblems(check.record, check.index, entries, checks);
@@ -32,14 +40,15 @@ function confirmationProblems(
   confirmation: ConfirmationRecord,
   index: number,
   entries: readonly unknown[],
-  checks: readonly BundleRecordCheck[],
+  checks: readonly RecordCheck[],
 ): Problem[] {
   const path = ['records', index, 'record'];
   const { captureId, recordHash } = confirmation.confirms;
   // The signed record where its receipt verified; a purged capture's entry keeps its digests.
   const signed = checks.find((c) => c.status === 'verified' && c.captureId === captureId)?.record;
   const entry = entries.find((e) => isObj(e) && e.captureId === captureId) as Obj | undefined;
-  const hash = signed?.recordHash ?? (typeof entry?.recordHash === 'string' ? entry.recordHash : undefined);
+  const hash =
+    signed?.recordHash ?? (typeof entry?.recordHash === 'string' ? entry.recordHash : undefined);
   if (hash === undefined) {
     return [
       {

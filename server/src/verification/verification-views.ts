@@ -76,7 +76,13 @@ export async function confirmationsOf(
     [capture.receivedAt, v.confirmedAt ?? capture.receivedAt].sort().at(-1)!,
   );
   const from = shift(starts.sort()[0]!, -SLACK_MS);
-  const to = shift(released.map((v) => v.releasedAt!).sort().at(-1)!, SLACK_MS);
+  const to = shift(
+    released
+      .map((v) => v.releasedAt!)
+      .sort()
+      .at(-1)!,
+    SLACK_MS,
+  );
   const found: (StoredCapture & { record: ConfirmationRecord })[] = [];
   let cursor: string | undefined;
   do {

@@ -5,27 +5,19 @@ import {
   Channel,
   MovementState,
   excerpt,
-  isCaptureRecord,
   normalizeEmail,
   normalizePhone,
   problemMessage,
 } from '@izinli/core';
 import type { Problem, TenantConfig } from '@izinli/core';
 import { isCaptureCursor } from '../../store/sql/capture-query.js';
-import type { CaptureFilter, StoredCapture } from '../../store/store.js';
+import type { CaptureFilter } from '../../store/store.js';
 import type { VerificationStore } from '../../store/ports/verification-store.js';
-import {
-  captureVerifications,
-  heldChannelViews,
-  holdsChannels,
-  verificationView,
-} from '../../verification/verification-views.js';
-import type { HeldChannelView } from '../../verification/verification-views.js';
+import { captureVerifications } from '../../verification/verification-views.js';
 import { ApiError, requestLocale } from '../api-error.js';
 import { verifyBundle } from '../../proof/bundle-verify.js';
 import { problemJson } from '../../proof/index.js';
 import type { AppDeps, DepsWith } from '../app-deps.js';
-import type { CaptureSummary } from '../admin-api-types.js';
 import { adminAuth } from './admin-auth.js';
 import { adminLogVerifyRoutes } from './admin-log-verify.js';
 import { adminMovementRoutes } from './admin-movements.js';
@@ -37,6 +29,7 @@ import type { AdminEnv } from './admin-auth.js';
 import { badQuery } from './bad-query.js';
 import { evidenceBundle, recipientTimeline } from './admin-recipient.js';
 import { capturesCsv } from './captures-csv.js';
+import { heldOf, summary } from './capture-summary.js';
 import { adminWithdrawalRoutes } from './withdrawal-admin.js';
 import { adminConsentRoutes } from './consent-admin.js';
 import { adminImportRoutes } from './import-admin.js';
@@ -95,44 +88,6 @@ function siteScope(tenant: TenantConfig, site: string | undefined): string[] {
   return [site];
 }
 
-function summary(capture: StoredCapture, held?: HeldChannelView[]): CaptureSummary {
-  // İYS days are not listed (listCaptures leaves them out); a purged record keeps its digests.
-  const record = capture.record;
-  const base = {
-    captureId: capture.captureId,
-    siteKey: capture.siteKey,
-    seq: capture.seq,
-    receivedAt: capture.receivedAt,
-    recordHash: capture.recordHash,
-  };
-  if (record?.kind === 'confirmation')
-    return {
-      ...base,
-      kind: record.kind,
-      channels: record.channels.map(({ type, status }) => ({ type, checked: true, status })),
-      purposes: [],
-      confirms: record.confirms.captureId,
-    };
-  if (!record || !isCaptureRecord(record)) return { ...base, purgedAt: capture.purgedAt };
-  return {
-    ...base,
-    kind: record.kind,
-    channels: record.channels,
-    purposes: record.purposes.map(({ id, granted }) => ({ id, granted })),
-    ...(held && held.length > 0 ? { held } : {}),
-  };
-}
-
-/** Each held channel's state, for the captures of a page that hold any. */
-async function heldOf(
-  store: Pick<VerificationStore, 'verificationsOf'>,
-  capture: StoredCapture,
-): Promise<HeldChannelView[] | undefined> {
-  if (!holdsChannels(capture.record)) return undefined;
-  const views = (await store.verificationsOf(capture.captureId)).map((v) => verificationView(v));
-  return heldChannelViews(capture.record, views);
-}
-
 function isoQuery(c: Context, name: 'from' | 'to'): string | undefined {
   const value = c.req.query(name);
   if (value === undefined) return undefined;
@@ -152,7 +107,12 @@ function isoQuery(c: Context, name: 'from' | 'to'): string | undefined {
 /** The captures filter of a query (site, recipient, kind, channel, state, from, to); 400 if bad. */
 function captureFilter(c: Context<AdminEnv>): Omit<CaptureFilter, 'limit' | 'cursor'> {
   const kind = c.req.query('kind');
-  if (kind !== undefined && kind !== 'capture' && kind !== 'withdrawal' && kind !== 'confirmation') {
+  if (
+    kind !== undefined &&
+    kind !== 'capture' &&
+    kind !== 'withdrawal' &&
+    kind !== 'confirmation'
+  ) {
     throw badQuery(
       'kind',
       { en: 'capture, withdrawal or confirmation', tr: 'capture, withdrawal ya da confirmation' },
