@@ -14,6 +14,7 @@ import { heldLine } from './held-channels.js';
 export const PAGE_SIZE = 20;
 
 const KINDS = ['capture', 'withdrawal', 'confirmation'] as const;
+const HELD = ['awaiting', 'expired'] as const;
 
 /** A filter's labelled <select>: "all" (no value) first, then each value, the current one chosen. */
 function filterSelect<V extends string>(
@@ -40,6 +41,8 @@ interface Filters {
   kind: string;
   channel: string;
   state: string;
+  /** Verified consent: captures awaiting confirmation, or whose hold expired. */
+  held?: string;
 }
 
 /** The API query for the filters: whole Turkey-time days, `to` inclusive. */
@@ -58,6 +61,7 @@ export function captureQuery(
     kind: filters.kind || undefined,
     channel: filters.channel || undefined,
     state: filters.state || undefined,
+    held: filters.held || undefined,
     cursor,
   };
 }
@@ -119,6 +123,7 @@ export class IzinliCapturesView extends PagedView<CaptureSummary> {
       kind: value('kind'),
       channel: value('channel'),
       state: value('state'),
+      held: value('held'),
     };
     this.firstPage();
   }
@@ -150,6 +155,9 @@ export class IzinliCapturesView extends PagedView<CaptureSummary> {
             MOVEMENT_STATES,
             f.state,
             (s) => this.t(`state_${s}`),
+          )}
+          ${filterSelect(this.t('heldFilter'), 'held', this.t('allHeld'), HELD, f.held ?? '', (h) =>
+            this.t(`heldFilter_${h}`),
           )}
           <button type="submit">${this.t('apply')}</button>
           <button type="button" id="captures-csv" @click=${this.downloadCsv}>

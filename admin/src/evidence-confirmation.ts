@@ -1,6 +1,7 @@
-// The evidence page's verified consent (docs/verification.md#in-the-console-and-the-evidence-bundle):
-// a held channel's state beside the capture ("Doğrulandı (kod, …)" from the signed confirmation
-// record in the bundle, else the bundle's unsigned state), and a confirmation record's own fields.
+// Verified consent on the evidence page: a held channel's state beside the capture
+// ("Doğrulandı (kod, …)" from the signed confirmation record in the bundle, else the bundle's
+// unsigned state), and a confirmation record's own fields;
+// docs/verification.md#in-the-console-and-the-evidence-bundle.
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { Channel, ConfirmationRecord } from '@izinli/core';

@@ -19,7 +19,8 @@ export const verificationTr = {
   addressHashLabel: 'Kod ya da bağlantının gittiği adresin SHA-256 özeti',
   heldFilter: 'Doğrulama',
   allHeld: 'Tümü',
-  heldOnly: 'Onay bekleyenler',
+  heldFilter_awaiting: 'Onay bekleyenler',
+  heldFilter_expired: 'Süresi dolanlar (İYS’ye gönderilmedi)',
 };
 
 export const verificationEn: Record<keyof typeof verificationTr, string> = {
@@ -41,5 +42,6 @@ export const verificationEn: Record<keyof typeof verificationTr, string> = {
   addressHashLabel: 'SHA-256 of the address the code or link went to',
   heldFilter: 'Verification',
   allHeld: 'All',
-  heldOnly: 'Awaiting confirmation',
+  heldFilter_awaiting: 'Awaiting confirmation',
+  heldFilter_expired: 'Expired (not sent to İYS)',
 };

@@ -2695,6 +2695,8 @@ export interface operations {
         channel?: string;
         /** @description pending, in-flight, delivered, already-current or dead: captures with such a movement */
         state?: string;
+        /** @description awaiting or expired: captures with a verification still open, or one that expired */
+        held?: string;
         /** @description ISO instant, inclusive */
         from?: string;
         /** @description ISO instant, exclusive */
@@ -2759,6 +2761,8 @@ export interface operations {
         channel?: string;
         /** @description pending, in-flight, delivered, already-current or dead: captures with such a movement */
         state?: string;
+        /** @description awaiting or expired: captures with a verification still open, or one that expired */
+        held?: string;
         /** @description ISO instant, inclusive */
         from?: string;
         /** @description ISO instant, exclusive */

@@ -278,6 +278,7 @@ export const OPERATIONS: Operation[] = [
       channel: 'MESAJ, ARAMA or EPOSTA: captures that moved this channel',
       state:
         'pending, in-flight, delivered, already-current or dead: captures with such a movement',
+      held: 'awaiting or expired: captures with a verification still open, or one that expired',
       from: 'ISO instant, inclusive',
       to: 'ISO instant, exclusive',
       cursor: 'from nextCursor',
@@ -298,6 +299,7 @@ export const OPERATIONS: Operation[] = [
       channel: 'MESAJ, ARAMA or EPOSTA: captures that moved this channel',
       state:
         'pending, in-flight, delivered, already-current or dead: captures with such a movement',
+      held: 'awaiting or expired: captures with a verification still open, or one that expired',
       from: 'ISO instant, inclusive',
       to: 'ISO instant, exclusive',
       delimiter: 'comma (default) or semicolon (Excel with a Turkish list separator)',

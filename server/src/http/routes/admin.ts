@@ -104,7 +104,7 @@ function isoQuery(c: Context, name: 'from' | 'to'): string | undefined {
   return new Date(time).toISOString();
 }
 
-/** The captures filter of a query (site, recipient, kind, channel, state, from, to); 400 if bad. */
+/** A query's captures filter (site, recipient, kind, channel, state, held, from, to); 400 if bad. */
 function captureFilter(c: Context<AdminEnv>): Omit<CaptureFilter, 'limit' | 'cursor'> {
   const kind = c.req.query('kind');
   if (
@@ -119,6 +119,7 @@ function captureFilter(c: Context<AdminEnv>): Omit<CaptureFilter, 'limit' | 'cur
       kind,
     );
   }
+  const held = optionalEnum(c, 'held', { options: ['awaiting', 'expired'] as const });
   const channel = optionalEnum(c, 'channel', Channel);
   const state = optionalEnum(c, 'state', MovementState);
   const phone = c.req.query('phone');
@@ -131,6 +132,7 @@ function captureFilter(c: Context<AdminEnv>): Omit<CaptureFilter, 'limit' | 'cur
     ...(kind ? { kind } : {}),
     ...(channel ? { channel } : {}),
     ...(state ? { state } : {}),
+    ...(held ? { held } : {}),
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
   };

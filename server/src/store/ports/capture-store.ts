@@ -53,6 +53,11 @@ export interface CaptureFilter {
   channel?: Channel;
   /** Captures with a movement in this delivery state (with `channel`: that channel's movement). */
   state?: MovementState;
+  /**
+   * Captures with a verification still open (`awaiting`: sent, locked, or confirmed and not yet
+   * released) or one that expired unconfirmed (`expired`), docs/verification.md.
+   */
+  held?: 'awaiting' | 'expired';
   /** ISO instants, inclusive `from`, exclusive `to`, on receivedAt. */
   from?: string;
   to?: string;

@@ -73,6 +73,16 @@ export function captureListQuery(
     if (filter.state !== undefined) moved.push(`m.state = ${p(filter.state)}`);
     where.push(`EXISTS (SELECT 1 FROM movements m WHERE ${moved.join(' AND ')})`);
   }
+  if (filter.held !== undefined) {
+    // Open: not confirmed and released, and not settled otherwise (docs/verification.md).
+    const states =
+      filter.held === 'expired'
+        ? "v.state = 'expired'"
+        : "(v.state IN ('pending', 'locked') OR (v.state = 'confirmed' AND v.released_at IS NULL))";
+    where.push(
+      `EXISTS (SELECT 1 FROM verifications v WHERE v.capture_id = captures.capture_id AND ${states})`,
+    );
+  }
   if (filter.from !== undefined) where.push(`received_ms >= ${p(epochMs(filter.from, 'from'))}`);
   if (filter.to !== undefined) where.push(`received_ms < ${p(epochMs(filter.to, 'to'))}`);
   if (filter.cursor !== undefined) {
