@@ -8,7 +8,16 @@ import globals from 'globals';
 const SOURCE_IGNORES = ['**/*.test.ts', '**/*.test-support.ts', 'test/**', '**/*.fixture.ts'];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/.tsbuild/**', 'test/bench/results/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/.tsbuild/**',
+      '**/.next/**',
+      '**/next-env.d.ts',
+      'test/bench/results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,6 @@
 // The embed, Lit and translations included, as one ES module and one classic script (for CMSs
-// that cannot add type="module"). npm test checks the gzip size (src/bundle-size.test.ts).
+// that cannot add type="module"), and the code step of verified consent as a third file that
+// both load on demand. npm test checks the gzip sizes (src/bundle-size.test.ts).
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -10,6 +11,21 @@ const plugins = [
   esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
   minifyTemplates(),
 ];
+
+// The element imports its code step (src/verify/verify-step.ts) by a relative specifier, which
+// the browser tests resolve to the source. In the builds it is dist/izinli-verify.js next to the
+// script itself: resolved from `import.meta.url`, which Rollup also provides in the classic
+// script, and left out of the bundle. The step takes Lit from the element, so one file serves both.
+const lazyVerifyStep = {
+  name: 'lazy-verify-step',
+  transform(code, id) {
+    if (!id.endsWith('/src/izinli-consent.ts')) return null;
+    const step = /import\((["'])\.\/verify\/verify-step\.js\1\)/;
+    if (!step.test(code)) this.error('izinli-consent.ts no longer imports ./verify/verify-step.js');
+    const url = "import(new URL('./izinli-verify.js', import.meta.url).href)";
+    return { code: code.replace(step, url), map: null };
+  },
+};
 
 const minify = (module) =>
   terser({
@@ -25,17 +41,22 @@ const minify = (module) =>
 export default [
   {
     input: 'src/index.ts',
-    plugins,
+    plugins: [...plugins, lazyVerifyStep],
     output: { file: 'dist/izinli.js', format: 'es', plugins: [minify(true)] },
   },
   {
     input: 'src/classic.ts',
-    plugins,
+    plugins: [...plugins, lazyVerifyStep],
     output: {
       file: 'dist/izinli.iife.js',
       format: 'iife',
       name: 'izinli',
       plugins: [minify(false)],
     },
+  },
+  {
+    input: 'src/verify/verify-step.ts',
+    plugins,
+    output: { file: 'dist/izinli-verify.js', format: 'es', plugins: [minify(true)] },
   },
 ];

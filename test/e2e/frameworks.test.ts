@@ -1,9 +1,12 @@
-// The React 19 and Vue 3 recipes (examples/react, examples/vue) as a site would ship them: each
-// example bundled with esbuild, served by a site backend on its own origin, run in Chromium
-// against a real izinli server. A person signs up with the MESAJ box ticked; the site's backend
-// receives the capture id with the account, the server holds that capture, and the element's
+// The four recipes of docs/frameworks.md as a site would ship them, run in Chromium against a real
+// izinli server. The React 19, Vue 3 and Angular examples (examples/react, examples/vue,
+// examples/angular) are bundled with esbuild (Angular compiled ahead of time by ngc first) and
+// served by a site backend on its own origin; the Next.js example (examples/nextjs) is built by
+// `next build` and served by `next start`. A person signs up with the MESAJ box ticked; the site's
+// backend receives the capture id with the account (Next.js: the recipe's server action keeps it
+// and redirects to the account page), the server holds that capture, and the element's
 // `izinli-captured` reaches the framework's own listener (React 19's `onizinli-captured`, Vue's
-// `@izinli-captured`).
+// `@izinli-captured`, Angular's `(izinli-captured)`).
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -12,45 +15,15 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY, exampleServerConfig } from '@izinli/core/fixtures';
-import { checkServerConfig, parseServerEnv, startServer } from '@izinli/server';
+import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
 import type { RunningServer } from '@izinli/server';
-import { build } from 'esbuild';
-import { pino } from 'pino';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, launchChromium } from './browser.test-support.js';
+import { launchChromium } from './browser.test-support.js';
 import { REPO } from './demo-process.test-support.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** The examples, bundled as a site's build would (production React, Vue with its template compiler). */
-async function bundleExamples(): Promise<Record<string, string>> {
-  const bundle = async (entry: string, alias: Record<string, string> = {}) => {
-    const result = await build({
-      entryPoints: [join(REPO, entry)],
-      bundle: true,
-      write: false,
-      format: 'esm',
-      target: 'es2022',
-      minify: true,
-      alias,
-      define: {
-        'process.env.NODE_ENV': '"production"',
-        __VUE_OPTIONS_API__: 'true',
-        __VUE_PROD_DEVTOOLS__: 'false',
-        __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
-      },
-      logLevel: 'silent',
-    });
-    return result.outputFiles[0]!.text;
-  };
-  const [react, vue] = await Promise.all([
-    bundle('examples/react/signup.tsx'),
-    bundle('examples/vue/signup.ts', { vue: 'vue/dist/vue.esm-bundler.js' }),
-  ]);
-  return { '/react.js': react, '/vue.js': vue };
-}
+import { bundleExamples, freePort, nextBuild, nextStart } from './framework-builds.test-support.js';
+import type { NextProcess } from './framework-builds.test-support.js';
+import { heldChannels, startIzinli, UUID } from './frameworks.test-support.js';
 
 /** One account the site's backend opened, with what it kept. */
 interface Account {
@@ -65,6 +38,8 @@ describe('framework recipes in Chromium', { timeout: 120_000 }, () => {
   let scripts: Record<string, string> = {};
   let site: Server;
   let siteOrigin = '';
+  let nextOrigin = '';
+  let next: NextProcess | undefined;
   let izinli: RunningServer;
   let browser: Browser;
 
@@ -76,9 +51,6 @@ describe('framework recipes in Chromium', { timeout: 120_000 }, () => {
         stdio: 'ignore',
       });
     }
-    const started = Date.now();
-    scripts = await bundleExamples();
-    console.log(`examples bundled in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     // The site's backend: the pages, the bundles, and the signup endpoint that keeps accounts.
     site = createServer((request, response) => {
       const path = request.url ?? '/';
@@ -104,7 +76,7 @@ describe('framework recipes in Chromium', { timeout: 120_000 }, () => {
         response.end(script);
         return;
       }
-      const framework = /^\/(react|vue)$/.exec(path)?.[1];
+      const framework = /^\/(react|vue|angular)$/.exec(path)?.[1];
       if (!framework) {
         response.writeHead(404).end();
         return;
@@ -117,25 +89,27 @@ describe('framework recipes in Chromium', { timeout: 120_000 }, () => {
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     siteOrigin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
 
-    // izinli with the example site, allowing the site's origin.
-    const [tenant] = exampleServerConfig.tenants;
-    const sites = tenant!.sites.map((s) => ({ ...s, allowedOrigins: [siteOrigin] }));
-    const config = await checkServerConfig(
-      { ...exampleServerConfig, tenants: [{ ...tenant!, sites }] },
-      { IYS_PASSWORD: 'demo' },
-    );
-    const env = parseServerEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir });
-    if (!config.ok || !env.ok) throw new Error('the example settings are invalid');
-    izinli = await startServer({
-      env: env.value,
-      config: config.value,
-      logger: pino({ level: 'silent' }),
+    const nextPort = await freePort();
+    nextOrigin = `http://127.0.0.1:${nextPort}`;
+
+    // The builds, izinli (allowing both sites' origins) and Chromium, side by side.
+    const started = Date.now();
+    const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+    [scripts, , izinli, browser] = await Promise.all([
+      bundleExamples(dir).finally(() => console.log(`examples bundled in ${seconds()}`)),
+      nextBuild().finally(() => console.log(`next build in ${seconds()}`)),
+      startIzinli(dir, [siteOrigin, nextOrigin]),
+      launchChromium(),
+    ]);
+    next = await nextStart(nextPort, {
+      IZINLI_ENDPOINT: izinli.url,
+      IZINLI_SITE: EXAMPLE_SITE_KEY,
     });
-    browser = await launchChromium();
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
+    await next?.stop();
     site?.closeAllConnections();
     await new Promise<void>((resolve) => (site ? site.close(() => resolve()) : resolve()));
     await izinli?.close();
@@ -145,6 +119,7 @@ describe('framework recipes in Chromium', { timeout: 120_000 }, () => {
   it.each([
     ['react', '0532 710 00 01'],
     ['vue', '0532 710 00 02'],
+    ['angular', '0532 710 00 03'],
   ])(
     '%s: a signup with the element keeps the capture id with the account; the server holds that capture',
     async (framework, phone) => {
@@ -163,17 +138,7 @@ describe('framework recipes in Chromium', { timeout: 120_000 }, () => {
 
       // The framework's own listener heard izinli-captured: the server answered with a receipt.
       await page.locator('#receipt').waitFor();
-      const stored = await eventually(`${framework}: the capture on the server`, async () => {
-        const answer = await fetch(`${izinli.url}/v1/admin/captures/${captureId}`, {
-          headers: { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` },
-        });
-        return answer.status === 200
-          ? ((await answer.json()) as {
-              record: { channels: { type: string; checked: boolean; status: string }[] };
-            })
-          : undefined;
-      });
-      expect(stored.record.channels).toContainEqual({
+      expect(await heldChannels(izinli, captureId, framework)).toContainEqual({
         type: 'MESAJ',
         checked: true,
         status: 'ONAY',
@@ -182,4 +147,30 @@ describe('framework recipes in Chromium', { timeout: 120_000 }, () => {
       await page.close();
     },
   );
+
+  it('next.js: the server action keeps the capture id with the account; the server holds that capture', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${nextOrigin}/uye-ol`);
+    await page.fill('input[name=adSoyad]', 'Ayşe Yılmaz');
+    await page.fill('input[name=telefon]', '0532 710 00 04');
+    await page.locator('izinli-consent [data-channel=MESAJ]').check();
+    await page.locator('form button').click();
+
+    // The action redirected to the account page, which shows what the site's database kept.
+    await page.waitForURL(/\/hesap\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.locator('#account').textContent()).toContain('Ayşe Yılmaz');
+    const captureId = (await page.locator('#capture-id').textContent())?.trim() ?? '';
+    expect(captureId).toMatch(UUID);
+
+    expect(await heldChannels(izinli, captureId, 'next.js')).toContainEqual({
+      type: 'MESAJ',
+      checked: true,
+      status: 'ONAY',
+    });
+    expect(errors).toEqual([]);
+    expect(next!.output()).not.toMatch(/⨯|Error/);
+    await page.close();
+  });
 });

@@ -19,6 +19,8 @@ defineIzinliConsent();
 export const SITE = 'ornek-kitabevi-demo-0001';
 /** The same site offering Turkish only. */
 export const TURKISH_ONLY_SITE = 'ornek-yalniz-turkce-0001';
+/** The same site verifying MESAJ by a code and EPOSTA by a link; its codes are FAKE_CODE. */
+export const [VERIFYING_SITE, FAKE_CODE] = ['ornek-dogrulamali-0001', '246810'];
 
 /** One POST the fake server received, with the status it answered (0: connection dropped). */
 export interface Post {
@@ -30,6 +32,7 @@ export interface Post {
     channels: Record<string, boolean>;
     purposes: Record<string, boolean>;
     notices: { id: string; version: number; sha256: string }[];
+    verifications?: string[];
   };
   problems: unknown[];
 }
@@ -71,6 +74,13 @@ export function fakeServer(name = `s${Date.now().toString(36)}-${++sessions}`) {
     },
     release: () => control('release', { method: 'POST' }),
     posts: () => control('posts') as Promise<Post[]>,
+    /** Verification requests received: `path` (verifications, code, resend), `id`, `body`. */
+    verificationPosts: () =>
+      control('verifications') as Promise<{ path: string; id?: string; body?: unknown }[]>,
+    /** Seconds after a send before a new code may be asked (30 unless set). */
+    resendAfter: (s: number) => control(`resendSeconds?seconds=${s}`, { method: 'POST' }),
+    /** Expires every code sent so far. */
+    expire: () => control('expire', { method: 'POST' }),
   };
 }
 

@@ -21,6 +21,21 @@ describe('the embed’s size', () => {
     expect(gzipped).toBeLessThanOrEqual(LIMIT);
   });
 
+  it('keeps the code step in its own file, which imports nothing and stays small', () => {
+    const embed = readFileSync(new URL('izinli.js', dist), 'utf8');
+    const classic = readFileSync(new URL('izinli.iife.js', dist), 'utf8');
+    const step = readFileSync(new URL('izinli-verify.js', dist));
+    const gzipped = gzipSync(step, { level: 9 }).length;
+    console.log(`izinli-verify.js: ${step.length} B minified, ${gzipped} B gzip -9`);
+    for (const code of [embed, classic]) {
+      expect(code).not.toContain('Kodu gönder');
+      expect(code).toContain('new URL("./izinli-verify.js",');
+    }
+    // Lit comes from the element: a second copy would double the step's bytes.
+    expect(step.toString('utf8')).not.toMatch(/\bimport\s*[{*"'\w]|lit-html/);
+    expect(gzipped).toBeLessThanOrEqual(5 * 1024);
+  });
+
   it('leaves zod and libphonenumber-js out of the embed', () => {
     const code = readFileSync(new URL('izinli.js', dist), 'utf8');
     expect(code).not.toMatch(/ZodError|_zod|libphonenumber/);

@@ -102,6 +102,15 @@ describe('buildDraft', () => {
   });
 });
 
+describe('buildDraft with verified channels', () => {
+  it('B5: names the code verifications the form started, and nothing when it started none', () => {
+    const ticked = { channels: { MESAJ: true }, purposes: {} };
+    expect(draft({ ticked, verifications: [] })).not.toHaveProperty('verifications');
+    expect(draft({ ticked })).not.toHaveProperty('verifications');
+    expect(draft({ ticked, verifications: ['v-1'] }).verifications).toEqual(['v-1']);
+  });
+});
+
 describe('offeredChannels', () => {
   it('A4: phone channels need a phone field, EPOSTA an e-mail field, in the config’s order', () => {
     const view = viewIn('tr');

@@ -23,10 +23,15 @@ export interface DraftInput {
   ticked: { channels: Partial<Record<Channel, boolean>>; purposes: Record<string, boolean> };
   /** The page's origin and path: no query or fragment, which may carry personal data (B10). */
   pageUrl: string;
+  /** The code verifications this form started for its ticked channels, confirmed or not. */
+  verifications?: string[] | undefined;
 }
 
 /** A capture without `id` and `capturedAt`: equal drafts are the same answer from the person. */
-export type CaptureDraft = Omit<CaptureInput, 'id' | 'capturedAt'>;
+export type CaptureDraft = Omit<CaptureInput, 'id' | 'capturedAt'> & {
+  /** Code verifications this form started (docs/verification.md#the-flow); the server decides. */
+  verifications?: string[];
+};
 
 /**
  * Builds the capture body `POST /v1/captures` expects (core `CaptureInput`): every box shown with
@@ -59,7 +64,7 @@ export function buildDraft(input: DraftInput): CaptureDraft {
   if (phone && isPhoneShape(phone)) person.phone = phone;
   if (email && isEmailShape(email)) person.email = email;
 
-  const { pageUrl } = input;
+  const { pageUrl, verifications = [] } = input;
   return {
     siteKey: view.siteKey,
     locale: view.locale,
@@ -70,6 +75,7 @@ export function buildDraft(input: DraftInput): CaptureDraft {
     notices,
     widgetVersion: WIDGET_VERSION,
     ...(/^https?:/.test(pageUrl) ? { pageUrl: pageUrl.slice(0, 2048) } : {}),
+    ...(verifications.length > 0 ? { verifications } : {}),
   };
 }
 

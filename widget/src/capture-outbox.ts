@@ -3,6 +3,7 @@ import type { UseStore } from 'idb-keyval';
 import { problemOf } from './api-problem.js';
 import { MAX_ATTEMPTS, retryAfter, retryDelay, retryWait, retryable } from './backoff.js';
 import { IzinliCapturedEvent } from './events/izinli-captured-event.js';
+import type { IzinliVerification } from './events/izinli-captured-event.js';
 import { IzinliErrorEvent } from './events/izinli-error-event.js';
 import type { IzinliErrorCode, IzinliProblem } from './events/izinli-error-event.js';
 
@@ -136,9 +137,13 @@ export class CaptureOutbox {
     }
     const status = response?.status;
     if (response?.ok) {
-      const answer = (await response.json().catch(() => ({}))) as { receipt?: string };
+      const answer = (await response.json().catch(() => ({}))) as {
+        receipt?: string;
+        verification?: IzinliVerification[];
+      };
       await this.#forget(capture.id);
-      this.#emit(capture.id, new IzinliCapturedEvent(capture.id, answer.receipt ?? ''));
+      const event = new IzinliCapturedEvent(capture.id, answer.receipt ?? '', answer.verification);
+      this.#emit(capture.id, event);
       return;
     }
     const problem = response ? await problemOf(response) : NETWORK_PROBLEM;

@@ -27,6 +27,15 @@ export function consentProblem(
   if (!isFullName(person.fullName ?? '')) {
     return { message: 'needName', channel: first, field: 'fullName' };
   }
+  return addressProblem(ticked, person, phones);
+}
+
+/** What the addresses lack for the ticked channels (A4), the name aside: a code goes only to a usable one. */
+export function addressProblem(
+  ticked: readonly Channel[],
+  person: TypedPerson,
+  phones: PhonePolicy,
+): ConsentProblem | undefined {
   const phoneChannel = ticked.find(isPhoneChannel);
   const phone = person.phone?.trim() ?? '';
   const kind = phoneShapeKind(phone);

@@ -22,6 +22,10 @@ export interface ConsentState {
   disabled: boolean;
   /** The problem to show: only after the person interacted. */
   problem: ConsentProblem | undefined;
+  /** What goes under a channel's box: its code step, if the site asks a code for it. */
+  step: (channel: Channel) => unknown;
+  /** After the capture, which confirmation links were sent. */
+  note: unknown;
 }
 
 /**
@@ -73,7 +77,7 @@ export function renderConsent(
             <legend part="legend">${etk.title}</legend>
             <p part="text" id="etk-text">${etk.text}</p>
             <p part="hint">${t('etkHint')}</p>
-            ${channels.map((c) =>
+            ${channels.map((c) => [
               checkbox(
                 t(c),
                 { channel: c },
@@ -82,8 +86,10 @@ export function renderConsent(
                 problem?.channel === c,
                 onToggle,
               ),
-            )}
+              state.step(c),
+            ])}
             <p part="error" id="error" aria-live="polite">${problem ? t(problem.message) : ''}</p>
+            ${state.note}
           </fieldset>`
         : nothing
     }

@@ -99,6 +99,28 @@ describe('the built embed on a page', () => {
     expect(win.customElements.get('izinli-consent')).to.equal(win.izinli!.IzinliConsent);
   });
 
+  for (const build of ['module', 'classic']) {
+    it(`the ${build} build loads the code step (dist/izinli-verify.js) under the strict CSP and sends a code`, async () => {
+      const win = await load(`/test-support/pages/verify-${build}.html`);
+      const element = await rendered(win);
+      const root = element.shadowRoot!;
+      for (const [name, value] of [
+        ['adSoyad', 'Ayşe Yılmaz'],
+        ['telefon', '0532 123 45 67'],
+      ]) {
+        const input = win.document.querySelector<HTMLInputElement>(`[name=${name}]`)!;
+        input.value = value!;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      root.querySelector<HTMLInputElement>('[data-channel=MESAJ]')!.click();
+      const send = await until(() => root.querySelector<HTMLElement>('[part~=send]'), 'the step');
+      expect(win.getComputedStyle(send).borderTopStyle, 'the step styles itself').to.equal('solid');
+      send.click();
+      await until(() => root.querySelector('[data-code=MESAJ]'), 'the code input');
+      expect(win.__violations).to.deep.equal([]);
+    });
+  }
+
   it('a capture that could not be sent is delivered on the next page load, exactly once', async function () {
     this.timeout(20_000);
     await server.answer('drop');

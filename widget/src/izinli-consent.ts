@@ -1,5 +1,5 @@
 // Long because: the element's public surface is one Lit class; view, draft and outbox are apart.
-import { LitElement, html } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import type { Channel, RecipientType } from '@izinli/core';
 import { buildDraft, offeredChannels } from './capture-draft.js';
 import type { CaptureDraft, TypedPerson } from './capture-draft.js';
@@ -21,6 +21,7 @@ import { isPhoneChannel, noticeOf, shownPurposes } from './site-view.js';
 import type { SiteView } from './site-view.js';
 import { baseOf, loadSiteView } from './site-view-client.js';
 import type { SiteViewFailure } from './site-view-client.js';
+import type { VerifySteps } from './verify/verify-step.js';
 import { WIDGET_VERSION } from './version.js';
 
 type Ticked = { channels: Partial<Record<Channel, boolean>>; purposes: Record<string, boolean> };
@@ -35,7 +36,7 @@ type OwnField = keyof TypedPerson;
  * @tagname izinli-consent
  * @summary İYS permissions and KVKK consent inside a site's own form.
  *
- * @fires {IzinliCapturedEvent} izinli-captured - The server stored the capture: `captureId` and `receipt`.
+ * @fires {IzinliCapturedEvent} izinli-captured - The server stored the capture: `captureId`, `receipt`, and `verification` (each held channel's `channel`, `method` and `state`).
  * @fires {IzinliErrorEvent} izinli-error - Something failed: `code` (config.unavailable, capture.skipped, capture.retrying, capture.refused, capture.undelivered), `error` (the server's code and message), `status`, `captureId`, and `final` (false only while the capture is kept for another send).
  * @fires {IzinliChangeEvent} izinli-change - The person ticked or unticked a box.
  *
@@ -59,6 +60,11 @@ type OwnField = keyof TypedPerson;
  * @csspart input - One of the element's own inputs.
  * @csspart field-hint - Under the element's own phone field: which numbers the site's phone rules take.
  * @csspart error - What a ticked channel still needs; a polite live region.
+ * @csspart verify - The code step under a ticked channel whose site asks a code (docs/verification.md).
+ * @csspart button - A button of the code step (also `send`, `check` or `resend`).
+ * @csspart code - The one-time-code input (with `input`).
+ * @csspart verify-status - What the code step says (sent, wrong, locked, expired, verified); a polite live region.
+ * @csspart verify-note - After the capture, which confirmation links were sent; a polite live region.
  *
  * @cssproperty --izinli-color-text - Text colour.
  * @cssproperty --izinli-color-muted - Hints and status.
@@ -124,6 +130,8 @@ export class IzinliConsent extends LitElement {
   #delivery: Promise<void> | undefined;
   #pending: CaptureDraft | undefined;
   #loads = 0;
+  /** The code step, loaded only for a site that verifies a channel. */
+  #steps: VerifySteps | undefined;
 
   constructor() {
     super();
@@ -136,6 +144,7 @@ export class IzinliConsent extends LitElement {
     this._ticked = { channels: {}, purposes: {} };
     this._own = {};
     this.addEventListener('invalid', this.#touch);
+    this.addEventListener('izinli-captured', (e) => this.#steps?.captured(e.verification));
   }
 
   /** The capture id this form will submit (the form value), or '' before the config is loaded. */
@@ -171,6 +180,7 @@ export class IzinliConsent extends LitElement {
     this._ticked = { channels: {}, purposes: {} };
     this._own = {};
     this._touched = false;
+    this.#steps?.reset();
     if (this.#queued !== undefined) this.#renew();
   }
   formDisabledCallback(disabled: boolean): void {
@@ -269,6 +279,8 @@ export class IzinliConsent extends LitElement {
         ticked: this._ticked,
         disabled: this._disabled,
         problem: this._touched ? this.#problem() : undefined,
+        step: (c) => this.#steps?.render(view, c, !!this._ticked.channels[c], collected.person),
+        note: this.#steps?.note(view.locale),
       },
       this.#toggle,
       this.#typed,
@@ -300,6 +312,7 @@ export class IzinliConsent extends LitElement {
       purposes: shownPurposes(view),
       ticked: this._ticked,
       pageUrl: location.origin + location.pathname,
+      verifications: this.#steps?.ids(this._ticked.channels),
     });
   }
 
@@ -337,6 +350,17 @@ export class IzinliConsent extends LitElement {
     if (ticket !== this.#loads) return;
     this._failed = 'problem' in loaded;
     this._view = this._failed ? undefined : (loaded as SiteView);
+    // The server sends `verification` only when a channel is verified. The step is a chunk of
+    // its own (rollup.config.js); the signup works without it (B5).
+    if (!this.#steps && this._view?.verification) {
+      import('./verify/verify-step.js').then(
+        (m) => {
+          this.#steps = new m.VerifySteps(this, { html, nothing });
+          this.requestUpdate();
+        },
+        (error: unknown) => console.warn('izinli:', error),
+      );
+    }
     if (this._failed) {
       const { problem, status } = loaded as SiteViewFailure;
       if (status === 403 && problem.code === 'origin.forbidden') {

@@ -1,5 +1,5 @@
-// A fake izinli server for the browser tests, as @web/test-runner middleware. It answers the two
-// routes the widget uses exactly as server/src/http does (same shapes, same status codes) and
+// A fake izinli server for the browser tests, as @web/test-runner middleware. It answers the
+// routes the widget uses (the verification routes in fake-verifications.js) as server/src/http does (same shapes, same status codes) and
 // checks every capture with @izinli/core's own schema and site rules, so a test passing here
 // means the real server would accept the body. Each test works in its own namespace
 // (`/t/{session}/v1/...`), so test files can run side by side; `/__test/{session}/...` lets the
@@ -8,21 +8,43 @@
 import {
   canonicalJson,
   checkCaptureAgainstSite,
-  formatPath,
   normalizeEmail,
   normalizePhone,
-  problemMessage,
   publicSiteConfig,
   validateCapture,
 } from '@izinli/core';
 import { exampleSiteConfig } from '@izinli/core/fixtures';
+import { apiError, json, readBody } from './fake-http.js';
+import { heldChannels, postCode, postResend, postVerification } from './fake-verifications.js';
 
-/** Sites the fake serves: the example bookshop, and a copy of it that offers Turkish only. */
+export { FAKE_CODE } from './fake-verifications.js';
+
+/** The site that verifies: MESAJ by a code, EPOSTA by a link, ARAMA not at all. */
+export const VERIFYING_SITE = 'ornek-dogrulamali-0001';
+
+/**
+ * Sites the fake serves: the example bookshop, a copy of it that offers Turkish only, and a copy
+ * that verifies (docs/verification.md#configuration).
+ */
 export const SITES = new Map([
   [exampleSiteConfig.siteKey, exampleSiteConfig],
   [
     'ornek-yalniz-turkce-0001',
     { ...exampleSiteConfig, siteKey: 'ornek-yalniz-turkce-0001', locales: ['tr'] },
+  ],
+  [
+    VERIFYING_SITE,
+    {
+      ...exampleSiteConfig,
+      siteKey: VERIFYING_SITE,
+      verification: {
+        channels: { MESAJ: 'code', EPOSTA: 'link', ARAMA: 'none' },
+        holdHours: 72,
+        codeMinutes: 3,
+        maxSends: 3,
+        messages: {},
+      },
+    },
   ],
 ]);
 
@@ -41,38 +63,14 @@ function session(name) {
       posts: [],
       stored: new Map(),
       held: [],
+      // Verifications by id; each send waits `resendSeconds` before another may be asked.
+      verifications: new Map(),
+      verificationPosts: [],
+      resendSeconds: 30,
     };
     sessions.set(name, state);
   }
   return state;
-}
-
-function readBody(req) {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk) => (text += chunk));
-    req.on('end', () => resolve(text));
-    req.on('error', reject);
-  });
-}
-
-function json(ctx, status, body, headers = {}) {
-  ctx.status = status;
-  ctx.type = 'application/json';
-  for (const [name, value] of Object.entries(headers)) ctx.set(name, value);
-  ctx.body = JSON.stringify(body);
-}
-
-function apiError(ctx, status, code, message, problems = [], headers = {}) {
-  const issues = problems.map((p) => ({
-    path: formatPath(p.path),
-    code: p.code,
-    expected: p.expected,
-    received: p.received,
-    message: problemMessage(p, 'en'),
-  }));
-  json(ctx, status, { error: { code, message, ...(issues.length ? { issues } : {}) } }, headers);
 }
 
 /** A site key the fake treats as configured without this page's origin, as the server answers it. */
@@ -174,7 +172,14 @@ async function postCapture(ctx, state) {
     post.status = 422;
     return apiError(ctx, 422, 'capture.rejected', 'Refused on purpose by the test.');
   }
-  const checked = check(body);
+  // The capture's `verifications` (docs/verification.md#the-flow): ids of code verifications.
+  const { verifications, ...capture } = body && typeof body === 'object' ? body : {};
+  const idsOk =
+    verifications === undefined ||
+    (Array.isArray(verifications) && verifications.every((v) => typeof v === 'string'));
+  const checked = idsOk
+    ? check(verifications === undefined ? body : capture)
+    : { status: 422, code: 'capture.invalid', problems: [] };
   if (!checked.capture) {
     post.status = checked.status;
     post.problems = checked.problems;
@@ -195,7 +200,11 @@ async function postCapture(ctx, state) {
   }
   post.status = stored ? 200 : 201;
   state.stored.set(id, fingerprint);
-  json(ctx, post.status, { captureId: id, receipt: `test-receipt.${id}` });
+  json(ctx, post.status, {
+    captureId: id,
+    receipt: `test-receipt.${id}`,
+    verification: heldChannels(SITES, checked.capture, verifications ?? [], state),
+  });
 }
 
 async function echo(ctx) {
@@ -214,10 +223,20 @@ export function fakeIzinliServer() {
       const site = /^sites\/([^/]+)\/widget$/.exec(api[2]);
       if (site && ctx.method === 'GET') return widgetView(ctx, decodeURIComponent(site[1]));
       if (api[2] === 'captures' && ctx.method === 'POST') return postCapture(ctx, state);
+      if (ctx.method === 'POST' && api[2] === 'verifications')
+        return postVerification(ctx, state, SITES);
+      const verification = /^verifications\/([\w-]+)\/(code|resend)$/.exec(api[2]);
+      if (verification && ctx.method === 'POST') {
+        const [, id, action] = verification;
+        return (action === 'code' ? postCode : postResend)(ctx, state, id);
+      }
       return apiError(ctx, 404, 'route.unknown', 'No such route.');
     }
     if (ctx.path === '/__test/echo' && ctx.method === 'POST') return echo(ctx);
-    const control = /^\/__test\/([\w-]+)\/(reset|answer|release|posts)$/.exec(ctx.path);
+    const control =
+      /^\/__test\/([\w-]+)\/(reset|answer|release|posts|verifications|resendSeconds|expire)$/.exec(
+        ctx.path,
+      );
     if (control) {
       const [, name, action] = control;
       if (action === 'reset') sessions.delete(name);
@@ -231,6 +250,10 @@ export function fakeIzinliServer() {
         state.times = ctx.query.times ? Number(ctx.query.times) : Infinity;
         state.retryAfter = ctx.query.retryAfter;
       }
+      // Verification controls: how long before a new code may be asked; expire every code.
+      if (action === 'resendSeconds') session(name).resendSeconds = Number(ctx.query.seconds);
+      if (action === 'expire') session(name).verifications.forEach((v) => (v.expired = true));
+      if (action === 'verifications') return json(ctx, 200, session(name).verificationPosts);
       return json(ctx, 200, action === 'posts' ? session(name).posts : { ok: true });
     }
     await next();

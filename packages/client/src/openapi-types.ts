@@ -53,6 +53,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/izinli-verify.js': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The code step of verified consent, which both builds import on demand from beside themselves; as /izinli.js. */
+    get: operations['getWidgetVerifyStep'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/widget/{version}/{file}': {
     parameters: {
       query?: never;
@@ -60,7 +77,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A file of the served widget version (izinli.js, izinli.iife.js), immutable: pin it with its SRI hash. */
+    /** A file of the served widget version (izinli.js, izinli.iife.js, izinli-verify.js), immutable: pin it with its SRI hash. */
     get: operations['getWidgetFile'];
     put?: never;
     post?: never;
@@ -766,6 +783,57 @@ export interface webhooks {
     put?: never;
     /** The İYS account’s subscription ends within 30 days, is not active, or cannot be queried (daily while so). */
     post: operations['onSubscriptionWarning'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'verification.sms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** An SMS with a verification code or link: hand `text` to your SMS provider for `to` (docs/verification.md). */
+    post: operations['onVerificationSms'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'verification.confirmed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The address’s owner confirmed: the held channels go to İYS with this consentDate. */
+    post: operations['onVerificationConfirmed'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  'verification.expired': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Held channels were not confirmed in time: nothing was sent to İYS. */
+    post: operations['onVerificationExpired'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2211,6 +2279,33 @@ export interface components {
         code?: string;
       };
     };
+    VerificationSmsEvent: {
+      verificationId: string;
+      siteKey: string;
+      /** @description The number, E.164 (+905321234567). */
+      to: string;
+      /** @description The whole message, code or link included: hand it to the SMS provider as it is. */
+      text: string;
+      /** @enum {string} */
+      locale: 'tr' | 'en';
+      /** @description When the code or link stops working; an SMS not sent by then is pointless. */
+      expiresAt: string;
+    };
+    VerificationConfirmedEvent: {
+      /** @description The capture whose held channels it releases. */
+      captureId: string;
+      /** @description The confirmation record’s own id. */
+      confirmationId: string;
+      channels: ('MESAJ' | 'ARAMA' | 'EPOSTA')[];
+      /** @description What İYS gets: the later of the capture’s consentDate and the confirmation. */
+      consentDate: string;
+    };
+    VerificationExpiredEvent: {
+      captureId: string;
+      channels: ('MESAJ' | 'ARAMA' | 'EPOSTA')[];
+      /** @enum {string} */
+      method: 'code' | 'link';
+    };
   };
   responses: never;
   parameters: never;
@@ -2341,6 +2436,58 @@ export interface operations {
     };
   };
   getWidgetClassicScript: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description JavaScript */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not modified */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed: error.issues say what was expected and what came. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The server could not complete the request (e.g. the database is unreachable): retry after Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getWidgetVerifyStep: {
     parameters: {
       query?: never;
       header?: never;
@@ -4900,6 +5047,111 @@ export interface operations {
           /** Format: date-time */
           timestamp: string;
           data: components['schemas']['SubscriptionWarningEvent'];
+        };
+      };
+    };
+    responses: {
+      /** @description Taken: any 2xx ends the retries. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused (e.g. a bad signature): retried with backoff. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  onVerificationSms: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @constant */
+          type: 'verification.sms';
+          /** Format: date-time */
+          timestamp: string;
+          data: components['schemas']['VerificationSmsEvent'];
+        };
+      };
+    };
+    responses: {
+      /** @description Taken: any 2xx ends the retries. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused (e.g. a bad signature): retried with backoff. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  onVerificationConfirmed: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @constant */
+          type: 'verification.confirmed';
+          /** Format: date-time */
+          timestamp: string;
+          data: components['schemas']['VerificationConfirmedEvent'];
+        };
+      };
+    };
+    responses: {
+      /** @description Taken: any 2xx ends the retries. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Refused (e.g. a bad signature): retried with backoff. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  onVerificationExpired: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @constant */
+          type: 'verification.expired';
+          /** Format: date-time */
+          timestamp: string;
+          data: components['schemas']['VerificationExpiredEvent'];
         };
       };
     };

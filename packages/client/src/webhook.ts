@@ -17,7 +17,14 @@ export type DocumentedWebhookEvent =
       type: 'iys.subscription_warning';
       timestamp: string;
       data: Schemas['SubscriptionWarningEvent'];
-    };
+    }
+  | { type: 'verification.sms'; timestamp: string; data: Schemas['VerificationSmsEvent'] }
+  | {
+      type: 'verification.confirmed';
+      timestamp: string;
+      data: Schemas['VerificationConfirmedEvent'];
+    }
+  | { type: 'verification.expired'; timestamp: string; data: Schemas['VerificationExpiredEvent'] };
 
 /** The other events izinli sends; their `data` is described in docs/architecture.md. */
 export type OtherWebhookEventType =

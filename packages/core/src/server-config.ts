@@ -46,7 +46,9 @@ export type AdminToken = z.infer<typeof AdminToken>;
 
 /**
  * Events the server emits to site owners' webhooks (`capture.confirmation_due` is A15; the `iys.*`
- * ones are the brand's reconciliation differences and the İYS account's subscription warnings).
+ * ones are the brand's reconciliation differences and the İYS account's subscription warnings;
+ * the `verification.*` ones an SMS to send, a confirmed and an expired verification,
+ * docs/verification.md).
  */
 export const WebhookEventType = z.enum([
   'capture.recorded',
@@ -59,6 +61,9 @@ export const WebhookEventType = z.enum([
   'iys.account_resumed',
   'iys.reconciliation_mismatch',
   'iys.subscription_warning',
+  'verification.sms',
+  'verification.confirmed',
+  'verification.expired',
 ]);
 export type WebhookEventType = z.infer<typeof WebhookEventType>;
 

@@ -105,7 +105,8 @@ export const siteConfigMessages: Record<string, { tr: Template; en: Template }> 
   },
   'config.verificationArama': {
     tr: (p) => `ARAMA izni doğrulanamaz; beklenen ${p.expected}, gelen ${p.received}`,
-    en: (p) => `an ARAMA permission cannot be verified; expected ${p.expected}, received ${p.received}`,
+    en: (p) =>
+      `an ARAMA permission cannot be verified; expected ${p.expected}, received ${p.received}`,
   },
   'config.verificationText': {
     tr: (p) =>

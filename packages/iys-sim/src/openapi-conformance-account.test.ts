@@ -122,6 +122,16 @@ describe('subscription (GET /sps/{iysCode}/subscription)', () => {
   });
 });
 
+/** Asked for a day with the provider's movements, `op` answers like its 200 example `name`. */
+function answersLikeOnADay(op: Operation, name: string, exact: boolean) {
+  it(`answers like "${name}" for a day with the provider's movements`, async () => {
+    const s = await session();
+    const reportDate = await dayWithMovement(s);
+    const answer = await sendOp(s, op, { params: { reportDate } });
+    expectLikeExample(answer, '200', responseExample(op.method, op.path, '200', name), exact);
+  });
+}
+
 describe('reconciliation summary (GET …/changes/{reportDate}/recipients/{recipientType})', () => {
   const op: Operation = { method: 'get', path: SUMMARY };
   checkExamples(op, {
@@ -133,17 +143,7 @@ describe('reconciliation summary (GET …/changes/{reportDate}/recipients/{recip
     '429 requestLimitExceeded': burst(op),
   });
 
-  it('answers like "changeSummarySample" for a day with the provider\'s movements', async () => {
-    const s = await session();
-    const reportDate = await dayWithMovement(s);
-    const answer = await sendOp(s, op, { params: { reportDate } });
-    expectLikeExample(
-      answer,
-      '200',
-      responseExample('get', SUMMARY, '200', 'changeSummarySample'),
-      false,
-    );
-  });
+  answersLikeOnADay(op, 'changeSummarySample', false);
 });
 
 describe('daily movement file (GET …/changes/{reportDate}/file)', () => {
@@ -191,17 +191,7 @@ describe('record the agreement (PUT …/agreements/{reportDate})', () => {
     '429 requestRateExceeded': burst(op),
   });
 
-  it('answers the request example like "agreementCaptured"', async () => {
-    const s = await session();
-    const reportDate = await dayWithMovement(s);
-    const answer = await sendOp(s, op, { params: { reportDate } });
-    expectLikeExample(
-      answer,
-      '200',
-      responseExample('put', AGREEMENT, '200', 'agreementCaptured'),
-      true,
-    );
-  });
+  answersLikeOnADay(op, 'agreementCaptured', true);
 });
 
 describe('time stamp (GET …/agreements/{reportDate}/timestamp)', () => {

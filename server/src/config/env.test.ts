@@ -144,3 +144,49 @@ describe('parseServerEnv', () => {
     });
   });
 });
+
+describe('SMTP_URL and SMTP_FROM (verification e-mails)', () => {
+  it('reads an smtp:// or smtps:// URL with its sender, and a timeout', () => {
+    const env = parseServerEnv({
+      SMTP_URL: 'smtps://izin:parola@smtp.example.com.tr:465',
+      SMTP_FROM: 'Örnek <izin@ornek.com.tr>',
+    });
+    expect(env.ok && env.value).toMatchObject({
+      SMTP_URL: 'smtps://izin:parola@smtp.example.com.tr:465',
+      SMTP_FROM: 'Örnek <izin@ornek.com.tr>',
+      SMTP_TIMEOUT_MS: 10_000,
+    });
+    const bare = parseServerEnv({
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      SMTP_FROM: 'izin@ornek.com.tr',
+    });
+    expect(bare.ok && bare.value.SMTP_FROM).toBe('izin@ornek.com.tr');
+    expect(parseServerEnv({}).ok).toBe(true);
+  });
+
+  it('refuses SMTP_URL without SMTP_FROM, saying what to set', () => {
+    const env = parseServerEnv({ SMTP_URL: 'smtp://127.0.0.1:2525' });
+    expect(env.ok).toBe(false);
+    if (env.ok) return;
+    expect(env.error).toEqual([
+      expect.objectContaining({ code: 'env.smtpFromMissing', path: ['SMTP_FROM'] }),
+    ]);
+    expect(problemMessage(env.error[0]!, 'en')).toContain('SMTP_FROM must be set when SMTP_URL is');
+    expect(problemMessage(env.error[0]!, 'tr')).toContain('SMTP_URL tanımlıyken SMTP_FROM');
+  });
+
+  it('refuses another scheme without echoing the password, and a sender that is no address', () => {
+    const env = parseServerEnv({
+      SMTP_URL: 'https://izin:gizli-parola@smtp.example.com.tr',
+      SMTP_FROM: 'izin',
+    });
+    expect(env.ok).toBe(false);
+    if (env.ok) return;
+    expect(env.error.map((p) => p.path[0]).sort()).toEqual(['SMTP_FROM', 'SMTP_URL']);
+    const url = env.error.find((p) => p.path[0] === 'SMTP_URL')!;
+    for (const locale of ['en', 'tr'] as const) {
+      expect(problemMessage(url, locale)).not.toContain('gizli-parola');
+      expect(problemMessage(url, locale)).toContain('smtps://');
+    }
+  });
+});

@@ -148,6 +148,32 @@ export const ServerEnv = z.object({
   WEBHOOK_MAX_ATTEMPTS: count({ en: 'attempts', tr: 'deneme sayısı' }).min(1).max(100).default(10),
   /** How long one webhook POST may take. */
   WEBHOOK_TIMEOUT_MS: count(MILLISECONDS).min(100).max(120_000).default(10_000),
+  /**
+   * The SMTP server verification e-mails go through (docs/verification.md#sending): smtp:// (with
+   * STARTTLS when offered) or smtps://, credentials in the URL; a site verifying EPOSTA needs it.
+   */
+  SMTP_URL: z
+    .url({
+      protocol: /^smtps?$/,
+      error: expecting({
+        en: 'an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.com.tr',
+        tr: 'smtp:// ya da smtps:// ile başlayan bir adres, ör. smtps://kullanici:parola@smtp.ornek.com.tr',
+      }),
+    })
+    .optional(),
+  /** The sender of verification e-mails, e.g. `"Örnek <izin@ornek.com.tr>"`; needed with SMTP_URL. */
+  SMTP_FROM: z
+    .string()
+    .trim()
+    .regex(/^(?:[^<>]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/, {
+      error: expecting({
+        en: 'an e-mail address, optionally with a name: izin@ornek.com.tr or "Örnek <izin@ornek.com.tr>"',
+        tr: 'bir e-posta adresi, isterseniz adıyla: izin@ornek.com.tr ya da "Örnek <izin@ornek.com.tr>"',
+      }),
+    })
+    .optional(),
+  /** How long connecting to the SMTP server, its greeting and each of its replies may take. */
+  SMTP_TIMEOUT_MS: count(MILLISECONDS).min(100).max(120_000).default(10_000),
 });
 export type ServerEnv = z.infer<typeof ServerEnv>;
 
@@ -160,7 +186,28 @@ export function parseServerEnv(
     Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
   );
   const parsed = ServerEnv.safeParse(present);
-  return parsed.success ? ok(parsed.data) : err(problemsFromZod(parsed.error, present));
+  if (!parsed.success) return err(problemsFromZod(parsed.error, present).map(withoutCredentials));
+  // Checked here, not in the schema: each variable's own problem is reported first.
+  if (parsed.data.SMTP_URL !== undefined && parsed.data.SMTP_FROM === undefined) {
+    return err([
+      {
+        code: 'env.smtpFromMissing',
+        path: ['SMTP_FROM'],
+        expected: {
+          en: 'the sender address of verification e-mails, since SMTP_URL is set',
+          tr: 'SMTP_URL tanımlı olduğundan doğrulama e-postalarının gönderen adresi',
+        },
+        received: 'undefined (missing)',
+      },
+    ]);
+  }
+  return ok(parsed.data);
+}
+
+/** A problem with SMTP_URL says what came without the password the URL may hold. */
+function withoutCredentials(problem: Problem): Problem {
+  if (problem.path[0] !== 'SMTP_URL') return problem;
+  return { ...problem, received: problem.received.replace(/\/\/[^/@]*@/, '//***@') };
 }
 
 /** Names the bad entry of a TRUST_PROXY list (nothing more when it is the whole value). */
@@ -171,6 +218,12 @@ function badEntry(p: ProblemText, say: (entry: string) => string, empty: string)
 }
 
 defineProblemMessages({
+  'env.smtpFromMissing': {
+    tr: () =>
+      'SMTP_URL tanımlıyken SMTP_FROM da tanımlanmalıdır: doğrulama e-postalarının gönderen adresi, ör. SMTP_FROM="Örnek <izin@ornek.com.tr>"; gelen: tanımsız',
+    en: () =>
+      'SMTP_FROM must be set when SMTP_URL is: the sender of verification e-mails, e.g. SMTP_FROM="Örnek <izin@ornek.com.tr>"; received nothing',
+  },
   'env.httpsRequired': {
     tr: (p) =>
       `https:// ile başlayan bir adres bekleniyordu (ör. https://api.iys.org.tr; düz http:// yalnızca bu makineye: 127.0.0.0/8, ::1 ya da localhost), İYS kimlik bilgileri ve kişisel veriler şifresiz gönderilmez; gelen ${p.params?.origin}`,

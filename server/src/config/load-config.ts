@@ -1,5 +1,5 @@
-// Checks the server's config: structure, compliance rules, notice hashes (B8) and the environment
-// variables it names. A server with a bad config refuses to start (config-file.ts reads the file).
+// Checks the server's config: structure, compliance rules, notice hashes (B8), the environment
+// variables it names, and what verification needs of the server (SMTP, the SMS webhook). A server with a bad config refuses to start (config-file.ts reads the file).
 import {
   Notice,
   checkNoticeHash,
@@ -14,6 +14,7 @@ import { serverCalendars } from '../calendar/server-calendar.js';
 import type { ServerCalendars } from '../calendar/server-calendar.js';
 import { isJsonObject as isObject } from './json-file.js';
 import { webhookSigner } from './webhook-secret.js';
+import { verificationServerProblems } from './verification-rules.js';
 import { cleartextTargetProblem, privateTargetProblem } from './webhook-target-rules.js';
 
 /** An İYS account with its credentials read from the environment. */
@@ -82,6 +83,7 @@ export async function checkServerConfig(
       for (const p of await checkSiteConfigHashes(site)) {
         problems.push({ ...p, path: ['tenants', t, 'sites', s, ...p.path] });
       }
+      problems.push(...verificationServerProblems(site, tenant, env, ['tenants', t, 'sites', s]));
       sites.set(site.siteKey, { site, tenant });
     }
     for (const token of tenant.adminTokens) tenantsByTokenHash.set(token.sha256, tenant);

@@ -1,60 +1,31 @@
 // End to end over real HTTP: a consent from each source (A19), keyed in a day after it was given,
 // reaches the İYS simulator with its own source and its real consentDate.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
 import type { ProviderSource } from '@izinli/core';
-import { unlimited } from '@izinli/iys';
-import { createIysSim, seededRandom, serveIysSim } from '@izinli/iys-sim';
-import type { IysSim, ServedSim } from '@izinli/iys-sim';
-import { pino } from 'pino';
+import type { IysSim } from '@izinli/iys-sim';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDeliveryWorker } from '../delivery/delivery-worker.js';
 import {
   jpegScan,
   pdfScan,
   pngScan,
   wavRecording,
 } from '../evidence/evidence-files.test-support.js';
-import { makeHarness } from '../http/app-harness.test-support.js';
+import { makeServedSimHarness } from '../http/sim-harness.test-support.js';
+import type { ServedSimHarness } from '../http/sim-harness.test-support.js';
 import { verifyReceipt } from '../proof/index.js';
 import type { CaptureRecord } from '@izinli/core';
 
-interface SimConsent {
-  recipient: string;
-  type: string;
-  status: string;
-  source: string;
-  consentDate: string;
-}
-
 describe('consents from every source → İYS, over HTTP', () => {
+  let t: ServedSimHarness;
   let sim: IysSim;
-  let served: ServedSim;
-  let h: Awaited<ReturnType<typeof makeHarness>>;
-  let server: Server;
+  let h: ServedSimHarness['h'];
   let base: string;
 
   beforeEach(async () => {
-    sim = createIysSim({
-      // Thursday 10:00 Turkey time.
-      clock: { now: () => 0, start: '2026-11-26T07:00:00Z' },
-      limits: { requestsPerSecond: 1_000_000 },
-      random: seededRandom(3),
-    });
-    served = await serveIysSim(sim, { port: 0 });
-    h = await makeHarness({ now: () => sim.now() });
-    server = serve({ fetch: h.app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
-    await new Promise((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    t = await makeServedSimHarness();
+    ({ sim, h, base } = t);
   });
-  afterEach(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await h.close();
-    await served.close();
-    await sim.close();
-  });
+  afterEach(() => t.close());
 
   const auth = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
   const upload = async (bytes: Uint8Array) => {
@@ -66,22 +37,8 @@ describe('consents from every source → İYS, over HTTP', () => {
     expect(response.status).toBe(201);
     return ((await response.json()) as { sha256: string }).sha256;
   };
-  const deliver = () =>
-    createDeliveryWorker({
-      config: h.config,
-      store: h.store,
-      baseUrl: served.url,
-      fetch: (request) => fetch(request),
-      intervalMs: 1000,
-      now: () => sim.now(),
-      rateLimiter: () => unlimited,
-      retry: { random: seededRandom(5) },
-      logger: pino({ level: 'silent' }),
-    }).runOnce();
-  const consentsOf = async (recipient: string) =>
-    (await (
-      await fetch(`${served.url}/__sim/consents?recipient=${encodeURIComponent(recipient)}`)
-    ).json()) as SimConsent[];
+  const deliver = () => t.deliver();
+  const consentsOf = (recipient: string) => t.simConsents(recipient);
 
   it('A19: each source is recorded, signed and delivered with its source and consentDate', async () => {
     const evidence: Record<string, () => Promise<unknown>> = {

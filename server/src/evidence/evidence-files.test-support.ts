@@ -21,3 +21,22 @@ export const pngScan = (tag = 'form') =>
 export const jpegScan = (tag = 'form') => bytes([0xff, 0xd8, 0xff, 0xe0, 0, 16], 'JFIF\0', 20, tag);
 /** A WAV recording's opening. */
 export const wavRecording = (tag = 'call') => bytes('RIFF', [36, 0, 0, 0], 'WAVEfmt ', 30, tag);
+
+/** An app that answers in-process requests (the app harness's). */
+interface RequestsApp {
+  app: { request(path: string, init: RequestInit): Response | Promise<Response> };
+}
+
+/** `POST /v1/admin/evidence-files` with `body`, as `headers` (the example tenant's token by default). */
+export const uploadEvidence = (
+  h: RequestsApp,
+  body: Uint8Array,
+  headers: Record<string, string>,
+): Promise<Response> =>
+  Promise.resolve(
+    h.app.request('/v1/admin/evidence-files', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream', ...headers },
+      body,
+    }),
+  );

@@ -29,7 +29,13 @@ import {
   WidgetIntegrity,
 } from './openapi-console-schemas.js';
 import { DeliveryStats, MovementList, MovementRetried } from './openapi-delivery-schemas.js';
-import { WebhookDeliveryList, WebhookDeliveryRetried } from './openapi-webhook-schemas.js';
+import {
+  VerificationConfirmedEvent,
+  VerificationExpiredEvent,
+  VerificationSmsEvent,
+  WebhookDeliveryList,
+  WebhookDeliveryRetried,
+} from './openapi-webhook-schemas.js';
 import {
   ReconciliationMismatchEvent,
   ReconciliationOverview,
@@ -145,6 +151,9 @@ const schemas = {
   ReconciliationOverview,
   ReconciliationMismatchEvent,
   SubscriptionWarningEvent,
+  VerificationSmsEvent,
+  VerificationConfirmedEvent,
+  VerificationExpiredEvent,
 };
 type SchemaName = keyof typeof schemas;
 
@@ -220,9 +229,14 @@ export const OPERATIONS: Operation[] = [
     'The widget as a classic script, for pages that cannot load modules; as /izinli.js.',
   ),
   widgetScript(
+    'getWidgetVerifyStep',
+    '/izinli-verify.js',
+    'The code step of verified consent, which both builds import on demand from beside themselves; as /izinli.js.',
+  ),
+  widgetScript(
     'getWidgetFile',
     '/widget/{version}/{file}',
-    'A file of the served widget version (izinli.js, izinli.iife.js), immutable: pin it with its SRI hash.',
+    'A file of the served widget version (izinli.js, izinli.iife.js, izinli-verify.js), immutable: pin it with its SRI hash.',
     ['version', 'file'],
   ),
   {
@@ -758,6 +772,25 @@ const WEBHOOKS: { type: string; id: string; summary: string; payload: SchemaName
     summary:
       'The İYS account’s subscription ends within 30 days, is not active, or cannot be queried (daily while so).',
     payload: 'SubscriptionWarningEvent',
+  },
+  {
+    type: 'verification.sms',
+    id: 'onVerificationSms',
+    summary:
+      'An SMS with a verification code or link: hand `text` to your SMS provider for `to` (docs/verification.md).',
+    payload: 'VerificationSmsEvent',
+  },
+  {
+    type: 'verification.confirmed',
+    id: 'onVerificationConfirmed',
+    summary: 'The address’s owner confirmed: the held channels go to İYS with this consentDate.',
+    payload: 'VerificationConfirmedEvent',
+  },
+  {
+    type: 'verification.expired',
+    id: 'onVerificationExpired',
+    summary: 'Held channels were not confirmed in time: nothing was sent to İYS.',
+    payload: 'VerificationExpiredEvent',
   },
 ];
 

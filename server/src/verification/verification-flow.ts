@@ -69,11 +69,11 @@ const StartBody = z.strictObject({
   locale: z.enum(['tr', 'en']).default('tr'),
 });
 
-const CodeBody = z.strictObject({ code: z.string().regex(/^[0-9]{6}$/) });
+/** A refused step. */
+export const refuse = <T>(refusal: FlowRefusal): FlowResult<T> => ({ ok: false, refusal });
 
-const refuse = <T>(refusal: FlowRefusal): FlowResult<T> => ({ ok: false, refusal });
-
-const bodyRefusal = (problems: Problem[]): FlowRefusal => ({
+/** 422 for a request body that does not fit. */
+export const bodyRefusal = (problems: Problem[]): FlowRefusal => ({
   status: 422,
   code: 'verification.rejected',
   message: {
@@ -83,7 +83,8 @@ const bodyRefusal = (problems: Problem[]): FlowRefusal => ({
   problems,
 });
 
-function zodProblems(error: z.ZodError, expected: Localized): Problem[] {
+/** The problems of a body zod refused, each saying what was expected. */
+export function zodProblems(error: z.ZodError, expected: Localized): Problem[] {
   return error.issues.map((issue) => ({
     code: 'verification.field',
     path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
@@ -163,14 +164,16 @@ export interface CodeSent {
   resendAfter: string;
 }
 
-const sentAnswer = (v: Verification): CodeSent => ({
+/** What a sent code answers. */
+export const sentAnswer = (v: Verification): CodeSent => ({
   verificationId: v.id,
   method: 'code',
   expiresAt: v.expiresAt!,
   resendAfter: new Date(Date.parse(v.sentAt!) + RESEND_AFTER_MS).toISOString(),
 });
 
-const SEND_FAILED: FlowRefusal = {
+/** The code could not go out (the worker tries again). */
+export const SEND_FAILED: FlowRefusal = {
   status: 429,
   code: 'verification.sendFailed',
   message: {
@@ -251,107 +254,8 @@ export async function startCode(
 const codeChannels = (site: SiteConfig) =>
   site.channels.map((c) => c.type).filter((t) => verificationOf(site.verification, t) === 'code');
 
-const UNKNOWN: FlowRefusal = {
-  status: 404,
-  code: 'verification.unknown',
-  message: {
-    en: 'No verification with this id; ask for a new code.',
-    tr: 'Bu kimlikle bir doğrulama yok; yeni bir kod isteyin.',
-  },
-};
-
-/** The refusal for a verification that can no longer be confirmed, or undefined when it can. */
-function closed(v: Verification): FlowRefusal | undefined {
-  if (v.state === 'locked') {
-    return {
-      status: 410,
-      code: 'verification.locked',
-      message: {
-        en: 'Too many wrong codes: this verification is locked. Send a new code to start again.',
-        tr: 'Çok fazla yanlış kod girildi: bu doğrulama kilitlendi. Yeniden başlamak için yeni kod gönderin.',
-      },
-    };
-  }
-  if (v.state === 'expired' || v.state === 'superseded') {
-    return {
-      status: 410,
-      code: 'verification.expired',
-      message: {
-        en: 'This verification is no longer open; send a new code.',
-        tr: 'Bu doğrulama artık açık değil; yeni bir kod gönderin.',
-      },
-    };
-  }
-  return undefined;
-}
-
-/** `POST /v1/verifications/{id}/code`: the person typed a code. */
-export async function tryCode(
-  deps: VerificationFlowDeps,
-  id: string,
-  input: unknown,
-  seen: RequestSeen,
-): Promise<FlowResult<{ state: 'confirmed' }>> {
-  const parsed = CodeBody.safeParse(input);
-  if (!parsed.success) {
-    return refuse(
-      bodyRefusal(
-        zodProblems(parsed.error, {
-          en: '{ code: six digits }',
-          tr: '{ code: altı rakam }',
-        }),
-      ),
-    );
-  }
-  const verification = await deps.store.verification(id);
-  if (!verification || verification.method !== 'code') return refuse(UNKNOWN);
-  if (verification.state === 'confirmed') return { ok: true, value: { state: 'confirmed' } };
-  const shut = closed(verification);
-  if (shut) return refuse(shut);
-  const now = deps.now();
-  if (verification.expiresAt === undefined || Date.parse(verification.expiresAt) <= now.getTime()) {
-    return refuse({
-      status: 410,
-      code: 'verification.codeExpired',
-      message: {
-        en: 'The code expired; send a new one.',
-        tr: 'Kodun süresi doldu; yeni bir kod gönderin.',
-      },
-    });
-  }
-  if (!deps.secretMatches(verification, parsed.data.code)) {
-    const after = await deps.store.recordWrongCode(id, MAX_CODE_ATTEMPTS);
-    if (!after || after.state === 'locked')
-      return refuse(closed({ ...verification, state: 'locked' })!);
-    const attemptsLeft = MAX_CODE_ATTEMPTS - after.attempts;
-    return refuse({
-      status: 422,
-      code: 'verification.codeWrong',
-      message: {
-        en: `The code is not right; ${attemptsLeft} ${attemptsLeft === 1 ? 'try' : 'tries'} left.`,
-        tr: `Kod doğru değil; ${attemptsLeft} deneme hakkınız kaldı.`,
-      },
-      attemptsLeft,
-      problems: [
-        {
-          code: 'verification.codeWrong',
-          path: ['code'],
-          expected: {
-            en: 'the code sent to the address',
-            tr: 'adrese gönderilen kod',
-          },
-          ...described({ en: 'another code', tr: 'başka bir kod' }),
-          params: { attemptsLeft },
-        },
-      ],
-    });
-  }
-  await confirm(deps, verification, seen);
-  return { ok: true, value: { state: 'confirmed' } };
-}
-
-// Confirms once, then releases the held channels when the capture is already known.
-async function confirm(
+/** Confirms once, then releases the held channels when the capture is already known. */
+export async function confirm(
   deps: VerificationFlowDeps,
   verification: Verification,
   seen: RequestSeen,
@@ -364,96 +268,4 @@ async function confirm(
   });
   if (confirmed?.captureId !== undefined) await deps.release(confirmed);
   return confirmed;
-}
-
-/** `POST /v1/verifications/{id}/resend`: another code, within the site's sends and pace. */
-export async function resendCode(
-  deps: VerificationFlowDeps,
-  id: string,
-): Promise<FlowResult<CodeSent>> {
-  const verification = await deps.store.verification(id);
-  if (!verification || verification.method !== 'code') return refuse(UNKNOWN);
-  if (verification.state === 'confirmed') {
-    return refuse({
-      status: 410,
-      code: 'verification.confirmed',
-      message: { en: 'This address is already confirmed.', tr: 'Bu adres zaten doğrulandı.' },
-    });
-  }
-  const shut = closed(verification);
-  if (shut) return refuse(shut);
-  const site = deps.site(verification.siteKey);
-  if (!site) return refuse(UNKNOWN);
-  if (verification.sends >= site.verification.maxSends) {
-    return refuse({
-      status: 429,
-      code: 'verification.sendsSpent',
-      message: {
-        en: `No more codes for this verification (${site.verification.maxSends} sent); check the number or e-mail address and start again later.`,
-        tr: `Bu doğrulama için başka kod gönderilemez (${site.verification.maxSends} gönderildi); numarayı ya da e-posta adresini kontrol edip daha sonra yeniden başlayın.`,
-      },
-      retryAfterSeconds: 3600,
-    });
-  }
-  const sentAt = verification.sentAt === undefined ? 0 : Date.parse(verification.sentAt);
-  const wait = sentAt + RESEND_AFTER_MS - deps.now().getTime();
-  if (wait > 0) {
-    const seconds = Math.ceil(wait / 1000);
-    return refuse({
-      status: 429,
-      code: 'verification.tooSoon',
-      message: {
-        en: `A code was just sent; ask for another in ${seconds} s.`,
-        tr: `Az önce bir kod gönderildi; ${seconds} saniye sonra yenisini isteyin.`,
-      },
-      retryAfterSeconds: seconds,
-    });
-  }
-  const sent = await deps.send(verification, site);
-  if (!sent.ok) {
-    return refuse(
-      sent.reason === 'sendsSpent'
-        ? { ...SEND_FAILED, code: 'verification.sendsSpent', retryAfterSeconds: 3600 }
-        : SEND_FAILED,
-    );
-  }
-  return { ok: true, value: sentAnswer(sent.verification) };
-}
-
-/** What a link's page shows: the verification and its site, or why it cannot be confirmed. */
-export type LinkLookup =
-  | { kind: 'open' | 'confirmed'; verification: Verification; site: SiteConfig }
-  | { kind: 'expired' | 'unknown' };
-
-/** Finds the verification a link token (`{id}.{secret}`) names, checking its secret. */
-export async function lookUpLink(deps: VerificationFlowDeps, token: string): Promise<LinkLookup> {
-  const dot = token.indexOf('.');
-  const id = dot > 0 ? token.slice(0, dot) : '';
-  const secret = dot > 0 ? token.slice(dot + 1) : '';
-  if (!/^[0-9a-f-]{36}$/.test(id) || !/^[A-Za-z0-9_-]{20,100}$/.test(secret)) {
-    return { kind: 'unknown' };
-  }
-  const verification = await deps.store.verification(id);
-  const site = verification && deps.site(verification.siteKey);
-  if (!verification || !site || verification.method !== 'link') return { kind: 'unknown' };
-  if (!deps.secretMatches(verification, secret)) return { kind: 'unknown' };
-  if (verification.state === 'confirmed') return { kind: 'confirmed', verification, site };
-  if (verification.state !== 'pending') return { kind: 'expired' };
-  if (verification.expiresAt && Date.parse(verification.expiresAt) <= deps.now().getTime()) {
-    return { kind: 'expired' };
-  }
-  return { kind: 'open', verification, site };
-}
-
-/** `POST /v1/verifications/link/{token}`: the person pressed the button on the link's page. */
-export async function confirmLink(
-  deps: VerificationFlowDeps,
-  token: string,
-  seen: RequestSeen,
-): Promise<LinkLookup> {
-  const found = await lookUpLink(deps, token);
-  if (found.kind !== 'open') return found;
-  const confirmed = await confirm(deps, found.verification, seen);
-  // Another request confirmed it in between: the same answer, one confirmation.
-  return { kind: 'confirmed', verification: confirmed ?? found.verification, site: found.site };
 }

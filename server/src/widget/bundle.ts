@@ -8,8 +8,11 @@ import { dirname, join } from 'node:path';
 import { err, ok } from '@izinli/core';
 import type { Result } from '@izinli/core';
 
-/** The two builds: the ES module and the classic script for pages that cannot use modules. */
-export const WIDGET_FILES = ['izinli.js', 'izinli.iife.js'] as const;
+/**
+ * The two builds (the ES module and the classic script for pages that cannot use modules) and the
+ * code step both load on demand, from beside themselves, for a site that verifies (docs/verification.md).
+ */
+export const WIDGET_FILES = ['izinli.js', 'izinli.iife.js', 'izinli-verify.js'] as const;
 export type WidgetFile = (typeof WIDGET_FILES)[number];
 
 /** One built file, read once: its bytes, strong ETag and SRI hash. */

@@ -1,69 +1,28 @@
 // End to end over real HTTP: a capture's ONAY delivered to the İYS simulator, then the signed
 // withdrawal link opened and clicked, then the delivery worker: İYS holds RET (A10, A11, B7).
 import type { CaptureRecord } from '@izinli/core';
-import { serve } from '@hono/node-server';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
-import { unlimited } from '@izinli/iys';
-import { createIysSim, seededRandom, serveIysSim } from '@izinli/iys-sim';
-import type { IysSim, ServedSim } from '@izinli/iys-sim';
-import { pino } from 'pino';
+import type { IysSim } from '@izinli/iys-sim';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDeliveryWorker } from '../delivery/delivery-worker.js';
-import { ORIGIN, makeHarness, validCapture } from '../http/app-harness.test-support.js';
+import { ORIGIN, validCapture } from '../http/app-harness.test-support.js';
+import { makeServedSimHarness } from '../http/sim-harness.test-support.js';
+import type { ServedSimHarness } from '../http/sim-harness.test-support.js';
 import { verifyReceipt } from '../proof/index.js';
 
-interface SimConsent {
-  recipient: string;
-  type: string;
-  status: string;
-  consentDate: string;
-}
-
 describe('withdrawal link → RET at İYS, over HTTP', () => {
+  let t: ServedSimHarness;
   let sim: IysSim;
-  let served: ServedSim;
-  let h: Awaited<ReturnType<typeof makeHarness>>;
-  let server: Server;
+  let h: ServedSimHarness['h'];
   let base: string;
 
   beforeEach(async () => {
-    sim = createIysSim({
-      clock: { now: () => 0, start: '2026-11-26T07:00:00Z' },
-      limits: { requestsPerSecond: 1_000_000 },
-      random: seededRandom(3),
-    });
-    served = await serveIysSim(sim, { port: 0 });
-    // The server's clock is the simulator's, so consentDates are "now" for İYS too.
-    h = await makeHarness({ now: () => sim.now() });
-    server = serve({ fetch: h.app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
-    await new Promise((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    t = await makeServedSimHarness();
+    ({ sim, h, base } = t);
   });
-  afterEach(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await h.close();
-    await served.close();
-    await sim.close();
-  });
+  afterEach(() => t.close());
 
-  const deliver = () =>
-    createDeliveryWorker({
-      config: h.config,
-      store: h.store,
-      baseUrl: served.url,
-      fetch: (request) => fetch(request),
-      intervalMs: 1000,
-      now: () => sim.now(),
-      rateLimiter: () => unlimited,
-      retry: { random: seededRandom(5) },
-      logger: pino({ level: 'silent' }),
-    }).runOnce();
-  const consents = async (recipient: string) =>
-    (await (
-      await fetch(`${served.url}/__sim/consents?recipient=${encodeURIComponent(recipient)}`)
-    ).json()) as SimConsent[];
+  const deliver = () => t.deliver();
+  const consents = (recipient: string) => t.simConsents(recipient);
 
   it('A10, A11, B7: ONAY delivered → link → one click → RET for that channel at İYS, later consentDate; no H175 for a channel never given', async () => {
     const capture = validCapture({ channels: { MESAJ: true, ARAMA: false, EPOSTA: true } });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { verifyTexts } from '../verify/verify-texts.js';
 import { en } from './en.js';
 import { localeOf, say } from './index.js';
 import { tr } from './tr.js';
@@ -10,6 +11,14 @@ describe('translations', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(tr).sort());
     for (const text of [...Object.values(tr), ...Object.values(en)])
       expect(text.trim()).not.toBe('');
+  });
+
+  it('the code step’s tables have the same keys and no blank entry', () => {
+    const { tr: stepTr, en: stepEn } = verifyTexts;
+    expect(Object.keys(stepEn).sort()).toEqual(Object.keys(stepTr).sort());
+    for (const text of [...Object.values(stepTr), ...Object.values(stepEn)])
+      expect(text.trim()).not.toBe('');
+    for (const text of Object.values(stepTr)) expect(text).not.toMatch(/\bI[a-zçğöşü]/);
   });
 
   it('the Turkish table writes İ and ı, never a dotless capital I for İ', () => {

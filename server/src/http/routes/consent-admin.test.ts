@@ -10,6 +10,7 @@ import {
   pdfScan,
   pngScan,
   wavRecording,
+  uploadEvidence,
 } from '../../evidence/evidence-files.test-support.js';
 import type { ApiErrorBody } from '../api-error.js';
 import { TWO_TENANTS, makeHarness } from '../app-harness.test-support.js';
@@ -27,11 +28,7 @@ afterEach(async () => {
 });
 
 const upload = (body: Uint8Array, headers: Record<string, string> = auth) =>
-  h.app.request('/v1/admin/evidence-files', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/octet-stream', ...headers },
-    body,
-  });
+  uploadEvidence(h, body, headers);
 async function uploaded(body: Uint8Array): Promise<string> {
   const response = await upload(body);
   expect(response.status).toBe(201);

@@ -2,7 +2,7 @@
 // back by hash and only by their tenant.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXAMPLE_ADMIN_TOKEN } from '@izinli/core/fixtures';
-import { pdfScan, pngScan } from '../../evidence/evidence-files.test-support.js';
+import { pdfScan, pngScan, uploadEvidence } from '../../evidence/evidence-files.test-support.js';
 import type { ApiErrorBody } from '../api-error.js';
 import { TWO_TENANTS, makeHarness } from '../app-harness.test-support.js';
 
@@ -18,11 +18,7 @@ afterEach(async () => {
 });
 
 const upload = (body: Uint8Array, headers: Record<string, string> = auth) =>
-  h.app.request('/v1/admin/evidence-files', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/octet-stream', ...headers },
-    body,
-  });
+  uploadEvidence(h, body, headers);
 async function uploaded(body: Uint8Array): Promise<string> {
   const response = await upload(body);
   expect(response.status).toBe(201);

@@ -1,0 +1,52 @@
+// The verification flow's dependencies from the server's parts: the store, the live config, the
+// mailer (when SMTP_URL is set), the public URL for links, and the group commit for releases.
+import type { SiteConfig } from '@izinli/core';
+import type { Verification, VerificationStore } from '../store/ports/verification-store.js';
+import type { WebhookStore } from '../store/ports/webhook-store.js';
+import type { Mailer } from './mailer.js';
+import { secretMatches } from './secrets.js';
+import { sendVerification } from './send-verification.js';
+import type { SendResult, VerificationFlowDeps } from './verification-flow.js';
+
+export interface VerificationParts {
+  store: VerificationStore & Pick<WebhookStore, 'insertWebhookEvents'>;
+  /** The site a key names in the live config. */
+  site(siteKey: string): SiteConfig | undefined;
+  mailer?: Pick<Mailer, 'send'> | undefined;
+  /** PUBLIC_URL: links start with it. */
+  publicUrl: string;
+  /** Chains the confirmation record of a confirmed verification tied to its capture. */
+  release(verification: Verification): Promise<void>;
+  newId(): string;
+  now(): Date;
+}
+
+/** The flow's dependencies (the routes' and the worker's). */
+export function verificationFlowDeps(parts: VerificationParts): VerificationFlowDeps {
+  const send = async (verification: Verification, site: SiteConfig): Promise<SendResult> => {
+    const result = await sendVerification(
+      {
+        store: parts.store,
+        mailer: parts.mailer,
+        insertWebhookEvent: (event) => parts.store.insertWebhookEvents([event]),
+        now: () => parts.now(),
+        newId: () => parts.newId(),
+      },
+      verification,
+      site,
+      { publicUrl: parts.publicUrl },
+    );
+    if (result.sent) return { ok: true, verification: result.verification };
+    return { ok: false, reason: result.reason === 'maxSends' ? 'sendsSpent' : 'failed' };
+  };
+  return {
+    store: parts.store,
+    site: (siteKey) => parts.site(siteKey),
+    send,
+    secretMatches: (verification, secret) =>
+      secretMatches(verification.method, verification.id, secret, verification.secretHash),
+    release: (verification) => parts.release(verification),
+    newId: () => parts.newId(),
+    now: () => parts.now(),
+  };
+}
