@@ -878,6 +878,8 @@ export interface components {
       capturedAt?: string;
       /** Format: uri */
       pageUrl?: string;
+      /** @description The code verifications the widget confirmed for this form (docs/verification.md#the-flow). */
+      verifications?: string[];
     };
     CaptureCreated: {
       /** Format: uuid */

@@ -141,6 +141,21 @@ export const Capture = z
         }),
       })
       .optional(),
+    verifications: z
+      .array(
+        z.uuid({
+          error: expecting({
+            en: 'the verificationId a code verification answered',
+            tr: 'kod doğrulamasının döndürdüğü verificationId',
+          }),
+        }),
+      )
+      .max(3, { error: expecting({ en: 'at most 3 verifications', tr: 'en çok 3 doğrulama' }) })
+      .optional()
+      .meta({
+        description:
+          'The code verifications the widget confirmed for this form (docs/verification.md#the-flow).',
+      }),
   })
   .superRefine((capture, ctx) => {
     const { channels, person } = capture;

@@ -4,7 +4,7 @@ import type { Problem } from './problem.js';
 import type { Path, RuleContext } from './site-config-rule-context.js';
 import { DEFINED_NOTICE, everyLocale } from './site-config-messages.js';
 import { checkPurposes } from './site-config-purpose-rules.js';
-import { checkVerification } from './site-config-verification-rules.js';
+import { checkVerification } from './site-config-verification-check.js';
 
 /** Reports every repeat of a value already seen, pointing at the repeat. */
 function checkUnique<T>(

@@ -11,7 +11,10 @@ export function sameDayDeadline(consentDate: string): string {
 /** The `capture.confirmation_due` event of a capture whose `movements` include an ONAY. */
 export function confirmationDueEvent(
   id: string,
-  record: CaptureRecord,
+  record: Pick<
+    CaptureRecord,
+    'captureId' | 'siteKey' | 'consentDate' | 'receivedAt' | 'recipientType' | 'person'
+  >,
   movements: readonly Movement[],
 ): WebhookEvent {
   return {

@@ -16,9 +16,20 @@ import {
 } from './commit-failures.js';
 import { isIysDayDraft, iysDayWrite, unsignedCapture } from './seal-iys-day.js';
 import type { IysDayDraft } from './seal-iys-day.js';
+import { confirmationKeys, isConfirmationDraft, sealConfirmation } from './seal-confirmation.js';
+import type { ConfirmationDraft } from './seal-confirmation.js';
 
-/** What the group commit takes: a capture or withdrawal, or a reconciled İYS day. */
-export type CommitDraft = CaptureDraft | IysDayDraft;
+/**
+ * What the group commit takes: a capture or withdrawal, a reconciled İYS day, or a confirmation
+ * of held channels.
+ */
+export type CommitDraft = CaptureDraft | IysDayDraft | ConfirmationDraft;
+
+/** The consent keys whose current status sealing `draft` reads or moves. */
+function keysOf(draft: CommitDraft): string[] {
+  if (isIysDayDraft(draft)) return [];
+  return isConfirmationDraft(draft) ? confirmationKeys(draft) : consentKeys(draft);
+}
 
 /** What became of a submitted capture. */
 export type CommitOutcome =
@@ -151,9 +162,7 @@ export class GroupCommitter {
       // Every new capture's consent states in one read: nothing is written before all are sealed,
       // so what the batch sealed earlier is layered on top as the seals go.
       const fresh = drafts.filter((d) => !stored.has(d.captureId));
-      const known = await tx.currentStatuses([
-        ...new Set(fresh.flatMap((d) => (isIysDayDraft(d) ? [] : consentKeys(d)))),
-      ]);
+      const known = await tx.currentStatuses([...new Set(fresh.flatMap(keysOf))]);
       const batch: BatchState = { heads: new Map(), statuses: known };
       const outcomes: CommitOutcome[] = [];
       /** The sealed writes, each with its draft's place in the batch (to blame it alone). */
@@ -212,6 +221,22 @@ export class GroupCommitter {
       batch.heads.set(draft.siteKey, sealed.head);
       return sealed.write;
     }
+    if (isConfirmationDraft(draft)) {
+      const head = batch.heads.get(draft.siteKey) ?? (await tx.chainHead(draft.siteKey));
+      const sealed = await attributed(index, () =>
+        sealConfirmation({
+          draft,
+          head,
+          deadlineFor: (consentDate) => this.#options.deadlineFor(consentDate),
+          newId: () => this.#options.newId(),
+          sha256: sha256HexSync,
+        }),
+      );
+      const { record, recordJson, movements, events } = sealed;
+      batch.heads.set(record.siteKey, sealed.head);
+      for (const [key, status] of sealed.statusesAfter) batch.statuses.set(key, status);
+      return { capture: unsignedCapture(record, draft.bodyHash), movements, events, recordJson };
+    }
     const statuses = new Map<string, ConsentStatus>();
     for (const key of consentKeys(draft)) {
       const status = batch.statuses.get(key);
@@ -230,10 +255,11 @@ export class GroupCommitter {
         sha256: sha256HexSync,
       }),
     );
-    const { record, recordJson, movements, events } = sealed;
+    const { record, recordJson, movements, events, verifications, supersedes } = sealed;
     batch.heads.set(record.siteKey, sealed.head);
     for (const [key, status] of sealed.statusesAfter) batch.statuses.set(key, status);
-    return { capture: unsignedCapture(record, draft.bodyHash), movements, events, recordJson };
+    const capture = unsignedCapture(record, draft.bodyHash);
+    return { capture, movements, events, recordJson, verifications, supersedes };
   }
 }
 

@@ -16,11 +16,13 @@ import {
   phoneKindProblems,
   problemsFromZod,
   validateCapture,
+  verificationOf,
 } from '@izinli/core';
 import type {
   Capture,
   CaptureRecord,
   Channel,
+  HeldMethod,
   Localized,
   Problem,
   RecordNotice,
@@ -40,9 +42,18 @@ export interface RequestFacts {
 
 type DraftOf<R> = R extends unknown
   ? Omit<R, 'seq' | 'prevHash' | 'recordHash' | 'channels'> & {
-      channels: { type: Channel; checked: boolean }[];
+      channels: DraftChannel[];
     }
   : never;
+/**
+ * One box of a draft: `verify` when the site holds this ticked channel until the address's owner
+ * confirms it (docs/verification.md): it then causes no movement at commit.
+ */
+export interface DraftChannel {
+  type: Channel;
+  checked: boolean;
+  verify?: HeldMethod;
+}
 /**
  * The record a capture (or a withdrawal, see withdrawal/withdrawal-draft.ts) will become, minus
  * what the chain and the mirror decide at commit.
@@ -58,6 +69,11 @@ export interface CaptureDraft {
   /** SHA-256 of the canonical body: the idempotency fingerprint. */
   bodyHash: string;
   record: RecordDraft;
+  /**
+   * The code verifications the widget confirmed for this form (`verifications` of the body), to
+   * be tied to the capture once it is stored (`VerificationStore.attachCapture`).
+   */
+  verificationIds?: readonly string[];
 }
 
 /** Why a capture was refused before it reached the database. */
@@ -186,6 +202,7 @@ export function prepareCapture(
       tenant,
       bodyHash: bodyFingerprint(body),
       record,
+      ...(capture.verifications !== undefined ? { verificationIds: capture.verifications } : {}),
     },
   };
 }
@@ -198,7 +215,10 @@ export function prepareCapture(
 export function draftRecordProblems(draft: RecordDraft): Problem[] {
   const probe = {
     ...draft,
-    channels: draft.channels.map((c) => ({ ...c, ...(c.checked ? { status: 'ONAY' } : {}) })),
+    channels: draft.channels.map((c) => ({
+      ...c,
+      ...(c.checked && c.verify === undefined ? { status: 'ONAY' } : {}),
+    })),
     seq: 1,
     prevHash: GENESIS_HASH,
     recordHash: GENESIS_HASH,
@@ -231,10 +251,18 @@ function buildDraft(
     const shown = notices.find((n) => n.id === noticeId)!;
     return { id, granted, noticeId, version: shown.version, sha256: shown.sha256 };
   });
-  // Channels in the site's display order, only those the form showed (A4).
+  // Channels in the site's display order, only those the form showed (A4). A ticked box the site
+  // verifies waits for the address's owner (docs/verification.md#the-flow).
   const channels = site.channels
     .filter((c) => capture.channels[c.type] !== undefined)
-    .map((c) => ({ type: c.type, checked: capture.channels[c.type] === true }));
+    .map((c): DraftChannel => {
+      const checked = capture.channels[c.type] === true;
+      const method = verificationOf(site.verification, c.type);
+      const address = c.type === 'EPOSTA' ? email : phone;
+      return checked && method !== 'none' && address !== undefined
+        ? { type: c.type, checked, verify: method }
+        : { type: c.type, checked };
+    });
   const page = pagePath(capture.pageUrl);
   return {
     kind: 'capture',

@@ -12,6 +12,8 @@ import {
 } from '@izinli/core';
 import type { ConsentStatus, Movement, Problem, RecordChannel } from '@izinli/core';
 import type { ChainHead, WebhookEvent } from '../store/store.js';
+import type { Verification, VerificationSupersede } from '../store/ports/verification-store.js';
+import { linkVerifications, supersedesOf } from './held-channels.js';
 import { confirmationDueEvent } from './confirmation-due.js';
 import type { CaptureDraft } from './prepare-capture.js';
 
@@ -27,7 +29,10 @@ export interface SealInputs {
   statuses: ReadonlyMap<string, ConsentStatus>;
   /** Our İYS deadline for a consent (A8). */
   deadlineFor(consentDate: Date): Date;
-  /** Ids for movements and events, asked in order: the movements, then the events. */
+  /**
+   * Ids for movements, events and link verifications, asked in order: the movements, the events,
+   * then the verifications.
+   */
   newId(): string;
   /** SHA-256 (hex) of a text, synchronously: the record hash. */
   sha256: (text: string) => string;
@@ -46,6 +51,10 @@ export interface SealedCapture {
   events: WebhookEvent[];
   /** The consent keys this record moves, with the status it moves each to. */
   statusesAfter: Map<string, ConsentStatus>;
+  /** The link verifications its held channels start (docs/verification.md#the-flow). */
+  verifications: Verification[];
+  /** The addresses and channels it decides anew (older open verifications are superseded). */
+  supersedes: VerificationSupersede[];
 }
 
 /** A sealed record that fails its own schema: the problems say where. */
@@ -102,8 +111,10 @@ export function sealCapture(inputs: SealInputs): SealedCapture {
   const { draft, head, statuses } = inputs;
   const { record: base, site } = draft;
   const keyed = addressed(draft);
-  // ONAY for a ticked box; RET for an unticked box whose current state is ONAY; else nothing.
-  const channels: RecordChannel[] = keyed.map(({ type, checked, address }) => {
+  // ONAY for a ticked box; RET for an unticked box whose current state is ONAY; else nothing. A
+  // held box (ticked, verified by code or link) moves nothing until its owner confirms.
+  const channels: RecordChannel[] = keyed.map(({ type, checked, verify, address }) => {
+    if (checked && verify !== undefined) return { type, checked, verify };
     const current = address ? statuses.get(address.key) : undefined;
     const status = checked ? 'ONAY' : current === 'ONAY' ? 'RET' : undefined;
     return { type, checked, ...(status ? { status } : {}) };
@@ -165,6 +176,13 @@ export function sealCapture(inputs: SealInputs): SealedCapture {
     },
   ];
   if (confirmationDue) events.push(confirmationDueEvent(inputs.newId(), record, movements));
+  const verifications = record.channels.some((c) => c.verify === 'link')
+    ? linkVerifications(record, {
+        holdHours: site.verification.holdHours,
+        newId: () => inputs.newId(),
+        sha256: inputs.sha256,
+      })
+    : [];
   return {
     record,
     recordJson: canonicalJson(record),
@@ -172,5 +190,7 @@ export function sealCapture(inputs: SealInputs): SealedCapture {
     movements,
     events,
     statusesAfter: new Map(movements.map((m) => [movementKey(m), m.status])),
+    verifications,
+    supersedes: supersedesOf(record, inputs.sha256),
   };
 }

@@ -9,6 +9,7 @@ import type { BrandSyncReport } from '../sync/sync-worker.js';
 import type { ServerMetrics } from './metrics.js';
 import type { OriginRefusals } from './origin-refusals.js';
 import type { WidgetBundle } from '../widget/bundle.js';
+import type { VerificationFlowDeps } from '../verification/verification-flow.js';
 
 /** Who may read /metrics on the app's port: anyone, a bearer of the token, or no one. */
 export type MetricsAccess =
@@ -56,6 +57,13 @@ export interface AppDeps {
   originRefusals?: OriginRefusals;
   /** The console's log verifications of this process (default: one for this app). */
   logVerifyJobs?: LogVerifyJobs;
+  /**
+   * The verification flow (docs/verification.md): without it, /v1/verifications is not served and
+   * held channels wait for the background pass alone.
+   */
+  verification?: VerificationFlowDeps;
+  /** Asks the verification pass to run now (a link to send); it also runs on its interval. */
+  kickVerifications?: () => void;
   /** When this instance last ran the İYS sync pass and what it did (GET /v1/admin/sync). */
   lastSync?: () => { at: string; brands: BrandSyncReport[] } | undefined;
 }

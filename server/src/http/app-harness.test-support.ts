@@ -14,6 +14,8 @@ import { checkServerConfig } from '../config/load-config.js';
 import { loadKeyRing, signReceipt } from '../proof/index.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { createApp } from './app.js';
+import { composeVerification } from '../verification/compose-verification.js';
+import { createMailer } from '../verification/mailer.js';
 import type { AppDeps, AppLimits } from './app-deps.js';
 import { createMetrics, observeCommit } from './metrics.js';
 
@@ -77,6 +79,26 @@ export async function makeHarness(options: HarnessOptions = {}) {
     },
   });
   let ip = options.ip ?? '203.0.113.45';
+  const smtpUrl = options.env?.SMTP_URL;
+  const mailer = smtpUrl
+    ? createMailer({
+        url: smtpUrl,
+        from: options.env?.SMTP_FROM ?? 'izin@example.com',
+        timeoutMs: 5000,
+      })
+    : undefined;
+  const now = options.now ?? (() => new Date());
+  const verification = composeVerification({
+    store,
+    site: (siteKey) => loaded.value.sites.get(siteKey)?.site,
+    mailer,
+    publicUrl: 'https://izin.example.com',
+    releaseDeps: () => ({ committer, store, sites: loaded.value.sites, now }),
+    newId: randomUUID,
+    now,
+    logger,
+    intervalMs: 1000,
+  });
   const app = createApp({
     config: loaded.value,
     store,
@@ -86,6 +108,7 @@ export async function makeHarness(options: HarnessOptions = {}) {
     metrics,
     logger,
     clientIp: () => ip,
+    verification: verification.flow,
     ...(options.now ? { now: options.now } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
     ...options.deps,
@@ -98,10 +121,13 @@ export async function makeHarness(options: HarnessOptions = {}) {
     dir,
     batches,
     metrics,
+    /** The verification pass, run by hand (`runOnce`). */
+    verificationWorker: verification.worker,
     setIp(next: string) {
       ip = next;
     },
     async close() {
+      mailer?.close();
       await committer.idle();
       await store.close();
       rmSync(dir, { recursive: true, force: true });

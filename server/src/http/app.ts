@@ -19,6 +19,7 @@ import { checkpointRoutes, jwksRoutes } from './routes/proof.js';
 import { opsRoutes } from './routes/ops.js';
 import { widgetRoutes } from './routes/widget.js';
 import { withdrawRoutes } from './routes/withdraw.js';
+import { verificationRoutes } from './routes/verifications.js';
 import { widgetBundleRoutes } from './routes/widget-bundle.js';
 import { defaultWidgetBundle } from '../widget/bundle.js';
 import { refuseUnstorableUrl } from './request-text.js';
@@ -56,6 +57,7 @@ export function createApp(given: AppDeps) {
   app.use(securityHeaders());
   app.use(refuseUnstorableUrl());
   app.use('/v1/captures', publicCors);
+  app.use('/v1/verifications/*', publicCors);
   // The widget config answers CORS to any origin, so a page whose origin the site does not allow
   // can read its refusal (403 origin.forbidden, which says what to change) and report it; such a
   // page never reads the config itself. Captures keep CORS for allowed origins only.
@@ -82,6 +84,12 @@ export function createApp(given: AppDeps) {
   );
   app.route('/v1/check', checkRoutes(deps));
   app.route('/v1/withdraw', withdrawRoutes(deps, clientIp));
+  if (deps.verification) {
+    app.route(
+      '/v1/verifications',
+      verificationRoutes({ ...deps, verification: deps.verification }, clientIp),
+    );
+  }
   app.route('/v1/iys/push', iysPushRoutes(deps));
   app.route('/', opsRoutes(deps));
   app.get('/openapi.json', (c) =>

@@ -30,6 +30,12 @@ defineProblemMessages({
     en: () =>
       `there is no key set (JWKS) to verify signatures with: pass --jwks; signatures unchecked`,
   },
+  'log.confirmsMismatch': {
+    tr: (p) =>
+      `${at(p)}: onay kaydı, onayladığı kaydın özetini taşımıyor: onay ya da onaylanan kayıt değiştirilmiş (A13); ${ge(p)}`,
+    en: (p) =>
+      `${at(p)}: the confirmation does not carry the hash of the record it confirms: one of them was altered (A13); ${er(p)}`,
+  },
   'log.duplicateSeq': {
     tr: (p) =>
       `${at(p)}: aynı sıra numarası ikinci kez (ilk ${p.params?.firstLine}. satırda): kayıt eklenmiş ya da çoğaltılmış (A13)`,

@@ -168,6 +168,39 @@ export async function checkLineReceipt(
   ];
 }
 
+/**
+ * What a record line says about confirmations (docs/verification.md#records): a capture holding
+ * channels may be confirmed (`held`: its id), a confirmation names the capture it releases.
+ */
+export interface ConfirmationLinks {
+  held?: string;
+  confirms?: { captureId: string; recordHash: string };
+}
+
+/** The confirmation links of a stored record (none when absent or not shaped as one). */
+export function confirmationLinks(record: unknown): ConfirmationLinks {
+  if (record === null || typeof record !== 'object') return {};
+  const r = record as {
+    kind?: unknown;
+    captureId?: unknown;
+    channels?: unknown;
+    confirms?: { captureId?: unknown; recordHash?: unknown } | null;
+  };
+  if (r.kind === 'capture' && typeof r.captureId === 'string' && Array.isArray(r.channels)) {
+    const held = r.channels.some((c) => (c as { verify?: unknown } | null)?.verify !== undefined);
+    return held ? { held: r.captureId } : {};
+  }
+  const { captureId, recordHash } = r.confirms ?? {};
+  if (
+    r.kind === 'confirmation' &&
+    typeof captureId === 'string' &&
+    typeof recordHash === 'string'
+  ) {
+    return { confirms: { captureId, recordHash } };
+  }
+  return {};
+}
+
 /** What a worker found on one line after the header (log-verify-worker.ts). */
 export type CheckedLine =
   /** Not a valid record line: the reader reads it itself, in order. */
@@ -186,6 +219,7 @@ export type CheckedLine =
       recordProblems: Problem[];
       /** Problems of the receipt (checked with the given keys). */
       receiptProblems: Problem[];
+      links: ConfirmationLinks;
     };
 
 /** Checks numbered lines (after the header) with `keys`; record lines only, the rest is passed. */
@@ -227,5 +261,6 @@ async function checkLine(n: number, text: string, keys: JSONWebKeySet): Promise<
     hasReceipt: line.receipt !== undefined,
     recordProblems: stored.problems,
     receiptProblems,
+    links: confirmationLinks(line.record),
   };
 }

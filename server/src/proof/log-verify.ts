@@ -9,8 +9,13 @@ import type { Problem } from '@izinli/core';
 import type { JSONWebKeySet } from 'jose';
 import { verifyCheckpoint } from './checkpoint.js';
 import { LOG_VERSION, LogBodyLine, LogHeaderLine } from './log-lines.js';
-import { checkLineReceipt, checkStoredRecord, located } from './log-record-check.js';
-import type { CheckedLine } from './log-record-check.js';
+import {
+  checkLineReceipt,
+  checkStoredRecord,
+  confirmationLinks,
+  located,
+} from './log-record-check.js';
+import type { CheckedLine, ConfirmationLinks } from './log-record-check.js';
 import { checkSiteChain, newSiteState } from './log-site.js';
 import type { AddProblem, LogSiteSummary, SiteState, Where } from './log-site.js';
 import type { LogCheckpointLine, LogRecordLine } from './log-lines.js';
@@ -33,6 +38,13 @@ class LogVerifier {
   private header: LogHeaderLine | undefined;
   private embedded: JSONWebKeySet | undefined;
   private missingKeysReported = false;
+  /** Captures holding channels, by id: their site and recordHash (confirmations name them). */
+  private readonly held = new Map<string, { siteKey: string; recordHash: string }>();
+  /** Confirmations read, checked against `held` at the end (the capture may come later). */
+  private readonly confirmations: {
+    where: Required<Where>;
+    confirms: { captureId: string; recordHash: string };
+  }[] = [];
 
   constructor(private readonly given: JSONWebKeySet | undefined) {}
 
@@ -159,6 +171,7 @@ class LogVerifier {
   private async readRecord(line: LogRecordLine, n: number): Promise<void> {
     const where = { line: n, siteKey: line.siteKey, seq: line.seq };
     this.chainStep(line, n);
+    this.linkStep(confirmationLinks(line.record), line, where);
     let recordValid = false;
     if (line.record !== undefined) {
       const stored = await checkStoredRecord(line, where);
@@ -180,6 +193,7 @@ class LogVerifier {
     const n = checked.n;
     const where = { line: n, siteKey: checked.siteKey, seq: checked.seq };
     this.chainStep(checked, n);
+    this.linkStep(checked.links, checked, where);
     this.problems.push(...checked.recordProblems);
     if (!checked.hasRecord) this.purgedStep(checked.purged, where);
     if (checked.hasReceipt && this.keys(n)) this.problems.push(...checked.receiptProblems);
@@ -224,6 +238,40 @@ class LogVerifier {
     const prevHash = before === line.prevHash ? null : line.prevHash;
     site.entries.set(seq, { prevHash, recordHash: line.recordHash, line: n });
     site.lastSeq = Math.max(site.lastSeq, seq);
+  }
+
+  /** A record line's confirmation links, kept for the end-of-input check. */
+  private linkStep(
+    links: ConfirmationLinks,
+    line: Pick<LogRecordLine, 'siteKey' | 'recordHash'>,
+    where: Required<Where>,
+  ): void {
+    if (links.held !== undefined) {
+      this.held.set(links.held, { siteKey: line.siteKey, recordHash: line.recordHash });
+    }
+    if (links.confirms) this.confirmations.push({ where, confirms: links.confirms });
+  }
+
+  /**
+   * Each confirmation whose capture is in the log must name that capture's recordHash, on its
+   * own site (A13): a confirmation cannot be moved onto another capture.
+   */
+  private checkConfirmations(): void {
+    for (const { where, confirms } of this.confirmations) {
+      const capture = this.held.get(confirms.captureId);
+      if (!capture) continue;
+      if (capture.siteKey === where.siteKey && capture.recordHash === confirms.recordHash) continue;
+      this.add(where, {
+        code: 'log.confirmsMismatch',
+        path: ['line', where.line, 'record', 'confirms', 'recordHash'],
+        expected: {
+          en: `the recordHash of capture ${confirms.captureId} of ${where.siteKey}: ${capture.recordHash}`,
+          tr: `${where.siteKey} sitesinin ${confirms.captureId} kaydının recordHash değeri: ${capture.recordHash}`,
+        },
+        received: excerpt(confirms.recordHash, 70),
+        params: { captureId: confirms.captureId, rule: 'A13' },
+      });
+    }
   }
 
   /** A record line without its record: purged by retention, or else missing. */
@@ -273,6 +321,7 @@ class LogVerifier {
       );
     }
     const sites = [...this.sites.values()].map((site) => checkSiteChain(site, this.add));
+    this.checkConfirmations();
     // Problems found at the end belong among the others, in line order.
     const lineOf = (p: Problem) => Number(p.params?.line ?? 0);
     const problems = this.problems.sort((a, b) => lineOf(a) - lineOf(b));

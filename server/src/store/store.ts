@@ -12,6 +12,7 @@ import type { MovementStore } from './ports/movement-store.js';
 import type { ReconciliationStore } from './ports/reconciliation-store.js';
 import type { RetentionStore } from './ports/retention-store.js';
 import type { StoreAdmin } from './ports/store-admin.js';
+import type { VerificationStore } from './ports/verification-store.js';
 import type { WebhookStore } from './ports/webhook-store.js';
 
 // The row types and the ports' own types, so that wiring and the package's users find every
@@ -27,6 +28,7 @@ export type * from './ports/movement-store.js';
 export type * from './ports/reconciliation-store.js';
 export type * from './ports/retention-store.js';
 export type * from './ports/store-admin.js';
+export type * from './ports/verification-store.js';
 export type * from './ports/webhook-store.js';
 
 /** The durable store: embedded SQLite by default, PostgreSQL when `DATABASE_URL` is set. */
@@ -42,4 +44,5 @@ export interface Store
     AccountStore,
     ReconciliationStore,
     EvidenceStore,
+    VerificationStore,
     StoreAdmin {}

@@ -2,11 +2,15 @@
 // mailer (when SMTP_URL is set), the public URL for links, and the group commit for releases.
 import type { SiteConfig } from '@izinli/core';
 import type { Verification, VerificationStore } from '../store/ports/verification-store.js';
+import { commitConfirmation } from './release.js';
+import type { ReleaseDeps } from './release.js';
 import type { WebhookStore } from '../store/ports/webhook-store.js';
 import type { Mailer } from './mailer.js';
 import { secretMatches } from './secrets.js';
 import { sendVerification } from './send-verification.js';
 import type { SendResult, VerificationFlowDeps } from './verification-flow.js';
+import { createVerificationWorker } from './verification-worker.js';
+import type { VerificationWorker, VerificationWorkerOptions } from './verification-worker.js';
 
 export interface VerificationParts {
   store: VerificationStore & Pick<WebhookStore, 'insertWebhookEvents'>;
@@ -15,8 +19,8 @@ export interface VerificationParts {
   mailer?: Pick<Mailer, 'send'> | undefined;
   /** PUBLIC_URL: links start with it. */
   publicUrl: string;
-  /** Chains the confirmation record of a confirmed verification tied to its capture. */
-  release(verification: Verification): Promise<void>;
+  /** What chaining a confirmation needs (the group commit, the store, the live sites). */
+  releaseDeps(): ReleaseDeps;
   newId(): string;
   now(): Date;
 }
@@ -45,8 +49,31 @@ export function verificationFlowDeps(parts: VerificationParts): VerificationFlow
     send,
     secretMatches: (verification, secret) =>
       secretMatches(verification.method, verification.id, secret, verification.secretHash),
-    release: (verification) => parts.release(verification),
+    release: async (verification) => {
+      await commitConfirmation(parts.releaseDeps(), verification);
+    },
     newId: () => parts.newId(),
     now: () => parts.now(),
   };
+}
+
+/** The flow and its background pass, over the same parts. */
+export function composeVerification(
+  parts: VerificationParts & {
+    logger: VerificationWorkerOptions['logger'];
+    intervalMs: number;
+  },
+): { flow: VerificationFlowDeps; worker: VerificationWorker } {
+  const flow = verificationFlowDeps(parts);
+  const worker = createVerificationWorker({
+    store: parts.store,
+    releaseDeps: () => parts.releaseDeps(),
+    site: (siteKey) => parts.site(siteKey),
+    send: flow.send,
+    logger: parts.logger,
+    intervalMs: parts.intervalMs,
+    newId: () => parts.newId(),
+    now: () => parts.now(),
+  });
+  return { flow, worker };
 }

@@ -1,7 +1,7 @@
 // The person's side of a verification (docs/verification.md#the-flow): start a code for an
 // address, try a code, ask for another, confirm a link. Each returns what happened or a refusal
 // that says what to change; http/routes/verifications.ts only maps them to HTTP.
-import { createHash } from 'node:crypto';
+import { addressSha256 } from '../capture/held-channels.js';
 import {
   applyIpPolicy,
   described,
@@ -57,9 +57,7 @@ export interface RequestSeen {
   userAgent?: string;
 }
 
-/** SHA-256 (hex) of a normalised address: how a verification and a record name it. */
-export const addressSha256 = (address: string): string =>
-  createHash('sha256').update(address, 'utf8').digest('hex');
+
 
 const StartBody = z.strictObject({
   siteKey: z.string().min(1).max(128),

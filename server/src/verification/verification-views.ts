@@ -1,11 +1,11 @@
 // What the console and the evidence bundle show of a capture's verifications
 // (docs/verification.md#in-the-console-and-the-evidence-bundle): each verification without its
 // address or secret, each held channel's state, and the chained confirmation records that released
-// them. A confirmation record names its capture, not its verification: it is found among the
-// site's confirmations chained between the confirmation and the release, and matched by method,
-// address hash and confirmation time.
+// them. A confirmation record's id derives from its verification's (`confirmationId`), so each
+// released verification names its record.
 import { isCaptureRecord } from '@izinli/core';
 import type { Channel, ConfirmationRecord, HeldMethod } from '@izinli/core';
+import { confirmationId } from '../capture/seal-confirmation.js';
 import type { CaptureStore } from '../store/ports/capture-store.js';
 import type { Verification, VerificationStore } from '../store/ports/verification-store.js';
 import type { StoredCapture } from '../store/types.js';
@@ -45,71 +45,35 @@ export interface HeldChannelView {
   confirmationId?: string;
 }
 
-/** A confirmed capture may sit a while before release; clocks of several processes may differ. */
-const SLACK_MS = 5 * 60_000;
+type Confirmation = StoredCapture & { record: ConfirmationRecord };
 
-const shift = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
-
-/** The confirmation record of `capture` that `verification` released, among `confirmations`. */
-function confirmationOf(
-  verification: Verification,
-  confirmations: readonly (StoredCapture & { record: ConfirmationRecord })[],
-): string | undefined {
-  return confirmations.find(
-    ({ record }) =>
-      record.method === verification.method &&
-      record.destinationSha256 === verification.destinationSha256 &&
-      record.confirmedAt === verification.confirmedAt,
-  )?.captureId;
-}
-
-/** The confirmation records chained for `capture` (those in the bundle and the console). */
+/** The confirmation records chained for `capture` by its released verifications. */
 export async function confirmationsOf(
-  store: Pick<CaptureStore, 'listCaptures'>,
-  capture: Pick<StoredCapture, 'captureId' | 'siteKey' | 'receivedAt'>,
+  store: Pick<CaptureStore, 'getCapture'>,
+  capture: Pick<StoredCapture, 'captureId'>,
   verifications: readonly Verification[],
-): Promise<(StoredCapture & { record: ConfirmationRecord })[]> {
-  const released = verifications.filter((v) => v.releasedAt !== undefined);
-  if (released.length === 0) return [];
-  // Chained after both the capture and the confirmation, before the release was marked.
-  const starts = released.map((v) =>
-    [capture.receivedAt, v.confirmedAt ?? capture.receivedAt].sort().at(-1)!,
-  );
-  const from = shift(starts.sort()[0]!, -SLACK_MS);
-  const to = shift(
-    released
-      .map((v) => v.releasedAt!)
-      .sort()
-      .at(-1)!,
-    SLACK_MS,
-  );
-  const found: (StoredCapture & { record: ConfirmationRecord })[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.listCaptures({
-      siteKeys: [capture.siteKey],
-      kind: 'confirmation',
-      from,
-      to,
-      limit: 500,
-      ...(cursor ? { cursor } : {}),
-    });
-    for (const c of page.items) {
-      if (c.record?.kind === 'confirmation' && c.record.confirms.captureId === capture.captureId)
-        found.push(c as StoredCapture & { record: ConfirmationRecord });
-    }
-    cursor = page.nextCursor;
-  } while (cursor);
+): Promise<Confirmation[]> {
+  const found: Confirmation[] = [];
+  for (const v of verifications) {
+    if (v.releasedAt === undefined) continue;
+    const stored = await store.getCapture(confirmationId(v.id));
+    if (
+      stored?.record?.kind === 'confirmation' &&
+      stored.record.confirms.captureId === capture.captureId
+    )
+      found.push(stored as Confirmation);
+  }
   return found.sort((a, b) => a.seq - b.seq);
 }
 
 /** `verification` without its address or secret, with its confirmation record's id. */
 export function verificationView(
   verification: Verification,
-  confirmations: readonly (StoredCapture & { record: ConfirmationRecord })[] = [],
+  confirmations: readonly Confirmation[] = [],
 ): VerificationView {
   const v = verification;
-  const confirmationId = confirmationOf(v, confirmations);
+  const id = confirmationId(v.id);
+  const confirmed = confirmations.some((c) => c.captureId === id) ? id : undefined;
   return {
     id: v.id,
     method: v.method,
@@ -123,7 +87,7 @@ export function verificationView(
     holdUntil: v.holdUntil,
     ...(v.confirmedAt !== undefined ? { confirmedAt: v.confirmedAt } : {}),
     ...(v.releasedAt !== undefined ? { releasedAt: v.releasedAt } : {}),
-    ...(confirmationId !== undefined ? { confirmationId } : {}),
+    ...(confirmed !== undefined ? { confirmationId: confirmed } : {}),
   };
 }
 
@@ -170,12 +134,9 @@ export const holdsChannels = (record: StoredCapture['record']): boolean =>
 
 /** A capture's verifications as views, with their confirmation records (none when it holds none). */
 export async function captureVerifications(
-  store: Pick<CaptureStore, 'listCaptures'> & Pick<VerificationStore, 'verificationsOf'>,
+  store: Pick<CaptureStore, 'getCapture'> & Pick<VerificationStore, 'verificationsOf'>,
   capture: StoredCapture,
-): Promise<{
-  verifications: VerificationView[];
-  confirmations: (StoredCapture & { record: ConfirmationRecord })[];
-}> {
+): Promise<{ verifications: VerificationView[]; confirmations: Confirmation[] }> {
   if (!holdsChannels(capture.record)) return { verifications: [], confirmations: [] };
   const rows = await store.verificationsOf(capture.captureId);
   const confirmations = await confirmationsOf(store, capture, rows);

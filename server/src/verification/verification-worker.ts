@@ -1,20 +1,24 @@
 // The verifications' background pass (docs/verification.md): sends what is due (every link, and
-// a code whose first send failed), chains the confirmations whose capture is known, and expires
-// what was not confirmed in time, telling the site (`verification.expired`). One pass at a time;
-// a failure of one verification is logged and the others go on.
+// a code whose send failed), chains the confirmations whose capture is known, and expires what was
+// not confirmed in time, telling the site (`verification.expired`). One pass at a time; a failure
+// of one verification is logged and the others go on. A send that failed waits longer each time,
+// so an SMTP server that is down for a while does not spend a verification's sends at once.
 import type { SiteConfig } from '@izinli/core';
 import type { Logger } from 'pino';
 import { periodic } from '../periodic.js';
 import type { Periodic } from '../periodic.js';
 import type { Verification, VerificationStore } from '../store/ports/verification-store.js';
-import type { WebhookStore } from '../store/ports/webhook-store.js';
+import { expireVerifications } from './expire.js';
+import { releaseDue } from './release.js';
+import type { ReleaseDeps } from './release.js';
 import type { SendResult } from './verification-flow.js';
 
 export interface VerificationWorkerOptions {
-  store: VerificationStore & Pick<WebhookStore, 'insertWebhookEvents'>;
+  store: VerificationStore;
+  /** What releasing needs, read at each pass (a reloaded config applies). */
+  releaseDeps(): ReleaseDeps;
   site(siteKey: string): SiteConfig | undefined;
   send(verification: Verification, site: SiteConfig): Promise<SendResult>;
-  release(verification: Verification): Promise<void>;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   intervalMs: number;
   newId(): string;
@@ -33,65 +37,51 @@ export interface VerificationPassReport {
 
 export type VerificationWorker = Periodic<VerificationPassReport>;
 
+const RETRY_MS = [60_000, 5 * 60_000, 15 * 60_000];
+
 export function createVerificationWorker(options: VerificationWorkerOptions): VerificationWorker {
   const { store, logger, batch = 50 } = options;
   const now = options.now ?? (() => new Date());
+  // Failed sends by verification: how many, and not again before when (this process only).
+  const retries = new Map<string, { failures: number; notBefore: number }>();
   return periodic(async () => {
     const report: VerificationPassReport = { sent: 0, released: 0, expired: 0, failed: 0 };
-    // Ids and states only: no address, code or link ever reaches a log line.
-    const failed = (verificationId: string, step: string, error: unknown) => {
+    // Ids and reasons only: no address, code or link ever reaches a log line.
+    const failed = (verificationId: string, step: string) => {
       report.failed += 1;
-      logger.warn({ verificationId, step, err: errorName(error) }, 'verification step failed');
+      logger.warn({ verificationId, step }, 'verification step failed');
     };
+    const at = now().getTime();
     for (const verification of await store.dueSends(batch)) {
       const site = options.site(verification.siteKey);
-      if (!site) continue;
+      const retry = retries.get(verification.id);
+      if (!site || (retry && retry.notBefore > at)) continue;
+      let sent: SendResult;
       try {
-        const sent = await options.send(verification, site);
-        if (sent.ok) report.sent += 1;
-        else failed(verification.id, `send: ${sent.reason}`, undefined);
-      } catch (error) {
-        failed(verification.id, 'send', error);
+        sent = await options.send(verification, site);
+      } catch {
+        sent = { ok: false, reason: 'failed' };
+      }
+      if (sent.ok) {
+        report.sent += 1;
+        retries.delete(verification.id);
+      } else {
+        const failures = (retry?.failures ?? 0) + 1;
+        const wait = RETRY_MS[Math.min(failures, RETRY_MS.length) - 1]!;
+        retries.set(verification.id, { failures, notBefore: at + wait });
+        failed(verification.id, `send: ${sent.reason}`);
       }
     }
-    for (const verification of await store.dueReleases(batch)) {
-      try {
-        await options.release(verification);
-        report.released += 1;
-      } catch (error) {
-        failed(verification.id, 'release', error);
-      }
+    for (const { id, outcome } of await releaseDue(options.releaseDeps(), batch)) {
+      if (outcome.kind === 'released') report.released += 1;
+      else if (outcome.kind === 'unreleasable') failed(id, `release: ${outcome.reason}`);
     }
-    const expired = await store.expireDue(now().toISOString(), batch);
+    const expired = await expireVerifications({ store, newId: options.newId }, now(), batch);
     report.expired = expired.length;
-    await store.insertWebhookEvents(
-      expired.flatMap((v) =>
-        v.captureId === undefined
-          ? []
-          : [
-              {
-                id: options.newId(),
-                siteKey: v.siteKey,
-                type: 'verification.expired',
-                createdAt: now().toISOString(),
-                payload: { captureId: v.captureId, channels: v.channels, method: v.method },
-              },
-            ],
-      ),
-    );
+    for (const v of expired) retries.delete(v.id);
     if (report.sent + report.released + report.expired + report.failed > 0) {
       logger.info(report, 'verification pass');
     }
     return report;
   }, options.intervalMs);
-}
-
-// An error's kind without its message: an SMTP error's text may quote the address.
-function errorName(error: unknown): string | undefined {
-  if (error === undefined) return undefined;
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    return typeof code === 'string' ? `${error.name} ${code}` : error.name;
-  }
-  return typeof error;
 }

@@ -12,12 +12,11 @@ import {
 import type { Problem, TenantConfig } from '@izinli/core';
 import { isCaptureCursor } from '../../store/sql/capture-query.js';
 import type { CaptureFilter } from '../../store/store.js';
-import type { VerificationStore } from '../../store/ports/verification-store.js';
 import { captureVerifications } from '../../verification/verification-views.js';
 import { ApiError, requestLocale } from '../api-error.js';
 import { verifyBundle } from '../../proof/bundle-verify.js';
 import { problemJson } from '../../proof/index.js';
-import type { AppDeps, DepsWith } from '../app-deps.js';
+import type { AppDeps } from '../app-deps.js';
 import { adminAuth } from './admin-auth.js';
 import { adminLogVerifyRoutes } from './admin-log-verify.js';
 import { adminMovementRoutes } from './admin-movements.js';
@@ -138,9 +137,6 @@ function captureFilter(c: Context<AdminEnv>): Omit<CaptureFilter, 'limit' | 'cur
   };
 }
 
-// MERGE: drop once Store has VerificationStore.
-const verifying = (deps: AppDeps) => deps as DepsWith<AppDeps['store'] & VerificationStore>;
-
 /** Mounted at /v1/admin. */
 export function adminRoutes(deps: AppDeps) {
   return (
@@ -175,8 +171,7 @@ export function adminRoutes(deps: AppDeps) {
           limit,
         };
         const page = await deps.store.listCaptures(filter);
-        const store = deps.store as typeof deps.store & VerificationStore; // MERGE: drop the cast
-        const held = await Promise.all(page.items.map((item) => heldOf(store, item)));
+        const held = await Promise.all(page.items.map((item) => heldOf(deps.store, item)));
         return c.json({
           items: page.items.map((item, i) => summary(item, held[i])),
           ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
@@ -219,18 +214,17 @@ export function adminRoutes(deps: AppDeps) {
           ]);
         }
         const movements = await deps.store.movements({ captureId: id });
-        const store = deps.store as typeof deps.store & VerificationStore; // MERGE: drop the cast
-        const { verifications } = await captureVerifications(store, capture);
+        const { verifications } = await captureVerifications(deps.store, capture);
         // The answer names the verifications' states and times, never an address or secret.
         return c.json({ ...capture, movements, verifications });
       })
       .get('/recipients/timeline', async (c) => {
         const recipient = recipientQuery(c);
-        return c.json(await recipientTimeline(verifying(deps), c.get('tenant'), recipient));
+        return c.json(await recipientTimeline(deps, c.get('tenant'), recipient));
       })
       .get('/recipients/evidence', async (c) => {
         const recipient = recipientQuery(c);
-        const bundle = await evidenceBundle(verifying(deps), c.get('tenant'), recipient);
+        const bundle = await evidenceBundle(deps, c.get('tenant'), recipient);
         const name = `izinli-evidence-${(recipient.phone ?? recipient.email ?? 'recipient').replace(/[^A-Za-z0-9.+@-]/g, '_')}.json`;
         c.header('Content-Disposition', `attachment; filename="${name}"`);
         return c.json(bundle);
@@ -238,7 +232,7 @@ export function adminRoutes(deps: AppDeps) {
       // The evidence bundle checked as `izinli verify bundle` checks it, with the server's keys:
       // what the console's printable evidence page shows beside each record.
       .get('/recipients/evidence/verification', async (c) => {
-        const bundle = await evidenceBundle(verifying(deps), c.get('tenant'), recipientQuery(c));
+        const bundle = await evidenceBundle(deps, c.get('tenant'), recipientQuery(c));
         const report = await verifyBundle(bundle, deps.jwks());
         const locale = requestLocale(c);
         const say = (p: Problem) => problemJson(p, problemMessage(p, locale));

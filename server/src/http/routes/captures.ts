@@ -6,6 +6,8 @@ import type { Localized } from '@izinli/core';
 import { prepareCapture } from '../../capture/prepare-capture.js';
 import type { RequestFacts } from '../../capture/prepare-capture.js';
 import type { StoredCapture } from '../../store/store.js';
+import { attachVerifications } from '../../verification/release-attach.js';
+import type { HeldChannelState } from '../../verification/release-attach.js';
 import { ApiError, refusalError } from '../api-error.js';
 import { JSON_OBJECT, bodyTooLarge, parseJsonBody, requireMediaType } from '../json-body.js';
 import type { AppDeps, AppLimits } from '../app-deps.js';
@@ -15,6 +17,8 @@ import { RateLimiter } from '../rate-limiter.js';
 export interface CaptureCreated {
   captureId: string;
   receipt: string;
+  /** Per held channel, where its confirmation stands (docs/verification.md#http). */
+  verification?: HeldChannelState[];
 }
 
 // text/plain too: a page may send the capture as a CORS-simple request (no preflight).
@@ -22,8 +26,12 @@ const JSON_TYPES = ['application/json', 'text/plain'];
 const FROM_THIS_ADDRESS = { en: 'from this address', tr: 'Bu adresten' };
 const FOR_THIS_SITE = { en: 'for this site', tr: 'Bu site için' };
 
-function created(capture: StoredCapture): CaptureCreated {
-  return { captureId: capture.captureId, receipt: capture.receipt! };
+function created(capture: StoredCapture, held: HeldChannelState[]): CaptureCreated {
+  return {
+    captureId: capture.captureId,
+    receipt: capture.receipt!,
+    ...(held.length > 0 ? { verification: held } : {}),
+  };
 }
 
 /** The capture routes. */
@@ -117,8 +125,16 @@ export function captureRoutes(
           ],
         );
       }
-      if (outcome.kind === 'replayed') return c.json(created(outcome.capture), 200);
-      return c.json(created(outcome.capture), 201);
+      // The code verifications the form named are tied to the capture (and released when
+      // confirmed already); a link to send wakes the verification pass.
+      const { held } = await attachVerifications(
+        { committer: deps.committer, store: deps.store, sites: deps.config.sites, now },
+        outcome.capture,
+        prepared.draft.verificationIds ?? [],
+      );
+      if (held.some((h) => h.method === 'link')) deps.kickVerifications?.();
+      const answer = created(outcome.capture, held);
+      return c.json(answer, outcome.kind === 'replayed' ? 200 : 201);
     },
   );
 }

@@ -9,7 +9,8 @@ import type { Localized } from '@izinli/core';
 import { LINK_PAGE_HEADERS, linkPage } from '../../verification/link-page.js';
 import type { LinkPageView } from '../../verification/link-page.js';
 import { resendCode, tryCode } from '../../verification/verification-code.js';
-import { addressSha256, startCode } from '../../verification/verification-flow.js';
+import { addressSha256 } from '../../capture/held-channels.js';
+import { startCode } from '../../verification/verification-flow.js';
 import type {
   FlowRefusal,
   FlowResult,

@@ -14,6 +14,8 @@ import { describeReconciliationContract } from './reconciliation-store.test-supp
 import { describeRetentionContract } from './retention-store.test-support.js';
 import { describeIysDayRetentionContract } from './iys-day-retention.test-support.js';
 import { describeStoreAdminContract } from './store-admin.test-support.js';
+import { describeVerificationContract } from './verification-store.test-support.js';
+import { describeVerificationRetentionContract } from './verification-retention.test-support.js';
 import { describeWebhooksContract } from './webhook-store.test-support.js';
 import type { Store } from '../store.js';
 
@@ -55,10 +57,12 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describe('RetentionStore', () => {
       describeRetentionContract(store);
       describeIysDayRetentionContract(store);
+      describeVerificationRetentionContract(store);
     });
     describe('AccountStore', () => describeAccountContract(store));
     describe('ReconciliationStore', () => describeReconciliationContract(store));
     describe('EvidenceStore', () => describeEvidenceContract(store));
+    describe('VerificationStore', () => describeVerificationContract(store));
     describe('StoreAdmin', () => describeStoreAdminContract(store));
   });
 }

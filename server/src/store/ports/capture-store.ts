@@ -2,6 +2,7 @@
 // reads of single captures and of the admin list (docs/architecture.md#data-flow).
 import type { ChainRecord, Channel, ConsentStatus, Movement, MovementState } from '@izinli/core';
 import type { ChainHead, Page, StoredCapture, WebhookEvent } from '../types.js';
+import type { Verification, VerificationSupersede } from './verification-store.js';
 
 /** Everything one capture writes, in the same transaction (docs/architecture.md#data-flow). */
 export interface CaptureWrite {
@@ -10,6 +11,14 @@ export interface CaptureWrite {
   recordJson?: string;
   movements: Movement[];
   events: WebhookEvent[];
+  /** The link verifications the record's held channels start (docs/verification.md#the-flow). */
+  verifications?: Verification[];
+  /**
+   * What the record decides anew: open verifications of its site for these addresses and
+   * channels, tied to older captures, are superseded in the same transaction, before this
+   * write's own verifications are inserted.
+   */
+  supersedes?: VerificationSupersede[];
 }
 
 /**
@@ -47,7 +56,7 @@ export interface CaptureFilter {
   /** Exact normalised phone (E.164) or e-mail. */
   phone?: string;
   email?: string;
-  /** A confirmation names no address: find one by its site and time (docs/verification.md). */
+  /** `confirmation`: the chained confirmations of held channels, listed only when asked for. */
   kind?: 'capture' | 'withdrawal' | 'confirmation';
   /** Captures that moved this channel (an ONAY or RET movement of this type). */
   channel?: Channel;
@@ -77,8 +86,8 @@ export interface CaptureStore {
   write<T>(siteKeys: readonly string[], work: (tx: WriteTx) => Promise<T>): Promise<T>;
   getCapture(captureId: string): Promise<StoredCapture | undefined>;
   /**
-   * Captures, withdrawals and confirmations matching `filter` (never a chained İYS day), newest
-   * first (receivedAt, then insertion order), 50 a page.
+   * Captures and withdrawals matching `filter` (never a chained İYS day; a confirmation only
+   * when `kind` asks for confirmations), newest first (receivedAt, then insertion order), 50 a page.
    */
   listCaptures(filter: CaptureFilter): Promise<Page<StoredCapture>>;
 }

@@ -2,6 +2,7 @@
 // owner of an address agreed. The address itself is kept only while the verification is open (to
 // send and resend); its hash stays, and the confirmation record carries that hash into the chain.
 import type { Channel, HeldMethod, SupportedLocale } from '@izinli/core';
+import type { WebhookEvent } from '../types.js';
 
 /**
  * `pending`: sent (or about to be), not confirmed; `confirmed`: the code or link was confirmed;
@@ -31,7 +32,7 @@ export interface Verification {
   expiresAt?: string;
   /** When the whole verification expires unconfirmed (the site's `holdHours`). */
   holdUntil: string;
-  /** Wrong codes typed so far. */
+  /** Wrong codes typed for the current code (a new code starts again at 0). */
   attempts: number;
   state: VerificationState;
   /** The capture whose held channels this releases, once known. */
@@ -44,6 +45,15 @@ export interface Verification {
   userAgent?: string;
   /** When the confirmation record was chained (its movements queued). */
   releasedAt?: string;
+}
+
+/**
+ * An address and channels a new record decides anew: open verifications of its site for them,
+ * tied to older captures, are superseded in the record's own write (`CaptureWrite.supersedes`).
+ */
+export interface VerificationSupersede {
+  destinationSha256: string;
+  channels: Channel[];
 }
 
 /** What confirming records about the request. */
@@ -70,7 +80,11 @@ export interface VerificationStore {
     captureId: string,
     channels: readonly Channel[],
   ): Promise<Verification | undefined>;
-  /** A new code or link: its hash and end; counts a send and clears `sentAt` until it goes out. */
+  /**
+   * A new code or link: its hash and end; counts a send and clears `sentAt` until it goes out.
+   * Each code gets its own tries: `attempts` starts again at 0, and a locked verification is
+   * pending again. Undefined when it is neither pending nor locked.
+   */
   renewSecret(id: string, secretHash: string, expiresAt: string): Promise<Verification | undefined>;
   markSent(id: string, at: string): Promise<void>;
   /** Pending verifications with a send due (no `sentAt`), oldest first. */
@@ -83,11 +97,22 @@ export interface VerificationStore {
   dueReleases(limit: number): Promise<Verification[]>;
   /** The confirmation record was chained; the address is dropped. */
   markReleased(id: string, at: string): Promise<void>;
-  /** Pending past `holdUntil` → expired, address dropped; returns those it expired. */
-  expireDue(now: string, limit: number): Promise<Verification[]>;
   /**
-   * Open verifications of the same site and address for any of `channels` whose capture is not
-   * `captureId` become `superseded` (a newer capture decides); returns them.
+   * Pending past `holdUntil` → expired, address dropped; returns those it expired. A confirmed code
+   * that no capture named within the hold expires too: nothing will ever release it. `event`,
+   * when given, makes each expired verification's webhook event (`verification.expired`), written
+   * in the same transaction.
+   */
+  expireDue(
+    now: string,
+    limit: number,
+    event?: (verification: Verification) => WebhookEvent,
+  ): Promise<Verification[]>;
+  /**
+   * Open verifications (pending, locked, or confirmed and not released) of the same site and
+   * address for any of `channels`, tied to a capture other than `captureId`, become `superseded`
+   * with their address dropped (a newer capture decides); returns them. A verification tied to no
+   * capture yet is left alone: the capture that names it may be this very one.
    */
   supersede(
     siteKey: string,

@@ -86,6 +86,7 @@ describe.skipIf(!url)(
           'reconciliation_files',
           'schema_migrations',
           'sync_cursors',
+          'verifications',
           'webhook_deliveries',
           'webhook_events',
         ]);

@@ -16,6 +16,7 @@ import { PgDb } from './pg-db.js';
 import { postgresReconciliationStore } from './reconciliation.js';
 import { postgresRetentionStore } from './retention.js';
 import { postgresWebhookStore } from './webhooks.js';
+import { postgresVerificationStore } from './verifications.js';
 
 export { isQueryTimeout } from './pg-db.js';
 
@@ -72,6 +73,7 @@ export class PostgresStore extends composedOf<Omit<Store, 'kind'>>() implements 
       ...postgresReconciliationStore(db),
       ...postgresStoreAdmin(db),
       ...postgresAccountStore(db),
+      ...postgresVerificationStore(db),
       ...postgresEvidenceStore(db),
     });
     this.#db = db;

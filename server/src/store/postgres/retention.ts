@@ -18,6 +18,12 @@ const CANDIDATES = `SELECT ${CAPTURE_SELECT} FROM captures
 const LOCK_CAPTURES = `SELECT capture_id FROM captures
   WHERE capture_id = ANY($1::text[]) AND site_key = $2 AND purged_at IS NULL
   ORDER BY capture_id FOR UPDATE`;
+// A confirmation holds the confirming request's ip and agent: it goes with the capture it confirms.
+const LOCK_CONFIRMATIONS = `SELECT capture_id, confirms FROM captures
+  WHERE confirms = ANY($1::text[]) AND site_key = $2 AND purged_at IS NULL
+  ORDER BY capture_id FOR UPDATE`;
+const PURGE_VERIFICATIONS = `UPDATE verifications SET destination = NULL, ip = NULL,
+  user_agent = NULL WHERE capture_id = ANY($1::text[])`;
 const LOCK_MOVEMENTS = `SELECT id, capture_id, state FROM movements
   WHERE capture_id = ANY($1::text[]) ORDER BY id FOR UPDATE`;
 // The digests (seq, prev_hash, record_hash, body_hash) and received_at stay: the chain verifies.
@@ -72,15 +78,29 @@ async function purgeCapturesPostgres(
   // PURGED_MOVEMENT_KEY in SQL must stay the same as retentionSql.purgedMovementKey().
   if (retentionSql.purgedMovementKey('x') !== 'purged:x')
     throw new Error('store: purged key format drifted');
+  // Each confirmation, by the capture it confirms: its movements keep that capture open too.
+  const confirmed = new Map<string, string>();
+  for (const c of (await client.query<Row>(LOCK_CONFIRMATIONS, [locked, purge.siteKey])).rows) {
+    confirmed.set(c.capture_id as string, c.confirms as string);
+  }
   const openSet = new Set<string>();
-  for (const m of (await client.query<Row>(LOCK_MOVEMENTS, [locked])).rows) {
-    if (m.state === 'pending' || m.state === 'in-flight') openSet.add(m.capture_id as string);
+  const rows = [...locked, ...confirmed.keys()];
+  for (const m of (await client.query<Row>(LOCK_MOVEMENTS, [rows])).rows) {
+    if (m.state === 'pending' || m.state === 'in-flight') {
+      const id = m.capture_id as string;
+      openSet.add(confirmed.get(id) ?? id);
+    }
   }
   const purged = ids.filter((id) => locked.includes(id) && !openSet.has(id));
   const open = ids.filter((id) => openSet.has(id));
   if (purged.length === 0) return { purged, open };
-  await client.query<Row>(PURGE_CAPTURES, [purged, purge.purgedAt]);
-  await client.query<Row>(PURGE_MOVEMENTS, [purged, retentionSql.PURGED_RECIPIENT]);
+  const withConfirmations = [
+    ...purged,
+    ...[...confirmed].filter(([, of]) => purged.includes(of)).map(([id]) => id),
+  ];
+  await client.query<Row>(PURGE_CAPTURES, [withConfirmations, purge.purgedAt]);
+  await client.query<Row>(PURGE_MOVEMENTS, [withConfirmations, retentionSql.PURGED_RECIPIENT]);
+  await client.query<Row>(PURGE_VERIFICATIONS, [purged]);
   for (const event of (await client.query<Row>(EVENTS_OF, [purge.siteKey, purged])).rows) {
     const id = event.id as string;
     const payload = retentionSql.purgedEventPayload(event.capture_id as string, purge.purgedAt);

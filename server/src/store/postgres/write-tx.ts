@@ -8,24 +8,37 @@ import { assertOpen, checkAppend, lockedHead } from '../sql/append-guard.js';
 import type { CaptureWrite, WriteTx } from '../ports/capture-store.js';
 import type { ChainHead, StoredCapture } from '../types.js';
 import { pgInsertRows, pgInsertRowsInOrder, rowsJson } from './pg-sql.js';
+import * as verificationSql from '../sql/verification-sql.js';
+import { supersedeMany } from './verifications.js';
 
 const captureParams = storeRows.CAPTURE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
-const [MOVEMENTS_PARAM, EVENTS_PARAM, HEAD_SITE, HEAD_SEQ, HEAD_HASH] = [1, 2, 3, 4, 5].map(
-  (i) => `$${storeRows.CAPTURE_COLUMNS.length + i}`,
-);
+const [
+  MOVEMENTS_PARAM,
+  EVENTS_PARAM,
+  HEAD_SITE,
+  HEAD_SEQ,
+  HEAD_HASH,
+  VERIFY_PARAM,
+  SUPERSEDE_PARAM,
+] = [1, 2, 3, 4, 5, 6, 7].map((i) => `$${storeRows.CAPTURE_COLUMNS.length + i}`);
 // One statement per capture: it is atomic on its own, and costs one round trip. Foreign keys are
 // checked at the end of the statement, when the capture row is already there.
 const INSERT_CAPTURE = `WITH
   capture AS (INSERT INTO captures (${storeRows.CAPTURE_COLUMNS.join(', ')}) VALUES (${captureParams})),
   movement AS (${pgInsertRows('movements', storeRows.MOVEMENT_COLUMNS, MOVEMENTS_PARAM!)}),
-  event AS (${pgInsertRows('webhook_events', storeRows.EVENT_COLUMNS, EVENTS_PARAM!)})
+  event AS (${pgInsertRows('webhook_events', storeRows.EVENT_COLUMNS, EVENTS_PARAM!)}),
+  superseded AS (${supersedeMany(SUPERSEDE_PARAM!)}),
+  verification AS (${pgInsertRows('verifications', verificationSql.VERIFICATION_COLUMNS, VERIFY_PARAM!)})
 UPDATE chain_heads SET seq = ${HEAD_SEQ}, hash = ${HEAD_HASH} WHERE site_key = ${HEAD_SITE}`;
 // Several captures in one statement: each table's rows travel as one JSON parameter, and each
-// site's head moves once, to its last capture.
+// site's head moves once, to its last capture. Supersedes see the verifications stored before the
+// statement (those of older captures); within the batch, `batchVerifications` settles them.
 const INSERT_CAPTURES = `WITH
   capture AS (${pgInsertRowsInOrder('captures', storeRows.CAPTURE_COLUMNS, '$1')}),
   movement AS (${pgInsertRowsInOrder('movements', storeRows.MOVEMENT_COLUMNS, '$2')}),
-  event AS (${pgInsertRowsInOrder('webhook_events', storeRows.EVENT_COLUMNS, '$3')})
+  event AS (${pgInsertRowsInOrder('webhook_events', storeRows.EVENT_COLUMNS, '$3')}),
+  superseded AS (${supersedeMany('$6')}),
+  verification AS (${pgInsertRowsInOrder('verifications', verificationSql.VERIFICATION_COLUMNS, '$5')})
 UPDATE chain_heads SET seq = head.seq, hash = head.hash
   FROM json_populate_recordset(NULL::chain_heads, $4::json) AS head
   WHERE chain_heads.site_key = head.site_key`;
@@ -110,6 +123,11 @@ export class PostgresWriteTx implements WriteTx {
       capture.siteKey,
       capture.seq,
       capture.recordHash,
+      rowsJson(
+        verificationSql.VERIFICATION_COLUMNS,
+        (write.verifications ?? []).map(verificationSql.verificationValues),
+      ),
+      verificationSql.supersedeRows([write]),
     ]);
     this.#heads.set(capture.siteKey, {
       siteKey: capture.siteKey,
@@ -146,6 +164,11 @@ export class PostgresWriteTx implements WriteTx {
       rowsJson(storeRows.MOVEMENT_COLUMNS, movementRows),
       rowsJson(storeRows.EVENT_COLUMNS, eventRows),
       JSON.stringify(moved.map((h) => ({ site_key: h.siteKey, seq: h.seq, hash: h.hash }))),
+      rowsJson(
+        verificationSql.VERIFICATION_COLUMNS,
+        verificationSql.batchVerifications(writes).map(verificationSql.verificationValues),
+      ),
+      verificationSql.supersedeRows(writes),
     ]);
     for (const head of moved) this.#heads.set(head.siteKey, head);
   }

@@ -13,6 +13,7 @@ import { IYS_DAY_RECORDS_MIGRATION } from './iys-day-records-migration.js';
 import { IYS_TOKEN_GRANTS_MIGRATION } from './iys-token-grants-migration.js';
 import { RECONCILIATION_MIGRATION } from './reconciliation-migration.js';
 import { RECONCILIATION_PURGE_MIGRATION } from './reconciliation-purge-migration.js';
+import { VERIFICATIONS_MIGRATION } from './verifications-migration.js';
 import { WEBHOOK_DELIVERIES_MIGRATION } from './webhook-deliveries-migration.js';
 import type { Migration } from './migration.js';
 
@@ -152,6 +153,7 @@ export const MIGRATIONS: readonly Migration[] = [
   IYS_DAY_RECORDS_MIGRATION,
   RECONCILIATION_PURGE_MIGRATION,
   EVIDENCE_FILES_MIGRATION,
+  VERIFICATIONS_MIGRATION,
 ];
 
 /** The migrations whose version is not in `applied`, oldest first. */

@@ -65,8 +65,8 @@ export function captureListQuery(
   if (filter.phone !== undefined) where.push(`phone = ${p(filter.phone)}`);
   if (filter.email !== undefined) where.push(`email = ${p(filter.email)}`);
   if (filter.kind !== undefined) where.push(`kind = ${p(filter.kind)}`);
-  // Records about people only: a chained İYS day is no capture.
-  else where.push("kind <> 'iys-day'");
+  // Captures and withdrawals only: a chained İYS day or confirmation is no capture.
+  else where.push("kind IN ('capture', 'withdrawal')");
   if (filter.channel !== undefined || filter.state !== undefined) {
     const moved = ['m.capture_id = captures.capture_id'];
     if (filter.channel !== undefined) moved.push(`m.type = ${p(filter.channel)}`);

@@ -56,3 +56,10 @@ export const PURGE_OLD_DAY_FILES = `UPDATE reconciliation_files
   SET content = ?, purged_at = ?
   WHERE purged_at IS NULL AND sha256 IN (SELECT file_sha256 FROM reconciliation_days
     WHERE iys_code = ? AND brand_code = ? AND day < ? AND file_sha256 IS NOT NULL)`;
+
+/**
+ * A purged capture's verifications keep their state and the address's hash (the chained
+ * confirmation carries it already), never the address or the confirming request's ip and agent.
+ */
+export const PURGE_VERIFICATIONS_OF = `UPDATE verifications SET destination = NULL, ip = NULL,
+  user_agent = NULL WHERE capture_id = ?`;

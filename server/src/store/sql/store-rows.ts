@@ -53,9 +53,13 @@ export const CAPTURE_COLUMNS = [
   'received_ms',
   'phone',
   'email',
+  'confirms',
 ] as const;
 
-/** The row values of a new capture; the addresses are indexed for the admin timeline. */
+/**
+ * The row values of a new capture; the addresses are indexed for the admin timeline, and a
+ * confirmation names the capture it confirms (retention purges them together).
+ */
 export function captureValues(
   capture: StoredCapture & { record: ChainRecord; receipt: string },
   recordJson: string = canonicalJson(capture.record),
@@ -75,6 +79,7 @@ export function captureValues(
     epochMs(capture.receivedAt, 'receivedAt'),
     isCaptureRecord(record) ? (record.person.phone ?? null) : null,
     isCaptureRecord(record) ? (record.person.email ?? null) : null,
+    record.kind === 'confirmation' ? record.confirms.captureId : null,
   ];
 }
 

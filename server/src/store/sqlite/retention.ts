@@ -19,6 +19,9 @@ const OPEN_MOVEMENT = `SELECT 1 AS open FROM movements
 const PURGE_CAPTURE = `UPDATE captures SET record = NULL, receipt = NULL, phone = NULL,
   email = NULL, purged_at = ? WHERE capture_id = ? AND purged_at IS NULL`;
 const MOVEMENTS_OF = 'SELECT id FROM movements WHERE capture_id = ?';
+// A confirmation holds the confirming request's ip and agent: it goes with the capture it confirms.
+const CONFIRMATIONS_OF = `SELECT capture_id FROM captures
+  WHERE confirms = ? AND site_key = ? AND purged_at IS NULL`;
 const PURGE_MOVEMENT = 'UPDATE movements SET recipient = ?, movement_key = ? WHERE id = ?';
 const EVENTS_OF = `SELECT id, json_extract(payload, '$.captureId') AS capture_id FROM webhook_events
   WHERE site_key = ? AND json_extract(payload, '$.captureId') IN (SELECT value FROM json_each(?))`;
@@ -59,16 +62,23 @@ function purgeCapturesSqlite(
   for (const captureId of new Set(purge.captureIds)) {
     const row = w.get(CAPTURE_STATE, captureId);
     if (!row || row.site_key !== purge.siteKey || row.purged_at !== null) continue;
+    const confirmations = w
+      .all(CONFIRMATIONS_OF, captureId, purge.siteKey)
+      .map((r) => String(r.capture_id));
     // An open movement still has to reach İYS with its recipient: never purge under it.
-    if (w.get(OPEN_MOVEMENT, captureId)) {
+    if ([captureId, ...confirmations].some((id) => w.get(OPEN_MOVEMENT, id))) {
       open.push(captureId);
       continue;
     }
-    w.run(PURGE_CAPTURE, purge.purgedAt, captureId);
-    for (const m of w.all(MOVEMENTS_OF, captureId)) {
-      const id = String(m.id);
-      w.run(PURGE_MOVEMENT, retentionSql.PURGED_RECIPIENT, retentionSql.purgedMovementKey(id), id);
+    for (const id of [captureId, ...confirmations]) {
+      w.run(PURGE_CAPTURE, purge.purgedAt, id);
+      for (const m of w.all(MOVEMENTS_OF, id)) {
+        const movementId = String(m.id);
+        const key = retentionSql.purgedMovementKey(movementId);
+        w.run(PURGE_MOVEMENT, retentionSql.PURGED_RECIPIENT, key, movementId);
+      }
     }
+    w.run(retentionSql.PURGE_VERIFICATIONS_OF, captureId);
     purged.push(captureId);
   }
   if (purged.length > 0) {

@@ -18,6 +18,7 @@ import { sqliteReconciliationStore } from './reconciliation.js';
 import { sqliteRetentionStore } from './retention.js';
 import { SqliteDb } from './sqlite-db.js';
 import { sqliteWebhookStore } from './webhooks.js';
+import { sqliteVerificationStore } from './verifications.js';
 
 /** Options of `openSqliteStore`. */
 export interface SqliteStoreOptions {
@@ -46,6 +47,7 @@ export class SqliteStore extends composedOf<Omit<Store, 'kind'>>() implements St
       ...sqliteReconciliationStore(db),
       ...sqliteStoreAdmin(db),
       ...sqliteAccountStore(db),
+      ...sqliteVerificationStore(db),
       ...sqliteEvidenceStore(db, evidenceDir),
     });
     this.#db = db;

@@ -9,10 +9,13 @@ import type { SqliteConnection } from './connection.js';
 import * as storeRows from '../sql/store-rows.js';
 import type { CaptureWrite, WriteTx } from '../ports/capture-store.js';
 import type { ChainHead, StoredCapture } from '../types.js';
+import { VERIFICATION_COLUMNS, verificationValues } from '../sql/verification-sql.js';
+import { supersedeOn } from './verifications.js';
 
 const INSERT_CAPTURE = sqliteInsert('captures', storeRows.CAPTURE_COLUMNS);
 const INSERT_MOVEMENT = sqliteInsert('movements', storeRows.MOVEMENT_COLUMNS);
 const INSERT_EVENT = sqliteInsert('webhook_events', storeRows.EVENT_COLUMNS);
+const INSERT_VERIFICATION = sqliteInsert('verifications', VERIFICATION_COLUMNS);
 const UPSERT_HEAD = `INSERT INTO chain_heads (site_key, seq, hash) VALUES (?, ?, ?)
   ON CONFLICT (site_key) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`;
 const FIND_CAPTURES = `SELECT ${storeRows.CAPTURE_SELECT} FROM captures
@@ -86,11 +89,17 @@ export class SqliteWriteTx implements WriteTx {
     const captureRow = storeRows.captureValues(capture, write.recordJson);
     const movementRows = movements.map((m) => storeRows.movementValues(m, movementKey(m)));
     const eventRows = events.map(storeRows.eventValues);
+    const verificationRows = (write.verifications ?? []).map(verificationValues);
     const c = this.#connection;
     try {
       c.run(INSERT_CAPTURE, ...captureRow);
       for (const row of movementRows) c.run(INSERT_MOVEMENT, ...row);
       for (const row of eventRows) c.run(INSERT_EVENT, ...row);
+      // Older captures' open verifications first, so this capture's own are not among them.
+      for (const s of write.supersedes ?? []) {
+        supersedeOn(c, capture.siteKey, s.destinationSha256, s.channels, capture.captureId);
+      }
+      for (const row of verificationRows) c.run(INSERT_VERIFICATION, ...row);
       c.run(UPSERT_HEAD, capture.siteKey, capture.seq, capture.recordHash);
     } catch (error) {
       // Some rows of this capture may be in the transaction already: it can only roll back now.

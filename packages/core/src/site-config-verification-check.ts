@@ -1,4 +1,6 @@
-// The rules a site's verification policy can break on its own (docs/verification.md#configuration).
+// The config check of a site's verification policy (docs/verification.md#configuration), apart
+// from the policy's schema: the schema is part of the site's shape, and this check reads the whole
+// config through the rule context, which is built on that shape.
 import type { Channel } from './enums.js';
 import type { Path, RuleContext } from './site-config-rule-context.js';
 
