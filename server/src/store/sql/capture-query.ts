@@ -4,6 +4,7 @@
 import { CAPTURE_SELECT, epochMs, int } from './store-rows.js';
 import type { Row } from './store-rows.js';
 import type { CaptureFilter } from '../ports/capture-store.js';
+import { OPEN as OPEN_VERIFICATION } from './verification-sql.js';
 
 /** Page size when a filter names none, and the most one page may hold. */
 export const DEFAULT_PAGE_SIZE = 50;
@@ -74,11 +75,7 @@ export function captureListQuery(
     where.push(`EXISTS (SELECT 1 FROM movements m WHERE ${moved.join(' AND ')})`);
   }
   if (filter.held !== undefined) {
-    // Open: not confirmed and released, and not settled otherwise (docs/verification.md).
-    const states =
-      filter.held === 'expired'
-        ? "v.state = 'expired'"
-        : "(v.state IN ('pending', 'locked') OR (v.state = 'confirmed' AND v.released_at IS NULL))";
+    const states = filter.held === 'expired' ? "v.state = 'expired'" : OPEN_VERIFICATION;
     where.push(
       `EXISTS (SELECT 1 FROM verifications v WHERE v.capture_id = captures.capture_id AND ${states})`,
     );
