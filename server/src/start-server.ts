@@ -41,6 +41,8 @@ import { registerTokenGrantGauge } from './iys-account/token-grant-metrics.js';
 import type { Leader } from './delivery/leader.js';
 import type { BrandSyncReport, SyncWorker } from './sync/sync-worker.js';
 import { createWebhookWorker } from './webhooks/webhook-worker.js';
+import { composeVerification } from './verification/compose-verification.js';
+import { createMailer } from './verification/mailer.js';
 import { createRetentionWorker } from './retention/retention-worker.js';
 import type { RetentionWorker } from './retention/retention-worker.js';
 import type { WebhookWorker } from './webhooks/webhook-worker.js';
@@ -182,6 +184,22 @@ export async function startServer({
         'X-Forwarded-For entry; set the number of proxies or their addresses (server/README.md)',
     );
   }
+  // Verified consent (docs/verification.md): codes and links, sent by e-mail when SMTP is set.
+  const mailer = env.SMTP_URL
+    ? createMailer({ url: env.SMTP_URL, from: env.SMTP_FROM!, timeoutMs: env.SMTP_TIMEOUT_MS })
+    : undefined;
+  let ownUrl = '';
+  const verification = composeVerification({
+    store,
+    site: (siteKey) => live.view.sites.get(siteKey)?.site,
+    mailer,
+    publicUrl: () => env.PUBLIC_URL ?? ownUrl,
+    releaseDeps: () => ({ committer, store, sites: live.view.sites }),
+    newId: randomUUID,
+    now: () => now?.() ?? new Date(),
+    logger,
+    intervalMs: env.VERIFICATION_INTERVAL_MS,
+  });
   // The last sync pass's time and reports, for the admin console (GET /v1/admin/sync).
   let lastSync: { at: string; brands: BrandSyncReport[] } | undefined;
   const appDeps: AppDeps = {
@@ -208,6 +226,8 @@ export async function startServer({
     ...(version ? { version } : {}),
     ...(fallback ? { fallback } : {}),
     ...(env.IYS_BASE_URL ? { lastSync: () => lastSync } : {}),
+    verification: verification.flow,
+    kickVerifications: () => void verification.worker.runOnce(),
   };
   // Replaced whole on a reload: an app computes its CORS origins and caches once, when built.
   let app = createApp(appDeps);
@@ -241,6 +261,7 @@ export async function startServer({
   });
   const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
   const url = `http://${host}:${port}`;
+  ownUrl = url;
   const metricsListener =
     env.METRICS_PORT === undefined
       ? undefined
@@ -359,6 +380,17 @@ export async function startServer({
   });
   retention.start();
 
+  // Sends links, chains confirmations, expires holds; on the leader only when there is one, so
+  // two instances never send the same link twice.
+  const verifications = leader
+    ? everyWhileLeading(
+        leader.leads,
+        () => verification.worker.runOnce(),
+        env.VERIFICATION_INTERVAL_MS,
+        logger,
+      )
+    : (verification.worker.start(), verification.worker);
+
   warnIfCalendarEnding(logger, now?.() ?? new Date(), config.calendars);
   logger.info(
     {
@@ -404,6 +436,9 @@ export async function startServer({
         // In-flight sends finish; what is left stays in the outbox for the next start.
         await webhooks.stop();
         await retention.stop();
+        verifications.stop();
+        await verification.worker.stop();
+        mailer?.close();
         await checkpoint().catch((error: unknown) =>
           logger.error({ err: error }, 'last checkpoint failed'),
         );

@@ -600,6 +600,75 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/verifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a code to the address of a channel the site verifies by code (SMS through the site’s verification.sms webhook, or e-mail). From the site’s allowed origins; limited per IP and per address. */
+    post: operations['startVerification'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/verifications/{verificationId}/code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The code the person typed: confirmed, or 422 verification.codeWrong (attempts left), 410 verification.locked / verification.codeExpired / verification.expired. */
+    post: operations['tryVerificationCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/verifications/{verificationId}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A new code (the old one stops working), at most the site’s maxSends, 30 s apart. */
+    post: operations['resendVerificationCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/confirm/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The page a verification link opens (HTML, strict CSP, tr or en): what is confirmed, one POST button. Confirms nothing (mail scanners open links). */
+    get: operations['showVerificationLink'];
+    put?: never;
+    /** Confirms the link once (a replay shows “confirmed before”) and releases the held channels to İYS. */
+    post: operations['confirmVerificationLink'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/withdraw/style.css': {
     parameters: {
       query?: never;
@@ -843,6 +912,43 @@ export interface webhooks {
 }
 export interface components {
   schemas: {
+    VerificationStart: {
+      siteKey: string;
+      /** @enum {string} */
+      channel: 'MESAJ' | 'EPOSTA';
+      /** @description For MESAJ: a mobile number, any common form. */
+      phone?: string;
+      /** @description For EPOSTA. */
+      email?: string;
+      /** @enum {string} */
+      locale?: 'tr' | 'en';
+    };
+    VerificationCodeSent: {
+      /**
+       * Format: uuid
+       * @description Name it in the capture’s `verifications`.
+       */
+      verificationId: string;
+      /** @constant */
+      method: 'code';
+      /**
+       * Format: date-time
+       * @description The code stops working then.
+       */
+      expiresAt: string;
+      /**
+       * Format: date-time
+       * @description Another code may be asked from then.
+       */
+      resendAfter: string;
+    };
+    VerificationCodeTry: {
+      code: string;
+    };
+    VerificationConfirmed: {
+      /** @constant */
+      state: 'confirmed';
+    };
     Capture: {
       /** Format: uuid */
       id: string;
@@ -886,6 +992,18 @@ export interface components {
       captureId: string;
       /** @description Compact JWS (EdDSA) over the RFC 8785 canonical record. */
       receipt: string;
+      /** @description Per channel held until its address’s owner confirms it (docs/verification.md). */
+      verification?: {
+        /** @enum {string} */
+        channel: 'MESAJ' | 'ARAMA' | 'EPOSTA';
+        /** @enum {string} */
+        method: 'code' | 'link';
+        /**
+         * @description sent: a link went out; confirmed: the owner confirmed; unverified: nothing confirms it yet (it expires unsent).
+         * @enum {string}
+         */
+        state: 'sent' | 'confirmed' | 'unverified';
+      }[];
     };
     ApiError: {
       error: {
@@ -4589,6 +4707,407 @@ export interface operations {
       };
       /** @description The body is too large. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The server could not complete the request (e.g. the database is unreachable): retry after Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  startVerification: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VerificationStart'];
+      };
+    };
+    responses: {
+      /** @description VerificationCodeSent */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VerificationCodeSent'];
+        };
+      };
+      /** @description The request is malformed: error.issues say what was expected and what came. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Not allowed (e.g. an origin outside the site’s allowedOrigins). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The body is not of a type this route takes. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Well-formed, but refused by the rules: error.issues name each. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Too many requests: wait Retry-After seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The server could not complete the request (e.g. the database is unreachable): retry after Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  tryVerificationCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        verificationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VerificationCodeTry'];
+      };
+    };
+    responses: {
+      /** @description VerificationConfirmed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VerificationConfirmed'];
+        };
+      };
+      /** @description The request is malformed: error.issues say what was expected and what came. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Gone (an expired link). */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The body is not of a type this route takes. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Well-formed, but refused by the rules: error.issues name each. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Too many requests: wait Retry-After seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The server could not complete the request (e.g. the database is unreachable): retry after Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  resendVerificationCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        verificationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description VerificationCodeSent */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VerificationCodeSent'];
+        };
+      };
+      /** @description The request is malformed: error.issues say what was expected and what came. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Gone (an expired link). */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Too many requests: wait Retry-After seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The server could not complete the request (e.g. the database is unreachable): retry after Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  showVerificationLink: {
+    parameters: {
+      query?: {
+        /** @description tr or en */
+        lang?: string;
+      };
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description The request is malformed: error.issues say what was expected and what came. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Not a link of this server */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Expired or no longer open */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description The server could not complete the request (e.g. the database is unreachable): retry after Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  confirmVerificationLink: {
+    parameters: {
+      query?: {
+        /** @description tr or en */
+        lang?: string;
+      };
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Confirmed (now or before) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description The request is malformed: error.issues say what was expected and what came. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Not a link of this server */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Expired or no longer open */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description The body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Too many requests: wait Retry-After seconds. */
+      429: {
         headers: {
           [name: string]: unknown;
         };

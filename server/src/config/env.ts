@@ -144,6 +144,8 @@ export const ServerEnv = z.object({
   RETENTION_INTERVAL_SECONDS: count(SECONDS).min(1).default(86_400),
   /** How often the webhook worker fans out events and sends due deliveries. */
   WEBHOOK_INTERVAL_MS: count(MILLISECONDS).min(10).default(1000),
+  /** How often the verification pass sends links, chains confirmations and expires holds. */
+  VERIFICATION_INTERVAL_MS: count(MILLISECONDS).min(10).default(1000),
   /** Attempts before a webhook delivery is dead (10 spans about a day of backoff). */
   WEBHOOK_MAX_ATTEMPTS: count({ en: 'attempts', tr: 'deneme sayısı' }).min(1).max(100).default(10),
   /** How long one webhook POST may take. */

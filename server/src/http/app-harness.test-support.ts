@@ -92,7 +92,7 @@ export async function makeHarness(options: HarnessOptions = {}) {
     store,
     site: (siteKey) => loaded.value.sites.get(siteKey)?.site,
     mailer,
-    publicUrl: 'https://izin.example.com',
+    publicUrl: () => 'https://izin.example.com',
     releaseDeps: () => ({ committer, store, sites: loaded.value.sites, now }),
     newId: randomUUID,
     now,

@@ -57,6 +57,7 @@ export function createApp(given: AppDeps) {
   app.use(securityHeaders());
   app.use(refuseUnstorableUrl());
   app.use('/v1/captures', publicCors);
+  app.use('/v1/verifications', publicCors);
   app.use('/v1/verifications/*', publicCors);
   // The widget config answers CORS to any origin, so a page whose origin the site does not allow
   // can read its refusal (403 origin.forbidden, which says what to change) and report it; such a
@@ -85,10 +86,7 @@ export function createApp(given: AppDeps) {
   app.route('/v1/check', checkRoutes(deps));
   app.route('/v1/withdraw', withdrawRoutes(deps, clientIp));
   if (deps.verification) {
-    app.route(
-      '/v1/verifications',
-      verificationRoutes({ ...deps, verification: deps.verification }, clientIp),
-    );
+    app.route('/v1', verificationRoutes({ ...deps, verification: deps.verification }, clientIp));
   }
   app.route('/v1/iys/push', iysPushRoutes(deps));
   app.route('/', opsRoutes(deps));

@@ -267,6 +267,47 @@ const CASES: Case[] = [
       return capture(validCapture());
     },
   },
+  // The widget's verification step (docs/verification.md).
+  {
+    name: 'a code for a channel the site does not verify by code',
+    code: 'verification.rejected',
+    make: () => ({
+      path: '/v1/verifications',
+      method: 'POST',
+      headers: { ...JSON_TYPE, Origin: ORIGIN },
+      body: JSON.stringify({ siteKey: EXAMPLE_SITE_KEY, channel: 'MESAJ', phone: '05321234567' }),
+    }),
+  },
+  {
+    name: 'a code for a verification that does not exist',
+    code: 'verification.unknown',
+    make: () => ({
+      path: `/v1/verifications/${randomUUID()}/code`,
+      method: 'POST',
+      headers: { ...JSON_TYPE, Origin: ORIGIN },
+      body: JSON.stringify({ code: '123456' }),
+    }),
+  },
+  {
+    name: 'a code that is not six digits',
+    code: 'verification.rejected',
+    make: () => ({
+      path: `/v1/verifications/${randomUUID()}/code`,
+      method: 'POST',
+      headers: { ...JSON_TYPE, Origin: ORIGIN },
+      body: JSON.stringify({ code: '12a' }),
+    }),
+  },
+  {
+    name: 'another code for a verification that does not exist',
+    code: 'verification.unknown',
+    make: () => ({
+      path: `/v1/verifications/${randomUUID()}/resend`,
+      method: 'POST',
+      headers: { ...JSON_TYPE, Origin: ORIGIN },
+      body: '{}',
+    }),
+  },
   // Public reads.
   {
     name: 'the widget of an unknown site',

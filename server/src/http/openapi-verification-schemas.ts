@@ -6,7 +6,10 @@ import { Channel, SupportedLocale } from '@izinli/core';
 export const VerificationStart = z.object({
   siteKey: z.string(),
   channel: z.enum(['MESAJ', 'EPOSTA']),
-  phone: z.string().optional().meta({ description: 'For MESAJ: a mobile number, any common form.' }),
+  phone: z
+    .string()
+    .optional()
+    .meta({ description: 'For MESAJ: a mobile number, any common form.' }),
   email: z.string().optional().meta({ description: 'For EPOSTA.' }),
   locale: SupportedLocale.optional(),
 });

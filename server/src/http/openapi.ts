@@ -49,6 +49,13 @@ import {
 } from './openapi-withdrawal-schemas.js';
 import { ConsentRecorded, ConsentRequest, EvidenceFileStored } from './openapi-consent-schemas.js';
 import { CaptureVerification, HeldChannel } from './openapi-held-schemas.js';
+import {
+  HeldChannelState,
+  VerificationCodeSent,
+  VerificationCodeTry,
+  VerificationConfirmed,
+  VerificationStart,
+} from './openapi-verification-schemas.js';
 
 const ApiErrorBody = z.object({
   error: z.object({
@@ -69,6 +76,9 @@ const CaptureCreated = z.object({
   receipt: z
     .string()
     .meta({ description: 'Compact JWS (EdDSA) over the RFC 8785 canonical record.' }),
+  verification: z.array(HeldChannelState).optional().meta({
+    description: 'Per channel held until its address’s owner confirms it (docs/verification.md).',
+  }),
 });
 const WidgetView = PublicSiteConfig.extend({ locale: SupportedLocale });
 const Jwks = z.object({ keys: z.array(z.looseObject({ kty: z.string(), kid: z.string() })) });
@@ -113,6 +123,10 @@ const CaptureSummary = z.looseObject({
 const CaptureList = z.object({ items: z.array(CaptureSummary), nextCursor: z.string().optional() });
 const Anything = z.looseObject({});
 const schemas = {
+  VerificationStart,
+  VerificationCodeSent,
+  VerificationCodeTry,
+  VerificationConfirmed,
   Capture,
   CaptureCreated,
   ApiError: ApiErrorBody,
@@ -632,6 +646,67 @@ export const OPERATIONS: Operation[] = [
       200: { description: 'The confirmation page (HTML)', html: true },
       201: 'WithdrawalRecorded',
       ...errors(400, 404, 410, 413),
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/verifications',
+    id: 'startVerification',
+    summary:
+      'Send a code to the address of a channel the site verifies by code (SMS through the site’s verification.sms webhook, or e-mail). From the site’s allowed origins; limited per IP and per address.',
+    tag: 'public',
+    body: 'VerificationStart',
+    responses: { 201: 'VerificationCodeSent', ...errors(400, 403, 404, 413, 415, 422, 429) },
+  },
+  {
+    method: 'post',
+    path: '/v1/verifications/{verificationId}/code',
+    id: 'tryVerificationCode',
+    summary:
+      'The code the person typed: confirmed, or 422 verification.codeWrong (attempts left), 410 verification.locked / verification.codeExpired / verification.expired.',
+    tag: 'public',
+    pathParams: ['verificationId'],
+    body: 'VerificationCodeTry',
+    responses: { 200: 'VerificationConfirmed', ...errors(400, 404, 410, 413, 415, 422, 429) },
+  },
+  {
+    method: 'post',
+    path: '/v1/verifications/{verificationId}/resend',
+    id: 'resendVerificationCode',
+    summary: 'A new code (the old one stops working), at most the site’s maxSends, 30 s apart.',
+    tag: 'public',
+    pathParams: ['verificationId'],
+    responses: { 200: 'VerificationCodeSent', ...errors(404, 410, 429) },
+  },
+  {
+    method: 'get',
+    path: '/v1/confirm/{token}',
+    id: 'showVerificationLink',
+    summary:
+      'The page a verification link opens (HTML, strict CSP, tr or en): what is confirmed, one POST button. Confirms nothing (mail scanners open links).',
+    tag: 'public',
+    pathParams: ['token'],
+    query: { lang: 'tr or en' },
+    responses: {
+      200: { description: 'The page', html: true },
+      404: { description: 'Not a link of this server', html: true },
+      410: { description: 'Expired or no longer open', html: true },
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/confirm/{token}',
+    id: 'confirmVerificationLink',
+    summary:
+      'Confirms the link once (a replay shows “confirmed before”) and releases the held channels to İYS.',
+    tag: 'public',
+    pathParams: ['token'],
+    query: { lang: 'tr or en' },
+    responses: {
+      200: { description: 'Confirmed (now or before)', html: true },
+      404: { description: 'Not a link of this server', html: true },
+      410: { description: 'Expired or no longer open', html: true },
+      ...errors(413, 429),
     },
   },
   {

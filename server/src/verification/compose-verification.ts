@@ -13,12 +13,12 @@ import { createVerificationWorker } from './verification-worker.js';
 import type { VerificationWorker, VerificationWorkerOptions } from './verification-worker.js';
 
 export interface VerificationParts {
-  store: VerificationStore & Pick<WebhookStore, 'insertWebhookEvents'>;
+  store: VerificationStore & Pick<WebhookStore, 'insertWebhookEvents' | 'scrubVerificationSms'>;
   /** The site a key names in the live config. */
   site(siteKey: string): SiteConfig | undefined;
   mailer?: Pick<Mailer, 'send'> | undefined;
-  /** PUBLIC_URL: links start with it. */
-  publicUrl: string;
+  /** Where links start: PUBLIC_URL, else the server's own address (read when sending). */
+  publicUrl(): string;
   /** What chaining a confirmation needs (the group commit, the store, the live sites). */
   releaseDeps(): ReleaseDeps;
   newId(): string;
@@ -38,7 +38,7 @@ export function verificationFlowDeps(parts: VerificationParts): VerificationFlow
       },
       verification,
       site,
-      { publicUrl: parts.publicUrl },
+      { publicUrl: parts.publicUrl() },
     );
     if (result.sent) return { ok: true, verification: result.verification };
     return { ok: false, reason: result.reason === 'maxSends' ? 'sendsSpent' : 'failed' };
@@ -69,7 +69,7 @@ export function composeVerification(
     store: parts.store,
     releaseDeps: () => parts.releaseDeps(),
     site: (siteKey) => parts.site(siteKey),
-    send: flow.send,
+    send: (v, site) => flow.send(v, site),
     logger: parts.logger,
     intervalMs: parts.intervalMs,
     newId: () => parts.newId(),

@@ -39,8 +39,8 @@ describe('confirmation link page', () => {
     expect(html).not.toContain('ayse.yilmaz');
     expect(html).toContain('İzni siz vermediyseniz');
     expect(html).toContain(`href="${segment}?lang=en"`);
-    const action = new URL(segment, `https://izin.example.com.tr/v1/verifications/link/${segment}`);
-    expect(action.pathname).toBe(`/v1/verifications/link/${segment}`);
+    const action = new URL(segment, `https://izin.example.com.tr/v1/confirm/${segment}`);
+    expect(action.pathname).toBe(`/v1/confirm/${segment}`);
   });
 
   it('speaks English with a switch back to Turkish', () => {
@@ -77,7 +77,7 @@ describe('confirmation link page', () => {
     expect(LINK_PAGE_HEADERS['Content-Security-Policy']).toContain("default-src 'none'");
     expect(LINK_PAGE_HEADERS['Content-Security-Policy']).toContain("form-action 'self'");
     expect(LINK_PAGE_HEADERS['Referrer-Policy']).toBe('no-referrer');
-    const css = new URL(LINK_PAGE_STYLESHEET, `https://x.example/v1/verifications/link/${segment}`);
+    const css = new URL(LINK_PAGE_STYLESHEET, `https://x.example/v1/confirm/${segment}`);
     expect(css.pathname).toBe('/v1/withdraw/style.css');
   });
 });

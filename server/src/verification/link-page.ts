@@ -5,7 +5,12 @@
 // script, no inline style), in the person's language with a switch to the other.
 import type { Channel, Locale } from '@izinli/core';
 import type { Verification } from '../store/ports/verification-store.js';
-import { escapeHtml, maskAddress, WITHDRAWAL_PAGE_HEADERS } from '../withdrawal/withdrawal-page.js';
+import {
+  escapeHtml,
+  maskAddress,
+  pageShell,
+  WITHDRAWAL_PAGE_HEADERS,
+} from '../withdrawal/withdrawal-page.js';
 import { LINK_PAGE_TEXTS } from './link-page-texts.js';
 import type { LinkPageState } from './link-page-texts.js';
 import { parseLinkSegment, secretMatches } from './secrets.js';
@@ -16,10 +21,10 @@ export type { LinkPageState } from './link-page-texts.js';
 export const LINK_PAGE_HEADERS: Record<string, string> = WITHDRAWAL_PAGE_HEADERS;
 
 /**
- * The stylesheet, relative to `/v1/verifications/link/{token}`: the withdrawal pages' own
+ * The stylesheet, relative to `/v1/confirm/{token}`: the withdrawal pages' own
  * (`/v1/withdraw/style.css`), so it keeps working behind a path prefix and needs no route here.
  */
-export const LINK_PAGE_STYLESHEET = '../../withdraw/style.css';
+export const LINK_PAGE_STYLESHEET = '../withdraw/style.css';
 
 /** What a page shows; `segment` is the URL's last segment (`{id}.{token}`), the form posts to it. */
 export type LinkPageView =
@@ -37,26 +42,12 @@ export type LinkPageView =
   | { state: 'unknown' };
 
 function page(locale: Locale, title: string, main: string, switchTo?: string): string {
-  const t = LINK_PAGE_TEXTS[locale];
-  const other = switchTo
-    ? `<p class="lang"><a href="${escapeHtml(switchTo)}" lang="${t.otherLanguage.locale}" hreflang="${t.otherLanguage.locale}">${t.otherLanguage.label}</a></p>\n`
-    : '';
-  return `<!doctype html>
-<html lang="${t.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<title>${escapeHtml(title)}</title>
-<link rel="stylesheet" href="${LINK_PAGE_STYLESHEET}">
-</head>
-<body>
-<main>
-${other}${main}
-</main>
-</body>
-</html>
-`;
+  return pageShell(LINK_PAGE_TEXTS[locale], {
+    title,
+    main,
+    stylesheet: LINK_PAGE_STYLESHEET,
+    switchTo,
+  });
 }
 
 function channelList(locale: Locale, channels: readonly Channel[]): string {

@@ -7,7 +7,7 @@ const link: MessageFacts = {
   brand: 'Kitapçı',
   minutes: 72 * 60,
   method: 'link',
-  link: 'https://izin.example.com.tr/v1/verifications/link/ver_1.abc_-DEF',
+  link: 'https://izin.example.com.tr/v1/confirm/ver_1.abc_-DEF',
 };
 const none = { messages: {} };
 

@@ -123,9 +123,7 @@ describe('sendVerification', () => {
     const [mail] = smtp.messages;
     expect(mail!.envelopeTo).toEqual(['ayse@example.com.tr']);
     expect(mail!.subject).toBe(`${site.name}: confirm your permission`);
-    const link = /https:\/\/izin\.example\.com\.tr\/v1\/verifications\/link\/(\S+)/.exec(
-      mail!.text!,
-    );
+    const link = /https:\/\/izin\.example\.com\.tr\/v1\/confirm\/(\S+)/.exec(mail!.text!);
     expect(link).not.toBeNull();
     const parsed = parseLinkSegment(link![1]!)!;
     expect(parsed.id).toBe('ver_1');

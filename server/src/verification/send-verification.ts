@@ -52,9 +52,9 @@ export interface SendOptions {
   publicUrl: string;
 }
 
-/** The link a person opens: `${publicUrl}/v1/verifications/link/${id}.${token}`. */
+/** The link a person opens: `${publicUrl}/v1/confirm/${id}.${token}`. */
 export function verificationLink(publicUrl: string, id: string, token: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/v1/verifications/link/${linkSegment(id, token)}`;
+  return `${publicUrl.replace(/\/+$/, '')}/v1/confirm/${linkSegment(id, token)}`;
 }
 
 const MINUTE = 60_000;

@@ -67,7 +67,7 @@ export async function tryCode(
   if (!parsed.success) {
     return refuse(
       bodyRefusal(
-        zodProblems(parsed.error, {
+        zodProblems(parsed.error, input, {
           en: '{ code: six digits }',
           tr: '{ code: altı rakam }',
         }),

@@ -9,6 +9,7 @@ import {
   normalizeEmail,
   normalizePhone,
   phoneKind,
+  valueAt,
   verificationOf,
 } from '@izinli/core';
 import type { Localized, Problem, SiteConfig } from '@izinli/core';
@@ -57,8 +58,6 @@ export interface RequestSeen {
   userAgent?: string;
 }
 
-
-
 const StartBody = z.strictObject({
   siteKey: z.string().min(1).max(128),
   channel: z.enum(['MESAJ', 'EPOSTA']),
@@ -82,13 +81,16 @@ export const bodyRefusal = (problems: Problem[]): FlowRefusal => ({
 });
 
 /** The problems of a body zod refused, each saying what was expected. */
-export function zodProblems(error: z.ZodError, expected: Localized): Problem[] {
-  return error.issues.map((issue) => ({
-    code: 'verification.field',
-    path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
-    expected,
-    received: excerpt(issue.input ?? issue.message, 60),
-  }));
+export function zodProblems(error: z.ZodError, input: unknown, expected: Localized): Problem[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    return {
+      code: 'verification.field',
+      path,
+      expected,
+      received: excerpt(valueAt(input, path), 60),
+    };
+  });
 }
 
 const START_EXPECTED = {
@@ -187,7 +189,7 @@ export async function startCode(
   input: unknown,
 ): Promise<FlowResult<CodeSent>> {
   const parsed = StartBody.safeParse(input);
-  if (!parsed.success) return refuse(bodyRefusal(zodProblems(parsed.error, START_EXPECTED)));
+  if (!parsed.success) return refuse(bodyRefusal(zodProblems(parsed.error, input, START_EXPECTED)));
   const body = parsed.data;
   const site = deps.site(body.siteKey);
   if (!site) {
@@ -219,7 +221,10 @@ export async function startCode(
             en: `a channel this site verifies by code (${codeChannels(site).join(', ') || 'none'})`,
             tr: `bu sitenin kodla doğruladığı bir kanal (${codeChannels(site).join(', ') || 'yok'})`,
           },
-          received: `${body.channel} (${method})`,
+          ...described({
+            en: `${body.channel} (${method})`,
+            tr: `${body.channel} (${method === 'link' ? 'bağlantıyla' : 'doğrulanmıyor'})`,
+          }),
         },
       ]),
     );

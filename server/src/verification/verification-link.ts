@@ -31,7 +31,7 @@ export async function lookUpLink(deps: VerificationFlowDeps, token: string): Pro
   return { kind: 'open', verification, site };
 }
 
-/** `POST /v1/verifications/link/{token}`: the person pressed the button on the link's page. */
+/** `POST /v1/confirm/{token}`: the person pressed the button on the link's page. */
 export async function confirmLink(
   deps: VerificationFlowDeps,
   token: string,

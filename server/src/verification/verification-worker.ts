@@ -8,13 +8,14 @@ import type { Logger } from 'pino';
 import { periodic } from '../periodic.js';
 import type { Periodic } from '../periodic.js';
 import type { Verification, VerificationStore } from '../store/ports/verification-store.js';
+import type { WebhookStore } from '../store/ports/webhook-store.js';
 import { expireVerifications } from './expire.js';
 import { releaseDue } from './release.js';
 import type { ReleaseDeps } from './release.js';
 import type { SendResult } from './verification-flow.js';
 
 export interface VerificationWorkerOptions {
-  store: VerificationStore;
+  store: VerificationStore & Pick<WebhookStore, 'scrubVerificationSms'>;
   /** What releasing needs, read at each pass (a reloaded config applies). */
   releaseDeps(): ReleaseDeps;
   site(siteKey: string): SiteConfig | undefined;
@@ -33,11 +34,14 @@ export interface VerificationPassReport {
   released: number;
   expired: number;
   failed: number;
+  /** `verification.sms` events emptied of their number and text. */
+  scrubbed: number;
 }
 
 export type VerificationWorker = Periodic<VerificationPassReport>;
 
 const RETRY_MS = [60_000, 5 * 60_000, 15 * 60_000];
+const SMS_KEPT_MS = 86_400_000;
 
 export function createVerificationWorker(options: VerificationWorkerOptions): VerificationWorker {
   const { store, logger, batch = 50 } = options;
@@ -45,7 +49,13 @@ export function createVerificationWorker(options: VerificationWorkerOptions): Ve
   // Failed sends by verification: how many, and not again before when (this process only).
   const retries = new Map<string, { failures: number; notBefore: number }>();
   return periodic(async () => {
-    const report: VerificationPassReport = { sent: 0, released: 0, expired: 0, failed: 0 };
+    const report: VerificationPassReport = {
+      sent: 0,
+      released: 0,
+      expired: 0,
+      failed: 0,
+      scrubbed: 0,
+    };
     // Ids and reasons only: no address, code or link ever reaches a log line.
     const failed = (verificationId: string, step: string) => {
       report.failed += 1;
@@ -76,10 +86,17 @@ export function createVerificationWorker(options: VerificationWorkerOptions): Ve
       if (outcome.kind === 'released') report.released += 1;
       else if (outcome.kind === 'unreleasable') failed(id, `release: ${outcome.reason}`);
     }
-    const expired = await expireVerifications({ store, newId: options.newId }, now(), batch);
+    const expired = await expireVerifications(
+      { store, newId: () => options.newId() },
+      now(),
+      batch,
+    );
     report.expired = expired.length;
     for (const v of expired) retries.delete(v.id);
-    if (report.sent + report.released + report.expired + report.failed > 0) {
+    // An SMS's phone number and code or link leave the outbox once delivered, or after a day.
+    const day = new Date(now().getTime() - SMS_KEPT_MS).toISOString();
+    report.scrubbed = await store.scrubVerificationSms(day, now().toISOString());
+    if (report.sent + report.released + report.expired + report.failed + report.scrubbed > 0) {
       logger.info(report, 'verification pass');
     }
     return report;

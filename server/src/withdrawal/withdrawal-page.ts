@@ -40,11 +40,22 @@ export function maskAddress(address: string): string {
   return `${address.slice(0, 6)}${'*'.repeat(address.length - 8)}${address.slice(-2)}`;
 }
 
-// Paths are relative to /v1/withdraw, so the pages keep working behind a path prefix.
-function page(locale: Locale, title: string, main: string, switchTo?: string): string {
-  const t = WITHDRAWAL_TEXTS[locale];
-  const other = switchTo
-    ? `<p class="lang"><a href="${escapeHtml(switchTo)}" lang="${t.otherLanguage.locale}" hreflang="${t.otherLanguage.locale}">${t.otherLanguage.label}</a></p>`
+/** The texts a page shell needs: its language, and the switch to the other one. */
+export interface ShellTexts {
+  lang: string;
+  otherLanguage: { locale: string; label: string };
+}
+
+/**
+ * A person-facing page of the server (withdrawal and confirmation links): the one stylesheet, no
+ * script, no inline style (the strict CSP), not indexed, with a switch to the other language.
+ */
+export function pageShell(
+  t: ShellTexts,
+  page: { title: string; main: string; stylesheet: string; switchTo?: string | undefined },
+): string {
+  const other = page.switchTo
+    ? `<p class="lang"><a href="${escapeHtml(page.switchTo)}" lang="${t.otherLanguage.locale}" hreflang="${t.otherLanguage.locale}">${t.otherLanguage.label}</a></p>`
     : '';
   return `<!doctype html>
 <html lang="${t.lang}">
@@ -52,16 +63,26 @@ function page(locale: Locale, title: string, main: string, switchTo?: string): s
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
-<title>${escapeHtml(title)}</title>
-<link rel="stylesheet" href="withdraw/style.css">
+<title>${escapeHtml(page.title)}</title>
+<link rel="stylesheet" href="${page.stylesheet}">
 </head>
 <body>
 <main>
-${other}${main}
+${other}${page.main}
 </main>
 </body>
 </html>
 `;
+}
+
+// Paths are relative to /v1/withdraw, so the pages keep working behind a path prefix.
+function page(locale: Locale, title: string, main: string, switchTo?: string): string {
+  return pageShell(WITHDRAWAL_TEXTS[locale], {
+    title,
+    main,
+    stylesheet: 'withdraw/style.css',
+    switchTo,
+  });
 }
 
 /** What a link offers: the site, the channels, the (masked) addresses. */

@@ -105,7 +105,7 @@ async function smsCode(verificationId: string): Promise<string> {
 const tryCode = (id: string, code: string) => post(`/v1/verifications/${id}/code`, { code });
 
 describe('a code by SMS', () => {
-  it('is sent as a signed webhook event, confirms once typed, and the capture naming it is released to İYS with the capture’s date', async () => {
+  it('A20: is sent as a signed webhook event, confirms once typed, and the capture naming it is released to İYS with the capture’s date', async () => {
     const { verificationId } = await startCode('0532 123 45 67');
     const [sms] = (await h.store.webhookEvents(EXAMPLE_SITE_KEY)).filter(
       (e) => e.type === 'verification.sms',
@@ -203,7 +203,7 @@ describe('a code by SMS', () => {
 });
 
 describe('a link by e-mail', () => {
-  it('goes out by SMTP; GET only asks, POST confirms once; the movement gets the confirmation time; forged and replayed links change nothing', async () => {
+  it('A20: goes out by SMTP; GET only asks, POST confirms once; the movement gets the confirmation time; forged and replayed links change nothing', async () => {
     const capture = validCapture({ channels: { EPOSTA: true } });
     const captured = await post('/v1/captures', capture);
     expect(captured.status).toBe(201);
@@ -213,9 +213,7 @@ describe('a link by e-mail', () => {
     expect(await h.store.movements({ captureId: capture.id })).toEqual([]);
     await h.verificationWorker!.runOnce();
     expect(smtp.messages).toHaveLength(1);
-    const link = /https?:\/\/\S+\/v1\/verifications\/link\/\S+/.exec(
-      smtp.messages[0]!.text ?? '',
-    )![0];
+    const link = /https?:\/\/\S+\/v1\/confirm\/\S+/.exec(smtp.messages[0]!.text ?? '')![0];
     const path = new URL(link).pathname;
 
     const forged = await h.app.request(path.slice(0, -4) + 'AAAA');
@@ -235,7 +233,7 @@ describe('a link by e-mail', () => {
     expect(onay[0]!.consentDate).toBe('2026-11-28 12:15:30');
   });
 
-  it('expires unsent after the hold, with a verification.expired event and no movement', async () => {
+  it('A20: expires unsent after the hold, with a verification.expired event and no movement', async () => {
     const capture = validCapture({ channels: { EPOSTA: true } });
     expect((await post('/v1/captures', capture)).status).toBe(201);
     await h.verificationWorker!.runOnce();
@@ -247,9 +245,7 @@ describe('a link by e-mail', () => {
       channels: ['EPOSTA'],
     });
     expect(await h.store.movements({})).toEqual([]);
-    const link = /https?:\/\/\S+\/v1\/verifications\/link\/\S+/.exec(
-      smtp.messages[0]!.text ?? '',
-    )![0];
+    const link = /https?:\/\/\S+\/v1\/confirm\/\S+/.exec(smtp.messages[0]!.text ?? '')![0];
     expect((await h.app.request(new URL(link).pathname, { method: 'POST' })).status).toBe(410);
   });
 });
@@ -265,7 +261,7 @@ it('no address, code or link token reaches a log line', async () => {
   };
   await post('/v1/captures', capture);
   await h.verificationWorker!.runOnce();
-  const token = /\/link\/([^\s]+)/.exec(smtp.messages[0]!.text ?? '')![1]!;
+  const token = /\/confirm\/([^\s]+)/.exec(smtp.messages[0]!.text ?? '')![1]!;
   const text = logs.lines.join('\n');
   expect(text.length).toBeGreaterThan(0);
   for (const secret of [PHONE, '5321234567', 'ayse@ornek.com.tr', code, token.split('.')[1]!]) {

@@ -57,7 +57,7 @@ function answer<T>(result: FlowResult<T>): T {
   return result.value;
 }
 
-/** Mounted at /v1/verifications. */
+/** Mounted at /v1: /v1/verifications… for the widget, /v1/confirm/{token} for a link. */
 export function verificationRoutes(
   deps: AppDeps & { verification: VerificationFlowDeps },
   clientIp: (c: Context) => string | undefined,
@@ -97,7 +97,7 @@ export function verificationRoutes(
   };
 
   return new Hono()
-    .post('/', limited, async (c) => {
+    .post('/verifications', limited, async (c) => {
       limit(startsPerIp, clientIp(c) ?? 'unknown', FROM_IP);
       const body = await jsonBody(c);
       checkOrigin(deps, c, body);
@@ -105,20 +105,20 @@ export function verificationRoutes(
       if (address) limit(startsPerAddress, address, TO_ADDRESS);
       return c.json(answer(await startCode(flow, body)), 201);
     })
-    .post('/:id/code', limited, async (c) => {
+    .post('/verifications/:verificationId/code', limited, async (c) => {
       limit(triesPerIp, clientIp(c) ?? 'unknown', FROM_IP);
       const body = await jsonBody(c);
-      return c.json(answer(await tryCode(flow, c.req.param('id'), body, seen(c))), 200);
+      return c.json(answer(await tryCode(flow, c.req.param('verificationId'), body, seen(c))), 200);
     })
-    .post('/:id/resend', limited, async (c) => {
+    .post('/verifications/:verificationId/resend', limited, async (c) => {
       limit(startsPerIp, clientIp(c) ?? 'unknown', FROM_IP);
-      return c.json(answer(await resendCode(flow, c.req.param('id'))), 200);
+      return c.json(answer(await resendCode(flow, c.req.param('verificationId'))), 200);
     })
-    .get('/link/:token', async (c) => {
+    .get('/confirm/:token', async (c) => {
       const token = c.req.param('token');
       return showLink(c, token, await lookUpLink(flow, token));
     })
-    .post('/link/:token', limited, async (c) => {
+    .post('/confirm/:token', limited, async (c) => {
       limit(triesPerIp, clientIp(c) ?? 'unknown', FROM_IP);
       const token = c.req.param('token');
       return showLink(c, token, await confirmLink(flow, token, seen(c)));

@@ -244,4 +244,47 @@ export function describeWebhooksContract(store: StoreGetter) {
     });
     expect(fanned).toEqual({ events: 1, deliveries: 1 });
   });
+
+  it('empties verification SMS events once no delivery waits for them, or after the cut-off', async () => {
+    const sms = (n: number, createdAt: string) => ({
+      id: `sms-${n}`,
+      siteKey: SITE_A,
+      type: 'verification.sms',
+      createdAt,
+      payload: { verificationId: `v-${n}`, to: '+905321234567', text: 'Kodunuz: 123456' },
+    });
+    await store().insertWebhookEvents([
+      sms(1, '2026-01-01T00:00:00.000Z'),
+      sms(2, '2026-01-02T00:00:00.000Z'),
+      sms(3, '2026-01-02T00:00:00.000Z'),
+    ]);
+    // sms-1 and sms-2 go to a target; sms-3 has none (fanned out with no delivery).
+    await store().webhookOutbox.fanOut({
+      now: '2026-01-02T00:00:00.000Z',
+      limit: 10,
+      targets: (event) => (event.id === 'sms-3' ? [] : [{ tenantId: 't', webhookId: 'w' }]),
+      newId: (() => {
+        let n = 0;
+        return () => `d-${(n += 1)}`;
+      })(),
+    });
+    // Before the cut-off only sms-1 (old, its delivery dies) and sms-3 (nothing waits) go.
+    expect(
+      await store().scrubVerificationSms('2026-01-01T12:00:00.000Z', '2026-01-02T01:00:00.000Z'),
+    ).toBe(2);
+    const events = await store().webhookEvents(SITE_A);
+    const text = JSON.stringify(events);
+    expect(events.find((e) => e.id === 'sms-1')!.payload).toEqual({
+      verificationId: 'v-1',
+      purged: true,
+      purgedAt: '2026-01-02T01:00:00.000Z',
+    });
+    expect(events.find((e) => e.id === 'sms-2')!.payload).toMatchObject({
+      text: 'Kodunuz: 123456',
+    });
+    expect(text.match(/Kodunuz/g)).toHaveLength(1);
+    const dead = await store().webhookOutbox.list({ state: 'dead' });
+    expect(dead.map((d) => d.eventId)).toEqual(['sms-1']);
+    expect(await store().scrubVerificationSms('2026-01-01T12:00:00.000Z', 'x')).toBe(0);
+  });
 }

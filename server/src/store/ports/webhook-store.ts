@@ -104,6 +104,13 @@ export interface WebhookStore {
    * other write of the store, such as a verification's SMS or its expiry.
    */
   insertWebhookEvents(events: readonly WebhookEvent[]): Promise<void>;
+  /**
+   * Empties the `verification.sms` events (a phone number, and a code or link in their text) that
+   * no delivery still waits for, and those created before `before` whatever their deliveries
+   * (whose pending ones die): the text has done its work. Keeps the verification id. Returns how
+   * many it emptied.
+   */
+  scrubVerificationSms(before: string, at: string): Promise<number>;
   /** The webhook deliveries: fan-out from events, leased claims, retries. */
   readonly webhookOutbox: WebhookOutbox;
 }

@@ -109,12 +109,32 @@ export class PostgresWebhookOutbox implements webhookStore.WebhookOutbox {
 const WEBHOOK_EVENTS = `SELECT id, site_key, type, payload, created_at FROM webhook_events
   WHERE site_key = $1 ORDER BY pos DESC LIMIT $2`;
 const DEFAULT_EVENTS = 100;
+const SMS_TO_SCRUB = `SELECT e.id, e.payload FROM webhook_events e
+  WHERE e.type = '${webhookSql.VERIFICATION_SMS}' AND e.payload::json ->> 'purged' IS NULL
+    AND (e.created_at < $1 OR (e.state = '${webhookSql.FANNED_OUT}' AND NOT EXISTS (
+      SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id AND d.state = 'pending')))
+  FOR UPDATE OF e SKIP LOCKED`;
+const SCRUB_EVENT = `UPDATE webhook_events SET payload = $1,
+  state = CASE state WHEN 'pending' THEN '${webhookSql.FANNED_OUT}' ELSE state END WHERE id = $2`;
+const KILL_SMS_DELIVERIES = `UPDATE webhook_deliveries SET state = 'dead', lease_until = NULL,
+  last_error = $1 WHERE event_id = $2 AND state = 'pending'`;
 
 /** The webhook events and outbox of the PostgreSQL store on `db`. */
 export function postgresWebhookStore(db: PgDb): webhookStore.WebhookStore {
   return {
     async webhookEvents(siteKey: string, limit = DEFAULT_EVENTS): Promise<WebhookEvent[]> {
       return (await db.pool.query<Row>(WEBHOOK_EVENTS, [siteKey, limit])).rows.map(toWebhookEvent);
+    },
+    scrubVerificationSms(before: string, at: string): Promise<number> {
+      return db.transaction(async (client) => {
+        const { rows } = await client.query<Row>(SMS_TO_SCRUB, [before]);
+        for (const row of rows) {
+          const payload = JSON.parse(String(row.payload)) as unknown;
+          await client.query(SCRUB_EVENT, [webhookSql.scrubbedSmsPayload(payload, at), row.id]);
+          await client.query(KILL_SMS_DELIVERIES, [webhookSql.SMS_SCRUBBED_ERROR, row.id]);
+        }
+        return rows.length;
+      });
     },
     async insertWebhookEvents(events: readonly WebhookEvent[]): Promise<void> {
       await db.transaction((client) => insertEvents(client, events));

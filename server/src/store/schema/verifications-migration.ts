@@ -4,6 +4,7 @@
 // rebuilt as migration 8 did, rows, positions and indexes as they were. And the
 // `verifications` table: one row per code or link sent to confirm an address, with the indexes of
 // the port's queues (due sends, due releases, expiry) and lookups (supersede, by capture).
+import { rebuildSqliteCaptures } from './captures-rebuild.js';
 import type { Migration } from './migration.js';
 
 const KINDS = "('capture', 'withdrawal', 'iys-day', 'confirmation')";
@@ -46,37 +47,7 @@ CREATE INDEX verifications_by_address ON verifications (site_key, destination_sh
 CREATE INDEX verifications_by_capture ON verifications (capture_id) WHERE capture_id IS NOT NULL;
 `;
 
-const sqlite = `
-CREATE TABLE captures_v11 (
-  pos INTEGER PRIMARY KEY,
-  capture_id TEXT NOT NULL UNIQUE,
-  site_key TEXT NOT NULL,
-  seq INTEGER NOT NULL CHECK (seq >= 1),
-  prev_hash TEXT NOT NULL,
-  record_hash TEXT NOT NULL,
-  body_hash TEXT NOT NULL,
-  kind TEXT NOT NULL CHECK (kind IN ${KINDS}),
-  record TEXT,
-  receipt TEXT,
-  received_at TEXT NOT NULL,
-  received_ms INTEGER NOT NULL,
-  phone TEXT,
-  email TEXT,
-  purged_at TEXT,
-  confirms TEXT,
-  UNIQUE (site_key, seq)
-) STRICT;
-INSERT INTO captures_v11 (pos, capture_id, site_key, seq, prev_hash, record_hash, body_hash, kind,
-  record, receipt, received_at, received_ms, phone, email, purged_at)
-  SELECT pos, capture_id, site_key, seq, prev_hash, record_hash, body_hash, kind,
-  record, receipt, received_at, received_ms, phone, email, purged_at FROM captures;
-DROP TABLE captures;
-ALTER TABLE captures_v11 RENAME TO captures;
-CREATE INDEX captures_by_time ON captures (received_ms, pos);
-CREATE INDEX captures_by_site_time ON captures (site_key, received_ms, pos);
-CREATE INDEX captures_by_phone ON captures (phone, received_ms, pos) WHERE phone IS NOT NULL;
-CREATE INDEX captures_by_email ON captures (email, received_ms, pos) WHERE email IS NOT NULL;
-${CONFIRMS_INDEX}
+const sqlite = `${rebuildSqliteCaptures(11, KINDS, ['confirms TEXT'])}${CONFIRMS_INDEX}
 ${verifications('INTEGER PRIMARY KEY', ' STRICT')}`;
 
 const postgres = `

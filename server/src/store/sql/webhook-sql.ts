@@ -129,3 +129,15 @@ export function toClaimedDelivery(row: Row): ClaimedWebhookDelivery {
     },
   };
 }
+
+/** The webhook event type that carries a verification SMS to the site owner's sender. */
+export const VERIFICATION_SMS = 'verification.sms';
+
+/** What a scrubbed `verification.sms` event keeps: which verification it was for. */
+export function scrubbedSmsPayload(payload: unknown, at: string): string {
+  const verificationId = (payload as { verificationId?: unknown } | null)?.verificationId;
+  return JSON.stringify({ verificationId, purged: true, purgedAt: at });
+}
+
+/** The dead-letter reason of a pending delivery of a scrubbed SMS event. */
+export const SMS_SCRUBBED_ERROR = 'verification SMS emptied: its code or link is no longer of use';

@@ -112,12 +112,31 @@ const WEBHOOK_EVENTS = `SELECT id, site_key, type, payload, created_at FROM webh
   WHERE site_key = ? ORDER BY pos DESC LIMIT ?`;
 const DEFAULT_EVENTS = 100;
 const INSERT_EVENT = `${sqliteInsert('webhook_events', EVENT_COLUMNS)} ON CONFLICT (id) DO NOTHING`;
+const SMS_TO_SCRUB = `SELECT e.id, e.payload FROM webhook_events e
+  WHERE e.type = '${webhookSql.VERIFICATION_SMS}' AND json_extract(e.payload, '$.purged') IS NULL
+    AND (e.created_at < ? OR (e.state = '${webhookSql.FANNED_OUT}' AND NOT EXISTS (
+      SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id AND d.state = 'pending')))`;
+const SCRUB_EVENT = `UPDATE webhook_events SET payload = ?,
+  state = CASE state WHEN 'pending' THEN '${webhookSql.FANNED_OUT}' ELSE state END WHERE id = ?`;
+const KILL_SMS_DELIVERIES = `UPDATE webhook_deliveries SET state = 'dead', lease_until = NULL,
+  last_error = ? WHERE event_id = ? AND state = 'pending'`;
 
 /** The webhook events and outbox of the SQLite store on `db`. */
 export function sqliteWebhookStore(db: SqliteDb): webhookStore.WebhookStore {
   return {
     async webhookEvents(siteKey: string, limit = DEFAULT_EVENTS): Promise<WebhookEvent[]> {
       return db.reader.all(WEBHOOK_EVENTS, siteKey, limit).map(toWebhookEvent);
+    },
+    scrubVerificationSms(before: string, at: string): Promise<number> {
+      return db.inWriteTx((w) => {
+        const rows = w.all(SMS_TO_SCRUB, before);
+        for (const row of rows) {
+          const payload = JSON.parse(String(row.payload)) as unknown;
+          w.run(SCRUB_EVENT, webhookSql.scrubbedSmsPayload(payload, at), row.id);
+          w.run(KILL_SMS_DELIVERIES, webhookSql.SMS_SCRUBBED_ERROR, row.id);
+        }
+        return rows.length;
+      });
     },
     async insertWebhookEvents(events: readonly WebhookEvent[]): Promise<void> {
       if (events.length === 0) return;
