@@ -2,6 +2,7 @@
 // held channel the verification that speaks for it (docs/verification.md).
 import type { CaptureRecord } from '@izinli/core';
 import { describe, expect, it } from 'vitest';
+import { confirmationId } from '../capture/seal-confirmation.js';
 import type { Verification } from '../store/ports/verification-store.js';
 import { heldChannelViews, holdsChannels, verificationView } from './verification-views.js';
 
@@ -54,6 +55,9 @@ describe('verification views', () => {
       confirmedAt: 'x',
     });
     expect(JSON.stringify(view)).not.toMatch(/905321234567|aaaa|bbbb|203\.0\.113/);
+    // Released means chained: the confirmation record's id derives from the verification's.
+    const released = verificationView(verification({ state: 'confirmed', releasedAt: 'y' }));
+    expect(released.confirmationId).toBe(confirmationId('v-1'));
   });
 
   it('name each held channel’s state: confirmed wins over a retry, nothing tied yet is held', () => {

@@ -66,14 +66,11 @@ export async function confirmationsOf(
   return found.sort((a, b) => a.seq - b.seq);
 }
 
-/** `verification` without its address or secret, with its confirmation record's id. */
-export function verificationView(
-  verification: Verification,
-  confirmations: readonly Confirmation[] = [],
-): VerificationView {
+/** `verification` without its address or secret, with its confirmation record's id once released. */
+export function verificationView(verification: Verification): VerificationView {
   const v = verification;
-  const id = confirmationId(v.id);
-  const confirmed = confirmations.some((c) => c.captureId === id) ? id : undefined;
+  // Released means chained: the record was stored before the release was marked.
+  const confirmed = v.releasedAt !== undefined ? confirmationId(v.id) : undefined;
   return {
     id: v.id,
     method: v.method,
@@ -140,5 +137,5 @@ export async function captureVerifications(
   if (!holdsChannels(capture.record)) return { verifications: [], confirmations: [] };
   const rows = await store.verificationsOf(capture.captureId);
   const confirmations = await confirmationsOf(store, capture, rows);
-  return { verifications: rows.map((v) => verificationView(v, confirmations)), confirmations };
+  return { verifications: rows.map((v) => verificationView(v)), confirmations };
 }

@@ -46,6 +46,6 @@ export async function heldOf(
   capture: StoredCapture,
 ): Promise<HeldChannelView[] | undefined> {
   if (!holdsChannels(capture.record)) return undefined;
-  const views = (await store.verificationsOf(capture.captureId)).map((v) => verificationView(v));
+  const views = (await store.verificationsOf(capture.captureId)).map(verificationView);
   return heldChannelViews(capture.record, views);
 }
