@@ -14,18 +14,27 @@ const plugins = [
 
 // The element imports its code step (src/verify/verify-step.ts) by a relative specifier, which
 // the browser tests resolve to the source. In the builds it is dist/izinli-verify.js next to the
-// script itself: resolved from `import.meta.url`, which Rollup also provides in the classic
-// script, and left out of the bundle. The step takes Lit from the element, so one file serves both.
-const lazyVerifyStep = {
+// script, left out of the bundle. The module keeps a plain `import('./izinli-verify.js')`: the
+// browser resolves it against the module's own URL, and an app's bundler (Vite, webpack,
+// Turbopack) sees a static path it can split out. The classic script has no module URL, so it
+// resolves the file from `import.meta.url`, which Rollup provides there from the script's src.
+// The step takes Lit from the element, so one file serves both.
+const lazyVerifyStep = (format) => ({
   name: 'lazy-verify-step',
+  resolveId(source) {
+    return source === './izinli-verify.js' ? { id: source, external: true } : null;
+  },
   transform(code, id) {
     if (!id.endsWith('/src/izinli-consent.ts')) return null;
     const step = /import\((["'])\.\/verify\/verify-step\.js\1\)/;
     if (!step.test(code)) this.error('izinli-consent.ts no longer imports ./verify/verify-step.js');
-    const url = "import(new URL('./izinli-verify.js', import.meta.url).href)";
-    return { code: code.replace(step, url), map: null };
+    const target =
+      format === 'es'
+        ? "import('./izinli-verify.js')"
+        : "import(new URL('./izinli-verify.js', import.meta.url).href)";
+    return { code: code.replace(step, target), map: null };
   },
-};
+});
 
 const minify = (module) =>
   terser({
@@ -41,12 +50,12 @@ const minify = (module) =>
 export default [
   {
     input: 'src/index.ts',
-    plugins: [...plugins, lazyVerifyStep],
+    plugins: [...plugins, lazyVerifyStep('es')],
     output: { file: 'dist/izinli.js', format: 'es', plugins: [minify(true)] },
   },
   {
     input: 'src/classic.ts',
-    plugins: [...plugins, lazyVerifyStep],
+    plugins: [...plugins, lazyVerifyStep('iife')],
     output: {
       file: 'dist/izinli.iife.js',
       format: 'iife',

@@ -48,7 +48,9 @@ export function createVerificationWorker(options: VerificationWorkerOptions): Ve
   const now = options.now ?? (() => new Date());
   // Failed sends by verification: how many, and not again before when (this process only).
   const retries = new Map<string, { failures: number; notBefore: number }>();
-  return periodic(async () => {
+  // A pass that fails (the database away) is logged and the next one tries again: it never throws,
+  // so the timer's pass cannot become an unhandled rejection that ends the process.
+  const pass = async () => {
     const report: VerificationPassReport = {
       sent: 0,
       released: 0,
@@ -100,5 +102,13 @@ export function createVerificationWorker(options: VerificationWorkerOptions): Ve
       logger.info(report, 'verification pass');
     }
     return report;
+  };
+  return periodic(async () => {
+    try {
+      return await pass();
+    } catch (error) {
+      logger.error({ err: error }, 'verification pass failed');
+      return { sent: 0, released: 0, expired: 0, failed: 1, scrubbed: 0 };
+    }
   }, options.intervalMs);
 }
