@@ -2,16 +2,19 @@
 // domain's types from @izinli/core, the answers' shapes from @izinli/server/admin-api (an entry
 // with none of Node's types). Type-only imports, so the bundle holds nothing of either (no zod,
 // no node:); the two lists below are the console's own copies of core's enums for that reason.
-import type { CaptureRecord, Channel, MovementState } from '@izinli/core';
+import type { CaptureRecord, Channel, ConfirmationRecord, MovementState } from '@izinli/core';
+import type { HeldChannel } from '@izinli/server/admin-api';
 
 export type { Channel, MovementState } from '@izinli/core';
 export type {
   AdminMovement as Movement,
   CaptureSummary,
+  CaptureVerification,
   CheckAnswer,
   Checkpoint,
   DeliveryStats,
   EvidenceVerification,
+  HeldChannel,
   ImportReport,
   Jwks,
   LogVerification,
@@ -36,10 +39,12 @@ export interface EvidenceBundle {
     siteKey: string;
     seq: number;
     recordHash: string;
-    record?: CaptureRecord;
+    record?: CaptureRecord | ConfirmationRecord;
     receipt?: string;
     purgedAt?: string;
   }[];
+  /** Where each held channel stands (docs/verification.md); unsigned, beside the signed records. */
+  heldChannels?: ({ captureId: string } & Omit<HeldChannel, 'verificationId'>)[];
   notices: {
     siteKey: string;
     id: string;

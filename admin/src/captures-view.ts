@@ -9,10 +9,12 @@ import { CHANNELS, MOVEMENT_STATES } from './api-types.js';
 import type { CaptureSummary, Page, SyncState } from './api-types.js';
 import { turkeyDayStart, turkeyTime } from './format.js';
 import { PagedView } from './paged-view.js';
+import { heldLine } from './held-channels.js';
 
 export const PAGE_SIZE = 20;
 
-const KINDS = ['capture', 'withdrawal'] as const;
+const KINDS = ['capture', 'withdrawal', 'confirmation'] as const;
+const HELD = ['awaiting', 'expired'] as const;
 
 /** A filter's labelled <select>: "all" (no value) first, then each value, the current one chosen. */
 function filterSelect<V extends string>(
@@ -39,6 +41,8 @@ interface Filters {
   kind: string;
   channel: string;
   state: string;
+  /** Verified consent: captures awaiting confirmation, or whose hold expired. */
+  held?: string;
 }
 
 /** The API query for the filters: whole Turkey-time days, `to` inclusive. */
@@ -57,6 +61,7 @@ export function captureQuery(
     kind: filters.kind || undefined,
     channel: filters.channel || undefined,
     state: filters.state || undefined,
+    held: filters.held || undefined,
     cursor,
   };
 }
@@ -118,6 +123,7 @@ export class IzinliCapturesView extends PagedView<CaptureSummary> {
       kind: value('kind'),
       channel: value('channel'),
       state: value('state'),
+      held: value('held'),
     };
     this.firstPage();
   }
@@ -150,6 +156,9 @@ export class IzinliCapturesView extends PagedView<CaptureSummary> {
             f.state,
             (s) => this.t(`state_${s}`),
           )}
+          ${filterSelect(this.t('heldFilter'), 'held', this.t('allHeld'), HELD, f.held ?? '', (h) =>
+            this.t(`heldFilter_${h}`),
+          )}
           <button type="submit">${this.t('apply')}</button>
           <button type="button" id="captures-csv" @click=${this.downloadCsv}>
             ${this.t('capturesCsv')}
@@ -180,7 +189,16 @@ export class IzinliCapturesView extends PagedView<CaptureSummary> {
                 (c.channels ?? [])
                   .filter((ch) => ch.status)
                   .map((ch) => `${this.t(ch.type)} ${ch.status}`)
-                  .join(', ') || '—'
+                  .join(', ') || (c.held ? '' : '—')
+              }
+              ${
+                c.held
+                  ? html`<span
+                      class="held"
+                      data-held=${c.held.map((h) => `${h.channel}:${h.state}`).join(' ')}
+                      >${heldLine((key, values) => this.t(key, values), c.held)}</span
+                    >`
+                  : ''
               }
             </td>
             <td>

@@ -10,6 +10,7 @@ import { download } from './download.js';
 import type { EvidenceBundle, EvidenceVerification } from './api-types.js';
 import { turkeyTime } from './format.js';
 import { isKey } from './i18n/index.js';
+import { confirmationRows, heldState, isConfirmation } from './evidence-confirmation.js';
 
 type Entry = EvidenceBundle['records'][number];
 type Check = EvidenceVerification['records'][number];
@@ -157,60 +158,64 @@ export class IzinliEvidenceView extends AdminView {
         <dt>${label}</dt>
         <dd>${value}</dd>
       </div>`;
+    const t = this.t.bind(this);
     return html`<section class="evidence-record" data-capture=${entry.captureId}>
       <h2>${this.t('recordHeading', { kind, n: i + 1, site: entry.siteKey, seq: entry.seq })}</h2>
       ${
-        r
-          ? html`<dl>
-              ${row(this.t('whenLabel'), `${turkeyTime(r.receivedAt)} (${r.receivedAt})`)}
-              ${row(this.t('consentDateLabel'), r.consentDate)}
-              ${row(this.t('whereLabel'), r.origin)}
-              ${r.pageUrl ? row(this.t('pageLabel'), r.pageUrl) : nothing}
-              ${row(this.t('sourceLabel'), r.source)}
-              ${row(
-                this.t('whatLabel'),
-                html`<ul>
-                  ${(r.channels ?? []).map(
-                    (c) =>
-                      html`<li>
-                        ${this.t(c.type)}: ${c.checked ? this.t('ticked') : this.t('unticked')}
-                        ${c.status ? `(${c.status})` : ''}
-                      </li>`,
-                  )}
-                  ${(r.purposes ?? []).map(
-                    (p) =>
-                      html`<li>
-                        ${p.id}: ${p.granted ? this.t('granted') : this.t('notGranted')}
-                      </li>`,
-                  )}
-                </ul>`,
-              )}
-              ${row(
-                this.t('noticesShown'),
-                html`<ul>
-                  ${(r.notices ?? []).map((n) => {
-                    const shown = texts.get(noticeKey(r.siteKey, n));
-                    const state = check?.notices.find(
-                      (c) => c.id === n.id && c.version === n.version,
-                    );
-                    const word =
-                      state?.text === 'matches'
-                        ? this.t('textMatches')
-                        : state?.text === 'differs'
-                          ? this.t('textDiffers')
-                          : this.t('textMissing');
-                    return html`<li>
-                      ${shown?.title ?? n.id} —
-                      ${this.t('noticeVersion', { id: n.id, version: n.version, locale: n.locale })};
-                      ${word}
-                    </li>`;
-                  })}
-                </ul>`,
-              )}
-            </dl>`
-          : html`<p>
-              ${this.t('receiptPurged', { at: entry.purgedAt ? turkeyTime(entry.purgedAt) : '—' })}
-            </p>`
+        isConfirmation(r)
+          ? confirmationRows(t, b, r, row)
+          : r
+            ? html`<dl>
+                ${row(this.t('whenLabel'), `${turkeyTime(r.receivedAt)} (${r.receivedAt})`)}
+                ${row(this.t('consentDateLabel'), r.consentDate)}
+                ${row(this.t('whereLabel'), r.origin)}
+                ${r.pageUrl ? row(this.t('pageLabel'), r.pageUrl) : nothing}
+                ${row(this.t('sourceLabel'), r.source)}
+                ${row(
+                  this.t('whatLabel'),
+                  html`<ul>
+                    ${(r.channels ?? []).map(
+                      (c) =>
+                        html`<li>
+                          ${this.t(c.type)}: ${c.checked ? this.t('ticked') : this.t('unticked')}
+                          ${c.status ? `(${c.status})` : ''}
+                          ${c.verify ? heldState(t, b, entry.captureId, c.type) : ''}
+                        </li>`,
+                    )}
+                    ${(r.purposes ?? []).map(
+                      (p) =>
+                        html`<li>
+                          ${p.id}: ${p.granted ? this.t('granted') : this.t('notGranted')}
+                        </li>`,
+                    )}
+                  </ul>`,
+                )}
+                ${row(
+                  this.t('noticesShown'),
+                  html`<ul>
+                    ${(r.notices ?? []).map((n) => {
+                      const shown = texts.get(noticeKey(r.siteKey, n));
+                      const state = check?.notices.find(
+                        (c) => c.id === n.id && c.version === n.version,
+                      );
+                      const word =
+                        state?.text === 'matches'
+                          ? this.t('textMatches')
+                          : state?.text === 'differs'
+                            ? this.t('textDiffers')
+                            : this.t('textMissing');
+                      return html`<li>
+                        ${shown?.title ?? n.id} —
+                        ${this.t('noticeVersion', { id: n.id, version: n.version, locale: n.locale })};
+                        ${word}
+                      </li>`;
+                    })}
+                  </ul>`,
+                )}
+              </dl>`
+            : html`<p>
+                ${this.t('receiptPurged', { at: entry.purgedAt ? turkeyTime(entry.purgedAt) : '—' })}
+              </p>`
       }
       <h3>${this.t('receiptCheck')}</h3>
       ${this.receipt(check)}

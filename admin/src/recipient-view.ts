@@ -11,6 +11,7 @@ import type { CheckAnswer, Channel, SyncState, Timeline } from './api-types.js';
 import { turkeyTime } from './format.js';
 import { evidenceHref } from './evidence-view.js';
 import { isKey } from './i18n/index.js';
+import { timelineVerification } from './held-channels.js';
 
 const VIA = ['admin', 'call-centre', 'email', 'sms', 'in-person'] as const;
 
@@ -239,6 +240,7 @@ export class IzinliRecipientView extends AdminView {
                       >`
                   : ''
               }
+              ${timelineVerification((key, values) => this.t(key, values), e)}
               <ul>
                 ${e.movements.map(
                   (m) =>

@@ -1,5 +1,6 @@
 // The console's English strings: every key of tr.ts (the type says so).
 import type { AdminTranslation } from './translation.js';
+import { verificationEn } from './verification.js';
 
 export const en: AdminTranslation = {
   appName: 'izinli admin',
@@ -284,4 +285,5 @@ export const en: AdminTranslation = {
   purposeGranted: 'Consent given',
   purposeRefused: 'Consent refused',
   formNoticeVersion: 'Text version on the form',
+  ...verificationEn,
 };

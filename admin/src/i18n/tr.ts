@@ -1,5 +1,7 @@
 // The console's Turkish strings, the reference table: en.ts must have every key (the type says
 // so). `{name}` marks a value filled in by `say`.
+import { verificationTr } from './verification.js';
+
 export const tr = {
   appName: 'izinli yönetim',
   skip: 'İçeriğe geç',
@@ -288,4 +290,5 @@ export const tr = {
   purposeGranted: 'Rıza verildi',
   purposeRefused: 'Rıza verilmedi',
   formNoticeVersion: 'Formdaki metin sürümü',
+  ...verificationTr,
 } satisfies Record<string, string>;

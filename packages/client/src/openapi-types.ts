@@ -196,7 +196,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One capture with its record, receipt and İYS movements. */
+    /** One capture with its record, receipt, İYS movements and verifications. */
     get: operations['getCapture'];
     put?: never;
     post?: never;
@@ -1143,200 +1143,245 @@ export interface components {
       recordHash: string;
       receivedAt: string;
       record?:
-        | {
-            /**
-             * Format: uuid
-             * @description The capture’s client-generated idempotency key.
-             */
-            captureId: string;
-            siteKey: string;
-            /** @description Position in the site’s hash chain, from 1. */
-            seq: number;
-            /**
-             * Format: date-time
-             * @description Server receive time, UTC.
-             */
-            receivedAt: string;
-            /** @description receivedAt in İYS format, Turkey time (A9). */
-            consentDate: string;
-            origin: string;
-            ip?: string;
-            userAgent?: string;
-            /** @enum {string} */
-            locale: 'tr' | 'en';
-            /** @enum {string} */
-            recipientType: 'BIREYSEL' | 'TACIR';
-            person: {
-              fullName?: string;
-              phone?: string;
-              email?: string;
-            };
-            channels: {
-              /** @enum {string} */
-              type: 'MESAJ' | 'ARAMA' | 'EPOSTA';
-              checked: boolean;
-              /** @enum {string} */
-              status?: 'ONAY' | 'RET';
-              /** @enum {string} */
-              verify?: 'code' | 'link';
-            }[];
-            purposes: {
-              id: string;
-              granted: boolean;
-              noticeId: string;
-              version: number;
-              sha256: string;
-            }[];
-            notices: {
-              id: string;
-              version: number;
-              /** @enum {string} */
-              locale: 'tr' | 'en';
-              /** @enum {string} */
-              kind: 'aydinlatma' | 'acik-riza' | 'etk';
-              sha256: string;
-            }[];
-            widgetVersion: string;
-            /** Format: date-time */
-            capturedAt?: string;
-            /**
-             * Format: uri
-             * @description The page, without query or fragment (they may carry personal data).
-             */
-            pageUrl?: string;
-            /** @description recordHash of the previous record, or 64 zeros. */
-            prevHash: string;
-            /** @description See captureRecordHash. */
-            recordHash: string;
-            /** @constant */
-            kind: 'capture';
-            /** @enum {string} */
-            source:
-              | 'HS_WEB'
-              | 'HS_MOBIL'
-              | 'HS_EORTAM'
-              | 'HS_MESAJ'
-              | 'HS_EPOSTA'
-              | 'HS_CAGRI_MERKEZI'
-              | 'HS_SOSYAL_MEDYA'
-              | 'HS_FIZIKSEL_ORTAM'
-              | 'HS_ISLAK_IMZA'
-              | 'HS_ETKINLIK'
-              | 'HS_ATM'
-              | 'HS_2015'
-              | 'HS_KARAR';
-            /** @description Who recorded the consent: the label of the admin token used. */
-            recordedBy?: string;
-            evidence?:
-              | {
-                  /** @constant */
-                  kind: 'scan';
-                  formId?: string;
-                  files: components['schemas']['EvidenceFileStored'][];
-                }
-              | {
-                  /** @constant */
-                  kind: 'call';
-                  callId: string;
-                  agentId: string;
-                  recordingRef: string;
-                  recording?: components['schemas']['EvidenceFileStored'];
-                }
-              | {
-                  /** @constant */
-                  kind: 'reply';
-                  messageId: string;
-                  replySha256: string;
-                }
-              | {
-                  /** @constant */
-                  kind: 'reference';
-                  reference: string;
-                  files?: components['schemas']['EvidenceFileStored'][];
+        | (
+            | {
+                /**
+                 * Format: uuid
+                 * @description The capture’s client-generated idempotency key.
+                 */
+                captureId: string;
+                siteKey: string;
+                /** @description Position in the site’s hash chain, from 1. */
+                seq: number;
+                /**
+                 * Format: date-time
+                 * @description Server receive time, UTC.
+                 */
+                receivedAt: string;
+                /** @description receivedAt in İYS format, Turkey time (A9). */
+                consentDate: string;
+                origin: string;
+                ip?: string;
+                userAgent?: string;
+                /** @enum {string} */
+                locale: 'tr' | 'en';
+                /** @enum {string} */
+                recipientType: 'BIREYSEL' | 'TACIR';
+                person: {
+                  fullName?: string;
+                  phone?: string;
+                  email?: string;
                 };
-          }
+                channels: {
+                  /** @enum {string} */
+                  type: 'MESAJ' | 'ARAMA' | 'EPOSTA';
+                  checked: boolean;
+                  /** @enum {string} */
+                  status?: 'ONAY' | 'RET';
+                  /** @enum {string} */
+                  verify?: 'code' | 'link';
+                }[];
+                purposes: {
+                  id: string;
+                  granted: boolean;
+                  noticeId: string;
+                  version: number;
+                  sha256: string;
+                }[];
+                notices: {
+                  id: string;
+                  version: number;
+                  /** @enum {string} */
+                  locale: 'tr' | 'en';
+                  /** @enum {string} */
+                  kind: 'aydinlatma' | 'acik-riza' | 'etk';
+                  sha256: string;
+                }[];
+                widgetVersion: string;
+                /** Format: date-time */
+                capturedAt?: string;
+                /**
+                 * Format: uri
+                 * @description The page, without query or fragment (they may carry personal data).
+                 */
+                pageUrl?: string;
+                /** @description recordHash of the previous record, or 64 zeros. */
+                prevHash: string;
+                /** @description See captureRecordHash. */
+                recordHash: string;
+                /** @constant */
+                kind: 'capture';
+                /** @enum {string} */
+                source:
+                  | 'HS_WEB'
+                  | 'HS_MOBIL'
+                  | 'HS_EORTAM'
+                  | 'HS_MESAJ'
+                  | 'HS_EPOSTA'
+                  | 'HS_CAGRI_MERKEZI'
+                  | 'HS_SOSYAL_MEDYA'
+                  | 'HS_FIZIKSEL_ORTAM'
+                  | 'HS_ISLAK_IMZA'
+                  | 'HS_ETKINLIK'
+                  | 'HS_ATM'
+                  | 'HS_2015'
+                  | 'HS_KARAR';
+                /** @description Who recorded the consent: the label of the admin token used. */
+                recordedBy?: string;
+                evidence?:
+                  | {
+                      /** @constant */
+                      kind: 'scan';
+                      formId?: string;
+                      files: components['schemas']['EvidenceFileStored'][];
+                    }
+                  | {
+                      /** @constant */
+                      kind: 'call';
+                      callId: string;
+                      agentId: string;
+                      recordingRef: string;
+                      recording?: components['schemas']['EvidenceFileStored'];
+                    }
+                  | {
+                      /** @constant */
+                      kind: 'reply';
+                      messageId: string;
+                      replySha256: string;
+                    }
+                  | {
+                      /** @constant */
+                      kind: 'reference';
+                      reference: string;
+                      files?: components['schemas']['EvidenceFileStored'][];
+                    };
+              }
+            | {
+                /**
+                 * Format: uuid
+                 * @description The capture’s client-generated idempotency key.
+                 */
+                captureId: string;
+                siteKey: string;
+                /** @description Position in the site’s hash chain, from 1. */
+                seq: number;
+                /**
+                 * Format: date-time
+                 * @description Server receive time, UTC.
+                 */
+                receivedAt: string;
+                /** @description receivedAt in İYS format, Turkey time (A9). */
+                consentDate: string;
+                origin: string;
+                ip?: string;
+                userAgent?: string;
+                /** @enum {string} */
+                locale: 'tr' | 'en';
+                /** @enum {string} */
+                recipientType: 'BIREYSEL' | 'TACIR';
+                person: {
+                  fullName?: string;
+                  phone?: string;
+                  email?: string;
+                };
+                channels: {
+                  /** @enum {string} */
+                  type: 'MESAJ' | 'ARAMA' | 'EPOSTA';
+                  checked: boolean;
+                  /** @enum {string} */
+                  status?: 'ONAY' | 'RET';
+                  /** @enum {string} */
+                  verify?: 'code' | 'link';
+                }[];
+                purposes: {
+                  id: string;
+                  granted: boolean;
+                  noticeId: string;
+                  version: number;
+                  sha256: string;
+                }[];
+                notices: {
+                  id: string;
+                  version: number;
+                  /** @enum {string} */
+                  locale: 'tr' | 'en';
+                  /** @enum {string} */
+                  kind: 'aydinlatma' | 'acik-riza' | 'etk';
+                  sha256: string;
+                }[];
+                widgetVersion: string;
+                /** Format: date-time */
+                capturedAt?: string;
+                /**
+                 * Format: uri
+                 * @description The page, without query or fragment (they may carry personal data).
+                 */
+                pageUrl?: string;
+                /** @description recordHash of the previous record, or 64 zeros. */
+                prevHash: string;
+                /** @description See captureRecordHash. */
+                recordHash: string;
+                /** @constant */
+                kind: 'withdrawal';
+                /** @enum {string} */
+                source:
+                  | 'HS_WEB'
+                  | 'HS_MOBIL'
+                  | 'HS_EORTAM'
+                  | 'HS_MESAJ'
+                  | 'HS_EPOSTA'
+                  | 'HS_CAGRI_MERKEZI'
+                  | 'HS_SOSYAL_MEDYA'
+                  | 'HS_FIZIKSEL_ORTAM'
+                  | 'HS_ISLAK_IMZA'
+                  | 'HS_ETKINLIK'
+                  | 'HS_ATM'
+                  | 'HS_2015'
+                  | 'HS_KARAR';
+              }
+          )
         | {
+            /** @constant */
+            kind: 'confirmation';
             /**
              * Format: uuid
-             * @description The capture’s client-generated idempotency key.
+             * @description The confirmation’s own id, derived from its verification’s (a retry replays it).
              */
             captureId: string;
             siteKey: string;
-            /** @description Position in the site’s hash chain, from 1. */
             seq: number;
             /**
              * Format: date-time
-             * @description Server receive time, UTC.
+             * @description When izinli sealed the record, UTC.
              */
             receivedAt: string;
-            /** @description receivedAt in İYS format, Turkey time (A9). */
+            /** @description What İYS gets: the later of the capture’s consentDate and confirmedAt. */
             consentDate: string;
-            origin: string;
-            ip?: string;
-            userAgent?: string;
-            /** @enum {string} */
-            locale: 'tr' | 'en';
-            /** @enum {string} */
-            recipientType: 'BIREYSEL' | 'TACIR';
-            person: {
-              fullName?: string;
-              phone?: string;
-              email?: string;
+            confirms: {
+              /** Format: uuid */
+              captureId: string;
+              recordHash: string;
             };
             channels: {
               /** @enum {string} */
               type: 'MESAJ' | 'ARAMA' | 'EPOSTA';
-              checked: boolean;
-              /** @enum {string} */
-              status?: 'ONAY' | 'RET';
-              /** @enum {string} */
-              verify?: 'code' | 'link';
+              /** @constant */
+              status: 'ONAY';
             }[];
-            purposes: {
-              id: string;
-              granted: boolean;
-              noticeId: string;
-              version: number;
-              sha256: string;
-            }[];
-            notices: {
-              id: string;
-              version: number;
-              /** @enum {string} */
-              locale: 'tr' | 'en';
-              /** @enum {string} */
-              kind: 'aydinlatma' | 'acik-riza' | 'etk';
-              sha256: string;
-            }[];
-            widgetVersion: string;
-            /** Format: date-time */
-            capturedAt?: string;
-            /**
-             * Format: uri
-             * @description The page, without query or fragment (they may carry personal data).
-             */
-            pageUrl?: string;
-            /** @description recordHash of the previous record, or 64 zeros. */
-            prevHash: string;
-            /** @description See captureRecordHash. */
-            recordHash: string;
-            /** @constant */
-            kind: 'withdrawal';
             /** @enum {string} */
-            source:
-              | 'HS_WEB'
-              | 'HS_MOBIL'
-              | 'HS_EORTAM'
-              | 'HS_MESAJ'
-              | 'HS_EPOSTA'
-              | 'HS_CAGRI_MERKEZI'
-              | 'HS_SOSYAL_MEDYA'
-              | 'HS_FIZIKSEL_ORTAM'
-              | 'HS_ISLAK_IMZA'
-              | 'HS_ETKINLIK'
-              | 'HS_ATM'
-              | 'HS_2015'
-              | 'HS_KARAR';
+            method: 'code' | 'link';
+            /** @description SHA-256 of the normalised address the code or link went to. */
+            destinationSha256: string;
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: date-time */
+            confirmedAt: string;
+            /** @description Wrong codes tried before the right one. */
+            attempts: number;
+            ip?: string;
+            userAgent?: string;
+            prevHash: string;
+            recordHash: string;
           };
       receipt?: string;
       purgedAt?: string;
@@ -1385,6 +1430,46 @@ export interface components {
           message: string;
         };
       }[];
+      /** @description The verifications that release the capture’s held channels (docs/verification.md); never an address or secret. */
+      verifications: {
+        id: string;
+        /** @enum {string} */
+        method: 'code' | 'link';
+        /** @enum {string} */
+        addressKind: 'phone' | 'email';
+        /** @enum {string} */
+        state: 'pending' | 'confirmed' | 'expired' | 'locked' | 'superseded';
+        /** @description The held channels it releases. */
+        channels: ('MESAJ' | 'ARAMA' | 'EPOSTA')[];
+        /**
+         * Format: date-time
+         * @description When the current code or link was sent.
+         */
+        sentAt?: string;
+        /** @description Codes or links made so far, the first included. */
+        sends: number;
+        /** @description Wrong codes typed so far. */
+        attempts: number;
+        /**
+         * Format: date-time
+         * @description When the current code or link stops working.
+         */
+        expiresAt?: string;
+        /**
+         * Format: date-time
+         * @description When the held channels expire unconfirmed.
+         */
+        holdUntil: string;
+        /** Format: date-time */
+        confirmedAt?: string;
+        /**
+         * Format: date-time
+         * @description When the confirmation record was chained.
+         */
+        releasedAt?: string;
+        /** @description The chained confirmation record’s id, once released. */
+        confirmationId?: string;
+      }[];
     };
     CaptureList: {
       items: ({
@@ -1393,6 +1478,30 @@ export interface components {
         siteKey: string;
         seq: number;
         receivedAt: string;
+        /** @description Each held channel’s state, when the capture holds any. */
+        held?: {
+          /** @enum {string} */
+          channel: 'MESAJ' | 'ARAMA' | 'EPOSTA';
+          /** @enum {string} */
+          method: 'code' | 'link';
+          /**
+           * @description held: nothing sent or tied yet; sent: a code or link is out; confirmed; locked: too many wrong codes; expired: not confirmed in time, nothing went to İYS; superseded: a newer capture of the address decided.
+           * @enum {string}
+           */
+          state: 'held' | 'sent' | 'confirmed' | 'locked' | 'expired' | 'superseded';
+          /**
+           * Format: date-time
+           * @description When it was confirmed (confirmed), else when the hold ends or ended.
+           */
+          at?: string;
+          verificationId?: string;
+          confirmationId?: string;
+        }[];
+        /**
+         * Format: uuid
+         * @description A confirmation’s: the capture whose held channels it released.
+         */
+        confirms?: string;
       } & {
         [key: string]: unknown;
       })[];
@@ -2849,12 +2958,14 @@ export interface operations {
         phone?: string;
         /** @description an e-mail address */
         email?: string;
-        /** @description capture or withdrawal */
+        /** @description capture, withdrawal or confirmation */
         kind?: string;
         /** @description MESAJ, ARAMA or EPOSTA: captures that moved this channel */
         channel?: string;
         /** @description pending, in-flight, delivered, already-current or dead: captures with such a movement */
         state?: string;
+        /** @description awaiting or expired: captures with a verification still open, or one that expired */
+        held?: string;
         /** @description ISO instant, inclusive */
         from?: string;
         /** @description ISO instant, exclusive */
@@ -2913,12 +3024,14 @@ export interface operations {
       query?: {
         /** @description a site key of the tenant */
         site?: string;
-        /** @description capture or withdrawal */
+        /** @description capture, withdrawal or confirmation */
         kind?: string;
         /** @description MESAJ, ARAMA or EPOSTA: captures that moved this channel */
         channel?: string;
         /** @description pending, in-flight, delivered, already-current or dead: captures with such a movement */
         state?: string;
+        /** @description awaiting or expired: captures with a verification still open, or one that expired */
+        held?: string;
         /** @description ISO instant, inclusive */
         from?: string;
         /** @description ISO instant, exclusive */

@@ -6,6 +6,7 @@
 import type {
   CaptureRecord,
   Channel,
+  ConfirmationRecord,
   ConsentStatus,
   MovementState,
   ProviderSource,
@@ -16,6 +17,8 @@ import type { JSONWebKeySet } from 'jose';
 import type { z } from 'zod';
 import type * as schemas from './openapi-console-schemas.js';
 import type * as reconciliation from './openapi-reconciliation-schemas.js';
+import type * as held from './openapi-held-schemas.js';
+import type { HeldChannelView, VerificationView } from '../verification/verification-views.js';
 
 export type { AdminMovement } from '../store/ports/movement-store.js';
 export type { DeliveryStats } from '../store/ports/movement-store.js';
@@ -23,6 +26,11 @@ export type { Checkpoint } from '../store/types.js';
 export type { Page } from '../store/store.js';
 export type { CheckAnswer } from '../sync/pre-send-check.js';
 export type { ImportReport } from '../import/import-report.js';
+export type {
+  HeldChannelView as HeldChannel,
+  HeldState,
+  VerificationView as CaptureVerification,
+} from '../verification/verification-views.js';
 
 type Purpose = Pick<CaptureRecord['purposes'][number], 'id' | 'granted'>;
 /** A purged capture keeps its digests only: none of `Fields`, and when it was purged. */
@@ -31,6 +39,29 @@ type SummaryFields = {
   kind: CaptureRecord['kind'];
   channels: CaptureRecord['channels'];
   purposes: Purpose[];
+  /** The held channels' states (docs/verification.md), when the capture holds any. */
+  held?: HeldChannelView[];
+};
+/** A chained confirmation of another capture's held channels (docs/verification.md#records). */
+type ConfirmationSummaryFields = {
+  kind: 'confirmation';
+  /** The channels it released, each ONAY. */
+  channels: { type: Channel; checked: true; status: 'ONAY' }[];
+  purposes: [];
+  /** The capture whose held channels it released. */
+  confirms: string;
+  held?: never;
+};
+type ConfirmationEventFields = {
+  kind: 'confirmation';
+  consentDate: string;
+  confirms: string;
+  method: ConfirmationRecord['method'];
+  confirmedAt: string;
+  channels: ConfirmationRecord['channels'];
+  source?: never;
+  recordedBy?: never;
+  held?: never;
 };
 type EventFields = SummaryFields & {
   consentDate: string;
@@ -49,7 +80,7 @@ export type CaptureSummary = {
   seq: number;
   receivedAt: string;
   recordHash: string;
-} & (SummaryFields | Purged<SummaryFields>);
+} & (SummaryFields | ConfirmationSummaryFields | Purged<SummaryFields>);
 
 /** One capture in a recipient's timeline, with its movements on the recipient's channels. */
 export type TimelineEvent = {
@@ -65,7 +96,7 @@ export type TimelineEvent = {
     deadline: string;
     transactionId?: string;
   }[];
-} & (EventFields | Purged<EventFields>);
+} & (EventFields | ConfirmationEventFields | Purged<EventFields>);
 
 /** GET /v1/admin/recipients/timeline: the events oldest first, the state per İYS key. */
 export interface RecipientTimeline {
@@ -81,6 +112,14 @@ export interface RecipientTimeline {
   }[];
   events: TimelineEvent[];
 }
+
+// The published schemas say what the domain's views hold, or this does not compile.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+export type _SameViews = [
+  Holds<Same<VerificationView, z.infer<typeof held.CaptureVerification>>>,
+  Holds<Same<HeldChannelView, z.infer<typeof held.HeldChannel>>>,
+];
 
 /** GET /.well-known/jwks.json */
 export type Jwks = JSONWebKeySet;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   Capture,
   CaptureRecord,
+  ConfirmationRecord,
   IysPushBody,
   Movement,
   PublicSiteConfig,
@@ -47,6 +48,7 @@ import {
   WithdrawalRecorded,
 } from './openapi-withdrawal-schemas.js';
 import { ConsentRecorded, ConsentRequest, EvidenceFileStored } from './openapi-consent-schemas.js';
+import { CaptureVerification, HeldChannel } from './openapi-held-schemas.js';
 import {
   HeldChannelState,
   VerificationCodeSent,
@@ -98,16 +100,28 @@ const StoredCapture = z.object({
   prevHash: z.string(),
   recordHash: z.string(),
   receivedAt: z.string(),
-  record: CaptureRecord.optional(),
+  record: z.union([CaptureRecord, ConfirmationRecord]).optional(),
   receipt: z.string().optional(),
   purgedAt: z.string().optional(),
   movements: z.array(Movement),
+  verifications: z.array(CaptureVerification).meta({
+    description:
+      'The verifications that release the capture’s held channels (docs/verification.md); never an address or secret.',
+  }),
 });
 const CaptureSummary = z.looseObject({
   captureId: z.uuid(),
   siteKey: z.string(),
   seq: z.int(),
   receivedAt: z.string(),
+  held: z
+    .array(HeldChannel)
+    .optional()
+    .meta({ description: 'Each held channel’s state, when the capture holds any.' }),
+  confirms: z
+    .uuid()
+    .optional()
+    .meta({ description: 'A confirmation’s: the capture whose held channels it released.' }),
 });
 const CaptureList = z.object({ items: z.array(CaptureSummary), nextCursor: z.string().optional() });
 const Anything = z.looseObject({});
@@ -291,10 +305,11 @@ export const OPERATIONS: Operation[] = [
       site: 'a site key of the tenant',
       phone: 'a phone number (any common form)',
       email: 'an e-mail address',
-      kind: 'capture or withdrawal',
+      kind: 'capture, withdrawal or confirmation',
       channel: 'MESAJ, ARAMA or EPOSTA: captures that moved this channel',
       state:
         'pending, in-flight, delivered, already-current or dead: captures with such a movement',
+      held: 'awaiting or expired: captures with a verification still open, or one that expired',
       from: 'ISO instant, inclusive',
       to: 'ISO instant, exclusive',
       cursor: 'from nextCursor',
@@ -311,10 +326,11 @@ export const OPERATIONS: Operation[] = [
     tag: 'admin',
     query: {
       site: 'a site key of the tenant',
-      kind: 'capture or withdrawal',
+      kind: 'capture, withdrawal or confirmation',
       channel: 'MESAJ, ARAMA or EPOSTA: captures that moved this channel',
       state:
         'pending, in-flight, delivered, already-current or dead: captures with such a movement',
+      held: 'awaiting or expired: captures with a verification still open, or one that expired',
       from: 'ISO instant, inclusive',
       to: 'ISO instant, exclusive',
       delimiter: 'comma (default) or semicolon (Excel with a Turkish list separator)',
@@ -328,7 +344,7 @@ export const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/v1/admin/captures/{captureId}',
     id: 'getCapture',
-    summary: 'One capture with its record, receipt and İYS movements.',
+    summary: 'One capture with its record, receipt, İYS movements and verifications.',
     tag: 'admin',
     pathParams: ['captureId'],
     responses: { 200: 'StoredCapture', ...errors(401, 404) },

@@ -1,11 +1,13 @@
 // Verifies a recipient's evidence bundle (the admin API's /v1/admin/recipients/evidence file) as
 // it is: every receipt against the keys, the record beside it against what was signed, each notice
 // text against the hash its record names, each checkpoint's signature (A13, B8). Entries and fields
-// it does not know are listed as not checked, never refused. Evidence files: proof/bundle-files.ts.
+// it does not know are listed as not checked, never refused. Evidence files: proof/bundle-files.ts;
+// confirmation records against the captures they confirm: proof/bundle-confirmations.ts.
 import { canonicalJson, excerpt, isCaptureRecord, noticeHash } from '@izinli/core';
 import type { ChainRecord, Problem } from '@izinli/core';
 import { decodeProtectedHeader } from 'jose';
 import type { JSONWebKeySet } from 'jose';
+import { checkConfirmations } from './bundle-confirmations.js';
 import { checkBundleFiles, missingEvidence } from './bundle-files.js';
 import type { BundleFileCheck } from './bundle-files.js';
 import { verifyCheckpoint } from './checkpoint.js';
@@ -237,6 +239,7 @@ export async function verifyBundle(bundle: unknown, jwks?: JSONWebKeySet): Promi
   const records: BundleRecordCheck[] = [];
   for (const [i, entry] of (bundle.records as unknown[]).entries())
     records.push(await checkRecord(entry, i, keys, texts, files.intact));
+  checkConfirmations(bundle.records as unknown[], records);
   const checkpoints = keys ? await checkCheckpoints(bundle, keys) : [];
   const ok =
     problems.length === 0 &&

@@ -10,6 +10,13 @@ import type { MirrorStore } from '../../store/ports/mirror-store.js';
 import type { MovementStore } from '../../store/ports/movement-store.js';
 import type { EvidenceStore } from '../../store/ports/evidence-store.js';
 import type { ReconciliationStore } from '../../store/ports/reconciliation-store.js';
+import type { VerificationStore } from '../../store/ports/verification-store.js';
+import {
+  captureVerifications,
+  heldChannelViews,
+  holdsChannels,
+} from '../../verification/verification-views.js';
+import type { HeldChannelView } from '../../verification/verification-views.js';
 import { iysEvidence } from './evidence-iys.js';
 import type { RecipientTimeline, TimelineEvent } from '../admin-api-types.js';
 
@@ -42,38 +49,90 @@ async function capturesOf(
 const channelsFor = (recipient: Recipient): Channel[] =>
   recipient.email ? ['EPOSTA'] : ['MESAJ', 'ARAMA'];
 
+/** One held channel of a recipient's capture, as the evidence bundle lists it. */
+type BundleHeldChannel = { captureId: string } & Omit<HeldChannelView, 'verificationId'>;
+
+/**
+ * The recipient's captures with the confirmation records that released their held channels (they
+ * name no address, so they are found through the captures' verifications), in chain time order,
+ * and where each held channel of those captures stands.
+ */
+async function withConfirmations(
+  deps: DepsWith<CaptureStore & VerificationStore>,
+  captures: StoredCapture[],
+): Promise<{ records: StoredCapture[]; held: Map<string, HeldChannelView[]> }> {
+  const held = new Map<string, HeldChannelView[]>();
+  const confirmations: StoredCapture[] = [];
+  for (const capture of captures) {
+    if (!holdsChannels(capture.record)) continue;
+    const found = await captureVerifications(deps.store, capture);
+    held.set(capture.captureId, heldChannelViews(capture.record, found.verifications));
+    confirmations.push(...found.confirmations);
+  }
+  const records = [...captures, ...confirmations].sort(
+    (a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.seq - b.seq,
+  );
+  return { records, held };
+}
+
+/** A timeline event's fields from its record: what was chosen, or what a confirmation released. */
+function eventFields(
+  capture: StoredCapture,
+  mine: ReadonlySet<Channel>,
+  held: HeldChannelView[] | undefined,
+) {
+  const record = capture.record;
+  if (record?.kind === 'confirmation')
+    return {
+      kind: record.kind,
+      consentDate: record.consentDate,
+      confirms: record.confirms.captureId,
+      method: record.method,
+      confirmedAt: record.confirmedAt,
+      channels: record.channels.filter((ch) => mine.has(ch.type)),
+    };
+  if (!record || !isCaptureRecord(record)) return { purgedAt: capture.purgedAt };
+  return {
+    kind: record.kind,
+    consentDate: record.consentDate,
+    source: record.source,
+    ...(record.kind === 'capture' && record.recordedBy !== undefined
+      ? { recordedBy: record.recordedBy, evidence: record.evidence }
+      : {}),
+    channels: record.channels.filter((ch) => mine.has(ch.type)),
+    purposes: record.purposes.map(({ id, granted }) => ({ id, granted })),
+    notices: record.notices.map(({ id, version }) => ({ id, version })),
+    ...(held && held.length > 0 ? { held } : {}),
+  };
+}
+
 /** The recipient's history: each record's boxes, each movement's delivery, the current state. */
 export async function recipientTimeline(
-  deps: DepsWith<CaptureStore & MirrorStore & MovementStore>,
+  deps: DepsWith<CaptureStore & MirrorStore & MovementStore & VerificationStore>,
   tenant: TenantConfig,
   recipient: Recipient,
 ): Promise<RecipientTimeline> {
-  const captures = await capturesOf(deps, tenant, recipient);
+  const own = await capturesOf(deps, tenant, recipient);
+  const { records: captures, held } = await withConfirmations(deps, own);
   const mine = new Set(channelsFor(recipient));
   const events: TimelineEvent[] = [];
   const movements: Movement[] = [];
   for (const capture of captures) {
+    const record = capture.record;
+    // A confirmation of the capture's other address (its e-mail, on a phone's timeline) is not this.
+    if (record?.kind === 'confirmation' && !record.channels.some((c) => mine.has(c.type))) continue;
     const own = await deps.store.movements({ captureId: capture.captureId });
     movements.push(...own.filter((m) => mine.has(m.type)));
-    const record = capture.record && isCaptureRecord(capture.record) ? capture.record : undefined;
     events.push({
       at: capture.receivedAt,
       siteKey: capture.siteKey,
       captureId: capture.captureId,
       seq: capture.seq,
-      ...(record
-        ? {
-            kind: record.kind,
-            consentDate: record.consentDate,
-            source: record.source,
-            ...(record.kind === 'capture' && record.recordedBy !== undefined
-              ? { recordedBy: record.recordedBy, evidence: record.evidence }
-              : {}),
-            channels: record.channels.filter((ch) => mine.has(ch.type)),
-            purposes: record.purposes.map(({ id, granted }) => ({ id, granted })),
-            notices: record.notices.map(({ id, version }) => ({ id, version })),
-          }
-        : { purgedAt: capture.purgedAt }),
+      ...eventFields(
+        capture,
+        mine,
+        held.get(capture.captureId)?.filter((h) => mine.has(h.channel)),
+      ),
       movements: own
         .filter((m) => mine.has(m.type))
         .map(({ id, type, status, state, deadline, transactionId }) => ({
@@ -109,12 +168,23 @@ export async function recipientTimeline(
 /** One JSON document that proves, to anyone, what the recipient was shown and chose. */
 export async function evidenceBundle(
   deps: DepsWith<
-    CaptureStore & ChainStore & MirrorStore & MovementStore & ReconciliationStore & EvidenceStore
+    CaptureStore &
+      ChainStore &
+      MirrorStore &
+      MovementStore &
+      ReconciliationStore &
+      EvidenceStore &
+      VerificationStore
   >,
   tenant: TenantConfig,
   recipient: Recipient,
 ) {
-  const captures = await capturesOf(deps, tenant, recipient);
+  const own = await capturesOf(deps, tenant, recipient);
+  // The records are whole, so each held channel of theirs is said, whichever the recipient's.
+  const { records: captures, held } = await withConfirmations(deps, own);
+  const heldChannels: BundleHeldChannel[] = [...held].flatMap(([captureId, views]) =>
+    views.map(({ verificationId: _internal, ...view }) => ({ captureId, ...view })),
+  );
   const records = captures.filter(
     (c): c is StoredCapture & { record: CaptureRecord } =>
       c.record !== undefined && isCaptureRecord(c.record),
@@ -180,7 +250,8 @@ export async function evidenceBundle(
     iysDeliveries: iys.deliveries,
     iysDays: iys.days,
     evidenceFiles: [...files.values()],
+    heldChannels,
     howToVerify:
-      'Each receipt is a compact JWS (EdDSA, Ed25519) over the RFC 8785 canonical record; verify it with any JOSE library against jwks, or check the whole bundle with `izinli verify bundle <this file> --jwks <server>/.well-known/jwks.json` (each receipt, the record beside it, each notice text against its hash, each checkpoint). Each notice text hashes (SHA-256, UTF-8) to the sha256 its record names. Checkpoints sign each site’s chain head. Each evidence file (a scan or a recording of a consent recorded by hand) decodes from base64 to bytes whose SHA-256 is the one its record, and so its receipt, names; `izinli verify bundle` checks those too. Each İYS delivery names İYS’s transactionId; on a day reconciled with İYS, fileLine is that delivery’s line of İYS’s daily file, whose SHA-256 İYS’s RFC 3161 time stamp (iysDays[].timestamp, base64 .tsr) carries, and iysDays[].chained names the signed iys-day record (seq, recordHash, receipt) of the site’s chain that holds the file’s and the stamp’s hashes: `openssl ts -verify -in day.tsr -digest <fileSha256> -CAfile <İYS TSA certificate>`, or with the whole file `izinli verify timestamp day.tsr day.csv --ca <certificate>`.',
+      'Each receipt is a compact JWS (EdDSA, Ed25519) over the RFC 8785 canonical record; verify it with any JOSE library against jwks, or check the whole bundle with `izinli verify bundle <this file> --jwks <server>/.well-known/jwks.json` (each receipt, the record beside it, each notice text against its hash, each checkpoint). Each notice text hashes (SHA-256, UTF-8) to the sha256 its record names. Checkpoints sign each site’s chain head. Each evidence file (a scan or a recording of a consent recorded by hand) decodes from base64 to bytes whose SHA-256 is the one its record, and so its receipt, names; `izinli verify bundle` checks those too. A confirmation record (kind confirmation) proves that the owner of the address confirmed held channels by a code or link: its confirms.recordHash is the recordHash of the capture it names, and its destinationSha256 is the SHA-256 (UTF-8) of that capture’s phone (MESAJ, ARAMA) or e-mail (EPOSTA); `izinli verify bundle` checks both. heldChannels says, unsigned, where each held channel stands (confirmed, or expired and never sent to İYS). Each İYS delivery names İYS’s transactionId; on a day reconciled with İYS, fileLine is that delivery’s line of İYS’s daily file, whose SHA-256 İYS’s RFC 3161 time stamp (iysDays[].timestamp, base64 .tsr) carries, and iysDays[].chained names the signed iys-day record (seq, recordHash, receipt) of the site’s chain that holds the file’s and the stamp’s hashes: `openssl ts -verify -in day.tsr -digest <fileSha256> -CAfile <İYS TSA certificate>`, or with the whole file `izinli verify timestamp day.tsr day.csv --ca <certificate>`.',
   };
 }

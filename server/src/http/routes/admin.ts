@@ -5,19 +5,18 @@ import {
   Channel,
   MovementState,
   excerpt,
-  isCaptureRecord,
   normalizeEmail,
   normalizePhone,
   problemMessage,
 } from '@izinli/core';
 import type { Problem, TenantConfig } from '@izinli/core';
 import { isCaptureCursor } from '../../store/sql/capture-query.js';
-import type { CaptureFilter, StoredCapture } from '../../store/store.js';
+import type { CaptureFilter } from '../../store/store.js';
+import { captureVerifications } from '../../verification/verification-views.js';
 import { ApiError, requestLocale } from '../api-error.js';
 import { verifyBundle } from '../../proof/bundle-verify.js';
 import { problemJson } from '../../proof/index.js';
 import type { AppDeps } from '../app-deps.js';
-import type { CaptureSummary } from '../admin-api-types.js';
 import { adminAuth } from './admin-auth.js';
 import { adminLogVerifyRoutes } from './admin-log-verify.js';
 import { adminMovementRoutes } from './admin-movements.js';
@@ -29,6 +28,7 @@ import type { AdminEnv } from './admin-auth.js';
 import { badQuery } from './bad-query.js';
 import { evidenceBundle, recipientTimeline } from './admin-recipient.js';
 import { capturesCsv } from './captures-csv.js';
+import { heldOf, summary } from './capture-summary.js';
 import { adminWithdrawalRoutes } from './withdrawal-admin.js';
 import { adminConsentRoutes } from './consent-admin.js';
 import { adminImportRoutes } from './import-admin.js';
@@ -87,25 +87,6 @@ function siteScope(tenant: TenantConfig, site: string | undefined): string[] {
   return [site];
 }
 
-function summary(capture: StoredCapture): CaptureSummary {
-  // The list holds captures and withdrawals only (listCaptures leaves İYS days out).
-  const record = capture.record && isCaptureRecord(capture.record) ? capture.record : undefined;
-  return {
-    captureId: capture.captureId,
-    siteKey: capture.siteKey,
-    seq: capture.seq,
-    receivedAt: capture.receivedAt,
-    recordHash: capture.recordHash,
-    ...(record
-      ? {
-          kind: record.kind,
-          channels: record.channels,
-          purposes: record.purposes.map(({ id, granted }) => ({ id, granted })),
-        }
-      : { purgedAt: capture.purgedAt }),
-  };
-}
-
 function isoQuery(c: Context, name: 'from' | 'to'): string | undefined {
   const value = c.req.query(name);
   if (value === undefined) return undefined;
@@ -122,12 +103,22 @@ function isoQuery(c: Context, name: 'from' | 'to'): string | undefined {
   return new Date(time).toISOString();
 }
 
-/** The captures filter of a query (site, recipient, kind, channel, state, from, to); 400 if bad. */
+/** A query's captures filter (site, recipient, kind, channel, state, held, from, to); 400 if bad. */
 function captureFilter(c: Context<AdminEnv>): Omit<CaptureFilter, 'limit' | 'cursor'> {
   const kind = c.req.query('kind');
-  if (kind !== undefined && kind !== 'capture' && kind !== 'withdrawal') {
-    throw badQuery('kind', { en: 'capture or withdrawal', tr: 'capture ya da withdrawal' }, kind);
+  if (
+    kind !== undefined &&
+    kind !== 'capture' &&
+    kind !== 'withdrawal' &&
+    kind !== 'confirmation'
+  ) {
+    throw badQuery(
+      'kind',
+      { en: 'capture, withdrawal or confirmation', tr: 'capture, withdrawal ya da confirmation' },
+      kind,
+    );
   }
+  const held = optionalEnum(c, 'held', { options: ['awaiting', 'expired'] as const });
   const channel = optionalEnum(c, 'channel', Channel);
   const state = optionalEnum(c, 'state', MovementState);
   const phone = c.req.query('phone');
@@ -140,6 +131,7 @@ function captureFilter(c: Context<AdminEnv>): Omit<CaptureFilter, 'limit' | 'cur
     ...(kind ? { kind } : {}),
     ...(channel ? { channel } : {}),
     ...(state ? { state } : {}),
+    ...(held ? { held } : {}),
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
   };
@@ -179,8 +171,9 @@ export function adminRoutes(deps: AppDeps) {
           limit,
         };
         const page = await deps.store.listCaptures(filter);
+        const held = await Promise.all(page.items.map((item) => heldOf(deps.store, item)));
         return c.json({
-          items: page.items.map(summary),
+          items: page.items.map((item, i) => summary(item, held[i])),
           ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
         });
       })
@@ -221,7 +214,9 @@ export function adminRoutes(deps: AppDeps) {
           ]);
         }
         const movements = await deps.store.movements({ captureId: id });
-        return c.json({ ...capture, movements });
+        const { verifications } = await captureVerifications(deps.store, capture);
+        // The answer names the verifications' states and times, never an address or secret.
+        return c.json({ ...capture, movements, verifications });
       })
       .get('/recipients/timeline', async (c) => {
         const recipient = recipientQuery(c);

@@ -1,7 +1,8 @@
 // Retention of verified consent (B10, docs/verification.md#records): a confirmation holds the
 // confirming request's ip and agent, so it is purged with the capture it confirms, its movements
 // blanked and its verification's address, ip and agent dropped; an open movement keeps both. The
-// admin list shows captures and withdrawals only.
+// admin list shows captures and withdrawals only, confirmations when asked, and finds captures by
+// where their verification stands.
 import { captureRecordHash } from '@izinli/core';
 import type { ConfirmationRecord } from '@izinli/core';
 import { expect, it } from 'vitest';
@@ -127,5 +128,30 @@ export function describeVerificationRetentionContract(store: StoreGetter) {
     await appendConfirmation(store(), 10, capture, 'delivered');
     const page = await store().listCaptures({ siteKeys: [SITE_A] });
     expect(page.items.map((c) => c.captureId)).toEqual([capture.captureId]);
+  });
+
+  it('lists confirmations when asked, and captures by where their verification stands', async () => {
+    const confirmed = await appendCapture(store(), { n: 1, phone: phone(1) });
+    const expired = await appendCapture(store(), { n: 2, phone: phone(2) });
+    const open = await appendCapture(store(), { n: 3, phone: phone(3) });
+    const fixtures = [
+      verificationFixture(1, {
+        captureId: confirmed.captureId,
+        state: 'confirmed',
+        confirmedAt: at(5),
+      }),
+      verificationFixture(2, { captureId: expired.captureId, state: 'expired' }),
+      verificationFixture(3, { captureId: open.captureId, state: 'locked' }),
+    ];
+    for (const v of fixtures) await store().insertVerification(v);
+    const confirmationId = await appendConfirmation(store(), 10, confirmed, 'pending');
+    const ids = async (filter: Parameters<Store['listCaptures']>[0]) =>
+      (await store().listCaptures({ siteKeys: [SITE_A], ...filter })).items.map((c) => c.captureId);
+    expect(await ids({ kind: 'confirmation' })).toEqual([confirmationId]);
+    expect(await ids({ held: 'expired' })).toEqual([expired.captureId]);
+    // Confirmed and not yet released is still open; released, it no longer is.
+    expect(await ids({ held: 'awaiting' })).toEqual([open.captureId, confirmed.captureId]);
+    await store().markReleased(uuid(1001), at(11));
+    expect(await ids({ held: 'awaiting' })).toEqual([open.captureId]);
   });
 }

@@ -56,11 +56,17 @@ export interface CaptureFilter {
   /** Exact normalised phone (E.164) or e-mail. */
   phone?: string;
   email?: string;
-  kind?: 'capture' | 'withdrawal';
+  /** `confirmation`: the chained confirmations of held channels, listed only when asked for. */
+  kind?: 'capture' | 'withdrawal' | 'confirmation';
   /** Captures that moved this channel (an ONAY or RET movement of this type). */
   channel?: Channel;
   /** Captures with a movement in this delivery state (with `channel`: that channel's movement). */
   state?: MovementState;
+  /**
+   * Captures with a verification still open (`awaiting`: sent, locked, or confirmed and not yet
+   * released) or one that expired unconfirmed (`expired`), docs/verification.md.
+   */
+  held?: 'awaiting' | 'expired';
   /** ISO instants, inclusive `from`, exclusive `to`, on receivedAt. */
   from?: string;
   to?: string;
@@ -80,8 +86,8 @@ export interface CaptureStore {
   write<T>(siteKeys: readonly string[], work: (tx: WriteTx) => Promise<T>): Promise<T>;
   getCapture(captureId: string): Promise<StoredCapture | undefined>;
   /**
-   * Captures and withdrawals matching `filter` (never a chained İYS day or confirmation), newest first
-   * (receivedAt, then insertion order), 50 a page.
+   * Captures and withdrawals matching `filter` (never a chained İYS day; a confirmation only
+   * when `kind` asks for confirmations), newest first (receivedAt, then insertion order), 50 a page.
    */
   listCaptures(filter: CaptureFilter): Promise<Page<StoredCapture>>;
 }

@@ -4,6 +4,7 @@
 import { CAPTURE_SELECT, epochMs, int } from './store-rows.js';
 import type { Row } from './store-rows.js';
 import type { CaptureFilter } from '../ports/capture-store.js';
+import { OPEN as OPEN_VERIFICATION } from './verification-sql.js';
 
 /** Page size when a filter names none, and the most one page may hold. */
 export const DEFAULT_PAGE_SIZE = 50;
@@ -72,6 +73,12 @@ export function captureListQuery(
     if (filter.channel !== undefined) moved.push(`m.type = ${p(filter.channel)}`);
     if (filter.state !== undefined) moved.push(`m.state = ${p(filter.state)}`);
     where.push(`EXISTS (SELECT 1 FROM movements m WHERE ${moved.join(' AND ')})`);
+  }
+  if (filter.held !== undefined) {
+    const states = filter.held === 'expired' ? "v.state = 'expired'" : OPEN_VERIFICATION;
+    where.push(
+      `EXISTS (SELECT 1 FROM verifications v WHERE v.capture_id = captures.capture_id AND ${states})`,
+    );
   }
   if (filter.from !== undefined) where.push(`received_ms >= ${p(epochMs(filter.from, 'from'))}`);
   if (filter.to !== undefined) where.push(`received_ms < ${p(epochMs(filter.to, 'to'))}`);
