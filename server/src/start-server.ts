@@ -227,7 +227,10 @@ export async function startServer({
     ...(fallback ? { fallback } : {}),
     ...(env.IYS_BASE_URL ? { lastSync: () => lastSync } : {}),
     verification: verification.flow,
-    kickVerifications: () => void verification.worker.runOnce(),
+    // Only where the pass runs: a second instance sending the same link would void the first.
+    kickVerifications: () => {
+      if (!leader || leader.leads()) void verification.worker.runOnce();
+    },
   };
   // Replaced whole on a reload: an app computes its CORS origins and caches once, when built.
   let app = createApp(appDeps);
