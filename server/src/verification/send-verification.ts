@@ -67,7 +67,9 @@ export async function sendVerification(
   options: SendOptions,
 ): Promise<SendResult> {
   const policy = site.verification;
-  if (verification.state !== 'pending' || verification.destination === undefined) {
+  // A locked verification takes a new code: three wrong tries lock that code, not the address.
+  const open = verification.state === 'pending' || verification.state === 'locked';
+  if (!open || verification.destination === undefined) {
     return { sent: false, reason: 'settled' };
   }
   if (verification.sends >= policy.maxSends) return { sent: false, reason: 'maxSends' };

@@ -135,7 +135,8 @@ export async function resendCode(
       message: { en: 'This address is already confirmed.', tr: 'Bu adres zaten doğrulandı.' },
     });
   }
-  const shut = closed(verification);
+  // Locked is not closed here: a new code starts a new attempt, within maxSends.
+  const shut = verification.state === 'locked' ? undefined : closed(verification);
   if (shut) return refuse(shut);
   const site = deps.site(verification.siteKey);
   if (!site) return refuse(UNKNOWN);

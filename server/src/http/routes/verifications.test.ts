@@ -135,7 +135,7 @@ describe('a code by SMS', () => {
     expect(onay[0]!.captureId).not.toBe(capture.id);
   });
 
-  it('locks after three wrong codes; the right code then fails too', async () => {
+  it('A20: locks after three wrong codes; the right code then fails too, until a new code is sent', async () => {
     const { verificationId } = await startCode();
     const code = await smsCode(verificationId);
     const wrong = code === '000000' ? '111111' : '000000';
@@ -155,6 +155,13 @@ describe('a code by SMS', () => {
       'verification.locked',
     );
     expect((await tryCode(verificationId, code)).status).toBe(410);
+    // A new code starts a new attempt (within maxSends), as the widget's "Yeni kod gönder" asks.
+    clock = new Date(clock.getTime() + 31_000);
+    expect((await post(`/v1/verifications/${verificationId}/resend`, {})).status).toBe(200);
+    const codes = (await h.store.webhookEvents(EXAMPLE_SITE_KEY))
+      .filter((e) => e.type === 'verification.sms')
+      .map((e) => /\b(\d{6})\b/.exec((e.payload as { text: string }).text)![1]!);
+    expect((await tryCode(verificationId, codes[0]!)).status).toBe(200);
   });
 
   it('expires after its minutes; a resend waits, then makes a new code and the old one stops working', async () => {
