@@ -8,7 +8,9 @@
 // The pages and the server (with a fake site config for izinli, the real answer's shape):
 // widget-pages.ts. Rows: opsPerSec = loads per second (1000 / median ms), meanMs = the median,
 // p99Ms = the slowest load, ratio = baseline median / row median (1 = as fast as the baseline).
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../e2e/browser.test-support.js';
@@ -24,6 +26,38 @@ const median = (values: number[]) => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
+
+interface ModuleWeight {
+  module: string;
+  group: string;
+  minified: number;
+  gzip: number;
+}
+
+// dist/bench/ → widget/
+const ANALYSIS = fileURLToPath(new URL('../../../widget/bundle-analysis.js', import.meta.url));
+
+/**
+ * Where izinli.js's bytes go (widget/bundle-analysis.js): each module alone, minified and gzip
+ * -9, largest first; returns a one-line summary for the report.
+ */
+function bundleAnalysis(): string {
+  const { bundleGzip, rows } = JSON.parse(
+    execFileSync(process.execPath, [ANALYSIS, '--json'], { encoding: 'utf8' }),
+  ) as { bundleGzip: number; rows: ModuleWeight[] };
+  console.log(
+    `widget: izinli.js ${bundleGzip} B gzip -9; each module alone, minified and gzip -9:`,
+  );
+  console.table(rows.map(({ module, minified, gzip }) => ({ module, minified, gzip })));
+  const alone = rows.reduce((sum, r) => sum + r.gzip, 0);
+  const lit = rows
+    .filter((r) => /^(lit-html|lit-element|@lit\/)/.test(r.group))
+    .reduce((sum, r) => sum + r.gzip, 0);
+  return (
+    `Bundle analysis: the modules weigh ${alone} B gzip -9 each alone, Lit ${lit} B of them ` +
+    `(${Math.round((100 * lit) / alone)} %)`
+  );
+}
 
 /** One load of `url` in a fresh context: ms from the script's insertion to its element. */
 async function timeToInteractive(browser: Browser, url: string): Promise<number> {
@@ -86,13 +120,15 @@ export const widget: BenchSuite = {
       .map((peer) => `izinli.js is ${(izinli / sizeOf(peer)).toFixed(2)}× ${peer}'s JS + CSS`)
       .join(', ');
     console.log(`widget: ${sizes}`);
+    const analysis = bundleAnalysis();
     return {
       suite: 'widget',
       description:
         `gzip -9 bytes of each embed (JS, plus CSS for the peers), and ms from adding the script ` +
         `to its interactive element in headless Chromium, median of ${loads} loads in fresh ` +
         `contexts (meanMs = median, p99Ms = slowest, ratio = baseline median / median; izinli ` +
-        `fetches its site config from a local fake of GET /v1/sites/{key}/widget). ${sizes}.`,
+        `fetches its site config from a local fake of GET /v1/sites/{key}/widget). ${sizes}. ` +
+        `${analysis}.`,
       baseline: pages[0]!.task,
       rows,
     };

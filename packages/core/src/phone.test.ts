@@ -187,6 +187,16 @@ describe('validateE164Phone', () => {
     },
   );
 
+  it('answers the same when asked again, after thousands of other numbers were checked', () => {
+    const others = Array.from({ length: 5000 }, (_, i) => `+90532${String(1_000_000 + i)}`);
+    expect(validateE164Phone('+905321234567').ok).toBe(true);
+    expect(validateE164Phone('+905601234567').ok).toBe(false);
+    for (const other of others) expect(validateE164Phone(other).ok).toBe(true);
+    expect(validateE164Phone('+905321234567')).toEqual({ ok: true, value: '+905321234567' });
+    expect(validateE164Phone('+905601234567').ok).toBe(false);
+    expect(validateE164Phone(others[4999]!)).toEqual({ ok: true, value: others[4999] });
+  });
+
   it.each([
     '05321234567',
     '905321234567',

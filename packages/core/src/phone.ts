@@ -34,6 +34,7 @@ export function normalizePhone(input: string): Result<string, Problem> {
  * prefix, at most 15 characters. Answers with the problem whose `params.iysCode` İYS would give.
  */
 export function validateE164Phone(text: string): Result<string, Problem> {
+  if (recentlyValid.has(text)) return ok(text);
   if (text === '') return err(phoneProblem('phone.empty', text));
   // İYS reports H160 before H121, whatever else is wrong with the text.
   if (text.length > PHONE_MAX_LENGTH) return err(phoneProblem('phone.tooLong', text));
@@ -43,7 +44,22 @@ export function validateE164Phone(text: string): Result<string, Problem> {
   if (parsed === undefined || !parsed.isValid() || parsed.number !== text) {
     return err(phoneProblem('phone.invalid', text));
   }
+  remember(text);
   return ok(text);
+}
+
+// The numbers most recently found valid. A capture's number is checked again by each schema its
+// record passes through (the draft, the sealed record, each movement), and the numbering-plan
+// check is the costly part of all of them; the answer for a text never changes while this
+// process's metadata does not.
+const RECENT_MAX = 4096;
+const recentlyValid = new Set<string>();
+
+function remember(text: string): void {
+  if (recentlyValid.size >= RECENT_MAX) {
+    recentlyValid.delete(recentlyValid.values().next().value!);
+  }
+  recentlyValid.add(text);
 }
 
 /**

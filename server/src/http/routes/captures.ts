@@ -1,6 +1,5 @@
 // POST /v1/captures: the browser's capture, answered only after it is durably committed.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { excerpt } from '@izinli/core';
 import type { Localized } from '@izinli/core';
 import { prepareCapture } from '../../capture/prepare-capture.js';
@@ -9,7 +8,8 @@ import type { StoredCapture } from '../../store/store.js';
 import { attachVerifications } from '../../verification/release-attach.js';
 import type { HeldChannelState } from '../../verification/release-attach.js';
 import { ApiError, refusalError } from '../api-error.js';
-import { JSON_OBJECT, bodyTooLarge, parseJsonBody, requireMediaType } from '../json-body.js';
+import { JSON_OBJECT, parseJsonBody, requireMediaType } from '../json-body.js';
+import { limitBody } from '../body-limit.js';
 import type { AppDeps, AppLimits } from '../app-deps.js';
 import { RateLimiter } from '../rate-limiter.js';
 
@@ -59,11 +59,9 @@ export function captureRoutes(
 
   return new Hono().post(
     '/',
-    bodyLimit({
-      maxSize: limits.bodyBytes,
-      onError: () => {
-        throw bodyTooLarge({ en: `${limits.bodyBytes} bytes`, tr: `${limits.bodyBytes} bayt` });
-      },
+    limitBody(limits.bodyBytes, {
+      en: `${limits.bodyBytes} bytes`,
+      tr: `${limits.bodyBytes} bayt`,
     }),
     async (c) => {
       const ip = clientIp(c);

@@ -1,7 +1,6 @@
 // The pre-send check (docs/architecture.md#sync): `GET /v1/check` for one recipient and `POST /v1/check`
 // for up to 1000, answered from the İYS mirror only (A2), behind the admin token.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import {
   Channel,
   RecipientType,
@@ -20,7 +19,8 @@ import type { BrandRef } from '../../sync/iys-change-entry.js';
 import { ApiError, requestLocale, toIssues } from '../api-error.js';
 import type { DepsWith } from '../app-deps.js';
 import type { MirrorStore } from '../../store/ports/mirror-store.js';
-import { bodyTooLarge, readJsonBody } from '../json-body.js';
+import { readJsonBody } from '../json-body.js';
+import { limitBody } from '../body-limit.js';
 import { adminAuth } from './admin-auth.js';
 import type { AdminEnv } from './admin-auth.js';
 import { INVALID_RECIPIENT } from './query-texts.js';
@@ -186,36 +186,27 @@ export function checkRoutes(deps: DepsWith<MirrorStore>) {
       }
       return c.json(checked!.value.answer);
     })
-    .post(
-      '/',
-      bodyLimit({
-        maxSize: 512 * 1024,
-        onError: () => {
-          throw bodyTooLarge({ en: '512 KiB', tr: '512 KiB' });
-        },
-      }),
-      async (c) => {
-        const body = await readJsonBody(c, CheckBatch);
-        const brand = tenantBrand(c.get('tenant'), body.brandCode, 'body');
-        const locale = requestLocale(c);
-        const checked = await answerFor(brand, body.recipientType, body.type, body.recipients);
-        // Problems as data: a bad address is refused in its own answer, the rest still answer.
-        const results = body.recipients.map((input, i) => {
-          const n = checked[i]!;
-          if (!n.ok) {
-            const [issue] = toIssues([{ ...n.error, path: ['recipients', i] }], locale);
-            return {
-              recipient: input,
-              allowed: false,
-              status: null,
-              source: null,
-              since: null,
-              issue,
-            };
-          }
-          return { recipient: n.value.recipient, ...n.value.answer };
-        });
-        return c.json({ type: body.type, recipientType: body.recipientType, ...brand, results });
-      },
-    );
+    .post('/', limitBody(512 * 1024, { en: '512 KiB', tr: '512 KiB' }), async (c) => {
+      const body = await readJsonBody(c, CheckBatch);
+      const brand = tenantBrand(c.get('tenant'), body.brandCode, 'body');
+      const locale = requestLocale(c);
+      const checked = await answerFor(brand, body.recipientType, body.type, body.recipients);
+      // Problems as data: a bad address is refused in its own answer, the rest still answer.
+      const results = body.recipients.map((input, i) => {
+        const n = checked[i]!;
+        if (!n.ok) {
+          const [issue] = toIssues([{ ...n.error, path: ['recipients', i] }], locale);
+          return {
+            recipient: input,
+            allowed: false,
+            status: null,
+            source: null,
+            since: null,
+            issue,
+          };
+        }
+        return { recipient: n.value.recipient, ...n.value.answer };
+      });
+      return c.json({ type: body.type, recipientType: body.recipientType, ...brand, results });
+    });
 }

@@ -3,7 +3,6 @@
 // through the same group commit as a capture: signed, chained, delivered, announced.
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { Sha256Digest, excerpt } from '@izinli/core';
 import { ConsentRequest } from '../../consent/consent-request.js';
 import { commitConsent } from '../../consent/commit-consent.js';
@@ -14,7 +13,8 @@ import type { EvidenceStore } from '../../store/ports/evidence-store.js';
 import type { MovementStore } from '../../store/ports/movement-store.js';
 import { ApiError, refusalError } from '../api-error.js';
 import type { DepsWith } from '../app-deps.js';
-import { bodyTooLarge, readJsonBody } from '../json-body.js';
+import { readJsonBody } from '../json-body.js';
+import { limitBody } from '../body-limit.js';
 import type { AdminEnv } from './admin-auth.js';
 
 // The transport's own cap; each tenant's `evidence.maxFileBytes` (at most this) is checked after.
@@ -27,12 +27,7 @@ export function adminConsentRoutes(deps: DepsWith<CaptureStore & MovementStore &
   return new Hono<AdminEnv>()
     .post(
       '/evidence-files',
-      bodyLimit({
-        maxSize: MAX_UPLOAD_BYTES,
-        onError: () => {
-          throw bodyTooLarge({ en: '100 MiB', tr: '100 MiB' });
-        },
-      }),
+      limitBody(MAX_UPLOAD_BYTES, { en: '100 MiB', tr: '100 MiB' }),
       async (c) => {
         const bytes = new Uint8Array(await c.req.arrayBuffer());
         const upload = await uploadEvidenceFile(deps.store, c.get('tenant'), bytes, now());

@@ -2,7 +2,6 @@
 // (docs/sources.md#import) for the token's tenant. The answer is a stream of JSON lines: progress
 // while rows are checked and recorded, then the report, so the console shows a progress line.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { stream } from 'hono/streaming';
 import { ProviderSource, Sha256Digest, excerpt } from '@izinli/core';
 import type { Localized } from '@izinli/core';
@@ -14,7 +13,7 @@ import type { MovementStore } from '../../store/ports/movement-store.js';
 import { tenantSite, unknownSite } from '../../withdrawal/withdrawal-draft.js';
 import { ApiError, refusalError, requestLocale } from '../api-error.js';
 import type { DepsWith } from '../app-deps.js';
-import { bodyTooLarge } from '../json-body.js';
+import { limitBody } from '../body-limit.js';
 import type { AdminEnv } from './admin-auth.js';
 import { badQuery } from './bad-query.js';
 
@@ -45,12 +44,7 @@ export function adminImportRoutes(deps: DepsWith<CaptureStore & MovementStore & 
   const now = deps.now ?? (() => new Date());
   return new Hono<AdminEnv>().post(
     '/imports',
-    bodyLimit({
-      maxSize: MAX_CSV_BYTES,
-      onError: () => {
-        throw bodyTooLarge({ en: '20 MiB', tr: '20 MiB' });
-      },
-    }),
+    limitBody(MAX_CSV_BYTES, { en: '20 MiB', tr: '20 MiB' }),
     async (c) => {
       const tenant = c.get('tenant');
       const dryRun = ['1', 'true'].includes(c.req.query('dryRun') ?? '');

@@ -5,7 +5,6 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { IysPushBody, described } from '@izinli/core';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { IysCredentials } from '../../config/load-config.js';
 import {
   configuredBrands,
@@ -18,7 +17,8 @@ import { ApiError } from '../api-error.js';
 import type { DepsWith } from '../app-deps.js';
 import type { MirrorStore } from '../../store/ports/mirror-store.js';
 import type { ReconciliationStore } from '../../store/ports/reconciliation-store.js';
-import { bodyTooLarge, readJsonBody } from '../json-body.js';
+import { readJsonBody } from '../json-body.js';
+import { limitBody } from '../body-limit.js';
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
@@ -73,12 +73,7 @@ export function iysPushRoutes(deps: DepsWith<MirrorStore & ReconciliationStore>)
   };
   return new Hono().post(
     '/:iysCode',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: () => {
-        throw bodyTooLarge({ en: '1 MiB', tr: '1 MiB' });
-      },
-    }),
+    limitBody(1024 * 1024, { en: '1 MiB', tr: '1 MiB' }),
     async (c) => {
       const iysCode = authorize(c);
       const body = await readJsonBody(c, IysPushBody);

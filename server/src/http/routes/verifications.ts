@@ -3,7 +3,6 @@
 // with CORS for the sites' origins and rate limits per IP and per address.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { excerpt } from '@izinli/core';
 import type { Localized } from '@izinli/core';
 import { LINK_PAGE_HEADERS, linkPage } from '../../verification/link-page.js';
@@ -19,7 +18,8 @@ import type {
 import { confirmLink, lookUpLink } from '../../verification/verification-link.js';
 import type { LinkLookup } from '../../verification/verification-link.js';
 import { ApiError, requestLocale } from '../api-error.js';
-import { JSON_OBJECT, bodyTooLarge, parseJsonBody, requireMediaType } from '../json-body.js';
+import { JSON_OBJECT, parseJsonBody, requireMediaType } from '../json-body.js';
+import { limitBody } from '../body-limit.js';
 import type { AppDeps } from '../app-deps.js';
 import { RateLimiter } from '../rate-limiter.js';
 
@@ -83,12 +83,7 @@ export function verificationRoutes(
     requireMediaType(c, JSON_TYPES);
     return parseJsonBody(await c.req.text(), JSON_OBJECT);
   };
-  const limited = bodyLimit({
-    maxSize: BODY_BYTES,
-    onError: () => {
-      throw bodyTooLarge({ en: `${BODY_BYTES} bytes`, tr: `${BODY_BYTES} bayt` });
-    },
-  });
+  const limited = limitBody(BODY_BYTES, { en: `${BODY_BYTES} bytes`, tr: `${BODY_BYTES} bayt` });
   const seen = (c: Context) => ({ ip: clientIp(c), userAgent: c.req.header('user-agent') });
 
   const showLink = (c: Context, token: string, found: LinkLookup) => {

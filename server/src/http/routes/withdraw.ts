@@ -3,7 +3,6 @@
 // same path as the admin API. HTML by default, JSON for `Accept: application/json`.
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { applyIpPolicy, described, excerpt } from '@izinli/core';
 import type { Locale, Localized, SiteConfig } from '@izinli/core';
 import { bodyFingerprint } from '../../capture/prepare-capture.js';
@@ -22,7 +21,8 @@ import type { LinkRefusalKind } from '../../withdrawal/withdrawal-texts.js';
 import { verifyWithdrawalToken, withdrawalCaptureId } from '../../withdrawal/withdrawal-token.js';
 import type { WithdrawalClaims } from '../../withdrawal/withdrawal-token.js';
 import { ApiError, refusalError, requestLocale } from '../api-error.js';
-import { bodyTooLarge, mediaType, parseJsonBody, requireMediaType } from '../json-body.js';
+import { mediaType, parseJsonBody, requireMediaType } from '../json-body.js';
+import { limitBody } from '../body-limit.js';
 import { refuseUnstorableText } from '../request-text.js';
 import type { DepsWith } from '../app-deps.js';
 import type { CaptureStore } from '../../store/ports/capture-store.js';
@@ -178,60 +178,50 @@ export function withdrawRoutes(
         : confirmPage(locale, view(claims, site), token!);
       return c.body(html, 200, WITHDRAWAL_PAGE_HEADERS);
     })
-    .post(
-      '/',
-      bodyLimit({
-        maxSize: 16 * 1024,
-        onError: () => {
-          throw bodyTooLarge({ en: '16384 bytes', tr: '16384 bayt' });
+    .post('/', limitBody(16 * 1024, { en: '16384 bytes', tr: '16384 bayt' }), async (c) => {
+      const fields = await readFields(c);
+      // The token from the form, or from the URL: RFC 8058 one-click unsubscribe POSTs to the link.
+      const token = fields.t ?? c.req.query('t');
+      const locale = pageLocale(c, fields.lang ?? c.req.query('lang'));
+      const redeemable = await redeem(token);
+      if (!redeemable.ok) return refused(c, redeemable, locale);
+      const { claims, site } = redeemable;
+      const prepared = prepareWithdrawal(
+        {
+          captureId: withdrawalCaptureId(claims.jti),
+          // The token is the whole request: the same token is the same withdrawal.
+          bodyHash: bodyFingerprint(claims),
+          siteKey: claims.site,
+          recipient: claims.recipient,
+          recipientType: claims.recipientType,
+          channels: claims.channels,
+          purposes: [],
+          source: 'HS_WEB',
+          locale,
+          receivedAt: now(),
+          origin: new URL(deps.publicUrl ?? c.req.url).origin,
+          seen: applyIpPolicy(site.ipPolicy, {
+            ip: clientIp(c),
+            userAgent: c.req.header('user-agent'),
+          }),
+          serverVersion: deps.version ?? '0.1.0',
         },
-      }),
-      async (c) => {
-        const fields = await readFields(c);
-        // The token from the form, or from the URL: RFC 8058 one-click unsubscribe POSTs to the link.
-        const token = fields.t ?? c.req.query('t');
-        const locale = pageLocale(c, fields.lang ?? c.req.query('lang'));
-        const redeemable = await redeem(token);
-        if (!redeemable.ok) return refused(c, redeemable, locale);
-        const { claims, site } = redeemable;
-        const prepared = prepareWithdrawal(
-          {
-            captureId: withdrawalCaptureId(claims.jti),
-            // The token is the whole request: the same token is the same withdrawal.
-            bodyHash: bodyFingerprint(claims),
-            siteKey: claims.site,
-            recipient: claims.recipient,
-            recipientType: claims.recipientType,
-            channels: claims.channels,
-            purposes: [],
-            source: 'HS_WEB',
-            locale,
-            receivedAt: now(),
-            origin: new URL(deps.publicUrl ?? c.req.url).origin,
-            seen: applyIpPolicy(site.ipPolicy, {
-              ip: clientIp(c),
-              userAgent: c.req.header('user-agent'),
-            }),
-            serverVersion: deps.version ?? '0.1.0',
-          },
-          { id: claims.tenant },
-          deps.config,
-        );
-        if (!prepared.ok)
-          return refused(c, { ok: false, kind: 'invalid', received: CLAIMS }, locale);
-        const committed = await commitWithdrawal(deps, prepared.draft);
-        if (!committed.ok) {
-          throw refusalError(committed.refusal);
-        }
-        const { created, body } = committed;
-        if (wantsJson(c)) return c.json(body, created ? 201 : 200);
-        return c.body(
-          donePage(locale, view(claims, site), body.captureId),
-          200,
-          WITHDRAWAL_PAGE_HEADERS,
-        );
-      },
-    );
+        { id: claims.tenant },
+        deps.config,
+      );
+      if (!prepared.ok) return refused(c, { ok: false, kind: 'invalid', received: CLAIMS }, locale);
+      const committed = await commitWithdrawal(deps, prepared.draft);
+      if (!committed.ok) {
+        throw refusalError(committed.refusal);
+      }
+      const { created, body } = committed;
+      if (wantsJson(c)) return c.json(body, created ? 201 : 200);
+      return c.body(
+        donePage(locale, view(claims, site), body.captureId),
+        200,
+        WITHDRAWAL_PAGE_HEADERS,
+      );
+    });
 }
 
 /** The POST's `t` and `lang`, from a form (urlencoded or multipart) or a JSON object. */
