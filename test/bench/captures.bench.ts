@@ -12,13 +12,14 @@
 // (The processes, and BENCH_SERVER_NODE_ARGS for profiling the server: bench-processes.ts.)
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { EXAMPLE_SITE_KEY, exampleShownNotice } from '@izinli/core/fixtures';
 import { startEcho, startServer, stopChild } from './bench-processes.js';
 import type { Child } from './bench-processes.js';
 import type { BenchRow, BenchSuite } from './harness.js';
+import { cpuPer, cpuReading } from './cpu.js';
 
 /** Connection counts measured; TARGET_CONNECTIONS is the one the targets are set at. */
 const LEVELS = [16, 64, 256] as const;
@@ -168,9 +169,19 @@ async function measure(
   const isServer = path === '/v1/captures';
   checkClean(`${task} (warm-up)`, await load(child.url, path, warmup, connections), child);
   const before = isServer ? await settledCounts(child.url) : undefined;
+  const cpuBefore = cpuReading(child.process.pid);
   const result = await load(child.url, path, seconds, connections);
+  const cpuAfter = cpuReading(child.process.pid);
   checkClean(task, result, child);
-  const line = `${task}: ${Math.round(result.requests.mean)} req/s, ${result['2xx']} 2xx in ${result.duration} s, latency mean ${result.latency.mean.toFixed(2)} ms p99 ${result.latency.p99} ms`;
+  // Where the CPU went, per answer: the measured process, PostgreSQL's backends (when a target
+  // uses it), and the whole machine (autocannon included) against its cores.
+  const answers = result['2xx'];
+  const busy =
+    cpuBefore.machine === undefined || cpuAfter.machine === undefined
+      ? 'n/a'
+      : `${((cpuAfter.machine - cpuBefore.machine) / result.duration).toFixed(2)} of ${cpus().length} cores`;
+  const cpu = `CPU per answer: ${cpuPer(cpuBefore.server, cpuAfter.server, answers)} in the process, ${cpuPer(cpuBefore.postgres, cpuAfter.postgres, answers)} in PostgreSQL, ${cpuPer(cpuBefore.machine, cpuAfter.machine, answers)} on the machine (busy ${busy})`;
+  const line = `${task}: ${Math.round(result.requests.mean)} req/s, ${result['2xx']} 2xx in ${result.duration} s, latency mean ${result.latency.mean.toFixed(2)} ms p99 ${result.latency.p99} ms; ${cpu}`;
   if (!before) {
     console.log(line);
     return { row: row(task, result) };
@@ -189,7 +200,7 @@ async function measure(
   const commits = after.batchCount - before.batchCount;
   const meanBatch = (after.batchSum - before.batchSum) / commits;
   const meanCommitMs = ((after.commitSecondsSum - before.commitSecondsSum) / commits) * 1000;
-  const note = `${task}: ${created} stored (${result['2xx']} 2xx + ${created - result['2xx']} in flight at stop), ${commits} transactions, mean ${meanBatch.toFixed(1)} captures/transaction, mean commit ${meanCommitMs.toFixed(2)} ms (captures/transaction: ${batchHistogram(before, after)})`;
+  const note = `${task}: ${cpu}; ${created} stored (${result['2xx']} 2xx + ${created - result['2xx']} in flight at stop), ${commits} transactions, mean ${meanBatch.toFixed(1)} captures/transaction, mean commit ${meanCommitMs.toFixed(2)} ms (captures/transaction: ${batchHistogram(before, after)})`;
   console.log(`${line}\n  ${note}`);
   return { row: row(task, result), note };
 }

@@ -6,7 +6,7 @@
 // The mirror is written straight into the migrated file before the server starts (one
 // transaction), half ONAY and half RET; the suite refuses to report a run with any non-2xx answer
 // or an answer that does not match the recipient's seeded status.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -15,6 +15,7 @@ import { EXAMPLE_ADMIN_TOKEN } from '@izinli/core/fixtures';
 import { openSqliteStore } from '@izinli/server';
 import { startEcho, startServer, stopChild } from './bench-processes.js';
 import type { Child } from './bench-processes.js';
+import { cpuSecondsOf } from './cpu.js';
 import { reportFromRows, type BenchRow, type BenchSuite } from './harness.js';
 
 const CONNECTIONS = 64;
@@ -70,28 +71,14 @@ function load(url: string, size: number, path: (n: number) => string, seconds: n
   });
 }
 
-/**
- * CPU seconds (user + system) the child has used so far, from /proc on Linux (undefined
- * elsewhere): on a shared machine a process's CPU per request moves less than its throughput.
- */
-function cpuSeconds(child: Child): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${child.process.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Runs `measure` and returns its result with the child's CPU µs per request during it. */
 export async function withCpu(
   child: Child,
   measure: () => Promise<autocannon.Result>,
 ): Promise<[autocannon.Result, number | undefined]> {
-  const before = cpuSeconds(child);
+  const before = cpuSecondsOf(child.process.pid);
   const result = await measure();
-  const after = cpuSeconds(child);
+  const after = cpuSecondsOf(child.process.pid);
   const cpu =
     before === undefined || after === undefined || result['2xx'] === 0
       ? undefined
