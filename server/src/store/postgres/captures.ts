@@ -23,11 +23,19 @@ export function postgresCaptureStore(db: PgDb): CaptureStore {
       const keys = [...new Set(siteKeys)].sort();
       return db.transaction(async (client) => {
         const heads = new Map<string, ChainHead>();
-        if (keys.length > 0) {
-          await client.query<storeRows.Row>(ENSURE_HEADS, [keys, GENESIS_HASH]);
+        const lock = async () => {
           for (const row of (await client.query<storeRows.Row>(LOCK_HEADS, [keys])).rows) {
             const siteKey = row.site_key as string;
             heads.set(siteKey, { siteKey, seq: storeRows.int(row.seq), hash: row.hash as string });
+          }
+        };
+        if (keys.length > 0) {
+          // A site's head row exists from its first write on: only then is it created first, so a
+          // write takes one round trip for its locks, not two.
+          await lock();
+          if (heads.size < keys.length) {
+            await client.query<storeRows.Row>(ENSURE_HEADS, [keys, GENESIS_HASH]);
+            await lock();
           }
         }
         const tx = new PostgresWriteTx(client, heads);

@@ -43,12 +43,15 @@ UPDATE chain_heads SET seq = head.seq, hash = head.hash
   FROM json_populate_recordset(NULL::chain_heads, $4::json) AS head
   WHERE chain_heads.site_key = head.site_key`;
 const FIND_CAPTURES = `SELECT ${storeRows.CAPTURE_SELECT} FROM captures WHERE capture_id = ANY($1::text[])`;
-// The newest non-dead movement per key: by consentDate, then insertion order.
-const MOVEMENT_STATUSES = `SELECT DISTINCT ON (movement_key) movement_key, status FROM movements
-  WHERE state <> 'dead' AND movement_key = ANY($1::text[])
-  ORDER BY movement_key, consent_date DESC, pos DESC`;
-const MIRROR_STATUSES = `SELECT consent_key, status FROM consent_mirror
-  WHERE consent_key = ANY($1::text[])`;
+// Each key's status: the mirror's (what İYS confirmed), then the newest non-dead movement's (by
+// consentDate, then insertion order), which is newer than what the mirror knows. One round trip.
+const CURRENT_STATUSES = `SELECT 0 AS source, consent_key AS key, status FROM consent_mirror
+  WHERE consent_key = ANY($1::text[])
+UNION ALL
+SELECT 1, key, status FROM (SELECT DISTINCT ON (movement_key) movement_key AS key, status
+  FROM movements WHERE state <> 'dead' AND movement_key = ANY($1::text[])
+  ORDER BY movement_key, consent_date DESC, pos DESC) AS newest
+ORDER BY source`;
 
 /** A write transaction on one PostgreSQL client. */
 export class PostgresWriteTx implements WriteTx {
@@ -98,13 +101,9 @@ export class PostgresWriteTx implements WriteTx {
   async currentStatuses(keys: readonly string[]): Promise<Map<string, ConsentStatus>> {
     const statuses = new Map<string, ConsentStatus>();
     if (keys.length === 0) return statuses;
-    const list = [...keys];
-    for (const row of (await this.#query(MIRROR_STATUSES, [list])).rows) {
-      statuses.set(row.consent_key as string, row.status as ConsentStatus);
-    }
-    // A movement not yet confirmed by İYS is newer than what the mirror knows.
-    for (const row of (await this.#query(MOVEMENT_STATUSES, [list])).rows) {
-      statuses.set(row.movement_key as string, row.status as ConsentStatus);
+    // In source order: a movement's status replaces the mirror's for its key.
+    for (const row of (await this.#query(CURRENT_STATUSES, [[...keys]])).rows) {
+      statuses.set(row.key as string, row.status as ConsentStatus);
     }
     return statuses;
   }
