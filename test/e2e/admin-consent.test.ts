@@ -39,6 +39,19 @@ async function openForm(lang: 'tr' | 'en' | undefined, viewport = { width: 1000,
 
 const focused = (page: Page) => page.evaluate(DEEP_FOCUS) as Promise<string>;
 
+/** Presses `keys` in turn. */
+async function press(page: Page, ...keys: string[]) {
+  for (const key of keys) await page.keyboard.press(key);
+}
+
+/** Types `values` into the focused field and the ones after it, Tab between them. */
+async function typeInTurn(page: Page, ...values: string[]) {
+  for (const [i, value] of values.entries()) {
+    if (i > 0) await page.keyboard.press('Tab');
+    await page.keyboard.type(value);
+  }
+}
+
 describe('admin console: Yeni izin', () => {
   it('A19: a call centre consent keyed in by keyboard is recorded and queued with its source', async () => {
     const page = await openForm('tr');
@@ -57,28 +70,18 @@ describe('admin console: Yeni izin', () => {
     expect(await focused(page)).toBe('consent-consentDate');
     await page.fill('#consent-consentDate', anHourAgo());
     await page.focus('#consent-fullName');
-    await page.keyboard.type('Gülşen Çelik');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('0533 765 43 21');
-    await page.keyboard.press('Tab');
+    await typeInTurn(page, 'Gülşen Çelik', '0533 765 43 21');
+    await press(page, 'Tab');
     expect(await focused(page)).toBe('consent-email');
-    await page.keyboard.press('Tab');
+    await press(page, 'Tab');
     expect(await focused(page)).toBe('consent-MESAJ');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    // MESAJ and ARAMA given (ONAY), EPOSTA left.
+    await press(page, 'ArrowDown', 'Tab', 'ArrowDown', 'Tab', 'Tab');
     // The açık rıza purposes: the first one given, its text's version as on the script.
     expect(await focused(page)).toBe('purpose-kitap-onerileri');
-    await page.keyboard.press('ArrowDown');
-    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+    await press(page, 'ArrowDown', 'Tab', 'Tab', 'Tab', 'Tab');
     expect(await focused(page)).toBe('consent-callId');
-    await page.keyboard.type('CM-2026-0042');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('ajan-7');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('pbx://2026/0042');
+    await typeInTurn(page, 'CM-2026-0042', 'ajan-7', 'pbx://2026/0042');
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'admin-consent-tr.png'), fullPage: true });
     await page.keyboard.press('Enter');
     await expect
