@@ -8,7 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IYS_LIMITS } from '@izinli/core';
 import { createIysSim, serveIysSim } from '@izinli/iys-sim';
+import type { IysSim } from '@izinli/iys-sim';
 import { IYS_PACE_PER_SECOND, createDeliveryWorker, openSqliteStore } from '@izinli/server';
+import type { Store } from '@izinli/server';
+import type { Logger } from 'pino';
 import {
   appendBacklog,
   exampleConfig,
@@ -22,6 +25,32 @@ import {
   sleep,
 } from './delivery-support.js';
 import type { SentRequest } from './delivery-support.js';
+
+/**
+ * The server's delivery worker on `store`, sending to the served simulator at `baseUrl` on the
+ * simulator's clock, through the server's pacer on that clock; `options` add to it.
+ */
+async function simClockWorker(
+  sim: IysSim,
+  store: Store,
+  logger: Logger,
+  baseUrl: string,
+  options: Omit<
+    Parameters<typeof createDeliveryWorker>[0],
+    'config' | 'store' | 'logger' | 'baseUrl' | 'now' | 'rateLimiter'
+  >,
+): Promise<ReturnType<typeof createDeliveryWorker>> {
+  const pacer = simulatedPacer(sim);
+  return createDeliveryWorker({
+    config: await exampleConfig(),
+    store,
+    logger,
+    baseUrl,
+    now: () => sim.now(),
+    rateLimiter: () => pacer,
+    ...options,
+  });
+}
 
 /** What the single-add run measured. */
 export interface SingleAddFigures {
@@ -48,15 +77,8 @@ export async function measureSingleAdds(movements: number): Promise<SingleAddFig
   try {
     await store.migrate();
     await appendBacklog(store, sim, { count: movements, minutesAgo: 5 });
-    const pacer = simulatedPacer(sim);
-    const worker = createDeliveryWorker({
-      config: await exampleConfig(),
-      store,
-      logger,
-      baseUrl: served.url,
+    const worker = await simClockWorker(sim, store, logger, served.url, {
       intervalMs: 100,
-      now: () => sim.now(),
-      rateLimiter: () => pacer,
       batchThreshold: 0,
     });
     worker.start();
@@ -145,16 +167,9 @@ export async function measureBatchDrain(
     const appendRealSeconds = (performance.now() - appendStart) / 1000;
     const intervalMs = 20;
     const firstPollMs = 305_000;
-    const pacer = simulatedPacer(sim);
-    const worker = createDeliveryWorker({
-      config: await exampleConfig(),
-      store,
-      logger,
-      baseUrl: served.url,
+    const worker = await simClockWorker(sim, store, logger, served.url, {
       fetch: notingFetch(log, sim),
       intervalMs,
-      now: () => sim.now(),
-      rateLimiter: () => pacer,
       batch: { firstPollMs },
     });
     // The server's loop (runOnce every DELIVERY_INTERVAL_MS), counting what each pass settled.

@@ -2,26 +2,21 @@
 // a banner on every page naming the account, İYS's code and what to change, in Turkish and
 // English, with no axe-core violation; it goes away once İYS reopens the account and the server
 // resumes by itself.
-import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { EXAMPLE_ADMIN_TOKEN } from '@izinli/core/fixtures';
-import { eventually, launchChromium, pageOpener } from './browser.test-support.js';
-import { startDemo, stopAndRemove } from './demo-process.test-support.js';
+import { describe, expect, it } from 'vitest';
+import { eventually } from './browser.test-support.js';
+import { consolePage, demoInChromium, expectNoAxeViolation } from './demo-browser.test-support.js';
 import type { DemoProcess } from './demo-process.test-support.js';
 import { adminApi, postCapture } from './admin-seed.test-support.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-let demo: DemoProcess | undefined;
-let browser: Browser | undefined;
-const pages = pageOpener(() => browser!);
+let demo: DemoProcess;
+const pages = demoInChromium((started) => (demo = started), { env: { IYS_PROBE_MS: '300' } });
 
 interface Accounts {
   accounts: { iysCode: number; state: string }[];
 }
 
 const setAccount = async (state: string) => {
-  const response = await fetch(`${demo!.iys}/__sim/accounts/100000`, {
+  const response = await fetch(`${demo.iys}/__sim/accounts/100000`, {
     method: 'PUT',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ state }),
@@ -29,34 +24,20 @@ const setAccount = async (state: string) => {
   expect(response.status).toBe(200);
 };
 
-beforeAll(async () => {
-  [demo, browser] = await Promise.all([
-    startDemo({ env: { IYS_PROBE_MS: '300' } }),
-    launchChromium(),
-  ]);
-});
-afterAll(async () => {
-  await pages.closeAll();
-  await stopAndRemove(demo);
-});
-
 describe('the console while an İYS account is paused', () => {
   it('A18: shows on every page what İYS refused and what to change, in both languages, until İYS reopens it', async () => {
     await setAccount('closed');
     await postCapture(
-      demo!,
+      demo,
       { fullName: 'Zeynep Kaya', phone: '0533 111 22 33', email: 'zeynep@ornek.com.tr' },
       { EPOSTA: true },
     );
     await eventually('the account to pause', async () => {
-      const sync = await adminApi<Accounts>(demo!, '/v1/admin/sync');
+      const sync = await adminApi<Accounts>(demo, '/v1/admin/sync');
       return sync.accounts.find((a) => a.state === 'paused');
     });
 
-    const page = await pages.newPage({ baseURL: demo!.server, bypassCSP: true });
-    await page.goto('/admin#/deliveries');
-    await page.fill('#token', EXAMPLE_ADMIN_TOKEN);
-    await page.click('#sign-in button[type=submit]');
+    const page = await consolePage(pages, demo, '/admin#/deliveries');
     const banner = page.locator('#account-banner');
     await banner.waitFor();
     const turkish = await banner.textContent();
@@ -66,18 +47,14 @@ describe('the console while an İYS account is paused', () => {
     expect(await banner.getAttribute('role')).toBe('alert');
     await page.click('#nav-overview');
     await expect.poll(() => page.locator('#account-banner').count()).toBe(1);
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate<string[]>(
-      `axe.run(document).then((r) => r.violations.map((v) => v.id))`,
-    );
-    expect(violations).toEqual([]);
+    await expectNoAxeViolation(page, 'overview with the banner');
     await page.click('button[aria-label]:not(#logout)');
     await expect.poll(() => banner.textContent()).toContain('Deliveries to İYS are paused');
     expect(await banner.textContent()).toContain('İYS portal');
 
     await setAccount('active');
     await eventually('the account to resume', async () => {
-      const sync = await adminApi<Accounts>(demo!, '/v1/admin/sync');
+      const sync = await adminApi<Accounts>(demo, '/v1/admin/sync');
       return sync.accounts.every((a) => a.state === 'active') ? true : undefined;
     });
     await page.reload();

@@ -2,30 +2,23 @@
 // Debian's Chromium by keyboard — a call centre consent keyed in, recorded, signed and queued with
 // its source — with axe-core finding nothing in Turkish and English.
 // UPDATE_SCREENSHOTS=1 writes docs/screenshots/admin-consent-tr.png and -en.png.
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { EXAMPLE_ADMIN_TOKEN } from '@izinli/core/fixtures';
-import { DEEP_FOCUS, launchChromium, pageOpener } from './browser.test-support.js';
-import { REPO, startDemo, stopAndRemove } from './demo-process.test-support.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEEP_FOCUS } from './browser.test-support.js';
+import {
+  consolePage,
+  demoInChromium,
+  expectNoAxeViolation as axe,
+} from './demo-browser.test-support.js';
+import { REPO } from './demo-process.test-support.js';
 import type { DemoProcess } from './demo-process.test-support.js';
 import { adminApi } from './admin-seed.test-support.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(REPO, 'docs/screenshots') : undefined;
 
 let demo: DemoProcess;
-let browser: Browser;
-const pages = pageOpener(() => browser);
-
-beforeAll(async () => {
-  [demo, browser] = await Promise.all([startDemo(), launchChromium()]);
-}, 120_000);
-afterAll(async () => {
-  await pages.closeAll();
-  await stopAndRemove(demo);
-});
+const pages = demoInChromium((started) => (demo = started), {}, 120_000);
 
 /** An hour ago in Turkey time, as a datetime-local value with seconds. */
 function anHourAgo(): string {
@@ -33,29 +26,31 @@ function anHourAgo(): string {
   return turkey.toISOString().slice(0, 19);
 }
 
-async function openForm(lang: 'tr' | 'en'): Promise<Page> {
-  // axe is injected inline, so these pages bypass the CSP (the console's own suite checks it).
-  const page = await pages.newPage({
-    baseURL: demo.server,
-    viewport: { width: 1000, height: 1100 },
-    bypassCSP: true,
+/** The form, signed in by keyboard; `lang` undefined: the console's own choice of language. */
+async function openForm(lang: 'tr' | 'en' | undefined, viewport = { width: 1000, height: 1100 }) {
+  const query = lang ? `?lang=${lang}` : '';
+  const page = await consolePage(pages, demo, `/admin${query}#/consent`, {
+    viewport,
+    signInWith: 'Enter',
   });
-  await page.goto(`/admin?lang=${lang}#/consent`);
-  await page.fill('#token', EXAMPLE_ADMIN_TOKEN);
-  await page.keyboard.press('Enter');
   await page.locator('#consent-site option').first().waitFor({ state: 'attached' });
   return page;
 }
 
-async function axe(page: Page, what: string) {
-  await page.addScriptTag({ path: AXE });
-  const violations = (await page.evaluate(
-    `axe.run(document).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
-  )) as string[];
-  expect(violations, what).toEqual([]);
+const focused = (page: Page) => page.evaluate(DEEP_FOCUS) as Promise<string>;
+
+/** Presses `keys` in turn. */
+async function press(page: Page, ...keys: string[]) {
+  for (const key of keys) await page.keyboard.press(key);
 }
 
-const focused = (page: Page) => page.evaluate(DEEP_FOCUS) as Promise<string>;
+/** Types `values` into the focused field and the ones after it, Tab between them. */
+async function typeInTurn(page: Page, ...values: string[]) {
+  for (const [i, value] of values.entries()) {
+    if (i > 0) await page.keyboard.press('Tab');
+    await page.keyboard.type(value);
+  }
+}
 
 describe('admin console: Yeni izin', () => {
   it('A19: a call centre consent keyed in by keyboard is recorded and queued with its source', async () => {
@@ -75,28 +70,18 @@ describe('admin console: Yeni izin', () => {
     expect(await focused(page)).toBe('consent-consentDate');
     await page.fill('#consent-consentDate', anHourAgo());
     await page.focus('#consent-fullName');
-    await page.keyboard.type('Gülşen Çelik');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('0533 765 43 21');
-    await page.keyboard.press('Tab');
+    await typeInTurn(page, 'Gülşen Çelik', '0533 765 43 21');
+    await press(page, 'Tab');
     expect(await focused(page)).toBe('consent-email');
-    await page.keyboard.press('Tab');
+    await press(page, 'Tab');
     expect(await focused(page)).toBe('consent-MESAJ');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    // MESAJ and ARAMA given (ONAY), EPOSTA left.
+    await press(page, 'ArrowDown', 'Tab', 'ArrowDown', 'Tab', 'Tab');
     // The açık rıza purposes: the first one given, its text's version as on the script.
     expect(await focused(page)).toBe('purpose-kitap-onerileri');
-    await page.keyboard.press('ArrowDown');
-    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+    await press(page, 'ArrowDown', 'Tab', 'Tab', 'Tab', 'Tab');
     expect(await focused(page)).toBe('consent-callId');
-    await page.keyboard.type('CM-2026-0042');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('ajan-7');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('pbx://2026/0042');
+    await typeInTurn(page, 'CM-2026-0042', 'ajan-7', 'pbx://2026/0042');
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'admin-consent-tr.png'), fullPage: true });
     await page.keyboard.press('Enter');
     await expect
@@ -181,15 +166,7 @@ describe('admin console: Yeni izin', () => {
     expect(list.items).toHaveLength(1);
   });
   it('needs no horizontal scroll at 360 px, axe clean there too', async () => {
-    const page = await pages.newPage({
-      baseURL: demo.server,
-      viewport: { width: 360, height: 800 },
-      bypassCSP: true,
-    });
-    await page.goto('/admin#/consent');
-    await page.fill('#token', EXAMPLE_ADMIN_TOKEN);
-    await page.keyboard.press('Enter');
-    await page.locator('#consent-site option').first().waitFor({ state: 'attached' });
+    const page = await openForm(undefined, { width: 360, height: 800 });
     await axe(page, 'consent at 360 px');
     const wide = await page.evaluate(
       `[...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > 360).map((e) => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 12)`,

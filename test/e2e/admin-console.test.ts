@@ -5,20 +5,19 @@
 // API; the evidence bundle is verified with the izinli CLI; a dead letter is retried; a
 // withdrawal reaches the simulator. UPDATE_SCREENSHOTS=1 writes docs/screenshots/admin-*.png.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { EXAMPLE_ADMIN_TOKEN } from '@izinli/core/fixtures';
-import { DEEP_FOCUS, eventually, launchChromium, pageOpener } from './browser.test-support.js';
-import { REPO, startDemo, stopAndRemove } from './demo-process.test-support.js';
+import { DEEP_FOCUS, eventually } from './browser.test-support.js';
+import { demoInChromium, expectNoAxeViolation } from './demo-browser.test-support.js';
+import { REPO } from './demo-process.test-support.js';
 import type { DemoProcess } from './demo-process.test-support.js';
 import { adminApi, json, makeDeadLetter, postCapture, settled } from './admin-seed.test-support.js';
 import type { DeadMovement, Stats } from './admin-seed.test-support.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(REPO, 'docs/screenshots') : undefined;
 const VIEWS = [
   'overview',
@@ -30,8 +29,9 @@ const VIEWS = [
 ] as const;
 
 let demo: DemoProcess;
-let browser: Browser;
-const pages = pageOpener(() => browser);
+const pages = demoInChromium((started) => (demo = started), {
+  env: { CHECKPOINT_INTERVAL_SECONDS: '1' },
+});
 const ayse = { name: 'Ayşe Yılmaz', phone: '0532 765 43 21', email: 'ayse.yilmaz@ornek.com.tr' };
 const SEEDED = 23;
 let dead: DeadMovement;
@@ -80,20 +80,6 @@ async function shot(page: Page, name: string) {
 }
 
 beforeAll(async () => {
-  for (const [built, workspace] of [
-    ['widget/dist/izinli.js', 'widget'],
-    ['admin/dist/admin.js', 'admin'],
-  ] as const) {
-    if (!existsSync(join(REPO, built)))
-      execFileSync('npm', ['run', 'build', '--workspace', workspace], {
-        cwd: REPO,
-        stdio: 'ignore',
-      });
-  }
-  [demo, browser] = await Promise.all([
-    startDemo({ env: { CHECKPOINT_INTERVAL_SECONDS: '1' } }),
-    launchChromium(),
-  ]);
   // One signup through the demo's page and its widget, then captures as the widget sends them.
   const page = await newPage();
   await page.goto(`${demo.pages}/`);
@@ -132,11 +118,6 @@ beforeAll(async () => {
     return sync.brands[0]?.cursorAt && checkpoints.length > 0 ? true : undefined;
   });
 }, 90_000);
-
-afterAll(async () => {
-  await pages.closeAll();
-  await stopAndRemove(demo);
-});
 
 describe('the admin console at /admin', { timeout: 30_000 }, () => {
   it('is served under a strict CSP with nosniff, and the demo prints its URL', async () => {
@@ -508,11 +489,7 @@ describe('language, accessibility, small screens', { timeout: 40_000 }, () => {
     await page.goto('/admin');
     await page.locator('#token').waitFor();
     const axe = async (what: string) => {
-      await page.addScriptTag({ path: AXE });
-      const violations = (await page.evaluate(
-        `axe.run(document).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
-      )) as string[];
-      expect(violations, what).toEqual([]);
+      await expectNoAxeViolation(page, what);
       const width = await page.evaluate('document.documentElement.scrollWidth');
       expect(width, `${what} width`).toBeLessThanOrEqual(360);
     };

@@ -3,19 +3,16 @@
 // violation. The worker's first pass comes one interval after the start (2 s here) and
 // reconciles the completed days İYS keeps by the server's own clock: in a fresh demo seven empty
 // days (a capture taken now belongs to today, reconciled tomorrow).
-import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { EXAMPLE_ADMIN_TOKEN } from '@izinli/core/fixtures';
-import { eventually, launchChromium, pageOpener } from './browser.test-support.js';
-import { startDemo, stopAndRemove } from './demo-process.test-support.js';
+import { describe, expect, it } from 'vitest';
+import { eventually } from './browser.test-support.js';
+import { consolePage, demoInChromium, expectNoAxeViolation } from './demo-browser.test-support.js';
 import type { DemoProcess } from './demo-process.test-support.js';
 import { adminApi } from './admin-seed.test-support.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-let demo: DemoProcess | undefined;
-let browser: Browser | undefined;
-const pages = pageOpener(() => browser!);
+let demo: DemoProcess;
+const pages = demoInChromium((started) => (demo = started), {
+  env: { RECONCILE_INTERVAL_SECONDS: '2' },
+});
 /** The days back İYS keeps, all reconciled by the first pass (the pass saves them one by one). */
 const WINDOW_DAYS = 7;
 
@@ -23,17 +20,6 @@ interface Overview {
   brands: { iysCode: number; brandCode: number; days: { day: string; state: string }[] }[];
   subscriptions: { iysCode: number; daysLeft?: number }[];
 }
-
-beforeAll(async () => {
-  [demo, browser] = await Promise.all([
-    startDemo({ env: { RECONCILE_INTERVAL_SECONDS: '2' } }),
-    launchChromium(),
-  ]);
-});
-afterAll(async () => {
-  await pages.closeAll();
-  await stopAndRemove(demo);
-});
 
 describe('the console’s reconciliation view', () => {
   it(
@@ -43,7 +29,7 @@ describe('the console’s reconciliation view', () => {
       const overview = await eventually(
         'the first reconciliation pass',
         async () => {
-          const o = await adminApi<Overview>(demo!, '/v1/admin/reconciliation');
+          const o = await adminApi<Overview>(demo, '/v1/admin/reconciliation');
           const done =
             o.subscriptions.length > 0 && o.brands.every((b) => b.days.length >= WINDOW_DAYS);
           return done ? o : undefined;
@@ -51,10 +37,7 @@ describe('the console’s reconciliation view', () => {
         75_000,
       );
 
-      const page = await pages.newPage({ baseURL: demo!.server, bypassCSP: true });
-      await page.goto('/admin#/reconciliation');
-      await page.fill('#token', EXAMPLE_ADMIN_TOKEN);
-      await page.click('#sign-in button[type=submit]');
+      const page = await consolePage(pages, demo, '/admin#/reconciliation');
       await page.locator('#subscriptions-title').waitFor();
       expect(await page.evaluate('document.activeElement?.tagName')).toBe('H1');
       expect(await page.locator('h1').textContent()).toContain('Mutabakat');
@@ -77,11 +60,7 @@ describe('the console’s reconciliation view', () => {
           expect(await page.locator(`${id} tbody`).textContent()).toContain('Hareket yok');
       }
 
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate<string[]>(
-        `axe.run(document).then((r) => r.violations.map((v) => v.id))`,
-      );
-      expect(violations).toEqual([]);
+      await expectNoAxeViolation(page, 'reconciliation tr');
 
       await page.click('button[aria-label]:not(#logout)');
       await expect.poll(() => page.locator('h1').textContent()).toContain('Reconciliation');

@@ -81,6 +81,19 @@ export function settled(demo: DemoProcess): Promise<Stats> {
   });
 }
 
+/** A consent the İYS simulator holds. */
+export interface SimConsent {
+  type: string;
+  recipient: string;
+  status: string;
+  source: string;
+  consentDate: string;
+}
+
+/** The consents the demo's İYS simulator holds for `recipient`. */
+export const simConsents = (demo: DemoProcess, recipient: string) =>
+  json<SimConsent[]>(`${demo.iys}/__sim/consents?${new URLSearchParams({ recipient })}`);
+
 /** Moves the simulator's clock (İYS's "now"): `advanceMs` forward or `set` to an instant. */
 export function simClock(demo: DemoProcess, body: { advanceMs?: number; set?: string }) {
   return json(`${demo.iys}/__sim/clock`, {

@@ -4,25 +4,24 @@
 // list, the recipient's timeline and the printable evidence page say "confirmed by code" for
 // MESAJ and "expired — not sent to İYS" for EPOSTA, in Turkish and English, with no axe-core
 // violation; the evidence bundle carries the confirmation record and verifies.
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { EXAMPLE_ADMIN_TOKEN } from '@izinli/core/fixtures';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { adminApi } from './admin-seed.test-support.js';
-import { eventually, launchChromium, pageOpener } from './browser.test-support.js';
-import { codeIn, demoInbox, fillSignup, verifyWidget } from './demo-inbox.test-support.js';
-import { REPO, startDemo, stopAndRemove } from './demo-process.test-support.js';
+import { eventually } from './browser.test-support.js';
+import {
+  consolePage,
+  demoInChromium,
+  expectNoAxeViolation as axe,
+} from './demo-browser.test-support.js';
+import { codeIn, demoInbox, openSignup } from './demo-inbox.test-support.js';
 import type { DemoProcess } from './demo-process.test-support.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
 let demo: DemoProcess;
-let browser: Browser;
-const pages = pageOpener(() => browser);
+const pages = demoInChromium((started) => (demo = started), {
+  env: { DEMO_VERIFICATION: 'on' },
+});
 const selin = { name: 'Selin Konsol', phone: '0536 222 33 44', e164: '+905362223344' };
 const selinEmail = 'selin.konsol@ornek.com.tr';
 let captureId: string;
@@ -35,20 +34,8 @@ interface Held {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(REPO, 'widget/dist/izinli.js'))) {
-    execFileSync('npm', ['run', 'build', '--workspace', 'widget'], { cwd: REPO, stdio: 'ignore' });
-  }
-  [demo, browser] = await Promise.all([
-    startDemo({ env: { DEMO_VERIFICATION: 'on' } }),
-    launchChromium(),
-  ]);
   // MESAJ by the code the bookshop's receiver texted; EPOSTA ticked, its link never opened.
-  const page = await pages.newPage({ baseURL: demo.pages });
-  const w = verifyWidget(page);
-  await page.goto('/');
-  await fillSignup(page, selin, selinEmail);
-  await w.box('MESAJ').check();
-  await w.box('EPOSTA').check();
+  const { page, w } = await openSignup(pages, demo, selin, selinEmail, ['MESAJ', 'EPOSTA']);
   await w.sendCode().click();
   const sms = await eventually(
     'the code',
@@ -85,31 +72,12 @@ beforeAll(async () => {
   confirmationId = held[0]!.confirmationId!;
 }, 90_000);
 
-afterAll(async () => {
-  await pages.closeAll();
-  await stopAndRemove(demo);
-});
-
 async function signedIn(lang: 'tr' | 'en', view: string): Promise<Page> {
-  // axe-core is injected inline, so the page bypasses the CSP (admin-console.test.ts checks it).
-  const page = await pages.newPage({
-    baseURL: demo.server,
+  const page = await consolePage(pages, demo, `/admin?lang=${lang}#/${view}`, {
     viewport: { width: 1100, height: 900 },
-    bypassCSP: true,
   });
-  await page.goto(`/admin?lang=${lang}#/${view}`);
-  await page.fill('#token', EXAMPLE_ADMIN_TOKEN);
-  await page.click('#sign-in button[type=submit]');
   await page.locator('nav a[aria-current=page]').waitFor();
   return page;
-}
-
-async function axe(page: Page, what: string) {
-  await page.addScriptTag({ path: AXE });
-  const violations = (await page.evaluate(
-    `axe.run(document).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
-  )) as string[];
-  expect(violations, what).toEqual([]);
 }
 
 describe('verified consent in the console', { timeout: 60_000 }, () => {

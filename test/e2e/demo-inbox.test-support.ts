@@ -3,6 +3,7 @@
 // them, and the widget's code step in a page.
 import type { Page } from 'playwright-core';
 import { json } from './admin-seed.test-support.js';
+import type { pageOpener } from './browser.test-support.js';
 import type { DemoProcess } from './demo-process.test-support.js';
 
 export interface DemoSms {
@@ -61,6 +62,25 @@ export async function fillSignup(
   await page.fill('#telefon', who.phone);
   await page.fill('#eposta', email);
   await page.fill('#sifre', 'gizli-parola-123');
+}
+
+/**
+ * A new page on the demo's signup, filled for `who` with `channels` ticked in the widget; the
+ * page and its widget.
+ */
+export async function openSignup(
+  pages: ReturnType<typeof pageOpener>,
+  demo: DemoProcess,
+  who: { name: string; phone: string },
+  email: string,
+  channels: readonly string[],
+): Promise<{ page: Page; w: ReturnType<typeof verifyWidget> }> {
+  const page = await pages.newPage({ baseURL: demo.pages });
+  const w = verifyWidget(page);
+  await page.goto('/');
+  await fillSignup(page, who, email);
+  for (const channel of channels) await w.box(channel).check();
+  return { page, w };
 }
 
 /**

@@ -3,36 +3,16 @@
 // the demo's SMTP catcher took, both then delivered to the İYS simulator with the dates the
 // design gives; three wrong codes lock a verification; an unconfirmed one expires unsent; and
 // none of the addresses, codes or link tokens ever reaches the server's log.
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatIysDate } from '@izinli/core';
-import { adminApi, json } from './admin-seed.test-support.js';
-import { eventually, launchChromium, pageOpener } from './browser.test-support.js';
-import {
-  codeIn,
-  demoInbox,
-  fillSignup,
-  linkIn,
-  logLeaks,
-  verifyWidget,
-} from './demo-inbox.test-support.js';
-import { REPO, startDemo, stopAndRemove } from './demo-process.test-support.js';
+import { adminApi, json, simConsents } from './admin-seed.test-support.js';
+import { eventually } from './browser.test-support.js';
+import { demoInChromium, expectNoAxeViolationOnDemo } from './demo-browser.test-support.js';
+import { codeIn, demoInbox, linkIn, logLeaks, openSignup } from './demo-inbox.test-support.js';
 import type { DemoProcess } from './demo-process.test-support.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-interface SimConsent {
-  type: string;
-  recipient: string;
-  status: string;
-  source: string;
-  consentDate: string;
-}
 interface CaptureRecord {
   captureId: string;
   consentDate: string;
@@ -40,12 +20,12 @@ interface CaptureRecord {
 }
 
 let demo: DemoProcess;
-let browser: Browser;
-const pages = pageOpener(() => browser);
+// Debug logs: the last test scans every line the server wrote.
+const pages = demoInChromium((started) => (demo = started), {
+  env: { LOG_LEVEL: 'debug', DEMO_VERIFICATION: 'on' },
+});
 
 const admin = <T>(path: string) => adminApi<T>(demo, path);
-const simConsents = (recipient: string) =>
-  json<SimConsent[]>(`${demo.iys}/__sim/consents?${new URLSearchParams({ recipient })}`);
 const smsTo = (phone: string) => demoInbox(demo).smsTo(phone);
 const mailsTo = (email: string) => demoInbox(demo).mailsTo(email);
 
@@ -56,22 +36,6 @@ const mert = { name: 'Mert Kilitli', phone: '0533 444 55 66', e164: '+9053344455
 const late = { name: 'Deniz Geç', phone: '0535 777 88 99', e164: '+905357778899' };
 const lateEmail = 'deniz.gec@ornek.com.tr';
 const secrets: string[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(join(REPO, 'widget/dist/izinli.js'))) {
-    execFileSync('npm', ['run', 'build', '--workspace', 'widget'], { cwd: REPO, stdio: 'ignore' });
-  }
-  // Debug logs: the last test scans every line the server wrote.
-  [demo, browser] = await Promise.all([
-    startDemo({ env: { LOG_LEVEL: 'debug', DEMO_VERIFICATION: 'on' } }),
-    launchChromium(),
-  ]);
-}, 60_000);
-
-afterAll(async () => {
-  await pages.closeAll();
-  await stopAndRemove(demo);
-});
 
 // Generous limits: CI's two cores run other suites' servers beside this one.
 describe('the demo with verification on', { timeout: 45_000 }, () => {
@@ -88,12 +52,7 @@ describe('the demo with verification on', { timeout: 45_000 }, () => {
   });
 
   it('A8: SMS confirmed by the code before the signup goes to İYS with the signup’s date; e-mail by the link, with the time it was confirmed', async () => {
-    const page = await pages.newPage({ baseURL: demo.pages });
-    const w = verifyWidget(page);
-    await page.goto('/');
-    await fillSignup(page, ayse, ayseEmail);
-    await w.box('MESAJ').check();
-    await w.box('EPOSTA').check();
+    const { page, w } = await openSignup(pages, demo, ayse, ayseEmail, ['MESAJ', 'EPOSTA']);
 
     // The code: asked in the widget, texted through the bookshop's receiver, read in its inbox.
     await w.sendCode().click();
@@ -154,8 +113,8 @@ describe('the demo with verification on', { timeout: 45_000 }, () => {
     const [phone, email] = await eventually(
       'ONAY on İYS for both channels',
       async () => {
-        const [p] = await simConsents(ayse.e164);
-        const [e] = await simConsents(ayseEmail);
+        const [p] = await simConsents(demo, ayse.e164);
+        const [e] = await simConsents(demo, ayseEmail);
         return p && e ? [p, e] : undefined;
       },
       30_000,
@@ -175,11 +134,7 @@ describe('the demo with verification on', { timeout: 45_000 }, () => {
   });
 
   it('three wrong codes lock the verification; the widget says so', async () => {
-    const page = await pages.newPage({ baseURL: demo.pages });
-    const w = verifyWidget(page);
-    await page.goto('/');
-    await fillSignup(page, mert, 'mert.kilitli@ornek.com.tr');
-    await w.box('MESAJ').check();
+    const { w } = await openSignup(pages, demo, mert, 'mert.kilitli@ornek.com.tr', ['MESAJ']);
     await w.sendCode().click();
     const sms = await eventually(
       'the code in the SMS inbox',
@@ -203,10 +158,7 @@ describe('the demo with verification on', { timeout: 45_000 }, () => {
 
 describe('a permission nobody confirms', { timeout: 45_000 }, () => {
   it('expires unsent after the hold: the bookshop is told (verification.expired), İYS gets nothing, the link no longer confirms', async () => {
-    const page = await pages.newPage({ baseURL: demo.pages });
-    await page.goto('/');
-    await fillSignup(page, late, lateEmail);
-    await verifyWidget(page).box('EPOSTA').check();
+    const { page } = await openSignup(pages, demo, late, lateEmail, ['EPOSTA']);
     await Promise.all([page.waitForURL(/\/makbuz\.html\?id=/), page.click('button[type=submit]')]);
     const captureId = new URL(page.url()).searchParams.get('id')!;
     const mail = await eventually(
@@ -240,23 +192,16 @@ describe('a permission nobody confirms', { timeout: 45_000 }, () => {
     await page.locator('#kanallar tr[data-channel="EPOSTA"] [data-state="expired"]').waitFor();
     const opened = await page.goto(link.url);
     expect(opened?.status()).toBe(410);
-    expect(await simConsents(lateEmail)).toEqual([]);
+    expect(await simConsents(demo, lateEmail)).toEqual([]);
   });
 });
 
 describe('the mailbox page', { timeout: 45_000 }, () => {
   it('axe-core finds no violation on it, Turkish and English, with mails and SMS in it', async () => {
-    // Playwright injects axe inline, so this page is opened with CSP bypassed.
-    const page = await pages.newPage({ baseURL: demo.pages, bypassCSP: true });
-    for (const path of ['/posta-kutusu.html', '/en/mailbox.html']) {
-      await page.goto(path);
-      await page.locator('article.mail').first().waitFor();
-      await page.addScriptTag({ path: AXE });
-      const violations = (await page.evaluate(
-        `axe.run(document).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
-      )) as string[];
-      expect(violations, path).toEqual([]);
-    }
+    await expectNoAxeViolationOnDemo(pages, demo, [
+      ['/posta-kutusu.html', 'article.mail'],
+      ['/en/mailbox.html', 'article.mail'],
+    ]);
   });
 
   it('raised no Content-Security-Policy violation on any page', () => {

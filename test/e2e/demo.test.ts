@@ -3,34 +3,27 @@
 // Chromium — signup with the widget, the signed receipt, delivery to the İYS simulator, a
 // citizen's refusal coming back, offline signup, keyboard-only signup, axe on every page.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compactVerify, createLocalJWKSet } from 'jose';
 import type { JSONWebKeySet } from 'jose';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { formatIysDate } from '@izinli/core';
 import { EXAMPLE_ADMIN_TOKEN } from '@izinli/core/fixtures';
-import { adminApi, json } from './admin-seed.test-support.js';
-import { DEEP_FOCUS, eventually, launchChromium, pageOpener } from './browser.test-support.js';
-import { REPO, startDemo, stopAndRemove } from './demo-process.test-support.js';
+import { adminApi, json, simConsents } from './admin-seed.test-support.js';
+import { DEEP_FOCUS, eventually } from './browser.test-support.js';
+import { demoInChromium, expectNoAxeViolationOnDemo } from './demo-browser.test-support.js';
+import { fillSignup } from './demo-inbox.test-support.js';
+import { REPO } from './demo-process.test-support.js';
 import type { DemoProcess } from './demo-process.test-support.js';
 import { readmeShBlocks } from './readme.test-support.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const HAVE_SHELL_TOOLS = ['bash', 'openssl', 'xxd', 'curl', 'base64'].every(
   (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0,
 );
 
-interface SimConsent {
-  type: string;
-  recipient: string;
-  status: string;
-  source: string;
-  consentDate: string;
-}
 interface Check {
   allowed: boolean;
   status: string | null;
@@ -52,45 +45,18 @@ interface CaptureRecord {
 }
 
 let demo: DemoProcess;
-let browser: Browser;
-const pages = pageOpener(() => browser);
+// Debug logs, so the last test has every line the server writes to scan for personal data.
+const pages = demoInChromium((started) => (demo = started), { env: { LOG_LEVEL: 'debug' } });
 
 const admin = <T>(path: string) => adminApi<T>(demo, path);
-const simConsents = (recipient: string) =>
-  json<SimConsent[]>(`${demo.iys}/__sim/consents?${new URLSearchParams({ recipient })}`);
 
 function newPage(options: { bypassCSP?: boolean } = {}): Promise<Page> {
   return pages.newPage({ baseURL: demo.pages, ...options });
 }
 
-/** Fills the signup form of `page` (already on it) for one person. */
-async function fillSignup(page: Page, who: { name: string; phone: string; email: string }) {
-  await page.fill('#adSoyad', who.name);
-  await page.fill('#telefon', who.phone);
-  await page.fill('#eposta', who.email);
-  await page.fill('#sifre', 'gizli-parola-123');
-}
-
 /** One of the widget's boxes: `channel`/`purpose` and its value (Playwright pierces the shadow root). */
 const box = (page: Page, kind: 'channel' | 'purpose', value: string) =>
   page.locator(`izinli-consent input[data-${kind}="${value}"]`);
-
-beforeAll(async () => {
-  if (!existsSync(join(REPO, 'widget/dist/izinli.js'))) {
-    // `npm test` builds it in the widget workspace first; a lone run of this file builds it here.
-    execFileSync('npm', ['run', 'build', '--workspace', 'widget'], { cwd: REPO, stdio: 'ignore' });
-  }
-  // Debug logs, so the last test has every line the server writes to scan for personal data.
-  [demo, browser] = await Promise.all([
-    startDemo({ env: { LOG_LEVEL: 'debug' } }),
-    launchChromium(),
-  ]);
-}, 60_000);
-
-afterAll(async () => {
-  await pages.closeAll();
-  await stopAndRemove(demo);
-});
 
 describe('npm start (demo/start.js)', () => {
   it('prints the demo URLs, the admin token and where the data lives', () => {
@@ -141,7 +107,7 @@ describe('signup → receipt → İYS → citizen RET → check and webhook', { 
   it('A5 B6: the boxes start unticked; A3 A13: the signup stores a receipt that verifies against the JWKS', async () => {
     const page = await newPage();
     await page.goto('/');
-    await fillSignup(page, person);
+    await fillSignup(page, person, person.email);
     for (const channel of ['MESAJ', 'ARAMA', 'EPOSTA']) {
       expect(await box(page, 'channel', channel).isChecked()).toBe(false);
     }
@@ -211,8 +177,8 @@ describe('signup → receipt → İYS → citizen RET → check and webhook', { 
     expect(formatIysDate(new Date(record.receivedAt))).toBe(expectedDate);
 
     const [phone, email] = await eventually('ONAY on İYS for both channels', async () => {
-      const [p] = await simConsents('+905327654321');
-      const [e] = await simConsents(person.email);
+      const [p] = await simConsents(demo, '+905327654321');
+      const [e] = await simConsents(demo, person.email);
       return p && e ? [p, e] : undefined;
     });
     for (const [consent, type] of [
@@ -226,7 +192,7 @@ describe('signup → receipt → İYS → citizen RET → check and webhook', { 
         consentDate: expectedDate,
       });
     }
-    expect((await simConsents('+905327654321')).map((c) => c.type)).toEqual(['MESAJ']);
+    expect((await simConsents(demo, '+905327654321')).map((c) => c.type)).toEqual(['MESAJ']);
     const check = await eventually('the mirror to allow MESAJ', async () => {
       const c = await admin<Check>(`/v1/check?type=MESAJ&recipient=%2B905327654321`);
       return c.allowed ? c : undefined;
@@ -270,7 +236,7 @@ describe('offline, keyboard, accessibility', { timeout: 45_000 }, () => {
     const page = await newPage();
     const email = 'cevrimdisi@ornek.com.tr';
     await page.goto('/en/');
-    await fillSignup(page, { name: 'Mehmet Demir', phone: '0533 111 22 33', email });
+    await fillSignup(page, { name: 'Mehmet Demir', phone: '0533 111 22 33' }, email);
     await box(page, 'channel', 'EPOSTA').check();
     await page.context().setOffline(true);
     await page.click('button[type=submit]');
@@ -309,18 +275,19 @@ describe('offline, keyboard, accessibility', { timeout: 45_000 }, () => {
       }
       throw new Error(`Tab never reached ${target}`);
     };
-    await tabTo('adSoyad');
-    await page.keyboard.type('Zeynep Kaya');
-    await tabTo('telefon');
-    await page.keyboard.type('0544 222 33 44');
-    await tabTo('eposta');
-    await page.keyboard.type('zeynep.kaya@ornek.com.tr');
-    await tabTo('sifre');
-    await page.keyboard.type('klavye-ile-123');
-    await tabTo('channel:MESAJ');
-    await page.keyboard.press('Space');
-    await tabTo('purpose:yurt-disi-eposta-hizmeti');
-    await page.keyboard.press('Space');
+    for (const [field, text] of [
+      ['adSoyad', 'Zeynep Kaya'],
+      ['telefon', '0544 222 33 44'],
+      ['eposta', 'zeynep.kaya@ornek.com.tr'],
+      ['sifre', 'klavye-ile-123'],
+    ] as const) {
+      await tabTo(field);
+      await page.keyboard.type(text);
+    }
+    for (const target of ['channel:MESAJ', 'purpose:yurt-disi-eposta-hizmeti']) {
+      await tabTo(target);
+      await page.keyboard.press('Space');
+    }
     await tabTo('button');
     await Promise.all([page.waitForURL(/\/makbuz\.html\?id=/), page.keyboard.press('Enter')]);
     await page.locator('#imza[data-valid="true"]').waitFor();
@@ -335,26 +302,16 @@ describe('offline, keyboard, accessibility', { timeout: 45_000 }, () => {
   it('axe-core finds no violation on any demo page, Turkish and English', async () => {
     const { items } = await admin<{ items: { captureId: string }[] }>('/v1/admin/captures');
     const id = items[0]!.captureId;
-    // Playwright injects axe inline, so these pages are opened with CSP bypassed; every other
-    // page of this suite runs under the demo's strict policy.
-    const page = await newPage({ bypassCSP: true });
-    const pages: [string, string][] = [
+    // These pages are opened with the CSP bypassed, for axe; every other page of this suite runs
+    // under the demo's strict policy.
+    await expectNoAxeViolationOnDemo(pages, demo, [
       ['/', 'izinli-consent input[data-channel]'],
       [`/makbuz.html?id=${id}`, '#imza[data-valid]'],
       [`/iys.html?id=${id}`, '#kontrol tr'],
       ['/en/', 'izinli-consent input[data-channel]'],
       [`/en/receipt.html?id=${id}`, '#imza[data-valid]'],
       [`/en/iys.html?id=${id}`, '#kontrol tr'],
-    ];
-    for (const [path, ready] of pages) {
-      await page.goto(path);
-      await page.locator(ready).first().waitFor();
-      await page.addScriptTag({ path: AXE });
-      const violations = (await page.evaluate(
-        `axe.run(document).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
-      )) as string[];
-      expect(violations, path).toEqual([]);
-    }
+    ]);
   });
 
   it('raised no Content-Security-Policy violation on any page', () => {

@@ -5,24 +5,27 @@
 // docs/screenshots/admin-evidence-tr.png and -en.png.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { EXAMPLE_ADMIN_TOKEN } from '@izinli/core/fixtures';
-import { eventually, launchChromium, pageOpener } from './browser.test-support.js';
-import { REPO, startDemo, stopAndRemove } from './demo-process.test-support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { eventually } from './browser.test-support.js';
+import {
+  consolePage,
+  demoInChromium,
+  expectNoAxeViolation as axe,
+} from './demo-browser.test-support.js';
+import { REPO } from './demo-process.test-support.js';
 import type { DemoProcess } from './demo-process.test-support.js';
 import { adminApi, postCapture, settled } from './admin-seed.test-support.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(REPO, 'docs/screenshots') : undefined;
 const CLI = join(REPO, 'server/dist/cli/main.js');
 
 let demo: DemoProcess;
-let browser: Browser;
-const pages = pageOpener(() => browser);
+const pages = demoInChromium((started) => (demo = started), {
+  env: { CHECKPOINT_INTERVAL_SECONDS: '1' },
+});
 const zeynep = { fullName: 'Zeynep Şahin', phone: '0532 111 22 33', email: 'zeynep@ornek.com.tr' };
 const PHONE = '+905321112233';
 
@@ -33,10 +36,6 @@ interface Bundle {
 let bundle: Bundle;
 
 beforeAll(async () => {
-  [demo, browser] = await Promise.all([
-    startDemo({ env: { CHECKPOINT_INTERVAL_SECONDS: '1' } }),
-    launchChromium(),
-  ]);
   await postCapture(demo, zeynep, { MESAJ: true, EPOSTA: true });
   await postCapture(demo, zeynep, { MESAJ: false, EPOSTA: true });
   await settled(demo);
@@ -49,35 +48,17 @@ beforeAll(async () => {
   });
   bundle = await adminApi<Bundle>(demo, `/v1/admin/recipients/evidence?phone=${PHONE}`);
 }, 60_000);
-afterAll(async () => {
-  await pages.closeAll();
-  await stopAndRemove(demo);
-});
 
 async function openEvidence(lang: 'tr' | 'en'): Promise<Page> {
-  // axe-core is injected inline, so the page bypasses the CSP (admin-console.test.ts checks it).
-  const page = await pages.newPage({
-    baseURL: demo.server,
+  const page = await consolePage(pages, demo, `/admin?lang=${lang}#/recipient`, {
     viewport: { width: 1000, height: 900 },
-    bypassCSP: true,
     acceptDownloads: true,
   });
-  await page.goto(`/admin?lang=${lang}#/recipient`);
-  await page.fill('#token', EXAMPLE_ADMIN_TOKEN);
-  await page.click('#sign-in button[type=submit]');
   await page.fill('#q', zeynep.phone);
   await page.click('#recipient-search button[type=submit]');
   await page.click('#evidence-page-link');
   await page.locator('#evidence-summary').waitFor();
   return page;
-}
-
-async function axe(page: Page, what: string) {
-  await page.addScriptTag({ path: AXE });
-  const violations = (await page.evaluate(
-    `axe.run(document).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
-  )) as string[];
-  expect(violations, what).toEqual([]);
 }
 
 describe('the printable evidence page', { timeout: 60_000 }, () => {

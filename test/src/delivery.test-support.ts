@@ -7,6 +7,8 @@ import { createIysSim, serveIysSim } from '@izinli/iys-sim';
 import type { IysSim, ServedSim } from '@izinli/iys-sim';
 import { expect } from 'vitest';
 import { adminGet, captureBody, postCapture, sleep } from './captures.test-support.js';
+import { makeDataDir, startServerProcess } from './server-process.test-support.js';
+import type { ServerProcess } from './server-process.test-support.js';
 
 /** A movement of the simulator's log. */
 export interface SimMovement {
@@ -45,6 +47,38 @@ export const deliveryEnv = (simUrl: string): Record<string, string> => ({
   DELIVERY_BATCH_THRESHOLD: '0',
   SYNC_INTERVAL_SECONDS: '3600',
 });
+
+/**
+ * The simulator and two server processes delivering to it from the database at `databaseUrl`
+ * (`env` added to both environments), pushed onto `running` so the suite stops them; the caller
+ * closes `served` (here, if a server fails to start).
+ */
+export async function simAndTwoDeliverers(
+  databaseUrl: string,
+  running: ServerProcess[],
+  env: Record<string, string> = {},
+): Promise<{ sim: IysSim; served: ServedSim; servers: ServerProcess[] }> {
+  const { sim, served } = await startSim();
+  const { dataDir, configFile } = makeDataDir();
+  const serverEnv = {
+    DATA_DIR: dataDir,
+    IZINLI_CONFIG: configFile,
+    DATABASE_URL: databaseUrl,
+    ...deliveryEnv(served.url),
+    ...env,
+  };
+  try {
+    const servers = await Promise.all([
+      startServerProcess(serverEnv),
+      startServerProcess(serverEnv),
+    ]);
+    running.push(...servers);
+    return { sim, served, servers };
+  } catch (error) {
+    await served.close();
+    throw error;
+  }
+}
 
 /** The recipient (E.164) of `captureBody(i)`. */
 export const phoneOf = (i: number): string => `+90532${String(1000000 + i).slice(-7)}`;

@@ -7,16 +7,14 @@ import type { ServedSim } from '@izinli/iys-sim';
 import { afterAll, expect, it } from 'vitest';
 import { captureBody, sleep } from './captures.test-support.js';
 import {
-  deliveryEnv,
   expectExactlyOnce,
   outbox,
   postAll,
   settled,
   simMovements,
-  startSim,
+  simAndTwoDeliverers,
 } from './delivery.test-support.js';
 import { describeOnSharedPostgres } from './postgres-schema.test-support.js';
-import { makeDataDir, startServerProcess } from './server-process.test-support.js';
 import type { ServerProcess } from './server-process.test-support.js';
 
 interface Account {
@@ -59,18 +57,11 @@ describeOnSharedPostgres(
     afterAll(() => served?.close());
 
     it('A8, A18: a subscription closed mid-backlog: paused on both instances, no dead letter; reopened, the survivor delivers everything once', async () => {
-      const sim = await startSim();
-      served = sim.served;
-      const { dataDir, configFile } = makeDataDir();
-      const env = {
-        DATA_DIR: dataDir,
-        IZINLI_CONFIG: configFile,
-        DATABASE_URL: schema.url,
-        ...deliveryEnv(served.url),
+      const started = await simAndTwoDeliverers(schema.url, running, {
         IYS_PROBE_MS: '500',
-      };
-      const servers = await Promise.all([startServerProcess(env), startServerProcess(env)]);
-      running.push(...servers);
+      });
+      const { sim, servers } = started;
+      served = started.served;
 
       const first = await postAll(
         Array.from({ length: 10 }, (_, i) => captureBody(i)),
@@ -97,7 +88,7 @@ describeOnSharedPostgres(
       expect(during.filter((m) => m.state === 'pending').length).toBeGreaterThan(0);
 
       // The instance leading İYS traffic dies while paused; the other takes over.
-      const tokensBefore = sim.sim.stats().tokens.access;
+      const tokensBefore = sim.stats().tokens.access;
       const leaderIndex = servers.findIndex((s) =>
         s.logs.some((l) => l.includes('İYS leader: this instance sends to İYS')),
       );
@@ -113,7 +104,7 @@ describeOnSharedPostgres(
       expect(rows.filter((m) => m.state === 'dead')).toEqual([]);
       expectExactlyOnce(rows, await simMovements(served));
       // The survivor used the token the database kept: no password grant of its own.
-      expect(sim.sim.stats().tokens.access).toBe(tokensBefore);
+      expect(sim.stats().tokens.access).toBe(tokensBefore);
     }, 120_000);
   },
 );

@@ -9,15 +9,13 @@ import type { ServedSim } from '@izinli/iys-sim';
 import { afterAll, expect, it } from 'vitest';
 import { sleep } from './captures.test-support.js';
 import {
-  deliveryEnv,
   captureWaves,
   expectWavesDelivered,
   postAll,
   settled,
-  startSim,
+  simAndTwoDeliverers,
 } from './delivery.test-support.js';
 import { describeOnSharedPostgres } from './postgres-schema.test-support.js';
-import { makeDataDir, startServerProcess } from './server-process.test-support.js';
 import type { ServerProcess } from './server-process.test-support.js';
 
 /** People captured (MESAJ for all, ARAMA for every second), in waves. */
@@ -45,17 +43,9 @@ describeOnSharedPostgres(
     });
 
     it('A18: one instance leads İYS traffic: nothing twice, never over 10/s, and the other takes over when it dies', async () => {
-      const sim = await startSim();
-      served = sim.served;
-      const { dataDir, configFile } = makeDataDir();
-      const env = {
-        DATA_DIR: dataDir,
-        IZINLI_CONFIG: configFile,
-        DATABASE_URL: schema.url,
-        ...deliveryEnv(served.url),
-      };
-      const servers = await Promise.all([startServerProcess(env), startServerProcess(env)]);
-      running.push(...servers);
+      const started = await simAndTwoDeliverers(schema.url, running);
+      const { sim, servers } = started;
+      served = started.served;
 
       // Exactly one of them leads (the first takes the lock a grace second after trying).
       let gauges: (number | undefined)[] = [];
@@ -96,7 +86,7 @@ describeOnSharedPostgres(
       const onIys = await expectWavesDelivered(rows, served, PEOPLE, FOLLOW_UPS);
       // Never over İYS's per-second limit (the simulator answers H124 to the 11th in a second),
       // and no İYS error at all.
-      const stats = sim.sim.stats();
+      const stats = sim.stats();
       expect(stats.byCode).toEqual({});
       expect(Object.keys(stats.byStatus).sort()).toEqual(
         Object.keys(stats.byStatus).filter((s) => s === '200' || s === '204'),

@@ -214,7 +214,7 @@ async function echo(ctx) {
   ctx.body = `<!doctype html><html lang="en"><title>Sent</title><pre id="echo">${escaped}</pre></html>`;
 }
 
-/** The middleware: fake API routes, test controls, and the strict CSP on the embed test pages. */
+/** The middleware: fake API routes and test controls. */
 export function fakeIzinliServer() {
   return async function fakeIzinli(ctx, next) {
     const api = /^(?:\/t\/([\w-]+))?\/v1\/(.*)$/.exec(ctx.path);
@@ -257,8 +257,5 @@ export function fakeIzinliServer() {
       return json(ctx, 200, action === 'posts' ? session(name).posts : { ok: true });
     }
     await next();
-    if (ctx.path.startsWith('/test-support/pages/') && ctx.path.endsWith('.html')) {
-      ctx.set('Content-Security-Policy', STRICT_CSP);
-    }
   };
 }
