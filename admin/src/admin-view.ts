@@ -8,6 +8,22 @@ import type { AdminApi } from './api.js';
 import { say } from './i18n/index.js';
 import type { AdminKey, AdminLocale } from './i18n/index.js';
 
+/** Reactive properties that are internal state (not attributes), one entry a name. */
+export function states(...names: string[]): PropertyDeclarations {
+  return Object.fromEntries(names.map((name) => [name, { state: true }]));
+}
+
+/** A <select>'s options: one a value, the one equal to `selected` chosen. */
+export function optionsOf<T extends string>(
+  values: readonly T[],
+  selected: string,
+  label: (value: T) => string,
+): TemplateResult[] {
+  return values.map(
+    (v) => html`<option value=${v} ?selected=${v === selected}>${label(v)}</option>`,
+  );
+}
+
 export abstract class AdminView extends LitElement {
   static override properties: PropertyDeclarations = {
     api: { attribute: false },

@@ -7,16 +7,13 @@ import { MOVEMENT_STATES } from './api-types.js';
 import type { Movement, MovementState, Page } from './api-types.js';
 import { turkeyTime } from './format.js';
 import { explainIysCode } from './iys-errors.js';
+import { optionsOf, states } from './admin-view.js';
 import { PagedView } from './paged-view.js';
 
 export const MOVEMENTS_PER_PAGE = 20;
 
 export class IzinliDeliveriesView extends PagedView<Movement> {
-  static override properties = {
-    stateFilter: { state: true },
-    notice: { state: true },
-    actionError: { state: true },
-  };
+  static override properties = states('stateFilter', 'notice', 'actionError');
   declare stateFilter: MovementState | '';
   declare notice: string;
   declare actionError: string;
@@ -62,12 +59,7 @@ export class IzinliDeliveriesView extends PagedView<Movement> {
         >${this.t('stateFilter')}
         <select id="state-filter" @change=${this.choose}>
           <option value="" ?selected=${this.stateFilter === ''}>${this.t('allStates')}</option>
-          ${MOVEMENT_STATES.map(
-            (s) =>
-              html`<option value=${s} ?selected=${s === this.stateFilter}>
-                ${this.t(`state_${s}`)}
-              </option>`,
-          )}
+          ${optionsOf(MOVEMENT_STATES, this.stateFilter, (s) => this.t(`state_${s}`))}
         </select>
       </label>
       ${this.status()}

@@ -4,7 +4,7 @@
 import { html } from 'lit';
 import type { AdminApi } from './api.js';
 import { ApiFailure, failureText } from './api.js';
-import { AdminView } from './admin-view.js';
+import { AdminView, states } from './admin-view.js';
 import { dataTable } from './data-table.js';
 import type { Checkpoint, Jwks, LogVerifyJob, SyncState } from './api-types.js';
 import { turkeyTime } from './format.js';
@@ -14,12 +14,7 @@ const CHECKPOINTS_PER_SITE = 5;
 const POLL_MS = 500;
 
 export class IzinliKeysView extends AdminView {
-  static override properties = {
-    jwks: { state: true },
-    checkpoints: { state: true },
-    job: { state: true },
-    verifyError: { state: true },
-  };
+  static override properties = states('jwks', 'checkpoints', 'job', 'verifyError');
   declare jwks: Jwks | undefined;
   declare checkpoints: Checkpoint[];
   declare job: LogVerifyJob | undefined;

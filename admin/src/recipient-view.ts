@@ -4,7 +4,7 @@
 import { html } from 'lit';
 import type { AdminApi } from './api.js';
 import { failureText } from './api.js';
-import { AdminView } from './admin-view.js';
+import { AdminView, states } from './admin-view.js';
 import { dataTable } from './data-table.js';
 import { download } from './download.js';
 import type { CheckAnswer, Channel, SyncState, Timeline } from './api-types.js';
@@ -48,14 +48,14 @@ export function timelineEntries(tl: Timeline): TimelineEntry[] {
 }
 
 export class IzinliRecipientView extends AdminView {
-  static override properties = {
-    query: { state: true },
-    timeline: { state: true },
-    checks: { state: true },
-    sites: { state: true },
-    notice: { state: true },
-    actionError: { state: true },
-  };
+  static override properties = states(
+    'query',
+    'timeline',
+    'checks',
+    'sites',
+    'notice',
+    'actionError',
+  );
   declare query: string;
   declare timeline: Timeline | undefined;
   declare checks: [Channel, CheckAnswer][];

@@ -4,7 +4,7 @@
 import { html } from 'lit';
 import type { AdminApi } from './api.js';
 import { failureText } from './api.js';
-import { AdminView } from './admin-view.js';
+import { AdminView, states } from './admin-view.js';
 import { dataTable } from './data-table.js';
 import { download } from './download.js';
 import type { ReconciliationOverview } from './api-types.js';
@@ -50,11 +50,7 @@ export const newestFirst = (days: readonly Day[]): Day[] =>
   [...days].sort((a, b) => b.day.localeCompare(a.day));
 
 export class IzinliReconciliationView extends AdminView {
-  static override properties = {
-    overview: { state: true },
-    notice: { state: true },
-    actionError: { state: true },
-  };
+  static override properties = states('overview', 'notice', 'actionError');
   declare overview: ReconciliationOverview | undefined;
   declare notice: string;
   declare actionError: string;
@@ -186,32 +182,8 @@ export class IzinliReconciliationView extends AdminView {
         }
       </td>
       <td>
-        ${
-          d.fileSha256
-            ? html`<button
-                type="button"
-                class="link"
-                data-download="file"
-                aria-label="${this.t('downloadCsv')}: ${d.day}"
-                @click=${() => void this.save(b, d, 'file')}
-              >
-                CSV
-              </button>`
-            : ''
-        }
-        ${
-          d.timestampSha256
-            ? html`<button
-                type="button"
-                class="link"
-                data-download="timestamp"
-                aria-label="${this.t('downloadTsr')}: ${d.day}"
-                @click=${() => void this.save(b, d, 'timestamp')}
-              >
-                .tsr
-              </button>`
-            : ''
-        }
+        ${d.fileSha256 ? this.download(b, d, 'file', this.t('downloadCsv'), 'CSV') : ''}
+        ${d.timestampSha256 ? this.download(b, d, 'timestamp', this.t('downloadTsr'), '.tsr') : ''}
         ${d.fileSha256 || d.timestampSha256 ? '' : '—'}
         ${
           d.chained?.length
@@ -227,6 +199,18 @@ export class IzinliReconciliationView extends AdminView {
         }
       </td>
     </tr>`;
+  }
+
+  private download(b: Brand, d: Day, kind: 'file' | 'timestamp', what: string, text: string) {
+    return html`<button
+      type="button"
+      class="link"
+      data-download=${kind}
+      aria-label="${what}: ${d.day}"
+      @click=${() => void this.save(b, d, kind)}
+    >
+      ${text}
+    </button>`;
   }
 
   private missedReason(d: Day) {
