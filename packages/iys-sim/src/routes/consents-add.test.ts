@@ -19,6 +19,18 @@ async function expectError(res: Response, status: number, errors: object[]) {
 
 const msg = (code: keyof typeof IYS_ERRORS) => IYS_ERRORS[code].message;
 
+/** Adds a consent dated `consentDate` (and `over`): İYS refuses it with 422 `code`, quoting the date. */
+async function expectDateRefused(
+  add: (body: unknown) => Promise<Response>,
+  code: keyof typeof IYS_ERRORS,
+  consentDate: string,
+  over: Record<string, unknown> = {},
+) {
+  await expectError(await add(consent({ ...over, consentDate })), 422, [
+    { code, message: msg(code), location: ['consentDate'], value: consentDate },
+  ]);
+}
+
 describe('add one consent', () => {
   it('A17: records an HS_WEB ONAY and answers transactionId and creationDate in İYS format', async () => {
     const { add } = await setup();
@@ -131,59 +143,20 @@ describe('add one consent', () => {
 
   it('answers a malformed consentDate with H158 and an impossible one with H157', async () => {
     const { add } = await setup();
-    await expectError(await add(consent({ consentDate: '2025-10-15T09:30:00Z' })), 422, [
-      {
-        code: 'H158',
-        message: msg('H158'),
-        location: ['consentDate'],
-        value: '2025-10-15T09:30:00Z',
-      },
-    ]);
-    await expectError(await add(consent({ consentDate: '2020-15-01 13:35:00' })), 422, [
-      {
-        code: 'H157',
-        message: msg('H157'),
-        location: ['consentDate'],
-        value: '2020-15-01 13:35:00',
-      },
-    ]);
+    await expectDateRefused(add, 'H158', '2025-10-15T09:30:00Z');
+    await expectDateRefused(add, 'H157', '2020-15-01 13:35:00');
   });
 
   it('answers a future consentDate with H162 and one before 2015-05-01 with H156', async () => {
     const { add } = await setup();
-    await expectError(await add(consent({ consentDate: '2025-10-15 10:00:01' })), 422, [
-      {
-        code: 'H162',
-        message: msg('H162'),
-        location: ['consentDate'],
-        value: '2025-10-15 10:00:01',
-      },
-    ]);
+    await expectDateRefused(add, 'H162', '2025-10-15 10:00:01');
     expect((await add(consent({ consentDate: '2025-10-15 10:00:00' }))).status).toBe(200);
-    await expectError(await add(consent({ consentDate: '2015-04-30 23:59:00' })), 422, [
-      {
-        code: 'H156',
-        message: msg('H156'),
-        location: ['consentDate'],
-        value: '2015-04-30 23:59:00',
-      },
-    ]);
+    await expectDateRefused(add, 'H156', '2015-04-30 23:59:00');
   });
 
   it('accepts HS_2015 only with consentDate 2015-05-01 00:00:00 (else H155)', async () => {
     const { add } = await setup();
-    await expectError(
-      await add(consent({ source: 'HS_2015', consentDate: '2020-04-30 23:59:00' })),
-      422,
-      [
-        {
-          code: 'H155',
-          message: msg('H155'),
-          location: ['consentDate'],
-          value: '2020-04-30 23:59:00',
-        },
-      ],
-    );
+    await expectDateRefused(add, 'H155', '2020-04-30 23:59:00', { source: 'HS_2015' });
     expect(
       (await add(consent({ source: 'HS_2015', consentDate: '2015-05-01 00:00:00' }))).status,
     ).toBe(200);
