@@ -1,6 +1,7 @@
 // The views' pure parts: the captures query, the recipient query, the hash routes, İYS codes,
 // the reconciliation's differences.
 import { describe, expect, it } from 'vitest';
+import type { Timeline } from './api-types.js';
 import { captureQuery } from './captures-view.js';
 import { explainIysCode } from './iys-errors.js';
 import { viewOf } from './izinli-admin.js';
@@ -55,19 +56,27 @@ describe('view helpers', () => {
   });
 });
 
+/** A channel's current row: our ONAY delivered, and the state İYS holds for it. */
+type Current = Timeline['current'][number];
+const delivered = (type: Current['type'], iys: Current['iys']): Current => ({
+  key: 'k',
+  brandCode: 1,
+  type,
+  intended: 'ONAY',
+  delivery: 'delivered',
+  iys,
+});
+
 describe('the recipient timeline', () => {
   it('A10: puts a citizen’s change on İYS among our records, in Turkey-time order', () => {
     const entries = timelineEntries({
       recipient: { email: 'a@ornek.com.tr' },
       current: [
-        {
-          key: 'k',
-          brandCode: 1,
-          type: 'EPOSTA',
-          intended: 'ONAY',
-          delivery: 'delivered',
-          iys: { status: 'RET', consentDate: '2026-12-01 22:00:00', source: 'IYS_WEB' },
-        },
+        delivered('EPOSTA', {
+          status: 'RET',
+          consentDate: '2026-12-01 22:00:00',
+          source: 'IYS_WEB',
+        }),
       ],
       events: [
         { at: '2026-12-01T20:00:00Z', siteKey: 's', captureId: 'c2', seq: 2, movements: [] },
@@ -83,14 +92,11 @@ describe('the recipient timeline', () => {
     const entries = timelineEntries({
       recipient: { phone: '+905321234567' },
       current: [
-        {
-          key: 'k',
-          brandCode: 1,
-          type: 'MESAJ',
-          intended: 'ONAY',
-          delivery: 'delivered',
-          iys: { status: 'ONAY', consentDate: '2026-12-01 21:00:00', source: 'HS_WEB' },
-        },
+        delivered('MESAJ', {
+          status: 'ONAY',
+          consentDate: '2026-12-01 21:00:00',
+          source: 'HS_WEB',
+        }),
       ],
       events: [],
     });
