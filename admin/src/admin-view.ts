@@ -30,16 +30,23 @@ export abstract class AdminView extends LitElement {
     locale: {},
     loading: { state: true },
     failure: { state: true },
+    notice: { state: true },
+    actionError: { state: true },
   };
   declare api: AdminApi | undefined;
   declare locale: AdminLocale;
   declare protected loading: boolean;
   declare protected failure: string | undefined;
+  /** What the last action (a retry, a download, a withdrawal) did, or why it failed. */
+  declare notice: string;
+  declare actionError: string;
 
   constructor() {
     super();
     this.locale = 'tr';
     this.loading = false;
+    this.notice = '';
+    this.actionError = '';
   }
 
   protected override createRenderRoot() {
@@ -74,6 +81,12 @@ export abstract class AdminView extends LitElement {
     } finally {
       this.loading = false;
     }
+  }
+
+  /** The last action's outcome: `<id>-notice` said politely, `<id>-error` as an alert. */
+  protected outcome(id: string): TemplateResult {
+    return html`<p role="status" class="notice" id="${id}-notice">${this.notice}</p>
+      <p role="alert" class="problem" id="${id}-error">${this.actionError}</p>`;
   }
 
   /** The loading line or the failure with a retry button, else nothing. */

@@ -13,16 +13,12 @@ import { PagedView } from './paged-view.js';
 export const MOVEMENTS_PER_PAGE = 20;
 
 export class IzinliDeliveriesView extends PagedView<Movement> {
-  static override properties = states('stateFilter', 'notice', 'actionError');
+  static override properties = states('stateFilter');
   declare stateFilter: MovementState | '';
-  declare notice: string;
-  declare actionError: string;
 
   constructor() {
     super();
     this.stateFilter = 'dead';
-    this.notice = '';
-    this.actionError = '';
   }
 
   protected loadPage(api: AdminApi, cursor: string | undefined) {
@@ -62,9 +58,7 @@ export class IzinliDeliveriesView extends PagedView<Movement> {
           ${optionsOf(MOVEMENT_STATES, this.stateFilter, (s) => this.t(`state_${s}`))}
         </select>
       </label>
-      ${this.status()}
-      <p role="status" class="notice" id="deliveries-notice">${this.notice}</p>
-      <p role="alert" class="problem" id="deliveries-error">${this.actionError}</p>
+      ${this.status()} ${this.outcome('deliveries')}
       ${this.pageTable({
         id: 'movements',
         columns: [

@@ -38,15 +38,9 @@ const noticeKey = (siteKey: string, n: { id: string; locale: string; version: nu
   `${siteKey}/${n.id}/${n.locale}/${n.version}`;
 
 export class IzinliEvidenceView extends AdminView {
-  static override properties = states('bundle', 'check', 'notice');
+  static override properties = states('bundle', 'check');
   declare bundle: EvidenceBundle | undefined;
   declare check: EvidenceVerification | undefined;
-  declare notice: string;
-
-  constructor() {
-    super();
-    this.notice = '';
-  }
 
   protected async load(api: AdminApi) {
     const recipient = evidenceRecipient(location.hash);

@@ -5,7 +5,7 @@ import { html } from 'lit';
 import type { AdminApi } from './api.js';
 import { ApiFailure, failureText } from './api.js';
 import { AdminView, states } from './admin-view.js';
-import { dataTable } from './data-table.js';
+import { dataTable, tableSection } from './data-table.js';
 import type { Checkpoint, Jwks, LogVerifyJob, SyncState } from './api-types.js';
 import { turkeyTime } from './format.js';
 
@@ -124,23 +124,19 @@ export class IzinliKeysView extends AdminView {
             </tr>`,
         })}
       </section>
-      <section>
-        <h2 id="checkpoints-title">${this.t('checkpoints')}</h2>
-        ${dataTable({
-          id: 'checkpoints',
-          labelledBy: 'checkpoints-title',
-          columns: [this.t('site'), this.t('seq'), this.t('signedAt'), this.t('headHash')],
-          rows: this.checkpoints,
-          empty: this.t('none'),
-          row: (c) =>
-            html`<tr data-site=${c.siteKey} data-seq=${c.seq}>
-              <td>${c.siteKey}</td>
-              <td>${c.seq}</td>
-              <td>${turkeyTime(c.signedAt)}</td>
-              <td><code class="hash">${c.hash}</code></td>
-            </tr>`,
-        })}
-      </section>
+      ${tableSection(this.t('checkpoints'), {
+        id: 'checkpoints',
+        columns: [this.t('site'), this.t('seq'), this.t('signedAt'), this.t('headHash')],
+        rows: this.checkpoints,
+        empty: this.t('none'),
+        row: (c) =>
+          html`<tr data-site=${c.siteKey} data-seq=${c.seq}>
+            <td>${c.siteKey}</td>
+            <td>${c.seq}</td>
+            <td>${turkeyTime(c.signedAt)}</td>
+            <td><code class="hash">${c.hash}</code></td>
+          </tr>`,
+      })}
       <section>
         <h2 id="verify-title">${this.t('verifyLog')}</h2>
         <button type="button" id="verify-log" ?disabled=${this.verifying} @click=${this.verify}>
