@@ -56,28 +56,28 @@ describe('view helpers', () => {
   });
 });
 
-/** A channel's current row: our ONAY delivered, and the state İYS holds for it. */
+/** A channel's current row: our ONAY delivered, and İYS holding `status` from `source`. */
 type Current = Timeline['current'][number];
-const delivered = (type: Current['type'], iys: Current['iys']): Current => ({
+type IysState = NonNullable<Current['iys']>;
+const delivered = (
+  type: Current['type'],
+  status: IysState['status'],
+  consentDate: string,
+  source: IysState['source'],
+): Current => ({
   key: 'k',
   brandCode: 1,
   type,
   intended: 'ONAY',
   delivery: 'delivered',
-  iys,
+  iys: { status, consentDate, source },
 });
 
 describe('the recipient timeline', () => {
   it('A10: puts a citizen’s change on İYS among our records, in Turkey-time order', () => {
     const entries = timelineEntries({
       recipient: { email: 'a@ornek.com.tr' },
-      current: [
-        delivered('EPOSTA', {
-          status: 'RET',
-          consentDate: '2026-12-01 22:00:00',
-          source: 'IYS_WEB',
-        }),
-      ],
+      current: [delivered('EPOSTA', 'RET', '2026-12-01 22:00:00', 'IYS_WEB')],
       events: [
         { at: '2026-12-01T20:00:00Z', siteKey: 's', captureId: 'c2', seq: 2, movements: [] },
         { at: '2026-12-01T18:00:00Z', siteKey: 's', captureId: 'c1', seq: 1, movements: [] },
@@ -91,13 +91,7 @@ describe('the recipient timeline', () => {
   it('leaves out İYS states that are our own deliveries (HS_*)', () => {
     const entries = timelineEntries({
       recipient: { phone: '+905321234567' },
-      current: [
-        delivered('MESAJ', {
-          status: 'ONAY',
-          consentDate: '2026-12-01 21:00:00',
-          source: 'HS_WEB',
-        }),
-      ],
+      current: [delivered('MESAJ', 'ONAY', '2026-12-01 21:00:00', 'HS_WEB')],
       events: [],
     });
     expect(entries).toEqual([]);

@@ -17,7 +17,13 @@ async function expectError(res: Response, status: number, errors: object[]) {
   expect(await errorsOf(res)).toEqual(errors);
 }
 
-const msg = (code: keyof typeof IYS_ERRORS) => IYS_ERRORS[code].message;
+/** One entry of İYS's error answer: the code, its documented message, where and what it refused. */
+const iysError = (code: keyof typeof IYS_ERRORS, field?: string, value?: unknown) => ({
+  code,
+  message: IYS_ERRORS[code].message,
+  ...(field === undefined ? {} : { location: [field] }),
+  ...(value === undefined ? {} : { value }),
+});
 
 /** Adds a consent dated `consentDate` (and `over`): İYS refuses it with 422 `code`, quoting the date. */
 async function expectDateRefused(
@@ -27,7 +33,7 @@ async function expectDateRefused(
   over: Record<string, unknown> = {},
 ) {
   await expectError(await add(consent({ ...over, consentDate })), 422, [
-    { code, message: msg(code), location: ['consentDate'], value: consentDate },
+    iysError(code, 'consentDate', consentDate),
   ]);
 }
 
@@ -56,9 +62,9 @@ describe('add one consent', () => {
     await expectError(
       await call(sim, 'POST', `${BASE}/consents`, { raw: '{"recipient":', token }),
       400,
-      [{ code: 'H014', message: msg('H014') }],
+      [iysError('H014')],
     );
-    await expectError(await add([consent()]), 400, [{ code: 'H085', message: msg('H085') }]);
+    await expectError(await add([consent()]), 400, [iysError('H085')]);
   });
 
   it.each([
@@ -71,7 +77,7 @@ describe('add one consent', () => {
     const { add } = await setup();
     const body = consent();
     delete body[field];
-    await expectError(await add(body), 422, [{ code, message: msg(code), location: [field] }]);
+    await expectError(await add(body), 422, [iysError(code, field)]);
   });
 
   it.each([
@@ -82,15 +88,13 @@ describe('add one consent', () => {
     ['source', 'IYS_WEB', 'H119'],
   ] as const)('answers %s %j with 422 %s echoing the value', async (field, value, code) => {
     const { add } = await setup();
-    await expectError(await add(consent({ [field]: value })), 422, [
-      { code, message: msg(code), location: [field], value },
-    ]);
+    await expectError(await add(consent({ [field]: value })), 422, [iysError(code, field, value)]);
   });
 
   it('answers an unknown field with 422 H118 naming it', async () => {
     const { add } = await setup();
     await expectError(await add(consent({ fullName: 'Ayşe Yılmaz' })), 422, [
-      { code: 'H118', message: msg('H118'), location: ['fullName'], value: 'Ayşe Yılmaz' },
+      iysError('H118', 'fullName', 'Ayşe Yılmaz'),
     ]);
   });
 
@@ -107,8 +111,8 @@ describe('add one consent', () => {
   it('answers a phone over 15 characters with H160 and H121 together, as the document shows', async () => {
     const { add } = await setup();
     await expectError(await add(consent({ recipient: '9055436100000000' })), 422, [
-      { code: 'H160', message: msg('H160'), location: ['recipient'], value: '9055436100000000' },
-      { code: 'H121', message: msg('H121'), location: ['recipient'], value: '9055436100000000' },
+      iysError('H160', 'recipient', '9055436100000000'),
+      iysError('H121', 'recipient', '9055436100000000'),
     ]);
   });
 
@@ -137,7 +141,7 @@ describe('add one consent', () => {
   ])('answers the e-mail %j with 422 H120', async (recipient) => {
     const { add } = await setup();
     await expectError(await add(consent({ recipient, type: 'EPOSTA' })), 422, [
-      { code: 'H120', message: msg('H120'), location: ['recipient'], value: recipient },
+      iysError('H120', 'recipient', recipient),
     ]);
   });
 
@@ -222,14 +226,14 @@ describe('add one consent', () => {
   it('answers HS_KARAR with ONAY with 422 H408', async () => {
     const { add } = await setup();
     await expectError(await add(consent({ source: 'HS_KARAR' })), 422, [
-      { code: 'H408', message: msg('H408'), location: ['status'], value: 'ONAY' },
+      iysError('H408', 'status', 'ONAY'),
     ]);
   });
 
   it('refuses retailers the brand does not have with 403 H180', async () => {
     const { add } = await setup();
     await expectError(await add(consent({ retailerCode: 12786531 })), 403, [
-      { code: 'H180', message: msg('H180'), location: ['retailerCode'], value: 12786531 },
+      iysError('H180', 'retailerCode', 12786531),
     ]);
   });
 
@@ -251,9 +255,7 @@ describe('add one consent', () => {
 describe('add one consent: rules against the stored record', () => {
   it('A18: refuses a first record with status RET with 400 H175', async () => {
     const { add } = await setup();
-    await expectError(await add(consent({ status: 'RET' })), 400, [
-      { code: 'H175', message: msg('H175') },
-    ]);
+    await expectError(await add(consent({ status: 'RET' })), 400, [iysError('H175')]);
   });
 
   it('refuses RET over RET with 400 H174 ending with the current status', async () => {
@@ -293,7 +295,7 @@ describe('add one consent: rules against the stored record', () => {
     await expectError(
       await add(consent({ status: 'RET', consentDate: '2025-10-15 09:29:59' })),
       400,
-      [{ code: 'H178', message: msg('H178') }],
+      [iysError('H178')],
     );
     expect((await add(consent({ status: 'RET' }))).status).toBe(400);
     const lenient = await setup({ policy: { equalConsentDateIsOlder: false } });
@@ -311,12 +313,12 @@ describe('add one consent: rules against the stored record', () => {
     };
     expect((await add(trader)).status).toBe(200);
     await expectError(await add({ ...trader, status: 'RET', source: 'HS_WEB' }), 400, [
-      { code: 'H462', message: msg('H462') },
+      iysError('H462'),
     ]);
     await expectError(
       await add({ ...trader, status: 'RET', consentDate: '2025-10-15 09:00:00' }),
       400,
-      [{ code: 'H463', message: msg('H463') }],
+      [iysError('H463')],
     );
     expect(
       (
