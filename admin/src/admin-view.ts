@@ -8,22 +8,45 @@ import type { AdminApi } from './api.js';
 import { say } from './i18n/index.js';
 import type { AdminKey, AdminLocale } from './i18n/index.js';
 
+/** Reactive properties that are internal state (not attributes), one entry a name. */
+export function states(...names: string[]): PropertyDeclarations {
+  return Object.fromEntries(names.map((name) => [name, { state: true }]));
+}
+
+/** A <select>'s options: one a value, the one equal to `selected` chosen. */
+export function optionsOf<T extends string>(
+  values: readonly T[],
+  selected: string,
+  label: (value: T) => string,
+): TemplateResult[] {
+  return values.map(
+    (v) => html`<option value=${v} ?selected=${v === selected}>${label(v)}</option>`,
+  );
+}
+
 export abstract class AdminView extends LitElement {
   static override properties: PropertyDeclarations = {
     api: { attribute: false },
     locale: {},
     loading: { state: true },
     failure: { state: true },
+    notice: { state: true },
+    actionError: { state: true },
   };
   declare api: AdminApi | undefined;
   declare locale: AdminLocale;
   declare protected loading: boolean;
   declare protected failure: string | undefined;
+  /** What the last action (a retry, a download, a withdrawal) did, or why it failed. */
+  declare notice: string;
+  declare actionError: string;
 
   constructor() {
     super();
     this.locale = 'tr';
     this.loading = false;
+    this.notice = '';
+    this.actionError = '';
   }
 
   protected override createRenderRoot() {
@@ -58,6 +81,12 @@ export abstract class AdminView extends LitElement {
     } finally {
       this.loading = false;
     }
+  }
+
+  /** The last action's outcome: `<id>-notice` said politely, `<id>-error` as an alert. */
+  protected outcome(id: string): TemplateResult {
+    return html`<p role="status" class="notice" id="${id}-notice">${this.notice}</p>
+      <p role="alert" class="problem" id="${id}-error">${this.actionError}</p>`;
   }
 
   /** The loading line or the failure with a retry button, else nothing. */

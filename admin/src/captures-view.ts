@@ -8,6 +8,7 @@ import { download } from './download.js';
 import { CHANNELS, MOVEMENT_STATES } from './api-types.js';
 import type { CaptureSummary, Page, SyncState } from './api-types.js';
 import { turkeyDayStart, turkeyTime } from './format.js';
+import { states } from './admin-view.js';
 import { PagedView } from './paged-view.js';
 import { heldLine } from './held-channels.js';
 
@@ -67,11 +68,7 @@ export function captureQuery(
 }
 
 export class IzinliCapturesView extends PagedView<CaptureSummary> {
-  static override properties = {
-    sites: { state: true },
-    filters: { state: true },
-    csvNotice: { state: true },
-  };
+  static override properties = states('sites', 'filters', 'csvNotice');
   declare sites: string[];
   declare filters: Filters;
   declare csvNotice: string;

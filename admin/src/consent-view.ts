@@ -7,7 +7,7 @@ import type { TemplateResult } from 'lit';
 import type { EVIDENCE_FOR_SOURCE } from '@izinli/core';
 import type { AdminApi } from './api.js';
 import { failureText } from './api.js';
-import { AdminView } from './admin-view.js';
+import { AdminView, optionsOf, states } from './admin-view.js';
 import type { SyncState } from './api-types.js';
 import { answeredPurposes, formPurposes, purposesFieldset } from './consent-purposes.js';
 import type { FormPurpose } from './consent-purposes.js';
@@ -56,14 +56,14 @@ export function iysDateOf(local: string): string {
 }
 
 export class IzinliConsentView extends AdminView {
-  static override properties = {
-    sites: { state: true },
-    purposes: { state: true },
-    source: { state: true },
-    saving: { state: true },
-    result: { state: true },
-    saveError: { state: true },
-  };
+  static override properties = states(
+    'sites',
+    'purposes',
+    'source',
+    'saving',
+    'result',
+    'saveError',
+  );
   declare sites: string[];
   declare purposes: FormPurpose[];
   declare source: Source;
@@ -232,12 +232,7 @@ export class IzinliConsentView extends AdminView {
             this.source = (e.target as HTMLSelectElement).value as Source;
           }}
         >
-          ${SOURCES.map(
-            (s) =>
-              html`<option value=${s} ?selected=${s === this.source}>
-                ${this.t(`source_${s}`)}
-              </option>`,
-          )}
+          ${optionsOf(SOURCES, this.source, (s) => this.t(`source_${s}`))}
         </select>
         <label for="consent-consentDate">${this.t('consentDateTime')}</label>
         <input

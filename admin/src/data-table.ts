@@ -40,6 +40,22 @@ export function dataTable<T>(options: TableOptions<T>): TemplateResult {
   </div>`;
 }
 
+/**
+ * A section holding one table under its heading `<id>-title`, which names the table's scroll
+ * region; `after` follows the table inside the section.
+ */
+export function tableSection<T>(
+  title: string,
+  options: Omit<TableOptions<T>, 'labelledBy'>,
+  after: TemplateResult | string = '',
+): TemplateResult {
+  const titleId = `${options.id}-title`;
+  return html`<section>
+    <h2 id=${titleId}>${title}</h2>
+    ${dataTable({ ...options, labelledBy: titleId })} ${after}
+  </section>`;
+}
+
 export interface PagedTableOptions<T> extends Omit<TableOptions<T>, 'labelledBy' | 'empty'> {
   locale: AdminLocale;
   /** The number of the page on screen, from 1. */

@@ -7,25 +7,18 @@ import { MOVEMENT_STATES } from './api-types.js';
 import type { Movement, MovementState, Page } from './api-types.js';
 import { turkeyTime } from './format.js';
 import { explainIysCode } from './iys-errors.js';
+import { optionsOf, states } from './admin-view.js';
 import { PagedView } from './paged-view.js';
 
 export const MOVEMENTS_PER_PAGE = 20;
 
 export class IzinliDeliveriesView extends PagedView<Movement> {
-  static override properties = {
-    stateFilter: { state: true },
-    notice: { state: true },
-    actionError: { state: true },
-  };
+  static override properties = states('stateFilter');
   declare stateFilter: MovementState | '';
-  declare notice: string;
-  declare actionError: string;
 
   constructor() {
     super();
     this.stateFilter = 'dead';
-    this.notice = '';
-    this.actionError = '';
   }
 
   protected loadPage(api: AdminApi, cursor: string | undefined) {
@@ -62,17 +55,10 @@ export class IzinliDeliveriesView extends PagedView<Movement> {
         >${this.t('stateFilter')}
         <select id="state-filter" @change=${this.choose}>
           <option value="" ?selected=${this.stateFilter === ''}>${this.t('allStates')}</option>
-          ${MOVEMENT_STATES.map(
-            (s) =>
-              html`<option value=${s} ?selected=${s === this.stateFilter}>
-                ${this.t(`state_${s}`)}
-              </option>`,
-          )}
+          ${optionsOf(MOVEMENT_STATES, this.stateFilter, (s) => this.t(`state_${s}`))}
         </select>
       </label>
-      ${this.status()}
-      <p role="status" class="notice" id="deliveries-notice">${this.notice}</p>
-      <p role="alert" class="problem" id="deliveries-error">${this.actionError}</p>
+      ${this.status()} ${this.outcome('deliveries')}
       ${this.pageTable({
         id: 'movements',
         columns: [

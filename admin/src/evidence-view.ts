@@ -5,7 +5,7 @@
 import { html, nothing } from 'lit';
 import type { AdminApi } from './api.js';
 import { failureText } from './api.js';
-import { AdminView } from './admin-view.js';
+import { AdminView, states } from './admin-view.js';
 import { download } from './download.js';
 import type { EvidenceBundle, EvidenceVerification } from './api-types.js';
 import { turkeyTime } from './format.js';
@@ -38,19 +38,9 @@ const noticeKey = (siteKey: string, n: { id: string; locale: string; version: nu
   `${siteKey}/${n.id}/${n.locale}/${n.version}`;
 
 export class IzinliEvidenceView extends AdminView {
-  static override properties = {
-    bundle: { state: true },
-    check: { state: true },
-    notice: { state: true },
-  };
+  static override properties = states('bundle', 'check');
   declare bundle: EvidenceBundle | undefined;
   declare check: EvidenceVerification | undefined;
-  declare notice: string;
-
-  constructor() {
-    super();
-    this.notice = '';
-  }
 
   protected async load(api: AdminApi) {
     const recipient = evidenceRecipient(location.hash);

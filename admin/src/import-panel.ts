@@ -4,7 +4,7 @@
 import { html } from 'lit';
 import type { AdminApi } from './api.js';
 import { failureText } from './api.js';
-import { AdminView } from './admin-view.js';
+import { AdminView, states } from './admin-view.js';
 import type { ImportReport } from './api-types.js';
 
 /** The report line that ends the stream: the server's import report. */
@@ -16,10 +16,7 @@ const SHOWN = 100;
 export class IzinliImportPanel extends AdminView {
   static override properties = {
     sites: { attribute: false },
-    running: { state: true },
-    progress: { state: true },
-    report: { state: true },
-    runError: { state: true },
+    ...states('running', 'progress', 'report', 'runError'),
   };
   declare sites: string[];
   declare running: boolean;

@@ -2,6 +2,8 @@
 // sections, the language switch, logout) and the view the URL's hash names (#/overview …).
 import { LitElement, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import { states } from './admin-view.js';
 import { AdminApi, ApiFailure, failureText } from './api.js';
 import type { SyncState } from './api-types.js';
 import { localeOf, say } from './i18n/index.js';
@@ -32,14 +34,14 @@ export function viewOf(hash: string): ViewName {
 }
 
 export class IzinliAdmin extends LitElement {
-  static override properties = {
-    locale: { state: true },
-    view: { state: true },
-    api: { state: true },
-    signInError: { state: true },
-    signingIn: { state: true },
-    paused: { state: true },
-  };
+  static override properties = states(
+    'locale',
+    'view',
+    'api',
+    'signInError',
+    'signingIn',
+    'paused',
+  );
   declare locale: AdminLocale;
   declare view: ViewName;
   declare api: AdminApi | undefined;
@@ -191,28 +193,9 @@ export class IzinliAdmin extends LitElement {
   }
 
   private current(): TemplateResult {
-    const { api, locale } = this;
-    switch (this.view) {
-      case 'captures':
-        return html`<izinli-captures-view .api=${api} locale=${locale}></izinli-captures-view>`;
-      case 'recipient':
-        return html`<izinli-recipient-view .api=${api} locale=${locale}></izinli-recipient-view>`;
-      case 'deliveries':
-        return html`<izinli-deliveries-view .api=${api} locale=${locale}></izinli-deliveries-view>`;
-      case 'reconciliation':
-        return html`<izinli-reconciliation-view
-          .api=${api}
-          locale=${locale}
-        ></izinli-reconciliation-view>`;
-      case 'consent':
-        return html`<izinli-consent-view .api=${api} locale=${locale}></izinli-consent-view>`;
-      case 'keys':
-        return html`<izinli-keys-view .api=${api} locale=${locale}></izinli-keys-view>`;
-      case 'evidence':
-        return html`<izinli-evidence-view .api=${api} locale=${locale}></izinli-evidence-view>`;
-      default:
-        return html`<izinli-overview-view .api=${api} locale=${locale}></izinli-overview-view>`;
-    }
+    // Every view is the element <izinli-NAME-view>; the name comes from the fixed list of views.
+    const tag = unsafeStatic(`izinli-${this.view}-view`);
+    return staticHtml`<${tag} .api=${this.api} locale=${this.locale}></${tag}>`;
   }
 
   override render() {

@@ -4,8 +4,8 @@
 import { html } from 'lit';
 import type { AdminApi } from './api.js';
 import { ApiFailure, failureText } from './api.js';
-import { AdminView } from './admin-view.js';
-import { dataTable } from './data-table.js';
+import { AdminView, states } from './admin-view.js';
+import { dataTable, tableSection } from './data-table.js';
 import type { Checkpoint, Jwks, LogVerifyJob, SyncState } from './api-types.js';
 import { turkeyTime } from './format.js';
 
@@ -14,12 +14,7 @@ const CHECKPOINTS_PER_SITE = 5;
 const POLL_MS = 500;
 
 export class IzinliKeysView extends AdminView {
-  static override properties = {
-    jwks: { state: true },
-    checkpoints: { state: true },
-    job: { state: true },
-    verifyError: { state: true },
-  };
+  static override properties = states('jwks', 'checkpoints', 'job', 'verifyError');
   declare jwks: Jwks | undefined;
   declare checkpoints: Checkpoint[];
   declare job: LogVerifyJob | undefined;
@@ -129,23 +124,19 @@ export class IzinliKeysView extends AdminView {
             </tr>`,
         })}
       </section>
-      <section>
-        <h2 id="checkpoints-title">${this.t('checkpoints')}</h2>
-        ${dataTable({
-          id: 'checkpoints',
-          labelledBy: 'checkpoints-title',
-          columns: [this.t('site'), this.t('seq'), this.t('signedAt'), this.t('headHash')],
-          rows: this.checkpoints,
-          empty: this.t('none'),
-          row: (c) =>
-            html`<tr data-site=${c.siteKey} data-seq=${c.seq}>
-              <td>${c.siteKey}</td>
-              <td>${c.seq}</td>
-              <td>${turkeyTime(c.signedAt)}</td>
-              <td><code class="hash">${c.hash}</code></td>
-            </tr>`,
-        })}
-      </section>
+      ${tableSection(this.t('checkpoints'), {
+        id: 'checkpoints',
+        columns: [this.t('site'), this.t('seq'), this.t('signedAt'), this.t('headHash')],
+        rows: this.checkpoints,
+        empty: this.t('none'),
+        row: (c) =>
+          html`<tr data-site=${c.siteKey} data-seq=${c.seq}>
+            <td>${c.siteKey}</td>
+            <td>${c.seq}</td>
+            <td>${turkeyTime(c.signedAt)}</td>
+            <td><code class="hash">${c.hash}</code></td>
+          </tr>`,
+      })}
       <section>
         <h2 id="verify-title">${this.t('verifyLog')}</h2>
         <button type="button" id="verify-log" ?disabled=${this.verifying} @click=${this.verify}>

@@ -1,18 +1,14 @@
 // A view of one cursor-paged admin list (captures, deliveries): next and previous pages follow
 // the API's cursor, kept as a stack of the cursors that led to the page on screen.
-import type { PropertyDeclarations, TemplateResult } from 'lit';
-import { AdminView } from './admin-view.js';
+import type { TemplateResult } from 'lit';
+import { AdminView, states } from './admin-view.js';
 import type { AdminApi } from './api.js';
 import type { Page } from './api-types.js';
 import { pagedTable } from './data-table.js';
 import type { PagedTableOptions } from './data-table.js';
 
 export abstract class PagedView<T> extends AdminView {
-  static override properties: PropertyDeclarations = {
-    page: { state: true },
-    cursors: { state: true },
-    shownPage: { state: true },
-  };
+  static override properties = states('page', 'cursors', 'shownPage');
   declare page: Page<T> | undefined;
   /** The cursor of each page shown so far; the last is the current page's. */
   declare cursors: (string | undefined)[];

@@ -4,8 +4,8 @@
 import { html } from 'lit';
 import type { AdminApi } from './api.js';
 import { failureText } from './api.js';
-import { AdminView } from './admin-view.js';
-import { dataTable } from './data-table.js';
+import { AdminView, states } from './admin-view.js';
+import { tableSection } from './data-table.js';
 import { download } from './download.js';
 import type { CheckAnswer, Channel, SyncState, Timeline } from './api-types.js';
 import { turkeyTime } from './format.js';
@@ -48,28 +48,17 @@ export function timelineEntries(tl: Timeline): TimelineEntry[] {
 }
 
 export class IzinliRecipientView extends AdminView {
-  static override properties = {
-    query: { state: true },
-    timeline: { state: true },
-    checks: { state: true },
-    sites: { state: true },
-    notice: { state: true },
-    actionError: { state: true },
-  };
+  static override properties = states('query', 'timeline', 'checks', 'sites');
   declare query: string;
   declare timeline: Timeline | undefined;
   declare checks: [Channel, CheckAnswer][];
   declare sites: string[];
-  declare notice: string;
-  declare actionError: string;
 
   constructor() {
     super();
     this.query = '';
     this.checks = [];
     this.sites = [];
-    this.notice = '';
-    this.actionError = '';
   }
 
   protected async load(api: AdminApi) {
@@ -168,20 +157,16 @@ export class IzinliRecipientView extends AdminView {
         <button type="submit">${this.t('search')}</button>
         <p class="muted" id="q-hint">${this.t('searchHint')}</p>
       </form>
-      ${this.status()}
-      <p role="status" class="notice" id="recipient-notice">${this.notice}</p>
-      <p role="alert" class="problem" id="recipient-error">${this.actionError}</p>
-      ${tl ? this.details(tl) : ''}`;
+      ${this.status()} ${this.outcome('recipient')} ${tl ? this.details(tl) : ''}`;
   }
 
   private details(tl: Timeline) {
     if (tl.events.length === 0) return html`<p>${this.t('notFound')}</p>`;
     const channels = channelsOf(tl.recipient);
-    return html`<section>
-        <h2 id="current-title">${this.t('current')}</h2>
-        ${dataTable({
+    return html`${tableSection(
+        this.t('current'),
+        {
           id: 'current',
-          labelledBy: 'current-title',
           columns: [
             this.t('channel'),
             this.t('intended'),
@@ -203,16 +188,16 @@ export class IzinliRecipientView extends AdminView {
               <td>${check ? (check.allowed ? this.t('allowed') : this.t('notAllowed')) : '—'}</td>
             </tr>`;
           },
-        })}
-        <p>
+        },
+        html`<p>
           <button type="button" id="evidence" @click=${this.downloadEvidence}>
             ${this.t('evidence')}
           </button>
           <a id="evidence-page-link" href=${evidenceHref(tl.recipient)}>
             ${this.t('evidencePageLink')}
           </a>
-        </p>
-      </section>
+        </p>`,
+      )}
       <section>
         <h2 id="timeline-title">${this.t('timeline')}</h2>
         <ol class="timeline" id="timeline">

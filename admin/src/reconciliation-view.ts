@@ -4,8 +4,8 @@
 import { html } from 'lit';
 import type { AdminApi } from './api.js';
 import { failureText } from './api.js';
-import { AdminView } from './admin-view.js';
-import { dataTable } from './data-table.js';
+import { AdminView, states } from './admin-view.js';
+import { dataTable, tableSection } from './data-table.js';
 import { download } from './download.js';
 import type { ReconciliationOverview } from './api-types.js';
 import { say } from './i18n/index.js';
@@ -50,20 +50,8 @@ export const newestFirst = (days: readonly Day[]): Day[] =>
   [...days].sort((a, b) => b.day.localeCompare(a.day));
 
 export class IzinliReconciliationView extends AdminView {
-  static override properties = {
-    overview: { state: true },
-    notice: { state: true },
-    actionError: { state: true },
-  };
+  static override properties = states('overview');
   declare overview: ReconciliationOverview | undefined;
-  declare notice: string;
-  declare actionError: string;
-
-  constructor() {
-    super();
-    this.notice = '';
-    this.actionError = '';
-  }
 
   protected async load(api: AdminApi) {
     this.overview = await api.get<ReconciliationOverview>('/v1/admin/reconciliation');
@@ -87,42 +75,36 @@ export class IzinliReconciliationView extends AdminView {
     const o = this.overview;
     return html`<h1 tabindex="-1">${this.t('reconciliation')}</h1>
       <p class="muted">${this.t('reconciliationHint')}</p>
-      ${this.status()}
-      <p role="status" class="notice" id="reconciliation-notice">${this.notice}</p>
-      <p role="alert" class="problem" id="reconciliation-error">${this.actionError}</p>
-      ${o ? this.subscriptions(o) : ''} ${o ? o.brands.map((b) => this.brand(b, o)) : ''}`;
+      ${this.status()} ${this.outcome('reconciliation')} ${o ? this.subscriptions(o) : ''}
+      ${o ? o.brands.map((b) => this.brand(b, o)) : ''}`;
   }
 
   private subscriptions(o: ReconciliationOverview) {
-    return html`<section>
-      <h2 id="subscriptions-title">${this.t('subscriptions')}</h2>
-      ${dataTable({
-        id: 'subscriptions',
-        labelledBy: 'subscriptions-title',
-        columns: [
-          this.t('iysAccount'),
-          this.t('endsOn'),
-          this.t('daysLeft'),
-          this.t('subscriptionStatus'),
-          this.t('warning'),
-          this.t('checkedAt'),
-        ],
-        rows: o.subscriptions,
-        empty: this.t('noSubscriptionCheck'),
-        row: (s) =>
-          html`<tr data-iys-code=${s.iysCode} data-warning=${s.warning ?? ''}>
-            <th scope="row">${s.iysCode}${s.packageName ? ` (${s.packageName})` : ''}</th>
-            <td>${s.expirationDate ?? '—'}</td>
-            <td>${s.daysLeft ?? '—'}</td>
-            <td>${s.status ?? '—'}</td>
-            <td class=${s.warning ? 'problem' : 'ok'}>
-              ${s.warning ? this.t(`warning_${s.warning}`) : this.t('noWarning')}
-              ${s.error ? html`<code>${s.error.code ?? s.error.kind} (${s.error.status})</code>` : ''}
-            </td>
-            <td>${turkeyTime(s.checkedAt)}</td>
-          </tr>`,
-      })}
-    </section>`;
+    return tableSection(this.t('subscriptions'), {
+      id: 'subscriptions',
+      columns: [
+        this.t('iysAccount'),
+        this.t('endsOn'),
+        this.t('daysLeft'),
+        this.t('subscriptionStatus'),
+        this.t('warning'),
+        this.t('checkedAt'),
+      ],
+      rows: o.subscriptions,
+      empty: this.t('noSubscriptionCheck'),
+      row: (s) =>
+        html`<tr data-iys-code=${s.iysCode} data-warning=${s.warning ?? ''}>
+          <th scope="row">${s.iysCode}${s.packageName ? ` (${s.packageName})` : ''}</th>
+          <td>${s.expirationDate ?? '—'}</td>
+          <td>${s.daysLeft ?? '—'}</td>
+          <td>${s.status ?? '—'}</td>
+          <td class=${s.warning ? 'problem' : 'ok'}>
+            ${s.warning ? this.t(`warning_${s.warning}`) : this.t('noWarning')}
+            ${s.error ? html`<code>${s.error.code ?? s.error.kind} (${s.error.status})</code>` : ''}
+          </td>
+          <td>${turkeyTime(s.checkedAt)}</td>
+        </tr>`,
+    });
   }
 
   private brand(b: Brand, o: ReconciliationOverview) {
@@ -186,32 +168,8 @@ export class IzinliReconciliationView extends AdminView {
         }
       </td>
       <td>
-        ${
-          d.fileSha256
-            ? html`<button
-                type="button"
-                class="link"
-                data-download="file"
-                aria-label="${this.t('downloadCsv')}: ${d.day}"
-                @click=${() => void this.save(b, d, 'file')}
-              >
-                CSV
-              </button>`
-            : ''
-        }
-        ${
-          d.timestampSha256
-            ? html`<button
-                type="button"
-                class="link"
-                data-download="timestamp"
-                aria-label="${this.t('downloadTsr')}: ${d.day}"
-                @click=${() => void this.save(b, d, 'timestamp')}
-              >
-                .tsr
-              </button>`
-            : ''
-        }
+        ${d.fileSha256 ? this.download(b, d, 'file', this.t('downloadCsv'), 'CSV') : ''}
+        ${d.timestampSha256 ? this.download(b, d, 'timestamp', this.t('downloadTsr'), '.tsr') : ''}
         ${d.fileSha256 || d.timestampSha256 ? '' : '—'}
         ${
           d.chained?.length
@@ -227,6 +185,18 @@ export class IzinliReconciliationView extends AdminView {
         }
       </td>
     </tr>`;
+  }
+
+  private download(b: Brand, d: Day, kind: 'file' | 'timestamp', what: string, text: string) {
+    return html`<button
+      type="button"
+      class="link"
+      data-download=${kind}
+      aria-label="${what}: ${d.day}"
+      @click=${() => void this.save(b, d, kind)}
+    >
+      ${text}
+    </button>`;
   }
 
   private missedReason(d: Day) {

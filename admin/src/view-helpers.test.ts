@@ -1,6 +1,7 @@
 // The views' pure parts: the captures query, the recipient query, the hash routes, İYS codes,
 // the reconciliation's differences.
 import { describe, expect, it } from 'vitest';
+import type { Timeline } from './api-types.js';
 import { captureQuery } from './captures-view.js';
 import { explainIysCode } from './iys-errors.js';
 import { viewOf } from './izinli-admin.js';
@@ -55,20 +56,28 @@ describe('view helpers', () => {
   });
 });
 
+/** A channel's current row: our ONAY delivered, and İYS holding `status` from `source`. */
+type Current = Timeline['current'][number];
+type IysState = NonNullable<Current['iys']>;
+const delivered = (
+  type: Current['type'],
+  status: IysState['status'],
+  consentDate: string,
+  source: IysState['source'],
+): Current => ({
+  key: 'k',
+  brandCode: 1,
+  type,
+  intended: 'ONAY',
+  delivery: 'delivered',
+  iys: { status, consentDate, source },
+});
+
 describe('the recipient timeline', () => {
   it('A10: puts a citizen’s change on İYS among our records, in Turkey-time order', () => {
     const entries = timelineEntries({
       recipient: { email: 'a@ornek.com.tr' },
-      current: [
-        {
-          key: 'k',
-          brandCode: 1,
-          type: 'EPOSTA',
-          intended: 'ONAY',
-          delivery: 'delivered',
-          iys: { status: 'RET', consentDate: '2026-12-01 22:00:00', source: 'IYS_WEB' },
-        },
-      ],
+      current: [delivered('EPOSTA', 'RET', '2026-12-01 22:00:00', 'IYS_WEB')],
       events: [
         { at: '2026-12-01T20:00:00Z', siteKey: 's', captureId: 'c2', seq: 2, movements: [] },
         { at: '2026-12-01T18:00:00Z', siteKey: 's', captureId: 'c1', seq: 1, movements: [] },
@@ -82,16 +91,7 @@ describe('the recipient timeline', () => {
   it('leaves out İYS states that are our own deliveries (HS_*)', () => {
     const entries = timelineEntries({
       recipient: { phone: '+905321234567' },
-      current: [
-        {
-          key: 'k',
-          brandCode: 1,
-          type: 'MESAJ',
-          intended: 'ONAY',
-          delivery: 'delivered',
-          iys: { status: 'ONAY', consentDate: '2026-12-01 21:00:00', source: 'HS_WEB' },
-        },
-      ],
+      current: [delivered('MESAJ', 'ONAY', '2026-12-01 21:00:00', 'HS_WEB')],
       events: [],
     });
     expect(entries).toEqual([]);

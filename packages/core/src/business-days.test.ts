@@ -23,19 +23,14 @@ import { CalendarRangeError, hasHolidayData, holidayOn } from './holidays.js';
 import type { Holiday } from './holidays.js';
 import {
   addCivilDays,
-  civilDate,
   civilWeekday,
   compareCivilDates,
   formatCivilDate,
   parseIysDate,
   turkeyDayOf,
 } from './iys-date.js';
-import type { CivilDate } from './iys-date.js';
+import { day } from './iys-date.test-support.js';
 
-const day = (iso: string): CivilDate => {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return civilDate(y, m, d);
-};
 /** An instant from an İYS-format Turkey-time string, so the tests read in Turkish wall-clock time. */
 const tr = (text: string): Date => {
   const parsed = parseIysDate(text);

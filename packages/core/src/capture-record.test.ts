@@ -12,18 +12,12 @@ import {
 import type { UnsealedCaptureRecord } from './capture-record.js';
 import { canonicalJson } from './canonical-json.js';
 import { formatIysDate } from './iys-date.js';
-import type { Problem } from './problem.js';
-import { problemMessage, problemsFromZod } from './problem.js';
+import { problemMessage } from './problem.js';
+import { problemsOf } from './capture-record.test-support.js';
 import { sha256Hex } from './sha256.js';
 import { exampleUnsealedRecord } from './site-config.fixture.js';
 
 const unsealed: UnsealedCaptureRecord = exampleUnsealedRecord;
-
-function problemsOf(input: unknown): Problem[] {
-  const result = CaptureRecord.safeParse(input);
-  expect(result.success).toBe(false);
-  return result.success ? [] : problemsFromZod(result.error, input);
-}
 
 describe('CaptureRecord', () => {
   it('parses a sealed record', async () => {
@@ -55,13 +49,23 @@ describe('CaptureRecord', () => {
     expect(iso).toMatchObject({ code: 'iysDate.format', path: ['consentDate'] });
   });
 
-  it('keeps receivedAt in UTC only', async () => {
+  it.each([
+    {
+      title: 'keeps receivedAt in UTC only',
+      field: 'receivedAt',
+      value: '2025-06-01T14:30:00+03:00',
+      expected: 'an ISO 8601 UTC date-time ending in Z',
+    },
+    {
+      title: 'refuses a page URL with a query, which may carry personal data',
+      field: 'pageUrl',
+      value: 'https://ornek.com.tr/kayit?email=a@b.co',
+      expected: 'a page URL without query or fragment',
+    },
+  ])('$title', async ({ field, value, expected }) => {
     const record = await sealCaptureRecord(unsealed);
-    const [problem] = problemsOf({ ...record, receivedAt: '2025-06-01T14:30:00+03:00' });
-    expect(problem).toMatchObject({
-      path: ['receivedAt'],
-      expected: { en: 'an ISO 8601 UTC date-time ending in Z' },
-    });
+    const [problem] = problemsOf({ ...record, [field]: value });
+    expect(problem).toMatchObject({ path: [field], expected: { en: expected } });
   });
 
   it('B10: holds no IP or user agent when the site keeps none', async () => {
@@ -110,15 +114,6 @@ describe('CaptureRecord', () => {
     const record = await sealCaptureRecord(unsealed);
     const [problem] = problemsOf({ ...record, notices: [] });
     expect(problem).toMatchObject({ code: 'record.noNotices', params: { rule: 'B2' } });
-  });
-
-  it('refuses a page URL with a query, which may carry personal data', async () => {
-    const record = await sealCaptureRecord(unsealed);
-    const [problem] = problemsOf({ ...record, pageUrl: 'https://ornek.com.tr/kayit?email=a@b.co' });
-    expect(problem).toMatchObject({
-      path: ['pageUrl'],
-      expected: { en: 'a page URL without query or fragment' },
-    });
   });
 });
 

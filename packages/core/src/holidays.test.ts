@@ -8,12 +8,8 @@ import {
   holidaysIn,
 } from './holidays.js';
 import { addCivilDays, civilDate, formatCivilDate } from './iys-date.js';
-import type { CivilDate } from './iys-date.js';
+import { day } from './iys-date.test-support.js';
 
-const day = (iso: string): CivilDate => {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return civilDate(y, m, d);
-};
 const span = (firstIso: string, days: number): string[] =>
   Array.from({ length: days }, (_, i) => formatCivilDate(addCivilDays(day(firstIso), i)));
 

@@ -15,8 +15,17 @@ import {
   turkeyStartOfDay,
 } from './iys-date.js';
 import { problemMessage, problemsFromZod } from './problem.js';
+import type { Problem } from './problem.js';
 
 const utc = (iso: string): Date => new Date(iso);
+
+/** The problem parseIysDate reports for a text it must refuse. */
+function refusalOf(text: string): Problem {
+  const parsed = parseIysDate(text);
+  expect(parsed.ok).toBe(false);
+  if (parsed.ok) throw new Error(`expected ${JSON.stringify(text)} to be refused`);
+  return parsed.error;
+}
 
 describe('formatIysDate', () => {
   it('A9: writes an instant in Turkey time (UTC+3), never UTC or ISO 8601', () => {
@@ -78,21 +87,17 @@ describe('parseIysDate', () => {
     ['non-ASCII digits', '２025-06-01 14:30:00'],
     ['an empty string', ''],
   ])('refuses %s with iysDate.format (İYS H158)', (_label, text) => {
-    const parsed = parseIysDate(text);
-    expect(parsed.ok).toBe(false);
-    if (parsed.ok) return;
-    expect(parsed.error).toMatchObject({
+    const error = refusalOf(text);
+    expect(error).toMatchObject({
       code: 'iysDate.format',
       path: [],
       params: { iysCode: 'H158' },
     });
-    expect(parsed.error.received).toBe(JSON.stringify(text).slice(0, 40));
+    expect(error.received).toBe(JSON.stringify(text).slice(0, 40));
   });
 
   it('refuses a non-string at run time with iysDate.format rather than throwing', () => {
-    const parsed = parseIysDate(20250601 as unknown as string);
-    expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.error.code).toBe('iysDate.format');
+    expect(refusalOf(20250601 as unknown as string).code).toBe('iysDate.format');
   });
 
   it.each([
@@ -107,10 +112,8 @@ describe('parseIysDate', () => {
     ['2025-06-01 23:59:60', 'second'],
     ['0000-06-01 10:00:00', 'year'],
   ])('refuses %s with iysDate.invalid naming the %s (İYS H157)', (text, field) => {
-    const parsed = parseIysDate(text);
-    expect(parsed.ok).toBe(false);
-    if (parsed.ok) return;
-    expect(parsed.error).toMatchObject({
+    const error = refusalOf(text);
+    expect(error).toMatchObject({
       code: 'iysDate.invalid',
       received: JSON.stringify(text),
       params: { iysCode: 'H157', field },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CaptureRecord, captureRecordHash, sealCaptureRecord } from './capture-record.js';
 import type { UnsealedCaptureRecord } from './capture-record.js';
-import { problemsFromZod } from './problem.js';
+import { problemsOf } from './capture-record.test-support.js';
 import { EVIDENCE_FOR_SOURCE, evidenceFiles } from './record-evidence.js';
 import type { RecordEvidence } from './record-evidence.js';
 import { exampleUnsealedRecord } from './site-config.fixture.js';
@@ -21,11 +21,6 @@ const paper: UnsealedCaptureRecord = {
   recordedBy: 'mağaza-kadıköy',
   evidence: scan,
 } as UnsealedCaptureRecord;
-
-function problems(input: unknown) {
-  const result = CaptureRecord.safeParse(input);
-  return result.success ? [] : problemsFromZod(result.error, input);
-}
 
 describe('A19: a consent recorded from another source', () => {
   it('parses with its source, real consent date, recorder and evidence', async () => {
@@ -49,7 +44,7 @@ describe('A19: a consent recorded from another source', () => {
         source,
         evidence: wrong,
       } as UnsealedCaptureRecord);
-      expect(problems(record), source).toEqual([
+      expect(problemsOf(record), source).toEqual([
         expect.objectContaining({ code: 'record.evidence', path: ['evidence'] }),
       ]);
     }
@@ -57,7 +52,7 @@ describe('A19: a consent recorded from another source', () => {
 
   it('refuses a consent time after the record was received', async () => {
     const record = await sealCaptureRecord({ ...paper, consentDate: '2025-06-01 14:30:01' });
-    expect(problems(record)).toEqual([
+    expect(problemsOf(record)).toEqual([
       expect.objectContaining({ code: 'record.consentDateFuture', path: ['consentDate'] }),
     ]);
   });
@@ -67,7 +62,7 @@ describe('A19: a consent recorded from another source', () => {
       recordedBy: string;
     };
     const record = await sealCaptureRecord(unrecorded as UnsealedCaptureRecord);
-    const codes = problems(record).map((p) => `${p.code} ${p.path.join('.')}`);
+    const codes = problemsOf(record).map((p) => `${p.code} ${p.path.join('.')}`);
     expect(codes).toContain('record.source source');
     expect(codes).toContain('record.source evidence');
   });

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { problemMessage } from './problem.js';
+import type { Problem } from './problem.js';
 import { serverConfigJsonSchema, validateServerConfig } from './server-config.js';
 import { exampleServerConfig, exampleSiteConfig } from './site-config.fixture.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
+
+/** The problems of a server config that must not validate. */
+function refusalsOf(input: unknown): Problem[] {
+  const result = validateServerConfig(input);
+  expect(result.ok).toBe(false);
+  return result.ok ? [] : result.error;
+}
 
 describe('validateServerConfig', () => {
   it('accepts the example config and applies defaults', () => {
@@ -18,10 +26,8 @@ describe('validateServerConfig', () => {
     const input = clone(exampleServerConfig);
     const site = input.tenants[0]!.sites[0] as Record<string, unknown>;
     (site.purposes as Record<string, unknown>[])[0]!.defaultChecked = true;
-    const result = validateServerConfig(input);
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error.map((p) => p.path)).toContainEqual([
+    const problems = refusalsOf(input);
+    expect(problems.map((p) => p.path)).toContainEqual([
       'tenants',
       0,
       'sites',
@@ -37,10 +43,8 @@ describe('validateServerConfig', () => {
     const tenant = (input.tenants as Record<string, unknown>[])[0]!;
     tenant.id = 'Not A Slug';
     (tenant.sites as Record<string, unknown>[])[0]!.allowedOrigins = ['http://example.com/'];
-    const result = validateServerConfig(input);
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    const paths = result.error.map((p) => p.path.join('.'));
+    const problems = refusalsOf(input);
+    const paths = problems.map((p) => p.path.join('.'));
     expect(paths).toContain('tenants.0.id');
     expect(paths).toContain('tenants.0.sites.0.allowedOrigins.0');
   });
@@ -48,10 +52,8 @@ describe('validateServerConfig', () => {
   it('refuses the same site key twice, across tenants', () => {
     const input = clone(exampleServerConfig);
     input.tenants.push({ ...clone(input.tenants[0]!), id: 'ikinci', adminTokens: [] });
-    const result = validateServerConfig(input);
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    const dup = result.error.find((p) => p.code === 'config.notUnique')!;
+    const problems = refusalsOf(input);
+    const dup = problems.find((p) => p.code === 'config.notUnique')!;
     expect(dup.path).toEqual(['tenants', 1, 'sites', 0, 'siteKey']);
     expect(problemMessage(dup, 'en')).toContain('site key');
   });
@@ -59,30 +61,24 @@ describe('validateServerConfig', () => {
   it('refuses a brand whose İYS account has no credentials', () => {
     const input = clone(exampleServerConfig);
     input.iysAccounts = [];
-    const result = validateServerConfig(input);
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error[0]!.code).toBe('config.iysAccountMissing');
-    expect(result.error[0]!.path).toEqual(['tenants', 0, 'sites', 0, 'brand', 'iysCode']);
+    const problems = refusalsOf(input);
+    expect(problems[0]!.code).toBe('config.iysAccountMissing');
+    expect(problems[0]!.path).toEqual(['tenants', 0, 'sites', 0, 'brand', 'iysCode']);
   });
 
   it('refuses an inline İYS password: secrets come from the environment', () => {
     const input = clone(exampleServerConfig) as Record<string, unknown>;
     input.iysAccounts = [{ iysCode: 100000, username: 'demo', password: 'gizli' }];
-    const result = validateServerConfig(input);
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error[0]!.path).toEqual(['iysAccounts', 0, 'password']);
+    const problems = refusalsOf(input);
+    expect(problems[0]!.path).toEqual(['iysAccounts', 0, 'password']);
   });
 
   it('refuses an admin token stored in clear instead of its SHA-256', () => {
     const input = clone(exampleServerConfig);
     input.tenants[0]!.adminTokens = [{ label: 'hukuk', sha256: 'izinli-ornek-admin-token-0001' }];
-    const result = validateServerConfig(input);
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error[0]!.path).toEqual(['tenants', 0, 'adminTokens', 0, 'sha256']);
-    expect(result.error[0]!.expected.en).toContain('SHA-256');
+    const problems = refusalsOf(input);
+    expect(problems[0]!.path).toEqual(['tenants', 0, 'adminTokens', 0, 'sha256']);
+    expect(problems[0]!.expected.en).toContain('SHA-256');
   });
 });
 
@@ -110,10 +106,8 @@ describe('validateServerConfig: calendar.extraHolidays', () => {
   it.each(['2031-02-30', '2031-13-01', '2031-1-24', '24.01.2031', '2031-01-24T00:00:00Z'])(
     'refuses the date %s, saying what it expected and what it received',
     (date) => {
-      const result = validateServerConfig(withHolidays([{ date, name: 'Bayram' }]));
-      expect(result.ok).toBe(false);
-      if (result.ok) return;
-      expect(result.error).toEqual([
+      const problems = refusalsOf(withHolidays([{ date, name: 'Bayram' }]));
+      expect(problems).toEqual([
         expect.objectContaining({
           code: 'config.holidayDate',
           path: ['calendar', 'extraHolidays', 0, 'date'],
@@ -124,25 +118,23 @@ describe('validateServerConfig: calendar.extraHolidays', () => {
           received: JSON.stringify(date),
         }),
       ]);
-      expect(problemMessage(result.error[0]!, 'en')).toBe(
+      expect(problemMessage(problems[0]!, 'en')).toBe(
         `calendar.extraHolidays[0].date: expected a real calendar day as YYYY-MM-DD (e.g. 2031-03-20); received "${date}"`,
       );
-      expect(problemMessage(result.error[0]!, 'tr')).toContain('2031-03-20');
-      expect(problemMessage(result.error[0]!, 'tr')).not.toContain('expected');
+      expect(problemMessage(problems[0]!, 'tr')).toContain('2031-03-20');
+      expect(problemMessage(problems[0]!, 'tr')).not.toContain('expected');
     },
   );
 
   it('refuses a date given twice, naming the second', () => {
-    const result = validateServerConfig(
+    const problems = refusalsOf(
       withHolidays([
         { date: '2031-01-24', name: 'Ramazan Bayramı (1. gün)' },
         { date: '2031-01-25', name: 'Ramazan Bayramı (2. gün)' },
         { date: '2031-01-24', kind: 'half', name: 'yine' },
       ]),
     );
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error).toEqual([
+    expect(problems).toEqual([
       expect.objectContaining({
         code: 'config.notUnique',
         path: ['calendar', 'extraHolidays', 2, 'date'],
@@ -153,7 +145,7 @@ describe('validateServerConfig: calendar.extraHolidays', () => {
   });
 
   it('refuses an unknown kind, a missing or blank name and an unknown field', () => {
-    const result = validateServerConfig(
+    const problems = refusalsOf(
       withHolidays([
         { date: '2031-01-24', kind: 'quarter', name: 'Bayram' },
         { date: '2031-01-25', name: '  ' },
@@ -161,9 +153,7 @@ describe('validateServerConfig: calendar.extraHolidays', () => {
         { date: '2031-01-27', name: 'Bayram', moved: true },
       ]),
     );
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error.map((p) => p.path.join('.'))).toEqual([
+    expect(problems.map((p) => p.path.join('.'))).toEqual([
       'calendar.extraHolidays.0.kind',
       'calendar.extraHolidays.1.name',
       'calendar.extraHolidays.2.name',

@@ -3,34 +3,30 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatPath, problemMessage } from './problem.js';
-import type { Problem } from './problem.js';
-import { configWith, problemsOf } from './site-config.test-support.js';
+import {
+  configWith,
+  expectReadable,
+  only,
+  problemAt,
+  problemsOf,
+} from './site-config.test-support.js';
 import { otherLegalBasisOf } from './site-config-legal-basis.js';
 import { SiteConfig, validateSiteConfig } from './site-config.js';
 
-/** The single problem with this code; fails if there is none or several. */
-function only(problems: Problem[], code: string): Problem {
-  const found = problems.filter((p) => p.code === code);
-  expect(found, JSON.stringify(problems, null, 1)).toHaveLength(1);
-  return found[0]!;
-}
-
-/** Every message, in both languages, names the path and quotes what was received. */
-function expectReadable(problem: Problem): void {
-  for (const locale of ['tr', 'en'] as const) {
-    const message = problemMessage(problem, locale);
-    expect(message.startsWith(`${formatPath(problem.path, locale)}: `)).toBe(true);
-    if (problem.received !== 'undefined (missing)') expect(message).toContain(problem.received);
-  }
-  expect(problemMessage(problem, 'tr')).not.toBe(problemMessage(problem, 'en'));
+/** The problem `code` of purposes[index][field] set to `value`: there, quoting it, for `rule`. */
+function refusedPurpose(code: string, rule: string, index: number, field: string, value: unknown) {
+  const problem = problemAt(code, (c) => (c.purposes[index][field] = value));
+  expect(problem).toMatchObject({
+    path: ['purposes', index, field],
+    received: JSON.stringify(value),
+    params: { rule },
+  });
+  return problem;
 }
 
 describe('pre-ticked and required boxes', () => {
   it('B6: refuses a pre-ticked purpose at purposes[1].defaultChecked', () => {
-    const problem = only(
-      problemsOf(configWith((c) => (c.purposes[1].defaultChecked = true))),
-      'config.preTicked',
-    );
+    const problem = problemAt('config.preTicked', (c) => (c.purposes[1].defaultChecked = true));
     expect(problem).toEqual({
       code: 'config.preTicked',
       path: ['purposes', 1, 'defaultChecked'],
@@ -46,10 +42,7 @@ describe('pre-ticked and required boxes', () => {
   });
 
   it('A5: refuses a pre-ticked channel box at channels[2].defaultChecked', () => {
-    const problem = only(
-      problemsOf(configWith((c) => (c.channels[2].defaultChecked = true))),
-      'config.preTicked',
-    );
+    const problem = problemAt('config.preTicked', (c) => (c.channels[2].defaultChecked = true));
     expect(problem).toMatchObject({
       path: ['channels', 2, 'defaultChecked'],
       params: { rule: 'A5' },
@@ -66,15 +59,7 @@ describe('pre-ticked and required boxes', () => {
   });
 
   it('B5: refuses a consent made required at purposes[0].required', () => {
-    const problem = only(
-      problemsOf(configWith((c) => (c.purposes[0].required = true))),
-      'config.requiredConsent',
-    );
-    expect(problem).toMatchObject({
-      path: ['purposes', 0, 'required'],
-      received: 'true',
-      params: { rule: 'B5' },
-    });
+    const problem = refusedPurpose('config.requiredConsent', 'B5', 0, 'required', true);
     expectReadable(problem);
     expect(validateSiteConfig(configWith((c) => (c.purposes[0].required = false))).ok).toBe(true);
   });
@@ -101,15 +86,10 @@ describe('pre-ticked and required boxes', () => {
 
 describe('bundled purposes', () => {
   it('B4: refuses a category given as a list, at purposes[0].category', () => {
-    const problem = only(
-      problemsOf(configWith((c) => (c.purposes[0].category = ['pazarlama', 'profilleme']))),
-      'config.bundledPurpose',
-    );
-    expect(problem).toMatchObject({
-      path: ['purposes', 0, 'category'],
-      received: '["pazarlama","profilleme"]',
-      params: { rule: 'B4' },
-    });
+    const problem = refusedPurpose('config.bundledPurpose', 'B4', 0, 'category', [
+      'pazarlama',
+      'profilleme',
+    ]);
     expect(problem.expected.en).toContain('give each purpose its own entry');
     expectReadable(problem);
   });
@@ -121,21 +101,13 @@ describe('bundled purposes', () => {
     'analiz/profilleme',
     'marketing-and-profiling',
   ])('B4: refuses the category "%s", which names several purposes', (category) => {
-    const problem = only(
-      problemsOf(configWith((c) => (c.purposes[1].category = category))),
-      'config.bundledPurpose',
-    );
-    expect(problem).toMatchObject({
-      path: ['purposes', 1, 'category'],
-      received: JSON.stringify(category),
-      params: { rule: 'B4' },
-    });
+    refusedPurpose('config.bundledPurpose', 'B4', 1, 'category', category);
   });
 
   it('B4: refuses a plural categories field on a purpose', () => {
-    const problem = only(
-      problemsOf(configWith((c) => (c.purposes[0].categories = ['a', 'b']))),
+    const problem = problemAt(
       'config.bundledPurpose',
+      (c) => (c.purposes[0].categories = ['a', 'b']),
     );
     expect(problem).toMatchObject({ path: ['purposes', 0, 'categories'], received: '["a","b"]' });
   });
@@ -154,31 +126,30 @@ describe('bundled purposes', () => {
   });
 
   it('B4: refuses two purposes sharing one açık rıza text, pointing at the second', () => {
-    const problem = only(
-      problemsOf(configWith((c) => (c.purposes[1].noticeId = 'riza-pazarlama-analizi'))),
+    const problem = refusedPurpose(
       'config.sharedConsentText',
+      'B4',
+      1,
+      'noticeId',
+      'riza-pazarlama-analizi',
     );
-    expect(problem).toMatchObject({
-      path: ['purposes', 1, 'noticeId'],
-      received: '"riza-pazarlama-analizi"',
-      params: { rule: 'B4', other: 0 },
-    });
+    expect(problem.params).toMatchObject({ other: 0 });
     expect(problem.expected.en).toContain('purposes[0]');
     expectReadable(problem);
   });
 
   it('B4: refuses a purpose whose consent text is the commercial-message (etk) text', () => {
-    const problem = only(
-      problemsOf(configWith((c) => (c.purposes[0].noticeId = 'etk-onay'))),
+    const problem = problemAt(
       'config.sharedConsentText',
+      (c) => (c.purposes[0].noticeId = 'etk-onay'),
     );
     expect(problem).toMatchObject({ path: ['purposes', 0, 'noticeId'], params: { rule: 'B4' } });
   });
 
   it('refuses a category that is not an identifier, without calling it bundling', () => {
-    const problem = only(
-      problemsOf(configWith((c) => (c.purposes[0].category = 'Pazarlama_Analizi'))),
+    const problem = problemAt(
       'config.categoryFormat',
+      (c) => (c.purposes[0].category = 'Pazarlama_Analizi'),
     );
     expect(problem.path).toEqual(['purposes', 0, 'category']);
   });
@@ -186,23 +157,18 @@ describe('bundled purposes', () => {
 
 describe('notice and consent kept apart', () => {
   it('B3: refuses a purpose whose consent text is the aydınlatma notice', () => {
-    const problem = only(
-      problemsOf(configWith((c) => (c.purposes[0].noticeId = 'kvkk-aydinlatma'))),
+    const problem = refusedPurpose(
       'config.noticeAsConsent',
+      'B3',
+      0,
+      'noticeId',
+      'kvkk-aydinlatma',
     );
-    expect(problem).toMatchObject({
-      path: ['purposes', 0, 'noticeId'],
-      received: '"kvkk-aydinlatma"',
-      params: { rule: 'B3' },
-    });
     expectReadable(problem);
   });
 
   it('B3: refuses the aydınlatma notice used as the commercial-message consent text', () => {
-    const problem = only(
-      problemsOf(configWith((c) => (c.etkNoticeId = 'kvkk-aydinlatma'))),
-      'config.noticeAsConsent',
-    );
+    const problem = problemAt('config.noticeAsConsent', (c) => (c.etkNoticeId = 'kvkk-aydinlatma'));
     expect(problem).toMatchObject({ path: ['etkNoticeId'], params: { rule: 'B3' } });
   });
 
@@ -239,9 +205,9 @@ describe('notice and consent kept apart', () => {
   });
 
   it('refuses an aydınlatmaNoticeId that names a consent text', () => {
-    const problem = only(
-      problemsOf(configWith((c) => (c.aydinlatmaNoticeId = 'riza-pazarlama-analizi'))),
+    const problem = problemAt(
       'config.noticeKind',
+      (c) => (c.aydinlatmaNoticeId = 'riza-pazarlama-analizi'),
     );
     expect(problem).toMatchObject({
       path: ['aydinlatmaNoticeId'],
@@ -250,10 +216,7 @@ describe('notice and consent kept apart', () => {
   });
 
   it('needs the etk text as soon as a channel is offered, and not otherwise', () => {
-    const problem = only(
-      problemsOf(configWith((c) => delete c.etkNoticeId)),
-      'config.etkNoticeMissing',
-    );
+    const problem = problemAt('config.etkNoticeMissing', (c) => delete c.etkNoticeId);
     expect(problem).toMatchObject({ path: ['etkNoticeId'], received: 'undefined (missing)' });
     expectReadable(problem);
     const purposesOnly = configWith((c) => {
@@ -272,15 +235,7 @@ describe('other legal basis', () => {
     'consent-proof',
     'sozlesmenin-ifasi',
   ])('B9: refuses asking consent for "%s"', (category) => {
-    const problem = only(
-      problemsOf(configWith((c) => (c.purposes[0].category = category))),
-      'config.otherLegalBasis',
-    );
-    expect(problem).toMatchObject({
-      path: ['purposes', 0, 'category'],
-      received: JSON.stringify(category),
-      params: { rule: 'B9' },
-    });
+    const problem = refusedPurpose('config.otherLegalBasis', 'B9', 0, 'category', category);
     expect(typeof problem.params?.basis).toBe('string');
     expectReadable(problem);
   });
@@ -300,10 +255,7 @@ describe('other legal basis', () => {
 
 describe('references, duplicates and coverage', () => {
   it('refuses a purpose naming a notice that is not defined', () => {
-    const problem = only(
-      problemsOf(configWith((c) => (c.purposes[0].noticeId = 'riza-yok'))),
-      'config.unknownNotice',
-    );
+    const problem = problemAt('config.unknownNotice', (c) => (c.purposes[0].noticeId = 'riza-yok'));
     expect(problem).toMatchObject({
       path: ['purposes', 0, 'noticeId'],
       expected: { en: 'the id of a notice defined in `notices`' },
@@ -363,10 +315,7 @@ describe('references, duplicates and coverage', () => {
   });
 
   it('refuses one notice id used for two kinds of text', () => {
-    const problem = only(
-      problemsOf(configWith((c) => (c.notices[8].kind = 'etk'))),
-      'config.noticeKind',
-    );
+    const problem = problemAt('config.noticeKind', (c) => (c.notices[8].kind = 'etk'));
     expect(problem).toMatchObject({ path: ['notices', 8, 'kind'], received: '"etk"' });
   });
 
@@ -387,24 +336,16 @@ describe('references, duplicates and coverage', () => {
   });
 
   it('puts Turkish first', () => {
-    const problem = only(
-      problemsOf(configWith((c) => (c.locales = ['en', 'tr']))),
-      'config.turkishFirst',
-    );
+    const problem = problemAt('config.turkishFirst', (c) => (c.locales = ['en', 'tr']));
     expect(problem).toMatchObject({ path: ['locales', 0], received: '"en"' });
     expectReadable(problem);
   });
 
   it('refuses a config that asks nothing at all', () => {
-    const problem = only(
-      problemsOf(
-        configWith((c) => {
-          c.channels = [];
-          c.purposes = [];
-        }),
-      ),
-      'config.nothingToAsk',
-    );
+    const problem = problemAt('config.nothingToAsk', (c) => {
+      c.channels = [];
+      c.purposes = [];
+    });
     expect(problem.path).toEqual([]);
     expectReadable(problem);
   });

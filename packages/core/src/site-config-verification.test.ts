@@ -2,28 +2,11 @@
 // The site's verification policy (docs/verification.md#configuration): its defaults, the refusals
 // the config check gives (each at its path, in both languages), and what the widget sees of it.
 import { describe, expect, it } from 'vitest';
-import { formatPath, problemMessage } from './problem.js';
-import type { Problem } from './problem.js';
-import { configWith, problemsOf } from './site-config.test-support.js';
+import { configWith, expectReadable, problemAt, problemsOf } from './site-config.test-support.js';
 import { validateSiteConfig } from './site-config.js';
 import { publicSiteConfig } from './site-config-public.js';
 import { VerificationPolicy, verificationOf } from './site-config-verification.js';
 import { exampleSiteConfig } from './site-config.fixture.js';
-
-function only(problems: Problem[], code: string): Problem {
-  const found = problems.filter((p) => p.code === code);
-  expect(found, JSON.stringify(problems, null, 1)).toHaveLength(1);
-  return found[0]!;
-}
-
-function expectReadable(problem: Problem): void {
-  for (const locale of ['tr', 'en'] as const) {
-    expect(
-      problemMessage(problem, locale).startsWith(`${formatPath(problem.path, locale)}: `),
-    ).toBe(true);
-  }
-  expect(problemMessage(problem, 'tr')).not.toBe(problemMessage(problem, 'en'));
-}
 
 const validated = (input: unknown) => {
   const result = validateSiteConfig(input);
@@ -69,15 +52,10 @@ describe('verification policy', () => {
   });
 
   it('refuses a method for a channel the site does not offer, at verification.channels.EPOSTA', () => {
-    const problem = only(
-      problemsOf(
-        configWith((c) => {
-          c.channels = c.channels.filter((x: any) => x.type !== 'EPOSTA');
-          c.verification = { channels: { EPOSTA: 'link' } };
-        }),
-      ),
-      'config.verificationChannel',
-    );
+    const problem = problemAt('config.verificationChannel', (c) => {
+      c.channels = c.channels.filter((x: any) => x.type !== 'EPOSTA');
+      c.verification = { channels: { EPOSTA: 'link' } };
+    });
     expect(problem).toMatchObject({
       path: ['verification', 'channels', 'EPOSTA'],
       received: '"link"',
@@ -87,9 +65,9 @@ describe('verification policy', () => {
   });
 
   it('refuses verifying ARAMA, at verification.channels.ARAMA (verify the number through MESAJ)', () => {
-    const problem = only(
-      problemsOf(configWith((c) => (c.verification = { channels: { ARAMA: 'code' } }))),
+    const problem = problemAt(
       'config.verificationArama',
+      (c) => (c.verification = { channels: { ARAMA: 'code' } }),
     );
     expect(problem).toMatchObject({ path: ['verification', 'channels', 'ARAMA'] });
     expect(problem.expected.en).toMatch(/MESAJ/);

@@ -7,8 +7,6 @@ import { codesOf, servedSim } from './contract-harness.test-support.js';
 // Every İYS endpoint the simulator serves, through the client over a real port.
 const BRAND = DEMO_ACCOUNT.iysCode;
 const HOUR = 3_600_000;
-let serial = 0;
-const phone = () => `+9053220${String(++serial).padStart(5, '0')}`;
 
 describe('contract: endpoints over HTTP', () => {
   // A Basic-auth receiver: İYS first checks it refuses the test movement without credentials.
@@ -16,18 +14,9 @@ describe('contract: endpoints over HTTP', () => {
     Promise.resolve(
       new Response(null, { status: new Headers(init?.headers).has('authorization') ? 200 : 401 }),
     );
-  const { sim, client, raw, passwordGrant, brandPath } = servedSim({
+  const { sim, client, raw, passwordGrant, brandPath, phone, onay } = servedSim({
     fetch: acceptingPushReceiver as unknown as typeof fetch,
   });
-  const onay = (over: Partial<IysConsentInput> = {}): IysConsentInput =>
-    ({
-      recipient: phone(),
-      type: 'MESAJ',
-      source: 'HS_WEB',
-      status: 'ONAY',
-      consentDate: sim.now(),
-      ...over,
-    }) as IysConsentInput;
 
   it('token: the password grant answers a bearer token pair with its lifetimes', async () => {
     const answer = await passwordGrant();

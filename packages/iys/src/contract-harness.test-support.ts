@@ -3,6 +3,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { createIysSim, DEMO_ACCOUNT, type IysSimOptions, type ServedSim } from '@izinli/iys-sim';
 import { serveIysSim } from '@izinli/iys-sim';
+import type { IysConsentInput } from './consent-request.js';
 import { createIysClient } from './iys-client.js';
 import type { IysClientOptions } from './iys-client-api.js';
 import { createTokenBucket } from './rate-limiter.js';
@@ -131,7 +132,34 @@ export function servedSim(options: IysSimOptions = {}) {
   const brandPath = (rest: string, brandCode: number = DEMO_ACCOUNT.iysCode, version = '') =>
     `${version}/sps/${DEMO_ACCOUNT.iysCode}/brands/${brandCode}${rest}`;
 
-  return { sim, url, now, client, raw, control, accessToken, passwordGrant, brandPath };
+  let serial = 0;
+  /** A fresh Turkish mobile number per use, so no two tests share a consent key. */
+  const phone = () => `+9053220${String(++serial).padStart(5, '0')}`;
+
+  /** An ONAY by SMS from the web for a fresh number, dated now on the simulator; `over` changes it. */
+  const onay = (over: Partial<IysConsentInput> = {}): IysConsentInput =>
+    ({
+      recipient: phone(),
+      type: 'MESAJ',
+      source: 'HS_WEB',
+      status: 'ONAY',
+      consentDate: sim.now(),
+      ...over,
+    }) as IysConsentInput;
+
+  return {
+    sim,
+    url,
+    now,
+    client,
+    raw,
+    control,
+    accessToken,
+    passwordGrant,
+    brandPath,
+    phone,
+    onay,
+  };
 }
 
 /** İYS's error codes in a raw answer body, in order. */

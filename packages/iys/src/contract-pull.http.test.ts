@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
 import { DEMO_ACCOUNT } from '@izinli/iys-sim';
-import type { IysConsentInput } from './consent-request.js';
 import { servedSim } from './contract-harness.test-support.js';
 
 // Pull (`GET …/consents/changes`) over a real port: the one-hour lag, the cursor, 204, and a
@@ -9,15 +8,7 @@ const BRAND = DEMO_ACCOUNT.iysCode;
 const MINUTE = 60_000;
 
 describe('contract: pull changes', () => {
-  const { sim, client, control } = servedSim();
-  let serial = 0;
-  const onay = (): IysConsentInput => ({
-    recipient: `+9053230${String(++serial).padStart(5, '0')}`,
-    type: 'MESAJ',
-    source: 'HS_WEB',
-    status: 'ONAY',
-    consentDate: sim.now(),
-  });
+  const { sim, client, control, onay } = servedSim();
 
   it('shows our write in source=HS only after one hour, then pages by cursor, then 204', async () => {
     const iys = client();

@@ -9,21 +9,9 @@ import { codesOf, servedSim } from './contract-harness.test-support.js';
 // back (status, code, retryable) and, where the client refuses to send, what İYS itself answers.
 const BRAND = DEMO_ACCOUNT.iysCode;
 const DAY = 86_400_000;
-let serial = 0;
-/** A fresh Turkish mobile number per use, so no two tests share a consent key. */
-const phone = () => `+9053210${String(++serial).padStart(5, '0')}`;
 
 describe('contract: consent rules over HTTP', () => {
-  const { sim, client, raw, brandPath } = servedSim();
-  const onay = (over: Partial<IysConsentInput> = {}): IysConsentInput =>
-    ({
-      recipient: phone(),
-      type: 'MESAJ',
-      source: 'HS_WEB',
-      status: 'ONAY',
-      consentDate: sim.now(),
-      ...over,
-    }) as IysConsentInput;
+  const { sim, client, raw, brandPath, onay } = servedSim();
   const errorOf = (result: { ok: boolean; error?: unknown }) => {
     expect(result.ok).toBe(false);
     return (result as { error: IysError }).error;

@@ -1,5 +1,6 @@
 // A hand-written fake of İYS's HTTP side for unit tests: records every request and answers from a
 // handler. Not exported from the package; the simulator (@izinli/iys-sim) is the faithful one.
+import { expect } from 'vitest';
 import type { FetchLike } from './transport.js';
 
 /** A request as the fake saw it, body parsed from JSON. */
@@ -71,4 +72,11 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => voi
     resolve = r;
   });
   return { promise, resolve };
+}
+
+/** The error of a result that must have failed. */
+export function errorOf<E>(result: { ok: true } | { ok: false; error: E }): E {
+  expect(result.ok).toBe(false);
+  if (result.ok) throw new Error('expected a failure');
+  return result.error;
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { json } from './fake-fetch.test-support.js';
+import { errorOf, json } from './fake-fetch.test-support.js';
 import { BRAND, IYS_CODE, fakeIysClient } from './fake-iys-client.test-support.js';
 import type { IysConsentInput } from './consent-request.js';
 
@@ -54,11 +54,9 @@ describe('addConsents', () => {
 
   it('A18: refuses 1001 consents locally with İYS’s H091, sending nothing', async () => {
     const { client, calls } = fakeIysClient(() => accepted(1));
-    const result = await client.addConsents(BRAND, phones(1001));
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error).toMatchObject({ kind: 'rejected', code: 'H091', sent: false });
-    expect(result.error.problems[0]).toMatchObject({
+    const error = errorOf(await client.addConsents(BRAND, phones(1001)));
+    expect(error).toMatchObject({ kind: 'rejected', code: 'H091', sent: false });
+    expect(error.problems[0]).toMatchObject({
       code: 'iys.batchTooLarge',
       params: { max: 1000, size: 1001 },
     });
@@ -74,40 +72,40 @@ describe('addConsents', () => {
 
   it('A18: refuses a repeated (recipientType, type, recipient) locally with H194 and its index', async () => {
     const { client, calls } = fakeIysClient(() => accepted(1));
-    const result = await client.addConsents(BRAND, [
-      item('ayse@ornek.com'),
-      item('+905321234567'),
-      item('+905321234567', { type: 'ARAMA' }), // another channel: a different key
-      item('+905321234567', { recipientType: 'TACIR' }), // another recipientType: different
-      item('Ayse@Ornek.com', { status: 'RET' }), // İYS lower-cases e-mail: the same key
-    ]);
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error.code).toBe('H194');
-    expect(result.error.errors).toEqual([expect.objectContaining({ code: 'H194', index: 4 })]);
-    expect(result.error.problems[0]).toMatchObject({
+    const error = errorOf(
+      await client.addConsents(BRAND, [
+        item('ayse@ornek.com'),
+        item('+905321234567'),
+        item('+905321234567', { type: 'ARAMA' }), // another channel: a different key
+        item('+905321234567', { recipientType: 'TACIR' }), // another recipientType: different
+        item('Ayse@Ornek.com', { status: 'RET' }), // İYS lower-cases e-mail: the same key
+      ]),
+    );
+    expect(error.code).toBe('H194');
+    expect(error.errors).toEqual([expect.objectContaining({ code: 'H194', index: 4 })]);
+    expect(error.problems[0]).toMatchObject({
       code: 'iys.duplicateKey',
       path: [4],
       params: { firstIndex: 0 },
     });
-    expect(result.error.message).not.toContain('ornek.com');
+    expect(error.message).not.toContain('ornek.com');
     expect(calls).toHaveLength(0);
   });
 
   it('reports every invalid item of a batch at once, each with its index', async () => {
     const { client, calls } = fakeIysClient(() => accepted(1));
-    const result = await client.addConsents(BRAND, [
-      item('+905321234567', { consentDate: '02.03.2026 09:00' }),
-      item('+905321234568'),
-      item('+905321234569', { source: 'IYS_WEB' }),
-    ]);
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error.problems.map((p) => p.path)).toEqual([
+    const error = errorOf(
+      await client.addConsents(BRAND, [
+        item('+905321234567', { consentDate: '02.03.2026 09:00' }),
+        item('+905321234568'),
+        item('+905321234569', { source: 'IYS_WEB' }),
+      ]),
+    );
+    expect(error.problems.map((p) => p.path)).toEqual([
       [0, 'consentDate'],
       [2, 'source'],
     ]);
-    expect(result.error.errors).toEqual([expect.objectContaining({ code: 'H158', index: 0 })]);
+    expect(error.errors).toEqual([expect.objectContaining({ code: 'H158', index: 0 })]);
     expect(calls).toHaveLength(0);
   });
 

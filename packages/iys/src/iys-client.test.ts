@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { iysErrors, json } from './fake-fetch.test-support.js';
+import { errorOf, iysErrors, json } from './fake-fetch.test-support.js';
 import { BRAND, IYS_CODE, fakeIysClient } from './fake-iys-client.test-support.js';
 import type { IysConsentInput } from './consent-request.js';
 
@@ -86,23 +86,23 @@ describe('addConsent', () => {
 
   it('A18: refuses an invalid consent locally, sending nothing at all', async () => {
     const { client, calls } = fakeIysClient(() => json(200, ADDED));
-    const result = await client.addConsent(
-      BRAND,
-      consent({ consentDate: '2026-03-02T09:59:58Z', status: 'MAYBE' }),
+    const error = errorOf(
+      await client.addConsent(
+        BRAND,
+        consent({ consentDate: '2026-03-02T09:59:58Z', status: 'MAYBE' }),
+      ),
     );
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error).toMatchObject({
+    expect(error).toMatchObject({
       kind: 'rejected',
       status: 0,
       sent: false,
       retryable: false,
     });
-    expect(result.error.problems.map((p) => p.path.join('.'))).toEqual(
+    expect(error.problems.map((p) => p.path.join('.'))).toEqual(
       expect.arrayContaining(['consentDate', 'status']),
     );
     // The date problem carries İYS's twin code, so callers see what İYS would have said.
-    expect(result.error.codes).toContain('H158');
+    expect(error.codes).toContain('H158');
     expect(calls).toHaveLength(0);
   });
 
@@ -126,17 +126,15 @@ describe('addConsent', () => {
         ],
       }),
     );
-    const result = await client.addConsent(BRAND, consent());
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error).toMatchObject({
+    const error = errorOf(await client.addConsent(BRAND, consent()));
+    expect(error).toMatchObject({
       kind: 'rejected',
       status: 422,
       code: 'H467',
       retryable: false,
       operation: 'addConsent',
     });
-    expect(result.error.errors[0]).toMatchObject({ location: ['consentDate'] });
+    expect(error.errors[0]).toMatchObject({ location: ['consentDate'] });
   });
 
   it('throws for a brandCode that is not a positive integer, a programming error', async () => {
@@ -173,10 +171,8 @@ describe('401 handling', () => {
 
   it('gives up after the one retry with a non-retryable auth error', async () => {
     const { client, apiCalls, tokenCalls } = fakeIysClient(() => iysErrors(401, 'H351'));
-    const result = await client.addConsent(BRAND, consent());
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error).toMatchObject({
+    const error = errorOf(await client.addConsent(BRAND, consent()));
+    expect(error).toMatchObject({
       kind: 'auth',
       status: 401,
       code: 'H351',

@@ -3,11 +3,9 @@
 // fails as the H084 lock does, due again when the budget frees.
 import { describe, expect, it } from 'vitest';
 import { fakeFetch, tokenAnswer } from './fake-fetch.test-support.js';
-import { unlimited } from './rate-limiter.js';
-import { createTokenManager } from './token-manager.js';
 import { createMemoryTokenStore } from './token-store.js';
 import type { GrantReservation, TokenStore } from './token-store.js';
-import { createTransport } from './transport.js';
+import { testTokenManager } from './token-manager.test-support.js';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -32,20 +30,7 @@ function budgetStore(budget: number): TokenStore & { counted: number[] } {
 function manager(store: TokenStore, clock: { t: number }) {
   // Every token lives one minute, so each call after a minute asks again.
   const { fetch, calls } = fakeFetch((_req, i) => tokenAnswer(i + 1, 60, 14400));
-  const transport = createTransport({
-    baseUrl: 'https://iys.test',
-    fetch,
-    rateLimiter: unlimited,
-    requestTimeoutMs: 5000,
-  });
-  const m = createTokenManager({
-    transport,
-    username: 'user@example.com',
-    password: 'secret',
-    store,
-    now: () => clock.t,
-  });
-  return { manager: m, calls };
+  return { manager: testTokenManager(fetch, { store, now: () => clock.t }), calls };
 }
 
 describe('the token request budget', () => {

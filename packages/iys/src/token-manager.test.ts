@@ -1,11 +1,16 @@
 // Long because: the token's whole life: login, refresh, single flight, the H084 halt, errors.
 import { describe, it, expect } from 'vitest';
-import { deferred, fakeFetch, iysErrors, json, tokenAnswer } from './fake-fetch.test-support.js';
+import {
+  deferred,
+  errorOf,
+  fakeFetch,
+  iysErrors,
+  json,
+  tokenAnswer,
+} from './fake-fetch.test-support.js';
 import type { RecordedRequest } from './fake-fetch.test-support.js';
-import { unlimited } from './rate-limiter.js';
-import { createTokenManager } from './token-manager.js';
 import { createMemoryTokenStore, type TokenStore } from './token-store.js';
-import { createTransport } from './transport.js';
+import { testTokenManager } from './token-manager.test-support.js';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -17,16 +22,7 @@ function setup(
   const clock = { t: options.start ?? 1_000_000 };
   const { fetch, calls } = fakeFetch(handler);
   const store = options.store ?? createMemoryTokenStore();
-  const transport = createTransport({
-    baseUrl: 'https://iys.test',
-    fetch,
-    rateLimiter: unlimited,
-    requestTimeoutMs: 5000,
-  });
-  const manager = createTokenManager({
-    transport,
-    username: 'user@example.com',
-    password: 'secret',
+  const manager = testTokenManager(fetch, {
     store,
     now: () => clock.t,
     ...(options.refreshMarginMs !== undefined ? { refreshMarginMs: options.refreshMarginMs } : {}),
@@ -157,10 +153,8 @@ describe('createTokenManager', () => {
 
   it('returns the transient error when there is no valid token to fall back on', async () => {
     const { manager } = setup(() => iysErrors(503, 'H015'));
-    const result = await manager.getAccessToken();
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error).toMatchObject({ kind: 'server', status: 503, retryable: true });
+    const error = errorOf(await manager.getAccessToken());
+    expect(error).toMatchObject({ kind: 'server', status: 503, retryable: true });
   });
 
   it('shares one token request among concurrent callers (single flight)', async () => {
@@ -298,27 +292,23 @@ describe('createTokenManager', () => {
         error_description: 'Kullanıcı kimlik bilgileri geçersiz.',
       }),
     );
-    const result = await manager.getAccessToken();
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error).toMatchObject({
+    const error = errorOf(await manager.getAccessToken());
+    expect(error).toMatchObject({
       kind: 'auth',
       status: 400,
       code: 'invalid_request',
       retryable: false,
     });
-    expect(result.error.message).not.toContain('secret');
+    expect(error.message).not.toContain('secret');
   });
 
   it('turns a malformed token answer into an invalid-response error without echoing tokens', async () => {
     const { manager } = setup(() => json(200, { access_token: 'LEAKY', expires_in: 'soon' }));
-    const result = await manager.getAccessToken();
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error.kind).toBe('invalid-response');
-    expect(result.error.problems.length).toBeGreaterThan(0);
-    expect(JSON.stringify(result.error.problems)).not.toContain('LEAKY');
-    expect(result.error.message).not.toContain('LEAKY');
+    const error = errorOf(await manager.getAccessToken());
+    expect(error.kind).toBe('invalid-response');
+    expect(error.problems.length).toBeGreaterThan(0);
+    expect(JSON.stringify(error.problems)).not.toContain('LEAKY');
+    expect(error.message).not.toContain('LEAKY');
   });
 
   it('turns a token answer that is not JSON into an invalid-response error', async () => {
@@ -331,9 +321,7 @@ describe('createTokenManager', () => {
     const { manager } = setup(() => {
       throw new TypeError('fetch failed');
     });
-    const result = await manager.getAccessToken();
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error).toMatchObject({ kind: 'network', status: 0, retryable: true });
+    const error = errorOf(await manager.getAccessToken());
+    expect(error).toMatchObject({ kind: 'network', status: 0, retryable: true });
   });
 });

@@ -17,7 +17,25 @@ async function expectError(res: Response, status: number, errors: object[]) {
   expect(await errorsOf(res)).toEqual(errors);
 }
 
-const msg = (code: keyof typeof IYS_ERRORS) => IYS_ERRORS[code].message;
+/** One entry of İYS's error answer: the code, its documented message, where and what it refused. */
+const iysError = (code: keyof typeof IYS_ERRORS, field?: string, value?: unknown) => ({
+  code,
+  message: IYS_ERRORS[code].message,
+  ...(field === undefined ? {} : { location: [field] }),
+  ...(value === undefined ? {} : { value }),
+});
+
+/** Adds a consent dated `consentDate` (and `over`): İYS refuses it with 422 `code`, quoting the date. */
+async function expectDateRefused(
+  add: (body: unknown) => Promise<Response>,
+  code: keyof typeof IYS_ERRORS,
+  consentDate: string,
+  over: Record<string, unknown> = {},
+) {
+  await expectError(await add(consent({ ...over, consentDate })), 422, [
+    iysError(code, 'consentDate', consentDate),
+  ]);
+}
 
 describe('add one consent', () => {
   it('A17: records an HS_WEB ONAY and answers transactionId and creationDate in İYS format', async () => {
@@ -44,9 +62,9 @@ describe('add one consent', () => {
     await expectError(
       await call(sim, 'POST', `${BASE}/consents`, { raw: '{"recipient":', token }),
       400,
-      [{ code: 'H014', message: msg('H014') }],
+      [iysError('H014')],
     );
-    await expectError(await add([consent()]), 400, [{ code: 'H085', message: msg('H085') }]);
+    await expectError(await add([consent()]), 400, [iysError('H085')]);
   });
 
   it.each([
@@ -59,7 +77,7 @@ describe('add one consent', () => {
     const { add } = await setup();
     const body = consent();
     delete body[field];
-    await expectError(await add(body), 422, [{ code, message: msg(code), location: [field] }]);
+    await expectError(await add(body), 422, [iysError(code, field)]);
   });
 
   it.each([
@@ -70,15 +88,13 @@ describe('add one consent', () => {
     ['source', 'IYS_WEB', 'H119'],
   ] as const)('answers %s %j with 422 %s echoing the value', async (field, value, code) => {
     const { add } = await setup();
-    await expectError(await add(consent({ [field]: value })), 422, [
-      { code, message: msg(code), location: [field], value },
-    ]);
+    await expectError(await add(consent({ [field]: value })), 422, [iysError(code, field, value)]);
   });
 
   it('answers an unknown field with 422 H118 naming it', async () => {
     const { add } = await setup();
     await expectError(await add(consent({ fullName: 'Ayşe Yılmaz' })), 422, [
-      { code: 'H118', message: msg('H118'), location: ['fullName'], value: 'Ayşe Yılmaz' },
+      iysError('H118', 'fullName', 'Ayşe Yılmaz'),
     ]);
   });
 
@@ -95,8 +111,8 @@ describe('add one consent', () => {
   it('answers a phone over 15 characters with H160 and H121 together, as the document shows', async () => {
     const { add } = await setup();
     await expectError(await add(consent({ recipient: '9055436100000000' })), 422, [
-      { code: 'H160', message: msg('H160'), location: ['recipient'], value: '9055436100000000' },
-      { code: 'H121', message: msg('H121'), location: ['recipient'], value: '9055436100000000' },
+      iysError('H160', 'recipient', '9055436100000000'),
+      iysError('H121', 'recipient', '9055436100000000'),
     ]);
   });
 
@@ -125,65 +141,26 @@ describe('add one consent', () => {
   ])('answers the e-mail %j with 422 H120', async (recipient) => {
     const { add } = await setup();
     await expectError(await add(consent({ recipient, type: 'EPOSTA' })), 422, [
-      { code: 'H120', message: msg('H120'), location: ['recipient'], value: recipient },
+      iysError('H120', 'recipient', recipient),
     ]);
   });
 
   it('answers a malformed consentDate with H158 and an impossible one with H157', async () => {
     const { add } = await setup();
-    await expectError(await add(consent({ consentDate: '2025-10-15T09:30:00Z' })), 422, [
-      {
-        code: 'H158',
-        message: msg('H158'),
-        location: ['consentDate'],
-        value: '2025-10-15T09:30:00Z',
-      },
-    ]);
-    await expectError(await add(consent({ consentDate: '2020-15-01 13:35:00' })), 422, [
-      {
-        code: 'H157',
-        message: msg('H157'),
-        location: ['consentDate'],
-        value: '2020-15-01 13:35:00',
-      },
-    ]);
+    await expectDateRefused(add, 'H158', '2025-10-15T09:30:00Z');
+    await expectDateRefused(add, 'H157', '2020-15-01 13:35:00');
   });
 
   it('answers a future consentDate with H162 and one before 2015-05-01 with H156', async () => {
     const { add } = await setup();
-    await expectError(await add(consent({ consentDate: '2025-10-15 10:00:01' })), 422, [
-      {
-        code: 'H162',
-        message: msg('H162'),
-        location: ['consentDate'],
-        value: '2025-10-15 10:00:01',
-      },
-    ]);
+    await expectDateRefused(add, 'H162', '2025-10-15 10:00:01');
     expect((await add(consent({ consentDate: '2025-10-15 10:00:00' }))).status).toBe(200);
-    await expectError(await add(consent({ consentDate: '2015-04-30 23:59:00' })), 422, [
-      {
-        code: 'H156',
-        message: msg('H156'),
-        location: ['consentDate'],
-        value: '2015-04-30 23:59:00',
-      },
-    ]);
+    await expectDateRefused(add, 'H156', '2015-04-30 23:59:00');
   });
 
   it('accepts HS_2015 only with consentDate 2015-05-01 00:00:00 (else H155)', async () => {
     const { add } = await setup();
-    await expectError(
-      await add(consent({ source: 'HS_2015', consentDate: '2020-04-30 23:59:00' })),
-      422,
-      [
-        {
-          code: 'H155',
-          message: msg('H155'),
-          location: ['consentDate'],
-          value: '2020-04-30 23:59:00',
-        },
-      ],
-    );
+    await expectDateRefused(add, 'H155', '2020-04-30 23:59:00', { source: 'HS_2015' });
     expect(
       (await add(consent({ source: 'HS_2015', consentDate: '2015-05-01 00:00:00' }))).status,
     ).toBe(200);
@@ -249,14 +226,14 @@ describe('add one consent', () => {
   it('answers HS_KARAR with ONAY with 422 H408', async () => {
     const { add } = await setup();
     await expectError(await add(consent({ source: 'HS_KARAR' })), 422, [
-      { code: 'H408', message: msg('H408'), location: ['status'], value: 'ONAY' },
+      iysError('H408', 'status', 'ONAY'),
     ]);
   });
 
   it('refuses retailers the brand does not have with 403 H180', async () => {
     const { add } = await setup();
     await expectError(await add(consent({ retailerCode: 12786531 })), 403, [
-      { code: 'H180', message: msg('H180'), location: ['retailerCode'], value: 12786531 },
+      iysError('H180', 'retailerCode', 12786531),
     ]);
   });
 
@@ -278,9 +255,7 @@ describe('add one consent', () => {
 describe('add one consent: rules against the stored record', () => {
   it('A18: refuses a first record with status RET with 400 H175', async () => {
     const { add } = await setup();
-    await expectError(await add(consent({ status: 'RET' })), 400, [
-      { code: 'H175', message: msg('H175') },
-    ]);
+    await expectError(await add(consent({ status: 'RET' })), 400, [iysError('H175')]);
   });
 
   it('refuses RET over RET with 400 H174 ending with the current status', async () => {
@@ -320,7 +295,7 @@ describe('add one consent: rules against the stored record', () => {
     await expectError(
       await add(consent({ status: 'RET', consentDate: '2025-10-15 09:29:59' })),
       400,
-      [{ code: 'H178', message: msg('H178') }],
+      [iysError('H178')],
     );
     expect((await add(consent({ status: 'RET' }))).status).toBe(400);
     const lenient = await setup({ policy: { equalConsentDateIsOlder: false } });
@@ -338,12 +313,12 @@ describe('add one consent: rules against the stored record', () => {
     };
     expect((await add(trader)).status).toBe(200);
     await expectError(await add({ ...trader, status: 'RET', source: 'HS_WEB' }), 400, [
-      { code: 'H462', message: msg('H462') },
+      iysError('H462'),
     ]);
     await expectError(
       await add({ ...trader, status: 'RET', consentDate: '2025-10-15 09:00:00' }),
       400,
-      [{ code: 'H463', message: msg('H463') }],
+      [iysError('H463')],
     );
     expect(
       (

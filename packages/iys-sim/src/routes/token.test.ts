@@ -2,12 +2,24 @@ import { describe, it, expect } from 'vitest';
 import { IysTokenResponse } from '@izinli/core';
 import { DEMO_ACCOUNT } from '../options.js';
 import { BASE, call, errorsOf, login, testSim } from '../sim.test-support.js';
+import type { IysSim } from '../app.js';
 
 const password = {
   grant_type: 'password',
   username: DEMO_ACCOUNT.username,
   password: DEMO_ACCOUNT.password,
 };
+
+/** A grant sent as a form body, as OAuth clients may send it. */
+const formGrant = (sim: IysSim, raw: string) =>
+  call(sim, 'POST', '/oauth2/token', {
+    raw,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+
+/** The token pair the demo account's password grant gets. */
+const tokenPair = async (sim: IysSim) =>
+  (await (await call(sim, 'POST', '/oauth2/token', { body: password })).json()) as IysTokenResponse;
 
 describe('POST /oauth2/token', () => {
   it('issues a token pair for a JSON password grant with İYS lifetimes', async () => {
@@ -25,18 +37,13 @@ describe('POST /oauth2/token', () => {
 
   it('accepts the same grant as a form body', async () => {
     const sim = testSim();
-    const res = await call(sim, 'POST', '/oauth2/token', {
-      raw: new URLSearchParams(password).toString(),
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
+    const res = await formGrant(sim, new URLSearchParams(password).toString());
     expect(res.status).toBe(200);
   });
 
   it('rotates the refresh token: the new one works, the old one stops working', async () => {
     const sim = testSim();
-    const first = (await (
-      await call(sim, 'POST', '/oauth2/token', { body: password })
-    ).json()) as IysTokenResponse;
+    const first = await tokenPair(sim);
     const refreshed = await call(sim, 'POST', '/oauth2/token', {
       body: { grant_type: 'refresh_token', refresh_token: first.refresh_token },
     });
@@ -51,18 +58,16 @@ describe('POST /oauth2/token', () => {
       error: 'invalid_grant',
       error_description: 'Kullanıcı kimlik bilgileri geçersiz.',
     });
-    const form = await call(sim, 'POST', '/oauth2/token', {
-      raw: `grant_type=refresh_token&refresh_token=${encodeURIComponent(second.refresh_token)}`,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
+    const form = await formGrant(
+      sim,
+      `grant_type=refresh_token&refresh_token=${encodeURIComponent(second.refresh_token)}`,
+    );
     expect(form.status).toBe(200);
   });
 
   it('lets the access token expire after 7200 s and the refresh token after 14400 s', async () => {
     const sim = testSim();
-    const pair = (await (
-      await call(sim, 'POST', '/oauth2/token', { body: password })
-    ).json()) as IysTokenResponse;
+    const pair = await tokenPair(sim);
     sim.advance(7_199_000);
     expect(
       (await call(sim, 'GET', `/sps/${DEMO_ACCOUNT.iysCode}/brands`, { token: pair.access_token }))
