@@ -44,6 +44,10 @@ export function targetRows(reports: ReadonlyMap<string, BenchReport>): TargetRow
   const check = rowOf(reports.get('check'), /^GET \/v1\/check/);
   const batch = rowOf(reports.get('check-batch'), /^POST \/v1\/check/);
   const embed = rowOf(reports.get('widget'), /^izinli\.js /);
+  const delivery = reports.get('delivery');
+  const single = rowOf(delivery, /^single add: worker/);
+  const drain = rowOf(delivery, /^batch drain \d+: worker/);
+  const latency = rowOf(delivery, /^capture→İYS at/);
   return [
     target(
       'POST /v1/captures, SQLite, 64 connections',
@@ -92,6 +96,30 @@ export function targetRows(reports: ReadonlyMap<string, BenchReport>): TargetRow
           }
         : undefined,
       'the-embed',
+    ),
+    target(
+      'İYS single adds, real clock',
+      '≥ 0.9× İYS’s 10/s',
+      single && {
+        figure: `${single.opsPerSec.toFixed(1)}/s = ${ratio(single.ratio)}× İYS’s limit`,
+        met: single.ratio >= 0.9,
+      },
+      'delivery',
+    ),
+    target(
+      'İYS batch drain',
+      '≥ 0.9× İYS’s minimum time',
+      drain && { figure: `${ratio(drain.ratio)}× İYS’s minimum`, met: drain.ratio >= 0.9 },
+      'delivery',
+    ),
+    target(
+      'capture→İYS latency',
+      'p50 ≤ 1 s',
+      latency && {
+        figure: `p50 ${Math.round(latency.meanMs)} ms, p99 ${Math.round(latency.p99Ms)} ms`,
+        met: latency.meanMs <= 1000,
+      },
+      'delivery',
     ),
   ];
 }
