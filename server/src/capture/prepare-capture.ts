@@ -288,11 +288,11 @@ const REJECTED = {
 } satisfies Record<string, Localized>;
 
 /** A draft refused: the route answers `status` with the code, the message and the problems. */
-export function refuse(
-  status: CaptureRefusal['status'],
+export function refuse<S extends number = CaptureRefusal['status']>(
+  status: S,
   code: string,
   message: Localized,
   problems: Problem[],
-): { ok: false; refusal: CaptureRefusal } {
+): { ok: false; refusal: Omit<CaptureRefusal, 'status'> & { status: S } } {
   return { ok: false, refusal: { status, code, message, problems } };
 }
