@@ -215,6 +215,23 @@ function addIssue(
   ctx.addIssue(customIssue({ path, expected, params }));
 }
 
+/** Flags `key` at `path` as `record.duplicate` when `seen` holds it already, then remembers it. */
+function onceEach(
+  ctx: z.RefinementCtx,
+  seen: Set<string>,
+  key: string,
+  path: (string | number)[],
+  expected: Localized,
+) {
+  if (seen.has(key)) addIssue(ctx, path, expected, { code: 'record.duplicate' });
+  seen.add(key);
+}
+
+/** Flags what a withdrawal grants (a ticked box, a granted purpose): it may only take back (B7). */
+function grantsInWithdrawal(ctx: z.RefinementCtx, path: (string | number)[], expected: Localized) {
+  addIssue(ctx, path, expected, { code: 'record.withdrawalGrants', rule: 'B7' });
+}
+
 /**
  * What the server stores, chains and signs for one capture (`kind: 'capture'`) or one withdrawal
  * (`kind: 'withdrawal'`: boxes unticked or purposes withdrawn, nothing granted). Every fact that
@@ -243,15 +260,8 @@ export const CaptureRecord = z
     }
     const seen = new Set<string>();
     record.channels.forEach((channel, i) => {
-      if (seen.has(channel.type)) {
-        addIssue(
-          ctx,
-          ['channels', i, 'type'],
-          { en: 'each channel once', tr: 'her kanal bir kez' },
-          { code: 'record.duplicate' },
-        );
-      }
-      seen.add(channel.type);
+      const each = { en: 'each channel once', tr: 'her kanal bir kez' };
+      onceEach(ctx, seen, channel.type, ['channels', i, 'type'], each);
       const kind = addressKindOf(channel.type);
       if ((channel.checked || channel.status) && record.person[kind] === undefined) {
         const address = {
@@ -269,10 +279,7 @@ export const CaptureRecord = z
           en: 'false: a withdrawal only unticks',
           tr: 'false: geri alma yalnızca işaret kaldırır',
         };
-        addIssue(ctx, ['channels', i, 'checked'], unticks, {
-          code: 'record.withdrawalGrants',
-          rule: 'B7',
-        });
+        grantsInWithdrawal(ctx, ['channels', i, 'checked'], unticks);
       }
     });
     const firstChecked = record.channels.find((c) => c.checked);
@@ -286,24 +293,14 @@ export const CaptureRecord = z
     }
     const purposeIds = new Set<string>();
     record.purposes.forEach((purpose, i) => {
-      if (purposeIds.has(purpose.id)) {
-        addIssue(
-          ctx,
-          ['purposes', i, 'id'],
-          { en: 'each purpose once', tr: 'her amaç bir kez' },
-          { code: 'record.duplicate' },
-        );
-      }
-      purposeIds.add(purpose.id);
+      const each = { en: 'each purpose once', tr: 'her amaç bir kez' };
+      onceEach(ctx, purposeIds, purpose.id, ['purposes', i, 'id'], each);
       if (record.kind === 'withdrawal' && purpose.granted) {
         const withdraws = {
           en: 'false: a withdrawal only withdraws',
           tr: 'false: geri alma yalnızca rızayı geri alır',
         };
-        addIssue(ctx, ['purposes', i, 'granted'], withdraws, {
-          code: 'record.withdrawalGrants',
-          rule: 'B7',
-        });
+        grantsInWithdrawal(ctx, ['purposes', i, 'granted'], withdraws);
       }
     });
     if (record.kind === 'capture' && record.notices.length === 0) {

@@ -193,3 +193,21 @@ export function problemsFromZod(error: ZodError, input: unknown): Problem[] {
     };
   });
 }
+
+/**
+ * A zod failure as one problem of `code`: at its first issue (below `path`), with what that issue
+ * expected and received; `expected` and the input itself when zod names no issue.
+ */
+export function firstZodProblem(
+  error: ZodError,
+  input: unknown,
+  problem: { code: string; path: Problem['path']; expected: Localized },
+): Problem {
+  const [first] = problemsFromZod(error, input);
+  return {
+    code: problem.code,
+    path: [...problem.path, ...(first?.path ?? [])],
+    expected: first?.expected ?? problem.expected,
+    received: first?.received ?? excerpt(input),
+  };
+}

@@ -56,6 +56,18 @@ function noticeKinds(notices: RuleContext['config']['notices'], report: RuleCont
   return kindOf;
 }
 
+/** `config.noticeKind`: the notice `id` that `field` names is a `kind`, not the `wanted` one. */
+function wrongKind(
+  report: RuleContext['report'],
+  field: string,
+  wanted: NoticeKind,
+  id: string,
+  kind: NoticeKind,
+): void {
+  const expected = { en: `a notice of kind "${wanted}"`, tr: `"${wanted}" türünde bir metin` };
+  report('config.noticeKind', [field], expected, id, { id, kind });
+}
+
 /** B2: the aydınlatma notice is defined, of its kind, in every language the site offers. */
 function checkAydinlatma({ config, kindOf, missingLocales, report }: RuleContext): void {
   const id = config.aydinlatmaNoticeId;
@@ -63,13 +75,7 @@ function checkAydinlatma({ config, kindOf, missingLocales, report }: RuleContext
   if (kind === undefined) {
     report('config.unknownNotice', ['aydinlatmaNoticeId'], DEFINED_NOTICE, id, { id });
   } else if (kind !== 'aydinlatma') {
-    report(
-      'config.noticeKind',
-      ['aydinlatmaNoticeId'],
-      { en: 'a notice of kind "aydinlatma"', tr: '"aydinlatma" türünde bir metin' },
-      id,
-      { id, kind },
-    );
+    wrongKind(report, 'aydinlatmaNoticeId', 'aydinlatma', id, kind);
   } else {
     for (const locale of missingLocales(id)) {
       report(
@@ -118,13 +124,7 @@ function checkEtk({ config, kindOf, missingLocales, report }: RuleContext): void
       { rule: 'B3', id },
     );
   } else if (kind !== 'etk') {
-    report(
-      'config.noticeKind',
-      ['etkNoticeId'],
-      { en: 'a notice of kind "etk"', tr: '"etk" türünde bir metin' },
-      id,
-      { id, kind },
-    );
+    wrongKind(report, 'etkNoticeId', 'etk', id, kind);
   } else {
     for (const locale of missingLocales(id)) {
       report('config.noticeLocaleMissing', ['etkNoticeId'], everyLocale(id), id, { id, locale });

@@ -32,3 +32,13 @@ export async function readJson(c: Context<SimEnv>): Promise<JsonBody> {
 export async function readText(c: Context<SimEnv>): Promise<string> {
   return c.req.text();
 }
+
+/** The fields `keys` of `from` in that order (İYS's key order), leaving out the absent ones. */
+export function inKeyOrder<T extends object>(
+  from: T,
+  keys: readonly (keyof T & string)[],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) if (from[key] !== undefined) out[key] = from[key];
+  return out;
+}

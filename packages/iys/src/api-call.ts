@@ -1,6 +1,7 @@
 import { err, ok, problemsFromZod, type Problem, type Result } from '@izinli/core';
 import { iysErrorFromAnswer, type IysAnswer } from './classify-response.js';
 import { IysError, redact } from './iys-error.js';
+import { initOf } from './token-manager.js';
 import type { TokenManager } from './token-manager.js';
 import type { Transport, TransportRequest } from './transport.js';
 
@@ -41,15 +42,9 @@ function withOperation(error: IysError, operation: string): Result<never, IysErr
   // Token failures surface on the call that needed the token, named after it.
   return err(
     new IysError({
-      kind: error.kind,
-      status: error.status,
-      errors: error.errors,
-      ...(error.code !== undefined ? { code: error.code } : {}),
-      ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+      ...initOf(error),
       ...(error.retryAt !== undefined ? { retryAt: error.retryAt } : {}),
-      problems: error.problems,
       operation: `${operation} (token)`,
-      sent: error.sent,
       cause: error,
     }),
   );

@@ -229,7 +229,8 @@ function lockedError(
   });
 }
 
-function initOf(error: IysError) {
+/** What makes a new error like `error` (all but its retryAt and cause), to derive one from it. */
+export function initOf(error: IysError) {
   return {
     kind: error.kind,
     status: error.status,

@@ -7,6 +7,7 @@ import type { Localized, Movement } from '@izinli/core';
 import type { MovementStore } from '../store/ports/movement-store.js';
 import type { StoredCapture } from '../store/types.js';
 import type { GroupCommitter } from './group-commit.js';
+import { refuse } from './prepare-capture.js';
 import type { CaptureDraft, CaptureRefusal } from './prepare-capture.js';
 
 /** An İYS movement a committed record queued, as the API answers it. */
@@ -41,36 +42,21 @@ export async function commitDraft(
 ): Promise<DraftCommitted> {
   const outcome = await deps.committer.submit(draft);
   if (outcome.kind === 'unstorable') {
-    return {
-      ok: false,
-      refusal: {
-        status: 422,
-        code: words.unstorableCode,
-        message: words.unstorable,
-        problems: outcome.problems,
-      },
-    };
+    return refuse(422, words.unstorableCode, words.unstorable, outcome.problems);
   }
   if (outcome.kind === 'conflict') {
-    return {
-      ok: false,
-      refusal: {
-        status: 409,
-        code: 'capture.conflict',
-        message: {
-          en: 'A different record with this id is already stored.',
-          tr: 'Bu kimlikle farklı bir kayıt zaten saklanmış.',
-        },
-        problems: [
-          {
-            code: 'capture.conflict',
-            path: ['id'],
-            expected: words.newId,
-            received: excerpt(draft.captureId, 60),
-          },
-        ],
-      },
+    const taken = {
+      en: 'A different record with this id is already stored.',
+      tr: 'Bu kimlikle farklı bir kayıt zaten saklanmış.',
     };
+    return refuse(409, 'capture.conflict', taken, [
+      {
+        code: 'capture.conflict',
+        path: ['id'],
+        expected: words.newId,
+        received: excerpt(draft.captureId, 60),
+      },
+    ]);
   }
   const movements = await deps.store.movements({ captureId: outcome.capture.captureId });
   return { ok: true, created: outcome.kind === 'created', capture: outcome.capture, movements };

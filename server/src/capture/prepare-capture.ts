@@ -163,17 +163,7 @@ export function prepareCapture(
     problems.push(...phoneKindProblems(ticked, phoneKind(phone.value), site.phones, received));
   }
   if (email && !email.ok) problems.push({ ...email.error, path: ['person', 'email'] });
-  if (problems.length > 0) {
-    return refuse(
-      422,
-      'capture.rejected',
-      {
-        en: 'The capture does not match the site’s configuration.',
-        tr: 'Kayıt sitenin yapılandırmasına uymuyor.',
-      },
-      problems,
-    );
-  }
+  if (problems.length > 0) return refuse(422, 'capture.rejected', REJECTED.site, problems);
   const record = buildDraft(
     capture,
     site,
@@ -181,30 +171,26 @@ export function prepareCapture(
     phone?.ok ? phone.value : undefined,
     email?.ok ? email.value : undefined,
   );
-  const recordProblems = draftRecordProblems(record);
-  if (recordProblems.length > 0) {
-    return refuse(
-      422,
-      'capture.rejected',
-      {
-        en: 'The capture would not make a valid record once normalised (e.g. a page URL over 2048 characters after percent-encoding).',
-        tr: 'Kayıt, normalleştirildiğinde geçerli bir kayıt olmuyor (ör. yüzde kodlamasından sonra 2048 karakteri aşan bir sayfa adresi).',
-      },
-      recordProblems,
-    );
-  }
-  return {
-    ok: true,
-    draft: {
-      captureId: capture.id,
-      siteKey: site.siteKey,
-      site,
-      tenant,
-      bodyHash: bodyFingerprint(body),
-      record,
-      ...(capture.verifications !== undefined ? { verificationIds: capture.verifications } : {}),
-    },
+  const draft = {
+    captureId: capture.id,
+    siteKey: site.siteKey,
+    site,
+    tenant,
+    bodyHash: bodyFingerprint(body),
+    record,
+    ...(capture.verifications !== undefined ? { verificationIds: capture.verifications } : {}),
   };
+  return checkedDraft(draft, 'capture.rejected', REJECTED.record);
+}
+
+/** The draft, or its refusal (`code`, `message`) when its record would not be valid. */
+export function checkedDraft(
+  draft: CaptureDraft,
+  code: string,
+  message: Localized,
+): { ok: true; draft: CaptureDraft } | { ok: false; refusal: CaptureRefusal } {
+  const problems = draftRecordProblems(draft.record);
+  return problems.length > 0 ? refuse(422, code, message, problems) : { ok: true, draft };
 }
 
 /**
@@ -289,11 +275,24 @@ function buildDraft(
   };
 }
 
-function refuse(
-  status: CaptureRefusal['status'],
+/** What a refused capture's answer says, by what refused it. */
+const REJECTED = {
+  site: {
+    en: 'The capture does not match the site’s configuration.',
+    tr: 'Kayıt sitenin yapılandırmasına uymuyor.',
+  },
+  record: {
+    en: 'The capture would not make a valid record once normalised (e.g. a page URL over 2048 characters after percent-encoding).',
+    tr: 'Kayıt, normalleştirildiğinde geçerli bir kayıt olmuyor (ör. yüzde kodlamasından sonra 2048 karakteri aşan bir sayfa adresi).',
+  },
+} satisfies Record<string, Localized>;
+
+/** A draft refused: the route answers `status` with the code, the message and the problems. */
+export function refuse<S extends number = CaptureRefusal['status']>(
+  status: S,
   code: string,
   message: Localized,
   problems: Problem[],
-) {
-  return { ok: false as const, refusal: { status, code, message, problems } };
+): { ok: false; refusal: Omit<CaptureRefusal, 'status'> & { status: S } } {
+  return { ok: false, refusal: { status, code, message, problems } };
 }

@@ -184,13 +184,27 @@ export function sealCapture(inputs: SealInputs): SealedCapture {
       })
     : [];
   return {
+    ...sealedRecord(record, movements, events),
+    verifications,
+    supersedes: supersedesOf(record, inputs.sha256),
+  };
+}
+
+/**
+ * What every sealed record carries for the group commit: its canonical text, the chain head it
+ * makes, its movements and events, and the consent keys those movements set.
+ */
+export function sealedRecord<R extends { siteKey: string; seq: number; recordHash: string }>(
+  record: R,
+  movements: Movement[],
+  events: WebhookEvent[],
+) {
+  return {
     record,
     recordJson: canonicalJson(record),
     head: { siteKey: record.siteKey, seq: record.seq, hash: record.recordHash },
     movements,
     events,
     statusesAfter: new Map(movements.map((m) => [movementKey(m), m.status])),
-    verifications,
-    supersedes: supersedesOf(record, inputs.sha256),
   };
 }

@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import {
   ConfirmationRecord,
   applyIpPolicy,
-  canonicalJson,
   captureRecordHashWith,
   formatIysDate,
   isCaptureRecord,
@@ -27,7 +26,7 @@ import type { ChainHead, StoredCapture, WebhookEvent } from '../store/types.js';
 import { confirmationDueEvent } from './confirmation-due.js';
 import { channelAddress, heldChannelsOf } from './held-channels.js';
 import { bodyFingerprint } from './prepare-capture.js';
-import { RecordInvalid } from './seal-capture.js';
+import { RecordInvalid, sealedRecord } from './seal-capture.js';
 
 /** A confirmation for one site's chain, before the chain places it. */
 export interface ConfirmationDraft {
@@ -242,14 +241,7 @@ export function sealConfirmation(inputs: ConfirmationSealInputs): SealedConfirma
     const due = { ...capture, consentDate: record.consentDate, receivedAt: record.receivedAt };
     events.push(confirmationDueEvent(inputs.newId(), due, movements));
   }
-  return {
-    record,
-    recordJson: canonicalJson(record),
-    head: { siteKey: record.siteKey, seq: record.seq, hash: record.recordHash },
-    movements,
-    events,
-    statusesAfter: new Map(movements.map((m) => [movementKey(m), m.status])),
-  };
+  return sealedRecord(record, movements, events);
 }
 
 /** The consent keys a confirmation moves to ONAY (the group commit layers them on the batch's). */

@@ -9,30 +9,23 @@ export interface LiveConfig {
   replace(next: LoadedConfig): void;
 }
 
+// Every field of LoadedConfig, each forwarded as a getter: a field added to LoadedConfig fails to
+// compile here until it is listed too.
+const FIELDS: Record<keyof LoadedConfig, true> = {
+  config: true,
+  sites: true,
+  tenantsByTokenHash: true,
+  iysAccounts: true,
+  webhookSecrets: true,
+  calendars: true,
+};
+
 export function liveConfig(initial: LoadedConfig): LiveConfig {
   let current = initial;
-  // Written out field by field: a field added to LoadedConfig fails to compile here until it
-  // is forwarded too.
-  const view: LoadedConfig = {
-    get config() {
-      return current.config;
-    },
-    get sites() {
-      return current.sites;
-    },
-    get tenantsByTokenHash() {
-      return current.tenantsByTokenHash;
-    },
-    get iysAccounts() {
-      return current.iysAccounts;
-    },
-    get webhookSecrets() {
-      return current.webhookSecrets;
-    },
-    get calendars() {
-      return current.calendars;
-    },
-  };
+  const view = {} as LoadedConfig;
+  for (const field of Object.keys(FIELDS) as (keyof LoadedConfig)[]) {
+    Object.defineProperty(view, field, { get: () => current[field], enumerable: true });
+  }
   return {
     view,
     replace: (next) => {

@@ -69,24 +69,52 @@ export function privateHostOf(url: string): string | undefined {
   return isPrivateAddress(literal) ? host : undefined;
 }
 
-/** The config problem of a target whose URL names a private network without the opt-in. */
-export function privateTargetProblem(
-  target: { url: string; allowPrivateNetwork?: boolean | undefined },
+/** A webhook target as the config states it. */
+interface WebhookTarget {
+  url: string;
+  allowPrivateNetwork?: boolean | undefined;
+}
+
+/**
+ * The config problem of `code` at the target's `url` when `find` finds something in it (named
+ * `param` in the problem's params), unless the target opts in with `allowPrivateNetwork: true`.
+ */
+function unlessOptedIn(
+  target: WebhookTarget,
   path: Problem['path'],
+  rule: {
+    code: string;
+    find: (url: string) => string | undefined;
+    param: string;
+    expected: Problem['expected'];
+  },
 ): Problem | undefined {
   if (target.allowPrivateNetwork === true) return undefined;
-  const host = privateHostOf(target.url);
-  if (host === undefined) return undefined;
+  const found = rule.find(target.url);
+  if (found === undefined) return undefined;
   return {
-    code: 'config.webhookPrivateTarget',
+    code: rule.code,
     path: [...path, 'url'],
+    expected: rule.expected,
+    received: found,
+    params: { [rule.param]: found },
+  };
+}
+
+/** The config problem of a target whose URL names a private network without the opt-in. */
+export function privateTargetProblem(
+  target: WebhookTarget,
+  path: Problem['path'],
+): Problem | undefined {
+  return unlessOptedIn(target, path, {
+    code: 'config.webhookPrivateTarget',
+    find: privateHostOf,
+    param: 'host',
     expected: {
       en: 'a public address, or "allowPrivateNetwork": true on this target if it is meant to be on your network',
       tr: 'herkese açık bir adres ya da hedef kendi ağınızdaysa bu hedefte "allowPrivateNetwork": true',
     },
-    received: host,
-    params: { host },
-  };
+  });
 }
 
 /**
@@ -95,20 +123,16 @@ export function privateTargetProblem(
  * `allowPrivateNetwork: true` (a receiver on your own network).
  */
 export function cleartextTargetProblem(
-  target: { url: string; allowPrivateNetwork?: boolean | undefined },
+  target: WebhookTarget,
   path: Problem['path'],
 ): Problem | undefined {
-  if (target.allowPrivateNetwork === true) return undefined;
-  const origin = cleartextUrl(target.url);
-  if (origin === undefined) return undefined;
-  return {
+  return unlessOptedIn(target, path, {
     code: 'config.webhookHttpsRequired',
-    path: [...path, 'url'],
+    find: cleartextUrl,
+    param: 'origin',
     expected: {
       en: `${HTTPS_EXPECTED.en}, or "allowPrivateNetwork": true on a target on your own network`,
       tr: `${HTTPS_EXPECTED.tr} ya da kendi ağınızdaki bir hedefte "allowPrivateNetwork": true`,
     },
-    received: origin,
-    params: { origin },
-  };
+  });
 }

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Movement } from '@izinli/core';
 import type { MovementEvent } from '../store/ports/movement-store.js';
 import type { WebhookEvent } from '../store/store.js';
+import { consentOf } from './pre-validate.js';
 import type { AttemptEnd } from './send-outcome.js';
 
 /** How a movement reached İYS. */
@@ -14,19 +15,7 @@ export type DeliveryPath = 'single' | 'batch';
 
 /** The fields every delivery event carries about its movement. */
 function movementFields(m: Movement) {
-  return {
-    movementId: m.id,
-    captureId: m.captureId,
-    iysCode: m.iysCode,
-    brandCode: m.brandCode,
-    recipientType: m.recipientType,
-    type: m.type,
-    recipient: m.recipient,
-    status: m.status,
-    consentDate: m.consentDate,
-    source: m.source,
-    deadline: m.deadline,
-  };
+  return { movementId: m.id, captureId: m.captureId, ...consentOf(m), deadline: m.deadline };
 }
 
 /** The events of an attempt's end: delivered or rejected; none for the other outcomes. */

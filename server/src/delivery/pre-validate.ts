@@ -12,10 +12,9 @@ export const DEADLINE_MISSED = 'deadline-missed';
 export type PreValidation =
   { send: true } | { send: false; outcome: MovementOutcome; mirror?: MirrorEntry };
 
-/** The mirror entry a movement leaves behind once İYS holds its status. */
-export function mirrorEntryOf(m: Movement, now: Date): MirrorEntry {
+/** What a movement tells İYS: the consent, without the delivery's own bookkeeping. */
+export function consentOf(m: Movement) {
   return {
-    key: movementKey(m),
     iysCode: m.iysCode,
     brandCode: m.brandCode,
     recipientType: m.recipientType,
@@ -24,8 +23,12 @@ export function mirrorEntryOf(m: Movement, now: Date): MirrorEntry {
     status: m.status,
     consentDate: m.consentDate,
     source: m.source,
-    updatedAt: now.toISOString(),
   };
+}
+
+/** The mirror entry a movement leaves behind once İYS holds its status. */
+export function mirrorEntryOf(m: Movement, now: Date): MirrorEntry {
+  return { key: movementKey(m), ...consentOf(m), updatedAt: now.toISOString() };
 }
 
 /**

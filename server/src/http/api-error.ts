@@ -37,18 +37,26 @@ export interface ApiErrorBody {
  * message comes in both languages so that no English-only (or Turkish-only) answer can be made.
  */
 export class ApiError extends HTTPException {
+  readonly problems: readonly Problem[];
+
   constructor(
     status: ContentfulStatusCode,
     readonly code: string,
     readonly text: Localized,
-    readonly problems: readonly Problem[] = [],
+    /** The problems; or one problem without a code, which then carries the error's own code. */
+    problems: readonly Problem[] | Omit<Problem, 'code'> = [],
     readonly headers: Record<string, string> = {},
     /** Machine fields of the error beside its code (e.g. `attemptsLeft`), the same in every language. */
     readonly fields: { attemptsLeft?: number } = {},
   ) {
     // HTTPException's own message (logs, stack traces) is the English one.
     super(status, { message: text.en });
+    this.problems = isProblemList(problems) ? problems : [{ code, ...problems }];
   }
+}
+
+function isProblemList(p: readonly Problem[] | Omit<Problem, 'code'>): p is readonly Problem[] {
+  return Array.isArray(p);
 }
 
 /** What a domain module returns when it refuses: the status, code, message and problems to answer. */

@@ -42,15 +42,12 @@ export function bodyTooLarge(limit: Localized): ApiError {
     en: `The body is larger than ${limit.en}.`,
     tr: `Gövde izin verilen boyutu aşıyor (en çok ${limit.tr}).`,
   };
-  return new ApiError(413, 'body.tooLarge', text, [
-    {
-      code: 'body.tooLarge',
-      path: [],
-      expected: { en: `at most ${limit.en}`, tr: `en çok ${limit.tr}` },
-      received: 'more',
-      receivedText: { en: 'a larger body', tr: 'daha büyük bir gövde' },
-    },
-  ]);
+  return new ApiError(413, 'body.tooLarge', text, {
+    path: [],
+    expected: { en: `at most ${limit.en}`, tr: `en çok ${limit.tr}` },
+    received: 'more',
+    receivedText: { en: 'a larger body', tr: 'daha büyük bir gövde' },
+  });
 }
 
 /** The media type of a request, lower case, without parameters ('' when none). */
@@ -75,15 +72,12 @@ export function requireMediaType(c: Context, accepted: readonly string[]): strin
       en: `This route does not take a body of this type: send Content-Type ${list}.`,
       tr: `Bu yol bu türde bir gövde almıyor: Content-Type ${listTr} gönderin.`,
     },
-    [
-      {
-        code: 'body.unsupportedType',
-        path: [],
-        expected: { en: `Content-Type: ${list}`, tr: `Content-Type: ${listTr}` },
-        received: excerpt(type || 'no Content-Type', 80),
-        ...(type ? {} : { receivedText: { en: 'no Content-Type', tr: 'Content-Type yok' } }),
-      },
-    ],
+    {
+      path: [],
+      expected: { en: `Content-Type: ${list}`, tr: `Content-Type: ${listTr}` },
+      received: excerpt(type || 'no Content-Type', 80),
+      ...(type ? {} : { receivedText: { en: 'no Content-Type', tr: 'Content-Type yok' } }),
+    },
   );
 }
 

@@ -219,6 +219,61 @@ const widgetScript = (
   },
 });
 
+/** An answer of raw bytes (a file), or one of the errors `codes`. */
+const download = (description: string, bytes: string, ...codes: number[]) => ({
+  200: { description, bytes },
+  ...errors(...codes),
+});
+
+/** A read of one recipient's records across the tenant's sites, by phone number or e-mail. */
+const recipientRead = (
+  id: string,
+  path: string,
+  summary: string,
+  answer: SchemaName,
+): Operation => ({
+  method: 'get',
+  path,
+  id,
+  summary,
+  tag: 'admin',
+  query: { phone: 'a phone number', email: 'an e-mail address' },
+  responses: { 200: answer, ...errors(400, 401) },
+});
+
+/** What the capture list and its CSV export filter by, beside the site. */
+const CAPTURE_FILTER = {
+  kind: 'capture, withdrawal or confirmation',
+  channel: 'MESAJ, ARAMA or EPOSTA: captures that moved this channel',
+  state: 'pending, in-flight, delivered, already-current or dead: captures with such a movement',
+  held: 'awaiting or expired: captures with a verification still open, or one that expired',
+  from: 'ISO instant, inclusive',
+  to: 'ISO instant, exclusive',
+};
+
+/** The confirmation link's page (HTML, in the person's language), asked (GET) or confirmed (POST). */
+const linkPage = (
+  method: Operation['method'],
+  id: string,
+  summary: string,
+  page: string,
+  ...codes: number[]
+): Operation => ({
+  method,
+  path: '/v1/confirm/{token}',
+  id,
+  summary,
+  tag: 'public',
+  pathParams: ['token'],
+  query: { lang: 'tr or en' },
+  responses: {
+    200: { description: page, html: true },
+    404: { description: 'Not a link of this server', html: true },
+    410: { description: 'Expired or no longer open', html: true },
+    ...errors(...codes),
+  },
+});
+
 /** Every route the server serves. */
 export const OPERATIONS: Operation[] = [
   {
@@ -305,13 +360,7 @@ export const OPERATIONS: Operation[] = [
       site: 'a site key of the tenant',
       phone: 'a phone number (any common form)',
       email: 'an e-mail address',
-      kind: 'capture, withdrawal or confirmation',
-      channel: 'MESAJ, ARAMA or EPOSTA: captures that moved this channel',
-      state:
-        'pending, in-flight, delivered, already-current or dead: captures with such a movement',
-      held: 'awaiting or expired: captures with a verification still open, or one that expired',
-      from: 'ISO instant, inclusive',
-      to: 'ISO instant, exclusive',
+      ...CAPTURE_FILTER,
       cursor: 'from nextCursor',
       limit: '1–500, default 50',
     },
@@ -326,19 +375,10 @@ export const OPERATIONS: Operation[] = [
     tag: 'admin',
     query: {
       site: 'a site key of the tenant',
-      kind: 'capture, withdrawal or confirmation',
-      channel: 'MESAJ, ARAMA or EPOSTA: captures that moved this channel',
-      state:
-        'pending, in-flight, delivered, already-current or dead: captures with such a movement',
-      held: 'awaiting or expired: captures with a verification still open, or one that expired',
-      from: 'ISO instant, inclusive',
-      to: 'ISO instant, exclusive',
+      ...CAPTURE_FILTER,
       delimiter: 'comma (default) or semicolon (Excel with a Turkish list separator)',
     },
-    responses: {
-      200: { description: 'The CSV', bytes: 'text/csv' },
-      ...errors(400, 401),
-    },
+    responses: download('The CSV', 'text/csv', 400, 401),
   },
   {
     method: 'get',
@@ -349,35 +389,24 @@ export const OPERATIONS: Operation[] = [
     pathParams: ['captureId'],
     responses: { 200: 'StoredCapture', ...errors(401, 404) },
   },
-  {
-    method: 'get',
-    path: '/v1/admin/recipients/timeline',
-    id: 'getRecipientTimeline',
-    summary: 'A recipient’s captures, channel states and deliveries across the tenant’s sites.',
-    tag: 'admin',
-    query: { phone: 'a phone number', email: 'an e-mail address' },
-    responses: { 200: 'Timeline', ...errors(400, 401) },
-  },
-  {
-    method: 'get',
-    path: '/v1/admin/recipients/evidence',
-    id: 'getRecipientEvidence',
-    summary:
-      'An evidence bundle: records, receipts, the exact notice texts shown, the public keys.',
-    tag: 'admin',
-    query: { phone: 'a phone number', email: 'an e-mail address' },
-    responses: { 200: 'Evidence', ...errors(400, 401) },
-  },
-  {
-    method: 'get',
-    path: '/v1/admin/recipients/evidence/verification',
-    id: 'verifyRecipientEvidence',
-    summary:
-      'The recipient’s evidence bundle checked as `izinli verify bundle` checks it, with the server’s keys: per record its receipt’s result and signing key, each notice text against its hash; each checkpoint.',
-    tag: 'admin',
-    query: { phone: 'a phone number', email: 'an e-mail address' },
-    responses: { 200: 'EvidenceVerification', ...errors(400, 401) },
-  },
+  recipientRead(
+    'getRecipientTimeline',
+    '/v1/admin/recipients/timeline',
+    'A recipient’s captures, channel states and deliveries across the tenant’s sites.',
+    'Timeline',
+  ),
+  recipientRead(
+    'getRecipientEvidence',
+    '/v1/admin/recipients/evidence',
+    'An evidence bundle: records, receipts, the exact notice texts shown, the public keys.',
+    'Evidence',
+  ),
+  recipientRead(
+    'verifyRecipientEvidence',
+    '/v1/admin/recipients/evidence/verification',
+    'The recipient’s evidence bundle checked as `izinli verify bundle` checks it, with the server’s keys: per record its receipt’s result and signing key, each notice text against its hash; each checkpoint.',
+    'EvidenceVerification',
+  ),
   {
     method: 'get',
     path: '/v1/admin/movements',
@@ -477,10 +506,7 @@ export const OPERATIONS: Operation[] = [
       'The İYS daily movement file (CSV) kept for a reconciled day: the bytes the .tsr stamps and the agreement hash covers.',
     tag: 'admin',
     pathParams: ['iysCode', 'brandCode', 'date'],
-    responses: {
-      200: { description: 'The CSV', bytes: 'text/csv' },
-      ...errors(401, 404),
-    },
+    responses: download('The CSV', 'text/csv', 401, 404),
   },
   {
     method: 'get',
@@ -490,10 +516,7 @@ export const OPERATIONS: Operation[] = [
       'The RFC 3161 time stamp (.tsr) of an agreed day’s file: openssl ts -verify -in day.tsr -data day.csv -CAfile tsa.pem.',
     tag: 'admin',
     pathParams: ['iysCode', 'brandCode', 'date'],
-    responses: {
-      200: { description: 'The time stamp response', bytes: 'application/timestamp-reply' },
-      ...errors(401, 404),
-    },
+    responses: download('The time stamp response', 'application/timestamp-reply', 401, 404),
   },
   {
     method: 'get',
@@ -606,10 +629,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'One of the tenant’s evidence files, with the media type found in it.',
     tag: 'admin',
     pathParams: ['sha256'],
-    responses: {
-      200: { description: 'The file', bytes: 'application/octet-stream' },
-      ...errors(401, 404),
-    },
+    responses: download('The file', 'application/octet-stream', 401, 404),
   },
   {
     method: 'post',
@@ -681,37 +701,20 @@ export const OPERATIONS: Operation[] = [
     pathParams: ['verificationId'],
     responses: { 200: 'VerificationCodeSent', ...errors(404, 410, 429) },
   },
-  {
-    method: 'get',
-    path: '/v1/confirm/{token}',
-    id: 'showVerificationLink',
-    summary:
-      'The page a verification link opens (HTML, strict CSP, tr or en): what is confirmed, one POST button. Confirms nothing (mail scanners open links).',
-    tag: 'public',
-    pathParams: ['token'],
-    query: { lang: 'tr or en' },
-    responses: {
-      200: { description: 'The page', html: true },
-      404: { description: 'Not a link of this server', html: true },
-      410: { description: 'Expired or no longer open', html: true },
-    },
-  },
-  {
-    method: 'post',
-    path: '/v1/confirm/{token}',
-    id: 'confirmVerificationLink',
-    summary:
-      'Confirms the link once (a replay shows “confirmed before”) and releases the held channels to İYS.',
-    tag: 'public',
-    pathParams: ['token'],
-    query: { lang: 'tr or en' },
-    responses: {
-      200: { description: 'Confirmed (now or before)', html: true },
-      404: { description: 'Not a link of this server', html: true },
-      410: { description: 'Expired or no longer open', html: true },
-      ...errors(413, 429),
-    },
-  },
+  linkPage(
+    'get',
+    'showVerificationLink',
+    'The page a verification link opens (HTML, strict CSP, tr or en): what is confirmed, one POST button. Confirms nothing (mail scanners open links).',
+    'The page',
+  ),
+  linkPage(
+    'post',
+    'confirmVerificationLink',
+    'Confirms the link once (a replay shows “confirmed before”) and releases the held channels to İYS.',
+    'Confirmed (now or before)',
+    413,
+    429,
+  ),
   {
     method: 'get',
     path: '/v1/withdraw/style.css',

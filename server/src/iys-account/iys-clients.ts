@@ -120,3 +120,19 @@ export function workerIysClients(
     return client;
   };
 }
+
+/**
+ * `workerIysClients` for a worker that reads days by its own clock (sync, reconciliation): the
+ * clients keep the real clock for tokens, whatever clock the worker is given.
+ */
+export function realClockIysClients(
+  options: IysWorkerOptions,
+): (iysCode: number) => IysClient | undefined {
+  const { config, baseUrl, clients, fetch } = options;
+  return workerIysClients({
+    config,
+    baseUrl,
+    ...(clients ? { clients } : {}),
+    ...(fetch ? { fetch } : {}),
+  });
+}

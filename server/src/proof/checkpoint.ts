@@ -5,8 +5,8 @@ import {
   defineProblemMessages,
   err,
   excerpt,
+  firstZodProblem,
   ok,
-  problemsFromZod,
 } from '@izinli/core';
 import type { Problem, Result } from '@izinli/core';
 import type { JSONWebKeySet } from 'jose';
@@ -57,16 +57,16 @@ export async function verifyCheckpoint(
   const { payload } = verified.value;
   const parsed = CheckpointHead.safeParse(payload);
   if (!parsed.success) {
-    const [first] = problemsFromZod(parsed.error, payload);
-    return err({
-      code: 'checkpoint.malformed',
-      path: [...path, 'jws', 'payload', ...(first?.path ?? [])],
-      expected: first?.expected ?? {
-        en: 'a checkpoint { siteKey, seq, hash, signedAt }',
-        tr: 'bir kontrol noktası { siteKey, seq, hash, signedAt }',
-      },
-      received: first?.received ?? excerpt(payload),
-    });
+    return err(
+      firstZodProblem(parsed.error, payload, {
+        code: 'checkpoint.malformed',
+        path: [...path, 'jws', 'payload'],
+        expected: {
+          en: 'a checkpoint { siteKey, seq, hash, signedAt }',
+          tr: 'bir kontrol noktası { siteKey, seq, hash, signedAt }',
+        },
+      }),
+    );
   }
   for (const field of ['siteKey', 'seq', 'hash', 'signedAt'] as const) {
     if (checkpoint[field] !== parsed.data[field]) {

@@ -7,7 +7,7 @@ import {
   chainRecordSchema,
   checkCaptureRecordHash,
   excerpt,
-  problemsFromZod,
+  firstZodProblem,
   valueAt,
 } from '@izinli/core';
 import type { ChainRecord, IysDayRecord, Problem } from '@izinli/core';
@@ -38,14 +38,15 @@ export async function checkStoredRecord(
   const problems: Problem[] = [];
   const parsed = chainRecordSchema(line.record).safeParse(line.record);
   if (!parsed.success) {
-    const [first] = problemsFromZod(parsed.error, line.record);
     problems.push(
-      located(where, {
-        code: 'log.notARecord',
-        path: ['line', n, 'record', ...(first?.path ?? [])],
-        expected: first?.expected ?? { en: 'a capture record', tr: 'bir izin kaydı' },
-        received: first?.received ?? excerpt(line.record),
-      }),
+      located(
+        where,
+        firstZodProblem(parsed.error, line.record, {
+          code: 'log.notARecord',
+          path: ['line', n, 'record'],
+          expected: { en: 'a capture record', tr: 'bir izin kaydı' },
+        }),
+      ),
     );
     return { valid: false, problems };
   }

@@ -6,9 +6,8 @@ import {
   checkCaptureRecordHash,
   defineProblemMessages,
   err,
-  excerpt,
+  firstZodProblem,
   ok,
-  problemsFromZod,
 } from '@izinli/core';
 import type { ChainRecord, Problem, Result } from '@izinli/core';
 import type { JSONWebKeySet } from 'jose';
@@ -67,12 +66,12 @@ export async function checkReceiptPayload(
 ): Promise<Result<ChainRecord, Problem>> {
   const parsed = chainRecordSchema(payload).safeParse(payload);
   if (!parsed.success) {
-    const [first] = problemsFromZod(parsed.error, payload);
     return err({
-      code: 'receipt.notARecord',
-      path: [...path, 'payload', ...(first?.path ?? [])],
-      expected: first?.expected ?? { en: 'a capture record', tr: 'bir izin kaydı' },
-      received: first?.received ?? excerpt(payload),
+      ...firstZodProblem(parsed.error, payload, {
+        code: 'receipt.notARecord',
+        path: [...path, 'payload'],
+        expected: { en: 'a capture record', tr: 'bir izin kaydı' },
+      }),
       params: { issues: parsed.error.issues.length },
     });
   }

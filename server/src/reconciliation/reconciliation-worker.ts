@@ -7,7 +7,7 @@
 // difference stored and an `iys.reconciliation_mismatch` event to the brand's sites. A day that
 // fell out of İYS's window unreconciled is stored as missed. Each pass also runs the daily
 // subscription watch (subscription-watch.ts).
-import { workerIysClients } from '../iys-account/iys-clients.js';
+import { realClockIysClients } from '../iys-account/iys-clients.js';
 import type { IysWorkerOptions } from '../iys-account/iys-clients.js';
 import { randomUUID } from 'node:crypto';
 import {
@@ -107,14 +107,7 @@ export function createReconciliationWorker(
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? randomUUID;
   const settleMs = (options.settleMinutes ?? 120) * 60_000;
-  // Their clients keep the real clock for tokens, whatever clock the worker reads days by.
-  const { clients, fetch } = options;
-  const clientFor = workerIysClients({
-    config,
-    baseUrl: options.baseUrl,
-    ...(clients ? { clients } : {}),
-    ...(fetch ? { fetch } : {}),
-  });
+  const clientFor = realClockIysClients(options);
 
   async function save(
     brand: BrandRef,

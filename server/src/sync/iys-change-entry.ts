@@ -1,7 +1,7 @@
 // İYS's movements (pulled or pushed) as mirror entries, and the `consent.changed` events a change
 // of status writes for every site of the brand (docs/architecture.md#sync, docs/architecture.md#webhooks).
 import { randomUUID } from 'node:crypto';
-import { movementKey, normalizeRecipient } from '@izinli/core';
+import { dailyFileRowOf, movementKey, normalizeRecipient } from '@izinli/core';
 import type { IysMovement } from '@izinli/core';
 import type { LoadedConfig } from '../config/load-config.js';
 import type {
@@ -117,14 +117,7 @@ export function iysChangeRecords(
 ): IysChangeRecord[] {
   return movements.map((m) => ({
     ...brand,
-    creationDate: m.creationDate,
-    transactionId: m.transactionId,
-    recipient: m.recipient,
-    recipientType: m.recipientType,
-    type: m.type,
-    status: m.status,
-    consentDate: m.consentDate ?? '',
-    source: m.source,
+    ...dailyFileRowOf(m),
     via,
     receivedAt: now.toISOString(),
   }));

@@ -1,7 +1,7 @@
 // The sync worker (docs/architecture.md#sync): for every configured brand, pulls İYS's `source=IYS`
 // changes (citizens' acts on İYS) after the stored cursor until none are left, and applies each
 // page to the mirror with its `consent.changed` events and the next cursor, in one transaction.
-import { workerIysClients } from '../iys-account/iys-clients.js';
+import { realClockIysClients } from '../iys-account/iys-clients.js';
 import type { IysWorkerOptions } from '../iys-account/iys-clients.js';
 import type { IysClient } from '@izinli/iys';
 import type { MirrorStore } from '../store/ports/mirror-store.js';
@@ -58,14 +58,7 @@ export type SyncWorker = Periodic<BrandSyncReport[]>;
 export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   const { config, store, logger, intervalSeconds } = options;
   const now = options.now ?? (() => new Date());
-  // Their clients keep the real clock for tokens, whatever clock the worker reads days by.
-  const { clients, fetch } = options;
-  const clientFor = workerIysClients({
-    config,
-    baseUrl: options.baseUrl,
-    ...(clients ? { clients } : {}),
-    ...(fetch ? { fetch } : {}),
-  });
+  const clientFor = realClockIysClients(options);
 
   async function syncBrand(brand: BrandRef, client: IysClient): Promise<BrandSyncReport> {
     const report = nothingYet(brand);

@@ -1,13 +1,12 @@
 // Every string of the confirmation link's pages, Turkish first, English second (one typed table).
-import type { Channel, Locale } from '@izinli/core';
+import type { Locale } from '@izinli/core';
+import { PAGE_LOCALE_TEXTS } from '../withdrawal/withdrawal-texts.js';
+import type { PageLocaleTexts } from '../withdrawal/withdrawal-texts.js';
 
 /** What a link page says: asking, done, done before, too late, or not a link we made. */
 export type LinkPageState = 'ask' | 'confirmed' | 'already' | 'expired' | 'unknown';
 
-export interface LinkPageTexts {
-  lang: string;
-  otherLanguage: { locale: Locale; label: string };
-  channel: Record<Channel, string>;
+export interface LinkPageTexts extends PageLocaleTexts {
   askTitle: string;
   askHeading(brand: string): string;
   askIntro: string;
@@ -18,7 +17,6 @@ export interface LinkPageTexts {
   confirmedTitle: string;
   confirmedIntro(brand: string): string;
   withdraw: string;
-  reference: string;
   alreadyTitle: string;
   alreadyIntro: string;
   expiredTitle: string;
@@ -28,9 +26,7 @@ export interface LinkPageTexts {
 }
 
 const tr: LinkPageTexts = {
-  lang: 'tr',
-  otherLanguage: { locale: 'en', label: 'English' },
-  channel: { MESAJ: 'Kısa mesaj (SMS)', ARAMA: 'Telefon araması', EPOSTA: 'E-posta' },
+  ...PAGE_LOCALE_TEXTS.tr,
   askTitle: 'İletişim izninizi onaylayın',
   askHeading: (brand) => `${brand} iletişim izninizi onaylamanızı istiyor`,
   askIntro:
@@ -45,7 +41,6 @@ const tr: LinkPageTexts = {
     `Teşekkürler. ${brand}, bu kanallar için verdiğiniz izni İleti Yönetim Sistemi’ne (İYS) bildirecek.`,
   withdraw:
     'İzninizi her zaman, ücretsiz olarak geri alabilirsiniz: size gelen iletilerdeki bağlantıdan ya da İYS’nin vatandaş sayfasından (https://vatandas.iys.org.tr).',
-  reference: 'Kayıt numarası',
   alreadyTitle: 'Bu izin zaten onaylanmış',
   alreadyIntro: 'Bu bağlantıyla daha önce onay verildi; yapmanız gereken bir şey yok.',
   expiredTitle: 'Bağlantının süresi dolmuş',
@@ -57,9 +52,7 @@ const tr: LinkPageTexts = {
 };
 
 const en: LinkPageTexts = {
-  lang: 'en',
-  otherLanguage: { locale: 'tr', label: 'Türkçe' },
-  channel: { MESAJ: 'Text messages (SMS)', ARAMA: 'Phone calls', EPOSTA: 'E-mail' },
+  ...PAGE_LOCALE_TEXTS.en,
   askTitle: 'Confirm your permission',
   askHeading: (brand) => `${brand} asks you to confirm your permission`,
   askIntro:
@@ -74,7 +67,6 @@ const en: LinkPageTexts = {
     `Thank you. ${brand} will register your permission for these channels with the Message Management System (İYS).`,
   withdraw:
     'You can always withdraw it, free of charge: through the link in the messages you receive, or on İYS’s citizen site (https://vatandas.iys.org.tr).',
-  reference: 'Reference',
   alreadyTitle: 'Already confirmed',
   alreadyIntro: 'This link was used to confirm before; there is nothing more to do.',
   expiredTitle: 'Link expired',

@@ -21,7 +21,7 @@ import type {
   SupportedLocale,
   TenantConfig,
 } from '@izinli/core';
-import { draftRecordProblems } from '../capture/prepare-capture.js';
+import { checkedDraft, refuse } from '../capture/prepare-capture.js';
 import type { CaptureDraft, CaptureRefusal, RecordDraft } from '../capture/prepare-capture.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { CaptureStore } from '../store/ports/capture-store.js';
@@ -97,12 +97,17 @@ export async function grantedPurposeTexts(
 
 type Prepared = { ok: true; draft: CaptureDraft } | { ok: false; refusal: CaptureRefusal };
 
-const refuse = (
-  status: CaptureRefusal['status'],
-  code: string,
-  message: Localized,
-  problems: Problem[],
-): Prepared => ({ ok: false, refusal: { status, code, message, problems } });
+/** What a refused withdrawal's answer says, by what refused it. */
+const REJECTED = {
+  site: {
+    en: 'The withdrawal does not match the site’s configuration.',
+    tr: 'Geri alma sitenin yapılandırmasına uymuyor.',
+  },
+  record: {
+    en: 'The withdrawal would not make a valid record.',
+    tr: 'Geri çekme geçerli bir kayıt oluşturmuyor.',
+  },
+} satisfies Record<string, Localized>;
 
 /**
  * The site of `siteKey` if `tenant` owns it. Another tenant's site answers exactly like an
@@ -216,17 +221,7 @@ export function prepareWithdrawal(
       });
     }
   });
-  if (problems.length > 0) {
-    return refuse(
-      422,
-      'withdrawal.rejected',
-      {
-        en: 'The withdrawal does not match the site’s configuration.',
-        tr: 'Geri alma sitenin yapılandırmasına uymuyor.',
-      },
-      problems,
-    );
-  }
+  if (problems.length > 0) return refuse(422, 'withdrawal.rejected', REJECTED.site, problems);
   const chosen = new Set(spec.channels);
   const record: RecordDraft = {
     kind: 'withdrawal',
@@ -245,27 +240,13 @@ export function prepareWithdrawal(
     notices: [],
     widgetVersion: `izinli-server-${spec.serverVersion}`.slice(0, 40),
   };
-  const recordProblems = draftRecordProblems(record);
-  if (recordProblems.length > 0) {
-    return refuse(
-      422,
-      'withdrawal.rejected',
-      {
-        en: 'The withdrawal would not make a valid record.',
-        tr: 'Geri çekme geçerli bir kayıt oluşturmuyor.',
-      },
-      recordProblems,
-    );
-  }
-  return {
-    ok: true,
-    draft: {
-      captureId: spec.captureId,
-      siteKey: site.siteKey,
-      site,
-      tenant: config.sites.get(site.siteKey)!.tenant,
-      bodyHash: spec.bodyHash,
-      record,
-    },
+  const draft = {
+    captureId: spec.captureId,
+    siteKey: site.siteKey,
+    site,
+    tenant: config.sites.get(site.siteKey)!.tenant,
+    bodyHash: spec.bodyHash,
+    record,
   };
+  return checkedDraft(draft, 'withdrawal.rejected', REJECTED.record);
 }

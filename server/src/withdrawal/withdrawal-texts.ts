@@ -4,10 +4,34 @@ import type { Channel, Locale } from '@izinli/core';
 /** Why a link page cannot offer the withdrawal. */
 export type LinkRefusalKind = 'missing' | 'invalid' | 'expired' | 'site';
 
-export interface WithdrawalTexts {
+/**
+ * What every person-facing page of the server (withdrawal and confirmation links) says the same
+ * way in a locale: its language, the switch to the other one, the channels' names, the reference.
+ */
+export interface PageLocaleTexts {
   lang: string;
   otherLanguage: { locale: Locale; label: string };
   channel: Record<Channel, string>;
+  reference: string;
+}
+
+/** The texts every person-facing page shares, by locale. */
+export const PAGE_LOCALE_TEXTS: Record<Locale, PageLocaleTexts> = {
+  tr: {
+    lang: 'tr',
+    otherLanguage: { locale: 'en', label: 'English' },
+    channel: { MESAJ: 'Kısa mesaj (SMS)', ARAMA: 'Telefon araması', EPOSTA: 'E-posta' },
+    reference: 'Kayıt numarası',
+  },
+  en: {
+    lang: 'en',
+    otherLanguage: { locale: 'tr', label: 'Türkçe' },
+    channel: { MESAJ: 'Text messages (SMS)', ARAMA: 'Phone calls', EPOSTA: 'E-mail' },
+    reference: 'Reference',
+  },
+};
+
+export interface WithdrawalTexts extends PageLocaleTexts {
   confirmTitle: string;
   confirmHeading(site: string): string;
   confirmIntro: string;
@@ -18,16 +42,13 @@ export interface WithdrawalTexts {
   doneTitle: string;
   doneIntro(site: string): string;
   doneIys: string;
-  reference: string;
   refusalTitle: Record<LinkRefusalKind, string>;
   refusalWhy: Record<LinkRefusalKind, string>;
   otherWays: string;
 }
 
 const tr: WithdrawalTexts = {
-  lang: 'tr',
-  otherLanguage: { locale: 'en', label: 'English' },
-  channel: { MESAJ: 'Kısa mesaj (SMS)', ARAMA: 'Telefon araması', EPOSTA: 'E-posta' },
+  ...PAGE_LOCALE_TEXTS.tr,
   confirmTitle: 'İzni geri al',
   confirmHeading: (site) => `${site} ticari ileti izninizi geri alın`,
   confirmIntro:
@@ -40,7 +61,6 @@ const tr: WithdrawalTexts = {
   doneIntro: (site) => `${site} bu kanallardan size artık ticari elektronik ileti göndermeyecek.`,
   doneIys:
     'Ret bildiriminiz İleti Yönetim Sistemi’ne (İYS) iletilir; bu en geç 3 iş günü içinde, çoğunlukla aynı gün tamamlanır.',
-  reference: 'Kayıt numarası',
   refusalTitle: {
     missing: 'Bağlantı eksik',
     invalid: 'Bağlantı geçersiz',
@@ -58,9 +78,7 @@ const tr: WithdrawalTexts = {
 };
 
 const en: WithdrawalTexts = {
-  lang: 'en',
-  otherLanguage: { locale: 'tr', label: 'Türkçe' },
-  channel: { MESAJ: 'Text messages (SMS)', ARAMA: 'Phone calls', EPOSTA: 'E-mail' },
+  ...PAGE_LOCALE_TEXTS.en,
   confirmTitle: 'Withdraw permission',
   confirmHeading: (site) => `Withdraw your permission for ${site}’s commercial messages`,
   confirmIntro:
@@ -74,7 +92,6 @@ const en: WithdrawalTexts = {
     `${site} will no longer send you commercial messages through these channels.`,
   doneIys:
     'Your refusal is passed to the Message Management System (İYS) within 3 business days at most, usually the same day.',
-  reference: 'Reference',
   refusalTitle: {
     missing: 'Link incomplete',
     invalid: 'Link not valid',

@@ -29,6 +29,28 @@ export const DAILY_FILE_COLUMNS = [
 ] as const satisfies readonly (keyof DailyFileRow)[];
 
 /**
+ * The row of one movement as İYS records it (pulled, pushed or the simulator's own): a consentDate
+ * or source İYS holds none of stays an empty column.
+ */
+export function dailyFileRowOf(
+  m: Omit<DailyFileRow, 'consentDate' | 'source'> & {
+    consentDate?: string | undefined;
+    source?: string | undefined;
+  },
+): DailyFileRow {
+  return {
+    creationDate: m.creationDate,
+    transactionId: m.transactionId,
+    recipient: m.recipient,
+    recipientType: m.recipientType,
+    type: m.type,
+    status: m.status,
+    consentDate: m.consentDate ?? '',
+    source: m.source ?? '',
+  };
+}
+
+/**
  * The file's text for `rows`, already in order. No field can hold a comma, quote or line break
  * (dates, hex ids, enums, E.164 numbers and İYS-valid e-mail addresses), so nothing is quoted.
  */

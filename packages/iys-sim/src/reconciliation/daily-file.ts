@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { dailyFileText } from '@izinli/core';
+import { dailyFileRowOf, dailyFileText } from '@izinli/core';
 import type { Channel, RecipientType } from '@izinli/core';
 import { isIysSource } from '../state.js';
 import type { Movement, SimState } from '../state.js';
@@ -58,18 +58,7 @@ export function dailyMovements(
  * recorded without a consentDate leaves that column empty.
  */
 export function dailyCsv(movements: readonly Movement[]): string {
-  return dailyFileText(
-    movements.map((m) => ({
-      creationDate: m.creationDate,
-      transactionId: m.transactionId,
-      recipient: m.recipient,
-      recipientType: m.recipientType,
-      type: m.type,
-      status: m.status,
-      consentDate: m.consentDate ?? '',
-      source: m.source ?? '',
-    })),
-  );
+  return dailyFileText(movements.map(dailyFileRowOf));
 }
 
 /** The agreement hash: SHA-384 of the file's UTF-8 bytes, lower-case hex. */

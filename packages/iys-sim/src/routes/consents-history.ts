@@ -2,22 +2,22 @@ import { iysError } from '@izinli/core';
 import type { IysErrorEntry } from '@izinli/core';
 import { Hono } from 'hono';
 import type { SimContext, SimEnv } from '../context.js';
-import { iysErrors, readJson } from '../http.js';
+import { inKeyOrder, iysErrors, readJson } from '../http.js';
 import type { Movement } from '../state.js';
 import { checkQueryBody } from './query-body.js';
 
 /** A movement as history, pull and push list it, in İYS's key order. */
 export function movementAnswer(m: Movement): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (m.consentDate !== undefined) out.consentDate = m.consentDate;
-  if (m.source !== undefined) out.source = m.source;
-  out.recipient = m.recipient;
-  out.recipientType = m.recipientType;
-  out.status = m.status;
-  out.type = m.type;
-  out.creationDate = m.creationDate;
-  out.transactionId = m.transactionId;
-  return out;
+  return inKeyOrder(m, [
+    'consentDate',
+    'source',
+    'recipient',
+    'recipientType',
+    'status',
+    'type',
+    'creationDate',
+    'transactionId',
+  ]);
 }
 
 /** Parses a non-negative integer query parameter; undefined when absent, NaN when malformed. */

@@ -2,7 +2,7 @@ import { Channel, IYS_MESSAGE_VARIANTS, RecipientType, iysError } from '@izinli/
 import type { IysErrorEntry, IysStatusResponse } from '@izinli/core';
 import { Hono } from 'hono';
 import type { SimContext, SimEnv } from '../context.js';
-import { iysErrors, readJson } from '../http.js';
+import { inKeyOrder, iysErrors, readJson } from '../http.js';
 import { randomUuid } from '../ids.js';
 import { checkRecipient } from '../recipient.js';
 import { consentKey } from '../state.js';
@@ -11,21 +11,25 @@ import { checkQueryBody } from './query-body.js';
 
 /** A stored record in the single-status answer's shape and key order. */
 export function statusAnswer(record: ConsentRecord): IysStatusResponse {
-  const answer: Record<string, unknown> = {};
-  if (record.consentDate !== undefined) answer.consentDate = record.consentDate;
-  if (record.source !== undefined) answer.source = record.source;
-  answer.recipientType = record.recipientType;
-  answer.status = record.status;
-  answer.type = record.type;
-  answer.recipient = record.recipient;
-  if (record.retailerCode !== undefined) answer.retailerCode = record.retailerCode;
-  answer.creationDate = record.creationDate;
-  // The document's example names the retailer; accounts know retailers by code only.
-  if (record.retailerCode !== undefined) answer.retailerTitle = `Bayi ${record.retailerCode}`;
-  if (record.retailerAccess !== undefined)
-    answer.retailerAccessCount = record.retailerAccess.length;
-  answer.transactionId = record.transactionId;
-  return answer as IysStatusResponse;
+  const answer = {
+    ...record,
+    // The document's example names the retailer; accounts know retailers by code only.
+    retailerTitle: record.retailerCode === undefined ? undefined : `Bayi ${record.retailerCode}`,
+    retailerAccessCount: record.retailerAccess?.length,
+  };
+  return inKeyOrder(answer, [
+    'consentDate',
+    'source',
+    'recipientType',
+    'status',
+    'type',
+    'recipient',
+    'retailerCode',
+    'creationDate',
+    'retailerTitle',
+    'retailerAccessCount',
+    'transactionId',
+  ]) as IysStatusResponse;
 }
 
 /**

@@ -68,17 +68,14 @@ function notBuilt(c: Context, what: string): Response {
     if (name !== 'Content-Type') c.header(name, value);
   return apiErrorResponse(
     c,
-    new ApiError(404, 'console.notBuilt', message, [
-      {
-        code: 'console.notBuilt',
-        path: [],
-        expected: {
-          en: 'admin/dist/ built by `npm run build`',
-          tr: '`npm run build` ile derlenmiş admin/dist/',
-        },
-        received: excerpt(what),
+    new ApiError(404, 'console.notBuilt', message, {
+      path: [],
+      expected: {
+        en: 'admin/dist/ built by `npm run build`',
+        tr: '`npm run build` ile derlenmiş admin/dist/',
       },
-    ]),
+      received: excerpt(what),
+    }),
   );
 }
 

@@ -53,17 +53,14 @@ function unknownJob(id: string | undefined): ApiError {
       ? 'Bu kiracının bu kimlikle bir günlük doğrulaması yok.'
       : 'Henüz günlük doğrulaması yok.',
   };
-  return new ApiError(404, 'logVerify.unknown', text, [
-    {
-      code: 'logVerify.unknown',
-      path: id ? ['jobId'] : [],
-      expected: {
-        en: 'the id of a log verification this server process started for this tenant',
-        tr: 'bu sunucu sürecinin bu kiracı için başlattığı bir günlük doğrulamasının kimliği',
-      },
-      received: id ? excerpt(id, 60) : 'none',
+  return new ApiError(404, 'logVerify.unknown', text, {
+    path: id ? ['jobId'] : [],
+    expected: {
+      en: 'the id of a log verification this server process started for this tenant',
+      tr: 'bu sunucu sürecinin bu kiracı için başlattığı bir günlük doğrulamasının kimliği',
     },
-  ]);
+    received: id ? excerpt(id, 60) : 'none',
+  });
 }
 
 /** The process's jobs: the one given (kept across config reloads), else one for these routes. */

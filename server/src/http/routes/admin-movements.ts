@@ -74,17 +74,14 @@ export function adminMovementRoutes(
             en: 'This tenant has no dead movement with this id.',
             tr: 'Bu kiracının bu kimlikle ölü bir hareketi yok.',
           },
-          [
-            {
-              code: 'movement.notDead',
-              path: ['movementId'],
-              expected: {
-                en: 'the id of a dead movement of this tenant',
-                tr: 'bu kiracıya ait ölü bir hareketin kimliği',
-              },
-              received: excerpt(id, 60),
+          {
+            path: ['movementId'],
+            expected: {
+              en: 'the id of a dead movement of this tenant',
+              tr: 'bu kiracıya ait ölü bir hareketin kimliği',
             },
-          ],
+            received: excerpt(id, 60),
+          },
         );
       }
       const [movement] = (await deps.store.movementPage({ siteKeys, id })).items;

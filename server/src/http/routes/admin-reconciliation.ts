@@ -51,17 +51,14 @@ function noFile(c: Context, what: 'file' | 'timestamp'): ApiError {
     en: `This tenant has no kept ${what === 'file' ? 'daily file' : 'time stamp'} for this brand and day.`,
     tr: `Bu kiracının bu marka ve gün için saklanan bir ${what === 'file' ? 'günlük dosyası' : 'zaman damgası'} yok.`,
   };
-  return new ApiError(404, 'reconciliation.unknown', text, [
-    {
-      code: 'reconciliation.unknown',
-      path: ['date'],
-      expected: {
-        en: 'a brand of this tenant and a day it reconciled (agreed or mismatched) with İYS',
-        tr: 'bu kiracının bir markası ve İYS ile mutabakatı yapılmış (uyuşan ya da uyuşmayan) bir gün',
-      },
-      received: excerpt(where, 60),
+  return new ApiError(404, 'reconciliation.unknown', text, {
+    path: ['date'],
+    expected: {
+      en: 'a brand of this tenant and a day it reconciled (agreed or mismatched) with İYS',
+      tr: 'bu kiracının bir markası ve İYS ile mutabakatı yapılmış (uyuşan ya da uyuşmayan) bir gün',
     },
-  ]);
+    received: excerpt(where, 60),
+  });
 }
 
 /** Mounted at /v1/admin/reconciliation, behind the admin auth. */

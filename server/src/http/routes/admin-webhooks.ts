@@ -58,17 +58,14 @@ export function adminWebhookRoutes(deps: DepsWith<WebhookStore>) {
             en: 'This tenant has no dead webhook delivery with this id.',
             tr: 'Bu kiracının bu kimlikle ölü bir webhook gönderimi yok.',
           },
-          [
-            {
-              code: 'webhookDelivery.notDead',
-              path: ['deliveryId'],
-              expected: {
-                en: 'the id of a dead webhook delivery of this tenant',
-                tr: 'bu kiracıya ait ölü bir webhook gönderiminin kimliği',
-              },
-              received: excerpt(id, 60),
+          {
+            path: ['deliveryId'],
+            expected: {
+              en: 'the id of a dead webhook delivery of this tenant',
+              tr: 'bu kiracıya ait ölü bir webhook gönderiminin kimliği',
             },
-          ],
+            received: excerpt(id, 60),
+          },
         );
       }
       return c.json({ delivery: await outbox.get(id) });

@@ -201,17 +201,14 @@ export function adminRoutes(deps: AppDeps) {
             en: 'This tenant has no capture with this id.',
             tr: 'Bu kiracının bu kimlikle bir kaydı yok.',
           };
-          throw new ApiError(404, 'capture.unknown', text, [
-            {
-              code: 'capture.unknown',
-              path: ['captureId'],
-              expected: {
-                en: 'the id of a capture of this tenant',
-                tr: 'bu kiracıya ait bir kaydın kimliği',
-              },
-              received: excerpt(id, 60),
+          throw new ApiError(404, 'capture.unknown', text, {
+            path: ['captureId'],
+            expected: {
+              en: 'the id of a capture of this tenant',
+              tr: 'bu kiracıya ait bir kaydın kimliği',
             },
-          ]);
+            received: excerpt(id, 60),
+          });
         }
         const movements = await deps.store.movements({ captureId: id });
         const { verifications } = await captureVerifications(deps.store, capture);

@@ -9,7 +9,9 @@ export function badQuery(path: string, expected: Localized, received: unknown): 
     en: `The query parameter ${path} is not valid.`,
     tr: `${path} sorgu parametresi geçerli değil.`,
   };
-  return new ApiError(400, 'query.invalid', text, [
-    { code: 'query.invalid', path: [path], expected, received: excerpt(received) },
-  ]);
+  return new ApiError(400, 'query.invalid', text, {
+    path: [path],
+    expected,
+    received: excerpt(received),
+  });
 }

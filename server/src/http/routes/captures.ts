@@ -110,17 +110,14 @@ export function captureRoutes(
             en: 'A different capture with this id is already stored.',
             tr: 'Bu kimlikle farklı bir kayıt zaten saklanmış.',
           },
-          [
-            {
-              code: 'capture.conflict',
-              path: ['id'],
-              expected: {
-                en: 'a new UUID for a new capture, or the identical body to replay one',
-                tr: 'yeni bir kayıt için yeni bir UUID ya da bir kaydı yinelemek için aynı gövde',
-              },
-              received: excerpt(prepared.draft.captureId, 60),
+          {
+            path: ['id'],
+            expected: {
+              en: 'a new UUID for a new capture, or the identical body to replay one',
+              tr: 'yeni bir kayıt için yeni bir UUID ya da bir kaydı yinelemek için aynı gövde',
             },
-          ],
+            received: excerpt(prepared.draft.captureId, 60),
+          },
         );
       }
       // The code verifications the form named are tied to the capture (and released when

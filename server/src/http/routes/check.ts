@@ -40,9 +40,11 @@ function invalid(where: 'query' | 'body', path: string, expected: Localized, rec
     en: `The ${where} field ${path} is not valid.`,
     tr: `${where === 'query' ? 'Sorgudaki' : 'Gövdedeki'} ${path} alanı geçerli değil.`,
   };
-  return new ApiError(400, `${where}.invalid`, text, [
-    { code: `${where}.invalid`, path: [path], expected, received: excerpt(received) },
-  ]);
+  return new ApiError(400, `${where}.invalid`, text, {
+    path: [path],
+    expected,
+    received: excerpt(received),
+  });
 }
 
 // Each tenant's distinct brands, worked out once per tenant object rather than per check.

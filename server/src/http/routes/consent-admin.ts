@@ -45,17 +45,14 @@ export function adminConsentRoutes(deps: DepsWith<CaptureStore & MovementStore &
           404,
           'evidence.unknown',
           { en: 'No evidence file has this hash.', tr: 'Bu özetle bir kanıt dosyası yok.' },
-          [
-            {
-              code: 'evidence.unknown',
-              path: ['sha256'],
-              expected: {
-                en: 'the SHA-256 (64 lowercase hex digits) of one of this tenant’s evidence files',
-                tr: 'bu kiracının kanıt dosyalarından birinin SHA-256 özeti (64 küçük onaltılık rakam)',
-              },
-              received: excerpt(sha256, 70),
+          {
+            path: ['sha256'],
+            expected: {
+              en: 'the SHA-256 (64 lowercase hex digits) of one of this tenant’s evidence files',
+              tr: 'bu kiracının kanıt dosyalarından birinin SHA-256 özeti (64 küçük onaltılık rakam)',
             },
-          ],
+            received: excerpt(sha256, 70),
+          },
         );
       }
       return c.body(new Uint8Array(file.bytes), 200, {

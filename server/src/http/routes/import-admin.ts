@@ -24,18 +24,15 @@ function unreadable(reason: Localized): ApiError {
     422,
     'import.unreadable',
     { en: 'The file cannot be read as an import.', tr: 'Dosya içe aktarma olarak okunamıyor.' },
-    [
-      {
-        code: 'import.unreadable',
-        path: [],
-        expected: {
-          en: 'a UTF-8 CSV with the documented header (docs/sources.md#import)',
-          tr: 'belgelenen başlık satırını taşıyan UTF-8 bir CSV (docs/sources.md#import)',
-        },
-        received: excerpt(reason.en, 200),
-        receivedText: reason,
+    {
+      path: [],
+      expected: {
+        en: 'a UTF-8 CSV with the documented header (docs/sources.md#import)',
+        tr: 'belgelenen başlık satırını taşıyan UTF-8 bir CSV (docs/sources.md#import)',
       },
-    ],
+      received: excerpt(reason.en, 200),
+      receivedText: reason,
+    },
   );
 }
 

@@ -20,14 +20,11 @@ export function checkpointRoutes(deps: DepsWith<ChainStore>) {
     const siteKey = c.req.query('siteKey');
     if (siteKey !== undefined && !SiteKey.safeParse(siteKey).success) {
       const text = { en: 'siteKey is not a site key.', tr: 'siteKey bir site anahtarı değil.' };
-      throw new ApiError(400, 'query.invalid', text, [
-        {
-          code: 'query.invalid',
-          path: ['siteKey'],
-          expected: { en: 'a site key', tr: 'bir site anahtarı' },
-          received: excerpt(siteKey),
-        },
-      ]);
+      throw new ApiError(400, 'query.invalid', text, {
+        path: ['siteKey'],
+        expected: { en: 'a site key', tr: 'bir site anahtarı' },
+        received: excerpt(siteKey),
+      });
     }
     const limitText = c.req.query('limit') ?? '100';
     const limit = Number(limitText);
@@ -36,14 +33,11 @@ export function checkpointRoutes(deps: DepsWith<ChainStore>) {
         en: 'limit must be a whole number from 1 to 1000.',
         tr: 'limit 1 ile 1000 arasında bir tam sayı olmalıdır.',
       };
-      throw new ApiError(400, 'query.invalid', text, [
-        {
-          code: 'query.invalid',
-          path: ['limit'],
-          expected: wholeNumber(1000),
-          received: excerpt(limitText),
-        },
-      ]);
+      throw new ApiError(400, 'query.invalid', text, {
+        path: ['limit'],
+        expected: wholeNumber(1000),
+        received: excerpt(limitText),
+      });
     }
     return c.json({ checkpoints: await deps.store.checkpoints(siteKey, limit) });
   });

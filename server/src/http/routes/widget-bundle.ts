@@ -56,17 +56,14 @@ export function widgetBundleRoutes(bundle: WidgetBundle | undefined) {
           en: `This server serves widget ${bundle?.version ?? '(none)'}; use /widget/${bundle?.version ?? '<version>'}/izinli.js or /izinli.js.`,
           tr: `Bu sunucu bileşenin ${bundle?.version ?? '(hiçbir)'} sürümünü sunar; /widget/${bundle?.version ?? '<sürüm>'}/izinli.js ya da /izinli.js adresini kullanın.`,
         },
-        [
-          {
-            code: 'widget.unknownVersion',
-            path: ['(path)'],
-            expected: {
-              en: `/widget/${bundle?.version ?? '<version>'}/${WIDGET_FILES.join(' or ')}`,
-              tr: `/widget/${bundle?.version ?? '<sürüm>'}/${WIDGET_FILES.join(' ya da ')}`,
-            },
-            received: `/widget/${version}/${name}`.slice(0, 120),
+        {
+          path: ['(path)'],
+          expected: {
+            en: `/widget/${bundle?.version ?? '<version>'}/${WIDGET_FILES.join(' or ')}`,
+            tr: `/widget/${bundle?.version ?? '<sürüm>'}/${WIDGET_FILES.join(' ya da ')}`,
           },
-        ],
+          received: `/widget/${version}/${name}`.slice(0, 120),
+        },
       );
     }
     return serve(c, name, IMMUTABLE);

@@ -26,17 +26,14 @@ export function widgetRoutes(deps: AppDeps) {
         en: `No site has the key ${excerpt(siteKey, 60)}.`,
         tr: `${excerpt(siteKey, 60)} anahtarlı bir site yok.`,
       };
-      throw new ApiError(404, 'site.unknown', text, [
-        {
-          code: 'site.unknown',
-          path: ['siteKey'],
-          expected: {
-            en: 'the site key of a configured site',
-            tr: 'yapılandırılmış bir sitenin site anahtarı',
-          },
-          received: excerpt(siteKey, 60),
+      throw new ApiError(404, 'site.unknown', text, {
+        path: ['siteKey'],
+        expected: {
+          en: 'the site key of a configured site',
+          tr: 'yapılandırılmış bir sitenin site anahtarı',
         },
-      ]);
+        received: excerpt(siteKey, 60),
+      });
     }
     const { site } = found;
     // Browsers send Origin on a cross-origin fetch (never on a same-origin GET): a page on an
@@ -51,17 +48,14 @@ export function widgetRoutes(deps: AppDeps) {
           en: `This page's origin may not use the widget of site ${siteKey}: add it to the site's allowedOrigins.`,
           tr: `Bu sayfanın kaynağı (origin) ${siteKey} sitesinin bileşenini kullanamaz: kaynağı sitenin allowedOrigins ayarına ekleyin.`,
         },
-        [
-          {
-            code: 'origin.forbidden',
-            path: ['Origin'],
-            expected: {
-              en: `one of the site's allowedOrigins: ${site.allowedOrigins.join(', ')}`,
-              tr: `sitenin allowedOrigins ayarındaki kaynaklardan biri: ${site.allowedOrigins.join(', ')}`,
-            },
-            received: excerpt(origin, 80),
+        {
+          path: ['Origin'],
+          expected: {
+            en: `one of the site's allowedOrigins: ${site.allowedOrigins.join(', ')}`,
+            tr: `sitenin allowedOrigins ayarındaki kaynaklardan biri: ${site.allowedOrigins.join(', ')}`,
           },
-        ],
+          received: excerpt(origin, 80),
+        },
       );
     }
     const asked = c.req.query('locale') ?? site.locales[0]!;
@@ -71,17 +65,14 @@ export function widgetRoutes(deps: AppDeps) {
         en: 'The site does not offer this language.',
         tr: 'Site bu dili sunmuyor.',
       };
-      throw new ApiError(400, 'locale.notOffered', text, [
-        {
-          code: 'locale.notOffered',
-          path: ['locale'],
-          expected: {
-            en: `one of ${site.locales.join(', ')}`,
-            tr: `şunlardan biri: ${site.locales.join(', ')}`,
-          },
-          received: excerpt(asked),
+      throw new ApiError(400, 'locale.notOffered', text, {
+        path: ['locale'],
+        expected: {
+          en: `one of ${site.locales.join(', ')}`,
+          tr: `şunlardan biri: ${site.locales.join(', ')}`,
         },
-      ]);
+        received: excerpt(asked),
+      });
     }
     const cacheKey = `${siteKey}/${locale.data}`;
     let entry = cache.get(cacheKey);

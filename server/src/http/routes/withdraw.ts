@@ -128,17 +128,14 @@ export function withdrawRoutes(
   function refused(c: Context, failure: Extract<Redeemable, { ok: false }>, locale: Locale) {
     const { status, code, message } = REFUSALS[failure.kind];
     if (wantsJson(c)) {
-      throw new ApiError(status, code, message, [
-        {
-          code,
-          path: ['t'],
-          expected: {
-            en: 'a withdrawal token signed by this server, unaltered and not expired',
-            tr: 'bu sunucunun imzaladığı, değiştirilmemiş ve süresi dolmamış bir geri alma belirteci',
-          },
-          ...described(failure.received),
+      throw new ApiError(status, code, message, {
+        path: ['t'],
+        expected: {
+          en: 'a withdrawal token signed by this server, unaltered and not expired',
+          tr: 'bu sunucunun imzaladığı, değiştirilmemiş ve süresi dolmamış bir geri alma belirteci',
         },
-      ]);
+        ...described(failure.received),
+      });
     }
     return c.body(refusalPage(locale, failure.kind), status, WITHDRAWAL_PAGE_HEADERS);
   }
@@ -271,18 +268,15 @@ async function parseForm(
       400,
       'body.malformed',
       { en: 'The form body cannot be read.', tr: 'Form gövdesi okunamıyor.' },
-      [
-        {
-          code: 'body.malformed',
-          path: [],
-          expected: { en: `a well-formed ${type} body`, tr: `düzgün biçimli bir ${type} gövdesi` },
-          received: excerpt((error as Error).message, 100),
-          receivedText: {
-            en: `a body that cannot be read as ${type}`,
-            tr: `${type} olarak okunamayan bir gövde`,
-          },
+      {
+        path: [],
+        expected: { en: `a well-formed ${type} body`, tr: `düzgün biçimli bir ${type} gövdesi` },
+        received: excerpt((error as Error).message, 100),
+        receivedText: {
+          en: `a body that cannot be read as ${type}`,
+          tr: `${type} olarak okunamayan bir gövde`,
         },
-      ],
+      },
     );
   }
   refuseUnstorableText(fields);

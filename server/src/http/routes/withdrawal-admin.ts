@@ -95,20 +95,17 @@ export function adminWithdrawalRoutes(deps: DepsWith<CaptureStore & MovementStor
           en: 'The link would withdraw nothing.',
           tr: 'Bu bağlantıyla hiçbir izin geri alınmaz.',
         };
-        throw new ApiError(422, 'withdrawal.noChannels', text, [
-          {
-            code: 'withdrawal.noChannels',
-            path: ['channels'],
-            expected: {
-              en: `channels to withdraw; the site offers ${offered}`,
-              tr: `geri alınacak kanallar; site şunları sunuyor: ${offered}`,
-            },
-            ...described({
-              en: 'none that the recipient has an address for',
-              tr: 'alıcının adresi olan hiçbir kanal',
-            }),
+        throw new ApiError(422, 'withdrawal.noChannels', text, {
+          path: ['channels'],
+          expected: {
+            en: `channels to withdraw; the site offers ${offered}`,
+            tr: `geri alınacak kanallar; site şunları sunuyor: ${offered}`,
           },
-        ]);
+          ...described({
+            en: 'none that the recipient has an address for',
+            tr: 'alıcının adresi olan hiçbir kanal',
+          }),
+        });
       }
       if (!deps.signToken) {
         const text = {

@@ -1,15 +1,11 @@
 // The admin port on PostgreSQL: migrations under an advisory lock (so several processes starting
 // at once run each version once), the health counts, a ping, and closing the pool.
 import type { Row } from '../sql/store-rows.js';
-import type { StoreAdmin, StoreStats } from '../ports/store-admin.js';
+import type { StoreAdmin } from '../ports/store-admin.js';
+import { PING, STATS, pingAnswers, statsOf } from '../sql/admin-sql.js';
 import { MIGRATION_LOCK, SCHEMA_MIGRATIONS_DDL, pendingMigrations } from '../schema/migrations.js';
 import { int } from '../sql/store-rows.js';
 import type { PgDb } from './pg-db.js';
-
-const STATS = `SELECT
-  (SELECT count(*) FROM captures) AS captures,
-  (SELECT count(*) FROM movements WHERE state IN ('pending', 'in-flight')) AS movements,
-  (SELECT count(*) FROM webhook_events WHERE state = 'pending') AS events`;
 
 /** The admin side of the PostgreSQL store on `db` (its `kind` is the composed store's). */
 export function postgresStoreAdmin(db: PgDb): Omit<StoreAdmin, 'kind'> {
@@ -35,23 +31,9 @@ export function postgresStoreAdmin(db: PgDb): Omit<StoreAdmin, 'kind'> {
       });
     },
 
-    async stats(): Promise<StoreStats> {
-      // An aggregate query: always one row.
-      const row = (await db.pool.query<Row>(STATS)).rows[0]!;
-      return {
-        captures: int(row.captures),
-        pendingMovements: int(row.movements),
-        pendingEvents: int(row.events),
-      };
-    },
-
-    async ping(): Promise<boolean> {
-      try {
-        return (await db.pool.query<Row>('SELECT 1 AS one')).rows[0]?.one === 1;
-      } catch {
-        return false;
-      }
-    },
+    // An aggregate query: always one row.
+    stats: async () => statsOf((await db.pool.query<Row>(STATS)).rows[0]!),
+    ping: () => pingAnswers(async () => (await db.pool.query<Row>(PING)).rows[0]),
 
     close: () => db.close(),
   };

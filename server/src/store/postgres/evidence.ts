@@ -1,9 +1,14 @@
 // The evidence-file port on PostgreSQL: the bytes in `evidence_files.content`, so every server
 // process behind the database serves the same files. A put checks the quota and inserts in one
 // transaction under a per-tenant advisory lock, so two uploads cannot both slip under it.
-import type { EvidenceFileMeta, EvidenceStore } from '../ports/evidence-store.js';
+import type { EvidenceStore } from '../ports/evidence-store.js';
 import type { Row } from '../sql/store-rows.js';
-import { EVIDENCE_META as META, toEvidenceMeta } from '../sql/evidence-rows.js';
+import {
+  EVIDENCE_META as META,
+  evidenceMetaOf,
+  evidenceMetaValues,
+  toEvidenceMeta,
+} from '../sql/evidence-rows.js';
 import { MIGRATION_LOCK } from '../schema/migrations.js';
 import type { PgDb } from './pg-db.js';
 
@@ -31,23 +36,10 @@ export function postgresEvidenceStore(db: PgDb): EvidenceStore {
         if (usedBytes + put.bytes.byteLength > put.quotaBytes) {
           return { kind: 'quota' as const, usedBytes };
         }
-        const file: EvidenceFileMeta = {
-          tenantId: put.tenantId,
-          sha256: put.sha256,
-          mediaType: put.mediaType,
-          size: put.bytes.byteLength,
-          storedAt: put.storedAt,
-        };
+        const file = evidenceMetaOf(put);
         await client.query(
           `INSERT INTO evidence_files (${META}, content) VALUES ($1, $2, $3, $4, $5, $6)`,
-          [
-            file.tenantId,
-            file.sha256,
-            file.mediaType,
-            file.size,
-            file.storedAt,
-            Buffer.from(put.bytes),
-          ],
+          [...evidenceMetaValues(file), Buffer.from(put.bytes)],
         );
         return { kind: 'stored' as const, file };
       });

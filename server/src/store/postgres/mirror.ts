@@ -1,7 +1,7 @@
 // The mirror port on PostgreSQL: reads and the upsert are single statements on the pool;
 // `applyIysChanges` runs in one transaction under the mirror's advisory lock (iys-changes.ts).
 import * as storeRows from '../sql/store-rows.js';
-import type { Source } from '@izinli/core';
+import { MIRROR_UPSERT_SET, mirrorEntriesByKey, pendingRefusalsByKey } from '../sql/mirror-rows.js';
 import type { IysChangesResult, IysChangesWrite, MirrorStore } from '../ports/mirror-store.js';
 import type { MirrorEntry, PendingRefusal } from '../types.js';
 import { SELECT_SYNC_CURSOR, applyIysChangesPostgres } from './iys-changes.js';
@@ -17,34 +17,20 @@ const PENDING_REFUSALS = `SELECT movement_key, source, consent_date FROM (
 const SELECT_MIRROR = `SELECT ${storeRows.MIRROR_COLUMNS.join(', ')} FROM consent_mirror
   WHERE consent_key = ANY($1::text[])`;
 const UPSERT_MIRROR = `${pgInsertRows('consent_mirror', storeRows.MIRROR_COLUMNS, '$1')}
-  ON CONFLICT (consent_key) DO UPDATE SET ${storeRows.MIRROR_COLUMNS.slice(1)
-    .map((c) => `${c} = excluded.${c}`)
-    .join(', ')}`;
+  ${MIRROR_UPSERT_SET}`;
 
 /** The mirror of the PostgreSQL store on `db`. */
 export function postgresMirrorStore(db: PgDb): MirrorStore {
   const { pool } = db;
   return {
     async mirror(keys: readonly string[]): Promise<Map<string, MirrorEntry>> {
-      const found = new Map<string, MirrorEntry>();
-      if (keys.length === 0) return found;
-      for (const row of (await pool.query<storeRows.Row>(SELECT_MIRROR, [[...keys]])).rows) {
-        const entry = storeRows.toMirrorEntry(row);
-        found.set(entry.key, entry);
-      }
-      return found;
+      if (keys.length === 0) return new Map();
+      return mirrorEntriesByKey((await pool.query(SELECT_MIRROR, [[...keys]])).rows);
     },
 
     async pendingRefusals(keys: readonly string[]): Promise<Map<string, PendingRefusal>> {
-      const found = new Map<string, PendingRefusal>();
-      if (keys.length === 0) return found;
-      for (const row of (await pool.query<storeRows.Row>(PENDING_REFUSALS, [[...keys]])).rows) {
-        found.set(row.movement_key as string, {
-          source: row.source as Source,
-          consentDate: row.consent_date as string,
-        });
-      }
-      return found;
+      if (keys.length === 0) return new Map();
+      return pendingRefusalsByKey((await pool.query(PENDING_REFUSALS, [[...keys]])).rows);
     },
 
     async upsertMirror(entries: readonly MirrorEntry[]): Promise<void> {

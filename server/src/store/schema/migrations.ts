@@ -27,6 +27,16 @@ const dialects = (ddl: (pos: string, bigint: string) => string) => ({
   postgres: ddl('BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY', 'BIGINT'),
 });
 
+// A consent as İYS keys and states it: the columns an outbox movement and a mirror entry share.
+const consentColumns = (bigint: string) => `  iys_code ${bigint} NOT NULL,
+  brand_code ${bigint} NOT NULL,
+  recipient_type TEXT NOT NULL,
+  type TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  status TEXT NOT NULL,
+  consent_date TEXT NOT NULL,
+  source TEXT NOT NULL,`;
+
 const v1 = dialects(
   (pos, bigint) => `
 CREATE TABLE captures (
@@ -74,14 +84,7 @@ CREATE TABLE movements (
   id TEXT NOT NULL UNIQUE,
   capture_id TEXT NOT NULL REFERENCES captures (capture_id),
   movement_key TEXT NOT NULL,
-  iys_code ${bigint} NOT NULL,
-  brand_code ${bigint} NOT NULL,
-  recipient_type TEXT NOT NULL,
-  type TEXT NOT NULL,
-  recipient TEXT NOT NULL,
-  status TEXT NOT NULL,
-  consent_date TEXT NOT NULL,
-  source TEXT NOT NULL,
+${consentColumns(bigint)}
   state TEXT NOT NULL,
   attempts INTEGER NOT NULL,
   next_attempt_at TEXT NOT NULL,
@@ -98,14 +101,7 @@ CREATE INDEX movements_due ON movements (state, next_attempt_at, pos);
 
 CREATE TABLE consent_mirror (
   consent_key TEXT PRIMARY KEY,
-  iys_code ${bigint} NOT NULL,
-  brand_code ${bigint} NOT NULL,
-  recipient_type TEXT NOT NULL,
-  type TEXT NOT NULL,
-  recipient TEXT NOT NULL,
-  status TEXT NOT NULL,
-  consent_date TEXT NOT NULL,
-  source TEXT NOT NULL,
+${consentColumns(bigint)}
   updated_at TEXT NOT NULL
 );
 

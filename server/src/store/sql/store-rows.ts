@@ -102,11 +102,8 @@ export function toStoredCapture(row: Row): StoredCapture {
   };
 }
 
-/** Columns of the outbox, in the order of `movementValues`. */
-export const MOVEMENT_COLUMNS = [
-  'id',
-  'capture_id',
-  'movement_key',
+/** The columns a movement and a mirror entry share, in the order of `consentValues`. */
+const CONSENT_COLUMNS = [
   'iys_code',
   'brand_code',
   'recipient_type',
@@ -115,6 +112,35 @@ export const MOVEMENT_COLUMNS = [
   'status',
   'consent_date',
   'source',
+] as const;
+
+/** The row values of one İYS consent's key fields and state, a movement's or a mirror entry's. */
+function consentValues(
+  c: Pick<MirrorEntry, 'iysCode' | 'brandCode' | 'recipientType' | 'type'> & {
+    recipient: string;
+    status: string;
+    consentDate: string;
+    source: string;
+  },
+): unknown[] {
+  return [
+    c.iysCode,
+    c.brandCode,
+    c.recipientType,
+    c.type,
+    c.recipient,
+    c.status,
+    c.consentDate,
+    c.source,
+  ];
+}
+
+/** Columns of the outbox, in the order of `movementValues`. */
+export const MOVEMENT_COLUMNS = [
+  'id',
+  'capture_id',
+  'movement_key',
+  ...CONSENT_COLUMNS,
   'state',
   'attempts',
   'next_attempt_at',
@@ -138,14 +164,7 @@ export function movementValues(movement: Movement, key: string): unknown[] {
     m.id,
     m.captureId,
     key,
-    m.iysCode,
-    m.brandCode,
-    m.recipientType,
-    m.type,
-    m.recipient,
-    m.status,
-    m.consentDate,
-    m.source,
+    ...consentValues(m),
     m.state,
     m.attempts,
     isoInstant(m.nextAttemptAt, 'nextAttemptAt'),
@@ -182,33 +201,11 @@ export function toMovement(row: Row): Movement {
 }
 
 /** Columns of the consent mirror, in the order of `mirrorValues`. */
-export const MIRROR_COLUMNS = [
-  'consent_key',
-  'iys_code',
-  'brand_code',
-  'recipient_type',
-  'type',
-  'recipient',
-  'status',
-  'consent_date',
-  'source',
-  'updated_at',
-] as const;
+export const MIRROR_COLUMNS = ['consent_key', ...CONSENT_COLUMNS, 'updated_at'] as const;
 
 /** The row values of a mirror entry. */
 export function mirrorValues(entry: MirrorEntry): unknown[] {
-  return [
-    entry.key,
-    entry.iysCode,
-    entry.brandCode,
-    entry.recipientType,
-    entry.type,
-    entry.recipient,
-    entry.status,
-    entry.consentDate,
-    entry.source,
-    isoInstant(entry.updatedAt, 'updatedAt'),
-  ];
+  return [entry.key, ...consentValues(entry), isoInstant(entry.updatedAt, 'updatedAt')];
 }
 
 /** The columns a movement and a mirror entry share: one İYS consent's key fields and state. */

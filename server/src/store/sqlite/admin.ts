@@ -1,15 +1,11 @@
 // The admin port on SQLite: migrations under the file's write lock, the health counts, a ping on
 // the reader, and closing once the queued writes are done.
-import type { StoreAdmin, StoreStats } from '../ports/store-admin.js';
+import type { StoreAdmin } from '../ports/store-admin.js';
+import { PING, STATS, pingAnswers, statsOf } from '../sql/admin-sql.js';
 import { SCHEMA_MIGRATIONS_DDL, pendingMigrations } from '../schema/migrations.js';
 import { int } from '../sql/store-rows.js';
 import type { SqliteConnection } from './connection.js';
 import type { SqliteDb } from './sqlite-db.js';
-
-const STATS = `SELECT
-  (SELECT count(*) FROM captures) AS captures,
-  (SELECT count(*) FROM movements WHERE state IN ('pending', 'in-flight')) AS movements,
-  (SELECT count(*) FROM webhook_events WHERE state = 'pending') AS events`;
 
 function migrateIn(w: SqliteConnection): void {
   w.db.exec(SCHEMA_MIGRATIONS_DDL.sqlite);
@@ -50,22 +46,8 @@ export function sqliteStoreAdmin(db: SqliteDb): Omit<StoreAdmin, 'kind'> {
       });
     },
 
-    async stats(): Promise<StoreStats> {
-      const row = db.reader.get(STATS)!;
-      return {
-        captures: int(row.captures),
-        pendingMovements: int(row.movements),
-        pendingEvents: int(row.events),
-      };
-    },
-
-    async ping(): Promise<boolean> {
-      try {
-        return db.reader.get('SELECT 1 AS one')?.one === 1;
-      } catch {
-        return false;
-      }
-    },
+    stats: async () => statsOf(db.reader.get(STATS)!),
+    ping: () => pingAnswers(() => db.reader.get(PING)),
 
     close: () => db.close(),
   };

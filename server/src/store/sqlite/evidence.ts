@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import type { EvidenceFileMeta, EvidenceStore } from '../ports/evidence-store.js';
 import type { SqliteDb } from './sqlite-db.js';
 
-import { EVIDENCE_META as META, toEvidenceMeta } from '../sql/evidence-rows.js';
+import {
+  EVIDENCE_META as META,
+  evidenceMetaOf,
+  evidenceMetaValues,
+  toEvidenceMeta,
+} from '../sql/evidence-rows.js';
 
 /** The evidence files of the SQLite store on `db`, their bytes under `dir`. */
 export function sqliteEvidenceStore(db: SqliteDb, dir: string): EvidenceStore {
@@ -44,20 +49,10 @@ export function sqliteEvidenceStore(db: SqliteDb, dir: string): EvidenceStore {
         const temporary = `${target}.part`;
         writeFileSync(temporary, put.bytes, { mode: 0o600 });
         renameSync(temporary, target);
-        const file: EvidenceFileMeta = {
-          tenantId: put.tenantId,
-          sha256: put.sha256,
-          mediaType: put.mediaType,
-          size: put.bytes.byteLength,
-          storedAt: put.storedAt,
-        };
+        const file = evidenceMetaOf(put);
         w.run(
           `INSERT INTO evidence_files (${META}) VALUES (?, ?, ?, ?, ?)`,
-          file.tenantId,
-          file.sha256,
-          file.mediaType,
-          file.size,
-          file.storedAt,
+          ...evidenceMetaValues(file),
         );
         return { kind: 'stored' as const, file };
       });

@@ -1,8 +1,8 @@
 // The mirror port on SQLite: reads on the reader connection (one key by its primary key, several
 // through json_each), writes on the writer behind the store's mutex.
-import type { Source } from '@izinli/core';
 import type { IysChangesResult, IysChangesWrite, MirrorStore } from '../ports/mirror-store.js';
 import * as storeRows from '../sql/store-rows.js';
+import { MIRROR_UPSERT_SET, mirrorEntriesByKey, pendingRefusalsByKey } from '../sql/mirror-rows.js';
 import type { MirrorEntry, PendingRefusal } from '../types.js';
 import { jsonList, sqliteInsert } from './connection.js';
 import { applyIysChangesSqlite, readSyncCursor } from './iys-changes.js';
@@ -27,42 +27,22 @@ const MIRROR_ONE = `${MIRROR_SELECT} WHERE consent_key = ?`;
 const MIRROR_MANY = `${MIRROR_SELECT} WHERE consent_key IN (SELECT value FROM json_each(?))`;
 
 const UPSERT_MIRROR = `${sqliteInsert('consent_mirror', storeRows.MIRROR_COLUMNS)}
-  ON CONFLICT (consent_key) DO UPDATE SET ${storeRows.MIRROR_COLUMNS.slice(1)
-    .map((c) => `${c} = excluded.${c}`)
-    .join(', ')}`;
+  ${MIRROR_UPSERT_SET}`;
 
 /** The mirror of the SQLite store on `db`. */
 export function sqliteMirrorStore(db: SqliteDb): MirrorStore {
+  // One key (a GET check) by the primary key itself: about half the cost of json_each.
+  const rowsOf = (keys: readonly string[], one: string, many: string) =>
+    keys.length === 1 ? db.reader.all(one, keys[0]) : db.reader.all(many, jsonList(keys));
   return {
     async mirror(keys: readonly string[]): Promise<Map<string, MirrorEntry>> {
-      const found = new Map<string, MirrorEntry>();
-      if (keys.length === 0) return found;
-      // One key (a GET check) by the primary key itself: about half the cost of json_each.
-      const rows =
-        keys.length === 1
-          ? db.reader.all(MIRROR_ONE, keys[0])
-          : db.reader.all(MIRROR_MANY, jsonList(keys));
-      for (const row of rows) {
-        const entry = storeRows.toMirrorEntry(row);
-        found.set(entry.key, entry);
-      }
-      return found;
+      if (keys.length === 0) return new Map();
+      return mirrorEntriesByKey(rowsOf(keys, MIRROR_ONE, MIRROR_MANY));
     },
 
     async pendingRefusals(keys: readonly string[]): Promise<Map<string, PendingRefusal>> {
-      const found = new Map<string, PendingRefusal>();
-      if (keys.length === 0) return found;
-      const rows =
-        keys.length === 1
-          ? db.reader.all(PENDING_REFUSAL_ONE, keys[0])
-          : db.reader.all(PENDING_REFUSALS, jsonList(keys));
-      for (const row of rows) {
-        found.set(row.movement_key as string, {
-          source: row.source as Source,
-          consentDate: row.consent_date as string,
-        });
-      }
-      return found;
+      if (keys.length === 0) return new Map();
+      return pendingRefusalsByKey(rowsOf(keys, PENDING_REFUSAL_ONE, PENDING_REFUSALS));
     },
 
     upsertMirror(entries: readonly MirrorEntry[]): Promise<void> {
