@@ -2,15 +2,14 @@
 // admin API: captures posted to the real app, the bundle downloaded, then checked and tampered.
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
 import { checkpointSites } from '../proof/checkpointer.js';
 import { signCheckpoint } from '../proof/index.js';
 import { tempDir } from '../proof/proof-fixtures.test-support.js';
 import { makeHarness, postCapture, validCapture } from '../http/app-harness.test-support.js';
-import { openExistingStore } from './open-export-store.js';
-import { EXIT, runCli } from './run.js';
+import { izinliAgainst } from './cli-run.test-support.js';
+import { EXIT } from './run.js';
 
 type Harness = Awaited<ReturnType<typeof makeHarness>>;
 type Bundle = {
@@ -44,26 +43,7 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-async function izinli(argv: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const sink = (add: (text: string) => void) =>
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        add(chunk.toString());
-        done();
-      },
-    });
-  const code = await runCli(argv, {
-    env: {},
-    stdin: Readable.from([stdin]),
-    stdout: sink((t) => (stdout += t)),
-    stderr: sink((t) => (stderr += t)),
-    fetch: async (url, init) => h.app.request(String(url), init),
-    openStore: openExistingStore,
-  });
-  return { code, stdout, stderr };
-}
+const izinli = (argv: string[], stdin = '') => izinliAgainst(h.app, argv, stdin);
 
 describe('izinli verify bundle', () => {
   it('A13: verifies every receipt of a bundle from the API, per record, against the JWKS URL', async () => {

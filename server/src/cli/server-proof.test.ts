@@ -2,7 +2,6 @@
 // receipts checked by third-party means, the data folder exported and verified by the CLI.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compactVerify, createLocalJWKSet, decodeProtectedHeader } from 'jose';
 import type { JSONWebKeySet } from 'jose';
@@ -12,8 +11,8 @@ import { makeHarness, postCapture, validCapture } from '../http/app-harness.test
 import { signCheckpoint } from '../proof/index.js';
 import { opensslMissing, opensslVerify } from '../proof/openssl.test-support.js';
 import { tempDir } from '../proof/proof-fixtures.test-support.js';
-import { openExistingStore } from './open-export-store.js';
-import { EXIT, runCli } from './run.js';
+import { izinliAgainst } from './cli-run.test-support.js';
+import { EXIT } from './run.js';
 
 type Harness = Awaited<ReturnType<typeof makeHarness>>;
 let h: Harness;
@@ -38,26 +37,7 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-async function izinli(argv: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const sink = (add: (text: string) => void) =>
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        add(chunk.toString());
-        done();
-      },
-    });
-  const code = await runCli(argv, {
-    env: {},
-    stdin: Readable.from([stdin]),
-    stdout: sink((t) => (stdout += t)),
-    stderr: sink((t) => (stderr += t)),
-    fetch: async (url, init) => h.app.request(String(url), init),
-    openStore: openExistingStore,
-  });
-  return { code, stdout, stderr };
-}
+const izinli = (argv: string[], stdin = '') => izinliAgainst(h.app, argv, stdin);
 
 describe('a receipt produced by the server', () => {
   it('verifies with jose against the JWKS the server publishes', async () => {

@@ -7,6 +7,7 @@ import { currentNotice } from '@izinli/core';
 import type { CaptureInput, ServerConfigInput } from '@izinli/core';
 import { EXAMPLE_SITE_KEY, exampleServerConfig, exampleSiteConfig } from '@izinli/core/fixtures';
 import { pino } from 'pino';
+import { afterEach, beforeEach } from 'vitest';
 import type { Logger } from 'pino';
 import { deadlinesWithWarning } from '../calendar/server-calendar.js';
 import { GroupCommitter } from '../capture/group-commit.js';
@@ -131,6 +132,35 @@ export async function makeHarness(options: HarnessOptions = {}) {
       await committer.idle();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Harness = Awaited<ReturnType<typeof makeHarness>>;
+
+/**
+ * A fresh harness for each test of the file, handed to `use` before the test and closed after it;
+ * `options` may be a function, called before each test (to reset a clock the harness reads).
+ */
+export function harnessPerTest(
+  use: (harness: Harness) => void,
+  options: HarnessOptions | (() => HarnessOptions) = {},
+) {
+  let current: Harness | undefined;
+  const open = async (chosen: HarnessOptions) => {
+    current = await makeHarness(chosen);
+    use(current);
+  };
+  beforeEach(() => open(typeof options === 'function' ? options() : options));
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    /** Closes this test's harness and opens one with `next` instead (closed after the test). */
+    async replace(next: HarnessOptions): Promise<void> {
+      await current?.close();
+      await open(next);
     },
   };
 }
