@@ -1,7 +1,9 @@
 // Runs `izinli` in-process with captured output, for the tests of the commands that need no store
 // double (init, notice, config check, migrate, start), or against an app built in the test.
 import type { EventEmitter } from 'node:events';
+import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { openExistingStore } from './open-export-store.js';
 import { runCli } from './run.js';
 import type { CliDeps } from './run.js';
@@ -28,6 +30,9 @@ export interface InProcessOptions {
   fetch?: CliDeps['fetch'];
   /** How export and verify open a data folder (by default they cannot). */
   openStore?: CliDeps['openStore'];
+  /** The data folder whose SQLite store the writing commands (import, purge) open. */
+  fullStoreIn?: string;
+  now?: CliDeps['now'];
 }
 
 /** Runs `izinli <argv…>` and resolves with its exit code and output. */
@@ -43,6 +48,13 @@ export async function izinliInProcess(argv: string[], options: InProcessOptions 
     openStore: options.openStore ?? (() => Promise.reject(new Error('no store in this test'))),
     ...(options.signals ? { signals: options.signals } : {}),
     ...(options.onListening ? { onListening: options.onListening } : {}),
+    ...(options.fullStoreIn === undefined
+      ? {}
+      : {
+          openFullStore: () =>
+            openSqliteStore({ file: join(options.fullStoreIn!, 'izinli.sqlite') }),
+        }),
+    ...(options.now ? { now: options.now } : {}),
   });
   return { code, stdout: out.text(), stderr: err.text() };
 }

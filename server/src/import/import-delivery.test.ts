@@ -3,12 +3,10 @@
 // simulator over HTTP, each consent with its row's source and consentDate.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { exampleServerConfig } from '@izinli/core/fixtures';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../cli/run.js';
+import { izinliInProcess } from '../cli/cli-run.test-support.js';
 import { servedSimPerTest } from '../http/sim-harness.test-support.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { writeImportFixture } from './import-fixture.test-support.js';
 
 describe('an import delivered in batches', () => {
@@ -20,16 +18,10 @@ describe('an import delivered in batches', () => {
     const config = join(h.dir, 'izinli.config.json');
     writeFileSync(config, JSON.stringify(exampleServerConfig));
     const fixture = writeImportFixture(h.dir, 120, { badEvery: 1000 });
-    const code = await runCli(['import', fixture.path, '--config', config, '--data-dir', h.dir], {
-      env: {},
-      stdin: new PassThrough(),
-      stdout: new PassThrough(),
-      stderr: new PassThrough(),
-      fetch: globalThis.fetch,
-      openStore: () => Promise.reject(new Error('not used')),
-      openFullStore: () => openSqliteStore({ file: join(h.dir, 'izinli.sqlite') }),
-      now: () => sim.now(),
-    });
+    const { code } = await izinliInProcess(
+      ['import', fixture.path, '--config', config, '--data-dir', h.dir],
+      { env: {}, fetch: globalThis.fetch, fullStoreIn: h.dir, now: () => sim.now() },
+    );
     expect(code).toBe(0);
     const pending = await h.store.movements({});
     expect(pending.length).toBeGreaterThan(50);
