@@ -46,9 +46,21 @@ const uploadEvidence = (
 
 const exampleTenant = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
 
-/** Uploads through the harness `current()` answers with, as the example tenant unless told. */
+/**
+ * Uploads (and consents naming the uploads) through the harness `current()` answers with, as the
+ * example tenant unless told.
+ */
 export function evidenceUploads(current: () => RequestsApp) {
   return {
+    /** `POST /v1/admin/consents` with `body`: a consent from another source and its evidence. */
+    record: (body: unknown): Promise<Response> =>
+      Promise.resolve(
+        current().app.request('/v1/admin/consents', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...exampleTenant },
+          body: JSON.stringify(body),
+        }),
+      ),
     upload: (body: Uint8Array, headers: Record<string, string> = exampleTenant) =>
       uploadEvidence(current(), body, headers),
     /** Uploads `body`, expects it stored and resolves with its hash. */

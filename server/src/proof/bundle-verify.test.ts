@@ -14,7 +14,7 @@ let h: Harness;
 const NOW = new Date('2026-11-26T09:15:30.000Z');
 const auth = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
 harnessPerTest((made) => (h = made), { now: () => NOW });
-const { uploaded } = evidenceUploads(() => h);
+const { record, uploaded } = evidenceUploads(() => h);
 
 interface Bundle {
   records: { record?: { source: string } }[];
@@ -24,17 +24,13 @@ interface Bundle {
 async function bundleWithScan(): Promise<{ bundle: Bundle; sha256: string }> {
   expect((await postCapture(h.app, validCapture())).status).toBe(201);
   const sha256 = await uploaded(pdfScan('demet'));
-  const recorded = await h.app.request('/v1/admin/consents', {
-    method: 'POST',
-    headers: { ...auth, 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      siteKey: EXAMPLE_SITE_KEY,
-      source: 'HS_ISLAK_IMZA',
-      consentDate: '2026-11-26 09:00:00',
-      recipient: { fullName: 'Ayşe Yılmaz', phone: '0532 123 45 67' },
-      channels: [{ type: 'ARAMA', status: 'ONAY' }],
-      evidence: { kind: 'scan', files: [sha256] },
-    }),
+  const recorded = await record({
+    siteKey: EXAMPLE_SITE_KEY,
+    source: 'HS_ISLAK_IMZA',
+    consentDate: '2026-11-26 09:00:00',
+    recipient: { fullName: 'Ayşe Yılmaz', phone: '0532 123 45 67' },
+    channels: [{ type: 'ARAMA', status: 'ONAY' }],
+    evidence: { kind: 'scan', files: [sha256] },
   });
   expect(recorded.status).toBe(201);
   const response = await h.app.request(

@@ -1,7 +1,7 @@
 // A14, A19: a purged record's evidence file goes with its personal data; its hash stays, so the
 // chain verifies; a record still in effect keeps its own file.
 import { checkCaptureChain } from '@izinli/core';
-import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY, exampleSiteConfig } from '@izinli/core/fixtures';
+import { EXAMPLE_SITE_KEY, exampleSiteConfig } from '@izinli/core/fixtures';
 import type { CaptureRecord } from '@izinli/core';
 import { describe, expect, it } from 'vitest';
 import { evidenceUploads, pdfScan } from '../evidence/evidence-files.test-support.js';
@@ -12,7 +12,6 @@ import { runRetentionPass } from './retention-pass.js';
 
 let h: Harness;
 let clock = new Date('2026-11-26T09:15:30.000Z');
-const auth = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
 harnessPerTest(
   (made) => (h = made),
   () => {
@@ -20,7 +19,7 @@ harnessPerTest(
     return { now: () => clock };
   },
 );
-const { upload } = evidenceUploads(() => h);
+const { record, upload } = evidenceUploads(() => h);
 
 /** One retention pass of the example site, a year after its records' retention ran out. */
 function passAfterRetention() {
@@ -35,18 +34,14 @@ function passAfterRetention() {
 async function paperConsent(tag: string, granted: boolean, email = `${tag}@ornek.com.tr`) {
   // The same sheet again is answered 200 with the stored file's hash.
   const { sha256 } = (await (await upload(pdfScan(tag))).json()) as { sha256: string };
-  const response = await h.app.request('/v1/admin/consents', {
-    method: 'POST',
-    headers: { ...auth, 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      siteKey: EXAMPLE_SITE_KEY,
-      source: 'HS_FIZIKSEL_ORTAM',
-      consentDate: '2026-11-26 10:00:00',
-      recipient: { fullName: 'Ayşe Yılmaz', email },
-      // A form whose purpose box was left empty gives nothing: its record's consent ends at once.
-      purposes: [{ id: 'kitap-onerileri', granted }],
-      evidence: { kind: 'scan', files: [sha256] },
-    }),
+  const response = await record({
+    siteKey: EXAMPLE_SITE_KEY,
+    source: 'HS_FIZIKSEL_ORTAM',
+    consentDate: '2026-11-26 10:00:00',
+    recipient: { fullName: 'Ayşe Yılmaz', email },
+    // A form whose purpose box was left empty gives nothing: its record's consent ends at once.
+    purposes: [{ id: 'kitap-onerileri', granted }],
+    evidence: { kind: 'scan', files: [sha256] },
   });
   expect(response.status).toBe(201);
   return { sha256, captureId: ((await response.json()) as { captureId: string }).captureId };

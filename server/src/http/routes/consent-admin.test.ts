@@ -23,13 +23,7 @@ let h: Harness;
 const NOW = new Date('2026-11-26T09:15:30.000Z');
 harnessPerTest((made) => (h = made), { config: TWO_TENANTS, now: () => NOW });
 
-const { upload, uploaded } = evidenceUploads(() => h);
-const record = (body: unknown) =>
-  h.app.request('/v1/admin/consents', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...auth },
-    body: JSON.stringify(body),
-  });
+const { record, upload, uploaded } = evidenceUploads(() => h);
 
 interface Recorded {
   captureId: string;
