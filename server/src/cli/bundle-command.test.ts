@@ -4,14 +4,12 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
-import { checkpointSites } from '../proof/checkpointer.js';
-import { signCheckpoint } from '../proof/index.js';
 import { tempDir } from '../proof/proof-fixtures.test-support.js';
-import { makeHarness, postCapture, validCapture } from '../http/app-harness.test-support.js';
+import { checkpointedHarness } from '../http/app-harness.test-support.js';
+import type { Harness } from '../http/app-harness.test-support.js';
 import { izinliAgainst } from './cli-run.test-support.js';
 import { EXIT } from './run.js';
 
-type Harness = Awaited<ReturnType<typeof makeHarness>>;
 type Bundle = {
   howToVerify: string;
   records: { record?: { origin: string }; receipt?: string }[];
@@ -25,11 +23,8 @@ let file: string;
 const JWKS_URL = 'http://localhost/.well-known/jwks.json';
 
 beforeAll(async () => {
-  h = await makeHarness();
+  ({ h } = await checkpointedHarness(2));
   work = tempDir('izinli-bundle-');
-  for (let i = 0; i < 2; i += 1)
-    expect((await postCapture(h.app, validCapture())).status).toBe(201);
-  await checkpointSites({ store: h.store, sign: (head) => signCheckpoint(h.ring, head) });
   const response = await h.app.request('/v1/admin/recipients/evidence?phone=05321234567', {
     headers: { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` },
   });

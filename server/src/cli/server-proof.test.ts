@@ -6,30 +6,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compactVerify, createLocalJWKSet, decodeProtectedHeader } from 'jose';
 import type { JSONWebKeySet } from 'jose';
 import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
-import { checkpointSites } from '../proof/checkpointer.js';
-import { makeHarness, postCapture, validCapture } from '../http/app-harness.test-support.js';
-import { signCheckpoint } from '../proof/index.js';
+import { checkpointedHarness } from '../http/app-harness.test-support.js';
+import type { Harness } from '../http/app-harness.test-support.js';
 import { opensslMissing, opensslVerify } from '../proof/openssl.test-support.js';
 import { tempDir } from '../proof/proof-fixtures.test-support.js';
 import { izinliAgainst } from './cli-run.test-support.js';
 import { EXIT } from './run.js';
 
-type Harness = Awaited<ReturnType<typeof makeHarness>>;
 let h: Harness;
 let work: string;
 let jwks: JSONWebKeySet;
-const receipts: { captureId: string; receipt: string }[] = [];
+let receipts: { captureId: string; receipt: string }[];
 const JWKS_URL = 'http://localhost/.well-known/jwks.json';
 
 beforeAll(async () => {
-  h = await makeHarness();
+  ({ h, receipts } = await checkpointedHarness(3));
   work = tempDir('izinli-e2e-');
-  for (let i = 0; i < 3; i += 1) {
-    const response = await postCapture(h.app, validCapture());
-    expect(response.status).toBe(201);
-    receipts.push((await response.json()) as { captureId: string; receipt: string });
-  }
-  await checkpointSites({ store: h.store, sign: (head) => signCheckpoint(h.ring, head) });
   jwks = (await (await h.app.request('/.well-known/jwks.json')).json()) as JSONWebKeySet;
 });
 afterAll(async () => {

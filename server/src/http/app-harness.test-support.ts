@@ -7,12 +7,13 @@ import { currentNotice } from '@izinli/core';
 import type { CaptureInput, ServerConfigInput } from '@izinli/core';
 import { EXAMPLE_SITE_KEY, exampleServerConfig, exampleSiteConfig } from '@izinli/core/fixtures';
 import { pino } from 'pino';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import type { Logger } from 'pino';
 import { deadlinesWithWarning } from '../calendar/server-calendar.js';
 import { GroupCommitter } from '../capture/group-commit.js';
 import { checkServerConfig } from '../config/load-config.js';
-import { loadKeyRing, signReceipt } from '../proof/index.js';
+import { checkpointSites } from '../proof/checkpointer.js';
+import { loadKeyRing, signCheckpoint, signReceipt } from '../proof/index.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { createApp } from './app.js';
 import { composeVerification } from '../verification/compose-verification.js';
@@ -163,6 +164,19 @@ export function harnessPerTest(
       await open(next);
     },
   };
+}
+
+/** A harness holding `count` valid captures (each answered 201), every site checkpointed after. */
+export async function checkpointedHarness(count: number, options: HarnessOptions = {}) {
+  const h = await makeHarness(options);
+  const receipts: { captureId: string; receipt: string }[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const response = await postCapture(h.app, validCapture());
+    expect(response.status).toBe(201);
+    receipts.push((await response.json()) as { captureId: string; receipt: string });
+  }
+  await checkpointSites({ store: h.store, sign: (head) => signCheckpoint(h.ring, head) });
+  return { h, receipts };
 }
 
 const shown = (id: string, locale: 'tr' | 'en' = 'tr') => {
