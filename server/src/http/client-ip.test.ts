@@ -155,6 +155,20 @@ async function serverWith(trustProxy: string, logged: string[] = []) {
   };
 }
 
+/** Runs `use` against a server trusting `trustProxy`, closed after it whatever happens. */
+async function withServer(
+  trustProxy: string,
+  use: (server: RunningServer) => Promise<void>,
+  logged: string[] = [],
+): Promise<void> {
+  const s = await serverWith(trustProxy, logged);
+  try {
+    await use(s.server);
+  } finally {
+    await s.close();
+  }
+}
+
 /** POSTs a valid capture over the socket with `xff` as X-Forwarded-For. */
 async function capture(server: RunningServer, xff?: string) {
   const body = validCapture();
@@ -271,15 +285,16 @@ describe('behind one proxy (TRUST_PROXY=1), over a real socket', () => {
 describe('TRUST_PROXY=true, as older settings wrote it', () => {
   it('reads it as one proxy, and warns at start that it no longer takes the leftmost entry', async () => {
     const logged: string[] = [];
-    const s = await serverWith('true', logged);
-    try {
-      expect(logged.join('')).toContain('TRUST_PROXY=true is read as 1');
-      const { id, response } = await capture(s.server, '203.0.113.9, 198.51.100.7');
-      const { stored } = await recorded(s.server, id, response);
-      expect(stored.ip).toBe('198.51.100.7');
-    } finally {
-      await s.close();
-    }
+    await withServer(
+      'true',
+      async (server) => {
+        expect(logged.join('')).toContain('TRUST_PROXY=true is read as 1');
+        const { id, response } = await capture(server, '203.0.113.9, 198.51.100.7');
+        const { stored } = await recorded(server, id, response);
+        expect(stored.ip).toBe('198.51.100.7');
+      },
+      logged,
+    );
   });
 
   it('is not warned about when the count is written out', async () => {
@@ -292,25 +307,19 @@ describe('TRUST_PROXY=true, as older settings wrote it', () => {
 
 describe('with a list of trusted proxies, over a real socket', () => {
   it('ignores X-Forwarded-For when the socket peer is not in the list', async () => {
-    const s = await serverWith('10.0.0.0/8');
-    try {
-      const { id, response } = await capture(s.server, '198.51.100.7');
-      const { stored } = await recorded(s.server, id, response);
+    await withServer('10.0.0.0/8', async (server) => {
+      const { id, response } = await capture(server, '198.51.100.7');
+      const { stored } = await recorded(server, id, response);
       expect(stored.ip).toBe('127.0.0.1');
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   it('walks past the trusted proxies to the first address outside the list', async () => {
-    const s = await serverWith('127.0.0.1,10.0.0.0/8');
-    try {
-      const { id, response } = await capture(s.server, '203.0.113.9, 198.51.100.7, 10.1.2.3');
-      const { stored, signed } = await recorded(s.server, id, response);
+    await withServer('127.0.0.1,10.0.0.0/8', async (server) => {
+      const { id, response } = await capture(server, '203.0.113.9, 198.51.100.7, 10.1.2.3');
+      const { stored, signed } = await recorded(server, id, response);
       expect(stored.ip).toBe('198.51.100.7');
       expect(signed.ip).toBe('198.51.100.7');
-    } finally {
-      await s.close();
-    }
+    });
   });
 });

@@ -71,6 +71,14 @@ function rawConnection(port: number) {
     socket,
     closed,
     write: (data: Buffer | string) => socket.write(data),
+    /** The next answer, which must be `status` with Connection: close; resolves once closed. */
+    async closingAnswer(status: number): Promise<RawResponse> {
+      const answer = await this.next();
+      expect(answer?.status).toBe(status);
+      expect(answer?.headers.connection).toBe('close');
+      await closed;
+      return answer!;
+    },
     async next(): Promise<RawResponse | undefined> {
       for (;;) {
         const parsed = parseResponse(buffer);
@@ -151,21 +159,15 @@ describe('answers before the body was read, on startServer', () => {
   it('413 while the body is still coming: Connection: close, the whole answer, then the close', async () => {
     const connection = rawConnection(server.port);
     connection.write(capture('198.51.100.1', oversized, 100));
-    const answer = await connection.next();
-    expect(answer?.status).toBe(413);
-    expect(answer?.headers.connection).toBe('close');
-    expect(errorCode(answer!)).toBe('body.tooLarge');
-    await connection.closed;
+    const answer = await connection.closingAnswer(413);
+    expect(errorCode(answer)).toBe('body.tooLarge');
     expect(await connection.next()).toBeUndefined();
   });
 
   it('413 for a body sent whole: Connection: close too (200 kB cannot all be read yet)', async () => {
     const connection = rawConnection(server.port);
     connection.write(capture('198.51.100.2', oversized));
-    const answer = await connection.next();
-    expect(answer?.status).toBe(413);
-    expect(answer?.headers.connection).toBe('close');
-    await connection.closed;
+    await connection.closingAnswer(413);
   });
 
   it('a capture pipelined before a 413 gets its whole 201 and is stored; then the close', async () => {
@@ -183,10 +185,7 @@ describe('answers before the body was read, on startServer', () => {
     const created = JSON.parse(first!.body) as { captureId: string; receipt: string };
     expect(created.captureId).toBe(body.id);
     expect((await server.store.getCapture(body.id))?.receipt).toBe(created.receipt);
-    const second = await connection.next();
-    expect(second?.status).toBe(413);
-    expect(second?.headers.connection).toBe('close');
-    await connection.closed;
+    await connection.closingAnswer(413);
   });
 
   it.each([
@@ -211,10 +210,7 @@ describe('answers before the body was read, on startServer', () => {
   ])('%s while the body is still coming: Connection: close', async (_what, status, make) => {
     const connection = rawConnection(server.port);
     connection.write(make());
-    const answer = await connection.next();
-    expect(answer?.status).toBe(status);
-    expect(answer?.headers.connection).toBe('close');
-    await connection.closed;
+    await connection.closingAnswer(status);
   });
 
   it('429 from the per-IP limit while the body is still coming: Connection: close', async () => {
@@ -229,10 +225,7 @@ describe('answers before the body was read, on startServer', () => {
     }
     const connection = rawConnection(server.port);
     connection.write(capture(ip, JSON.stringify(validCapture()), 10));
-    const answer = await connection.next();
-    expect(answer?.status).toBe(429);
-    expect(answer?.headers.connection).toBe('close');
-    await connection.closed;
+    await connection.closingAnswer(429);
   });
 
   it('keeps the connection when the body was read: two captures and a GET on one socket', async () => {
@@ -323,10 +316,7 @@ describe('a request pipelined behind an answer that closes the connection', () =
       const slow = await connection.next();
       expect(slow?.status).toBe(200);
       expect(slow?.body).toBe('slow done');
-      const refused = await connection.next();
-      expect(refused?.status).toBe(415);
-      expect(refused?.headers.connection).toBe('close');
-      await connection.closed;
+      await connection.closingAnswer(415);
       expect(await connection.next()).toBeUndefined();
       expect(counted).toBe(0);
     } finally {
