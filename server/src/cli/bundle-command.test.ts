@@ -1,13 +1,11 @@
 // `izinli verify bundle` (and `verify receipt` given a bundle) on a real evidence bundle from the
 // admin API: captures posted to the real app, the bundle downloaded, then checked and tampered.
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
-import { tempDir } from '../proof/proof-fixtures.test-support.js';
-import { checkpointedHarness } from '../http/app-harness.test-support.js';
 import type { Harness } from '../http/app-harness.test-support.js';
-import { izinliAgainst } from './cli-run.test-support.js';
+import { checkpointedAppPerFile, izinliAgainst } from './cli-run.test-support.js';
 import { EXIT } from './run.js';
 
 type Bundle = {
@@ -22,9 +20,8 @@ let bundle: Bundle;
 let file: string;
 const JWKS_URL = 'http://localhost/.well-known/jwks.json';
 
-beforeAll(async () => {
-  ({ h } = await checkpointedHarness(2));
-  work = tempDir('izinli-bundle-');
+checkpointedAppPerFile(2, 'izinli-bundle-', async (made) => {
+  ({ h, work } = made);
   const response = await h.app.request('/v1/admin/recipients/evidence?phone=05321234567', {
     headers: { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` },
   });
@@ -32,10 +29,6 @@ beforeAll(async () => {
   bundle = (await response.json()) as Bundle;
   file = join(work, 'evidence.json');
   writeFileSync(file, JSON.stringify(bundle, null, 2));
-});
-afterAll(async () => {
-  await h.close();
-  rmSync(work, { recursive: true, force: true });
 });
 
 const izinli = (argv: string[], stdin = '') => izinliAgainst(h.app, argv, stdin);

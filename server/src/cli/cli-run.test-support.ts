@@ -1,8 +1,12 @@
 // Runs `izinli` in-process with captured output, for the tests of the commands that need no store
 // double (init, notice, config check, migrate, start), or against an app built in the test.
 import type { EventEmitter } from 'node:events';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
+import { afterAll, beforeAll } from 'vitest';
+import { checkpointedHarness } from '../http/app-harness.test-support.js';
+import { tempDir } from '../proof/proof-fixtures.test-support.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { openExistingStore } from './open-export-store.js';
 import { runCli } from './run.js';
@@ -70,5 +74,27 @@ export function izinliAgainst(app: InProcessApp, argv: string[], stdin = '') {
     stdin,
     fetch: async (url, init) => app.request(String(url), init),
     openStore: openExistingStore,
+  });
+}
+
+type CheckpointedApp = Awaited<ReturnType<typeof checkpointedHarness>> & { work: string };
+
+/**
+ * For the whole file: a harness holding `count` checkpointed captures and an empty work folder
+ * (named `prefix…`), handed to `use` before the tests and both removed after them.
+ */
+export function checkpointedAppPerFile(
+  count: number,
+  prefix: string,
+  use: (made: CheckpointedApp) => unknown,
+): void {
+  let made: CheckpointedApp | undefined;
+  beforeAll(async () => {
+    made = { ...(await checkpointedHarness(count)), work: tempDir(prefix) };
+    await use(made);
+  });
+  afterAll(async () => {
+    await made?.h.close();
+    if (made) rmSync(made.work, { recursive: true, force: true });
   });
 }

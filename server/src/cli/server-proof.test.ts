@@ -1,16 +1,14 @@
 // The proof chain end to end: captures posted to the real app (SQLite, real key ring), their
 // receipts checked by third-party means, the data folder exported and verified by the CLI.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compactVerify, createLocalJWKSet, decodeProtectedHeader } from 'jose';
 import type { JSONWebKeySet } from 'jose';
 import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
-import { checkpointedHarness } from '../http/app-harness.test-support.js';
 import type { Harness } from '../http/app-harness.test-support.js';
 import { opensslMissing, opensslVerify } from '../proof/openssl.test-support.js';
-import { tempDir } from '../proof/proof-fixtures.test-support.js';
-import { izinliAgainst } from './cli-run.test-support.js';
+import { checkpointedAppPerFile, izinliAgainst } from './cli-run.test-support.js';
 import { EXIT } from './run.js';
 
 let h: Harness;
@@ -19,14 +17,9 @@ let jwks: JSONWebKeySet;
 let receipts: { captureId: string; receipt: string }[];
 const JWKS_URL = 'http://localhost/.well-known/jwks.json';
 
-beforeAll(async () => {
-  ({ h, receipts } = await checkpointedHarness(3));
-  work = tempDir('izinli-e2e-');
+checkpointedAppPerFile(3, 'izinli-e2e-', async (made) => {
+  ({ h, receipts, work } = made);
   jwks = (await (await h.app.request('/.well-known/jwks.json')).json()) as JSONWebKeySet;
-});
-afterAll(async () => {
-  await h.close();
-  rmSync(work, { recursive: true, force: true });
 });
 
 const izinli = (argv: string[], stdin = '') => izinliAgainst(h.app, argv, stdin);
