@@ -1,23 +1,19 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exampleServerConfig } from '@izinli/core/fixtures';
 import { readNoticeLedger } from '../config/notice-ledger.js';
 import { fileNoticeConfig } from '../config/notice-files.test-support.js';
+import { tempDirsPerTest } from '../temp-dirs.test-support.js';
 import { izinliInProcess } from './cli-run.test-support.js';
 import { EXIT } from './run.js';
 
 const SITE = 'ornek-kitabevi-demo-0001';
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const freshDir = tempDirsPerTest('izinli-notice-');
 
 /** A folder with the example config whose aydınlatma notice is notices/aydinlatma.md. */
 function folder() {
-  const dir = mkdtempSync(join(tmpdir(), 'izinli-notice-'));
-  dirs.push(dir);
+  const dir = freshDir();
   const config = join(dir, 'izinli.config.json');
   writeFileSync(
     config,
