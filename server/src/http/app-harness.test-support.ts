@@ -219,3 +219,12 @@ export function postCapture(
     }),
   );
 }
+
+/** POSTs a capture (any body) to a server over HTTP at `base`, as the widget would. */
+export function postCaptureTo(
+  base: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return postCapture({ request: (path, init) => fetch(`${base}${path}`, init) }, body, headers);
+}

@@ -21,7 +21,7 @@ import type { TrustProxy } from '../config/trust-proxy.js';
 import { verifyReceipt } from '../proof/index.js';
 import { startServer } from '../start-server.js';
 import type { RunningServer } from '../start-server.js';
-import { ORIGIN, validCapture } from './app-harness.test-support.js';
+import { postCaptureTo, validCapture } from './app-harness.test-support.js';
 import { clientIpResolver } from './client-ip.js';
 
 /** What the resolver answers for a request from `peer` carrying `xff` (undefined: no header). */
@@ -172,15 +172,11 @@ async function withServer(
 /** POSTs a valid capture over the socket with `xff` as X-Forwarded-For. */
 async function capture(server: RunningServer, xff?: string) {
   const body = validCapture();
-  const response = await fetch(`${server.url}/v1/captures`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      Origin: ORIGIN,
-      ...(xff === undefined ? {} : { 'X-Forwarded-For': xff }),
-    },
-    body: JSON.stringify(body),
-  });
+  const response = await postCaptureTo(
+    server.url,
+    body,
+    xff === undefined ? {} : { 'X-Forwarded-For': xff },
+  );
   return { id: body.id, response };
 }
 

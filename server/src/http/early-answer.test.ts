@@ -17,7 +17,7 @@ import { parseServerEnv } from '../config/env.js';
 import { checkServerConfig } from '../config/load-config.js';
 import { startServer } from '../start-server.js';
 import type { RunningServer } from '../start-server.js';
-import { ORIGIN, validCapture } from './app-harness.test-support.js';
+import { ORIGIN, postCaptureTo, validCapture } from './app-harness.test-support.js';
 import { EarlyAnswerResponse, skipClosingConnections } from './early-answer.js';
 
 interface RawResponse {
@@ -216,11 +216,7 @@ describe('answers before the body was read, on startServer', () => {
   it('429 from the per-IP limit while the body is still coming: Connection: close', async () => {
     const ip = '198.51.100.5';
     for (let i = 0; i < 2; i += 1) {
-      const response = await fetch(`${server.url}/v1/captures`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Origin: ORIGIN, 'X-Forwarded-For': ip },
-        body: JSON.stringify(validCapture()),
-      });
+      const response = await postCaptureTo(server.url, validCapture(), { 'X-Forwarded-For': ip });
       expect(response.status).toBe(201);
     }
     const connection = rawConnection(server.port);

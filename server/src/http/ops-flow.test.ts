@@ -16,7 +16,7 @@ import {
   newSecret,
   startReceiver,
 } from '../webhooks/webhook-receiver.test-support.js';
-import { ORIGIN, validCapture } from './app-harness.test-support.js';
+import { postCaptureTo, validCapture } from './app-harness.test-support.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 const log = capturedLogger('info');
@@ -58,11 +58,7 @@ function series(text: string, name: string, labels: string): number | undefined 
 }
 
 it('a capture delivered to İYS and told to a webhook: the request id logged, the metrics moved', async () => {
-  const answer = await fetch(`${server.url}/v1/captures`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: ORIGIN, 'X-Request-Id': 'kayit-42' },
-    body: JSON.stringify(validCapture()),
-  });
+  const answer = await postCaptureTo(server.url, validCapture(), { 'X-Request-Id': 'kayit-42' });
   expect(answer.status).toBe(201);
   expect(answer.headers.get('x-request-id')).toBe('kayit-42');
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, expect, it } from 'vitest';
 import { parseServerEnv } from '../config/env.js';
-import { ORIGIN, validCapture } from '../http/app-harness.test-support.js';
+import { postCaptureTo, validCapture } from '../http/app-harness.test-support.js';
 import { startServer } from '../start-server.js';
 import type { RunningServer } from '../start-server.js';
 import { configWithReceiver, newSecret, startReceiver } from './webhook-receiver.test-support.js';
@@ -33,11 +33,7 @@ it('starts the webhook worker with the server: a posted capture reaches the rece
   cleanups.push(() => server.close());
 
   const capture = validCapture({ channels: { MESAJ: false, ARAMA: false, EPOSTA: false } });
-  const response = await fetch(`${server.url}/v1/captures`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: ORIGIN },
-    body: JSON.stringify(capture),
-  });
+  const response = await postCaptureTo(server.url, capture);
   expect(response.status).toBe(201);
   // The first pass may have started before the capture; the next one sees it.
   for (let i = 0; i < 3 && receiver.received.length === 0; i++) await server.webhooks.runOnce();

@@ -3,7 +3,7 @@
 import type { CaptureRecord } from '@izinli/core';
 import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
 import { describe, expect, it } from 'vitest';
-import { ORIGIN, validCapture } from '../http/app-harness.test-support.js';
+import { postCaptureTo, validCapture } from '../http/app-harness.test-support.js';
 import { servedSimPerTest } from '../http/sim-harness.test-support.js';
 import { verifyReceipt } from '../proof/index.js';
 
@@ -12,11 +12,7 @@ describe('withdrawal link → RET at İYS, over HTTP', () => {
 
   it('A10, A11, B7: ONAY delivered → link → one click → RET for that channel at İYS, later consentDate; no H175 for a channel never given', async () => {
     const capture = validCapture({ channels: { MESAJ: true, ARAMA: false, EPOSTA: true } });
-    const captured = await fetch(`${t.base}/v1/captures`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: ORIGIN },
-      body: JSON.stringify(capture),
-    });
+    const captured = await postCaptureTo(t.base, capture);
     expect(captured.status).toBe(201);
     await t.deliver();
     const phone = '+905321234567';
