@@ -1,6 +1,6 @@
 // End to end over real HTTP: a consent from each source (A19), keyed in a day after it was given,
 // reaches the İYS simulator with its own source and its real consentDate.
-import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
+import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
 import type { ProviderSource } from '@izinli/core';
 import { describe, expect, it } from 'vitest';
 import {
@@ -8,7 +8,9 @@ import {
   pdfScan,
   pngScan,
   wavRecording,
+  evidenceUploads,
 } from '../evidence/evidence-files.test-support.js';
+import { overHttp } from '../http/app-harness.test-support.js';
 import { servedSimPerTest } from '../http/sim-harness.test-support.js';
 import { verifyReceipt } from '../proof/index.js';
 import type { CaptureRecord } from '@izinli/core';
@@ -16,16 +18,8 @@ import type { CaptureRecord } from '@izinli/core';
 describe('consents from every source → İYS, over HTTP', () => {
   const t = servedSimPerTest();
 
-  const auth = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
-  const upload = async (bytes: Uint8Array) => {
-    const response = await fetch(`${t.base}/v1/admin/evidence-files`, {
-      method: 'POST',
-      headers: { ...auth, 'Content-Type': 'application/octet-stream' },
-      body: bytes,
-    });
-    expect(response.status).toBe(201);
-    return ((await response.json()) as { sha256: string }).sha256;
-  };
+  // The admin API over HTTP, as the example tenant.
+  const { record, uploaded: upload } = evidenceUploads(() => ({ app: overHttp(t.base) }));
 
   it('A19: each source is recorded, signed and delivered with its source and consentDate', async () => {
     const evidence: Record<string, () => Promise<unknown>> = {
@@ -50,17 +44,13 @@ describe('consents from every source → İYS, over HTTP', () => {
       const phone = `+9053212345${n}`;
       // Given yesterday afternoon, keyed in this morning.
       const consentDate = `2026-11-25 15:${n}:00`;
-      const response = await fetch(`${t.base}/v1/admin/consents`, {
-        method: 'POST',
-        headers: { ...auth, 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          siteKey: EXAMPLE_SITE_KEY,
-          source,
-          consentDate,
-          recipient: { fullName: 'Mehmet Öztürk', phone },
-          channels: [{ type: 'MESAJ', status: 'ONAY' }],
-          evidence: await make(),
-        }),
+      const response = await record({
+        siteKey: EXAMPLE_SITE_KEY,
+        source,
+        consentDate,
+        recipient: { fullName: 'Mehmet Öztürk', phone },
+        channels: [{ type: 'MESAJ', status: 'ONAY' }],
+        evidence: await make(),
       });
       expect(response.status, source).toBe(201);
       const { receipt } = (await response.json()) as { receipt: string };

@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { currentNotice } from '@izinli/core';
 import type { CaptureInput, ServerConfigInput } from '@izinli/core';
-import { EXAMPLE_SITE_KEY, exampleServerConfig, exampleSiteConfig } from '@izinli/core/fixtures';
+import {
+  EXAMPLE_ADMIN_TOKEN,
+  EXAMPLE_SITE_KEY,
+  exampleServerConfig,
+  exampleSiteConfig,
+} from '@izinli/core/fixtures';
 import { pino } from 'pino';
 import { afterEach, beforeEach, expect } from 'vitest';
 import type { Logger } from 'pino';
@@ -220,11 +225,34 @@ export function postCapture(
   );
 }
 
+/** A server over HTTP at `base`, seen as the harness's app is, for the helpers written for it. */
+export function overHttp(base: string) {
+  return { request: (path: string, init?: RequestInit) => fetch(`${base}${path}`, init) };
+}
+
 /** POSTs a capture (any body) to a server over HTTP at `base`, as the widget would. */
 export function postCaptureTo(
   base: string,
   body: unknown,
   headers: Record<string, string> = {},
 ): Promise<Response> {
-  return postCapture({ request: (path, init) => fetch(`${base}${path}`, init) }, body, headers);
+  return postCapture(overHttp(base), body, headers);
+}
+
+/** POSTs `body` as JSON to an admin route, as the example tenant. */
+export function postAdmin(
+  app: { request: (path: string, init: RequestInit) => Response | Promise<Response> },
+  path: string,
+  body: unknown,
+): Promise<Response> {
+  return Promise.resolve(
+    app.request(path, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify(body),
+    }),
+  );
 }

@@ -14,14 +14,14 @@ import type { JSONWebKeySet } from 'jose';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerConfigInput } from '@izinli/core';
-import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY, exampleServerConfig } from '@izinli/core/fixtures';
+import { EXAMPLE_SITE_KEY, exampleServerConfig } from '@izinli/core/fixtures';
 import { parseServerEnv } from '../config/env.js';
 import { checkServerConfig } from '../config/load-config.js';
 import type { TrustProxy } from '../config/trust-proxy.js';
 import { verifyReceipt } from '../proof/index.js';
 import { startServer } from '../start-server.js';
 import type { RunningServer } from '../start-server.js';
-import { postCaptureTo, validCapture } from './app-harness.test-support.js';
+import { overHttp, postAdmin, postCaptureTo, validCapture } from './app-harness.test-support.js';
 import { clientIpResolver } from './client-ip.js';
 
 /** What the resolver answers for a request from `peer` carrying `xff` (undefined: no header). */
@@ -228,13 +228,9 @@ describe('behind one proxy (TRUST_PROXY=1), over a real socket', () => {
   it('records the real address on a withdrawal through the link', async () => {
     const real = '198.51.100.30';
     expect((await capture(s.server, real)).response.status).toBe(201);
-    const link = await fetch(`${s.server.url}/v1/admin/withdrawal-links`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}`,
-        'Content-Type': 'application/json',
-      },
-      body: JSON.stringify({ siteKey: EXAMPLE_SITE_KEY, recipient: { phone: '0532 123 45 67' } }),
+    const link = await postAdmin(overHttp(s.server.url), '/v1/admin/withdrawal-links', {
+      siteKey: EXAMPLE_SITE_KEY,
+      recipient: { phone: '0532 123 45 67' },
     });
     expect(link.status).toBe(201);
     const token = new URL(((await link.json()) as { url: string }).url).searchParams.get('t')!;

@@ -1,9 +1,14 @@
 // End to end over real HTTP: a capture's ONAY delivered to the İYS simulator, then the signed
 // withdrawal link opened and clicked, then the delivery worker: İYS holds RET (A10, A11, B7).
 import type { CaptureRecord } from '@izinli/core';
-import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
+import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
 import { describe, expect, it } from 'vitest';
-import { postCaptureTo, validCapture } from '../http/app-harness.test-support.js';
+import {
+  overHttp,
+  postAdmin,
+  postCaptureTo,
+  validCapture,
+} from '../http/app-harness.test-support.js';
 import { servedSimPerTest } from '../http/sim-harness.test-support.js';
 import { verifyReceipt } from '../proof/index.js';
 
@@ -20,14 +25,10 @@ describe('withdrawal link → RET at İYS, over HTTP', () => {
     expect(before.map((c) => [c.type, c.status])).toEqual([['MESAJ', 'ONAY']]);
 
     t.sim.advance(2 * 3_600_000);
-    const linked = await fetch(`${t.base}/v1/admin/withdrawal-links`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}`,
-        'Content-Type': 'application/json',
-      },
-      // ARAMA was never given: the withdrawal must not send İYS a first-record RET (H175).
-      body: JSON.stringify({ siteKey: EXAMPLE_SITE_KEY, recipient: { phone: '0532 123 45 67' } }),
+    // ARAMA was never given: the withdrawal must not send İYS a first-record RET (H175).
+    const linked = await postAdmin(overHttp(t.base), '/v1/admin/withdrawal-links', {
+      siteKey: EXAMPLE_SITE_KEY,
+      recipient: { phone: '0532 123 45 67' },
     });
     expect(linked.status).toBe(201);
     const link = (await linked.json()) as { url: string; channels: string[] };
