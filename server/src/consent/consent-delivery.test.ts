@@ -10,7 +10,6 @@ import {
   wavRecording,
   evidenceUploads,
 } from '../evidence/evidence-files.test-support.js';
-import { overHttp } from '../http/app-harness.test-support.js';
 import { servedSimPerTest } from '../http/sim-harness.test-support.js';
 import { verifyReceipt } from '../proof/index.js';
 import type { CaptureRecord } from '@izinli/core';
@@ -19,7 +18,7 @@ describe('consents from every source → İYS, over HTTP', () => {
   const t = servedSimPerTest();
 
   // The admin API over HTTP, as the example tenant.
-  const { record, uploaded: upload } = evidenceUploads(() => ({ app: overHttp(t.base) }));
+  const { record, uploaded: upload } = evidenceUploads(() => ({ app: t.http }));
 
   it('A19: each source is recorded, signed and delivered with its source and consentDate', async () => {
     const evidence: Record<string, () => Promise<unknown>> = {

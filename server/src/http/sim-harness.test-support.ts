@@ -10,7 +10,7 @@ import type { IysSim, ServedSim } from '@izinli/iys-sim';
 import { pino } from 'pino';
 import { afterEach, beforeEach } from 'vitest';
 import { createDeliveryWorker } from '../delivery/delivery-worker.js';
-import { makeHarness } from './app-harness.test-support.js';
+import { makeHarness, overHttp } from './app-harness.test-support.js';
 import type { HarnessOptions } from './app-harness.test-support.js';
 
 /** A consent as the simulator's `/__sim/consents` lists it. */
@@ -28,6 +28,8 @@ export interface ServedSimHarness {
   h: Awaited<ReturnType<typeof makeHarness>>;
   /** The app's base URL over HTTP. */
   base: string;
+  /** The app over HTTP, for the helpers written for the harness's app. */
+  http: ReturnType<typeof overHttp>;
   /** One delivery pass to the simulator. */
   deliver(): ReturnType<ReturnType<typeof createDeliveryWorker>['runOnce']>;
   /** What the simulator holds for a recipient. */
@@ -65,6 +67,7 @@ export async function makeServedSimHarness(
     served,
     h,
     base,
+    http: overHttp(base),
     deliver: () => worker.runOnce(),
     simConsents: async (recipient) =>
       (await (
@@ -110,6 +113,9 @@ export function servedSimPerTest(
     },
     get base() {
       return now().base;
+    },
+    get http() {
+      return now().http;
     },
     deliver: () => now().deliver(),
     simConsents: (recipient) => now().simConsents(recipient),

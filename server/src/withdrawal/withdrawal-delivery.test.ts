@@ -3,12 +3,7 @@
 import type { CaptureRecord } from '@izinli/core';
 import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
 import { describe, expect, it } from 'vitest';
-import {
-  overHttp,
-  postAdmin,
-  postCaptureTo,
-  validCapture,
-} from '../http/app-harness.test-support.js';
+import { postAdmin, postCaptureTo, validCapture } from '../http/app-harness.test-support.js';
 import { servedSimPerTest } from '../http/sim-harness.test-support.js';
 import { verifyReceipt } from '../proof/index.js';
 
@@ -26,7 +21,7 @@ describe('withdrawal link → RET at İYS, over HTTP', () => {
 
     t.sim.advance(2 * 3_600_000);
     // ARAMA was never given: the withdrawal must not send İYS a first-record RET (H175).
-    const linked = await postAdmin(overHttp(t.base), '/v1/admin/withdrawal-links', {
+    const linked = await postAdmin(t.http, '/v1/admin/withdrawal-links', {
       siteKey: EXAMPLE_SITE_KEY,
       recipient: { phone: '0532 123 45 67' },
     });
