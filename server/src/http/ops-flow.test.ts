@@ -11,11 +11,7 @@ import { capturedLogger } from '../captured-logger.test-support.js';
 import { parseServerEnv } from '../config/env.js';
 import { startServer } from '../start-server.js';
 import type { RunningServer } from '../start-server.js';
-import {
-  configWithReceiver,
-  newSecret,
-  startReceiver,
-} from '../webhooks/webhook-receiver.test-support.js';
+import { receiverWithConfig } from '../webhooks/webhook-receiver.test-support.js';
 import { postCaptureTo, validCapture } from './app-harness.test-support.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -29,12 +25,10 @@ beforeAll(async () => {
     () => sim.close(),
     () => served.close(),
   );
-  const secret = newSecret();
-  const receiver = await startReceiver({ '/hooks': secret });
+  const { receiver, config } = await receiverWithConfig();
   cleanups.push(receiver.close);
   const dir = mkdtempSync(join(tmpdir(), 'izinli-ops-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const config = await configWithReceiver(`${receiver.url}/hooks`, secret);
   const env = parseServerEnv({
     PORT: '0',
     DATA_DIR: dir,

@@ -9,7 +9,7 @@ import { parseServerEnv } from '../config/env.js';
 import { postCaptureTo, validCapture } from '../http/app-harness.test-support.js';
 import { startServer } from '../start-server.js';
 import type { RunningServer } from '../start-server.js';
-import { configWithReceiver, newSecret, startReceiver } from './webhook-receiver.test-support.js';
+import { receiverWithConfig } from './webhook-receiver.test-support.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -17,12 +17,10 @@ afterEach(async () => {
 });
 
 it('starts the webhook worker with the server: a posted capture reaches the receiver, verified', async () => {
-  const secret = newSecret();
-  const receiver = await startReceiver({ '/hooks': secret });
+  const { receiver, config } = await receiverWithConfig();
   cleanups.push(receiver.close);
   const dir = mkdtempSync(join(tmpdir(), 'izinli-webhook-server-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const config = await configWithReceiver(`${receiver.url}/hooks`, secret);
   const env = parseServerEnv({ PORT: '0', DATA_DIR: dir, WEBHOOK_INTERVAL_MS: '60000' });
   if (!env.ok) throw new Error('bad test setup');
   const server: RunningServer = await startServer({

@@ -14,11 +14,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseServerEnv } from '../../config/env.js';
 import { startServer } from '../../start-server.js';
 import type { RunningServer } from '../../start-server.js';
-import {
-  configWithReceiver,
-  newSecret,
-  startReceiver,
-} from '../../webhooks/webhook-receiver.test-support.js';
+import { receiverWithConfig } from '../../webhooks/webhook-receiver.test-support.js';
 import { ORIGIN, validCapture } from '../app-harness.test-support.js';
 
 const PEOPLE = [
@@ -53,7 +49,7 @@ const sink = new Writable({
 const cleanups: (() => Promise<void> | void)[] = [];
 let server: RunningServer;
 let simUrl: string;
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let receiver: Awaited<ReturnType<typeof receiverWithConfig>>['receiver'];
 const admin = {
   Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}`,
   'Content-Type': 'application/json',
@@ -67,12 +63,7 @@ beforeAll(async () => {
     () => sim.close(),
     () => served.close(),
   );
-  const secret = newSecret();
-  receiver = await startReceiver({ '/hooks': secret });
-  cleanups.push(receiver.close);
-  const dir = mkdtempSync(join(tmpdir(), 'izinli-logs-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const config = await configWithReceiver(`${receiver.url}/hooks`, secret, (base) => ({
+  const { receiver: started, config } = await receiverWithConfig((base) => ({
     ...base,
     iysAccounts: [
       {
@@ -81,6 +72,10 @@ beforeAll(async () => {
       },
     ],
   }));
+  receiver = started;
+  cleanups.push(receiver.close);
+  const dir = mkdtempSync(join(tmpdir(), 'izinli-logs-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const env = parseServerEnv({
     PORT: '0',
     DATA_DIR: dir,
