@@ -3,26 +3,22 @@
 // what the client wrote in X-Forwarded-For. First proxy-addr's walk on given headers and peers,
 // then real servers (startServer on a real socket, 127.0.0.1 playing the proxy) with forged headers.
 import type { CaptureRecord } from '@izinli/core';
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import { Writable } from 'node:stream';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Hono } from 'hono';
 import type { JSONWebKeySet } from 'jose';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerConfigInput } from '@izinli/core';
 import { EXAMPLE_SITE_KEY, exampleServerConfig } from '@izinli/core/fixtures';
-import { parseServerEnv } from '../config/env.js';
 import { checkServerConfig } from '../config/load-config.js';
 import type { TrustProxy } from '../config/trust-proxy.js';
 import { verifyReceipt } from '../proof/index.js';
-import { startServer } from '../start-server.js';
 import type { RunningServer } from '../start-server.js';
 import { overHttp, postAdmin, postCaptureTo, validCapture } from './app-harness.test-support.js';
 import { clientIpResolver } from './client-ip.js';
+import { startTestServer } from '../started-server.test-support.js';
 
 /** What the resolver answers for a request from `peer` carrying `xff` (undefined: no header). */
 async function resolve(trust: TrustProxy, peer: string, xff?: string): Promise<string | null> {
@@ -124,17 +120,11 @@ const FULL_IP: ServerConfigInput = {
 
 /** A real server on 127.0.0.1 with the given TRUST_PROXY, a per-IP limit of 3 a minute. */
 async function serverWith(trustProxy: string, logged: string[] = []) {
-  const dir = mkdtempSync(join(tmpdir(), 'izinli-client-ip-'));
   const config = await checkServerConfig(FULL_IP, { IYS_PASSWORD: 'demo' });
-  const env = parseServerEnv({
-    PORT: '0',
-    DATA_DIR: dir,
-    TRUST_PROXY: trustProxy,
-    RATE_LIMIT_PER_IP: '3',
-  });
-  if (!config.ok || !env.ok) throw new Error('bad test setup');
-  const server = await startServer({
-    env: env.value,
+  if (!config.ok) throw new Error('bad test setup');
+  return startTestServer({
+    prefix: 'izinli-client-ip-',
+    env: { TRUST_PROXY: trustProxy, RATE_LIMIT_PER_IP: '3' },
     config: config.value,
     logger: pino(
       { level: 'warn' },
@@ -146,13 +136,6 @@ async function serverWith(trustProxy: string, logged: string[] = []) {
       }),
     ),
   });
-  return {
-    server,
-    async close() {
-      await server.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** Runs `use` against a server trusting `trustProxy`, closed after it whatever happens. */

@@ -3,22 +3,17 @@
 // `Connection: close` and the socket closes after the whole answer; it never says keep-alive and
 // then drops the connection. Raw HTTP/1.1 keep-alive sockets against startServer, and a small app
 // whose handlers the test holds, for a request pipelined behind such an answer.
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleServerConfig } from '@izinli/core/fixtures';
-import { parseServerEnv } from '../config/env.js';
-import { checkServerConfig } from '../config/load-config.js';
-import { startServer } from '../start-server.js';
 import type { RunningServer } from '../start-server.js';
 import { ORIGIN, postCaptureTo, validCapture } from './app-harness.test-support.js';
 import { EarlyAnswerResponse, skipClosingConnections } from './early-answer.js';
+import { startTestServer } from '../started-server.test-support.js';
+import type { TestServer } from '../started-server.test-support.js';
 
 interface RawResponse {
   status: number;
@@ -127,31 +122,19 @@ const errorCode = (response: RawResponse) =>
   (JSON.parse(response.body) as { error: { code: string } }).error.code;
 
 describe('answers before the body was read, on startServer', () => {
+  let started: TestServer;
   let server: RunningServer;
-  let dir: string;
   const LIMIT = 1024;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'izinli-early-'));
-    const config = await checkServerConfig(exampleServerConfig, { IYS_PASSWORD: 'demo' });
-    const env = parseServerEnv({
-      PORT: '0',
-      DATA_DIR: dir,
-      TRUST_PROXY: '1',
-      CAPTURE_BODY_LIMIT_BYTES: String(LIMIT),
-      RATE_LIMIT_PER_IP: '2',
-    });
-    if (!config.ok || !env.ok) throw new Error('bad test setup');
-    server = await startServer({
-      env: env.value,
-      config: config.value,
+    started = await startTestServer({
+      prefix: 'izinli-early-',
+      env: { TRUST_PROXY: '1', CAPTURE_BODY_LIMIT_BYTES: String(LIMIT), RATE_LIMIT_PER_IP: '2' },
       logger: pino({ level: 'silent' }),
     });
+    ({ server } = started);
   });
-  afterAll(async () => {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => started.close());
 
   // The real capture body is under LIMIT; these are over it.
   const oversized = JSON.stringify({ ...validCapture(), pad: 'x'.repeat(200_000) });

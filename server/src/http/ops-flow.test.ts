@@ -2,17 +2,13 @@
 // receiver): the capture's request id in its answer and its access line, and /metrics moved —
 // the request histogram, İYS outcomes by code, the last sync per brand, the oldest open movement,
 // webhook outcomes.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createIysSim, seededRandom, serveIysSim } from '@izinli/iys-sim';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { capturedLogger } from '../captured-logger.test-support.js';
-import { parseServerEnv } from '../config/env.js';
-import { startServer } from '../start-server.js';
 import type { RunningServer } from '../start-server.js';
 import { receiverWithConfig } from '../webhooks/webhook-receiver.test-support.js';
 import { postCaptureTo, validCapture } from './app-harness.test-support.js';
+import { startTestServer } from '../started-server.test-support.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 const log = capturedLogger('info');
@@ -27,19 +23,19 @@ beforeAll(async () => {
   );
   const { receiver, config } = await receiverWithConfig();
   cleanups.push(receiver.close);
-  const dir = mkdtempSync(join(tmpdir(), 'izinli-ops-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const env = parseServerEnv({
-    PORT: '0',
-    DATA_DIR: dir,
-    IYS_BASE_URL: served.url,
-    DELIVERY_INTERVAL_MS: '50',
-    SYNC_INTERVAL_SECONDS: '1',
-    WEBHOOK_INTERVAL_MS: '50',
+  const started = await startTestServer({
+    prefix: 'izinli-ops-',
+    env: {
+      IYS_BASE_URL: served.url,
+      DELIVERY_INTERVAL_MS: '50',
+      SYNC_INTERVAL_SECONDS: '1',
+      WEBHOOK_INTERVAL_MS: '50',
+    },
+    config,
+    logger: log.logger,
   });
-  if (!env.ok) throw new Error('bad test setup');
-  server = await startServer({ env: env.value, config, logger: log.logger });
-  cleanups.unshift(() => server.close());
+  server = started.server;
+  cleanups.unshift(() => started.close());
 });
 afterAll(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();

@@ -3,19 +3,15 @@
 // simulator, a citizen's RET pulled back by sync, İYS push, a withdrawal by the admin API and by
 // link, webhooks to a real receiver — with the logger at `trace`, then every line scanned for
 // the names, phones and e-mails used, raw and normalised.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY, exampleServerConfig } from '@izinli/core/fixtures';
 import { createIysSim, seededRandom, serveIysSim } from '@izinli/iys-sim';
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { parseServerEnv } from '../../config/env.js';
-import { startServer } from '../../start-server.js';
 import type { RunningServer } from '../../start-server.js';
 import { receiverWithConfig } from '../../webhooks/webhook-receiver.test-support.js';
 import { ORIGIN, validCapture } from '../app-harness.test-support.js';
+import { startTestServer } from '../../started-server.test-support.js';
 
 const PEOPLE = [
   { fullName: 'Ayşe Yılmaz', phone: '0532 123 45 67', email: 'Ayse.Yilmaz@Ornek.com.tr' },
@@ -74,24 +70,20 @@ beforeAll(async () => {
   }));
   receiver = started;
   cleanups.push(receiver.close);
-  const dir = mkdtempSync(join(tmpdir(), 'izinli-logs-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const env = parseServerEnv({
-    PORT: '0',
-    DATA_DIR: dir,
-    IYS_BASE_URL: served.url,
-    LOG_LEVEL: 'trace',
-    DELIVERY_INTERVAL_MS: '3600000',
-    SYNC_INTERVAL_SECONDS: '3600',
-    WEBHOOK_INTERVAL_MS: '3600000',
-  });
-  if (!env.ok) throw new Error('bad test setup');
-  server = await startServer({
-    env: env.value,
+  const running = await startTestServer({
+    prefix: 'izinli-logs-',
+    env: {
+      IYS_BASE_URL: served.url,
+      LOG_LEVEL: 'trace',
+      DELIVERY_INTERVAL_MS: '3600000',
+      SYNC_INTERVAL_SECONDS: '3600',
+      WEBHOOK_INTERVAL_MS: '3600000',
+    },
     config,
     logger: pino({ level: 'trace' }, sink),
   });
-  cleanups.unshift(() => server.close());
+  server = running.server;
+  cleanups.unshift(() => running.close());
 });
 afterAll(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
