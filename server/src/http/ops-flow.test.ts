@@ -2,44 +2,24 @@
 // receiver): the capture's request id in its answer and its access line, and /metrics moved —
 // the request histogram, İYS outcomes by code, the last sync per brand, the oldest open movement,
 // webhook outcomes.
-import { createIysSim, seededRandom, serveIysSim } from '@izinli/iys-sim';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { capturedLogger } from '../captured-logger.test-support.js';
 import type { RunningServer } from '../start-server.js';
-import { receiverWithConfig } from '../webhooks/webhook-receiver.test-support.js';
 import { postCaptureTo, validCapture } from './app-harness.test-support.js';
-import { startTestServer } from '../started-server.test-support.js';
+import { flowStackPerFile } from '../started-server.test-support.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
 const log = capturedLogger('info');
 let server: RunningServer;
 
-beforeAll(async () => {
-  const sim = createIysSim({ limits: { requestsPerSecond: 1_000_000 }, random: seededRandom(3) });
-  const served = await serveIysSim(sim, { port: 0 });
-  cleanups.push(
-    () => sim.close(),
-    () => served.close(),
-  );
-  const { receiver, config } = await receiverWithConfig();
-  cleanups.push(receiver.close);
-  const started = await startTestServer({
+flowStackPerFile(
+  {
+    seed: 3,
     prefix: 'izinli-ops-',
-    env: {
-      IYS_BASE_URL: served.url,
-      DELIVERY_INTERVAL_MS: '50',
-      SYNC_INTERVAL_SECONDS: '1',
-      WEBHOOK_INTERVAL_MS: '50',
-    },
-    config,
+    env: { DELIVERY_INTERVAL_MS: '50', SYNC_INTERVAL_SECONDS: '1', WEBHOOK_INTERVAL_MS: '50' },
     logger: log.logger,
-  });
-  server = started.server;
-  cleanups.unshift(() => started.close());
-});
-afterAll(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+  },
+  (stack) => ({ server } = stack),
+);
 
 /** The value of one series of the Prometheus text, or undefined. */
 function series(text: string, name: string, labels: string): number | undefined {

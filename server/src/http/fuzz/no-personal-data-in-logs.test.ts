@@ -5,13 +5,12 @@
 // the names, phones and e-mails used, raw and normalised.
 import { Writable } from 'node:stream';
 import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY, exampleServerConfig } from '@izinli/core/fixtures';
-import { createIysSim, seededRandom, serveIysSim } from '@izinli/iys-sim';
 import { pino } from 'pino';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { RunningServer } from '../../start-server.js';
-import { receiverWithConfig } from '../../webhooks/webhook-receiver.test-support.js';
 import { ORIGIN, validCapture } from '../app-harness.test-support.js';
-import { startTestServer } from '../../started-server.test-support.js';
+import { flowStackPerFile } from '../../started-server.test-support.js';
+import type { FlowStack } from '../../started-server.test-support.js';
 
 const PEOPLE = [
   { fullName: 'Ayşe Yılmaz', phone: '0532 123 45 67', email: 'Ayse.Yilmaz@Ornek.com.tr' },
@@ -42,52 +41,37 @@ const sink = new Writable({
     done();
   },
 });
-const cleanups: (() => Promise<void> | void)[] = [];
 let server: RunningServer;
 let simUrl: string;
-let receiver: Awaited<ReturnType<typeof receiverWithConfig>>['receiver'];
+let receiver: FlowStack['receiver'];
 const admin = {
   Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}`,
   'Content-Type': 'application/json',
 };
 
-beforeAll(async () => {
-  const sim = createIysSim({ limits: { requestsPerSecond: 1_000_000 }, random: seededRandom(7) });
-  const served = await serveIysSim(sim, { port: 0 });
-  simUrl = served.url;
-  cleanups.push(
-    () => sim.close(),
-    () => served.close(),
-  );
-  const { receiver: started, config } = await receiverWithConfig((base) => ({
-    ...base,
-    iysAccounts: [
-      {
-        ...exampleServerConfig.iysAccounts![0]!,
-        push: { username: 'iys-push', password: { env: 'IYS_PASSWORD' } },
-      },
-    ],
-  }));
-  receiver = started;
-  cleanups.push(receiver.close);
-  const running = await startTestServer({
+flowStackPerFile(
+  {
+    seed: 7,
     prefix: 'izinli-logs-',
     env: {
-      IYS_BASE_URL: served.url,
       LOG_LEVEL: 'trace',
       DELIVERY_INTERVAL_MS: '3600000',
       SYNC_INTERVAL_SECONDS: '3600',
       WEBHOOK_INTERVAL_MS: '3600000',
     },
-    config,
     logger: pino({ level: 'trace' }, sink),
-  });
-  server = running.server;
-  cleanups.unshift(() => running.close());
-});
-afterAll(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+    change: (base) => ({
+      ...base,
+      iysAccounts: [
+        {
+          ...exampleServerConfig.iysAccounts![0]!,
+          push: { username: 'iys-push', password: { env: 'IYS_PASSWORD' } },
+        },
+      ],
+    }),
+  },
+  (stack) => ({ server, simUrl, receiver } = stack),
+);
 
 const call = (path: string, init: RequestInit = {}) => fetch(`${server.url}${path}`, init);
 
