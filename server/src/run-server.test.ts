@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerConfigInput } from '@izinli/core';
 import { EXAMPLE_SITE_KEY, exampleServerConfig } from '@izinli/core/fixtures';
 import { fileNoticeConfig } from './config/notice-files.test-support.js';
-import { validCapture } from './http/app-harness.test-support.js';
+import { postCaptureTo, validCapture } from './http/app-harness.test-support.js';
 import { runServerProcess } from './run-server.js';
 import type { RunningServer } from './start-server.js';
 
@@ -54,11 +54,7 @@ describe('runServerProcess: SIGHUP reloads the config', () => {
     return outcome;
   };
   const capture = (origin: string) =>
-    fetch(`${server.url}/v1/captures`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: origin },
-      body: JSON.stringify(validCapture({ pageUrl: `${origin}/uye-ol` })),
-    });
+    postCaptureTo(server.url, validCapture({ pageUrl: `${origin}/uye-ol` }), { Origin: origin });
 
   beforeAll(async () => {
     writeConfig(exampleServerConfig);
@@ -150,16 +146,13 @@ describe('runServerProcess: SIGHUP reloads the config', () => {
       text: 'İkinci metin.',
     });
     // A page loaded before the change sends version 1: it was shown, so it is still accepted.
-    const response = await fetch(`${server.url}/v1/captures`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: 'https://www.ornekkitabevi.com.tr' },
-      body: JSON.stringify(
-        validCapture({
-          purposes: { 'kitap-onerileri': false, 'yurt-disi-eposta-hizmeti': false },
-          notices: before.map(({ id, version, sha256 }) => ({ id, version, sha256 })),
-        }),
-      ),
-    });
+    const response = await postCaptureTo(
+      server.url,
+      validCapture({
+        purposes: { 'kitap-onerileri': false, 'yurt-disi-eposta-hizmeti': false },
+        notices: before.map(({ id, version, sha256 }) => ({ id, version, sha256 })),
+      }),
+    );
     expect(response.status).toBe(201);
   });
 

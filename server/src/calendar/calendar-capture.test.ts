@@ -24,9 +24,17 @@ async function harnessAt(clock: { now: Date }, config: ServerConfigInput = examp
   return { h, lines, fallbackWarnings };
 }
 
-const withExtraHolidays = (
-  extraHolidays: { date: string; kind?: 'full' | 'half'; name: string }[],
-): ServerConfigInput => ({ ...exampleServerConfig, calendar: { extraHolidays } });
+type ExtraHoliday = { date: string; kind?: 'full' | 'half'; name: string };
+const withExtraHolidays = (extraHolidays: ExtraHoliday[]): ServerConfigInput => ({
+  ...exampleServerConfig,
+  calendar: { extraHolidays },
+});
+
+/** The deadlines of a capture at `clock` with `holiday` in calendar.extraHolidays. */
+async function deadlinesWithExtraHoliday(clock: { now: Date }, holiday: ExtraHoliday) {
+  const { h } = await harnessAt(clock, withExtraHolidays([holiday]));
+  return deadlinesOfCapture(h);
+}
 
 /** Posts a capture (MESAJ and EPOSTA ticked) and returns its movements' deadlines. */
 async function deadlinesOfCapture(harness: Harness): Promise<string[]> {
@@ -73,26 +81,19 @@ describe('a capture past the holiday data', () => {
     }
   });
 
-  it('C1: calendar.extraHolidays moves it: a holiday on Tue 4 March puts it after Thu 6 March', async () => {
-    const { h } = await harnessAt(
-      clock,
-      withExtraHolidays([{ date: '2031-03-04', name: 'Ek tatil' }]),
-    );
-    expect(await deadlinesOfCapture(h)).toEqual([
+  it.each<[string, ExtraHoliday, string]>([
+    [
+      'C1: calendar.extraHolidays moves it: a holiday on Tue 4 March puts it after Thu 6 March',
+      { date: '2031-03-04', name: 'Ek tatil' },
       '2031-03-06T21:00:00.000Z',
-      '2031-03-06T21:00:00.000Z',
-    ]);
-  });
-
-  it('C2: a half-day extra holiday does not move our deadline', async () => {
-    const { h } = await harnessAt(
-      clock,
-      withExtraHolidays([{ date: '2031-03-04', kind: 'half', name: 'Ek arife' }]),
-    );
-    expect(await deadlinesOfCapture(h)).toEqual([
+    ],
+    [
+      'C2: a half-day extra holiday does not move our deadline',
+      { date: '2031-03-04', kind: 'half', name: 'Ek arife' },
       '2031-03-05T21:00:00.000Z',
-      '2031-03-05T21:00:00.000Z',
-    ]);
+    ],
+  ])('%s', async (_title, holiday, due) => {
+    expect(await deadlinesWithExtraHoliday(clock, holiday)).toEqual([due, due]);
   });
 
   it('A11, C1: a withdrawal’s RET movement gets its deadline on the same calendar', async () => {
@@ -139,13 +140,8 @@ describe('calendar.extraHolidays inside the holiday data', () => {
   });
 
   it('C1: a full extra holiday on Mon 8 June moves it to after Wed 10 June', async () => {
-    const { h } = await harnessAt(
-      clock,
-      withExtraHolidays([{ date: '2026-06-08', name: 'Ek tatil' }]),
-    );
-    expect(await deadlinesOfCapture(h)).toEqual([
-      '2026-06-10T21:00:00.000Z',
-      '2026-06-10T21:00:00.000Z',
-    ]);
+    const holiday = { date: '2026-06-08', name: 'Ek tatil' };
+    const due = '2026-06-10T21:00:00.000Z';
+    expect(await deadlinesWithExtraHoliday(clock, holiday)).toEqual([due, due]);
   });
 });

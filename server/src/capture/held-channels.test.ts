@@ -2,38 +2,45 @@
 // sealed with `verify` and no status and moves nothing; a link one starts a pending verification
 // in the capture's own write; a newer capture supersedes the older one's open verification.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { deadlineFor, isCaptureRecord, movementKey } from '@izinli/core';
+import type { ConsentStatus } from '@izinli/core';
 import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadKeyRing, signReceipt } from '../proof/index.js';
+import { describe, expect, it } from 'vitest';
 import { sha256HexSync } from '../proof/node-sha256.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
-import type { SqliteStore } from '../store/sqlite/sqlite-store.js';
-import { GroupCommitter } from './group-commit.js';
+import { tempSqliteStores } from '../store/sqlite/temp-sqlite.test-support.js';
 import { addressSha256 } from './held-channels.js';
-import { HELD_EMAIL, HELD_PHONE, heldConfig, heldDraft } from './held.test-support.js';
+import {
+  HELD_EMAIL,
+  HELD_PHONE,
+  heldConfig,
+  heldDraft,
+  signingCommitter,
+} from './held.test-support.js';
+import type { CaptureDraft } from './prepare-capture.js';
 import { sealCapture } from './seal-capture.js';
 
 const RECEIVED_AT = new Date('2026-11-26T09:15:30.000Z');
 const HEAD = { siteKey: EXAMPLE_SITE_KEY, seq: 4, hash: 'ab'.repeat(32) };
+
+/** Seals `draft` on HEAD, given the current statuses, its ids `id-1`, `id-2`… unless told. */
+function sealOnHead(
+  draft: CaptureDraft,
+  statuses: ReadonlyMap<string, ConsentStatus> = new Map(),
+  newId: () => string = counter(),
+) {
+  return sealCapture({ draft, head: HEAD, statuses, deadlineFor, newId, sha256: sha256HexSync });
+}
+function counter(): () => string {
+  let n = 0;
+  return () => `id-${++n}`;
+}
 
 describe('held channels, sealed', () => {
   it('a verified ticked box carries verify and no status, moves nothing and tells no A15 event', async () => {
     const config = await heldConfig({ MESAJ: 'code', EPOSTA: 'link' });
     const draft = heldDraft(config, RECEIVED_AT, { verifications: [randomUUID()] });
     expect(draft.verificationIds).toHaveLength(1);
-    let n = 0;
-    const sealed = sealCapture({
-      draft,
-      head: HEAD,
-      statuses: new Map(),
-      deadlineFor,
-      newId: () => `id-${++n}`,
-      sha256: sha256HexSync,
-    });
+    const sealed = sealOnHead(draft);
     expect(sealed.record.channels).toEqual([
       { type: 'MESAJ', checked: true, verify: 'code' },
       { type: 'ARAMA', checked: false },
@@ -78,15 +85,7 @@ describe('held channels, sealed', () => {
       type: 'MESAJ',
       recipient: HELD_PHONE,
     });
-    let n = 0;
-    const sealed = sealCapture({
-      draft,
-      head: HEAD,
-      statuses: new Map([[key, 'ONAY']]),
-      deadlineFor,
-      newId: () => `id-${++n}`,
-      sha256: sha256HexSync,
-    });
+    const sealed = sealOnHead(draft, new Map([[key, 'ONAY']]));
     expect(sealed.record.channels).toEqual([
       { type: 'MESAJ', checked: false, status: 'RET' },
       { type: 'ARAMA', checked: false },
@@ -101,14 +100,7 @@ describe('held channels, sealed', () => {
 
   it('a site without verification seals as before: no verify, no verification', async () => {
     const config = await heldConfig({});
-    const sealed = sealCapture({
-      draft: heldDraft(config, RECEIVED_AT),
-      head: HEAD,
-      statuses: new Map(),
-      deadlineFor,
-      newId: randomUUID,
-      sha256: sha256HexSync,
-    });
+    const sealed = sealOnHead(heldDraft(config, RECEIVED_AT), new Map(), randomUUID);
     expect(sealed.record.channels.every((c) => !('verify' in c))).toBe(true);
     expect(sealed.movements).toHaveLength(2);
     expect(sealed.verifications).toEqual([]);
@@ -116,26 +108,11 @@ describe('held channels, sealed', () => {
 });
 
 describe('held channels, committed (SQLite)', () => {
-  let dir: string | undefined;
-  let store: SqliteStore | undefined;
-  afterEach(async () => {
-    await store?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-    store = undefined;
-    dir = undefined;
-  });
+  const openTempStore = tempSqliteStores('izinli-held-');
 
   it('writes the link verification with the capture and supersedes it with a newer capture', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'izinli-held-'));
-    store = await openSqliteStore({ file: join(dir, 'izinli.sqlite') });
-    await store.migrate();
-    const ring = await loadKeyRing({ dataDir: dir });
-    const committer = new GroupCommitter({
-      store,
-      signReceipt: (record, canonical) => signReceipt(ring, record, canonical),
-      newId: randomUUID,
-      deadlineFor,
-    });
+    const { store, dir } = await openTempStore();
+    const committer = await signingCommitter(store, dir);
     const config = await heldConfig({ EPOSTA: 'link' });
     const first = heldDraft(config, RECEIVED_AT);
     expect((await committer.submit(first)).kind).toBe('created');

@@ -12,6 +12,7 @@ import type { StoredCapture } from '../store/types.js';
 import { addressSha256 } from './held-channels.js';
 import { HELD_EMAIL, HELD_PHONE, heldConfig, heldDraft } from './held.test-support.js';
 import { sealCapture } from './seal-capture.js';
+import { unsignedCapture } from './seal-iys-day.js';
 import {
   ConfirmationUnbuildable,
   buildConfirmationDraft,
@@ -36,17 +37,7 @@ async function heldCapture(): Promise<{ config: LoadedConfig; stored: StoredCapt
     newId: () => `id-${++n}`,
     sha256: sha256HexSync,
   });
-  const stored: StoredCapture = {
-    captureId: record.captureId,
-    siteKey: record.siteKey,
-    seq: record.seq,
-    prevHash: record.prevHash,
-    recordHash: record.recordHash,
-    bodyHash: 'b'.repeat(64),
-    record,
-    receipt: 'receipt',
-    receivedAt: record.receivedAt,
-  };
+  const stored: StoredCapture = { ...unsignedCapture(record, 'b'.repeat(64)), receipt: 'receipt' };
   return { config, stored };
 }
 

@@ -1,18 +1,13 @@
 // `izinli verify bundle` (and `verify receipt` given a bundle) on a real evidence bundle from the
 // admin API: captures posted to the real app, the bundle downloaded, then checked and tampered.
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
-import { checkpointSites } from '../proof/checkpointer.js';
-import { signCheckpoint } from '../proof/index.js';
-import { tempDir } from '../proof/proof-fixtures.test-support.js';
-import { makeHarness, postCapture, validCapture } from '../http/app-harness.test-support.js';
-import { openExistingStore } from './open-export-store.js';
-import { EXIT, runCli } from './run.js';
+import type { Harness } from '../http/app-harness.test-support.js';
+import { checkpointedAppPerFile, izinliAgainst } from './cli-run.test-support.js';
+import { EXIT } from './run.js';
 
-type Harness = Awaited<ReturnType<typeof makeHarness>>;
 type Bundle = {
   howToVerify: string;
   records: { record?: { origin: string }; receipt?: string }[];
@@ -25,12 +20,8 @@ let bundle: Bundle;
 let file: string;
 const JWKS_URL = 'http://localhost/.well-known/jwks.json';
 
-beforeAll(async () => {
-  h = await makeHarness();
-  work = tempDir('izinli-bundle-');
-  for (let i = 0; i < 2; i += 1)
-    expect((await postCapture(h.app, validCapture())).status).toBe(201);
-  await checkpointSites({ store: h.store, sign: (head) => signCheckpoint(h.ring, head) });
+checkpointedAppPerFile(2, 'izinli-bundle-', async (made) => {
+  ({ h, work } = made);
   const response = await h.app.request('/v1/admin/recipients/evidence?phone=05321234567', {
     headers: { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` },
   });
@@ -39,31 +30,8 @@ beforeAll(async () => {
   file = join(work, 'evidence.json');
   writeFileSync(file, JSON.stringify(bundle, null, 2));
 });
-afterAll(async () => {
-  await h.close();
-  rmSync(work, { recursive: true, force: true });
-});
 
-async function izinli(argv: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const sink = (add: (text: string) => void) =>
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        add(chunk.toString());
-        done();
-      },
-    });
-  const code = await runCli(argv, {
-    env: {},
-    stdin: Readable.from([stdin]),
-    stdout: sink((t) => (stdout += t)),
-    stderr: sink((t) => (stderr += t)),
-    fetch: async (url, init) => h.app.request(String(url), init),
-    openStore: openExistingStore,
-  });
-  return { code, stdout, stderr };
-}
+const izinli = (argv: string[], stdin = '') => izinliAgainst(h.app, argv, stdin);
 
 describe('izinli verify bundle', () => {
   it('A13: verifies every receipt of a bundle from the API, per record, against the JWKS URL', async () => {

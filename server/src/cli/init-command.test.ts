@@ -1,14 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readConfigFile } from '../config/config-file.js';
 import { readNoticeLedger } from '../config/notice-ledger.js';
 import { readKeyIndex } from '../proof/key-files.js';
+import { tempDirsPerTest } from '../temp-dirs.test-support.js';
 import { izinliInProcess } from './cli-run.test-support.js';
 import { EXIT } from './run.js';
 import { schemaReference } from './init-config.js';
@@ -26,15 +26,7 @@ beforeAll(() => {
   }
 }, 120_000);
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-function tempDir() {
-  const dir = mkdtempSync(join(tmpdir(), 'izinli-init-'));
-  dirs.push(dir);
-  return dir;
-}
+const tempDir = tempDirsPerTest('izinli-init-');
 
 const FLAGS = [
   '--site-key',

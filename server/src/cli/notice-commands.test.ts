@@ -1,29 +1,46 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exampleServerConfig } from '@izinli/core/fixtures';
 import { readNoticeLedger } from '../config/notice-ledger.js';
 import { fileNoticeConfig } from '../config/notice-files.test-support.js';
+import { tempDirsPerTest } from '../temp-dirs.test-support.js';
 import { izinliInProcess } from './cli-run.test-support.js';
 import { EXIT } from './run.js';
 
 const SITE = 'ornek-kitabevi-demo-0001';
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const freshDir = tempDirsPerTest('izinli-notice-');
 
 /** A folder with the example config whose aydınlatma notice is notices/aydinlatma.md. */
 function folder() {
-  const dir = mkdtempSync(join(tmpdir(), 'izinli-notice-'));
-  dirs.push(dir);
+  const dir = freshDir();
   const config = join(dir, 'izinli.config.json');
   writeFileSync(
     config,
     JSON.stringify(fileNoticeConfig(dir, { 'notices/aydinlatma.md': 'Birinci metin.' })),
   );
   return { dir, config, ledger: join(dir, 'izinli.notices.json') };
+}
+
+/** `izinli notice add <file> --id … --kind … [--locale …] --config <config>`. */
+function noticeAdd(
+  file: string,
+  config: string,
+  notice: { id: string; kind: string; locale?: string },
+) {
+  const locale = notice.locale === undefined ? [] : ['--locale', notice.locale];
+  return izinliInProcess([
+    'notice',
+    'add',
+    file,
+    '--id',
+    notice.id,
+    '--kind',
+    notice.kind,
+    ...locale,
+    '--config',
+    config,
+  ]);
 }
 
 async function versionsOf(ledgerFile: string, id: string, locale = 'tr') {
@@ -36,19 +53,11 @@ describe('izinli notice add', () => {
   it('adds a file-named notice relative to the config and records its first version', async () => {
     const { dir, config, ledger } = folder();
     writeFileSync(join(dir, 'aydinlatma-en.txt'), 'We process your data under KVKK.\n');
-    const run = await izinliInProcess([
-      'notice',
-      'add',
-      join(dir, 'aydinlatma-en.txt'),
-      '--id',
-      'kvkk-aydinlatma',
-      '--kind',
-      'aydinlatma',
-      '--locale',
-      'en',
-      '--config',
-      config,
-    ]);
+    const run = await noticeAdd(join(dir, 'aydinlatma-en.txt'), config, {
+      id: 'kvkk-aydinlatma',
+      kind: 'aydinlatma',
+      locale: 'en',
+    });
     expect(run).toMatchObject({ code: EXIT.ok, stderr: '' });
     expect(run.stdout).toContain(
       `added notice "kvkk-aydinlatma" (en, aydinlatma) to ${config}, its text from aydinlatma-en.txt`,
@@ -76,18 +85,7 @@ describe('izinli notice add', () => {
   it('says how an açık rıza text gets asked, and refuses a notice that is there already', async () => {
     const { dir, config } = folder();
     writeFileSync(join(dir, 'riza.md'), 'Açık rıza veriyorum.');
-    const add = (id: string) =>
-      izinliInProcess([
-        'notice',
-        'add',
-        join(dir, 'riza.md'),
-        '--id',
-        id,
-        '--kind',
-        'riza',
-        '--config',
-        config,
-      ]);
+    const add = (id: string) => noticeAdd(join(dir, 'riza.md'), config, { id, kind: 'riza' });
     const added = await add('riza-profil');
     expect(added.code).toBe(EXIT.ok);
     expect(added.stdout).toContain(
@@ -107,19 +105,11 @@ describe('izinli notice add', () => {
     const before = readFileSync(config, 'utf8');
     writeFileSync(join(dir, 'etk-en.md'), 'I agree.');
     // kvkk-aydinlatma is the aydınlatma notice; an etk entry with its id would mix kinds.
-    const run = await izinliInProcess([
-      'notice',
-      'add',
-      join(dir, 'etk-en.md'),
-      '--id',
-      'kvkk-aydinlatma',
-      '--kind',
-      'etk',
-      '--locale',
-      'en',
-      '--config',
-      config,
-    ]);
+    const run = await noticeAdd(join(dir, 'etk-en.md'), config, {
+      id: 'kvkk-aydinlatma',
+      kind: 'etk',
+      locale: 'en',
+    });
     expect(run.code).toBe(EXIT.usage);
     expect(run.stderr).toContain('izinli: nothing written:');
     expect(run.stderr).toMatch(/tenants\[0\]\.sites\[0\]\.notices\[\d+\]\.kind/);
@@ -132,17 +122,7 @@ describe('izinli notice add', () => {
 
   it('refuses a text file that is not there', async () => {
     const { dir, config } = folder();
-    const run = await izinliInProcess([
-      'notice',
-      'add',
-      join(dir, 'yok.md'),
-      '--id',
-      'yeni',
-      '--kind',
-      'etk',
-      '--config',
-      config,
-    ]);
+    const run = await noticeAdd(join(dir, 'yok.md'), config, { id: 'yeni', kind: 'etk' });
     expect(run.code).toBe(EXIT.usage);
     expect(run.stderr).toBe(`izinli: cannot read ${join(dir, 'yok.md')} (ENOENT)\n`);
   });

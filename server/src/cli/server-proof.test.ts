@@ -1,63 +1,28 @@
 // The proof chain end to end: captures posted to the real app (SQLite, real key ring), their
 // receipts checked by third-party means, the data folder exported and verified by the CLI.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compactVerify, createLocalJWKSet, decodeProtectedHeader } from 'jose';
 import type { JSONWebKeySet } from 'jose';
 import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
-import { checkpointSites } from '../proof/checkpointer.js';
-import { makeHarness, postCapture, validCapture } from '../http/app-harness.test-support.js';
-import { signCheckpoint } from '../proof/index.js';
+import type { Harness } from '../http/app-harness.test-support.js';
 import { opensslMissing, opensslVerify } from '../proof/openssl.test-support.js';
-import { tempDir } from '../proof/proof-fixtures.test-support.js';
-import { openExistingStore } from './open-export-store.js';
-import { EXIT, runCli } from './run.js';
+import { checkpointedAppPerFile, izinliAgainst } from './cli-run.test-support.js';
+import { EXIT } from './run.js';
 
-type Harness = Awaited<ReturnType<typeof makeHarness>>;
 let h: Harness;
 let work: string;
 let jwks: JSONWebKeySet;
-const receipts: { captureId: string; receipt: string }[] = [];
+let receipts: { captureId: string; receipt: string }[];
 const JWKS_URL = 'http://localhost/.well-known/jwks.json';
 
-beforeAll(async () => {
-  h = await makeHarness();
-  work = tempDir('izinli-e2e-');
-  for (let i = 0; i < 3; i += 1) {
-    const response = await postCapture(h.app, validCapture());
-    expect(response.status).toBe(201);
-    receipts.push((await response.json()) as { captureId: string; receipt: string });
-  }
-  await checkpointSites({ store: h.store, sign: (head) => signCheckpoint(h.ring, head) });
+checkpointedAppPerFile(3, 'izinli-e2e-', async (made) => {
+  ({ h, receipts, work } = made);
   jwks = (await (await h.app.request('/.well-known/jwks.json')).json()) as JSONWebKeySet;
 });
-afterAll(async () => {
-  await h.close();
-  rmSync(work, { recursive: true, force: true });
-});
 
-async function izinli(argv: string[], stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const sink = (add: (text: string) => void) =>
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        add(chunk.toString());
-        done();
-      },
-    });
-  const code = await runCli(argv, {
-    env: {},
-    stdin: Readable.from([stdin]),
-    stdout: sink((t) => (stdout += t)),
-    stderr: sink((t) => (stderr += t)),
-    fetch: async (url, init) => h.app.request(String(url), init),
-    openStore: openExistingStore,
-  });
-  return { code, stdout, stderr };
-}
+const izinli = (argv: string[], stdin = '') => izinliAgainst(h.app, argv, stdin);
 
 describe('a receipt produced by the server', () => {
   it('verifies with jose against the JWKS the server publishes', async () => {

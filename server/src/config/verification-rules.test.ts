@@ -32,24 +32,42 @@ function verifying(
 const check = (config: ServerConfigInput, env: Record<string, string> = {}) =>
   checkServerConfig(config, { IYS_PASSWORD: 'x', WH: SECRET, ...env });
 
+/** Where a site's policy for `channel` sits in the example config. */
+const channelPath = (channel: string) => [
+  'tenants',
+  0,
+  'sites',
+  0,
+  'verification',
+  'channels',
+  channel,
+];
+
+/** Expects `config` refused with one problem like `problem`, its messages saying `en` and `tr`. */
+async function expectOneProblem(
+  config: ServerConfigInput,
+  problem: Record<string, unknown>,
+  says: { en: string; tr: string },
+) {
+  const result = await check(config);
+  expect(result.ok).toBe(false);
+  if (result.ok) return;
+  expect(result.error).toEqual([expect.objectContaining(problem)]);
+  expect(problemMessage(result.error[0]!, 'en')).toContain(says.en);
+  expect(problemMessage(result.error[0]!, 'tr')).toContain(says.tr);
+}
+
 describe('verification against the server (docs/verification.md#configuration)', () => {
   it('refuses an EPOSTA code or link without SMTP_URL, saying what to set', async () => {
     for (const method of ['code', 'link']) {
-      const result = await check(verifying({ EPOSTA: method }));
-      expect(result.ok).toBe(false);
-      if (result.ok) return;
-      expect(result.error).toEqual([
-        expect.objectContaining({
-          code: 'config.verificationNeedsSmtp',
-          path: ['tenants', 0, 'sites', 0, 'verification', 'channels', 'EPOSTA'],
-          received: method,
-        }),
-      ]);
-      expect(problemMessage(result.error[0]!, 'en')).toContain(
-        'Set SMTP_URL (smtp:// or smtps://) and SMTP_FROM, or choose "none" for EPOSTA',
-      );
-      expect(problemMessage(result.error[0]!, 'tr')).toContain(
-        'SMTP_URL (smtp:// ya da smtps://) ve SMTP_FROM tanımlanmalı',
+      const problem = { code: 'config.verificationNeedsSmtp', received: method };
+      await expectOneProblem(
+        verifying({ EPOSTA: method }),
+        { ...problem, path: channelPath('EPOSTA') },
+        {
+          en: 'Set SMTP_URL (smtp:// or smtps://) and SMTP_FROM, or choose "none" for EPOSTA',
+          tr: 'SMTP_URL (smtp:// ya da smtps://) ve SMTP_FROM tanımlanmalı',
+        },
       );
     }
     expect((await check(verifying({ EPOSTA: 'link' }), SMTP)).ok).toBe(true);
@@ -58,22 +76,15 @@ describe('verification against the server (docs/verification.md#configuration)',
 
   it('refuses a MESAJ code or link when no webhook of the tenant takes verification.sms', async () => {
     for (const webhooks of [[], [{ id: 'crm', events: ['consent.delivered'] }]]) {
-      const result = await check(verifying({ MESAJ: 'code' }, webhooks));
-      expect(result.ok).toBe(false);
-      if (result.ok) return;
-      expect(result.error).toEqual([
-        expect.objectContaining({
-          code: 'config.verificationNeedsSmsWebhook',
-          path: ['tenants', 0, 'sites', 0, 'verification', 'channels', 'MESAJ'],
-          received: 'code',
-          params: { method: 'code', tenant: 'ornek-kitabevi' },
-        }),
-      ]);
-      expect(problemMessage(result.error[0]!, 'en')).toContain(
-        'no webhook of tenant ornek-kitabevi takes verification.sms',
-      );
-      expect(problemMessage(result.error[0]!, 'tr')).toContain(
-        'ornek-kitabevi kiracısının hiçbir webhook’u verification.sms almıyor',
+      const params = { method: 'code', tenant: 'ornek-kitabevi' };
+      const problem = { code: 'config.verificationNeedsSmsWebhook', received: 'code', params };
+      await expectOneProblem(
+        verifying({ MESAJ: 'code' }, webhooks),
+        { ...problem, path: channelPath('MESAJ') },
+        {
+          en: 'no webhook of tenant ornek-kitabevi takes verification.sms',
+          tr: 'ornek-kitabevi kiracısının hiçbir webhook’u verification.sms almıyor',
+        },
       );
     }
   });

@@ -1,44 +1,24 @@
 // End to end over real HTTP: a consent from each source (A19), keyed in a day after it was given,
 // reaches the İYS simulator with its own source and its real consentDate.
-import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
+import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
 import type { ProviderSource } from '@izinli/core';
-import type { IysSim } from '@izinli/iys-sim';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   jpegScan,
   pdfScan,
   pngScan,
   wavRecording,
+  evidenceUploads,
 } from '../evidence/evidence-files.test-support.js';
-import { makeServedSimHarness } from '../http/sim-harness.test-support.js';
-import type { ServedSimHarness } from '../http/sim-harness.test-support.js';
+import { servedSimPerTest } from '../http/sim-harness.test-support.js';
 import { verifyReceipt } from '../proof/index.js';
 import type { CaptureRecord } from '@izinli/core';
 
 describe('consents from every source → İYS, over HTTP', () => {
-  let t: ServedSimHarness;
-  let sim: IysSim;
-  let h: ServedSimHarness['h'];
-  let base: string;
+  const t = servedSimPerTest();
 
-  beforeEach(async () => {
-    t = await makeServedSimHarness();
-    ({ sim, h, base } = t);
-  });
-  afterEach(() => t.close());
-
-  const auth = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
-  const upload = async (bytes: Uint8Array) => {
-    const response = await fetch(`${base}/v1/admin/evidence-files`, {
-      method: 'POST',
-      headers: { ...auth, 'Content-Type': 'application/octet-stream' },
-      body: bytes,
-    });
-    expect(response.status).toBe(201);
-    return ((await response.json()) as { sha256: string }).sha256;
-  };
-  const deliver = () => t.deliver();
-  const consentsOf = (recipient: string) => t.simConsents(recipient);
+  // The admin API over HTTP, as the example tenant.
+  const { record, uploaded: upload } = evidenceUploads(() => ({ app: t.http }));
 
   it('A19: each source is recorded, signed and delivered with its source and consentDate', async () => {
     const evidence: Record<string, () => Promise<unknown>> = {
@@ -63,31 +43,27 @@ describe('consents from every source → İYS, over HTTP', () => {
       const phone = `+9053212345${n}`;
       // Given yesterday afternoon, keyed in this morning.
       const consentDate = `2026-11-25 15:${n}:00`;
-      const response = await fetch(`${base}/v1/admin/consents`, {
-        method: 'POST',
-        headers: { ...auth, 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          siteKey: EXAMPLE_SITE_KEY,
-          source,
-          consentDate,
-          recipient: { fullName: 'Mehmet Öztürk', phone },
-          channels: [{ type: 'MESAJ', status: 'ONAY' }],
-          evidence: await make(),
-        }),
+      const response = await record({
+        siteKey: EXAMPLE_SITE_KEY,
+        source,
+        consentDate,
+        recipient: { fullName: 'Mehmet Öztürk', phone },
+        channels: [{ type: 'MESAJ', status: 'ONAY' }],
+        evidence: await make(),
       });
       expect(response.status, source).toBe(201);
       const { receipt } = (await response.json()) as { receipt: string };
-      const verified = await verifyReceipt(receipt, h.ring.jwks());
+      const verified = await verifyReceipt(receipt, t.h.ring.jwks());
       expect(verified.ok && (verified.value as CaptureRecord).source).toBe(source);
       recorded.push({ source: source as ProviderSource, phone, consentDate });
     }
-    sim.advance(1000);
-    const [report] = await deliver();
+    t.sim.advance(1000);
+    const [report] = await t.deliver();
     expect(report).toMatchObject({ delivered: recorded.length, dead: 0 });
     for (const { source, phone, consentDate } of recorded) {
-      const [held] = await consentsOf(phone);
+      const [held] = await t.simConsents(phone);
       expect(held, source).toMatchObject({ type: 'MESAJ', status: 'ONAY', source, consentDate });
     }
-    expect(sim.stats().byCode).toEqual({});
+    expect(t.sim.stats().byCode).toEqual({});
   });
 });

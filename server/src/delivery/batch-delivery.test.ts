@@ -2,10 +2,10 @@
 // ≤ 1000 unique keys per brand, polled no sooner than İYS's 300 s, each item settled once (A8, A18),
 // refusals settled with İYS's code and message; delivery events are written with the state change,
 // and movements near their deadline are flagged once.
-import { formatIysDate } from '@izinli/core';
 import { expect, it } from 'vitest';
 import { phone } from '../store/contract/store-fixtures.test-support.js';
-import { BRAND, FIRST_POLL, MINUTE, describeBatchStores } from './batch-sim.test-support.js';
+import { FIRST_POLL, MINUTE, describeBatchStores } from './batch-sim.test-support.js';
+import { mirroredOnIys } from './movement-fixture.test-support.js';
 
 describeBatchStores('batch delivery against the İYS simulator over HTTP', (h) => {
   it('sends a backlog of 1200 in batches of ≤ 1000, polls after 300 s, delivers each exactly once (A8)', async () => {
@@ -49,19 +49,7 @@ describeBatchStores('batch delivery against the İYS simulator over HTTP', (h) =
     // X: our mirror still says ONAY, a citizen refused on İYS since, and the site sends RET too.
     const x = phone(5000);
     const [ret] = await h.enqueue([{ recipient: x, status: 'RET', minutesAgo: 10 }]);
-    await h.store.upsertMirror([
-      {
-        key: `100000:100000:BIREYSEL:MESAJ:${x}`,
-        ...BRAND,
-        recipientType: 'BIREYSEL',
-        type: 'MESAJ',
-        recipient: x,
-        status: 'ONAY',
-        consentDate: formatIysDate(new Date(h.sim.now().getTime() - 60 * MINUTE)),
-        source: 'HS_WEB',
-        updatedAt: h.sim.now().toISOString(),
-      },
-    ]);
+    await h.store.upsertMirror([mirroredOnIys(h.sim, ret!, 'ONAY', 60, 'HS_WEB')]);
     expect((await h.citizen(x, 'RET', 20)).status).toBeLessThan(300);
     // made[1]: a citizen's RET on İYS is newer than the site's ONAY (H178 at İYS).
     expect((await h.citizen(made[1]!.recipient, 'RET', 10)).status).toBeLessThan(300);

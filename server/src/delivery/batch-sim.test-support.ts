@@ -5,8 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Movement, formatIysDate } from '@izinli/core';
-import type { ConsentStatus } from '@izinli/core';
+import { formatIysDate } from '@izinli/core';
+import type { ConsentStatus, Movement } from '@izinli/core';
 import { exampleServerConfig } from '@izinli/core/fixtures';
 import { unlimited } from '@izinli/iys';
 import type { FetchLike } from '@izinli/iys';
@@ -23,6 +23,7 @@ import { SITE_A, appendCapture, phone } from '../store/contract/store-fixtures.t
 import type { Store } from '../store/store.js';
 import { createDeliveryWorker } from './delivery-worker.js';
 import type { DeliveryWorkerOptions } from './delivery-worker.js';
+import { pendingMovement } from './movement-fixture.test-support.js';
 
 export const BRAND = { iysCode: 100000, brandCode: 100000 };
 export const MINUTE = 60_000;
@@ -134,20 +135,14 @@ export function useBatchHarness(options: { store?: 'sqlite' | 'postgres' } = {})
             specs.map((s, i) => {
               const now = h.sim.now().getTime();
               const date = new Date(now - s.minutesAgo * MINUTE);
-              const m = Movement.parse({
+              const m = pendingMovement({
                 id: `mv-${n}-${i}`,
                 captureId,
-                ...BRAND,
-                recipientType: 'BIREYSEL',
-                type: s.type ?? 'MESAJ',
                 recipient: s.recipient,
+                ...(s.type ? { type: s.type } : {}),
                 status: s.status ?? 'ONAY',
-                consentDate: formatIysDate(date),
-                source: 'HS_WEB',
-                state: 'pending',
-                attempts: 0,
-                nextAttemptAt: date.toISOString(),
-                deadline: new Date(now + (s.deadlineInMs ?? 3 * 86_400_000)).toISOString(),
+                date,
+                deadline: new Date(now + (s.deadlineInMs ?? 3 * 86_400_000)),
               });
               made.push(m);
               return m;

@@ -5,16 +5,15 @@
 // with every movement on İYS exactly once, in order, nothing dead but the one İYS must refuse
 // (A18), and every deadline still the one computed from the movement's consentDate (A11).
 import type { FetchLike } from '@izinli/iys';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   HOUR,
   MINUTE,
   deliverAll,
   expectDeliveredOnce,
   queueTrickyWorkload,
-  startHarness,
+  harnessesClosedAfterEach,
 } from './delivery-sim.test-support.js';
-import type { DeliveryHarness } from './delivery-sim.test-support.js';
 
 /** Bodies a broken gateway or a half-written answer might hand over, with İYS's own status. */
 const GARBAGE = [
@@ -48,13 +47,10 @@ const garbleEvery =
   };
 
 describe('delivery under long and odd İYS faults (simulator over HTTP)', () => {
-  let h: DeliveryHarness;
-  afterEach(async () => {
-    await h.close();
-  });
+  const startHarness = harnessesClosedAfterEach();
 
   it('A18: answers that are not JSON, cut short or the wrong shape are retried; each movement lands once', async () => {
-    h = await startHarness();
+    const h = await startHarness();
     const counts = { garbled: 0, seen: 0 };
     const workload = await queueTrickyWorkload(h, 8);
     const w = h.worker({}, garbleEvery(3, counts));
@@ -68,7 +64,7 @@ describe('delivery under long and odd İYS faults (simulator over HTTP)', () => 
   });
 
   it('A18: İYS flapping (down one pass, up the next, errors between) loses nothing and sends nothing twice', async () => {
-    h = await startHarness();
+    const h = await startHarness();
     const workload = await queueTrickyWorkload(h, 10);
     const w = h.worker({ claimLimit: 4 });
     let flips = 0;
@@ -96,7 +92,7 @@ describe('delivery under long and odd İYS faults (simulator over HTTP)', () => 
   });
 
   it('A11, A18: an outage of 20 hours holds everything back, then all of it is delivered, none dead', async () => {
-    h = await startHarness();
+    const h = await startHarness();
     const workload = await queueTrickyWorkload(h, 6);
     const deadlines = new Map((await h.store.movements({})).map((m) => [m.id, m.deadline]));
     const start = h.sim.now();
@@ -126,7 +122,7 @@ describe('delivery under long and odd İYS faults (simulator over HTTP)', () => 
   });
 
   it('A11, A18: the server clock jumping a day forward and back dead-letters nothing wrongly; deadlines stay', async () => {
-    h = await startHarness();
+    const h = await startHarness();
     const workload = await queueTrickyWorkload(h, 6);
     const deadlines = new Map((await h.store.movements({})).map((m) => [m.id, m.deadline]));
     const skew = { ms: 0 };

@@ -4,16 +4,15 @@
 // per-second limit's 429 H124 and dropped connections. Each ends with every movement on İYS
 // exactly once, in order, nothing dead wrongly, and H174/H175/H178 never reaching İYS (A18).
 import type { FetchLike } from '@izinli/iys';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   HOUR,
   MINUTE,
   deliverAll,
   expectDeliveredOnce,
   queueTrickyWorkload,
-  startHarness,
+  harnessesClosedAfterEach,
 } from './delivery-sim.test-support.js';
-import type { DeliveryHarness } from './delivery-sim.test-support.js';
 
 /**
  * Aborts each request after `limit.ms` (when set) as the client's own timeout would: the same
@@ -32,13 +31,10 @@ const timeoutAfter =
         );
 
 describe('delivery under İYS faults (simulator over HTTP)', () => {
-  let h: DeliveryHarness;
-  afterEach(async () => {
-    await h.close();
-  });
+  const startHarness = harnessesClosedAfterEach();
 
   it('A18: a token revoked mid-run is renewed (refresh refused → password) and everything goes once', async () => {
-    h = await startHarness();
+    const h = await startHarness();
     const workload = await queueTrickyWorkload(h, 6);
     const w = h.worker({ claimLimit: 3, maxClaims: 1, concurrency: 1 });
     await w.runOnce();
@@ -57,7 +53,7 @@ describe('delivery under İYS faults (simulator over HTTP)', () => {
   });
 
   it('A18: a token expiring mid-run (the clock past expires_in) is refreshed before use, no 401', async () => {
-    h = await startHarness({ limits: { accessTokenSeconds: 600 } });
+    const h = await startHarness({ limits: { accessTokenSeconds: 600 } });
     const workload = await queueTrickyWorkload(h, 4);
     const w = h.worker({ claimLimit: 2, maxClaims: 1 });
     await w.runOnce();
@@ -72,7 +68,7 @@ describe('delivery under İYS faults (simulator over HTTP)', () => {
 
   it('A18: H084 halts token requests for the hour İYS asks, then resumes and delivers everything', async () => {
     // Two token requests an hour: the first login, then the refused refresh after a revocation.
-    h = await startHarness({ limits: { tokensPerHour: 2 } });
+    const h = await startHarness({ limits: { tokensPerHour: 2 } });
     const workload = await queueTrickyWorkload(h, 4);
     const w = h.worker({ claimLimit: 2, maxClaims: 1 });
     await w.runOnce();
@@ -103,7 +99,7 @@ describe('delivery under İYS faults (simulator over HTTP)', () => {
   });
 
   it('A18: sends that time out (İYS slower than the client waits) are retried and land once', async () => {
-    h = await startHarness();
+    const h = await startHarness();
     const limit: { ms?: number } = {};
     const w = h.worker({}, timeoutAfter(limit));
     // One movement first, without faults, so the token is in hand and the adds are what times out.
@@ -128,7 +124,7 @@ describe('delivery under İYS faults (simulator over HTTP)', () => {
   });
 
   it('A18: a send İYS applied whose answer was lost (timeout) is replayed: once on İYS, same transactionId', async () => {
-    h = await startHarness();
+    const h = await startHarness();
     const lose = { answers: 0 };
     // İYS acts, then the answer never arrives in time: what a timeout after sending looks like.
     const w = h.worker({}, (fetch) => async (request) => {
@@ -151,7 +147,7 @@ describe('delivery under İYS faults (simulator over HTTP)', () => {
 
   it('A18: 429 H124 from the per-second limit is retried, never dead-lettered', async () => {
     // The frozen clock keeps the window shut until the test moves it: 3 requests a second.
-    h = await startHarness({ limits: { requestsPerSecond: 3 } });
+    const h = await startHarness({ limits: { requestsPerSecond: 3 } });
     const workload = await queueTrickyWorkload(h, 6);
     const reports = await deliverAll(h, h.worker(), { stepMs: 1000 });
     await expectDeliveredOnce(h, workload);
@@ -160,7 +156,7 @@ describe('delivery under İYS faults (simulator over HTTP)', () => {
   });
 
   it('A18: dropped connections are retried; nothing lost, nothing twice', async () => {
-    h = await startHarness();
+    const h = await startHarness();
     const workload = await queueTrickyWorkload(h, 8);
     h.sim.setFaults({ dropRate: 0.3 });
     await deliverAll(h, h.worker(), { stepMs: MINUTE });
@@ -169,7 +165,7 @@ describe('delivery under İYS faults (simulator over HTTP)', () => {
   });
 
   it('A18: everything together (errors, drops, revocation, a clock past expiry): each once', async () => {
-    h = await startHarness({ limits: { requestsPerSecond: 5, accessTokenSeconds: 900 } });
+    const h = await startHarness({ limits: { requestsPerSecond: 5, accessTokenSeconds: 900 } });
     const workload = await queueTrickyWorkload(h, 10);
     h.sim.setFaults({ errorRate: 0.2, dropRate: 0.1, tokenFailureRate: 0.2 });
     const w = h.worker({ claimLimit: 5, maxClaims: 2 });

@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Movement, formatIysDate, movementKey } from '@izinli/core';
+import type { Movement } from '@izinli/core';
 import type { ConsentStatus } from '@izinli/core';
 import { exampleServerConfig } from '@izinli/core/fixtures';
 import { unlimited } from '@izinli/iys';
@@ -13,13 +13,14 @@ import { createIysSim, seededRandom, serveIysSim } from '@izinli/iys-sim';
 import type { IysSim, IysSimOptions, ServedSim } from '@izinli/iys-sim';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { checkServerConfig } from '../config/load-config.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { appendCapture, phone } from '../store/contract/store-fixtures.test-support.js';
 import type { Store } from '../store/store.js';
 import { createDeliveryWorker } from './delivery-worker.js';
 import type { DeliveryReport, DeliveryWorker, DeliveryWorkerOptions } from './delivery-worker.js';
+import { mirroredOnIys, pendingMovement } from './movement-fixture.test-support.js';
 
 export const BRAND = { iysCode: 100000, brandCode: 100000 };
 export const MINUTE = 60_000;
@@ -58,6 +59,19 @@ export interface DeliveryHarness {
   ): Promise<Movement[]>;
   simMovements(): Promise<SimMovement[]>;
   close(): Promise<void>;
+}
+
+/** `startHarness` for tests that start their own: each harness is closed after its test. */
+export function harnessesClosedAfterEach(): typeof startHarness {
+  const started: DeliveryHarness[] = [];
+  afterEach(async () => {
+    for (const h of started.splice(0)) await h.close();
+  });
+  return async (sim) => {
+    const h = await startHarness(sim);
+    started.push(h);
+    return h;
+  };
 }
 
 /** Starts the simulator over HTTP (frozen clock, unlimited per-second rate unless `sim` says). */
@@ -125,20 +139,13 @@ export async function startHarness(sim: IysSimOptions = {}): Promise<DeliveryHar
           movements: (captureId) =>
             specs.map((s, i) => {
               const date = new Date(simulator.now().getTime() - s.minutesAgo * MINUTE);
-              const m = Movement.parse({
+              const m = pendingMovement({
                 id: `mv-${captures}-${i}`,
                 captureId,
-                ...BRAND,
-                recipientType: 'BIREYSEL',
-                type: 'MESAJ',
                 recipient: s.recipient,
                 status: s.status ?? 'ONAY',
-                consentDate: formatIysDate(date),
-                source: 'HS_WEB',
-                state: 'pending',
-                attempts: 0,
-                nextAttemptAt: date.toISOString(),
-                deadline: new Date(date.getTime() + 3 * 86_400_000).toISOString(),
+                date,
+                deadline: new Date(date.getTime() + 3 * 86_400_000),
               });
               made.push(m);
               return m;
@@ -196,18 +203,10 @@ export async function queueTrickyWorkload(
     { recipient: phone(base + 901), status: 'RET', minutesAgo: 45 },
     { recipient: phone(base + 902), status: 'RET', minutesAgo: 45 },
   ]);
-  const onIys = (m: Movement, status: ConsentStatus, minutesAgo: number) => ({
-    key: movementKey(m),
-    ...BRAND,
-    recipientType: 'BIREYSEL' as const,
-    type: 'MESAJ' as const,
-    recipient: m.recipient,
-    status,
-    consentDate: formatIysDate(new Date(h.sim.now().getTime() - minutesAgo * MINUTE)),
-    source: 'IYS_WEB' as const,
-    updatedAt: h.sim.now().toISOString(),
-  });
-  await h.store.upsertMirror([onIys(same!, 'RET', 60), onIys(older!, 'ONAY', 10)]);
+  await h.store.upsertMirror([
+    mirroredOnIys(h.sim, same!, 'RET', 60),
+    mirroredOnIys(h.sim, older!, 'ONAY', 10),
+  ]);
   return { toSend, notSent: [firstRet!, same!, older!] };
 }
 

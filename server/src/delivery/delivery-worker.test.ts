@@ -1,12 +1,13 @@
 // The delivery worker against the İYS simulator over real HTTP: delivered in consentDate order per
 // key, nothing İYS would refuse is sent (A18), faults end with everything delivered, nothing dead
 // wrongly, and a movement past İYS's 3-business-day window is dead-lettered loudly (A8).
-import { formatIysDate, movementKey } from '@izinli/core';
+import { movementKey } from '@izinli/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SITE_A, phone } from '../store/contract/store-fixtures.test-support.js';
-import { BRAND, MINUTE, startHarness } from './delivery-sim.test-support.js';
+import { MINUTE, startHarness } from './delivery-sim.test-support.js';
 import type { DeliveryHarness } from './delivery-sim.test-support.js';
 import type { DeliveryWorkerOptions } from './delivery-worker.js';
+import { mirroredOnIys } from './movement-fixture.test-support.js';
 
 describe('delivery worker against the İYS simulator over HTTP', () => {
   let h: DeliveryHarness;
@@ -102,37 +103,13 @@ describe('delivery worker against the İYS simulator over HTTP', () => {
   it('never sends what İYS would refuse: same status, a first RET, an older movement (H174/H175/H178)', async () => {
     const same = phone(301);
     const [onay] = await enqueue([{ recipient: same, minutesAgo: 30 }]);
-    await h.store.upsertMirror([
-      {
-        key: movementKey(onay!),
-        ...BRAND,
-        recipientType: 'BIREYSEL',
-        type: 'MESAJ',
-        recipient: same,
-        status: 'ONAY',
-        consentDate: formatIysDate(new Date(h.sim.now().getTime() - 40 * MINUTE)),
-        source: 'IYS_WEB',
-        updatedAt: h.sim.now().toISOString(),
-      },
-    ]);
+    await h.store.upsertMirror([mirroredOnIys(h.sim, onay!, 'ONAY', 40)]);
     const newer = phone(302);
     const [older] = await enqueue([
       { recipient: newer, status: 'RET', minutesAgo: 20 },
       { recipient: phone(303), status: 'RET', minutesAgo: 20 },
     ]);
-    await h.store.upsertMirror([
-      {
-        key: movementKey(older!),
-        ...BRAND,
-        recipientType: 'BIREYSEL',
-        type: 'MESAJ',
-        recipient: newer,
-        status: 'ONAY',
-        consentDate: formatIysDate(new Date(h.sim.now().getTime() - 10 * MINUTE)),
-        source: 'IYS_WEB',
-        updatedAt: h.sim.now().toISOString(),
-      },
-    ]);
+    await h.store.upsertMirror([mirroredOnIys(h.sim, older!, 'ONAY', 10)]);
     const [report] = await worker().runOnce();
     expect(report).toMatchObject({ claimed: 3, sent: 0, alreadyCurrent: 2, dead: 1 });
     expect((await all()).map((m) => [m.state, m.lastError?.code])).toEqual([

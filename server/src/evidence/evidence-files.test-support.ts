@@ -1,4 +1,7 @@
 // Small files whose content is what they claim, as a scanner or a call recorder would produce.
+import { expect } from 'vitest';
+import { EXAMPLE_ADMIN_TOKEN } from '@izinli/core/fixtures';
+
 const bytes = (...parts: (string | number[] | number)[]) =>
   new Uint8Array(
     Buffer.concat(
@@ -27,8 +30,8 @@ interface RequestsApp {
   app: { request(path: string, init: RequestInit): Response | Promise<Response> };
 }
 
-/** `POST /v1/admin/evidence-files` with `body`, as `headers` (the example tenant's token by default). */
-export const uploadEvidence = (
+/** `POST /v1/admin/evidence-files` with `body`, as `headers`. */
+const uploadEvidence = (
   h: RequestsApp,
   body: Uint8Array,
   headers: Record<string, string>,
@@ -40,3 +43,31 @@ export const uploadEvidence = (
       body,
     }),
   );
+
+const exampleTenant = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
+
+/**
+ * Uploads (and consents naming the uploads) through the harness `current()` answers with, as the
+ * example tenant unless told.
+ */
+export function evidenceUploads(current: () => RequestsApp) {
+  return {
+    /** `POST /v1/admin/consents` with `body`: a consent from another source and its evidence. */
+    record: (body: unknown): Promise<Response> =>
+      Promise.resolve(
+        current().app.request('/v1/admin/consents', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...exampleTenant },
+          body: JSON.stringify(body),
+        }),
+      ),
+    upload: (body: Uint8Array, headers: Record<string, string> = exampleTenant) =>
+      uploadEvidence(current(), body, headers),
+    /** Uploads `body`, expects it stored and resolves with its hash. */
+    async uploaded(body: Uint8Array): Promise<string> {
+      const response = await uploadEvidence(current(), body, exampleTenant);
+      expect(response.status).toBe(201);
+      return ((await response.json()) as { sha256: string }).sha256;
+    },
+  };
+}

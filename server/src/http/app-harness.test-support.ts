@@ -5,13 +5,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { currentNotice } from '@izinli/core';
 import type { CaptureInput, ServerConfigInput } from '@izinli/core';
-import { EXAMPLE_SITE_KEY, exampleServerConfig, exampleSiteConfig } from '@izinli/core/fixtures';
+import {
+  EXAMPLE_ADMIN_TOKEN,
+  EXAMPLE_SITE_KEY,
+  exampleServerConfig,
+  exampleSiteConfig,
+} from '@izinli/core/fixtures';
 import { pino } from 'pino';
+import { afterEach, beforeEach, expect } from 'vitest';
 import type { Logger } from 'pino';
 import { deadlinesWithWarning } from '../calendar/server-calendar.js';
 import { GroupCommitter } from '../capture/group-commit.js';
 import { checkServerConfig } from '../config/load-config.js';
-import { loadKeyRing, signReceipt } from '../proof/index.js';
+import { checkpointSites } from '../proof/checkpointer.js';
+import { loadKeyRing, signCheckpoint, signReceipt } from '../proof/index.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { createApp } from './app.js';
 import { composeVerification } from '../verification/compose-verification.js';
@@ -135,6 +142,48 @@ export async function makeHarness(options: HarnessOptions = {}) {
   };
 }
 
+export type Harness = Awaited<ReturnType<typeof makeHarness>>;
+
+/**
+ * A fresh harness for each test of the file, handed to `use` before the test and closed after it;
+ * `options` may be a function, called before each test (to reset a clock the harness reads).
+ */
+export function harnessPerTest(
+  use: (harness: Harness) => void,
+  options: HarnessOptions | (() => HarnessOptions) = {},
+) {
+  let current: Harness | undefined;
+  const open = async (chosen: HarnessOptions) => {
+    current = await makeHarness(chosen);
+    use(current);
+  };
+  beforeEach(() => open(typeof options === 'function' ? options() : options));
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    /** Closes this test's harness and opens one with `next` instead (closed after the test). */
+    async replace(next: HarnessOptions): Promise<void> {
+      await current?.close();
+      await open(next);
+    },
+  };
+}
+
+/** A harness holding `count` valid captures (each answered 201), every site checkpointed after. */
+export async function checkpointedHarness(count: number, options: HarnessOptions = {}) {
+  const h = await makeHarness(options);
+  const receipts: { captureId: string; receipt: string }[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const response = await postCapture(h.app, validCapture());
+    expect(response.status).toBe(201);
+    receipts.push((await response.json()) as { captureId: string; receipt: string });
+  }
+  await checkpointSites({ store: h.store, sign: (head) => signCheckpoint(h.ring, head) });
+  return { h, receipts };
+}
+
 const shown = (id: string, locale: 'tr' | 'en' = 'tr') => {
   const notice = currentNotice(exampleSiteConfig, id, locale)!;
   return { id, version: notice.version, sha256: notice.sha256 };
@@ -172,6 +221,38 @@ export function postCapture(
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: ORIGIN, ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+  );
+}
+
+/** A server over HTTP at `base`, seen as the harness's app is, for the helpers written for it. */
+export function overHttp(base: string) {
+  return { request: (path: string, init?: RequestInit) => fetch(`${base}${path}`, init) };
+}
+
+/** POSTs a capture (any body) to a server over HTTP at `base`, as the widget would. */
+export function postCaptureTo(
+  base: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return postCapture(overHttp(base), body, headers);
+}
+
+/** POSTs `body` as JSON to an admin route, as the example tenant. */
+export function postAdmin(
+  app: { request: (path: string, init: RequestInit) => Response | Promise<Response> },
+  path: string,
+  body: unknown,
+): Promise<Response> {
+  return Promise.resolve(
+    app.request(path, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify(body),
     }),
   );
 }

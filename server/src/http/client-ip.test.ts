@@ -3,26 +3,22 @@
 // what the client wrote in X-Forwarded-For. First proxy-addr's walk on given headers and peers,
 // then real servers (startServer on a real socket, 127.0.0.1 playing the proxy) with forged headers.
 import type { CaptureRecord } from '@izinli/core';
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import { Writable } from 'node:stream';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Hono } from 'hono';
 import type { JSONWebKeySet } from 'jose';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerConfigInput } from '@izinli/core';
-import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY, exampleServerConfig } from '@izinli/core/fixtures';
-import { parseServerEnv } from '../config/env.js';
+import { EXAMPLE_SITE_KEY, exampleServerConfig } from '@izinli/core/fixtures';
 import { checkServerConfig } from '../config/load-config.js';
 import type { TrustProxy } from '../config/trust-proxy.js';
 import { verifyReceipt } from '../proof/index.js';
-import { startServer } from '../start-server.js';
 import type { RunningServer } from '../start-server.js';
-import { ORIGIN, validCapture } from './app-harness.test-support.js';
+import { overHttp, postAdmin, postCaptureTo, validCapture } from './app-harness.test-support.js';
 import { clientIpResolver } from './client-ip.js';
+import { startTestServer } from '../started-server.test-support.js';
 
 /** What the resolver answers for a request from `peer` carrying `xff` (undefined: no header). */
 async function resolve(trust: TrustProxy, peer: string, xff?: string): Promise<string | null> {
@@ -124,17 +120,11 @@ const FULL_IP: ServerConfigInput = {
 
 /** A real server on 127.0.0.1 with the given TRUST_PROXY, a per-IP limit of 3 a minute. */
 async function serverWith(trustProxy: string, logged: string[] = []) {
-  const dir = mkdtempSync(join(tmpdir(), 'izinli-client-ip-'));
   const config = await checkServerConfig(FULL_IP, { IYS_PASSWORD: 'demo' });
-  const env = parseServerEnv({
-    PORT: '0',
-    DATA_DIR: dir,
-    TRUST_PROXY: trustProxy,
-    RATE_LIMIT_PER_IP: '3',
-  });
-  if (!config.ok || !env.ok) throw new Error('bad test setup');
-  const server = await startServer({
-    env: env.value,
+  if (!config.ok) throw new Error('bad test setup');
+  return startTestServer({
+    prefix: 'izinli-client-ip-',
+    env: { TRUST_PROXY: trustProxy, RATE_LIMIT_PER_IP: '3' },
     config: config.value,
     logger: pino(
       { level: 'warn' },
@@ -146,27 +136,30 @@ async function serverWith(trustProxy: string, logged: string[] = []) {
       }),
     ),
   });
-  return {
-    server,
-    async close() {
-      await server.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+}
+
+/** Runs `use` against a server trusting `trustProxy`, closed after it whatever happens. */
+async function withServer(
+  trustProxy: string,
+  use: (server: RunningServer) => Promise<void>,
+  logged: string[] = [],
+): Promise<void> {
+  const s = await serverWith(trustProxy, logged);
+  try {
+    await use(s.server);
+  } finally {
+    await s.close();
+  }
 }
 
 /** POSTs a valid capture over the socket with `xff` as X-Forwarded-For. */
 async function capture(server: RunningServer, xff?: string) {
   const body = validCapture();
-  const response = await fetch(`${server.url}/v1/captures`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      Origin: ORIGIN,
-      ...(xff === undefined ? {} : { 'X-Forwarded-For': xff }),
-    },
-    body: JSON.stringify(body),
-  });
+  const response = await postCaptureTo(
+    server.url,
+    body,
+    xff === undefined ? {} : { 'X-Forwarded-For': xff },
+  );
   return { id: body.id, response };
 }
 
@@ -218,13 +211,9 @@ describe('behind one proxy (TRUST_PROXY=1), over a real socket', () => {
   it('records the real address on a withdrawal through the link', async () => {
     const real = '198.51.100.30';
     expect((await capture(s.server, real)).response.status).toBe(201);
-    const link = await fetch(`${s.server.url}/v1/admin/withdrawal-links`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}`,
-        'Content-Type': 'application/json',
-      },
-      body: JSON.stringify({ siteKey: EXAMPLE_SITE_KEY, recipient: { phone: '0532 123 45 67' } }),
+    const link = await postAdmin(overHttp(s.server.url), '/v1/admin/withdrawal-links', {
+      siteKey: EXAMPLE_SITE_KEY,
+      recipient: { phone: '0532 123 45 67' },
     });
     expect(link.status).toBe(201);
     const token = new URL(((await link.json()) as { url: string }).url).searchParams.get('t')!;
@@ -271,15 +260,16 @@ describe('behind one proxy (TRUST_PROXY=1), over a real socket', () => {
 describe('TRUST_PROXY=true, as older settings wrote it', () => {
   it('reads it as one proxy, and warns at start that it no longer takes the leftmost entry', async () => {
     const logged: string[] = [];
-    const s = await serverWith('true', logged);
-    try {
-      expect(logged.join('')).toContain('TRUST_PROXY=true is read as 1');
-      const { id, response } = await capture(s.server, '203.0.113.9, 198.51.100.7');
-      const { stored } = await recorded(s.server, id, response);
-      expect(stored.ip).toBe('198.51.100.7');
-    } finally {
-      await s.close();
-    }
+    await withServer(
+      'true',
+      async (server) => {
+        expect(logged.join('')).toContain('TRUST_PROXY=true is read as 1');
+        const { id, response } = await capture(server, '203.0.113.9, 198.51.100.7');
+        const { stored } = await recorded(server, id, response);
+        expect(stored.ip).toBe('198.51.100.7');
+      },
+      logged,
+    );
   });
 
   it('is not warned about when the count is written out', async () => {
@@ -292,25 +282,19 @@ describe('TRUST_PROXY=true, as older settings wrote it', () => {
 
 describe('with a list of trusted proxies, over a real socket', () => {
   it('ignores X-Forwarded-For when the socket peer is not in the list', async () => {
-    const s = await serverWith('10.0.0.0/8');
-    try {
-      const { id, response } = await capture(s.server, '198.51.100.7');
-      const { stored } = await recorded(s.server, id, response);
+    await withServer('10.0.0.0/8', async (server) => {
+      const { id, response } = await capture(server, '198.51.100.7');
+      const { stored } = await recorded(server, id, response);
       expect(stored.ip).toBe('127.0.0.1');
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   it('walks past the trusted proxies to the first address outside the list', async () => {
-    const s = await serverWith('127.0.0.1,10.0.0.0/8');
-    try {
-      const { id, response } = await capture(s.server, '203.0.113.9, 198.51.100.7, 10.1.2.3');
-      const { stored, signed } = await recorded(s.server, id, response);
+    await withServer('127.0.0.1,10.0.0.0/8', async (server) => {
+      const { id, response } = await capture(server, '203.0.113.9, 198.51.100.7, 10.1.2.3');
+      const { stored, signed } = await recorded(server, id, response);
       expect(stored.ip).toBe('198.51.100.7');
       expect(signed.ip).toBe('198.51.100.7');
-    } finally {
-      await s.close();
-    }
+    });
   });
 });

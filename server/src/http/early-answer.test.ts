@@ -3,22 +3,17 @@
 // `Connection: close` and the socket closes after the whole answer; it never says keep-alive and
 // then drops the connection. Raw HTTP/1.1 keep-alive sockets against startServer, and a small app
 // whose handlers the test holds, for a request pipelined behind such an answer.
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleServerConfig } from '@izinli/core/fixtures';
-import { parseServerEnv } from '../config/env.js';
-import { checkServerConfig } from '../config/load-config.js';
-import { startServer } from '../start-server.js';
 import type { RunningServer } from '../start-server.js';
-import { ORIGIN, validCapture } from './app-harness.test-support.js';
+import { ORIGIN, postCaptureTo, validCapture } from './app-harness.test-support.js';
 import { EarlyAnswerResponse, skipClosingConnections } from './early-answer.js';
+import { startTestServer } from '../started-server.test-support.js';
+import type { TestServer } from '../started-server.test-support.js';
 
 interface RawResponse {
   status: number;
@@ -71,6 +66,14 @@ function rawConnection(port: number) {
     socket,
     closed,
     write: (data: Buffer | string) => socket.write(data),
+    /** The next answer, which must be `status` with Connection: close; resolves once closed. */
+    async closingAnswer(status: number): Promise<RawResponse> {
+      const answer = await this.next();
+      expect(answer?.status).toBe(status);
+      expect(answer?.headers.connection).toBe('close');
+      await closed;
+      return answer!;
+    },
     async next(): Promise<RawResponse | undefined> {
       for (;;) {
         const parsed = parseResponse(buffer);
@@ -119,31 +122,19 @@ const errorCode = (response: RawResponse) =>
   (JSON.parse(response.body) as { error: { code: string } }).error.code;
 
 describe('answers before the body was read, on startServer', () => {
+  let started: TestServer;
   let server: RunningServer;
-  let dir: string;
   const LIMIT = 1024;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'izinli-early-'));
-    const config = await checkServerConfig(exampleServerConfig, { IYS_PASSWORD: 'demo' });
-    const env = parseServerEnv({
-      PORT: '0',
-      DATA_DIR: dir,
-      TRUST_PROXY: '1',
-      CAPTURE_BODY_LIMIT_BYTES: String(LIMIT),
-      RATE_LIMIT_PER_IP: '2',
-    });
-    if (!config.ok || !env.ok) throw new Error('bad test setup');
-    server = await startServer({
-      env: env.value,
-      config: config.value,
+    started = await startTestServer({
+      prefix: 'izinli-early-',
+      env: { TRUST_PROXY: '1', CAPTURE_BODY_LIMIT_BYTES: String(LIMIT), RATE_LIMIT_PER_IP: '2' },
       logger: pino({ level: 'silent' }),
     });
+    ({ server } = started);
   });
-  afterAll(async () => {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => started.close());
 
   // The real capture body is under LIMIT; these are over it.
   const oversized = JSON.stringify({ ...validCapture(), pad: 'x'.repeat(200_000) });
@@ -151,21 +142,15 @@ describe('answers before the body was read, on startServer', () => {
   it('413 while the body is still coming: Connection: close, the whole answer, then the close', async () => {
     const connection = rawConnection(server.port);
     connection.write(capture('198.51.100.1', oversized, 100));
-    const answer = await connection.next();
-    expect(answer?.status).toBe(413);
-    expect(answer?.headers.connection).toBe('close');
-    expect(errorCode(answer!)).toBe('body.tooLarge');
-    await connection.closed;
+    const answer = await connection.closingAnswer(413);
+    expect(errorCode(answer)).toBe('body.tooLarge');
     expect(await connection.next()).toBeUndefined();
   });
 
   it('413 for a body sent whole: Connection: close too (200 kB cannot all be read yet)', async () => {
     const connection = rawConnection(server.port);
     connection.write(capture('198.51.100.2', oversized));
-    const answer = await connection.next();
-    expect(answer?.status).toBe(413);
-    expect(answer?.headers.connection).toBe('close');
-    await connection.closed;
+    await connection.closingAnswer(413);
   });
 
   it('a capture pipelined before a 413 gets its whole 201 and is stored; then the close', async () => {
@@ -183,10 +168,7 @@ describe('answers before the body was read, on startServer', () => {
     const created = JSON.parse(first!.body) as { captureId: string; receipt: string };
     expect(created.captureId).toBe(body.id);
     expect((await server.store.getCapture(body.id))?.receipt).toBe(created.receipt);
-    const second = await connection.next();
-    expect(second?.status).toBe(413);
-    expect(second?.headers.connection).toBe('close');
-    await connection.closed;
+    await connection.closingAnswer(413);
   });
 
   it.each([
@@ -211,28 +193,18 @@ describe('answers before the body was read, on startServer', () => {
   ])('%s while the body is still coming: Connection: close', async (_what, status, make) => {
     const connection = rawConnection(server.port);
     connection.write(make());
-    const answer = await connection.next();
-    expect(answer?.status).toBe(status);
-    expect(answer?.headers.connection).toBe('close');
-    await connection.closed;
+    await connection.closingAnswer(status);
   });
 
   it('429 from the per-IP limit while the body is still coming: Connection: close', async () => {
     const ip = '198.51.100.5';
     for (let i = 0; i < 2; i += 1) {
-      const response = await fetch(`${server.url}/v1/captures`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Origin: ORIGIN, 'X-Forwarded-For': ip },
-        body: JSON.stringify(validCapture()),
-      });
+      const response = await postCaptureTo(server.url, validCapture(), { 'X-Forwarded-For': ip });
       expect(response.status).toBe(201);
     }
     const connection = rawConnection(server.port);
     connection.write(capture(ip, JSON.stringify(validCapture()), 10));
-    const answer = await connection.next();
-    expect(answer?.status).toBe(429);
-    expect(answer?.headers.connection).toBe('close');
-    await connection.closed;
+    await connection.closingAnswer(429);
   });
 
   it('keeps the connection when the body was read: two captures and a GET on one socket', async () => {
@@ -323,10 +295,7 @@ describe('a request pipelined behind an answer that closes the connection', () =
       const slow = await connection.next();
       expect(slow?.status).toBe(200);
       expect(slow?.body).toBe('slow done');
-      const refused = await connection.next();
-      expect(refused?.status).toBe(415);
-      expect(refused?.headers.connection).toBe('close');
-      await connection.closed;
+      await connection.closingAnswer(415);
       expect(await connection.next()).toBeUndefined();
       expect(counted).toBe(0);
     } finally {

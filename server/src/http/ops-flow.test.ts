@@ -2,54 +2,24 @@
 // receiver): the capture's request id in its answer and its access line, and /metrics moved —
 // the request histogram, İYS outcomes by code, the last sync per brand, the oldest open movement,
 // webhook outcomes.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createIysSim, seededRandom, serveIysSim } from '@izinli/iys-sim';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { capturedLogger } from '../captured-logger.test-support.js';
-import { parseServerEnv } from '../config/env.js';
-import { startServer } from '../start-server.js';
 import type { RunningServer } from '../start-server.js';
-import {
-  configWithReceiver,
-  newSecret,
-  startReceiver,
-} from '../webhooks/webhook-receiver.test-support.js';
-import { ORIGIN, validCapture } from './app-harness.test-support.js';
+import { postCaptureTo, validCapture } from './app-harness.test-support.js';
+import { flowStackPerFile } from '../started-server.test-support.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
 const log = capturedLogger('info');
 let server: RunningServer;
 
-beforeAll(async () => {
-  const sim = createIysSim({ limits: { requestsPerSecond: 1_000_000 }, random: seededRandom(3) });
-  const served = await serveIysSim(sim, { port: 0 });
-  cleanups.push(
-    () => sim.close(),
-    () => served.close(),
-  );
-  const secret = newSecret();
-  const receiver = await startReceiver({ '/hooks': secret });
-  cleanups.push(receiver.close);
-  const dir = mkdtempSync(join(tmpdir(), 'izinli-ops-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const config = await configWithReceiver(`${receiver.url}/hooks`, secret);
-  const env = parseServerEnv({
-    PORT: '0',
-    DATA_DIR: dir,
-    IYS_BASE_URL: served.url,
-    DELIVERY_INTERVAL_MS: '50',
-    SYNC_INTERVAL_SECONDS: '1',
-    WEBHOOK_INTERVAL_MS: '50',
-  });
-  if (!env.ok) throw new Error('bad test setup');
-  server = await startServer({ env: env.value, config, logger: log.logger });
-  cleanups.unshift(() => server.close());
-});
-afterAll(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+flowStackPerFile(
+  {
+    seed: 3,
+    prefix: 'izinli-ops-',
+    env: { DELIVERY_INTERVAL_MS: '50', SYNC_INTERVAL_SECONDS: '1', WEBHOOK_INTERVAL_MS: '50' },
+    logger: log.logger,
+  },
+  (stack) => ({ server } = stack),
+);
 
 /** The value of one series of the Prometheus text, or undefined. */
 function series(text: string, name: string, labels: string): number | undefined {
@@ -58,11 +28,7 @@ function series(text: string, name: string, labels: string): number | undefined 
 }
 
 it('a capture delivered to İYS and told to a webhook: the request id logged, the metrics moved', async () => {
-  const answer = await fetch(`${server.url}/v1/captures`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: ORIGIN, 'X-Request-Id': 'kayit-42' },
-    body: JSON.stringify(validCapture()),
-  });
+  const answer = await postCaptureTo(server.url, validCapture(), { 'X-Request-Id': 'kayit-42' });
   expect(answer.status).toBe(201);
   expect(answer.headers.get('x-request-id')).toBe('kayit-42');
 

@@ -1,9 +1,10 @@
 // The request boundary: text no store can hold, bodies of a type a route does not
 // take and malformed forms are 4xx JSON errors naming where, and nothing is written.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from './api-error.js';
 import { EXAMPLE_ADMIN_TOKEN } from '@izinli/core/fixtures';
-import { ORIGIN, makeHarness, postCapture, validCapture } from './app-harness.test-support.js';
+import { ORIGIN, harnessPerTest, postCapture, validCapture } from './app-harness.test-support.js';
+import type { Harness } from './app-harness.test-support.js';
 import { findUnstorableText } from './request-text.js';
 
 describe('findUnstorableText', () => {
@@ -33,14 +34,8 @@ describe('findUnstorableText', () => {
 
 const ADMIN_HEADERS = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
 
-type Harness = Awaited<ReturnType<typeof makeHarness>>;
 let h: Harness;
-beforeEach(async () => {
-  h = await makeHarness();
-});
-afterEach(async () => {
-  await h.close();
-});
+harnessPerTest((made) => (h = made));
 
 async function errorOf(response: Response, status: number) {
   expect(response.status).toBe(status);

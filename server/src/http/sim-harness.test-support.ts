@@ -8,8 +8,9 @@ import { unlimited } from '@izinli/iys';
 import { createIysSim, seededRandom, serveIysSim } from '@izinli/iys-sim';
 import type { IysSim, ServedSim } from '@izinli/iys-sim';
 import { pino } from 'pino';
+import { afterEach, beforeEach } from 'vitest';
 import { createDeliveryWorker } from '../delivery/delivery-worker.js';
-import { makeHarness } from './app-harness.test-support.js';
+import { makeHarness, overHttp } from './app-harness.test-support.js';
 import type { HarnessOptions } from './app-harness.test-support.js';
 
 /** A consent as the simulator's `/__sim/consents` lists it. */
@@ -27,6 +28,8 @@ export interface ServedSimHarness {
   h: Awaited<ReturnType<typeof makeHarness>>;
   /** The app's base URL over HTTP. */
   base: string;
+  /** The app over HTTP, for the helpers written for the harness's app. */
+  http: ReturnType<typeof overHttp>;
   /** One delivery pass to the simulator. */
   deliver(): ReturnType<ReturnType<typeof createDeliveryWorker>['runOnce']>;
   /** What the simulator holds for a recipient. */
@@ -64,6 +67,7 @@ export async function makeServedSimHarness(
     served,
     h,
     base,
+    http: overHttp(base),
     deliver: () => worker.runOnce(),
     simConsents: async (recipient) =>
       (await (
@@ -75,5 +79,46 @@ export async function makeServedSimHarness(
       await served.close();
       await sim.close();
     },
+  };
+}
+
+/**
+ * A fresh served-simulator harness for each test of the file or describe, closed after it: the
+ * object answers for the current test's harness.
+ */
+export function servedSimPerTest(
+  options: Parameters<typeof makeServedSimHarness>[0] = {},
+): ServedSimHarness {
+  let current: ServedSimHarness | undefined;
+  beforeEach(async () => {
+    current = await makeServedSimHarness(options);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  const now = (): ServedSimHarness => {
+    if (!current) throw new Error('the served simulator exists only inside a test');
+    return current;
+  };
+  return {
+    get sim() {
+      return now().sim;
+    },
+    get served() {
+      return now().served;
+    },
+    get h() {
+      return now().h;
+    },
+    get base() {
+      return now().base;
+    },
+    get http() {
+      return now().http;
+    },
+    deliver: () => now().deliver(),
+    simConsents: (recipient) => now().simConsents(recipient),
+    close: () => now().close(),
   };
 }

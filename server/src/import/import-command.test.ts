@@ -4,16 +4,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { checkCaptureChain } from '@izinli/core';
 import type { CaptureRecord } from '@izinli/core';
 import { EXAMPLE_SITE_KEY, exampleServerConfig } from '@izinli/core/fixtures';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../cli/run.js';
+import { izinliInProcess } from '../cli/cli-run.test-support.js';
 import { makeHarness } from '../http/app-harness.test-support.js';
 import { verifyReceipt } from '../proof/index.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { writeImportFixture } from './import-fixture.test-support.js';
+import type { ImportReport } from './import-report.js';
 
 type Harness = Awaited<ReturnType<typeof makeHarness>>;
 let h: Harness;
@@ -29,33 +28,13 @@ afterEach(async () => {
   await h.close();
 });
 
-interface Report {
-  rows: number;
-  good: number;
-  recorded: number;
-  alreadyRecorded: number;
-  bad: number;
-  seconds: number;
-  rowsPerSecond: number;
-  badRows: { line: number; rowKey?: string; problems: { code: string; message: string }[] }[];
-}
-
 async function izinliImport(args: string[]) {
-  let out = '';
-  let err = '';
-  const stdout = new PassThrough().on('data', (c: Buffer) => (out += c.toString()));
-  const stderr = new PassThrough().on('data', (c: Buffer) => (err += c.toString()));
-  const code = await runCli(['import', ...args, '--config', config, '--data-dir', h.dir], {
-    env: { LANG: 'en_US.UTF-8' },
-    stdin: new PassThrough(),
-    stdout,
-    stderr,
+  const run = await izinliInProcess(['import', ...args, '--config', config, '--data-dir', h.dir], {
     fetch: globalThis.fetch,
-    openStore: () => Promise.reject(new Error('not used')),
-    openFullStore: () => openSqliteStore({ file: join(h.dir, 'izinli.sqlite') }),
+    fullStoreIn: h.dir,
     now: () => NOW,
   });
-  return { code, out, err };
+  return { code: run.code, out: run.stdout, err: run.stderr };
 }
 
 const records = async () => (await h.store.listCaptures({ limit: 500 })).items;
@@ -68,7 +47,7 @@ describe('izinli import', () => {
 
     const dry = await izinliImport([fixture.path, '--dry-run', '--json']);
     expect(dry.code).toBe(1);
-    const planned = JSON.parse(dry.out) as Report;
+    const planned = JSON.parse(dry.out) as ImportReport;
     expect(planned).toMatchObject({
       rows: 240,
       good: 220,
@@ -90,7 +69,7 @@ describe('izinli import', () => {
 
     const real = await izinliImport([fixture.path, '--json']);
     expect(real.code).toBe(1);
-    const done = JSON.parse(real.out) as Report;
+    const done = JSON.parse(real.out) as ImportReport;
     expect(done).toMatchObject({ rows: 240, recorded: 220, bad: 20 });
     const stored = await records();
     expect(stored).toHaveLength(220);
@@ -117,7 +96,7 @@ describe('izinli import', () => {
     });
 
     const again = await izinliImport([fixture.path, '--json']);
-    const second = JSON.parse(again.out) as Report;
+    const second = JSON.parse(again.out) as ImportReport;
     expect(second).toMatchObject({ recorded: 0, alreadyRecorded: 220 });
     expect(await records()).toHaveLength(220);
   });

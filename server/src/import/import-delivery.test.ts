@@ -3,83 +3,36 @@
 // simulator over HTTP, each consent with its row's source and consentDate.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { exampleServerConfig } from '@izinli/core/fixtures';
-import { unlimited } from '@izinli/iys';
-import { createIysSim, seededRandom, serveIysSim } from '@izinli/iys-sim';
-import type { IysSim, ServedSim } from '@izinli/iys-sim';
-import { pino } from 'pino';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../cli/run.js';
-import { createDeliveryWorker } from '../delivery/delivery-worker.js';
-import { makeHarness } from '../http/app-harness.test-support.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { describe, expect, it } from 'vitest';
+import { izinliInProcess } from '../cli/cli-run.test-support.js';
+import { servedSimPerTest } from '../http/sim-harness.test-support.js';
 import { writeImportFixture } from './import-fixture.test-support.js';
 
-interface SimConsent {
-  type: string;
-  status: string;
-  source: string;
-  consentDate: string;
-}
-
 describe('an import delivered in batches', () => {
-  let sim: IysSim;
-  let served: ServedSim;
-  let h: Awaited<ReturnType<typeof makeHarness>>;
-
-  beforeEach(async () => {
-    sim = createIysSim({
-      // Thursday 2026-11-26 10:00 Turkey time: the fixture's rows are of the day before.
-      clock: { now: () => 0, start: '2026-11-26T07:00:00Z' },
-      limits: { requestsPerSecond: 1_000_000 },
-      random: seededRandom(11),
-    });
-    served = await serveIysSim(sim, { port: 0 });
-    h = await makeHarness({ now: () => sim.now() });
-  });
-  afterEach(async () => {
-    await h.close();
-    await served.close();
-    await sim.close();
-  });
+  // Thursday 2026-11-26 10:00 Turkey time: the fixture's rows are of the day before.
+  const t = servedSimPerTest({ seed: 11 });
 
   it('A8, A19: 120 imported rows reach İYS in batches with their source and consentDate', async () => {
+    const { h, sim } = t;
     const config = join(h.dir, 'izinli.config.json');
     writeFileSync(config, JSON.stringify(exampleServerConfig));
     const fixture = writeImportFixture(h.dir, 120, { badEvery: 1000 });
-    const code = await runCli(['import', fixture.path, '--config', config, '--data-dir', h.dir], {
-      env: {},
-      stdin: new PassThrough(),
-      stdout: new PassThrough(),
-      stderr: new PassThrough(),
-      fetch: globalThis.fetch,
-      openStore: () => Promise.reject(new Error('not used')),
-      openFullStore: () => openSqliteStore({ file: join(h.dir, 'izinli.sqlite') }),
-      now: () => sim.now(),
-    });
+    const { code } = await izinliInProcess(
+      ['import', fixture.path, '--config', config, '--data-dir', h.dir],
+      { env: {}, fetch: globalThis.fetch, fullStoreIn: h.dir, now: () => sim.now() },
+    );
     expect(code).toBe(0);
     const pending = await h.store.movements({});
     expect(pending.length).toBeGreaterThan(50);
     expect(pending.every((m) => m.state === 'pending')).toBe(true);
 
-    const worker = createDeliveryWorker({
-      config: h.config,
-      store: h.store,
-      baseUrl: served.url,
-      fetch: (request) => fetch(request),
-      intervalMs: 1000,
-      now: () => sim.now(),
-      rateLimiter: () => unlimited,
-      retry: { random: seededRandom(5) },
-      logger: pino({ level: 'silent' }),
-    });
-    const [submitted] = await worker.runOnce();
+    const [submitted] = await t.deliver();
     expect(submitted).toMatchObject({ batched: pending.length });
     expect(submitted!.batches).toBeGreaterThanOrEqual(1);
     // İYS answers a batch no sooner than 300 s after it was taken.
     sim.advance(305_000);
-    const [polled] = await worker.runOnce();
+    const [polled] = await t.deliver();
     expect(polled).toMatchObject({ delivered: pending.length, dead: 0 });
 
     // Row 10 is a wet-signature form, row 11 a call, both consented on 2026-11-25.
@@ -88,9 +41,7 @@ describe('an import delivered in batches', () => {
       [11, 'HS_CAGRI_MERKEZI'],
     ] as const) {
       const phone = `+905321${String(1_000_000 + i).slice(1)}`;
-      const held = (await (
-        await fetch(`${served.url}/__sim/consents?recipient=${encodeURIComponent(phone)}`)
-      ).json()) as SimConsent[];
+      const held = await t.simConsents(phone);
       const row = pending.find((m) => m.recipient === phone && m.type === 'MESAJ')!;
       expect(held.find((c) => c.type === 'MESAJ')).toMatchObject({
         status: 'ONAY',

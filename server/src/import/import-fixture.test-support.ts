@@ -4,26 +4,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
 import { jpegScan } from '../evidence/evidence-files.test-support.js';
+import { IMPORT_COLUMNS } from './import-csv.js';
+import type { ImportColumn } from './import-csv.js';
 
-const HEADER = [
-  'row_key',
-  'site_key',
-  'source',
-  'consent_date',
-  'full_name',
-  'phone',
-  'email',
-  'MESAJ',
-  'ARAMA',
-  'EPOSTA',
-  'granted_purposes',
-  'scan_files',
-  'call_id',
-  'agent_id',
-  'recording_ref',
-  'reference',
-] as const;
-type Cells = Partial<Record<(typeof HEADER)[number], string>>;
+/** The columns the fixture leaves out: defaulted ones and evidence it never plants. */
+const LEFT_OUT =
+  'recipient_type locale refused_purposes form_id recording_file message_id reply_text reply_sha256';
+/** Every other import column, in the import's own order. */
+const HEADER = IMPORT_COLUMNS.filter((column) => !LEFT_OUT.split(' ').includes(column));
+type Cells = Partial<Record<ImportColumn, string>>;
 
 /** The kinds of bad row planted, each with the problem code the dry run must name. */
 export const PLANTED = [

@@ -8,21 +8,16 @@ import { join } from 'node:path';
 import { captureRecordHash, isCaptureRecord } from '@izinli/core';
 import type { CaptureRecord, ConfirmationRecord } from '@izinli/core';
 import { EXAMPLE_ADMIN_TOKEN } from '@izinli/core/fixtures';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { izinliInProcess } from '../cli/cli-run.test-support.js';
-import { makeHarness, postCapture, validCapture } from '../http/app-harness.test-support.js';
+import { harnessPerTest, postCapture, validCapture } from '../http/app-harness.test-support.js';
+import type { Harness } from '../http/app-harness.test-support.js';
 import { verifyBundle } from './bundle-verify.js';
 import { signReceipt } from './receipt.js';
 
-type Harness = Awaited<ReturnType<typeof makeHarness>>;
 let h: Harness;
 const auth = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
-beforeEach(async () => {
-  h = await makeHarness({ now: () => new Date('2026-11-26T09:15:30.000Z') });
-});
-afterEach(async () => {
-  await h.close();
-});
+harnessPerTest((made) => (h = made), { now: () => new Date('2026-11-26T09:15:30.000Z') });
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 

@@ -3,22 +3,18 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { izinliInProcess } from '../cli/cli-run.test-support.js';
-import { pdfScan } from '../evidence/evidence-files.test-support.js';
-import { makeHarness, postCapture, validCapture } from '../http/app-harness.test-support.js';
+import { evidenceUploads, pdfScan } from '../evidence/evidence-files.test-support.js';
+import { harnessPerTest, postCapture, validCapture } from '../http/app-harness.test-support.js';
+import type { Harness } from '../http/app-harness.test-support.js';
 import { verifyBundle } from './bundle-verify.js';
 
-type Harness = Awaited<ReturnType<typeof makeHarness>>;
 let h: Harness;
 const NOW = new Date('2026-11-26T09:15:30.000Z');
 const auth = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
-beforeEach(async () => {
-  h = await makeHarness({ now: () => NOW });
-});
-afterEach(async () => {
-  await h.close();
-});
+harnessPerTest((made) => (h = made), { now: () => NOW });
+const { record, uploaded } = evidenceUploads(() => h);
 
 interface Bundle {
   records: { record?: { source: string } }[];
@@ -27,23 +23,14 @@ interface Bundle {
 
 async function bundleWithScan(): Promise<{ bundle: Bundle; sha256: string }> {
   expect((await postCapture(h.app, validCapture())).status).toBe(201);
-  const uploaded = await h.app.request('/v1/admin/evidence-files', {
-    method: 'POST',
-    headers: auth,
-    body: pdfScan('demet'),
-  });
-  const { sha256 } = (await uploaded.json()) as { sha256: string };
-  const recorded = await h.app.request('/v1/admin/consents', {
-    method: 'POST',
-    headers: { ...auth, 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      siteKey: EXAMPLE_SITE_KEY,
-      source: 'HS_ISLAK_IMZA',
-      consentDate: '2026-11-26 09:00:00',
-      recipient: { fullName: 'Ayşe Yılmaz', phone: '0532 123 45 67' },
-      channels: [{ type: 'ARAMA', status: 'ONAY' }],
-      evidence: { kind: 'scan', files: [sha256] },
-    }),
+  const sha256 = await uploaded(pdfScan('demet'));
+  const recorded = await record({
+    siteKey: EXAMPLE_SITE_KEY,
+    source: 'HS_ISLAK_IMZA',
+    consentDate: '2026-11-26 09:00:00',
+    recipient: { fullName: 'Ayşe Yılmaz', phone: '0532 123 45 67' },
+    channels: [{ type: 'ARAMA', status: 'ONAY' }],
+    evidence: { kind: 'scan', files: [sha256] },
   });
   expect(recorded.status).toBe(201);
   const response = await h.app.request(

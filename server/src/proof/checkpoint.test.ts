@@ -1,20 +1,13 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeProtectedHeader } from 'jose';
 import { canonicalJson, problemMessage } from '@izinli/core';
 import { CHECKPOINT_TYP, signCheckpoint, verifyCheckpoint } from './checkpoint.js';
-import { loadKeyRing } from './key-ring.js';
 import type { KeyRing } from './key-ring.js';
 import { RECEIPT_TYP } from './receipt.js';
-import { EXAMPLE_SITE_KEY, tempDir } from './proof-fixtures.test-support.js';
+import { EXAMPLE_SITE_KEY, keyRingPerFile } from './proof-fixtures.test-support.js';
 
-let dir: string;
 let ring: KeyRing;
-beforeAll(async () => {
-  dir = tempDir();
-  ring = await loadKeyRing({ dataDir: dir });
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+keyRingPerFile((made) => (ring = made));
 
 const head = {
   siteKey: EXAMPLE_SITE_KEY,

@@ -1,23 +1,16 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeProtectedHeader } from 'jose';
 import { canonicalJson } from '@izinli/core';
 import { keysDir, privateKeyFile } from './key-files.js';
 import { loadKeyRing, readJwks, rotateKeys } from './key-ring.js';
 import { signReceipt, verifyReceipt } from './receipt.js';
-import { sealedRecord, tempDir } from './proof-fixtures.test-support.js';
+import { tempDirsPerTest } from '../temp-dirs.test-support.js';
+import { sealedRecord } from './proof-fixtures.test-support.js';
 
-const dirs: string[] = [];
-function dataDir(): string {
-  const dir = tempDir();
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const dataDir = tempDirsPerTest('izinli-proof-');
 
 // RFC 7638 §3 computed by hand, not by jose: the required members in lexicographic order.
 function rfc7638(jwk: { crv: string; kty: string; x: string }): string {

@@ -1,6 +1,4 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadKeyRing } from './key-ring.js';
+import { describe, expect, it } from 'vitest';
 import type { KeyRing } from './key-ring.js';
 import { exportLog } from './log-export.js';
 import { LogBodyLine, LogHeaderLine } from './log-lines.js';
@@ -9,19 +7,14 @@ import {
   OTHER_SITE_KEY,
   checkpointAt,
   collect,
+  keyRingPerFile,
   memoryStore,
   purged,
   signedChain,
-  tempDir,
 } from './proof-fixtures.test-support.js';
 
-let dir: string;
 let ring: KeyRing;
-beforeAll(async () => {
-  dir = tempDir();
-  ring = await loadKeyRing({ dataDir: dir });
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+keyRingPerFile((made) => (ring = made));
 
 const now = () => new Date('2025-07-01T00:00:00.000Z');
 

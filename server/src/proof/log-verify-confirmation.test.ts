@@ -1,10 +1,9 @@
 // Confirmations in an exported log (docs/verification.md#records): a capture holding MESAJ, then
 // the confirmation that releases it, verify; a confirmation naming another hash than its
 // capture's fails with log.confirmsMismatch, whether it was written so or edited in the export.
-import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   captureRecordHash,
   problemMessage,
@@ -12,8 +11,8 @@ import {
   sealCaptureRecord,
 } from '@izinli/core';
 import type { ChainRecord, ConfirmationRecord, Problem } from '@izinli/core';
+import { unsignedCapture } from '../capture/seal-iys-day.js';
 import type { StoredCapture } from '../store/store.js';
-import { loadKeyRing } from './key-ring.js';
 import type { KeyRing } from './key-ring.js';
 import { exportLog } from './log-export.js';
 import { verifyLog } from './log-verify.js';
@@ -21,32 +20,17 @@ import type { VerifyLogOptions } from './log-verify.js';
 import {
   EXAMPLE_SITE_KEY,
   collect,
+  keyRingPerFile,
   memoryStore,
-  tempDir,
   unsealedRecord,
 } from './proof-fixtures.test-support.js';
 import { signReceipt } from './receipt.js';
 
-let dir: string;
 let ring: KeyRing;
-beforeAll(async () => {
-  dir = tempDir();
-  ring = await loadKeyRing({ dataDir: dir });
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+keyRingPerFile((made) => (ring = made));
 
 async function stored(record: ChainRecord): Promise<StoredCapture> {
-  return {
-    captureId: record.captureId,
-    siteKey: record.siteKey,
-    seq: record.seq,
-    prevHash: record.prevHash,
-    recordHash: record.recordHash,
-    bodyHash: 'b'.repeat(64),
-    record,
-    receipt: await signReceipt(ring, record),
-    receivedAt: record.receivedAt,
-  };
+  return { ...unsignedCapture(record, 'b'.repeat(64)), receipt: await signReceipt(ring, record) };
 }
 
 /** A capture holding MESAJ by code, then its confirmation naming `confirmsHash` (default: right). */

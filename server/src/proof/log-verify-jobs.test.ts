@@ -1,21 +1,16 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadKeyRing } from './key-ring.js';
+import { describe, expect, it } from 'vitest';
 import type { KeyRing } from './key-ring.js';
 import { LogVerifyJobs } from './log-verify-jobs.js';
 import type { LogVerifyJob } from './log-verify-jobs.js';
-import { memoryStore, signedChain, tempDir } from './proof-fixtures.test-support.js';
+import { keyRingPerFile, memoryStore, signedChain } from './proof-fixtures.test-support.js';
 import type { StoredCapture } from '../store/store.js';
 
-let dir: string;
 let ring: KeyRing;
 let chain: StoredCapture[];
-beforeAll(async () => {
-  dir = tempDir('izinli-jobs-');
-  ring = await loadKeyRing({ dataDir: dir });
+keyRingPerFile(async (made) => {
+  ring = made;
   chain = await signedChain(ring, 6);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+}, 'izinli-jobs-');
 
 const store = (captures: StoredCapture[]) => ({
   ...memoryStore(captures),

@@ -1,8 +1,8 @@
 // Long because: one case per way an exported log can be edited, reordered, cut or mis-signed.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { problemMessage, problemMessages, sealCaptureRecord } from '@izinli/core';
 import type { CaptureRecord, Problem } from '@izinli/core';
 import type { Checkpoint, StoredCapture } from '../store/store.js';
@@ -16,10 +16,10 @@ import {
   OTHER_SITE_KEY,
   checkpointAt,
   collect,
+  keyRingPerFile,
   memoryStore,
   purged,
   signedChain,
-  tempDir,
 } from './proof-fixtures.test-support.js';
 
 type Line = Record<string, unknown> & { type: string; seq?: number; siteKey?: string };
@@ -31,14 +31,13 @@ let checkpoints: Checkpoint[];
 let clean: string[];
 
 // Five records, checkpoints at 3 and 5: the export the tamper tests start from.
-beforeAll(async () => {
-  dir = tempDir();
-  ring = await loadKeyRing({ dataDir: dir });
+keyRingPerFile(async (made, folder) => {
+  ring = made;
+  dir = folder;
   chain = await signedChain(ring, 5);
   checkpoints = [await checkpointAt(ring, chain, 3), await checkpointAt(ring, chain, 5)];
   clean = await exported(chain, checkpoints);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function exported(captures: StoredCapture[], cps: Checkpoint[] = [], jwks = false) {
   return collect(exportLog(memoryStore(captures, cps), jwks ? { jwks: ring.jwks() } : {}));

@@ -2,11 +2,13 @@
 import { GENESIS_HASH, formatIysDate, sealCaptureRecord } from '@izinli/core';
 import type { CaptureRecord, UnsealedCaptureRecord } from '@izinli/core';
 import { EXAMPLE_SITE_KEY, exampleSiteConfig } from '@izinli/core/fixtures';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Checkpoint, StoredCapture } from '../store/store.js';
 import { signCheckpoint } from './checkpoint.js';
+import { afterAll, beforeAll } from 'vitest';
+import { loadKeyRing } from './key-ring.js';
 import type { KeyRing } from './key-ring.js';
 import type { LogSource } from './log-export.js';
 import { signReceipt } from './receipt.js';
@@ -17,6 +19,24 @@ export const OTHER_SITE_KEY = 'diger-site-demo-000000002';
 /** A fresh temporary folder. */
 export function tempDir(prefix = 'izinli-proof-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/**
+ * One key ring for the whole file, in a temporary data folder removed after its tests: handed to
+ * `use` (with the folder) before them, where the file's other shared setup can follow.
+ */
+export function keyRingPerFile(
+  use: (ring: KeyRing, dir: string) => unknown,
+  prefix?: string,
+): void {
+  let dir: string | undefined;
+  beforeAll(async () => {
+    dir = tempDir(prefix);
+    await use(await loadKeyRing({ dataDir: dir }), dir);
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 }
 
 function notice(id: string) {

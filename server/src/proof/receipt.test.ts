@@ -1,6 +1,5 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compactVerify, createLocalJWKSet, decodeProtectedHeader } from 'jose';
 import { canonicalJson, problemMessage, sealCaptureRecord } from '@izinli/core';
 import type { CaptureRecord } from '@izinli/core';
@@ -9,20 +8,19 @@ import { loadKeyRing } from './key-ring.js';
 import type { KeyRing } from './key-ring.js';
 import { opensslMissing, opensslVerify } from './openssl.test-support.js';
 import { RECEIPT_TYP, signReceipt, verifyReceipt } from './receipt.js';
-import { sealedRecord, tempDir, unsealedRecord } from './proof-fixtures.test-support.js';
+import { keyRingPerFile, sealedRecord, unsealedRecord } from './proof-fixtures.test-support.js';
 
 let dir: string;
 let ring: KeyRing;
 let record: CaptureRecord;
 let receipt: string;
 
-beforeAll(async () => {
-  dir = tempDir();
-  ring = await loadKeyRing({ dataDir: dir });
+keyRingPerFile(async (made, folder) => {
+  ring = made;
+  dir = folder;
   record = await sealedRecord();
   receipt = await signReceipt(ring, record);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Replaces one part (0 header, 1 payload, 2 signature) of a compact JWS. */
 function withPart(jws: string, index: number, part: string): string {

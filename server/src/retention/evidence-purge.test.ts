@@ -1,45 +1,47 @@
 // A14, A19: a purged record's evidence file goes with its personal data; its hash stays, so the
 // chain verifies; a record still in effect keeps its own file.
 import { checkCaptureChain } from '@izinli/core';
-import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY, exampleSiteConfig } from '@izinli/core/fixtures';
+import { EXAMPLE_SITE_KEY, exampleSiteConfig } from '@izinli/core/fixtures';
 import type { CaptureRecord } from '@izinli/core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pdfScan } from '../evidence/evidence-files.test-support.js';
-import { makeHarness } from '../http/app-harness.test-support.js';
+import { describe, expect, it } from 'vitest';
+import { evidenceUploads, pdfScan } from '../evidence/evidence-files.test-support.js';
+import { harnessPerTest } from '../http/app-harness.test-support.js';
+import type { Harness } from '../http/app-harness.test-support.js';
 import { addYears } from './retention-rule.js';
 import { runRetentionPass } from './retention-pass.js';
 
-type Harness = Awaited<ReturnType<typeof makeHarness>>;
 let h: Harness;
 let clock = new Date('2026-11-26T09:15:30.000Z');
-const auth = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
-beforeEach(async () => {
-  clock = new Date('2026-11-26T09:15:30.000Z');
-  h = await makeHarness({ now: () => clock });
-});
-afterEach(async () => {
-  await h.close();
-});
+harnessPerTest(
+  (made) => (h = made),
+  () => {
+    clock = new Date('2026-11-26T09:15:30.000Z');
+    return { now: () => clock };
+  },
+);
+const { record, upload } = evidenceUploads(() => h);
+
+/** One retention pass of the example site, a year after its records' retention ran out. */
+function passAfterRetention() {
+  const later = addYears(clock, exampleSiteConfig.retention.yearsAfterEnd + 1);
+  return runRetentionPass({
+    store: h.store,
+    sites: [{ ...exampleSiteConfig, tenantId: 'ornek-kitabevi' }],
+    now: () => later,
+  });
+}
 
 async function paperConsent(tag: string, granted: boolean, email = `${tag}@ornek.com.tr`) {
-  const uploaded = await h.app.request('/v1/admin/evidence-files', {
-    method: 'POST',
-    headers: auth,
-    body: pdfScan(tag),
-  });
-  const { sha256 } = (await uploaded.json()) as { sha256: string };
-  const response = await h.app.request('/v1/admin/consents', {
-    method: 'POST',
-    headers: { ...auth, 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      siteKey: EXAMPLE_SITE_KEY,
-      source: 'HS_FIZIKSEL_ORTAM',
-      consentDate: '2026-11-26 10:00:00',
-      recipient: { fullName: 'Ayşe Yılmaz', email },
-      // A form whose purpose box was left empty gives nothing: its record's consent ends at once.
-      purposes: [{ id: 'kitap-onerileri', granted }],
-      evidence: { kind: 'scan', files: [sha256] },
-    }),
+  // The same sheet again is answered 200 with the stored file's hash.
+  const { sha256 } = (await (await upload(pdfScan(tag))).json()) as { sha256: string };
+  const response = await record({
+    siteKey: EXAMPLE_SITE_KEY,
+    source: 'HS_FIZIKSEL_ORTAM',
+    consentDate: '2026-11-26 10:00:00',
+    recipient: { fullName: 'Ayşe Yılmaz', email },
+    // A form whose purpose box was left empty gives nothing: its record's consent ends at once.
+    purposes: [{ id: 'kitap-onerileri', granted }],
+    evidence: { kind: 'scan', files: [sha256] },
   });
   expect(response.status).toBe(201);
   return { sha256, captureId: ((await response.json()) as { captureId: string }).captureId };
@@ -49,12 +51,7 @@ describe('retention of evidence files', () => {
   it('A14, A19: purging a record deletes its scan, keeps its hash and the chain; a record in effect keeps its own', async () => {
     const ended = await paperConsent('bos-form', false);
     const kept = await paperConsent('dolu-form', true);
-    const later = addYears(clock, exampleSiteConfig.retention.yearsAfterEnd + 1);
-    const report = await runRetentionPass({
-      store: h.store,
-      sites: [{ ...exampleSiteConfig, tenantId: 'ornek-kitabevi' }],
-      now: () => later,
-    });
+    const report = await passAfterRetention();
     expect(report.sites[0]).toMatchObject({ purged: 1, active: 1 });
     expect(await h.store.evidenceFile('ornek-kitabevi', ended.sha256)).toBeUndefined();
     expect(await h.store.evidenceFile('ornek-kitabevi', kept.sha256)).toBeDefined();
@@ -76,12 +73,7 @@ describe('retention of evidence files', () => {
     const ended = await paperConsent('etkinlik-listesi', false);
     const kept = await paperConsent('etkinlik-listesi', true, 'ikinci@ornek.com.tr');
     expect(kept.sha256).toBe(ended.sha256);
-    const later = addYears(clock, exampleSiteConfig.retention.yearsAfterEnd + 1);
-    const report = await runRetentionPass({
-      store: h.store,
-      sites: [{ ...exampleSiteConfig, tenantId: 'ornek-kitabevi' }],
-      now: () => later,
-    });
+    const report = await passAfterRetention();
     expect(report.sites[0]).toMatchObject({ purged: 1, active: 1 });
     expect(await h.store.evidenceFile('ornek-kitabevi', ended.sha256)).toBeDefined();
   });

@@ -2,12 +2,9 @@
 // longest retention of the brand's sites lose their daily file and İYS changes (they list
 // recipients); the days' hashes and .tsr stay, so the chained iys-day records still verify.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { expect, it } from 'vitest';
 import type { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { tempSqliteStores } from '../store/sqlite/temp-sqlite.test-support.js';
 import { runRetentionPass } from './retention-pass.js';
 import type { RetentionSite } from './retention-pass.js';
 
@@ -15,14 +12,7 @@ const BRAND = { iysCode: 100000, brandCode: 100000 };
 const site = (siteKey: string, years: number, brand = BRAND): RetentionSite =>
   ({ siteKey, brand, retention: { yearsAfterEnd: years } }) as RetentionSite;
 
-let dir: string | undefined;
-let store: SqliteStore | undefined;
-afterEach(async () => {
-  await store?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  store = undefined;
-  dir = undefined;
-});
+const openTempStore = tempSqliteStores('izinli-retention-iys-');
 
 async function dayWithFile(s: SqliteStore, day: string) {
   const content = new TextEncoder().encode(`creationDate\n${day} 10:00:00,+905321234567\n`);
@@ -48,9 +38,7 @@ async function dayWithFile(s: SqliteStore, day: string) {
 }
 
 it('A14, B10: purges a brand’s İYS days past the longest retention of its sites, keeping hashes', async () => {
-  dir = mkdtempSync(join(tmpdir(), 'izinli-retention-iys-'));
-  store = await openSqliteStore({ file: join(dir, 'izinli.sqlite') });
-  await store.migrate();
+  const { store } = await openTempStore();
   const old = await dayWithFile(store, '2021-05-31');
   const young = await dayWithFile(store, '2021-06-01');
   // One site keeps 3 years, another of the same brand 5: the brand's days are kept 5 years.

@@ -7,7 +7,6 @@
 import type { CaptureRecord } from '@izinli/core';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { movementKey } from '@izinli/core';
 import { EXAMPLE_ADMIN_TOKEN, exampleServerConfig } from '@izinli/core/fixtures';
 import { unlimited } from '@izinli/iys';
@@ -15,7 +14,7 @@ import { createIysSim, seededRandom, serveIysSim } from '@izinli/iys-sim';
 import type { IysSim, ServedSim } from '@izinli/iys-sim';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../cli/run.js';
+import { izinliInProcess } from '../cli/cli-run.test-support.js';
 import { createDeliveryWorker } from '../delivery/delivery-worker.js';
 import type { DeliveryWorker } from '../delivery/delivery-worker.js';
 import {
@@ -25,7 +24,6 @@ import {
   validCapture,
 } from '../http/app-harness.test-support.js';
 import { exportLog, verifyLog } from '../proof/index.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { consentChangedEvents } from '../sync/iys-change-entry.js';
 import { chainOf } from '../store/contract/store-fixtures.test-support.js';
 import type { Store } from '../store/store.js';
@@ -154,24 +152,13 @@ describe('retention purge (A14, B10)', () => {
   it('A14, B10: `izinli purge --dry-run --json` reports the same from the command line', async () => {
     const config = join(h.dir, 'izinli.config.json');
     writeFileSync(config, JSON.stringify(exampleServerConfig));
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (c: Buffer) => (out += c.toString()));
-    stderr.on('data', (c: Buffer) => (err += c.toString()));
-    const code = await runCli(
+    const {
+      code,
+      stdout: out,
+      stderr: err,
+    } = await izinliInProcess(
       ['purge', '--dry-run', '--json', '--config', config, '--data-dir', h.dir],
-      {
-        env: {},
-        stdin: new PassThrough(),
-        stdout,
-        stderr,
-        fetch: globalThis.fetch,
-        openStore: () => Promise.reject(new Error('not used')),
-        openFullStore: () => openSqliteStore({ file: join(h.dir, 'izinli.sqlite') }),
-        now: () => addYears(sim.now(), 3),
-      },
+      { env: {}, fetch: globalThis.fetch, fullStoreIn: h.dir, now: () => addYears(sim.now(), 3) },
     );
     expect(code).toBe(0);
     const report = JSON.parse(out) as RetentionReport;

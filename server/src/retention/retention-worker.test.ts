@@ -1,18 +1,14 @@
 // The retention worker (A14, B10): one pass now and on its interval, with the injected clock; a
 // failing pass is logged (without personal data: the error only) and never crashes the process.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exampleSiteConfig } from '@izinli/core/fixtures';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
+import { tempDirsPerTest } from '../temp-dirs.test-support.js';
 import { createRetentionWorker } from './retention-worker.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const freshDir = tempDirsPerTest('izinli-retention-');
 
 function recordingLogger() {
   const lines: { level: string; fields: unknown; msg: string }[] = [];
@@ -24,8 +20,7 @@ function recordingLogger() {
 
 describe('retention worker (A14, B10)', () => {
   it('A14: runs a pass with the injected clock and reports it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'izinli-retention-'));
-    dirs.push(dir);
+    const dir = freshDir();
     const store = await openSqliteStore({ file: join(dir, 'izinli.sqlite') });
     await store.migrate();
     const { lines, logger } = recordingLogger();

@@ -1,26 +1,15 @@
 // Expiry of held permissions (docs/verification.md#the-flow): past its hold, a verification ends
 // unsent, its address dropped, and the site is told by `verification.expired`, in one write.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { SITE_A } from '../store/contract/store-fixtures.test-support.js';
 import { verificationFixture } from '../store/contract/verification-store.test-support.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
-import type { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { tempSqliteStores } from '../store/sqlite/temp-sqlite.test-support.js';
 import { expireVerifications } from './expire.js';
 
-let dir: string | undefined;
-let store: SqliteStore | undefined;
-afterEach(async () => {
-  await store?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const openTempStore = tempSqliteStores('izinli-expire-');
 
 it('expires a verification past its hold with its event, naming no address', async () => {
-  dir = mkdtempSync(join(tmpdir(), 'izinli-expire-'));
-  store = await openSqliteStore({ file: join(dir, 'izinli.sqlite') });
-  await store.migrate();
+  const { store } = await openTempStore();
   const v = verificationFixture(1, { method: 'link', holdUntil: '2026-11-05T09:00:00.000Z' });
   await store.insertVerification(v);
   const now = new Date('2026-11-05T09:00:01.000Z');

@@ -1,28 +1,18 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMailer, MailError } from './mailer.js';
-import type { Mailer } from './mailer.js';
-import { startSmtpServer } from './smtp-server.test-support.js';
-import type { TestSmtpServer } from './smtp-server.test-support.js';
+import { smtpMailersPerTest } from './smtp-server.test-support.js';
 
 const FROM = 'Kitapçı <izin@kitapci.example>';
 const TO = 'ayse.yilmaz@example.com.tr';
 const CODE = '042917';
 
 describe('mailer', () => {
-  let smtp: TestSmtpServer | undefined;
-  let mailer: Mailer | undefined;
-  afterEach(async () => {
-    mailer?.close();
-    await smtp?.close();
-    smtp = undefined;
-    mailer = undefined;
-  });
+  const smtpAndMailer = smtpMailersPerTest(FROM);
 
   it('delivers the message to a real SMTP server with its From, To, Subject and text', async () => {
-    smtp = await startSmtpServer();
-    mailer = createMailer({ url: smtp.url, from: FROM, timeoutMs: 5000 });
+    const { smtp, mailer } = await smtpAndMailer();
     await mailer.send({
       to: TO,
       subject: 'Kitapçı doğrulama kodunuz',
@@ -40,8 +30,7 @@ describe('mailer', () => {
   });
 
   it('rejects a refused recipient with an error naming neither the address nor the code', async () => {
-    smtp = await startSmtpServer({ refuseRecipients: true });
-    mailer = createMailer({ url: smtp.url, from: FROM, timeoutMs: 5000 });
+    const { smtp, mailer } = await smtpAndMailer({ refuseRecipients: true });
     const sent = mailer.send({ to: TO, subject: `Kod ${CODE}`, text: `Kod ${CODE}` });
     const error = await sent.then(
       () => undefined,
@@ -65,7 +54,7 @@ describe('mailer', () => {
     const silent = createServer(() => {});
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const { port } = silent.address() as AddressInfo;
-    mailer = createMailer({
+    const mailer = createMailer({
       url: `smtp://user:hunter2@127.0.0.1:${port}`,
       from: FROM,
       timeoutMs: 300,
@@ -74,6 +63,7 @@ describe('mailer', () => {
       () => undefined,
       (e: unknown) => e as Error,
     );
+    mailer.close();
     silent.close();
     expect(error).toBeInstanceOf(MailError);
     expect(error!.message).toMatch(/^e-mail not sent: [A-Z]+/);

@@ -3,22 +3,22 @@
 // confirmation after the capture with one pending ONAY dated the later of the capture and the
 // confirmation, its deadline counted from that date (A8); a second run replays, never doubles.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { checkCaptureChain, deadlineFor, formatIysDate, parseIysDate } from '@izinli/core';
 import type { ChainRecord } from '@izinli/core';
 import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
-import { afterEach, describe, expect, it } from 'vitest';
-import { GroupCommitter } from '../capture/group-commit.js';
+import { describe, expect, it } from 'vitest';
 import { addressSha256 } from '../capture/held-channels.js';
-import { HELD_PHONE, heldConfig, heldDraft } from '../capture/held.test-support.js';
+import {
+  HELD_PHONE,
+  confirmedCodeVerification,
+  heldConfig,
+  heldDraft,
+  signingCommitter,
+} from '../capture/held.test-support.js';
 import { confirmationId } from '../capture/seal-confirmation.js';
 import type { LoadedConfig } from '../config/load-config.js';
-import { loadKeyRing, signReceipt } from '../proof/index.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { SqliteStore } from '../store/sqlite/sqlite-store.js';
-import type { Verification } from '../store/ports/verification-store.js';
+import { tempSqliteStores } from '../store/sqlite/temp-sqlite.test-support.js';
 import { commitConfirmation, releaseDue } from './release.js';
 import { attachVerifications } from './release-attach.js';
 import type { ReleaseDeps } from './release.js';
@@ -26,61 +26,19 @@ import type { ReleaseDeps } from './release.js';
 // Thursday 26 Nov 2026, 12:15:30 in Turkey.
 const CAPTURED = new Date('2026-11-26T09:15:30.000Z');
 
-let dir: string | undefined;
-let store: SqliteStore | undefined;
-afterEach(async () => {
-  await store?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  store = undefined;
-  dir = undefined;
-});
+const openTempStore = tempSqliteStores('izinli-release-');
 
 async function rig(now: Date, channels: Parameters<typeof heldConfig>[0] = { MESAJ: 'code' }) {
-  dir = mkdtempSync(join(tmpdir(), 'izinli-release-'));
-  store = await openSqliteStore({ file: join(dir, 'izinli.sqlite') });
-  await store.migrate();
-  const ring = await loadKeyRing({ dataDir: dir });
-  const committer = new GroupCommitter({
-    store,
-    signReceipt: (record, canonical) => signReceipt(ring, record, canonical),
-    newId: randomUUID,
-    deadlineFor,
-  });
+  const { store, dir } = await openTempStore();
+  const committer = await signingCommitter(store, dir);
   const config = await heldConfig(channels);
   const deps: ReleaseDeps = { committer, store, sites: config.sites, now: () => now };
   return { store, committer, config, deps };
 }
 
 /** A code verification of the harness's phone, sent at `sentAt`, confirmed at `confirmedAt`. */
-async function confirmedCode(s: SqliteStore, sentAt: Date, confirmedAt: Date): Promise<string> {
-  const verification: Verification = {
-    id: randomUUID(),
-    siteKey: EXAMPLE_SITE_KEY,
-    method: 'code',
-    addressKind: 'phone',
-    destination: HELD_PHONE,
-    destinationSha256: addressSha256(HELD_PHONE),
-    locale: 'tr',
-    secretHash: 'e'.repeat(64),
-    createdAt: sentAt.toISOString(),
-    sentAt: sentAt.toISOString(),
-    sends: 1,
-    expiresAt: new Date(sentAt.getTime() + 180_000).toISOString(),
-    holdUntil: new Date(sentAt.getTime() + 72 * 3_600_000).toISOString(),
-    attempts: 0,
-    state: 'pending',
-    channels: ['MESAJ'],
-  };
-  await s.insertVerification(verification);
-  await s.recordWrongCode(verification.id, 3);
-  const confirmed = await s.confirmVerification(verification.id, {
-    at: confirmedAt.toISOString(),
-    ip: '198.51.100.23',
-    userAgent: 'Mozilla/5.0 test',
-  });
-  expect(confirmed?.state).toBe('confirmed');
-  return verification.id;
-}
+const confirmedCode = async (s: SqliteStore, sentAt: Date, confirmedAt: Date): Promise<string> =>
+  (await confirmedCodeVerification(s, sentAt, confirmedAt)).id;
 
 /** Commits a capture holding MESAJ (EPOSTA ticked, unverified) naming `verificationId`. */
 async function captureNaming(

@@ -1,16 +1,14 @@
 import { exampleSiteConfig } from '@izinli/core/fixtures';
 import type { VerificationPolicy } from '@izinli/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Verification, VerificationStore } from '../store/ports/verification-store.js';
 import type { WebhookEvent } from '../store/types.js';
-import { createMailer } from './mailer.js';
 import type { Mailer } from './mailer.js';
 import { parseLinkSegment, secretMatches } from './secrets.js';
 import { sendVerification, verificationLink } from './send-verification.js';
 import type { SendVerificationDeps } from './send-verification.js';
 import type { VerificationSmsPayload } from './sms.js';
-import { startSmtpServer } from './smtp-server.test-support.js';
-import type { TestSmtpServer } from './smtp-server.test-support.js';
+import { smtpMailersPerTest } from './smtp-server.test-support.js';
 
 const NOW = new Date('2031-03-20T09:00:00.000Z');
 const PUBLIC_URL = 'https://izin.example.com.tr/';
@@ -76,13 +74,7 @@ function depsFor(row: Verification, mailer?: Mailer) {
 }
 
 describe('sendVerification', () => {
-  let smtp: TestSmtpServer | undefined;
-  let mailer: Mailer | undefined;
-  afterEach(async () => {
-    mailer?.close();
-    await smtp?.close();
-    smtp = mailer = undefined;
-  });
+  const smtpAndMailer = smtpMailersPerTest('izin@ornek.com.tr');
 
   it('texts a fresh code as a verification.sms event, stores only its hash, marks the send', async () => {
     const { deps, store, events } = depsFor(verification());
@@ -107,8 +99,7 @@ describe('sendVerification', () => {
   });
 
   it('e-mails a link over a real SMTP server; the link’s token checks against the stored hash', async () => {
-    smtp = await startSmtpServer();
-    mailer = createMailer({ url: smtp.url, from: 'izin@ornek.com.tr', timeoutMs: 5000 });
+    const { smtp, mailer } = await smtpAndMailer();
     const row = verification({
       method: 'link',
       addressKind: 'email',
@@ -188,8 +179,7 @@ describe('sendVerification', () => {
   });
 
   it('reports a refused e-mail without personal data and leaves the send unmarked', async () => {
-    smtp = await startSmtpServer({ refuseRecipients: true });
-    mailer = createMailer({ url: smtp.url, from: 'izin@ornek.com.tr', timeoutMs: 5000 });
+    const { mailer } = await smtpAndMailer({ refuseRecipients: true });
     const row = verification({ addressKind: 'email', destination: 'ayse@example.com.tr' });
     const { deps, store } = depsFor(row, mailer);
     const result = await sendVerification(deps, store.row, site, { publicUrl: PUBLIC_URL });

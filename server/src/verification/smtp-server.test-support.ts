@@ -5,6 +5,9 @@ import type { AddressInfo } from 'node:net';
 import PostalMime from 'postal-mime';
 import type { Email } from 'postal-mime';
 import { SMTPServer } from 'smtp-server';
+import { afterEach } from 'vitest';
+import { createMailer } from './mailer.js';
+import type { Mailer } from './mailer.js';
 
 export interface TestSmtpServer {
   /** smtp://127.0.0.1:<port> */
@@ -48,4 +51,24 @@ export async function startSmtpServer(options: { refuseRecipients?: boolean } = 
     messages,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   } satisfies TestSmtpServer;
+}
+
+/**
+ * Registers the clean-up and returns the opener: a test SMTP server (`options` as for
+ * startSmtpServer) and a mailer sending to it from `from`, both closed after the test.
+ */
+export function smtpMailersPerTest(from: string) {
+  const opened: { smtp: TestSmtpServer; mailer: Mailer }[] = [];
+  afterEach(async () => {
+    for (const { smtp, mailer } of opened.splice(0)) {
+      mailer.close();
+      await smtp.close();
+    }
+  });
+  return async (options: { refuseRecipients?: boolean } = {}) => {
+    const smtp = await startSmtpServer(options);
+    const mailer = createMailer({ url: smtp.url, from, timeoutMs: 5000 });
+    opened.push({ smtp, mailer });
+    return { smtp, mailer };
+  };
 }

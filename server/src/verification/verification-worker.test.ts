@@ -1,21 +1,16 @@
 // The verification pass never throws: with its database gone it logs and answers, so its timer
 // cannot end the process (as it did while PostgreSQL restarted).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { GroupCommitter } from '../capture/group-commit.js';
+import { tempDirsPerTest } from '../temp-dirs.test-support.js';
 import { createVerificationWorker } from './verification-worker.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const freshDir = tempDirsPerTest('izinli-verify-worker-');
 
 it('logs a pass that fails on its store and resolves, the next pass runs again', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'izinli-verify-worker-'));
-  dirs.push(dir);
+  const dir = freshDir();
   const store = await openSqliteStore({ file: join(dir, 'izinli.sqlite') });
   await store.migrate();
   const errors: string[] = [];

@@ -81,3 +81,16 @@ export async function configWithReceiver(
   if (!config.ok) throw new Error(`bad test config: ${JSON.stringify(config.error)}`);
   return config.value;
 }
+
+/**
+ * A receiver at `/hooks` with a fresh secret, and the example config whose webhook `crm` points at
+ * it (`change` as for configWithReceiver); the caller closes the receiver.
+ */
+export async function receiverWithConfig(
+  change?: (config: ServerConfigInput) => ServerConfigInput,
+) {
+  const secret = newSecret();
+  const receiver = await startReceiver({ '/hooks': secret });
+  const config = await configWithReceiver(`${receiver.url}/hooks`, secret, change);
+  return { secret, receiver, config };
+}

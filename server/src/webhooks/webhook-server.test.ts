@@ -1,15 +1,10 @@
 // The webhook worker inside a started server: a capture posted over HTTP reaches a real receiver,
 // verified with `standardwebhooks`; close() stops the worker before the store closes.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, expect, it } from 'vitest';
-import { parseServerEnv } from '../config/env.js';
-import { ORIGIN, validCapture } from '../http/app-harness.test-support.js';
-import { startServer } from '../start-server.js';
-import type { RunningServer } from '../start-server.js';
-import { configWithReceiver, newSecret, startReceiver } from './webhook-receiver.test-support.js';
+import { postCaptureTo, validCapture } from '../http/app-harness.test-support.js';
+import { receiverWithConfig } from './webhook-receiver.test-support.js';
+import { startTestServer } from '../started-server.test-support.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -17,27 +12,19 @@ afterEach(async () => {
 });
 
 it('starts the webhook worker with the server: a posted capture reaches the receiver, verified', async () => {
-  const secret = newSecret();
-  const receiver = await startReceiver({ '/hooks': secret });
+  const { receiver, config } = await receiverWithConfig();
   cleanups.push(receiver.close);
-  const dir = mkdtempSync(join(tmpdir(), 'izinli-webhook-server-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const config = await configWithReceiver(`${receiver.url}/hooks`, secret);
-  const env = parseServerEnv({ PORT: '0', DATA_DIR: dir, WEBHOOK_INTERVAL_MS: '60000' });
-  if (!env.ok) throw new Error('bad test setup');
-  const server: RunningServer = await startServer({
-    env: env.value,
+  const started = await startTestServer({
+    prefix: 'izinli-webhook-server-',
+    env: { WEBHOOK_INTERVAL_MS: '60000' },
     config,
     logger: pino({ level: 'silent' }),
   });
-  cleanups.push(() => server.close());
+  cleanups.push(() => started.close());
+  const { server } = started;
 
   const capture = validCapture({ channels: { MESAJ: false, ARAMA: false, EPOSTA: false } });
-  const response = await fetch(`${server.url}/v1/captures`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: ORIGIN },
-    body: JSON.stringify(capture),
-  });
+  const response = await postCaptureTo(server.url, capture);
   expect(response.status).toBe(201);
   // The first pass may have started before the capture; the next one sees it.
   for (let i = 0; i < 3 && receiver.received.length === 0; i++) await server.webhooks.runOnce();

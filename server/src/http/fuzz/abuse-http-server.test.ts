@@ -2,37 +2,26 @@
 // headers and a slow body are cut off by headersTimeout and requestTimeout (408), oversized
 // headers get 431, a bare CR in a header is a 400 — and the server keeps answering others
 // throughout. The limits are shortened for the test (HTTP_LIMITS holds the production ones).
-import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { exampleServerConfig } from '@izinli/core/fixtures';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseServerEnv } from '../../config/env.js';
-import { checkServerConfig } from '../../config/load-config.js';
-import { HTTP_LIMITS, startServer } from '../../start-server.js';
+import { HTTP_LIMITS } from '../../start-server.js';
 import type { RunningServer } from '../../start-server.js';
+import { startTestServer } from '../../started-server.test-support.js';
+import type { TestServer } from '../../started-server.test-support.js';
 
+let started: TestServer;
 let server: RunningServer;
-let dir: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'izinli-abuse-'));
-  const config = await checkServerConfig(exampleServerConfig, { IYS_PASSWORD: 'demo' });
-  const env = parseServerEnv({ PORT: '0', DATA_DIR: dir });
-  if (!config.ok || !env.ok) throw new Error('bad test setup');
-  server = await startServer({
-    env: env.value,
-    config: config.value,
+  started = await startTestServer({
+    prefix: 'izinli-abuse-',
     logger: pino({ level: 'silent' }),
     http: { headersTimeoutMs: 300, requestTimeoutMs: 600, checkIntervalMs: 50 },
   });
+  ({ server } = started);
 });
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => started.close());
 
 /** Opens a raw connection, writes `parts` (more via `more`), and resolves with all it read at close. */
 function rawExchange(parts: string[]) {

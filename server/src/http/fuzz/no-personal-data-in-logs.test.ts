@@ -3,23 +3,14 @@
 // simulator, a citizen's RET pulled back by sync, İYS push, a withdrawal by the admin API and by
 // link, webhooks to a real receiver — with the logger at `trace`, then every line scanned for
 // the names, phones and e-mails used, raw and normalised.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY, exampleServerConfig } from '@izinli/core/fixtures';
-import { createIysSim, seededRandom, serveIysSim } from '@izinli/iys-sim';
 import { pino } from 'pino';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { parseServerEnv } from '../../config/env.js';
-import { startServer } from '../../start-server.js';
+import { expect, it } from 'vitest';
 import type { RunningServer } from '../../start-server.js';
-import {
-  configWithReceiver,
-  newSecret,
-  startReceiver,
-} from '../../webhooks/webhook-receiver.test-support.js';
 import { ORIGIN, validCapture } from '../app-harness.test-support.js';
+import { flowStackPerFile } from '../../started-server.test-support.js';
+import type { FlowStack } from '../../started-server.test-support.js';
 
 const PEOPLE = [
   { fullName: 'Ayşe Yılmaz', phone: '0532 123 45 67', email: 'Ayse.Yilmaz@Ornek.com.tr' },
@@ -50,57 +41,37 @@ const sink = new Writable({
     done();
   },
 });
-const cleanups: (() => Promise<void> | void)[] = [];
 let server: RunningServer;
 let simUrl: string;
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let receiver: FlowStack['receiver'];
 const admin = {
   Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}`,
   'Content-Type': 'application/json',
 };
 
-beforeAll(async () => {
-  const sim = createIysSim({ limits: { requestsPerSecond: 1_000_000 }, random: seededRandom(7) });
-  const served = await serveIysSim(sim, { port: 0 });
-  simUrl = served.url;
-  cleanups.push(
-    () => sim.close(),
-    () => served.close(),
-  );
-  const secret = newSecret();
-  receiver = await startReceiver({ '/hooks': secret });
-  cleanups.push(receiver.close);
-  const dir = mkdtempSync(join(tmpdir(), 'izinli-logs-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const config = await configWithReceiver(`${receiver.url}/hooks`, secret, (base) => ({
-    ...base,
-    iysAccounts: [
-      {
-        ...exampleServerConfig.iysAccounts![0]!,
-        push: { username: 'iys-push', password: { env: 'IYS_PASSWORD' } },
-      },
-    ],
-  }));
-  const env = parseServerEnv({
-    PORT: '0',
-    DATA_DIR: dir,
-    IYS_BASE_URL: served.url,
-    LOG_LEVEL: 'trace',
-    DELIVERY_INTERVAL_MS: '3600000',
-    SYNC_INTERVAL_SECONDS: '3600',
-    WEBHOOK_INTERVAL_MS: '3600000',
-  });
-  if (!env.ok) throw new Error('bad test setup');
-  server = await startServer({
-    env: env.value,
-    config,
+flowStackPerFile(
+  {
+    seed: 7,
+    prefix: 'izinli-logs-',
+    env: {
+      LOG_LEVEL: 'trace',
+      DELIVERY_INTERVAL_MS: '3600000',
+      SYNC_INTERVAL_SECONDS: '3600',
+      WEBHOOK_INTERVAL_MS: '3600000',
+    },
     logger: pino({ level: 'trace' }, sink),
-  });
-  cleanups.unshift(() => server.close());
-});
-afterAll(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+    change: (base) => ({
+      ...base,
+      iysAccounts: [
+        {
+          ...exampleServerConfig.iysAccounts![0]!,
+          push: { username: 'iys-push', password: { env: 'IYS_PASSWORD' } },
+        },
+      ],
+    }),
+  },
+  (stack) => ({ server, simUrl, receiver } = stack),
+);
 
 const call = (path: string, init: RequestInit = {}) => fetch(`${server.url}${path}`, init);
 

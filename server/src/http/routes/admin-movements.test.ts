@@ -9,20 +9,16 @@ import {
   exampleServerConfig,
   exampleSiteConfig,
 } from '@izinli/core/fixtures';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appendCapture, phone } from '../../store/contract/store-fixtures.test-support.js';
-import { makeHarness, postCapture, validCapture } from '../app-harness.test-support.js';
+import { harnessPerTest, postCapture, validCapture } from '../app-harness.test-support.js';
+import type { Harness } from '../app-harness.test-support.js';
 
 const auth = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
 
 describe('admin movements API', () => {
-  let harness: Awaited<ReturnType<typeof makeHarness>>;
-  beforeEach(async () => {
-    harness = await makeHarness();
-  });
-  afterEach(async () => {
-    await harness.close();
-  });
+  let harness: Harness;
+  harnessPerTest((made) => (harness = made));
 
   it('lists movements by state, shows a dead letter’s code, retries it and counts by state', async () => {
     expect((await postCapture(harness.app, validCapture())).status).toBe(201);
@@ -74,13 +70,8 @@ describe('admin movements API with two tenants', () => {
       },
     ],
   };
-  let harness: Awaited<ReturnType<typeof makeHarness>>;
-  beforeEach(async () => {
-    harness = await makeHarness({ config: twoTenants });
-  });
-  afterEach(async () => {
-    await harness.close();
-  });
+  let harness: Harness;
+  harnessPerTest((made) => (harness = made), { config: twoTenants });
 
   const get = async (path: string, headers: Record<string, string>) => {
     const res = await harness.app.request(path, { headers });

@@ -3,11 +3,12 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
 import { EXAMPLE_ADMIN_TOKEN } from '@izinli/core/fixtures';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiErrorResponse } from '../api-error.js';
 import type { ApiError } from '../api-error.js';
-import { makeHarness, postCapture, validCapture } from '../app-harness.test-support.js';
+import { harnessPerTest, postCapture, validCapture } from '../app-harness.test-support.js';
+import type { Harness } from '../app-harness.test-support.js';
 import { adminAuth } from './admin-auth.js';
 import type { AdminEnv } from './admin-auth.js';
 import { adminSyncRoutes, cursorInstant } from './admin-sync.js';
@@ -15,13 +16,8 @@ import { adminSyncRoutes, cursorInstant } from './admin-sync.js';
 const auth = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
 
 describe('admin sync state', () => {
-  let harness: Awaited<ReturnType<typeof makeHarness>>;
-  beforeEach(async () => {
-    harness = await makeHarness();
-  });
-  afterEach(async () => {
-    await harness.close();
-  });
+  let harness: Harness;
+  harnessPerTest((made) => (harness = made));
 
   it('reads the instant of an İYS pull cursor, and nothing from another shape', () => {
     expect(cursorInstant('1764612000_abc-123')?.toISOString()).toBe('2025-12-01T18:00:00.000Z');
@@ -111,13 +107,8 @@ describe('admin sync state', () => {
 });
 
 describe('admin log verification, a background job', () => {
-  let harness: Awaited<ReturnType<typeof makeHarness>>;
-  beforeEach(async () => {
-    harness = await makeHarness();
-  });
-  afterEach(async () => {
-    await harness.close();
-  });
+  let harness: Harness;
+  harnessPerTest((made) => (harness = made));
   type Job = {
     id: string;
     state: string;

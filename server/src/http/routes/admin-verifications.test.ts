@@ -2,16 +2,19 @@
 // (docs/verification.md#in-the-console-and-the-evidence-bundle): a capture holds MESAJ by code and
 // EPOSTA by link; the code is confirmed and released as a chained confirmation record, the link
 // expires unconfirmed. The console's answers say so per channel, never with an address or secret.
-import { randomUUID } from 'node:crypto';
-import { deadlineFor } from '@izinli/core';
 import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GroupCommitter } from '../../capture/group-commit.js';
+import type { GroupCommitter } from '../../capture/group-commit.js';
 import { addressSha256 } from '../../capture/held-channels.js';
-import { HELD_EMAIL, HELD_PHONE, heldConfig, heldDraft } from '../../capture/held.test-support.js';
+import {
+  HELD_EMAIL,
+  HELD_PHONE,
+  confirmedCodeVerification,
+  heldConfig,
+  heldDraft,
+  signingCommitter,
+} from '../../capture/held.test-support.js';
 import { verifyBundle } from '../../proof/bundle-verify.js';
-import { signReceipt } from '../../proof/index.js';
-import type { Verification } from '../../store/ports/verification-store.js';
 import { commitConfirmation } from '../../verification/release.js';
 import { makeHarness } from '../app-harness.test-support.js';
 
@@ -36,37 +39,13 @@ async function seeded() {
   const config = await heldConfig({ MESAJ: 'code', EPOSTA: 'link' });
   h = await makeHarness({ now: () => RELEASED, deps: { config } });
   const harness = h;
-  committer = new GroupCommitter({
-    store: harness.store,
-    signReceipt: (record, canonical) => signReceipt(harness.ring, record, canonical),
-    newId: randomUUID,
-    deadlineFor,
-  });
-  const code: Verification = {
-    id: randomUUID(),
-    siteKey: EXAMPLE_SITE_KEY,
-    method: 'code',
-    addressKind: 'phone',
-    destination: HELD_PHONE,
-    destinationSha256: addressSha256(HELD_PHONE),
-    locale: 'tr',
-    secretHash: 'e'.repeat(64),
-    createdAt: '2026-11-26T09:14:50.000Z',
-    sentAt: '2026-11-26T09:14:50.000Z',
-    sends: 1,
-    expiresAt: '2026-11-26T09:17:50.000Z',
-    holdUntil: '2026-11-29T09:14:50.000Z',
-    attempts: 0,
-    state: 'pending',
-    channels: ['MESAJ'],
-  };
-  await harness.store.insertVerification(code);
-  await harness.store.recordWrongCode(code.id, 3);
-  await harness.store.confirmVerification(code.id, {
-    at: CONFIRMED.toISOString(),
-    ip: '198.51.100.23',
-    userAgent: 'Mozilla/5.0 test',
-  });
+  // The harness's own key ring, read again from its data folder.
+  committer = await signingCommitter(harness.store, harness.dir);
+  const code = await confirmedCodeVerification(
+    harness.store,
+    new Date('2026-11-26T09:14:50.000Z'),
+    CONFIRMED,
+  );
   const draft = heldDraft(config, CAPTURED, { verifications: [code.id] });
   expect((await committer.submit(draft)).kind).toBe('created');
   await harness.store.attachCapture(code.id, EXAMPLE_SITE_KEY, draft.captureId, ['MESAJ']);

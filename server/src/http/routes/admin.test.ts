@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { noticeHash } from '@izinli/core';
 import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
 import { verifyReceipt } from '../../proof/index.js';
@@ -7,23 +7,19 @@ import {
   OTHER_SITE,
   OTHER_TOKEN,
   TWO_TENANTS,
-  makeHarness,
+  harnessPerTest,
   postCapture,
   validCapture,
 } from '../app-harness.test-support.js';
+import type { Harness } from '../app-harness.test-support.js';
 
-type Harness = Awaited<ReturnType<typeof makeHarness>>;
-let h: Harness;
 const auth = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
+
+let h: Harness;
 
 const otherSite = { siteKey: OTHER_SITE };
 
-beforeEach(async () => {
-  h = await makeHarness({ config: TWO_TENANTS });
-});
-afterEach(async () => {
-  await h.close();
-});
+harnessPerTest((made) => (h = made), { config: TWO_TENANTS });
 
 const get = (path: string, headers: Record<string, string> = auth) =>
   h.app.request(path, { headers });

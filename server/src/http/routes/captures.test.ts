@@ -1,19 +1,14 @@
 import { compactVerify, createLocalJWKSet, decodeProtectedHeader } from 'jose';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CaptureRecord, canonicalJson, checkCaptureChain, formatIysDate } from '@izinli/core';
 import type { ApiErrorBody } from '../api-error.js';
-import { ORIGIN, makeHarness, postCapture, validCapture } from '../app-harness.test-support.js';
+import { ORIGIN, harnessPerTest, postCapture, validCapture } from '../app-harness.test-support.js';
+import type { Harness } from '../app-harness.test-support.js';
 
-type Harness = Awaited<ReturnType<typeof makeHarness>>;
 let h: Harness;
 const NOW = new Date('2026-11-26T09:15:30.250Z');
 
-beforeEach(async () => {
-  h = await makeHarness({ now: () => NOW });
-});
-afterEach(async () => {
-  await h.close();
-});
+harnessPerTest((made) => (h = made), { now: () => NOW });
 
 async function errorOf(response: Response): Promise<ApiErrorBody['error']> {
   expect(response.headers.get('content-type')).toMatch(/application\/json/);

@@ -1,6 +1,6 @@
 // The admin API's consents from every source (A19) and their evidence files.
 import { createHash, randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkCaptureChain } from '@izinli/core';
 import type { CaptureRecord } from '@izinli/core';
 import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
@@ -10,36 +10,20 @@ import {
   pdfScan,
   pngScan,
   wavRecording,
-  uploadEvidence,
+  evidenceUploads,
 } from '../../evidence/evidence-files.test-support.js';
 import type { ApiErrorBody } from '../api-error.js';
-import { TWO_TENANTS, makeHarness } from '../app-harness.test-support.js';
+import { TWO_TENANTS, harnessPerTest } from '../app-harness.test-support.js';
+import type { Harness } from '../app-harness.test-support.js';
 
-type Harness = Awaited<ReturnType<typeof makeHarness>>;
+const auth = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
+
 let h: Harness;
 // Thursday 2026-11-26 12:15:30 Turkey time.
 const NOW = new Date('2026-11-26T09:15:30.000Z');
-const auth = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
-beforeEach(async () => {
-  h = await makeHarness({ config: TWO_TENANTS, now: () => NOW });
-});
-afterEach(async () => {
-  await h.close();
-});
+harnessPerTest((made) => (h = made), { config: TWO_TENANTS, now: () => NOW });
 
-const upload = (body: Uint8Array, headers: Record<string, string> = auth) =>
-  uploadEvidence(h, body, headers);
-async function uploaded(body: Uint8Array): Promise<string> {
-  const response = await upload(body);
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { sha256: string }).sha256;
-}
-const record = (body: unknown) =>
-  h.app.request('/v1/admin/consents', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...auth },
-    body: JSON.stringify(body),
-  });
+const { record, upload, uploaded } = evidenceUploads(() => h);
 
 interface Recorded {
   captureId: string;

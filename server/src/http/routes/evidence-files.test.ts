@@ -1,29 +1,19 @@
 // The admin API's evidence files (A19): type by content, per-file and per-tenant limits, read
 // back by hash and only by their tenant.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXAMPLE_ADMIN_TOKEN } from '@izinli/core/fixtures';
-import { pdfScan, pngScan, uploadEvidence } from '../../evidence/evidence-files.test-support.js';
+import { pdfScan, pngScan, evidenceUploads } from '../../evidence/evidence-files.test-support.js';
 import type { ApiErrorBody } from '../api-error.js';
-import { TWO_TENANTS, makeHarness } from '../app-harness.test-support.js';
+import { TWO_TENANTS, harnessPerTest } from '../app-harness.test-support.js';
+import type { Harness } from '../app-harness.test-support.js';
 
-type Harness = Awaited<ReturnType<typeof makeHarness>>;
+const auth = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
+
 let h: Harness;
 const NOW = new Date('2026-11-26T09:15:30.000Z');
-const auth = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
-beforeEach(async () => {
-  h = await makeHarness({ config: TWO_TENANTS, now: () => NOW });
-});
-afterEach(async () => {
-  await h.close();
-});
+const harnesses = harnessPerTest((made) => (h = made), { config: TWO_TENANTS, now: () => NOW });
 
-const upload = (body: Uint8Array, headers: Record<string, string> = auth) =>
-  uploadEvidence(h, body, headers);
-async function uploaded(body: Uint8Array): Promise<string> {
-  const response = await upload(body);
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { sha256: string }).sha256;
-}
+const { upload, uploaded } = evidenceUploads(() => h);
 
 describe('POST /v1/admin/evidence-files', () => {
   it('A19: checks the type by content, not by what the client says', async () => {
@@ -59,9 +49,8 @@ describe('POST /v1/admin/evidence-files', () => {
 
 describe('evidence limits', () => {
   it('A19: refuses a file over the tenant’s per-file limit and files past its total', async () => {
-    await h.close();
     const [tenant, ...rest] = TWO_TENANTS.tenants;
-    h = await makeHarness({
+    await harnesses.replace({
       now: () => NOW,
       config: {
         ...TWO_TENANTS,

@@ -1,22 +1,18 @@
 // The console's CSV upload (A19): the same import as the CLI, for the token's tenant, answered as
 // JSON lines (progress, then the report).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
 import { pdfScan } from '../../evidence/evidence-files.test-support.js';
 import type { ApiErrorBody } from '../api-error.js';
-import { OTHER_TOKEN, TWO_TENANTS, makeHarness } from '../app-harness.test-support.js';
+import { OTHER_TOKEN, TWO_TENANTS, harnessPerTest } from '../app-harness.test-support.js';
+import type { Harness } from '../app-harness.test-support.js';
 import type { CaptureRecord } from '@izinli/core';
 
-type Harness = Awaited<ReturnType<typeof makeHarness>>;
+const auth = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
+
 let h: Harness;
 const NOW = new Date('2026-11-26T09:15:30.000Z');
-const auth = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
-beforeEach(async () => {
-  h = await makeHarness({ config: TWO_TENANTS, now: () => NOW });
-});
-afterEach(async () => {
-  await h.close();
-});
+harnessPerTest((made) => (h = made), { config: TWO_TENANTS, now: () => NOW });
 
 interface Line {
   type: 'progress' | 'report';

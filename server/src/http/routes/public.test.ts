@@ -1,20 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { noticeHash } from '@izinli/core';
 import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
 import { checkpointSites } from '../../proof/checkpointer.js';
 import { signCheckpoint } from '../../proof/index.js';
 import type { ApiErrorBody } from '../api-error.js';
-import { ORIGIN, makeHarness, postCapture, validCapture } from '../app-harness.test-support.js';
+import { ORIGIN, harnessPerTest, postCapture, validCapture } from '../app-harness.test-support.js';
+import type { Harness } from '../app-harness.test-support.js';
 import { OPERATIONS } from '../openapi.js';
 
-type Harness = Awaited<ReturnType<typeof makeHarness>>;
 let h: Harness;
-beforeEach(async () => {
-  h = await makeHarness();
-});
-afterEach(async () => {
-  await h.close();
-});
+harnessPerTest((made) => (h = made));
 
 describe('GET /v1/sites/{siteKey}/widget', () => {
   it('serves the current texts of one language with their hashes, and no server-only fields', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkCaptureChain } from '@izinli/core';
 import type { CaptureRecord } from '@izinli/core';
 import { EXAMPLE_ADMIN_TOKEN, EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
@@ -9,22 +9,23 @@ import {
   OTHER_SITE,
   OTHER_TOKEN,
   TWO_TENANTS,
-  makeHarness,
+  harnessPerTest,
   postCapture,
   validCapture,
 } from '../app-harness.test-support.js';
+import type { Harness } from '../app-harness.test-support.js';
 
-type Harness = Awaited<ReturnType<typeof makeHarness>>;
+const auth = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
+
 let h: Harness;
 let clock: Date;
-const auth = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
-beforeEach(async () => {
-  clock = new Date('2026-11-26T09:15:30.000Z');
-  h = await makeHarness({ config: TWO_TENANTS, now: () => clock });
-});
-afterEach(async () => {
-  await h.close();
-});
+harnessPerTest(
+  (made) => (h = made),
+  () => {
+    clock = new Date('2026-11-26T09:15:30.000Z');
+    return { config: TWO_TENANTS, now: () => clock };
+  },
+);
 
 const post = (path: string, body: unknown, headers: Record<string, string> = auth) =>
   h.app.request(path, {
