@@ -46,11 +46,13 @@ const STEPS: [string, string, string?][] = [
   ['logRequest', 'HTTP: access log and metrics'],
   ['securityHeaders', 'HTTP: security headers'],
 ];
-const ROOTS: Record<string, string> = {
-  '(idle)': 'idle (waiting for I/O)',
-  '(garbage collector)': 'garbage collection',
-  '(program)': 'V8 and Node internals',
-};
+const ROOTS = new Map<string, string>(
+  Object.entries({
+    '(idle)': 'idle (waiting for I/O)',
+    '(garbage collector)': 'garbage collection',
+    '(program)': 'V8 and Node internals',
+  }),
+);
 
 /** The shares of `file`'s samples by step, largest first. */
 export function profileShares(file: string): { step: string; share: number }[] {
@@ -65,7 +67,7 @@ export function profileShares(file: string): { step: string; share: number }[] {
   for (const [id, micros] of time) {
     total += micros;
     const leaf = nodes.get(id)!.callFrame.functionName;
-    let step = ROOTS[leaf];
+    let step = ROOTS.get(leaf);
     let zod = false;
     for (let at: number | undefined = id; step === undefined && at !== undefined;) {
       const frame = nodes.get(at)!.callFrame;
