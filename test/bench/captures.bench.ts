@@ -19,7 +19,7 @@ import { EXAMPLE_SITE_KEY, exampleShownNotice } from '@izinli/core/fixtures';
 import { startEcho, startServer, stopChild } from './bench-processes.js';
 import type { Child } from './bench-processes.js';
 import type { BenchRow, BenchSuite } from './harness.js';
-import { cpuPer, cpuReading } from './cpu.js';
+import { cpuPer, cpuReading, cpuText } from './cpu.js';
 
 /** Connection counts measured; TARGET_CONNECTIONS is the one the targets are set at. */
 const LEVELS = [16, 64, 256] as const;
@@ -180,10 +180,10 @@ async function measure(
     cpuBefore.machine === undefined || cpuAfter.machine === undefined
       ? 'n/a'
       : `${((cpuAfter.machine - cpuBefore.machine) / result.duration).toFixed(2)} of ${cpus().length} cores`;
-  const cpu = `CPU per answer: ${cpuPer(cpuBefore.server, cpuAfter.server, answers)} in the process, ${cpuPer(cpuBefore.postgres, cpuAfter.postgres, answers)} in PostgreSQL, ${cpuPer(cpuBefore.machine, cpuAfter.machine, answers)} on the machine (busy ${busy})`;
-  const line = `${task}: ${Math.round(result.requests.mean)} req/s, ${result['2xx']} 2xx in ${result.duration} s, latency mean ${result.latency.mean.toFixed(2)} ms p99 ${result.latency.p99} ms; ${cpu}`;
+  const cpu = `CPU per answer: ${cpuText(cpuPer(cpuBefore.server, cpuAfter.server, answers))} in the process, ${cpuText(cpuPer(cpuBefore.postgres, cpuAfter.postgres, answers))} in PostgreSQL, ${cpuText(cpuPer(cpuBefore.machine, cpuAfter.machine, answers))} on the machine (busy ${busy})`;
+  const line = `${task}: ${Math.round(result.requests.mean)} req/s, ${result['2xx']} 2xx in ${result.duration} s, latency mean ${result.latency.mean.toFixed(2)} ms p99 ${result.latency.p99} ms`;
   if (!before) {
-    console.log(line);
+    console.log(`${line}; ${cpu}`);
     return { row: row(task, result) };
   }
   const after = await settledCounts(child.url);

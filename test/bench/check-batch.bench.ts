@@ -15,15 +15,8 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { startServer, stopChild } from './bench-processes.js';
 import type { Child } from './bench-processes.js';
-import {
-  AUTH,
-  BRAND,
-  checkClean,
-  recipientOf,
-  seedMirror,
-  withCpu,
-  cpuText,
-} from './check.bench.js';
+import { AUTH, BRAND, checkClean, recipientOf, seedMirror } from './check.bench.js';
+import { cpuText, withCpu } from './cpu.js';
 import { reportFromRows, type BenchRow, type BenchSuite } from './harness.js';
 
 const CONNECTIONS = 4;

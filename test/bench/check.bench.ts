@@ -15,7 +15,7 @@ import { EXAMPLE_ADMIN_TOKEN } from '@izinli/core/fixtures';
 import { openSqliteStore } from '@izinli/server';
 import { startEcho, startServer, stopChild } from './bench-processes.js';
 import type { Child } from './bench-processes.js';
-import { cpuSecondsOf } from './cpu.js';
+import { cpuText, withCpu } from './cpu.js';
 import { reportFromRows, type BenchRow, type BenchSuite } from './harness.js';
 
 const CONNECTIONS = 64;
@@ -70,24 +70,6 @@ function load(url: string, size: number, path: (n: number) => string, seconds: n
     ],
   });
 }
-
-/** Runs `measure` and returns its result with the child's CPU µs per request during it. */
-export async function withCpu(
-  child: Child,
-  measure: () => Promise<autocannon.Result>,
-): Promise<[autocannon.Result, number | undefined]> {
-  const before = cpuSecondsOf(child.process.pid);
-  const result = await measure();
-  const after = cpuSecondsOf(child.process.pid);
-  const cpu =
-    before === undefined || after === undefined || result['2xx'] === 0
-      ? undefined
-      : ((after - before) * 1e6) / result['2xx'];
-  return [result, cpu];
-}
-
-export const cpuText = (cpu: number | undefined) =>
-  cpu === undefined ? 'n/a' : `${Math.round(cpu)} µs`;
 
 /** Throws unless every answer of the run was a 2xx. */
 export function checkClean(what: string, result: autocannon.Result, child: Child): void {

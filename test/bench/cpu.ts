@@ -2,6 +2,8 @@
 // request moves less than its throughput, and it says where a request's time goes between the
 // server, PostgreSQL's backends and the rest of the machine.
 import { readFileSync, readdirSync } from 'node:fs';
+import type autocannon from 'autocannon';
+import type { Child } from './bench-processes.js';
 
 /** CPU seconds (user + system, all threads) process `pid` has used so far. */
 export function cpuSecondsOf(pid: number | undefined): number | undefined {
@@ -54,13 +56,27 @@ export function cpuReading(pid: number | undefined) {
   };
 }
 
-/** µs of CPU per unit of work between two readings, `n/a` where /proc did not tell. */
+/** µs of CPU per unit of work between two readings; undefined where /proc did not tell. */
 export function cpuPer(
   before: number | undefined,
   after: number | undefined,
   units: number,
-): string {
+): number | undefined {
   return before === undefined || after === undefined || units === 0
-    ? 'n/a'
-    : `${Math.round(((after - before) * 1e6) / units)} µs`;
+    ? undefined
+    : ((after - before) * 1e6) / units;
+}
+
+/** A `cpuPer` figure as printed: whole µs, or `n/a`. */
+export const cpuText = (cpu: number | undefined) =>
+  cpu === undefined ? 'n/a' : `${Math.round(cpu)} µs`;
+
+/** Runs `measure` and returns its result with the child's CPU µs per 2xx answer during it. */
+export async function withCpu(
+  child: Child,
+  measure: () => Promise<autocannon.Result>,
+): Promise<[autocannon.Result, number | undefined]> {
+  const before = cpuSecondsOf(child.process.pid);
+  const result = await measure();
+  return [result, cpuPer(before, cpuSecondsOf(child.process.pid), result['2xx'])];
 }
