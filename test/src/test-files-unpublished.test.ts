@@ -2,7 +2,7 @@
 // `*.test-support.ts` (never `test-helpers.ts` or the like), each published workspace's build
 // (tsconfig.json) leaves `*.test.ts` and `*.test-support.ts` out, its `files` drops any built one
 // an old build left in dist, and `npm pack` lists none. The pack check reads dist, which
-// `npm test` builds first (`npm run typecheck` is `tsc -b`).
+// `npm test` builds first (`npm run typecheck` ends with `tsc -b`).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
