@@ -6,14 +6,16 @@ import { problemMessage } from './problem.js';
 const strict = PhonePolicy.parse(undefined);
 
 describe('phone kinds', () => {
-  it('reads Turkish mobiles, landlines and foreign numbers by the numbering plan', () => {
-    expect(phoneKind('+905321234567')).toBe('mobile');
-    expect(phoneKind('+902123456789')).toBe('landline');
-    expect(phoneKind('+908502221234')).toBe('landline');
-    expect(phoneKind('+447911123456')).toBe('foreign-mobile');
-    expect(phoneKind('+442079460958')).toBe('foreign');
+  it.each([
+    ['+905321234567', 'mobile'],
+    ['+902123456789', 'landline'],
+    ['+908502221234', 'landline'],
+    ['+447911123456', 'foreign-mobile'],
+    ['+442079460958', 'foreign'],
     // The plan cannot tell a US mobile from a landline: counted as a mobile, never refused for MESAJ.
-    expect(phoneKind('+12015550123')).toBe('foreign-mobile');
+    ['+12015550123', 'foreign-mobile'],
+  ])('reads %s as %s by the numbering plan', (e164, kind) => {
+    expect(phoneKind(e164)).toBe(kind);
   });
 
   it('the light reading agrees with the plan on Turkish mobiles and landlines', () => {

@@ -1,5 +1,6 @@
 // Long because: the server config's schema beside its cross-checks (tenants, sites, accounts).
 import { z } from 'zod';
+import { authoringJsonSchema } from './config-json-schema.js';
 import { parseCivilDate } from './iys-date.js';
 import { Notice, NoticeFile, Slug } from './notice.js';
 import { defineProblemMessages, excerpt, expecting, problemsFromZod } from './problem.js';
@@ -223,12 +224,11 @@ const ServerConfigFileShape = ServerConfigShape.extend({
 
 /** The JSON Schema of the config file, for editor completion (`"$schema"` in the file). */
 export function serverConfigJsonSchema(): Record<string, unknown> {
-  return {
-    ...z.toJSONSchema(ServerConfigFileShape, { io: 'input', target: 'draft-2020-12' }),
-    title: 'izinli server config',
-    description:
-      'Tenants with their sites (origins, İYS brand, channels, purposes, versioned notices), admin tokens and webhooks; İYS credentials by environment reference; extra public holidays for the business-day calendar.',
-  };
+  return authoringJsonSchema(
+    ServerConfigFileShape,
+    'izinli server config',
+    'Tenants with their sites (origins, İYS brand, channels, purposes, versioned notices), admin tokens and webhooks; İYS credentials by environment reference; extra public holidays for the business-day calendar.',
+  );
 }
 
 function duplicate(path: Problem['path'], what: Localized, value: string): Problem {

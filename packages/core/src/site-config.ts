@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { authoringJsonSchema } from './config-json-schema.js';
 import { checkNoticeHash } from './notice.js';
 import type { Notice, SupportedLocale } from './notice.js';
 import {
@@ -41,12 +42,11 @@ export type SiteConfigInput = z.input<typeof SiteConfig>;
 
 /** The JSON Schema (draft 2020-12) of a site config as authors write it, for editor completion. */
 export function siteConfigJsonSchema(): Record<string, unknown> {
-  return {
-    ...z.toJSONSchema(SiteConfigShape, { io: 'input', target: 'draft-2020-12' }),
-    title: 'izinli site config',
-    description:
-      'One site: origins, İYS brand, channels, açık rıza purposes and versioned notices. Checked against rules A5, B2–B6 and B9 of docs/compliance.md when loaded.',
-  };
+  return authoringJsonSchema(
+    SiteConfigShape,
+    'izinli site config',
+    'One site: origins, İYS brand, channels, açık rıza purposes and versioned notices. Checked against rules A5, B2–B6 and B9 of docs/compliance.md when loaded.',
+  );
 }
 
 // Mistakes that zod sees as plain type or key errors but that are really B4 (bundled purposes).

@@ -21,42 +21,40 @@ const consent = {
   consentDate: '2025-06-02 10:00:00',
   recipientType: 'BIREYSEL',
 };
+const { source: _s, consentDate: _c, ...withoutSourceAndDate } = consent;
 
 describe('IysConsentRequest', () => {
-  it('accepts the document example body', () => {
-    const example = {
-      consentDate: '2020-07-08 07:07:07',
-      source: 'HS_CAGRI_MERKEZI',
-      recipient: 'ornekeposta@ornekeposta.com',
-      recipientType: 'BIREYSEL',
-      status: 'ONAY',
-      type: 'EPOSTA',
-      retailerCode: 55550127,
-      retailerAccess: [58795354, 30143398],
-    };
-    expect(IysConsentRequest.safeParse(example).success).toBe(true);
+  it.each([
+    [
+      'the document example body',
+      {
+        consentDate: '2020-07-08 07:07:07',
+        source: 'HS_CAGRI_MERKEZI',
+        recipient: 'ornekeposta@ornekeposta.com',
+        recipientType: 'BIREYSEL',
+        status: 'ONAY',
+        type: 'EPOSTA',
+        retailerCode: 55550127,
+        retailerAccess: [58795354, 30143398],
+      },
+    ],
+    [
+      'a TACIR first record without source and consentDate',
+      { ...withoutSourceAndDate, recipientType: 'TACIR' },
+    ],
+  ])('accepts %s', (_label, body) => {
+    expect(IysConsentRequest.safeParse(body).success).toBe(true);
   });
 
-  it('refuses optional fields sent as empty string or null', () => {
-    expect(IysConsentRequest.safeParse({ ...consent, recipientType: '' }).success).toBe(false);
-    expect(IysConsentRequest.safeParse({ ...consent, retailerCode: null }).success).toBe(false);
-    expect(IysConsentRequest.safeParse({ ...consent, retailerAccess: [] }).success).toBe(false);
-  });
-
-  it('refuses unknown fields, as İYS does with H118', () => {
-    expect(IysConsentRequest.safeParse({ ...consent, name: 'Ayşe' }).success).toBe(false);
-  });
-
-  it('refuses an ISO 8601 consentDate', () => {
-    expect(
-      IysConsentRequest.safeParse({ ...consent, consentDate: '2025-06-02T10:00:00Z' }).success,
-    ).toBe(false);
-  });
-
-  it('lets a TACIR first record leave out source and consentDate but not an individual one', () => {
-    const { source: _s, consentDate: _c, ...bare } = consent;
-    expect(IysConsentRequest.safeParse({ ...bare, recipientType: 'TACIR' }).success).toBe(true);
-    expect(IysConsentRequest.safeParse(bare).success).toBe(false);
+  it.each([
+    ['an optional field sent as an empty string', { ...consent, recipientType: '' }],
+    ['an optional field sent as null', { ...consent, retailerCode: null }],
+    ['an empty retailerAccess', { ...consent, retailerAccess: [] }],
+    ['an unknown field, as İYS does with H118', { ...consent, name: 'Ayşe' }],
+    ['an ISO 8601 consentDate', { ...consent, consentDate: '2025-06-02T10:00:00Z' }],
+    ['an individual record without source and consentDate', withoutSourceAndDate],
+  ])('refuses %s', (_label, body) => {
+    expect(IysConsentRequest.safeParse(body).success).toBe(false);
   });
 });
 
