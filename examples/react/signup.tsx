@@ -5,8 +5,7 @@ import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 // Registers <izinli-consent> (the module build, bundled with the app).
 import '@izinli/widget';
-// Types <izinli-consent> in JSX.
-import type {} from '@izinli/widget/react';
+import { SignupFields } from './signup-fields';
 
 interface Account {
   accountId: string;
@@ -45,21 +44,11 @@ export function SignupForm({ endpoint, site }: { endpoint: string; site: string 
       ) : null}
       {receipt ? <p id="receipt">İzinleriniz kaydedildi (imzalı makbuz alındı).</p> : null}
       <form action={signup} hidden={account !== undefined}>
-        <label>
-          Ad soyad <input name="adSoyad" autoComplete="name" required />
-        </label>
-        <label>
-          Telefon <input name="telefon" type="tel" autoComplete="tel" />
-        </label>
-        <izinli-consent
-          name="izinliCaptureId"
-          site={site}
+        <SignupFields
           endpoint={endpoint}
-          name-field="adSoyad"
-          phone-field="telefon"
-          onizinli-captured={(event) => setReceipt(event.receipt)}
+          site={site}
+          onCaptured={(event) => setReceipt(event.receipt)}
         />
-        <button>Üye ol</button>
       </form>
     </>
   );
