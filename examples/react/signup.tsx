@@ -5,12 +5,9 @@ import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 // Registers <izinli-consent> (the module build, bundled with the app).
 import '@izinli/widget';
+import { postSignup } from '../common/signup-api';
+import type { Account } from '../common/signup-api';
 import { SignupFields } from './signup-fields';
-
-interface Account {
-  accountId: string;
-  captureId: string;
-}
 
 export function SignupForm({ endpoint, site }: { endpoint: string; site: string }) {
   const [account, setAccount] = useState<Account>();
@@ -19,17 +16,7 @@ export function SignupForm({ endpoint, site }: { endpoint: string; site: string 
   // React 19 calls the action with the form's data and prevents the native submission; the
   // element still sees the submit event and sends the capture alongside.
   async function signup(form: FormData) {
-    const response = await fetch('/api/signup', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        fullName: form.get('adSoyad'),
-        phone: form.get('telefon'),
-        // '' when the widget could not load: the signup goes on without a consent record.
-        izinliCaptureId: form.get('izinliCaptureId') || null,
-      }),
-    });
-    setAccount((await response.json()) as Account);
+    setAccount(await postSignup(form));
   }
 
   // The form stays mounted (hidden) after the signup, so the element can still report the
