@@ -5,13 +5,9 @@ import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 // Registers <izinli-consent> (the module build, bundled with the app).
 import '@izinli/widget';
-// Types <izinli-consent> in JSX.
-import type {} from '@izinli/widget/react';
-
-interface Account {
-  accountId: string;
-  captureId: string;
-}
+import { postSignup } from '../common/signup-api';
+import type { Account } from '../common/signup-api';
+import { SignupFields } from './signup-fields';
 
 export function SignupForm({ endpoint, site }: { endpoint: string; site: string }) {
   const [account, setAccount] = useState<Account>();
@@ -20,17 +16,7 @@ export function SignupForm({ endpoint, site }: { endpoint: string; site: string 
   // React 19 calls the action with the form's data and prevents the native submission; the
   // element still sees the submit event and sends the capture alongside.
   async function signup(form: FormData) {
-    const response = await fetch('/api/signup', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        fullName: form.get('adSoyad'),
-        phone: form.get('telefon'),
-        // '' when the widget could not load: the signup goes on without a consent record.
-        izinliCaptureId: form.get('izinliCaptureId') || null,
-      }),
-    });
-    setAccount((await response.json()) as Account);
+    setAccount(await postSignup(form));
   }
 
   // The form stays mounted (hidden) after the signup, so the element can still report the
@@ -45,21 +31,11 @@ export function SignupForm({ endpoint, site }: { endpoint: string; site: string 
       ) : null}
       {receipt ? <p id="receipt">İzinleriniz kaydedildi (imzalı makbuz alındı).</p> : null}
       <form action={signup} hidden={account !== undefined}>
-        <label>
-          Ad soyad <input name="adSoyad" autoComplete="name" required />
-        </label>
-        <label>
-          Telefon <input name="telefon" type="tel" autoComplete="tel" />
-        </label>
-        <izinli-consent
-          name="izinliCaptureId"
-          site={site}
+        <SignupFields
           endpoint={endpoint}
-          name-field="adSoyad"
-          phone-field="telefon"
-          onizinli-captured={(event) => setReceipt(event.receipt)}
+          site={site}
+          onCaptured={(event) => setReceipt(event.receipt)}
         />
-        <button>Üye ol</button>
       </form>
     </>
   );

@@ -2,7 +2,7 @@
 // reads the capture id from the form data (the element is a form control), and the site's backend
 // keeps it with the new account. Built and run in Chromium by test/e2e/frameworks.test.ts.
 //
-// The template is compiled in the browser here (vue/dist/vue.esm-bundler.js) to keep the example
+// The template is compiled in the browser here (vue/dist/vue.esm-bundler.js) to keep the component
 // one file; in a single-file component the template is the same, and `isCustomElement` goes to
 // the compiler's options instead (vite: `vue({ template: { compilerOptions: { isCustomElement } } })`).
 import { createApp, defineComponent, ref } from 'vue';
@@ -11,11 +11,8 @@ import '@izinli/widget';
 // Types <izinli-consent> in templates (Volar).
 import type {} from '@izinli/widget/vue';
 import type { IzinliCapturedEvent } from '@izinli/widget';
-
-interface Account {
-  accountId: string;
-  captureId: string;
-}
+import { postSignup } from '../common/signup-api';
+import type { Account } from '../common/signup-api';
 
 export const SignupForm = defineComponent({
   props: { endpoint: { type: String, required: true }, site: { type: String, required: true } },
@@ -24,18 +21,7 @@ export const SignupForm = defineComponent({
     const receipt = ref<string>();
     // `.prevent` keeps the page; the element still sees the submit event and sends the capture.
     async function signup(event: SubmitEvent) {
-      const form = new FormData(event.target as HTMLFormElement);
-      const response = await fetch('/api/signup', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          fullName: form.get('adSoyad'),
-          phone: form.get('telefon'),
-          // '' when the widget could not load: the signup goes on without a consent record.
-          izinliCaptureId: form.get('izinliCaptureId') || null,
-        }),
-      });
-      account.value = (await response.json()) as Account;
+      account.value = await postSignup(new FormData(event.target as HTMLFormElement));
     }
     const captured = (event: IzinliCapturedEvent) => (receipt.value = event.receipt);
     return { account, receipt, signup, captured };

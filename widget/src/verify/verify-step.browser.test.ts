@@ -47,6 +47,22 @@ async function typeCode(m: Mounted, code: string): Promise<void> {
   await sendKeys({ press: 'Enter' });
 }
 
+/** Submits the form; the capture names the code step's verification, its event says `state`. */
+async function submitNamingVerification(
+  m: Mounted,
+  server: Server,
+  state: 'confirmed' | 'unverified',
+): Promise<void> {
+  const captured = heard('izinli-captured');
+  submitInPlace(m.form);
+  await until(() => captured.length, 'izinli-captured');
+  const [post] = await server.posts();
+  const [started] = await server.verificationPosts();
+  expect(post!.status).to.equal(201);
+  expect(post!.body.verifications).to.deep.equal([started!.id]);
+  expect(captured[0]!.verification).to.deep.equal([{ channel: 'MESAJ', method: 'code', state }]);
+}
+
 describe('the code step', () => {
   let server: Server;
   onTurkishSignupPage();
@@ -112,15 +128,7 @@ describe('the code step', () => {
     expect(m.root.activeElement).to.equal(m.box('MESAJ'));
     expect(await axeViolations(), 'confirmed').to.deep.equal([]);
 
-    const captured = heard('izinli-captured');
-    submitInPlace(m.form);
-    await until(() => captured.length, 'izinli-captured');
-    const [post] = await server.posts();
-    expect(post!.status).to.equal(201);
-    expect(post!.body.verifications).to.deep.equal([started!.id]);
-    expect(captured[0]!.verification).to.deep.equal([
-      { channel: 'MESAJ', method: 'code', state: 'confirmed' },
-    ]);
+    await submitNamingVerification(m, server, 'confirmed');
   });
 
   it('says how many tries are left after a wrong code, then locks', async () => {
@@ -186,16 +194,7 @@ describe('the code step', () => {
   it('never blocks the form (B5): without a code the capture still goes, naming the unconfirmed verification', async () => {
     const m = await mountVerifying(server);
     await send(m);
-    const captured = heard('izinli-captured');
-    submitInPlace(m.form);
-    await until(() => captured.length, 'izinli-captured');
-    const [post] = await server.posts();
-    const [started] = await server.verificationPosts();
-    expect(post!.status).to.equal(201);
-    expect(post!.body.verifications).to.deep.equal([started!.id]);
-    expect(captured[0]!.verification).to.deep.equal([
-      { channel: 'MESAJ', method: 'code', state: 'unverified' },
-    ]);
+    await submitNamingVerification(m, server, 'unverified');
   });
 
   it('speaks English on an English page', async () => {

@@ -1,8 +1,9 @@
-// The recipe's client component (docs/frameworks.md#nextjs-server-action): a React 19 form whose
-// action is the server action; React hands it the form's data, capture id included.
+// The recipe's client component (docs/frameworks.md#nextjs-server-action): the React recipe's form
+// (examples/react/signup-fields.tsx), whose action is the server action; React hands it the form's
+// data, capture id included.
 'use client';
 import { useEffect } from 'react';
-import type {} from '@izinli/widget/react';
+import { SignupFields } from '../../../react/signup-fields';
 import { signup } from './actions';
 
 export function SignupForm({ endpoint, site }: { endpoint: string; site: string }) {
@@ -11,20 +12,7 @@ export function SignupForm({ endpoint, site }: { endpoint: string; site: string 
   useEffect(() => void import('@izinli/widget'), []);
   return (
     <form action={signup}>
-      <label>
-        Ad soyad <input name="adSoyad" autoComplete="name" required />
-      </label>
-      <label>
-        Telefon <input name="telefon" type="tel" autoComplete="tel" />
-      </label>
-      <izinli-consent
-        name="izinliCaptureId"
-        site={site}
-        endpoint={endpoint}
-        name-field="adSoyad"
-        phone-field="telefon"
-      />
-      <button>Üye ol</button>
+      <SignupFields endpoint={endpoint} site={site} />
     </form>
   );
 }
