@@ -4,7 +4,8 @@
 // recorded, signed and queued for İYS; the answer says what is left of İYS's window.
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
-import type { EVIDENCE_FOR_SOURCE } from '@izinli/core';
+// The zod-free entry point, so the console bundles the table and no schemas.
+import { EVIDENCE_FOR_SOURCE } from '@izinli/core/evidence-for-source';
 import type { AdminApi } from './api.js';
 import { failureText } from './api.js';
 import { AdminView, optionsOf, states } from './admin-view.js';
@@ -26,20 +27,6 @@ const SOURCES = [
   'HS_WEB',
 ] as const;
 type Source = (typeof SOURCES)[number];
-// Core's table, written out so the console bundles no schemas; typed by it, so it cannot drift.
-const EVIDENCE: Pick<typeof EVIDENCE_FOR_SOURCE, Source> = {
-  HS_FIZIKSEL_ORTAM: 'scan',
-  HS_ISLAK_IMZA: 'scan',
-  HS_ETKINLIK: 'scan',
-  HS_CAGRI_MERKEZI: 'call',
-  HS_EPOSTA: 'reply',
-  HS_MESAJ: 'reply',
-  HS_EORTAM: 'reference',
-  HS_MOBIL: 'reference',
-  HS_SOSYAL_MEDYA: 'reference',
-  HS_ATM: 'reference',
-  HS_WEB: 'reference',
-};
 const CHANNELS = ['MESAJ', 'ARAMA', 'EPOSTA'] as const;
 
 interface Recorded {
@@ -108,7 +95,7 @@ export class IzinliConsentView extends AdminView {
     const text = (name: string) => ((form.get(name) as string | null) ?? '').trim();
     const files = (name: string) =>
       form.getAll(name).filter((f): f is File => f instanceof File && f.size > 0);
-    switch (EVIDENCE[this.source]) {
+    switch (EVIDENCE_FOR_SOURCE[this.source]) {
       case 'scan': {
         const hashes = await Promise.all(files('scan').map((f) => this.upload(api, f)));
         return {
@@ -174,7 +161,7 @@ export class IzinliConsentView extends AdminView {
   }
 
   private evidenceFields(): TemplateResult {
-    switch (EVIDENCE[this.source]) {
+    switch (EVIDENCE_FOR_SOURCE[this.source]) {
       case 'scan':
         return html`<label for="consent-scan">${this.t('scanFiles')}</label>
           <input

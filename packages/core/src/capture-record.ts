@@ -11,7 +11,8 @@ import { canonicalJson } from './canonical-json.js';
 import { sha256Canonical } from './sha256.js';
 import { E164Phone, IysEmail } from './recipient.js';
 import { SiteKey } from './site-config-shape.js';
-import { EVIDENCE_FOR_SOURCE, RecordEvidence, RecordedBy } from './record-evidence.js';
+import { EVIDENCE_FOR_SOURCE } from './evidence-for-source.js';
+import { RecordEvidence, RecordedBy } from './record-evidence.js';
 import { ConfirmationRecord } from './confirmation-record.js';
 
 /** The `prevHash` of a site's first record: 64 zeros. */

@@ -16,6 +16,7 @@ export * from './capture.js';
 export * from './capture-check.js';
 export * from './capture-record.js';
 export * from './record-evidence.js';
+export * from './evidence-for-source.js';
 export * from './capture-record-chain.js';
 export * from './withdrawal.js';
 export * from './movement.js';

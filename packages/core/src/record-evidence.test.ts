@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CaptureRecord, captureRecordHash, sealCaptureRecord } from './capture-record.js';
 import type { UnsealedCaptureRecord } from './capture-record.js';
 import { problemsOf } from './capture-record.test-support.js';
-import { EVIDENCE_FOR_SOURCE, evidenceFiles } from './record-evidence.js';
+import { evidenceFiles } from './record-evidence.js';
+import { EVIDENCE_FOR_SOURCE } from './evidence-for-source.js';
 import type { RecordEvidence } from './record-evidence.js';
 import { exampleUnsealedRecord } from './site-config.fixture.js';
 

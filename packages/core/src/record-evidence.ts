@@ -2,7 +2,6 @@
 // The record carries only hashes and references, so its receipt proves which file without
 // holding it; the files themselves are kept by the server beside the record.
 import { z } from 'zod';
-import type { ProviderSource } from './enums.js';
 import { Sha256Digest } from './notice.js';
 
 /** Media types a scanned form may have (checked on the bytes, not on a client's word). */
@@ -62,23 +61,6 @@ export const RecordEvidence = z.discriminatedUnion('kind', [
 ]);
 export type RecordEvidence = z.infer<typeof RecordEvidence>;
 export type RecordEvidenceKind = RecordEvidence['kind'];
-
-/** The evidence kind each İYS source calls for (A19). */
-export const EVIDENCE_FOR_SOURCE = {
-  HS_FIZIKSEL_ORTAM: 'scan',
-  HS_ISLAK_IMZA: 'scan',
-  HS_ETKINLIK: 'scan',
-  HS_CAGRI_MERKEZI: 'call',
-  HS_EPOSTA: 'reply',
-  HS_MESAJ: 'reply',
-  HS_WEB: 'reference',
-  HS_MOBIL: 'reference',
-  HS_EORTAM: 'reference',
-  HS_SOSYAL_MEDYA: 'reference',
-  HS_ATM: 'reference',
-  HS_KARAR: 'reference',
-  HS_2015: 'reference',
-} as const satisfies Record<ProviderSource, RecordEvidenceKind>;
 
 /** Every evidence file a record names, in the record's order. */
 export function evidenceFiles(evidence: RecordEvidence | undefined): EvidenceFileRef[] {
