@@ -2,11 +2,16 @@
 // examples in İYS's OpenAPI document 3.2.0, like `openapi-conformance.test.ts`: each example drawn
 // (the account put in the state an error example needs) or excused with the reason.
 import { describe, expect, it } from 'vitest';
-import { accountCases, inState } from './openapi-account.test-support.js';
+import { accessCases, inState } from './openapi-account.test-support.js';
 import {
+  ADD,
+  CHECKED_BELOW,
+  NO_SERVER_FAILURE,
+  addOne,
   burst,
   checkExamples,
   expectLikeExample,
+  logIn,
   notOurs,
   sendOp,
   session,
@@ -28,11 +33,8 @@ const SUMMARY = '/sps/{iysCode}/brands/{brandCode}/changes/{reportDate}/recipien
 const FILE = '/sps/{iysCode}/brands/{brandCode}/changes/{reportDate}/file';
 const AGREEMENT = '/sps/{iysCode}/brands/{brandCode}/agreements/{reportDate}';
 const TIMESTAMP = '/sps/{iysCode}/brands/{brandCode}/agreements/{reportDate}/timestamp';
-const ADD = '/sps/{iysCode}/brands/{brandCode}/consents';
 const DAY = 86_400_000;
 
-const CHECKED_BELOW = 'checked by its own test below';
-const NO_SERVER_FAILURE = 'not simulated: İYS-internal 500s (faults inject only H015 and H192)';
 const NO_BRAND_IN_PATH = 'not drawable: this path has no brandCode';
 const NO_H251 = 'not simulated: wrong credentials are refused at the token endpoint (OAuth shape)';
 const NO_VIA = 'not simulated: ViA / ViA PASS packages and integrators (README, how it differs)';
@@ -48,30 +50,16 @@ const pathParam = (op: Operation, fixes: Fix[] = []): Case => ({
 
 /** Adds a consent on the session's day, then moves a day on (new token): that day is complete. */
 async function dayWithMovement(s: Session): Promise<string> {
-  const add = requestExample('post', ADD, 'AddOneConsentRequest') as Record<string, unknown>;
-  expect((await s.send('post', ADD, { body: { ...add, consentDate: s.ago(30) } })).status).toBe(
-    200,
-  );
+  expect((await s.send('post', ADD, { body: addOne(s) })).status).toBe(200);
   s.sim.advance(DAY);
-  const login = await s.send('post', '/oauth2/token', {
-    body: {
-      grant_type: 'password',
-      username: DEMO_ACCOUNT.username,
-      password: DEMO_ACCOUNT.password,
-    },
-    token: null,
-  });
-  s.token = (login.body as { access_token: string }).access_token;
+  await logIn(s);
   return '2025-10-15';
 }
 
 /** The cases every reconciliation operation shares. */
 function reconciliationCases(op: Operation): Record<string, Case | string> {
   return {
-    '401 missingToken': withoutToken(op),
-    '403 iysCodeNotMatched': notOurs(op, 'iysCode'),
-    '403 brandCodeNotMatched': notOurs(op, 'brandCode'),
-    ...accountCases(op),
+    ...accessCases(op),
     '422 invalidDate': pathParam(op),
     '422 sevenDay': pathParam(op),
     '500 unexpectedError': NO_SERVER_FAILURE,
