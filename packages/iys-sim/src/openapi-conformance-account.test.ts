@@ -10,6 +10,7 @@ import {
   addOne,
   burst,
   checkExamples,
+  echoed,
   expectLikeExample,
   logIn,
   notOurs,
@@ -18,13 +19,7 @@ import {
   tableWording,
   withoutToken,
 } from './openapi-conformance.test-support.js';
-import type {
-  Case,
-  ErrorBody,
-  Fix,
-  Operation,
-  Session,
-} from './openapi-conformance.test-support.js';
+import type { Case, Operation, Session } from './openapi-conformance.test-support.js';
 import { requestExample, responseExample } from './openapi-examples.test-support.js';
 import { DEMO_ACCOUNT } from './options.js';
 
@@ -39,15 +34,6 @@ const NO_BRAND_IN_PATH = 'not drawable: this path has no brandCode';
 const NO_H251 = 'not simulated: wrong credentials are refused at the token endpoint (OAuth shape)';
 const NO_VIA = 'not simulated: ViA / ViA PASS packages and integrators (README, how it differs)';
 
-/** Sends the reportDate (and recipientType) of an H501/H502/H116 example as the path. */
-const pathParam = (op: Operation, fixes: Fix[] = []): Case => ({
-  send(s, example: ErrorBody) {
-    const error = example.errors[0]!;
-    return sendOp(s, op, { params: { [error.location![0] as string]: String(error.value) } });
-  },
-  fixes,
-});
-
 /** Adds a consent on the session's day, then moves a day on (new token): that day is complete. */
 async function dayWithMovement(s: Session): Promise<string> {
   expect((await s.send('post', ADD, { body: addOne(s) })).status).toBe(200);
@@ -60,8 +46,8 @@ async function dayWithMovement(s: Session): Promise<string> {
 function reconciliationCases(op: Operation): Record<string, Case | string> {
   return {
     ...accessCases(op),
-    '422 invalidDate': pathParam(op),
-    '422 sevenDay': pathParam(op),
+    '422 invalidDate': echoed(op, 'params'),
+    '422 sevenDay': echoed(op, 'params'),
     '500 unexpectedError': NO_SERVER_FAILURE,
   };
 }
@@ -125,7 +111,7 @@ describe('reconciliation summary (GET …/changes/{reportDate}/recipients/{recip
   checkExamples(op, {
     ...reconciliationCases(op),
     '200 changeSummarySample': CHECKED_BELOW,
-    '422 invalidRecipientType': pathParam(op, [
+    '422 invalidRecipientType': echoed(op, 'params', [
       tableWording('H116', 'the example words H116 unlike the table'),
     ]),
     '429 requestLimitExceeded': burst(op),

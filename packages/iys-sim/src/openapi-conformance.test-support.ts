@@ -1,3 +1,4 @@
+// Long because: the session, the example checks and the request builders every case uses.
 // Test support for `openapi-conformance.test.ts`: a simulator session that speaks the document's
 // paths, the request that draws an error example, and one test per example. Not exported from the
 // package.
@@ -208,6 +209,18 @@ export const notOurs = (
   fixes: Fix[] = [],
 ): Case => ({
   send: (s) => sendOp(s, op, { params: { [param]: NOT_OURS } }),
+  fixes,
+});
+
+/**
+ * Sends the value of the example's first error as the path parameter (`params`) or `query`
+ * parameter its location names.
+ */
+export const echoed = (op: Operation, where: 'params' | 'query', fixes: Fix[] = []): Case => ({
+  send(s, example) {
+    const { location, value } = example.errors[0]!;
+    return sendOp(s, op, { [where]: { [String(location![0])]: String(value) } });
+  },
   fixes,
 });
 

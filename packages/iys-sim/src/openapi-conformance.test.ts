@@ -24,6 +24,7 @@ import {
   after,
   burst,
   checkExamples,
+  echoed,
   expectLikeExample,
   notOurs,
   provoked,
@@ -403,15 +404,9 @@ describe.each(V1_V2)('batch status (%s)', (version, prefix) => {
   checkExamples(op, {
     '200 success': CHECKED_BELOW,
     ...accessCases(op, [H353_TYPOS]),
-    ...Object.fromEntries(
-      ['422 longRequestId', '422 onlyCharactersError', '422 onlyDigitsError'].map((id) => [
-        id,
-        {
-          send: (s: Session, e: ErrorBody) =>
-            sendOp(s, op, { params: { requestId: String(e.errors[0]!.value) } }),
-        },
-      ]),
-    ),
+    '422 longRequestId': echoed(op, 'params'),
+    '422 onlyCharactersError': echoed(op, 'params'),
+    '422 onlyDigitsError': echoed(op, 'params'),
     '429 requestLimitExceeded': burst(op),
     '500 unexpectedError': NO_SERVER_FAILURE,
     '500 unexpectedError2': NO_SERVER_FAILURE,
@@ -549,15 +544,8 @@ describe('pull (GET …/consents/changes)', () => {
     '204 No Content': CHECKED_BELOW,
     // This operation's H353 examples have neither typo.
     ...accessCases(op),
-    ...Object.fromEntries(
-      ['422 invalidSource', '422 invalidLimit'].map((id) => [
-        id,
-        {
-          send: (s: Session, e: ErrorBody) =>
-            sendOp(s, op, { query: { [e.errors[0]!.location![0]!]: String(e.errors[0]!.value) } }),
-        },
-      ]),
-    ),
+    '422 invalidSource': echoed(op, 'query'),
+    '422 invalidLimit': echoed(op, 'query'),
     '429 requestRateExceeded': burst(op),
     '500 unexpectedError': NO_SERVER_FAILURE,
   });
