@@ -39,6 +39,13 @@ const ALLOWED_KEYS = new Set([
 const H126_MESSAGE =
   'İzin erişimi olan bayilerin (retailer) liste uzunluğu en fazla 3000 olmalıdır.';
 
+type IysCode = Parameters<typeof iysError>[0];
+
+/** A schema of İYS's enums (channel, status, source, recipient type), as core exports them. */
+interface EnumSchema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false };
+}
+
 /** What consent validation needs to know besides the body. */
 export interface ValidationContext {
   iysCode: number;
@@ -65,7 +72,7 @@ export function validateConsent(
   index?: number,
 ): ValidationResult {
   const errors: IysErrorEntry[] = [];
-  const fail = (code: Parameters<typeof iysError>[0], extra: Parameters<typeof iysError>[1] = {}) =>
+  const fail = (code: IysCode, extra: Parameters<typeof iysError>[1] = {}) =>
     errors.push(iysError(code, { ...extra, ...(index === undefined ? {} : { index }) }));
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     fail('H085');
@@ -75,22 +82,22 @@ export function validateConsent(
   for (const key of Object.keys(b)) {
     if (!ALLOWED_KEYS.has(key)) fail('H118', { location: [key], value: b[key] });
   }
+  /** The field `key` as one of the enum's values, or undefined once `invalid` is failed. */
+  const oneOf = <T>(key: string, schema: EnumSchema<T>, invalid: IysCode): T | undefined => {
+    const parsed = schema.safeParse(b[key]);
+    if (parsed.success) return parsed.data;
+    fail(invalid, { location: [key], value: b[key] });
+    return undefined;
+  };
 
   let recipientType: RecipientType = 'BIREYSEL';
-  if ('recipientType' in b) {
-    const parsed = RecipientType.safeParse(b.recipientType);
-    if (parsed.success) recipientType = parsed.data;
-    else fail('H116', { location: ['recipientType'], value: b.recipientType });
-  }
+  if ('recipientType' in b)
+    recipientType = oneOf('recipientType', RecipientType, 'H116') ?? 'BIREYSEL';
   const trader = recipientType === 'TACIR';
 
   let type: Channel | undefined;
   if (b.type === undefined || b.type === null) fail('H111', { location: ['type'] });
-  else {
-    const parsed = Channel.safeParse(b.type);
-    if (parsed.success) type = parsed.data;
-    else fail('H117', { location: ['type'], value: b.type });
-  }
+  else type = oneOf('type', Channel, 'H117');
 
   let recipient: string | undefined;
   if (b.recipient === undefined || b.recipient === null || b.recipient === '') {
@@ -106,19 +113,11 @@ export function validateConsent(
   let source: ProviderSource | undefined;
   if (b.source === undefined || (b.source === null && !trader)) {
     if (!trader) fail('H113', { location: ['source'] });
-  } else {
-    const parsed = ProviderSource.safeParse(b.source);
-    if (parsed.success) source = parsed.data;
-    else fail('H119', { location: ['source'], value: b.source });
-  }
+  } else source = oneOf('source', ProviderSource, 'H119');
 
   let status: ConsentStatus | undefined;
   if (b.status === undefined || b.status === null) fail('H110', { location: ['status'] });
-  else {
-    const parsed = ConsentStatus.safeParse(b.status);
-    if (parsed.success) status = parsed.data;
-    else fail('H115', { location: ['status'], value: b.status });
-  }
+  else status = oneOf('status', ConsentStatus, 'H115');
 
   let consentDate: string | undefined;
   let consentDateMs: number | undefined;

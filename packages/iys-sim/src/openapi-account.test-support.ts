@@ -2,7 +2,7 @@
 // H521, H524, H586, H525) by putting the demo account in the matching state. Not exported from
 // the package.
 import { DEMO_ACCOUNT } from './options.js';
-import { sendOp } from './openapi-conformance.test-support.js';
+import { notOurs, sendOp, withoutToken } from './openapi-conformance.test-support.js';
 import type { Case, Fix, Operation } from './openapi-conformance.test-support.js';
 import type { SimAccountState } from './subscription.js';
 
@@ -48,5 +48,18 @@ export function accountCases(op: Operation, paused = true): Record<string, Case>
       ? { '403 subscriptionStatusPausedOrExpired': inState(op, 'paused', [H520_FILLED]) }
       : {}),
     '403 packageControl': inState(op, 'no-api-package'),
+  };
+}
+
+/**
+ * The examples most operations on a brand share: no token, an iysCode or brandCode not the
+ * account's (each with `fixes`), and the account's four.
+ */
+export function accessCases(op: Operation, fixes: Fix[] = [], paused = true): Record<string, Case> {
+  return {
+    '401 missingToken': withoutToken(op),
+    '403 iysCodeNotMatched': notOurs(op, 'iysCode', fixes),
+    '403 brandCodeNotMatched': notOurs(op, 'brandCode', fixes),
+    ...accountCases(op, paused),
   };
 }

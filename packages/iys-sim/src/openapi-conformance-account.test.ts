@@ -2,24 +2,24 @@
 // examples in İYS's OpenAPI document 3.2.0, like `openapi-conformance.test.ts`: each example drawn
 // (the account put in the state an error example needs) or excused with the reason.
 import { describe, expect, it } from 'vitest';
-import { accountCases, inState } from './openapi-account.test-support.js';
+import { accessCases, inState } from './openapi-account.test-support.js';
 import {
+  ADD,
+  CHECKED_BELOW,
+  NO_SERVER_FAILURE,
+  addOne,
   burst,
   checkExamples,
+  echoed,
   expectLikeExample,
+  logIn,
   notOurs,
   sendOp,
   session,
   tableWording,
   withoutToken,
 } from './openapi-conformance.test-support.js';
-import type {
-  Case,
-  ErrorBody,
-  Fix,
-  Operation,
-  Session,
-} from './openapi-conformance.test-support.js';
+import type { Case, Operation, Session } from './openapi-conformance.test-support.js';
 import { requestExample, responseExample } from './openapi-examples.test-support.js';
 import { DEMO_ACCOUNT } from './options.js';
 
@@ -28,52 +28,26 @@ const SUMMARY = '/sps/{iysCode}/brands/{brandCode}/changes/{reportDate}/recipien
 const FILE = '/sps/{iysCode}/brands/{brandCode}/changes/{reportDate}/file';
 const AGREEMENT = '/sps/{iysCode}/brands/{brandCode}/agreements/{reportDate}';
 const TIMESTAMP = '/sps/{iysCode}/brands/{brandCode}/agreements/{reportDate}/timestamp';
-const ADD = '/sps/{iysCode}/brands/{brandCode}/consents';
 const DAY = 86_400_000;
 
-const CHECKED_BELOW = 'checked by its own test below';
-const NO_SERVER_FAILURE = 'not simulated: İYS-internal 500s (faults inject only H015 and H192)';
 const NO_BRAND_IN_PATH = 'not drawable: this path has no brandCode';
 const NO_H251 = 'not simulated: wrong credentials are refused at the token endpoint (OAuth shape)';
 const NO_VIA = 'not simulated: ViA / ViA PASS packages and integrators (README, how it differs)';
 
-/** Sends the reportDate (and recipientType) of an H501/H502/H116 example as the path. */
-const pathParam = (op: Operation, fixes: Fix[] = []): Case => ({
-  send(s, example: ErrorBody) {
-    const error = example.errors[0]!;
-    return sendOp(s, op, { params: { [error.location![0] as string]: String(error.value) } });
-  },
-  fixes,
-});
-
 /** Adds a consent on the session's day, then moves a day on (new token): that day is complete. */
 async function dayWithMovement(s: Session): Promise<string> {
-  const add = requestExample('post', ADD, 'AddOneConsentRequest') as Record<string, unknown>;
-  expect((await s.send('post', ADD, { body: { ...add, consentDate: s.ago(30) } })).status).toBe(
-    200,
-  );
+  expect((await s.send('post', ADD, { body: addOne(s) })).status).toBe(200);
   s.sim.advance(DAY);
-  const login = await s.send('post', '/oauth2/token', {
-    body: {
-      grant_type: 'password',
-      username: DEMO_ACCOUNT.username,
-      password: DEMO_ACCOUNT.password,
-    },
-    token: null,
-  });
-  s.token = (login.body as { access_token: string }).access_token;
+  await logIn(s);
   return '2025-10-15';
 }
 
 /** The cases every reconciliation operation shares. */
 function reconciliationCases(op: Operation): Record<string, Case | string> {
   return {
-    '401 missingToken': withoutToken(op),
-    '403 iysCodeNotMatched': notOurs(op, 'iysCode'),
-    '403 brandCodeNotMatched': notOurs(op, 'brandCode'),
-    ...accountCases(op),
-    '422 invalidDate': pathParam(op),
-    '422 sevenDay': pathParam(op),
+    ...accessCases(op),
+    '422 invalidDate': echoed(op, 'params'),
+    '422 sevenDay': echoed(op, 'params'),
     '500 unexpectedError': NO_SERVER_FAILURE,
   };
 }
@@ -137,7 +111,7 @@ describe('reconciliation summary (GET …/changes/{reportDate}/recipients/{recip
   checkExamples(op, {
     ...reconciliationCases(op),
     '200 changeSummarySample': CHECKED_BELOW,
-    '422 invalidRecipientType': pathParam(op, [
+    '422 invalidRecipientType': echoed(op, 'params', [
       tableWording('H116', 'the example words H116 unlike the table'),
     ]),
     '429 requestLimitExceeded': burst(op),

@@ -1,3 +1,4 @@
+// Long because: the session, the example checks and the request builders every case uses.
 // Test support for `openapi-conformance.test.ts`: a simulator session that speaks the document's
 // paths, the request that draws an error example, and one test per example. Not exported from the
 // package.
@@ -5,6 +6,7 @@ import { formatIysDate } from '@izinli/core';
 import { expect, it } from 'vitest';
 import type { IysSim } from './app.js';
 import {
+  requestExample,
   responseExample,
   responseExampleIds,
   tableMessage,
@@ -20,6 +22,14 @@ export const BRAND = DEMO_ACCOUNT.brands[0]!.brandCode;
 const NOT_OURS = 999999;
 /** The retailers the document's examples name, given to the demo brand so they are accepted. */
 const EXAMPLE_RETAILERS = [55550127, 58795354, 30143398, 66438915, 71007289];
+
+export const TOKEN = '/oauth2/token';
+export const ADD = '/sps/{iysCode}/brands/{brandCode}/consents';
+
+/** Why an example is not drawn by `checkExamples`. */
+export const CHECKED_BELOW = 'checked by its own test below';
+export const NO_SERVER_FAILURE =
+  'not simulated: İYS-internal 500s (faults inject only H015 and H192)';
 
 export type Item = Record<string, unknown>;
 export interface ErrorEntry {
@@ -112,13 +122,24 @@ export async function session(): Promise<Session> {
     },
     ago: (minutes) => formatIysDate(new Date(sim.now().getTime() - minutes * 60_000)),
   };
+  await logIn(s);
+  return s;
+}
+
+/** Gives the session a new token of the demo account (password grant). */
+export async function logIn(s: Session): Promise<void> {
   const { username, password } = DEMO_ACCOUNT;
-  const login = await s.send('post', '/oauth2/token', {
+  const login = await s.send('post', TOKEN, {
     body: { grant_type: 'password', username, password },
     token: null,
   });
   s.token = (login.body as { access_token: string }).access_token;
-  return s;
+}
+
+/** The add-one request example, dated half an hour ago. */
+export function addOne(s: Session): Item {
+  const example = requestExample('post', ADD, 'AddOneConsentRequest') as Item;
+  return { ...example, consentDate: s.ago(30) };
 }
 
 /**
@@ -188,6 +209,18 @@ export const notOurs = (
   fixes: Fix[] = [],
 ): Case => ({
   send: (s) => sendOp(s, op, { params: { [param]: NOT_OURS } }),
+  fixes,
+});
+
+/**
+ * Sends the value of the example's first error as the path parameter (`params`) or `query`
+ * parameter its location names.
+ */
+export const echoed = (op: Operation, where: 'params' | 'query', fixes: Fix[] = []): Case => ({
+  send(s, example) {
+    const { location, value } = example.errors[0]!;
+    return sendOp(s, op, { [where]: { [String(location![0])]: String(value) } });
+  },
   fixes,
 });
 

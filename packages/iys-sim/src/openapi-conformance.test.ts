@@ -15,10 +15,16 @@
 import { formatIysDate } from '@izinli/core';
 import { describe, expect, it } from 'vitest';
 import {
+  ADD,
   BRAND,
+  CHECKED_BELOW,
+  NO_SERVER_FAILURE,
+  TOKEN,
+  addOne,
   after,
   burst,
   checkExamples,
+  echoed,
   expectLikeExample,
   notOurs,
   provoked,
@@ -36,11 +42,9 @@ import type {
   Session,
 } from './openapi-conformance.test-support.js';
 import { iysOpenApi, requestExample, responseExample } from './openapi-examples.test-support.js';
-import { accountCases, inState } from './openapi-account.test-support.js';
+import { accessCases, accountCases, inState } from './openapi-account.test-support.js';
 import { DEMO_ACCOUNT } from './options.js';
 
-const TOKEN = '/oauth2/token';
-const ADD = '/sps/{iysCode}/brands/{brandCode}/consents';
 const BATCH = '/sps/{iysCode}/brands/{brandCode}/consents/request';
 const BATCH_STATUS = '/sps/{iysCode}/brands/{brandCode}/consents/request/{requestId}';
 const STATUS = '/sps/{iysCode}/brands/{brandCode}/consents/status';
@@ -54,12 +58,6 @@ const V1_V2 = [
 function passwordLogin(): Item {
   const example = requestExample('post', TOKEN, 'JSON login with password') as Item;
   return { ...example, username: DEMO_ACCOUNT.username, password: DEMO_ACCOUNT.password };
-}
-
-/** The add-one request example, dated half an hour ago. */
-function addOne(s: Session): Item {
-  const example = requestExample('post', ADD, 'AddOneConsentRequest') as Item;
-  return { ...example, consentDate: s.ago(30) };
 }
 
 /** The batch request example, its three items dated 30, 20 and 10 minutes ago. */
@@ -92,9 +90,6 @@ const H353_TYPOS: Fix = {
     }
   },
 };
-
-const CHECKED_BELOW = 'checked by its own test below';
-const NO_SERVER_FAILURE = 'not simulated: İYS-internal 500s (faults inject only H015 and H192)';
 
 describe('the reference copy', () => {
   it('is İYS API document 3.2.0 of 25/02/2026', () => {
@@ -230,15 +225,12 @@ describe.each(V1_V2)('add one (%s)', (_, prefix) => {
     },
     '400 threeDay':
       'superseded: H467 is 422 with location and value in the table and in the 422 "threeDay"',
-    '401 missingToken': withoutToken(op),
-    '403 iysCodeNotMatched': notOurs(op, 'iysCode', [H353_TYPOS]),
-    '403 brandCodeNotMatched': notOurs(op, 'brandCode', [H353_TYPOS]),
+    ...accessCases(op, [H353_TYPOS]),
     '403 retailerCodeNotMatched':
       'not simulated: a retailer of another provider; every unknown retailer is H180',
     '403 retailerCodeNotFound': provoked(op, undefined, [
       tableWording('H180', 'the batch examples and the table word H180 the same; this one not'),
     ]),
-    ...accountCases(op),
     '422 OneConsentRequestMissingType': provoked(op),
     '422 OneConsentRequestMissingSource': provoked(op),
     '422 OneConsentRequestMissingRecipient': provoked(op),
@@ -290,12 +282,9 @@ describe.each(V1_V2)('batch add (%s)', (_, prefix) => {
       fixes: [tableWording('H014', 'the examples say "json formatına uygun değil!"')],
     },
     '400 invalidRequest': { send: (s) => sendOp(s, op, { body: addOne(s) }) },
-    '401 missingToken': withoutToken(op),
-    '403 iysCodeNotMatched': notOurs(op, 'iysCode', [H353_TYPOS]),
-    '403 brandCodeNotMatched': notOurs(op, 'brandCode', [H353_TYPOS]),
+    ...accessCases(op, [H353_TYPOS], false),
     '403 retailerCodeNotFound': provoked(op),
     '403 retailerCodeNotFound2': provoked(op),
-    ...accountCases(op, false),
     '422 missingType': provoked(op),
     '422 longRequest': {
       send: (s) =>
@@ -414,19 +403,10 @@ describe.each(V1_V2)('batch status (%s)', (version, prefix) => {
 
   checkExamples(op, {
     '200 success': CHECKED_BELOW,
-    '401 missingToken': withoutToken(op),
-    '403 iysCodeNotMatched': notOurs(op, 'iysCode', [H353_TYPOS]),
-    '403 brandCodeNotMatched': notOurs(op, 'brandCode', [H353_TYPOS]),
-    ...accountCases(op),
-    ...Object.fromEntries(
-      ['422 longRequestId', '422 onlyCharactersError', '422 onlyDigitsError'].map((id) => [
-        id,
-        {
-          send: (s: Session, e: ErrorBody) =>
-            sendOp(s, op, { params: { requestId: String(e.errors[0]!.value) } }),
-        },
-      ]),
-    ),
+    ...accessCases(op, [H353_TYPOS]),
+    '422 longRequestId': echoed(op, 'params'),
+    '422 onlyCharactersError': echoed(op, 'params'),
+    '422 onlyDigitsError': echoed(op, 'params'),
     '429 requestLimitExceeded': burst(op),
     '500 unexpectedError': NO_SERVER_FAILURE,
     '500 unexpectedError2': NO_SERVER_FAILURE,
@@ -562,20 +542,10 @@ describe('pull (GET …/consents/changes)', () => {
   checkExamples(op, {
     '200 agreementPullSample': CHECKED_BELOW,
     '204 No Content': CHECKED_BELOW,
-    '401 missingToken': withoutToken(op),
     // This operation's H353 examples have neither typo.
-    '403 iysCodeNotMatched': notOurs(op, 'iysCode'),
-    '403 brandCodeNotMatched': notOurs(op, 'brandCode'),
-    ...accountCases(op),
-    ...Object.fromEntries(
-      ['422 invalidSource', '422 invalidLimit'].map((id) => [
-        id,
-        {
-          send: (s: Session, e: ErrorBody) =>
-            sendOp(s, op, { query: { [e.errors[0]!.location![0]!]: String(e.errors[0]!.value) } }),
-        },
-      ]),
-    ),
+    ...accessCases(op),
+    '422 invalidSource': echoed(op, 'query'),
+    '422 invalidLimit': echoed(op, 'query'),
     '429 requestRateExceeded': burst(op),
     '500 unexpectedError': NO_SERVER_FAILURE,
   });

@@ -10,7 +10,7 @@ import {
   type Problem,
   type Result,
 } from '@izinli/core';
-import { localProblem } from './local-rejection.js';
+import { firstIndexes, localProblem } from './local-rejection.js';
 
 type WithDateInput<T> = T extends { consentDate: string }
   ? Omit<T, 'consentDate'> & { consentDate: string | Date }
@@ -112,7 +112,7 @@ export function batchRequestBody(
   }
   const problems: Problem[] = [];
   const bodies: IysConsentRequest[] = [];
-  const firstIndex = new Map<string, number>();
+  const earlier = firstIndexes();
   inputs.forEach((input, index) => {
     const body = consentRequestBody(input, [index]);
     if (!body.ok) {
@@ -120,10 +120,8 @@ export function batchRequestBody(
       return;
     }
     bodies.push(body.value);
-    const key = consentKey(body.value);
-    const first = firstIndex.get(key);
-    if (first === undefined) firstIndex.set(key, index);
-    else {
+    const first = earlier(consentKey(body.value), index);
+    if (first !== undefined) {
       problems.push(
         localProblem(
           'iys.duplicateKey',

@@ -75,6 +75,20 @@ defineProblemMessages({
   },
 });
 
+/**
+ * Remembers where each key of a list first came: `earlier(key, index)` answers that index when
+ * the key came before, else undefined (and remembers `index`). The batch and the recipient list
+ * refuse repeats with it (H194, H193).
+ */
+export function firstIndexes(): (key: string, index: number) => number | undefined {
+  const first = new Map<string, number>();
+  return (key, index) => {
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, index);
+    return seen;
+  };
+}
+
 /** Builds a problem of a locally refused request. */
 export function localProblem(
   code: LocalProblemCode,

@@ -1,5 +1,5 @@
 import { IYS_LIMITS, IysPushConnection, problemsFromZod, type Problem } from '@izinli/core';
-import { localProblem } from './local-rejection.js';
+import { firstIndexes, localProblem } from './local-rejection.js';
 
 /** Problems of a multi-status recipient list: 1–1000 entries, each once (İYS: H164, H193). */
 export function recipientListProblems(recipients: readonly string[]): Problem[] {
@@ -22,21 +22,18 @@ export function recipientListProblems(recipients: readonly string[]): Problem[] 
       ),
     ];
   }
-  const first = new Map<string, number>();
+  const earlier = firstIndexes();
   const problems: Problem[] = [];
   recipients.forEach((recipient, i) => {
-    const seen = first.get(recipient);
-    if (seen === undefined) first.set(recipient, i);
-    else {
+    const seen = earlier(recipient, i);
+    if (seen !== undefined) {
       problems.push(
         localProblem(
           'iys.duplicateRecipient',
           ['recipients', i],
           { en: 'each recipient once', tr: 'her alıcı bir kez' },
           `the recipient at index ${seen}`,
-          {
-            firstIndex: seen,
-          },
+          { firstIndex: seen },
         ),
       );
     }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, it, expect, vi } from 'vitest';
-import { createTokenBucket } from './rate-limiter.js';
+import { createTokenBucket, type RateLimiter } from './rate-limiter.js';
 
 /** A clock that only moves when the limiter sleeps, recording each sleep. */
 function fakeTime(start = 0) {
@@ -18,6 +18,18 @@ function fakeTime(start = 0) {
 /** The most releases in any sliding second, counted as İYS does (t − 1000 < s ≤ t). */
 function busiestSecond(released: number[]): number {
   return Math.max(...released.map((t) => released.filter((s) => s > t - 1000 && s <= t).length));
+}
+
+/** `n` acquisitions pass without a sleep; the next one waits one slot (100 ms). */
+async function expectBurstThenWait(
+  limiter: RateLimiter,
+  clock: ReturnType<typeof fakeTime>['clock'],
+  n: number,
+) {
+  for (let i = 0; i < n; i++) await limiter.acquire();
+  expect(clock.sleeps).toEqual([]);
+  await limiter.acquire();
+  expect(clock.sleeps).toEqual([100]);
 }
 
 describe('createTokenBucket', () => {
@@ -42,11 +54,7 @@ describe('createTokenBucket', () => {
 
   it('lets a configured burst through at once, then makes the next wait', async () => {
     const { clock, now, sleep } = fakeTime();
-    const limiter = createTokenBucket({ now, sleep, burst: 10 });
-    for (let i = 0; i < 10; i++) await limiter.acquire();
-    expect(clock.sleeps).toEqual([]);
-    await limiter.acquire();
-    expect(clock.sleeps).toEqual([100]);
+    await expectBurstThenWait(createTokenBucket({ now, sleep, burst: 10 }), clock, 10);
   });
 
   it('holds a sustained stream to ten requests per second', async () => {
@@ -76,10 +84,7 @@ describe('createTokenBucket', () => {
     const limiter = createTokenBucket({ now, sleep, burst: 3 });
     for (let i = 0; i < 3; i++) await limiter.acquire();
     clock.t += 60_000;
-    for (let i = 0; i < 3; i++) await limiter.acquire();
-    expect(clock.sleeps).toEqual([]);
-    await limiter.acquire();
-    expect(clock.sleeps).toEqual([100]);
+    await expectBurstThenWait(limiter, clock, 3);
   });
 
   it('takes a configurable rate', async () => {

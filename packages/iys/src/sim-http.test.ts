@@ -1,52 +1,17 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
-import { createIysSim, DEMO_ACCOUNT } from '@izinli/iys-sim';
+import { describe, it, expect } from 'vitest';
+import { DEMO_ACCOUNT } from '@izinli/iys-sim';
+import { servedSim } from './contract-harness.test-support.js';
 import { createIysClient } from './iys-client.js';
 import { unlimited } from './rate-limiter.js';
-import { SIM_START, seeded } from './sim-harness.test-support.js';
 
 // The same client over a real socket: global fetch, HTTP parsing, headers and status codes as
 // Node sends and receives them.
 describe('against the simulator over real HTTP', () => {
-  const realNow = Date.parse(SIM_START);
-  const sim = createIysSim({ clock: { now: () => realNow, start: SIM_START }, random: seeded(7) });
-  let server: ServerType;
-  let baseUrl = '';
-
-  beforeAll(async () => {
-    server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: sim.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-    });
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-
-  afterAll(async () => {
-    await new Promise<void>((resolve, reject) =>
-      server.close((error) => (error ? reject(error) : resolve())),
-    );
-    await sim.close();
-  });
-
-  const client = () =>
-    createIysClient({
-      baseUrl,
-      username: DEMO_ACCOUNT.username,
-      password: DEMO_ACCOUNT.password,
-      iysCode: DEMO_ACCOUNT.iysCode,
-      now: () => sim.clock.nowMs(),
-      rateLimiter: unlimited,
-    });
+  const { sim, client, onay } = servedSim();
 
   it('adds a consent, replays it idempotently and reads it back', async () => {
     const iys = client();
-    const consent = {
-      recipient: 'mehmet@ornek.com',
-      type: 'EPOSTA',
-      source: 'HS_WEB',
-      status: 'ONAY',
-      consentDate: sim.now(),
-    } as const;
+    const consent = onay({ recipient: 'mehmet@ornek.com', type: 'EPOSTA' });
     const added = await iys.addConsent(DEMO_ACCOUNT.iysCode, consent);
     const replay = await iys.addConsent(DEMO_ACCOUNT.iysCode, consent);
     expect(added.ok && replay.ok && replay.value.transactionId).toBe(

@@ -91,12 +91,17 @@ describe('add one consent', () => {
     await expectError(await add(consent({ [field]: value })), 422, [iysError(code, field, value)]);
   });
 
-  it('answers an unknown field with 422 H118 naming it', async () => {
-    const { add } = await setup();
-    await expectError(await add(consent({ fullName: 'Ayşe Yılmaz' })), 422, [
-      iysError('H118', 'fullName', 'Ayşe Yılmaz'),
-    ]);
-  });
+  it.each([
+    ['an unknown field', { fullName: 'Ayşe Yılmaz' }, 422, 'H118', 'fullName', 'Ayşe Yılmaz'],
+    ['HS_KARAR with ONAY', { source: 'HS_KARAR' }, 422, 'H408', 'status', 'ONAY'],
+    ['a foreign retailer', { retailerCode: 12786531 }, 403, 'H180', 'retailerCode', 12786531],
+  ] as const)(
+    'answers %s with %i %s naming the field',
+    async (_, over, status, code, field, value) => {
+      const { add } = await setup();
+      await expectError(await add(consent(over)), status, [iysError(code, field, value)]);
+    },
+  );
 
   it('refuses optional fields sent as empty string or null', async () => {
     const { add } = await setup();
@@ -221,20 +226,6 @@ describe('add one consent', () => {
       });
       expect(res.status).toBe(expected);
     }
-  });
-
-  it('answers HS_KARAR with ONAY with 422 H408', async () => {
-    const { add } = await setup();
-    await expectError(await add(consent({ source: 'HS_KARAR' })), 422, [
-      iysError('H408', 'status', 'ONAY'),
-    ]);
-  });
-
-  it('refuses retailers the brand does not have with 403 H180', async () => {
-    const { add } = await setup();
-    await expectError(await add(consent({ retailerCode: 12786531 })), 403, [
-      iysError('H180', 'retailerCode', 12786531),
-    ]);
   });
 
   it('accepts the brand own retailers', async () => {

@@ -1,15 +1,16 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, it, expect } from 'vitest';
+import {
+  inTempDir,
+  openssl,
+  opensslMissing,
+  tsVerify,
+} from '../reconciliation/tsa.test-support.js';
 import { BASE, BRAND, call, consent, errorsOf, login, testSim } from '../sim.test-support.js';
 
 const HOUR = 3_600_000;
-const OPENSSL = '/usr/bin/openssl';
 
 /**
  * A simulator at 2025-10-15 10:00 Turkey time with movements on the 15th: the provider's ONAY at
@@ -170,7 +171,7 @@ describe('reconciliation (MUTABAKAT YÖNETİMİ)', () => {
     expect(rows[1]).toContain(',RET,');
   });
 
-  it.skipIf(!existsSync(OPENSSL))(
+  it.skipIf(opensslMissing)(
     'stamps the daily file with an RFC 3161 response that openssl ts -verify accepts',
     async () => {
       const { sim, get } = await setup();
@@ -181,45 +182,20 @@ describe('reconciliation (MUTABAKAT YÖNETİMİ)', () => {
       const tsr = Buffer.from(await stamp.arrayBuffer());
       const pem = await (await call(sim, 'GET', '/__sim/tsa.pem')).text();
       expect(pem).toMatch(/^-----BEGIN CERTIFICATE-----\n/);
-      const dir = await mkdtemp(join(tmpdir(), 'iys-sim-tsr-'));
-      try {
+      await inTempDir('iys-sim-tsr-', async (dir) => {
         await writeFile(join(dir, 'day.csv'), csv);
         await writeFile(join(dir, 'day.tsr'), tsr);
         await writeFile(join(dir, 'tsa.pem'), pem);
-        const run = promisify(execFile);
-        const verify = await run(OPENSSL, [
-          'ts',
-          '-verify',
-          '-in',
-          join(dir, 'day.tsr'),
-          '-data',
-          join(dir, 'day.csv'),
-          '-CAfile',
-          join(dir, 'tsa.pem'),
-        ]);
-        expect(verify.stdout).toContain('Verification: OK');
-        const text = await run(OPENSSL, ['ts', '-reply', '-in', join(dir, 'day.tsr'), '-text']);
+        expect(await tsVerify(dir, 'day.tsr', 'day.csv')).toContain('Verification: OK');
+        const text = await openssl(dir, ['ts', '-reply', '-in', 'day.tsr', '-text']);
         // Stamped at the end of the Turkey day: 2025-10-16 00:00 Turkey time.
-        expect(text.stdout).toContain('Time stamp: Oct 15 21:00:00 2025 GMT');
-        expect(text.stdout).toContain('Status: Granted.');
+        expect(text).toContain('Time stamp: Oct 15 21:00:00 2025 GMT');
+        expect(text).toContain('Status: Granted.');
         // Another day's file does not match this stamp.
         const other = await (await get('/changes/2025-10-16/file')).arrayBuffer();
         await writeFile(join(dir, 'other.csv'), Buffer.from(other));
-        await expect(
-          run(OPENSSL, [
-            'ts',
-            '-verify',
-            '-in',
-            join(dir, 'day.tsr'),
-            '-data',
-            join(dir, 'other.csv'),
-            '-CAfile',
-            join(dir, 'tsa.pem'),
-          ]),
-        ).rejects.toThrow();
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
+        await expect(tsVerify(dir, 'day.tsr', 'other.csv')).rejects.toThrow();
+      });
     },
   );
 });
