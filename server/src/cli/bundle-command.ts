@@ -9,7 +9,7 @@ import type { BundleRecordCheck, BundleReport } from '../proof/bundle-verify.js'
 import type { CliCommand } from './args.js';
 import { EXIT, cliLocale } from './cli-deps.js';
 import type { CliDeps } from './cli-deps.js';
-import { loadJwks, readText, write } from './io.js';
+import { jwksOption, readText, write } from './io.js';
 
 type Command = Extract<CliCommand, { name: 'verify-bundle' }>;
 
@@ -113,15 +113,8 @@ export async function reportBundle(
 /** `izinli verify bundle <file|-> [--jwks <file|url>] [--json] [--lang tr|en]`. */
 export async function verifyBundleCommand(command: Command, deps: CliDeps): Promise<number> {
   const locale = cliLocale(command.lang, deps.env);
-  let jwks: JSONWebKeySet | undefined;
-  if (command.jwks !== undefined) {
-    const loaded = await loadJwks(command.jwks, deps.fetch);
-    if (!loaded.ok) {
-      await write(deps.stderr, `izinli: ${loaded.error}\n`);
-      return EXIT.usage;
-    }
-    jwks = loaded.value;
-  }
+  const jwks = await jwksOption(command.jwks, deps);
+  if (!jwks.ok) return EXIT.usage;
   const text = await readText(command.input, deps.stdin);
   let bundle: unknown;
   try {
@@ -140,5 +133,5 @@ export async function verifyBundleCommand(command: Command, deps: CliDeps): Prom
     );
     return EXIT.usage;
   }
-  return reportBundle(bundle, jwks, { json: command.json, locale }, deps);
+  return reportBundle(bundle, jwks.value, { json: command.json, locale }, deps);
 }

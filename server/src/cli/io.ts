@@ -66,6 +66,18 @@ export async function loadJwks(
   return ok(value as JSONWebKeySet);
 }
 
+/** The `--jwks` option's key set, if given; a JWKS that cannot be loaded is told on stderr. */
+export async function jwksOption(
+  source: string | undefined,
+  deps: { fetch: typeof fetch; stderr: Writable },
+): Promise<{ ok: true; value: JSONWebKeySet | undefined } | { ok: false }> {
+  if (source === undefined) return { ok: true, value: undefined };
+  const jwks = await loadJwks(source, deps.fetch);
+  if (jwks.ok) return jwks;
+  await write(deps.stderr, `izinli: ${jwks.error}\n`);
+  return { ok: false };
+}
+
 /** Writes text, waiting when the stream asks to (an export can be far larger than memory). */
 export async function write(stream: Writable, text: string): Promise<void> {
   if (!stream.write(text)) await once(stream, 'drain');

@@ -3,13 +3,12 @@ import { availableParallelism } from 'node:os';
 import { problemMessage } from '@izinli/core';
 import type { ChainRecord, ConfirmationRecord, IysDayRecord, Locale, Problem } from '@izinli/core';
 import { decodeProtectedHeader } from 'jose';
-import type { JSONWebKeySet } from 'jose';
 import { logProblemMessage, problemJson, verifyLog, verifyReceipt } from '../proof/index.js';
 import type { LogReport } from '../proof/index.js';
 import type { CliCommand } from './args.js';
 import { EXIT, cliLocale, cliProgress } from './cli-deps.js';
 import type { CliDeps } from './cli-deps.js';
-import { loadJwks, openLines, readText, write } from './io.js';
+import { jwksOption, openLines, readText, write } from './io.js';
 import { reportBundle } from './bundle-command.js';
 import { isEvidenceBundle } from '../proof/bundle-verify.js';
 
@@ -97,17 +96,6 @@ function describeRecord(record: ChainRecord, kid: string): string {
 
 const withMessage = (problem: Problem, locale: Locale) =>
   problemJson(problem, problemMessage(problem, locale));
-
-async function jwksOption(
-  source: string | undefined,
-  deps: CliDeps,
-): Promise<{ ok: true; value: JSONWebKeySet | undefined } | { ok: false }> {
-  if (source === undefined) return { ok: true, value: undefined };
-  const jwks = await loadJwks(source, deps.fetch);
-  if (jwks.ok) return jwks;
-  await write(deps.stderr, `izinli: ${jwks.error}\n`);
-  return { ok: false };
-}
 
 /** `izinli verify receipt <file|-> --jwks <file|url>`. */
 export async function verifyReceiptCommand(

@@ -1,7 +1,8 @@
 // POST /v1/captures: the browser's capture, answered only after it is durably committed.
 import { Hono } from 'hono';
-import { excerpt } from '@izinli/core';
 import type { Localized } from '@izinli/core';
+import { draftRefusal } from '../../capture/commit-draft.js';
+import type { DraftWords } from '../../capture/commit-draft.js';
 import { prepareCapture } from '../../capture/prepare-capture.js';
 import type { RequestFacts } from '../../capture/prepare-capture.js';
 import type { StoredCapture } from '../../store/store.js';
@@ -25,6 +26,21 @@ export interface CaptureCreated {
 const JSON_TYPES = ['application/json', 'text/plain'];
 const FROM_THIS_ADDRESS = { en: 'from this address', tr: 'Bu adresten' };
 const FOR_THIS_SITE = { en: 'for this site', tr: 'Bu site için' };
+const CAPTURE_WORDS: DraftWords = {
+  unstorableCode: 'capture.unstorable',
+  unstorable: {
+    en: 'The capture cannot be stored as sent; the server logged why. Sending it again will not help.',
+    tr: 'Kayıt gönderildiği hâliyle saklanamıyor; sunucu nedenini günlüğe yazdı. Yeniden göndermek işe yaramaz.',
+  },
+  newId: {
+    en: 'a new UUID for a new capture, or the identical body to replay one',
+    tr: 'yeni bir kayıt için yeni bir UUID ya da bir kaydı yinelemek için aynı gövde',
+  },
+  taken: {
+    en: 'A different capture with this id is already stored.',
+    tr: 'Bu kimlikle farklı bir kayıt zaten saklanmış.',
+  },
+};
 
 function created(capture: StoredCapture, held: HeldChannelState[]): CaptureCreated {
   return {
@@ -91,34 +107,8 @@ export function captureRoutes(
       if (!siteVerdict.ok) throw limited(siteVerdict.retryAfterSeconds, FOR_THIS_SITE);
       const outcome = await deps.committer.submit(prepared.draft);
       deps.metrics.captures.inc({ outcome: outcome.kind });
-      if (outcome.kind === 'unstorable') {
-        throw new ApiError(
-          422,
-          'capture.unstorable',
-          {
-            en: 'The capture cannot be stored as sent; the server logged why. Sending it again will not help.',
-            tr: 'Kayıt gönderildiği hâliyle saklanamıyor; sunucu nedenini günlüğe yazdı. Yeniden göndermek işe yaramaz.',
-          },
-          outcome.problems,
-        );
-      }
-      if (outcome.kind === 'conflict') {
-        throw new ApiError(
-          409,
-          'capture.conflict',
-          {
-            en: 'A different capture with this id is already stored.',
-            tr: 'Bu kimlikle farklı bir kayıt zaten saklanmış.',
-          },
-          {
-            path: ['id'],
-            expected: {
-              en: 'a new UUID for a new capture, or the identical body to replay one',
-              tr: 'yeni bir kayıt için yeni bir UUID ya da bir kaydı yinelemek için aynı gövde',
-            },
-            received: excerpt(prepared.draft.captureId, 60),
-          },
-        );
+      if (outcome.kind === 'unstorable' || outcome.kind === 'conflict') {
+        throw refusalError(draftRefusal(outcome, prepared.draft, CAPTURE_WORDS));
       }
       // The code verifications the form named are tied to the capture (and released when
       // confirmed already); a link to send wakes the verification pass.

@@ -2,35 +2,30 @@
 // the port). A batch's movements stay in flight, bound to it by `batch_id`, until its poller
 // settles each one; claims of single movements never take them (CLAIMABLE in delivery-sql.ts).
 import type { BatchState, BatchUpdate, IysBatchRow } from '../ports/batch-store.js';
-import { int } from './store-rows.js';
+import { int, optional, present } from './store-rows.js';
 import type { Row } from './store-rows.js';
 
 /** Columns of iys_batches read back. */
 export const BATCH_COLUMNS =
   'id, iys_code, brand_code, request_id, state, size, created_at, submitted_at, next_poll_at, polls, lease_until, last_error_code, last_error_message';
 
-const optional = (value: unknown): string | undefined =>
-  value === null || value === undefined ? undefined : (value as string);
-
 /** An iys_batches row as its batch. */
 export function toBatch(row: Row): IysBatchRow {
-  const requestId = optional(row.request_id);
-  const submittedAt = optional(row.submitted_at);
-  const nextPollAt = optional(row.next_poll_at);
-  const leaseUntil = optional(row.lease_until);
   const code = optional(row.last_error_code);
   return {
     id: row.id as string,
     iysCode: int(row.iys_code),
     brandCode: int(row.brand_code),
-    ...(requestId !== undefined ? { requestId } : {}),
+    ...present({ requestId: optional(row.request_id) }),
     state: row.state as BatchState,
     size: int(row.size),
     createdAt: row.created_at as string,
-    ...(submittedAt !== undefined ? { submittedAt } : {}),
-    ...(nextPollAt !== undefined ? { nextPollAt } : {}),
+    ...present({
+      submittedAt: optional(row.submitted_at),
+      nextPollAt: optional(row.next_poll_at),
+    }),
     polls: int(row.polls),
-    ...(leaseUntil !== undefined ? { leaseUntil } : {}),
+    ...present({ leaseUntil: optional(row.lease_until) }),
     ...(code !== undefined
       ? { lastError: { code, message: (row.last_error_message as string | null) ?? '' } }
       : {}),

@@ -9,7 +9,7 @@ import type {
   StoredFile,
   SubscriptionCheck,
 } from '../ports/reconciliation-store.js';
-import { int } from './store-rows.js';
+import { int, optional, optionalInt, present } from './store-rows.js';
 import type { Row } from './store-rows.js';
 
 export const IYS_CHANGE_COLUMNS = [
@@ -63,10 +63,6 @@ export function ledgerSql(p: { iysCode: string; brandCode: string; from: string;
 }
 
 const str = (v: unknown): string => v as string;
-const opt = (v: unknown): string | undefined =>
-  v === null || v === undefined ? undefined : str(v);
-const optInt = (v: unknown): number | undefined =>
-  v === null || v === undefined ? undefined : int(v);
 
 export function toLedgerRow(row: Row): LedgerRow {
   return {
@@ -132,22 +128,21 @@ export const DAY_UPSERT = `ON CONFLICT (iys_code, brand_code, day) DO UPDATE SET
   .join(', ')}`;
 
 export function toReconciliationDay(row: Row): ReconciliationDay {
-  const optional = {
-    iysRows: optInt(row.iys_rows),
-    izinliRows: optInt(row.izinli_rows),
-    hash: opt(row.hash),
-    fileSha256: opt(row.file_sha256),
-    timestampSha256: opt(row.timestamp_sha256),
-    agreedAt: opt(row.agreed_at),
-    reason: opt(row.reason),
-  };
   return {
     iysCode: int(row.iys_code),
     brandCode: int(row.brand_code),
     day: str(row.day),
     state: str(row.state) as ReconciliationDay['state'],
     checkedAt: str(row.checked_at),
-    ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
+    ...present({
+      iysRows: optionalInt(row.iys_rows),
+      izinliRows: optionalInt(row.izinli_rows),
+      hash: optional(row.hash),
+      fileSha256: optional(row.file_sha256),
+      timestampSha256: optional(row.timestamp_sha256),
+      agreedAt: optional(row.agreed_at),
+      reason: optional(row.reason),
+    }),
     differenceCount: int(row.difference_count),
     differences: JSON.parse(str(row.differences)) as ReconciliationDifference[],
   };
@@ -199,17 +194,16 @@ export function subscriptionValues(s: SubscriptionCheck): unknown[] {
 }
 
 export function toSubscriptionCheck(row: Row): SubscriptionCheck {
-  const optional = {
-    status: opt(row.status),
-    expirationDate: opt(row.expiration_date),
-    daysLeft: optInt(row.days_left),
-    packageName: opt(row.package_name),
-    warning: opt(row.warning) as SubscriptionCheck['warning'],
-    error: row.error ? (JSON.parse(str(row.error)) as SubscriptionCheck['error']) : undefined,
-  };
   return {
     iysCode: int(row.iys_code),
     checkedAt: str(row.checked_at),
-    ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
+    ...present({
+      status: optional(row.status),
+      expirationDate: optional(row.expiration_date),
+      daysLeft: optionalInt(row.days_left),
+      packageName: optional(row.package_name),
+      warning: optional(row.warning) as SubscriptionCheck['warning'],
+      error: row.error ? (JSON.parse(str(row.error)) as SubscriptionCheck['error']) : undefined,
+    }),
   };
 }

@@ -17,8 +17,23 @@ export function int(value: unknown): number {
 }
 
 const text = (value: unknown): string => value as string;
-const optional = (value: unknown): string | undefined =>
+
+/** A nullable text column: NULL (or no such column) as undefined. */
+export const optional = (value: unknown): string | undefined =>
   value === null || value === undefined ? undefined : (value as string);
+
+/** A nullable integer column, read as `int` reads one. */
+export const optionalInt = (value: unknown): number | undefined =>
+  value === null || value === undefined ? undefined : int(value);
+
+/** The fields that are set: a row's NULL column is an absent field, not an undefined one. */
+export function present<T extends Record<string, unknown>>(
+  fields: T,
+): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}
 
 /** Fixed-width UTC ISO text, so that text order is time order in both databases. */
 export function isoInstant(value: string, what: string): string {
@@ -179,9 +194,6 @@ export function movementValues(movement: Movement, key: string): unknown[] {
 
 /** An outbox row as the Movement it holds. */
 export function toMovement(row: Row): Movement {
-  const leaseUntil = optional(row.lease_until);
-  const transactionId = optional(row.transaction_id);
-  const creationDate = optional(row.creation_date);
   const errorCode = optional(row.last_error_code);
   return {
     id: text(row.id),
@@ -191,9 +203,11 @@ export function toMovement(row: Row): Movement {
     attempts: int(row.attempts),
     nextAttemptAt: text(row.next_attempt_at),
     deadline: text(row.deadline),
-    ...(leaseUntil !== undefined ? { leaseUntil } : {}),
-    ...(transactionId !== undefined ? { transactionId } : {}),
-    ...(creationDate !== undefined ? { creationDate } : {}),
+    ...present({
+      leaseUntil: optional(row.lease_until),
+      transactionId: optional(row.transaction_id),
+      creationDate: optional(row.creation_date),
+    }),
     ...(errorCode !== undefined
       ? { lastError: { code: errorCode, message: text(row.last_error_message ?? '') } }
       : {}),

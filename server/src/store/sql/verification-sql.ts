@@ -4,7 +4,7 @@
 import type { Channel, HeldMethod, SupportedLocale } from '@izinli/core';
 import type { CaptureWrite } from '../ports/capture-store.js';
 import type { Verification, VerificationState } from '../ports/verification-store.js';
-import { int, isoInstant } from './store-rows.js';
+import { int, isoInstant, optional, present } from './store-rows.js';
 import type { Row } from './store-rows.js';
 
 /** Columns of a verification, in the order of `verificationValues`. */
@@ -71,23 +71,8 @@ export function verificationValues(v: Verification): unknown[] {
   ];
 }
 
-const optional = (value: unknown): string | undefined =>
-  value === null || value === undefined ? undefined : (value as string);
-
 /** A verifications row as its Verification (absent columns as absent fields). */
 export function toVerification(row: Row): Verification {
-  const fields = {
-    destination: optional(row.destination),
-    secretHash: optional(row.secret_hash),
-    sentAt: optional(row.sent_at),
-    expiresAt: optional(row.expires_at),
-    captureId: optional(row.capture_id),
-    confirmedAt: optional(row.confirmed_at),
-    ip: optional(row.ip),
-    userAgent: optional(row.user_agent),
-    releasedAt: optional(row.released_at),
-  };
-  const present = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   return {
     id: row.id as string,
     siteKey: row.site_key as string,
@@ -101,7 +86,17 @@ export function toVerification(row: Row): Verification {
     attempts: int(row.attempts),
     state: row.state as VerificationState,
     channels: JSON.parse(row.channels as string) as Channel[],
-    ...present,
+    ...present({
+      destination: optional(row.destination),
+      secretHash: optional(row.secret_hash),
+      sentAt: optional(row.sent_at),
+      expiresAt: optional(row.expires_at),
+      captureId: optional(row.capture_id),
+      confirmedAt: optional(row.confirmed_at),
+      ip: optional(row.ip),
+      userAgent: optional(row.user_agent),
+      releasedAt: optional(row.released_at),
+    }),
   };
 }
 

@@ -1,7 +1,7 @@
 // The SQL of the webhook outbox both dialects share (`?` placeholders where a statement is
 // shared): the columns of a delivery, the rows it maps to and from, and the counts
 // (ports/webhook-store.ts declares the outbox; sqlite/webhooks.ts and postgres/webhooks.ts run it).
-import { int } from './store-rows.js';
+import { int, optional, optionalInt, present } from './store-rows.js';
 import type { Row } from './store-rows.js';
 import type {
   ClaimedWebhookDelivery,
@@ -58,14 +58,8 @@ export function newDeliveryValues(
   return [id, eventId, target.tenantId, target.webhookId, 'pending', at, at];
 }
 
-const optional = (value: unknown): string | undefined =>
-  value === null || value === undefined ? undefined : (value as string);
-
 /** A webhook_deliveries row as its delivery. */
 export function toWebhookDelivery(row: Row): WebhookDelivery {
-  const leaseUntil = optional(row.lease_until);
-  const lastError = optional(row.last_error);
-  const deliveredAt = optional(row.delivered_at);
   return {
     id: row.id as string,
     eventId: row.event_id as string,
@@ -74,12 +68,12 @@ export function toWebhookDelivery(row: Row): WebhookDelivery {
     state: row.state as WebhookDeliveryState,
     attempts: int(row.attempts),
     nextAttemptAt: row.next_attempt_at as string,
-    ...(leaseUntil !== undefined ? { leaseUntil } : {}),
-    ...(row.last_status !== null && row.last_status !== undefined
-      ? { lastStatus: int(row.last_status) }
-      : {}),
-    ...(lastError !== undefined ? { lastError } : {}),
-    ...(deliveredAt !== undefined ? { deliveredAt } : {}),
+    ...present({
+      leaseUntil: optional(row.lease_until),
+      lastStatus: optionalInt(row.last_status),
+      lastError: optional(row.last_error),
+      deliveredAt: optional(row.delivered_at),
+    }),
     createdAt: row.created_at as string,
   };
 }
