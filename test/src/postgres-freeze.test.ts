@@ -11,8 +11,12 @@
 import type { ServedSim } from '@izinli/iys-sim';
 import { expect, it } from 'vitest';
 import {
+  DATABASE_OUTAGE_VIEW,
   describeOnPrivatePostgres,
+  expectAliveAndAnswered,
   expectStoredOnceAndVerified,
+  expectUnavailableRefusals,
+  operatorView,
   replayRefused,
   saveJwksAndStop,
 } from './postgres-outcome.test-support.js';
@@ -119,7 +123,7 @@ describeOnPrivatePostgres(
       const frozenWindow = { from: Infinity, to: Infinity };
       const whileFrozen = (s: Sent) =>
         s.sentAt >= frozenWindow.from && s.answeredAt <= frozenWindow.to;
-      let operatorView: unknown;
+      let frozenView: unknown;
       let stepsDownBefore = 0;
       try {
         await waitFor('the first captures', () => acknowledged().length >= BETWEEN);
@@ -130,10 +134,7 @@ describeOnPrivatePostgres(
         frozenWindow.from = performance.now();
         try {
           // The operator's view: alive, not ready, both answered within the bound.
-          const bounded = { signal: AbortSignal.timeout(ANSWER_BOUND_MS) };
-          const health = await fetch(`${url}/healthz`, bounded);
-          const ready = await fetch(`${url}/readyz`, bounded);
-          operatorView = { healthz: health.status, readyz: ready.status, body: await ready.json() };
+          frozenView = await operatorView(url, ANSWER_BOUND_MS);
           await waitFor(
             'refusals and the leader stepping down while PostgreSQL is frozen',
             () =>
@@ -167,29 +168,16 @@ describeOnPrivatePostgres(
       }
 
       // Still the same process, and every request had an answer within the bound.
-      expect(server.child.exitCode).toBeNull();
-      expect(server.child.signalCode).toBeNull();
-      expect(noAnswer).toEqual([]);
+      expectAliveAndAnswered(server, noAnswer);
       const slowestMs = Math.max(...answered.map((s) => s.answeredAt - s.sentAt));
       expect(slowestMs).toBeLessThan(ANSWER_BOUND_MS);
-      expect(operatorView).toEqual({
-        healthz: 200,
-        readyz: 503,
-        body: { status: 'unavailable', store: 'postgres', database: false },
-      });
+      expect(frozenView).toEqual(DATABASE_OUTAGE_VIEW);
       // While frozen nothing is accepted; every refusal (frozen or not) is the documented 503 JSON.
       const frozenAnswers = answered.filter(whileFrozen);
       expect(frozenAnswers.length).toBeGreaterThanOrEqual(REFUSED_WHILE_FROZEN);
       expect(frozenAnswers.filter((s) => s.answer.status !== 503)).toEqual([]);
       const refused = answered.filter((s) => s.answer.status !== 201);
-      for (const { answer } of refused) {
-        expect(answer.status, answer.text).toBe(503);
-        expect(answer.contentType).toMatch(/^application\/json/);
-        expect(answer.retryAfter).toBe('5');
-        expect((JSON.parse(answer.text) as { error: { code: string } }).error.code).toBe(
-          'server.unavailable',
-        );
-      }
+      expectUnavailableRefusals(refused.map((s) => s.answer));
       // The refusals came from the bounds, not from anything else going wrong.
       const causes = new Map<string, number>();
       for (const entry of logged(server, 'request failed')) {

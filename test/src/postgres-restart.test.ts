@@ -8,8 +8,12 @@
 // does) are stored once, nothing else is, and the exported log verifies.
 import { expect, it } from 'vitest';
 import {
+  DATABASE_OUTAGE_VIEW,
   describeOnPrivatePostgres,
+  expectAliveAndAnswered,
   expectStoredOnceAndVerified,
+  expectUnavailableRefusals,
+  operatorView,
   replayRefused,
   saveJwksAndStop,
 } from './postgres-outcome.test-support.js';
@@ -94,14 +98,7 @@ describeOnPrivatePostgres('PostgreSQL restarted mid-load', {}, (suite) => {
                 Date.now() - down >= OUTAGE_MS,
             );
             // The operator's view of the outage: alive, not ready.
-            const bounded = { signal: AbortSignal.timeout(ANSWER_BOUND_MS) };
-            const health = await fetch(`${url}/healthz`, bounded);
-            const ready = await fetch(`${url}/readyz`, bounded);
-            duringOutage.push({
-              healthz: health.status,
-              readyz: ready.status,
-              readiness: await ready.json(),
-            });
+            duringOutage.push(await operatorView(url, ANSWER_BOUND_MS));
           },
         });
         during = 'up';
@@ -123,31 +120,16 @@ describeOnPrivatePostgres('PostgreSQL restarted mid-load', {}, (suite) => {
     }
 
     // Still the same process, and it answered every request, within the bound.
-    expect(server.child.exitCode).toBeNull();
-    expect(server.child.signalCode).toBeNull();
-    expect(noAnswer).toEqual([]);
+    expectAliveAndAnswered(server, noAnswer);
     expect(slowestMs).toBeLessThan(ANSWER_BOUND_MS);
     // Each outage as an operator saw it: alive (/healthz), not ready (/readyz names the database).
-    const outageView = {
-      healthz: 200,
-      readyz: 503,
-      readiness: { status: 'unavailable', store: 'postgres', database: false },
-    };
-    expect(duringOutage).toEqual([outageView, outageView]);
+    expect(duringOutage).toEqual([DATABASE_OUTAGE_VIEW, DATABASE_OUTAGE_VIEW]);
     // The `-m immediate` stop is a crash: its start replayed the WAL; the clean one did not.
     expect(outages).toEqual({
       fast: { refused: expect.any(Number), recovered: false },
       immediate: { refused: expect.any(Number), recovered: true },
     });
-    // Every refusal is the documented 503 JSON, never a 500 or another shape.
-    for (const r of refused) {
-      expect(r.status, r.text).toBe(503);
-      expect(r.contentType).toMatch(/^application\/json/);
-      expect(r.retryAfter).toBe('5');
-      expect((JSON.parse(r.text) as { error: { code: string } }).error.code).toBe(
-        'server.unavailable',
-      );
-    }
+    expectUnavailableRefusals(refused);
 
     // The clients retry what was refused, with the same id and body: 201 when it was not
     // written, 200 when its commit reached the disk but the answer did not (the connection died
