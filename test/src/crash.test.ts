@@ -18,8 +18,7 @@ const servers = serverProcesses();
 
 describe('crash safety', () => {
   it('A13: after SIGKILL mid-load, every capture that got a 2xx is stored, verifies, and the chain is intact', async () => {
-    const { dataDir, configFile } = makeDataDir();
-    const env = { DATA_DIR: dataDir, IZINLI_CONFIG: configFile };
+    const { env } = makeDataDir();
     const first = await servers.start(env);
 
     // 16 clients post until the kill; after it, requests that get no answer are expected.

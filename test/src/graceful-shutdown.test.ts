@@ -56,8 +56,7 @@ async function eachConcurrently<T>(
 
 describe('graceful shutdown', () => {
   it('SIGTERM under load: the process exits 0, every 2xx capture is stored, none is answered 5xx, the chain is intact', async () => {
-    const { dataDir, configFile } = makeDataDir();
-    const env = { DATA_DIR: dataDir, IZINLI_CONFIG: configFile };
+    const { dataDir, env } = makeDataDir();
     const first = await servers.start(env);
 
     let signalled = false;

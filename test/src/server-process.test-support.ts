@@ -20,15 +20,19 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** A data directory with a config file in it (the example config unless given another). */
+/**
+ * A data directory with a config file in it (the example config unless given another), and the
+ * environment that points a server process at both.
+ */
 export function makeDataDir(config: unknown = exampleServerConfig): {
   dataDir: string;
   configFile: string;
+  env: { DATA_DIR: string; IZINLI_CONFIG: string };
 } {
   const dataDir = mkdtempSync(join(tmpdir(), 'izinli-server-'));
   const configFile = join(dataDir, 'izinli.config.json');
   writeFileSync(configFile, JSON.stringify(config));
-  return { dataDir, configFile };
+  return { dataDir, configFile, env: { DATA_DIR: dataDir, IZINLI_CONFIG: configFile } };
 }
 
 /**

@@ -26,10 +26,10 @@ let jwksFile: string;
 const servers = serverProcesses();
 
 beforeAll(async () => {
-  const { dataDir, configFile } = makeDataDir();
+  const { dataDir, env } = makeDataDir();
   pristine = dataDir;
   work = mkdtempSync(join(tmpdir(), 'izinli-tamper-'));
-  const server = await servers.start({ DATA_DIR: dataDir, IZINLI_CONFIG: configFile });
+  const server = await servers.start(env);
   // One at a time, so capture i is seq i.
   for (let i = 1; i <= CAPTURES; i += 1) {
     const response = await postCapture(server.url, captureBody(i));
