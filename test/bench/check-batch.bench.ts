@@ -8,14 +8,12 @@
 //
 // The suite refuses to report a run with any non-2xx answer, or a batch whose answers do not
 // match the recipients' seeded statuses.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { startServer, stopChild } from './bench-processes.js';
 import type { Child } from './bench-processes.js';
-import { AUTH, BRAND, checkClean, recipientOf, seedMirror } from './check.bench.js';
+import { AUTH, BRAND, checkClean, onSeededMirror, recipientOf } from './check.bench.js';
 import { cpuText, withCpu } from './cpu.js';
 import { reportFromRows, type BenchRow, type BenchSuite } from './harness.js';
 
@@ -119,51 +117,49 @@ async function checkAnswers(server: Child, size: number): Promise<void> {
 export const checkBatch: BenchSuite = {
   name: 'check-batch',
   async run({ quick }) {
-    const size = quick ? 50_000 : 1_000_000;
     const seconds = quick ? 3 : 10;
-    const dir = mkdtempSync(join(tmpdir(), 'izinli-bench-check-batch-'));
-    let server: Child | undefined;
-    const rows: Omit<BenchRow, 'ratio'>[] = [];
-    try {
-      const seedSeconds = await seedMirror(dir, size);
-      const loop = lookupLoop(join(dir, 'izinli.sqlite'), size, seconds);
-      rows.push({
-        task: 'better-sqlite3 point-lookup loop, recipients (baseline)',
-        opsPerSec: loop.perSecond,
-        meanMs: loop.meanMs,
-        p99Ms: loop.p99Ms,
-      });
+    return onSeededMirror('check-batch', quick, async ({ dir, size, seedSeconds }) => {
+      let server: Child | undefined;
+      const rows: Omit<BenchRow, 'ratio'>[] = [];
+      try {
+        const loop = lookupLoop(join(dir, 'izinli.sqlite'), size, seconds);
+        rows.push({
+          task: 'better-sqlite3 point-lookup loop, recipients (baseline)',
+          opsPerSec: loop.perSecond,
+          meanMs: loop.meanMs,
+          p99Ms: loop.p99Ms,
+        });
 
-      server = await startServer('POST /v1/check', dir);
-      await checkAnswers(server, size);
-      const started = server;
-      checkClean('batch check (warm-up)', await load(started.url, size, 1), started);
-      const [checked, cpu] = await withCpu(started, () => load(started.url, size, seconds));
-      checkClean('POST /v1/check', checked, started);
-      rows.push({
-        task: `POST /v1/check, ${BATCH} recipients a request, recipients`,
-        opsPerSec: checked.requests.mean * BATCH,
-        meanMs: checked.latency.mean,
-        p99Ms: checked.latency.p99,
-      });
-      console.log(
-        `check-batch: mirror of ${size} seeded in ${seedSeconds.toFixed(1)} s; ` +
-          `lookup loop ${Math.round(loop.perSecond)} recipients/s, ` +
-          `${loop.cpuPerRecipient.toFixed(1)} µs of CPU each; batch check ` +
-          `${Math.round(checked.requests.mean * BATCH)} recipients/s ` +
-          `(${checked.requests.mean.toFixed(1)} requests/s, p99 ${checked.latency.p99} ms), ` +
-          `${cpuText(cpu === undefined ? undefined : cpu / BATCH)} of CPU each`,
+        server = await startServer('POST /v1/check', dir);
+        await checkAnswers(server, size);
+        const started = server;
+        checkClean('batch check (warm-up)', await load(started.url, size, 1), started);
+        const [checked, cpu] = await withCpu(started, () => load(started.url, size, seconds));
+        checkClean('POST /v1/check', checked, started);
+        rows.push({
+          task: `POST /v1/check, ${BATCH} recipients a request, recipients`,
+          opsPerSec: checked.requests.mean * BATCH,
+          meanMs: checked.latency.mean,
+          p99Ms: checked.latency.p99,
+        });
+        console.log(
+          `check-batch: mirror of ${size} seeded in ${seedSeconds.toFixed(1)} s; ` +
+            `lookup loop ${Math.round(loop.perSecond)} recipients/s, ` +
+            `${loop.cpuPerRecipient.toFixed(1)} µs of CPU each; batch check ` +
+            `${Math.round(checked.requests.mean * BATCH)} recipients/s ` +
+            `(${checked.requests.mean.toFixed(1)} requests/s, p99 ${checked.latency.p99} ms), ` +
+            `${cpuText(cpu === undefined ? undefined : cpu / BATCH)} of CPU each`,
+        );
+      } finally {
+        if (server) await stopChild(server);
+      }
+      return reportFromRows(
+        'check-batch',
+        `recipients/s through POST /v1/check (admin token, ${BATCH} random recipients a request) ` +
+          `over a mirror of ${size} on a real port (autocannon, ${CONNECTIONS} connections, ` +
+          `${seconds} s after 1 s warm-up)`,
+        rows,
       );
-    } finally {
-      if (server) await stopChild(server);
-      rmSync(dir, { recursive: true, force: true });
-    }
-    return reportFromRows(
-      'check-batch',
-      `recipients/s through POST /v1/check (admin token, ${BATCH} random recipients a request) ` +
-        `over a mirror of ${size} on a real port (autocannon, ${CONNECTIONS} connections, ` +
-        `${seconds} s after 1 s warm-up)`,
-      rows,
-    );
+    });
   },
 };

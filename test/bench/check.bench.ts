@@ -26,7 +26,7 @@ export const AUTH = { authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
 export const recipientOf = (n: number) => `+90532${String(10_000_000 + n).slice(-7)}`;
 
 /** Migrates a fresh SQLite file in `dir` and writes `size` mirror entries into it. */
-export async function seedMirror(dir: string, size: number): Promise<number> {
+async function seedMirror(dir: string, size: number): Promise<number> {
   const file = join(dir, 'izinli.sqlite');
   const store = await openSqliteStore({ file });
   await store.migrate();
@@ -49,6 +49,24 @@ export async function seedMirror(dir: string, size: number): Promise<number> {
     db.close();
   }
   return (performance.now() - started) / 1000;
+}
+
+/**
+ * Runs `measure` over a fresh directory holding a seeded mirror (`seedMirror`) of 1,000,000
+ * recipients, 50,000 with --quick; removes the directory after, whatever happened.
+ */
+export async function onSeededMirror<T>(
+  suite: string,
+  quick: boolean,
+  measure: (mirror: { dir: string; size: number; seedSeconds: number }) => Promise<T>,
+): Promise<T> {
+  const size = quick ? 50_000 : 1_000_000;
+  const dir = mkdtempSync(join(tmpdir(), `izinli-bench-${suite}-`));
+  try {
+    return await measure({ dir, size, seedSeconds: await seedMirror(dir, size) });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Runs autocannon against `url`, every request for `path(n)` with a random n below `size`. */
@@ -104,50 +122,50 @@ const row = (task: string, result: autocannon.Result): Omit<BenchRow, 'ratio'> =
 export const check: BenchSuite = {
   name: 'check',
   async run({ quick }) {
-    const size = quick ? 50_000 : 1_000_000;
     const seconds = quick ? 2 : 10;
-    const dir = mkdtempSync(join(tmpdir(), 'izinli-bench-check-'));
-    const started: Child[] = [];
-    const rows: Omit<BenchRow, 'ratio'>[] = [];
-    try {
-      const seedSeconds = await seedMirror(dir, size);
-      const echo = await startEcho();
-      started.push(echo);
-      const echoPath = () => '/echo';
-      checkClean('echo (warm-up)', await load(echo.url, size, echoPath, 1), echo);
-      const [echoed, echoCpu] = await withCpu(echo, () => load(echo.url, size, echoPath, seconds));
-      checkClean('echo', echoed, echo);
-      rows.push(row('Hono GET JSON echo (baseline)', echoed));
-      await stopChild(echo);
+    return onSeededMirror('check', quick, async ({ dir, size, seedSeconds }) => {
+      const started: Child[] = [];
+      const rows: Omit<BenchRow, 'ratio'>[] = [];
+      try {
+        const echo = await startEcho();
+        started.push(echo);
+        const echoPath = () => '/echo';
+        checkClean('echo (warm-up)', await load(echo.url, size, echoPath, 1), echo);
+        const [echoed, echoCpu] = await withCpu(echo, () =>
+          load(echo.url, size, echoPath, seconds),
+        );
+        checkClean('echo', echoed, echo);
+        rows.push(row('Hono GET JSON echo (baseline)', echoed));
+        await stopChild(echo);
 
-      const server = await startServer('GET /v1/check', dir);
-      started.push(server);
-      await checkAnswers(server, size);
-      const checkPath = (n: number) =>
-        `/v1/check?${new URLSearchParams({ recipient: recipientOf(n), type: 'MESAJ' })}`;
-      checkClean('check (warm-up)', await load(server.url, size, checkPath, 1), server);
-      const [checked, checkCpu] = await withCpu(server, () =>
-        load(server.url, size, checkPath, seconds),
+        const server = await startServer('GET /v1/check', dir);
+        started.push(server);
+        await checkAnswers(server, size);
+        const checkPath = (n: number) =>
+          `/v1/check?${new URLSearchParams({ recipient: recipientOf(n), type: 'MESAJ' })}`;
+        checkClean('check (warm-up)', await load(server.url, size, checkPath, 1), server);
+        const [checked, checkCpu] = await withCpu(server, () =>
+          load(server.url, size, checkPath, seconds),
+        );
+        checkClean('GET /v1/check', checked, server);
+        const task = `GET /v1/check, SQLite mirror of ${size.toLocaleString('en')}`;
+        rows.push(row(task, checked));
+        console.log(
+          `check: mirror of ${size} seeded in ${seedSeconds.toFixed(1)} s; ` +
+            `echo ${Math.round(echoed.requests.mean)} req/s p99 ${echoed.latency.p99} ms, ` +
+            `${cpuText(echoCpu)} of CPU per request; check ${Math.round(checked.requests.mean)} req/s ` +
+            `p99 ${checked.latency.p99} ms, ${cpuText(checkCpu)} of CPU per request`,
+        );
+      } finally {
+        await Promise.all(started.map(stopChild));
+      }
+      return reportFromRows(
+        'check',
+        `pre-send checks/s through GET /v1/check (admin token) over a mirror of ${size} recipients ` +
+          `on a real port (autocannon, ${CONNECTIONS} connections, ${seconds} s after 1 s warm-up, ` +
+          `a random recipient per request)`,
+        rows,
       );
-      checkClean('GET /v1/check', checked, server);
-      const task = `GET /v1/check, SQLite mirror of ${size.toLocaleString('en')}`;
-      rows.push(row(task, checked));
-      console.log(
-        `check: mirror of ${size} seeded in ${seedSeconds.toFixed(1)} s; ` +
-          `echo ${Math.round(echoed.requests.mean)} req/s p99 ${echoed.latency.p99} ms, ` +
-          `${cpuText(echoCpu)} of CPU per request; check ${Math.round(checked.requests.mean)} req/s ` +
-          `p99 ${checked.latency.p99} ms, ${cpuText(checkCpu)} of CPU per request`,
-      );
-    } finally {
-      await Promise.all(started.map(stopChild));
-      rmSync(dir, { recursive: true, force: true });
-    }
-    return reportFromRows(
-      'check',
-      `pre-send checks/s through GET /v1/check (admin token) over a mirror of ${size} recipients ` +
-        `on a real port (autocannon, ${CONNECTIONS} connections, ${seconds} s after 1 s warm-up, ` +
-        `a random recipient per request)`,
-      rows,
-    );
+    });
   },
 };

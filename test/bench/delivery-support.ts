@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { CaptureRecord, Movement, captureRecordHashWith, formatIysDate } from '@izinli/core';
 import type { UnsealedCaptureRecord } from '@izinli/core';
-import { EXAMPLE_SITE_KEY, exampleServerConfig } from '@izinli/core/fixtures';
+import { EXAMPLE_SITE_KEY, exampleServerConfig, exampleShownNotice } from '@izinli/core/fixtures';
 import type { FetchLike, RateLimiter } from '@izinli/iys';
 import { serveIysSim } from '@izinli/iys-sim';
 import type { IysSim, ServedSim } from '@izinli/iys-sim';
@@ -158,8 +158,8 @@ export async function appendBacklog(
 const uuidOf = (n: number): string => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
 /**
- * Person `n`'s capture record (MESAJ ticked, one aydınlatma notice) received at `received`, sealed
- * as the next link after `head` the way the server seals one.
+ * Person `n`'s capture record (MESAJ ticked, the example site's aydınlatma notice) received at
+ * `received`, sealed as the next link after `head` the way the server seals one.
  */
 export function sealedRecord(
   n: number,
@@ -180,15 +180,7 @@ export function sealedRecord(
     person: { fullName: `Kişi Numara${n}`, phone: phoneOf(n) },
     channels: [{ type: 'MESAJ', checked: true, status: 'ONAY' }],
     purposes: [],
-    notices: [
-      {
-        id: 'kvkk-aydinlatma',
-        version: 1,
-        locale: 'tr',
-        kind: 'aydinlatma',
-        sha256: 'a'.repeat(64),
-      },
-    ],
+    notices: [{ ...exampleShownNotice('kvkk-aydinlatma'), locale: 'tr', kind: 'aydinlatma' }],
     widgetVersion: '1.0.0',
     prevHash: head.hash,
   };

@@ -89,6 +89,31 @@ const COOKIECONSENT_RUN = `window.addEventListener('load', () => CookieConsent.r
 const OREJIME_CONFIG = `window.orejimeConfig = { privacyPolicyUrl: '/privacy',
   purposes: [{ id: 'analytics', title: 'Analytics', cookies: ['_ga'] }] };`;
 
+/**
+ * The page of one widget build: `file` of widget/dist, served at `/<file>` and added as a module
+ * or a classic script, in the form with its element; ready once the element shows an enabled
+ * checkbox.
+ */
+function izinliPage(
+  task: string,
+  file: string,
+  path: string,
+  title: string,
+  module = false,
+): BenchPage {
+  return {
+    task,
+    assets: [{ path: `/${file}`, file: join(WIDGET_DIST, file) }],
+    path,
+    html: page(
+      title,
+      `${FORM_FIELDS}${IZINLI_ELEMENT}`,
+      addScript(`/${file}`, module),
+      IZINLI_PROBE,
+    ),
+  };
+}
+
 /** The pages, baseline first. */
 export function benchPages(): BenchPage[] {
   const cc = packageDir('vanilla-cookieconsent');
@@ -113,28 +138,13 @@ export function benchPages(): BenchPage[] {
         `document.querySelector('tiny-consent')?.shadowRoot?.querySelector('input')`,
       ),
     },
-    {
-      task: 'izinli.js (ES module)',
-      assets: [{ path: '/izinli.js', file: join(WIDGET_DIST, 'izinli.js') }],
-      path: '/izinli-esm.html',
-      html: page(
-        'izinli',
-        `${FORM_FIELDS}${IZINLI_ELEMENT}`,
-        addScript('/izinli.js', true),
-        IZINLI_PROBE,
-      ),
-    },
-    {
-      task: 'izinli.iife.js (classic script)',
-      assets: [{ path: '/izinli.iife.js', file: join(WIDGET_DIST, 'izinli.iife.js') }],
-      path: '/izinli-iife.html',
-      html: page(
-        'izinli iife',
-        `${FORM_FIELDS}${IZINLI_ELEMENT}`,
-        addScript('/izinli.iife.js'),
-        IZINLI_PROBE,
-      ),
-    },
+    izinliPage('izinli.js (ES module)', 'izinli.js', '/izinli-esm.html', 'izinli', true),
+    izinliPage(
+      'izinli.iife.js (classic script)',
+      'izinli.iife.js',
+      '/izinli-iife.html',
+      'izinli iife',
+    ),
     {
       task: `vanilla-cookieconsent ${packageVersion('vanilla-cookieconsent')} (JS + CSS)`,
       assets: ccAssets,

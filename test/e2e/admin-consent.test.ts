@@ -39,6 +39,11 @@ async function openForm(lang: 'tr' | 'en' | undefined, viewport = { width: 1000,
 
 const focused = (page: Page) => page.evaluate(DEEP_FOCUS) as Promise<string>;
 
+/** Waits (up to 10 s) until `selector`'s text contains `text`: the server's answer shown. */
+async function showsSoon(page: Page, selector: string, text: string) {
+  await expect.poll(() => page.textContent(selector), { timeout: 10_000 }).toContain(text);
+}
+
 /** Presses `keys` in turn. */
 async function press(page: Page, ...keys: string[]) {
   for (const key of keys) await page.keyboard.press(key);
@@ -84,9 +89,7 @@ describe('admin console: Yeni izin', () => {
     await typeInTurn(page, 'CM-2026-0042', 'ajan-7', 'pbx://2026/0042');
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'admin-consent-tr.png'), fullPage: true });
     await page.keyboard.press('Enter');
-    await expect
-      .poll(() => page.textContent('#consent-result'), { timeout: 10_000 })
-      .toContain('İzin kaydedildi');
+    await showsSoon(page, '#consent-result', 'İzin kaydedildi');
     expect(await page.textContent('#consent-error')).toBe('');
     expect(await page.textContent('#consent-result')).toContain('MESAJ ONAY, ARAMA ONAY');
     await axe(page, 'consent tr, recorded');
@@ -128,9 +131,7 @@ describe('admin console: Yeni izin', () => {
     await page.fill('#consent-reference', 'CRM-77');
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'admin-consent-en.png'), fullPage: true });
     await page.keyboard.press('Enter');
-    await expect
-      .poll(() => page.textContent('#consent-error'), { timeout: 10_000 })
-      .toContain('H467');
+    await showsSoon(page, '#consent-error', 'H467');
     await axe(page, 'consent en, refused');
   });
   it('A19: a CSV upload is checked first, then recorded, with a progress line and every bad row named', async () => {
@@ -147,17 +148,13 @@ describe('admin console: Yeni izin', () => {
       buffer: Buffer.from(csv, 'utf8'),
     });
     await page.click('#import-form button[type=submit]');
-    await expect
-      .poll(() => page.textContent('#import-report'), { timeout: 10_000 })
-      .toContain('Hiçbir şey yazılmadı');
+    await showsSoon(page, '#import-report', 'Hiçbir şey yazılmadı');
     expect(await page.textContent('#import-report')).toContain('1 kaydedilebilir');
     expect(await page.textContent('#import-bad li[data-line="3"]')).toContain('H467');
     await axe(page, 'import tr, checked');
     await page.uncheck('#import-dry');
     await page.click('#import-form button[type=submit]');
-    await expect
-      .poll(() => page.textContent('#import-report'), { timeout: 10_000 })
-      .toContain('1 kaydedildi');
+    await showsSoon(page, '#import-report', '1 kaydedildi');
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'admin-import-tr.png'), fullPage: true });
     const list = await adminApi<{ items: unknown[] }>(
       demo,

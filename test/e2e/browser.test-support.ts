@@ -3,16 +3,12 @@
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 
-/** The launch flags every e2e run uses. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+/**
+ * The launch flag every e2e run adds to Playwright's own, which already hold --headless,
+ * --no-sandbox, --no-first-run and those keeping Chromium off the network (background
+ * networking, component updates, sync).
+ */
+export const CHROMIUM_ARGS = ['--disable-gpu'];
 
 /** Launches the system Chromium (`CHROME_PATH`, else /usr/bin/chromium). */
 export function launchChromium(): Promise<Browser> {

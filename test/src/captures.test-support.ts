@@ -1,7 +1,8 @@
 // Captures for the cross-process tests: valid bodies for the example site (or a clone of it under
 // another site key), posting them as a browser would, a concurrent load, and admin API reads.
 import { randomUUID } from 'node:crypto';
-import { CaptureRecord } from '@izinli/core';
+import { expect } from 'vitest';
+import { CaptureRecord, checkCaptureChain } from '@izinli/core';
 import {
   EXAMPLE_ADMIN_TOKEN,
   EXAMPLE_SITE_KEY,
@@ -190,6 +191,21 @@ export function startLoad(options: {
 /** Parses stored records (`record` column text) and sorts them by seq. */
 export function parseRecords(texts: readonly string[]): CaptureRecord[] {
   return texts.map((t) => CaptureRecord.parse(JSON.parse(t))).sort((a, b) => a.seq - b.seq);
+}
+
+/**
+ * `records` (by seq) are one unbroken chain: seq 1..N with no gap, every prevHash the previous
+ * recordHash, every hash its content's.
+ */
+export async function expectUnbrokenChain(
+  records: readonly CaptureRecord[],
+  what?: string,
+): Promise<void> {
+  expect(
+    records.map((r) => r.seq),
+    what,
+  ).toEqual(records.map((_, i) => i + 1));
+  expect(await checkCaptureChain(records), what).toEqual([]);
 }
 
 /** Waits `ms` milliseconds. */

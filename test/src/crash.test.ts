@@ -1,60 +1,49 @@
 // The crash test: a capture load against a real server process killed with SIGKILL
 // mid-way; after a restart every capture that got a 2xx is stored and verifies, and the chain is
 // intact. SQLite with synchronous=FULL: an answered capture is on disk.
-import { afterAll, describe, expect, it } from 'vitest';
-import { checkCaptureChain } from '@izinli/core';
+import { describe, expect, it } from 'vitest';
 import { EXAMPLE_ADMIN_TOKEN } from '@izinli/core/fixtures';
 import { compactVerify, createLocalJWKSet } from 'jose';
-import { ORIGIN, adminRecords, captureBody } from './captures.test-support.js';
-import { makeDataDir, startServerProcess } from './server-process.test-support.js';
-import type { ServerProcess } from './server-process.test-support.js';
+import {
+  adminRecords,
+  captureBody,
+  expectUnbrokenChain,
+  postCapture,
+  sleep,
+  startLoad,
+} from './captures.test-support.js';
+import { makeDataDir, serverProcesses } from './server-process.test-support.js';
 
-const running: ServerProcess[] = [];
-afterAll(() => {
-  for (const p of running) p.child.kill('SIGKILL');
-});
+const servers = serverProcesses();
 
 describe('crash safety', () => {
   it('A13: after SIGKILL mid-load, every capture that got a 2xx is stored, verifies, and the chain is intact', async () => {
-    const { dataDir, configFile } = makeDataDir();
-    const env = { DATA_DIR: dataDir, IZINLI_CONFIG: configFile };
-    const first = await startServerProcess(env);
-    running.push(first);
+    const { env } = makeDataDir();
+    const first = await servers.start(env);
 
-    const acknowledged: string[] = [];
-    let sent = 0;
+    // 16 clients post until the kill; after it, requests that get no answer are expected.
     let killed = false;
-    const worker = async () => {
-      while (!killed) {
-        const body = captureBody(sent++);
-        try {
-          const response = await fetch(`${first.url}/v1/captures`, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', Origin: ORIGIN },
-            body: JSON.stringify(body),
-          });
-          if (response.ok) acknowledged.push(body.id);
-          else throw new Error(`unexpected ${response.status}: ${await response.text()}`);
-        } catch (error) {
-          if (!killed) throw error;
-        }
-      }
-    };
-    const workers = Array.from({ length: 16 }, worker);
+    const load = startLoad({
+      workers: 16,
+      next: (n) => (killed ? undefined : { url: first.url, body: captureBody(n) }),
+      onNoAnswer: (error) => {
+        if (!killed) throw error;
+      },
+    });
     // Kill once a good number of captures are in, while the others are in flight.
-    while (acknowledged.length < 150) await new Promise((r) => setTimeout(r, 5));
+    while (load.result.acknowledged.length < 150) await sleep(5);
     killed = true;
     first.child.kill('SIGKILL');
-    await Promise.allSettled(workers);
+    const { acknowledged, failures, sent } = await load.done;
+    expect(failures, 'every answer before the kill is a 2xx').toEqual([]);
     expect((await first.exited).signal).toBe('SIGKILL');
     expect(sent).toBeGreaterThan(acknowledged.length);
 
-    const second = await startServerProcess(env);
-    running.push(second);
+    const second = await servers.start(env);
     const jwks = createLocalJWKSet(
       (await (await fetch(`${second.url}/.well-known/jwks.json`)).json()) as never,
     );
-    for (const id of acknowledged) {
+    for (const { id } of acknowledged) {
       const response = await fetch(`${second.url}/v1/admin/captures/${id}`, {
         headers: { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` },
       });
@@ -66,14 +55,9 @@ describe('crash safety', () => {
     // The whole chain, page by page through the admin API.
     const records = await adminRecords(second.url);
     expect(records.length).toBeGreaterThanOrEqual(acknowledged.length);
-    expect(await checkCaptureChain(records)).toEqual([]);
+    await expectUnbrokenChain(records);
     // The restarted server goes on appending to the same chain.
-    const after = captureBody(999_999);
-    const response = await fetch(`${second.url}/v1/captures`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: ORIGIN },
-      body: JSON.stringify(after),
-    });
+    const response = await postCapture(second.url, captureBody(999_999));
     expect(response.status).toBe(201);
     second.child.kill('SIGTERM');
     expect((await second.exited).code).toBe(0);

@@ -137,10 +137,15 @@ function findProblems(): Problem[] {
 
 describe('references in code and docs', () => {
   it('computes heading anchors the way GitHub does', () => {
-    expect(githubSlug('Record and proof')).toBe('record-and-proof');
-    expect(githubSlug('Retention (A14, B10)')).toBe('retention-a14-b10');
-    expect(githubSlug('The `izinli` command')).toBe('the-izinli-command');
-    expect(githubSlug('Reloading the config (SIGHUP)')).toBe('reloading-the-config-sighup');
+    const anchors = {
+      'Record and proof': 'record-and-proof',
+      'Retention (A14, B10)': 'retention-a14-b10',
+      'The `izinli` command': 'the-izinli-command',
+      'Reloading the config (SIGHUP)': 'reloading-the-config-sighup',
+    };
+    for (const [heading, anchor] of Object.entries(anchors)) {
+      expect(githubSlug(heading), heading).toBe(anchor);
+    }
   });
 
   it('lead to files and headings inside the repository, with no design-doc citation or issue number', () => {

@@ -6,32 +6,25 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
-import { checkCaptureChain } from '@izinli/core';
+import { describe, expect, it } from 'vitest';
 import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
 import {
   adminGet,
   captureBody,
+  expectUnbrokenChain,
   fetchJwks,
   parseRecords,
   startLoad,
   sleep,
 } from './captures.test-support.js';
 import { runIzinli } from './cli-process.test-support.js';
-import {
-  makeDataDir,
-  startServerProcess,
-  stopServerProcess,
-} from './server-process.test-support.js';
+import { makeDataDir, serverProcesses, stopServerProcess } from './server-process.test-support.js';
 import type { ServerProcess } from './server-process.test-support.js';
 
 const WORKERS = 16;
 const EXIT_BOUND_MS = 10_000;
 
-const running: ServerProcess[] = [];
-afterAll(() => {
-  for (const p of running) p.child.kill('SIGKILL');
-});
+const servers = serverProcesses();
 
 /** The error code under a failed fetch (undici puts it in `cause`). */
 const codeOf = (error: unknown): string =>
@@ -63,10 +56,8 @@ async function eachConcurrently<T>(
 
 describe('graceful shutdown', () => {
   it('SIGTERM under load: the process exits 0, every 2xx capture is stored, none is answered 5xx, the chain is intact', async () => {
-    const { dataDir, configFile } = makeDataDir();
-    const env = { DATA_DIR: dataDir, IZINLI_CONFIG: configFile };
-    const first = await startServerProcess(env);
-    running.push(first);
+    const { dataDir, env } = makeDataDir();
+    const first = await servers.start(env);
 
     let signalled = false;
     let exited = false;
@@ -112,8 +103,7 @@ describe('graceful shutdown', () => {
     expect(sent).toBeGreaterThan(acknowledged.length);
 
     // Restarted on the same data folder: every answered capture is there.
-    const second = await startServerProcess(env);
-    running.push(second);
+    const second = await servers.start(env);
     const missing: string[] = [];
     await eachConcurrently(acknowledged, WORKERS, async ({ id }) => {
       const response = await adminGet(second.url, `/v1/admin/captures/${id}`);
@@ -131,9 +121,7 @@ describe('graceful shutdown', () => {
       .prepare('SELECT capture_id, record FROM captures WHERE site_key = ? ORDER BY seq')
       .all(EXAMPLE_SITE_KEY) as { capture_id: string; record: string }[];
     db.close();
-    const records = parseRecords(rows.map((r) => r.record));
-    expect(records.map((r) => r.seq)).toEqual(records.map((_, i) => i + 1));
-    expect(await checkCaptureChain(records)).toEqual([]);
+    await expectUnbrokenChain(parseRecords(rows.map((r) => r.record)));
     const stored = new Set(rows.map((r) => r.capture_id));
     expect(stored.size).toBeGreaterThanOrEqual(acknowledged.length);
     if (ended?.code === 0) {

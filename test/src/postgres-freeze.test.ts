@@ -10,12 +10,7 @@
 // once, the refused ones replayed by their client are stored once, and the exported log verifies.
 import type { ServedSim } from '@izinli/iys-sim';
 import { expect, it } from 'vitest';
-import {
-  describeOnPrivatePostgres,
-  expectStoredOnceAndVerified,
-  replayRefused,
-  saveJwksAndStop,
-} from './postgres-outcome.test-support.js';
+import * as fault from './postgres-outcome.test-support.js';
 import { captureBody, postCaptureAnswer, sleep, waitFor } from './captures.test-support.js';
 import type { CaptureAnswer } from './captures.test-support.js';
 import { deliveryEnv, startSim } from './delivery.test-support.js';
@@ -75,7 +70,7 @@ const STEPS_DOWN = 'İYS leader: this instance stopped sending to İYS';
 
 let served: ServedSim | undefined;
 
-describeOnPrivatePostgres(
+fault.describeOnPrivatePostgres(
   'PostgreSQL frozen mid-load',
   { freeze: true, afterServer: async () => served?.close() },
   (suite) => {
@@ -119,7 +114,7 @@ describeOnPrivatePostgres(
       const frozenWindow = { from: Infinity, to: Infinity };
       const whileFrozen = (s: Sent) =>
         s.sentAt >= frozenWindow.from && s.answeredAt <= frozenWindow.to;
-      let operatorView: unknown;
+      let frozenView: unknown;
       let stepsDownBefore = 0;
       try {
         await waitFor('the first captures', () => acknowledged().length >= BETWEEN);
@@ -130,10 +125,7 @@ describeOnPrivatePostgres(
         frozenWindow.from = performance.now();
         try {
           // The operator's view: alive, not ready, both answered within the bound.
-          const bounded = { signal: AbortSignal.timeout(ANSWER_BOUND_MS) };
-          const health = await fetch(`${url}/healthz`, bounded);
-          const ready = await fetch(`${url}/readyz`, bounded);
-          operatorView = { healthz: health.status, readyz: ready.status, body: await ready.json() };
+          frozenView = await fault.operatorView(url, ANSWER_BOUND_MS);
           await waitFor(
             'refusals and the leader stepping down while PostgreSQL is frozen',
             () =>
@@ -167,29 +159,16 @@ describeOnPrivatePostgres(
       }
 
       // Still the same process, and every request had an answer within the bound.
-      expect(server.child.exitCode).toBeNull();
-      expect(server.child.signalCode).toBeNull();
-      expect(noAnswer).toEqual([]);
+      fault.expectAliveAndAnswered(server, noAnswer);
       const slowestMs = Math.max(...answered.map((s) => s.answeredAt - s.sentAt));
       expect(slowestMs).toBeLessThan(ANSWER_BOUND_MS);
-      expect(operatorView).toEqual({
-        healthz: 200,
-        readyz: 503,
-        body: { status: 'unavailable', store: 'postgres', database: false },
-      });
+      expect(frozenView).toEqual(fault.DATABASE_OUTAGE_VIEW);
       // While frozen nothing is accepted; every refusal (frozen or not) is the documented 503 JSON.
       const frozenAnswers = answered.filter(whileFrozen);
       expect(frozenAnswers.length).toBeGreaterThanOrEqual(REFUSED_WHILE_FROZEN);
       expect(frozenAnswers.filter((s) => s.answer.status !== 503)).toEqual([]);
       const refused = answered.filter((s) => s.answer.status !== 201);
-      for (const { answer } of refused) {
-        expect(answer.status, answer.text).toBe(503);
-        expect(answer.contentType).toMatch(/^application\/json/);
-        expect(answer.retryAfter).toBe('5');
-        expect((JSON.parse(answer.text) as { error: { code: string } }).error.code).toBe(
-          'server.unavailable',
-        );
-      }
+      fault.expectUnavailableRefusals(refused.map((s) => s.answer));
       // The refusals came from the bounds, not from anything else going wrong.
       const causes = new Map<string, number>();
       for (const entry of logged(server, 'request failed')) {
@@ -204,12 +183,12 @@ describeOnPrivatePostgres(
       // The clients retry what was refused, with the same id and body: 201 when it was not
       // written, 200 when its COMMIT was on the wire as the query timed out and PostgreSQL ran it
       // on thawing. Never a 409: a refused capture is never stored differently.
-      const statuses = await replayRefused(url, refused, WORKERS, HANG_MS);
+      const statuses = await fault.replayRefused(url, refused, WORKERS, HANG_MS);
       const replay = {
         created: statuses.filter((status) => status === 201).length,
         alreadyStored: statuses.filter((status) => status === 200).length,
       };
-      const jwksFile = await saveJwksAndStop(server, dataDir);
+      const jwksFile = await fault.saveJwksAndStop(server, dataDir);
       mark('replayed and stopped');
 
       const slowestFrozen = Math.max(...frozenAnswers.map((s) => s.answeredAt - s.sentAt));
@@ -224,7 +203,7 @@ describeOnPrivatePostgres(
           `start: ${marks.join(', ')}`,
       );
 
-      await expectStoredOnceAndVerified(suite.cluster().url, dataDir, jwksFile, [
+      await fault.expectStoredOnceAndVerified(suite.cluster().url, dataDir, jwksFile, [
         ...[...acknowledged(), ...refused].map((s) => s.body.id),
       ]);
     }, 120_000);

@@ -1,15 +1,15 @@
 // The frame of the PostgreSQL fault tests (restart, freeze): a private cluster with one server
-// process on it, torn down whatever failed; and what they check once the fault is over: the
-// refused captures replayed by their clients, then every capture stored once, the chain whole,
-// and the exported log verifying.
+// process on it, torn down whatever failed; what they check during the fault (the operator's view,
+// the refusals) and once it is over: the process alive, the refused captures replayed by their
+// clients, then every capture stored once, the chain whole, and the exported log verifying.
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { checkCaptureChain } from '@izinli/core';
 import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
 import { exportAndVerify } from './cli-process.test-support.js';
-import { parseRecords, postCaptureAnswer } from './captures.test-support.js';
+import { expectUnbrokenChain, parseRecords, postCaptureAnswer } from './captures.test-support.js';
+import type { CaptureAnswer } from './captures.test-support.js';
 import {
   privatePostgres,
   privatePostgresFreezeUnavailable,
@@ -85,6 +85,44 @@ export function describeOnPrivatePostgres(
   );
 }
 
+/** /healthz and /readyz as an operator sees them, both answered within `timeoutMs`. */
+export async function operatorView(url: string, timeoutMs: number) {
+  const bounded = { signal: AbortSignal.timeout(timeoutMs) };
+  const health = await fetch(`${url}/healthz`, bounded);
+  const ready = await fetch(`${url}/readyz`, bounded);
+  return {
+    healthz: health.status,
+    readyz: ready.status,
+    readiness: (await ready.json()) as unknown,
+  };
+}
+
+/** The operator's view while the database is out of reach: alive, not ready, naming the database. */
+export const DATABASE_OUTAGE_VIEW = {
+  healthz: 200,
+  readyz: 503,
+  readiness: { status: 'unavailable', store: 'postgres', database: false },
+};
+
+/** The server is still the process it started as (neither exited nor killed), and no request went unanswered. */
+export function expectAliveAndAnswered(server: ServerProcess, noAnswer: readonly string[]): void {
+  expect(server.child.exitCode).toBeNull();
+  expect(server.child.signalCode).toBeNull();
+  expect(noAnswer).toEqual([]);
+}
+
+/** Every refusal is the documented 503 JSON (Retry-After 5 s, `server.unavailable`), never a 500 or another shape. */
+export function expectUnavailableRefusals(refusals: readonly CaptureAnswer[]): void {
+  for (const answer of refusals) {
+    expect(answer.status, answer.text).toBe(503);
+    expect(answer.contentType).toMatch(/^application\/json/);
+    expect(answer.retryAfter).toBe('5');
+    expect((JSON.parse(answer.text) as { error: { code: string } }).error.code).toBe(
+      'server.unavailable',
+    );
+  }
+}
+
 /**
  * Saves the server's JWKS in its data directory (for `izinli verify log`) and stops it cleanly;
  * the file's path.
@@ -142,9 +180,7 @@ export async function expectStoredOnceAndVerified(
       [EXAMPLE_SITE_KEY],
     );
     expect(rows.map((r) => r.capture_id).sort()).toEqual(expected);
-    const records = parseRecords(rows.map((r) => r.record));
-    expect(records.map((r) => r.seq)).toEqual(records.map((_, i) => i + 1));
-    expect(await checkCaptureChain(records)).toEqual([]);
+    await expectUnbrokenChain(parseRecords(rows.map((r) => r.record)));
     const movements = await client.query<{ n: string }>(
       'SELECT count(DISTINCT capture_id) AS n FROM movements',
     );

@@ -7,12 +7,7 @@
 // acknowledged capture is stored once, the refused ones replayed by their client (as the widget
 // does) are stored once, nothing else is, and the exported log verifies.
 import { expect, it } from 'vitest';
-import {
-  describeOnPrivatePostgres,
-  expectStoredOnceAndVerified,
-  replayRefused,
-  saveJwksAndStop,
-} from './postgres-outcome.test-support.js';
+import * as fault from './postgres-outcome.test-support.js';
 import { captureBody, postCaptureAnswer, sleep, waitFor } from './captures.test-support.js';
 import type { StopMode } from './private-postgres.test-support.js';
 
@@ -40,7 +35,7 @@ interface Refusal {
 /** Posts one capture, bounded in time; the answer as text. */
 const post = (baseUrl: string, body: Body) => postCaptureAnswer(baseUrl, body, ANSWER_BOUND_MS);
 
-describeOnPrivatePostgres('PostgreSQL restarted mid-load', {}, (suite) => {
+fault.describeOnPrivatePostgres('PostgreSQL restarted mid-load', {}, (suite) => {
   it('A13: captures refused with 503 JSON while PostgreSQL is down (fast and immediate), accepted again after, none acknowledged lost or stored twice, the log verifies', async () => {
     const { server, dataDir } = await suite.startServer();
     const url = server.url;
@@ -94,14 +89,7 @@ describeOnPrivatePostgres('PostgreSQL restarted mid-load', {}, (suite) => {
                 Date.now() - down >= OUTAGE_MS,
             );
             // The operator's view of the outage: alive, not ready.
-            const bounded = { signal: AbortSignal.timeout(ANSWER_BOUND_MS) };
-            const health = await fetch(`${url}/healthz`, bounded);
-            const ready = await fetch(`${url}/readyz`, bounded);
-            duringOutage.push({
-              healthz: health.status,
-              readyz: ready.status,
-              readiness: await ready.json(),
-            });
+            duringOutage.push(await fault.operatorView(url, ANSWER_BOUND_MS));
           },
         });
         during = 'up';
@@ -123,42 +111,27 @@ describeOnPrivatePostgres('PostgreSQL restarted mid-load', {}, (suite) => {
     }
 
     // Still the same process, and it answered every request, within the bound.
-    expect(server.child.exitCode).toBeNull();
-    expect(server.child.signalCode).toBeNull();
-    expect(noAnswer).toEqual([]);
+    fault.expectAliveAndAnswered(server, noAnswer);
     expect(slowestMs).toBeLessThan(ANSWER_BOUND_MS);
     // Each outage as an operator saw it: alive (/healthz), not ready (/readyz names the database).
-    const outageView = {
-      healthz: 200,
-      readyz: 503,
-      readiness: { status: 'unavailable', store: 'postgres', database: false },
-    };
-    expect(duringOutage).toEqual([outageView, outageView]);
+    expect(duringOutage).toEqual([fault.DATABASE_OUTAGE_VIEW, fault.DATABASE_OUTAGE_VIEW]);
     // The `-m immediate` stop is a crash: its start replayed the WAL; the clean one did not.
     expect(outages).toEqual({
       fast: { refused: expect.any(Number), recovered: false },
       immediate: { refused: expect.any(Number), recovered: true },
     });
-    // Every refusal is the documented 503 JSON, never a 500 or another shape.
-    for (const r of refused) {
-      expect(r.status, r.text).toBe(503);
-      expect(r.contentType).toMatch(/^application\/json/);
-      expect(r.retryAfter).toBe('5');
-      expect((JSON.parse(r.text) as { error: { code: string } }).error.code).toBe(
-        'server.unavailable',
-      );
-    }
+    fault.expectUnavailableRefusals(refused);
 
     // The clients retry what was refused, with the same id and body: 201 when it was not
     // written, 200 when its commit reached the disk but the answer did not (the connection died
     // between the two). Never a 409: a refused capture is never stored differently.
-    const statuses = await replayRefused(url, refused, WORKERS, ANSWER_BOUND_MS);
+    const statuses = await fault.replayRefused(url, refused, WORKERS, ANSWER_BOUND_MS);
     const replay = { created: 0, alreadyStored: { fast: 0, immediate: 0, up: 0 } };
     refused.forEach((r, i) => {
       if (statuses[i] === 201) replay.created += 1;
       else replay.alreadyStored[r.during] += 1;
     });
-    const jwksFile = await saveJwksAndStop(server, dataDir);
+    const jwksFile = await fault.saveJwksAndStop(server, dataDir);
 
     const stored = replay.alreadyStored;
     console.log(
@@ -171,7 +144,7 @@ describeOnPrivatePostgres('PostgreSQL restarted mid-load', {}, (suite) => {
         `immediate ${stored.immediate}, after ${stored.up}); slowest answer ${Math.round(slowestMs)} ms`,
     );
 
-    await expectStoredOnceAndVerified(suite.cluster().url, dataDir, jwksFile, [
+    await fault.expectStoredOnceAndVerified(suite.cluster().url, dataDir, jwksFile, [
       ...acknowledged,
       ...refused.map((r) => r.body.id),
     ]);

@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { afterAll } from 'vitest';
 import { exampleServerConfig } from '@izinli/core/fixtures';
 
 const MAIN = new URL('../../server/dist/main.js', import.meta.url);
@@ -19,15 +20,19 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** A data directory with a config file in it (the example config unless given another). */
+/**
+ * A data directory with a config file in it (the example config unless given another), and the
+ * environment that points a server process at both.
+ */
 export function makeDataDir(config: unknown = exampleServerConfig): {
   dataDir: string;
   configFile: string;
+  env: { DATA_DIR: string; IZINLI_CONFIG: string };
 } {
   const dataDir = mkdtempSync(join(tmpdir(), 'izinli-server-'));
   const configFile = join(dataDir, 'izinli.config.json');
   writeFileSync(configFile, JSON.stringify(config));
-  return { dataDir, configFile };
+  return { dataDir, configFile, env: { DATA_DIR: dataDir, IZINLI_CONFIG: configFile } };
 }
 
 /**
@@ -75,6 +80,24 @@ export async function startServerProcess(
     );
   });
   return { url, child, logs, exited };
+}
+
+/**
+ * The server processes of one test file: `start` starts one as `startServerProcess` does, and each
+ * one still running once the file's tests are over is SIGKILLed.
+ */
+export function serverProcesses(): { start: typeof startServerProcess } {
+  const running: ServerProcess[] = [];
+  afterAll(() => {
+    for (const p of running) p.child.kill('SIGKILL');
+  });
+  return {
+    async start(env, args) {
+      const server = await startServerProcess(env, args);
+      running.push(server);
+      return server;
+    },
+  };
 }
 
 /** Sends `signal` (SIGTERM by default) and resolves with how the process ended. */

@@ -8,19 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, sealCaptureRecord } from '@izinli/core';
 import type { CaptureRecord, UnsealedCaptureRecord } from '@izinli/core';
 import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
 import { captureBody, fetchJwks, postCapture } from './captures.test-support.js';
 import { runIzinli, verifyLogJson } from './cli-process.test-support.js';
 import type { LogProblem } from './cli-process.test-support.js';
-import {
-  makeDataDir,
-  startServerProcess,
-  stopServerProcess,
-} from './server-process.test-support.js';
-import type { ServerProcess } from './server-process.test-support.js';
+import { makeDataDir, serverProcesses, stopServerProcess } from './server-process.test-support.js';
 
 const CAPTURES = 6;
 const SITE = EXAMPLE_SITE_KEY;
@@ -28,17 +23,13 @@ const SITE = EXAMPLE_SITE_KEY;
 let pristine: string;
 let work: string;
 let jwksFile: string;
-const running: ServerProcess[] = [];
-afterAll(() => {
-  for (const p of running) p.child.kill('SIGKILL');
-});
+const servers = serverProcesses();
 
 beforeAll(async () => {
-  const { dataDir, configFile } = makeDataDir();
+  const { dataDir, env } = makeDataDir();
   pristine = dataDir;
   work = mkdtempSync(join(tmpdir(), 'izinli-tamper-'));
-  const server = await startServerProcess({ DATA_DIR: dataDir, IZINLI_CONFIG: configFile });
-  running.push(server);
+  const server = await servers.start(env);
   // One at a time, so capture i is seq i.
   for (let i = 1; i <= CAPTURES; i += 1) {
     const response = await postCapture(server.url, captureBody(i));
