@@ -1,6 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { problemMessage } from '@izinli/core';
+import type { Problem } from '@izinli/core';
 import { parseServerEnv } from './env.js';
+
+/**
+ * The one problem `parseServerEnv` finds in `{ [name]: value }`: its code, its path (the name),
+ * the text both its expected messages contain, and any other fields it must carry.
+ */
+function onlyProblem(
+  name: string,
+  value: string,
+  code: string,
+  expected: { en: string; tr: string },
+  fields: Record<string, unknown> = {},
+): Problem {
+  const env = parseServerEnv({ [name]: value });
+  expect(env.ok).toBe(false);
+  if (env.ok) throw new Error(`${name}=${value} was accepted`);
+  expect(env.error).toEqual([
+    expect.objectContaining({
+      code,
+      path: [name],
+      expected: {
+        en: expect.stringContaining(expected.en) as string,
+        tr: expect.stringContaining(expected.tr) as string,
+      },
+      ...fields,
+    }),
+  ]);
+  return env.error[0]!;
+}
 
 describe('parseServerEnv', () => {
   it('fills every default from an empty environment', () => {
@@ -58,25 +87,15 @@ describe('parseServerEnv', () => {
       ['http://[::2]', 'http://[::2]'],
       ['ftp://api.iys.org.tr', 'ftp://api.iys.org.tr'],
     ])('refuses %s, saying https:// was expected and what came', (url, origin) => {
-      const env = parseServerEnv({ IYS_BASE_URL: url });
-      expect(env.ok).toBe(false);
-      if (env.ok) return;
-      expect(env.error).toEqual([
-        expect.objectContaining({
-          code: 'env.httpsRequired',
-          path: ['IYS_BASE_URL'],
-          expected: {
-            en: expect.stringContaining('https://') as string,
-            tr: expect.stringContaining('https://') as string,
-          },
-        }),
-      ]);
-      const [problem] = env.error;
-      expect(problemMessage(problem!, 'en')).toBe(
+      const problem = onlyProblem('IYS_BASE_URL', url, 'env.httpsRequired', {
+        en: 'https://',
+        tr: 'https://',
+      });
+      expect(problemMessage(problem, 'en')).toBe(
         `IYS_BASE_URL: expected an https:// URL (e.g. https://api.iys.org.tr; plain http:// only to this machine: 127.0.0.0/8, ::1 or localhost), as İYS credentials and personal data are not sent in clear text; received ${origin}`,
       );
-      expect(problemMessage(problem!, 'tr')).toMatch(/^IYS_BASE_URL: https:\/\/ ile başlayan/);
-      expect(problemMessage(problem!, 'tr')).toContain(`gelen ${origin}`);
+      expect(problemMessage(problem, 'tr')).toMatch(/^IYS_BASE_URL: https:\/\/ ile başlayan/);
+      expect(problemMessage(problem, 'tr')).toContain(`gelen ${origin}`);
     });
   });
 
@@ -120,25 +139,17 @@ describe('parseServerEnv', () => {
       ['127.0.0.1,,10.0.0.1', ', which has an empty entry'],
       ['127.0.0.1,', ', which has an empty entry'],
     ])('refuses %j at start, saying what was expected and what came', (value, suffix) => {
-      const env = parseServerEnv({ TRUST_PROXY: value });
-      expect(env.ok).toBe(false);
-      if (env.ok) return;
-      expect(env.error).toEqual([
-        expect.objectContaining({
-          code: 'env.trustProxy',
-          path: ['TRUST_PROXY'],
-          expected: {
-            en: expect.stringContaining('the number of proxies in front') as string,
-            tr: expect.stringContaining('öndeki vekil sunucu sayısı') as string,
-          },
-          received: JSON.stringify(value),
-        }),
-      ]);
-      const [problem] = env.error;
-      expect(problemMessage(problem!, 'en')).toBe(
+      const problem = onlyProblem(
+        'TRUST_PROXY',
+        value,
+        'env.trustProxy',
+        { en: 'the number of proxies in front', tr: 'öndeki vekil sunucu sayısı' },
+        { received: JSON.stringify(value) },
+      );
+      expect(problemMessage(problem, 'en')).toBe(
         `TRUST_PROXY: expected 0 or false (no proxy: the socket's address), the number of proxies in front (1 to 10; true means 1), or the proxies' addresses and CIDR ranges separated by commas (e.g. 127.0.0.1,10.0.0.0/8; loopback, linklocal and uniquelocal name those ranges); received ${JSON.stringify(value)}${suffix}`,
       );
-      expect(problemMessage(problem!, 'tr')).toMatch(
+      expect(problemMessage(problem, 'tr')).toMatch(
         /^TRUST_PROXY: 0 ya da false .* bekleniyordu; gelen "/,
       );
     });

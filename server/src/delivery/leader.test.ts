@@ -21,6 +21,7 @@ import {
 import type { Store } from '../store/store.js';
 import { LEADER_LOCK_CLASS, claimsWhileLeading, createLeader } from './leader.js';
 import type { Leader } from './leader.js';
+import { describeOnPostgres } from '../store/postgres/postgres.test-support.js';
 
 const url = process.env.DATABASE_URL;
 const logger = pino({ level: 'silent' });
@@ -119,138 +120,133 @@ describe('İYS leader on SQLite', () => {
   });
 });
 
-describe.skipIf(!url)(
-  url
-    ? 'İYS leader on PostgreSQL'
-    : 'İYS leader on PostgreSQL (skipped: DATABASE_URL is not set — CI sets it)',
-  () => {
-    const schemas: string[] = [];
-    const stores: Store[] = [];
-    const leaders: Leader[] = [];
-    let admin: pg.Client;
+describeOnPostgres('İYS leader on PostgreSQL', () => {
+  const schemas: string[] = [];
+  const stores: Store[] = [];
+  const leaders: Leader[] = [];
+  let admin: pg.Client;
 
-    const open = async (schema: string) => {
-      if (!schemas.includes(schema)) schemas.push(schema);
-      const store = await openPostgresStore({ connectionString: url!, schema, max: 2 });
-      await store.migrate();
-      stores.push(store);
-      return store;
-    };
-    const lead = (store: Store) => {
-      const leader = createLeader({ store, logger, retryMs: 3_600_000, graceMs: 0 });
-      leaders.push(leader);
-      return leader;
-    };
-    /** The backend holding a schema's leader lock, if any. */
-    const holder = async (schema: string) =>
-      (
-        await admin.query<{ pid: number }>(
-          `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2
+  const open = async (schema: string) => {
+    if (!schemas.includes(schema)) schemas.push(schema);
+    const store = await openPostgresStore({ connectionString: url!, schema, max: 2 });
+    await store.migrate();
+    stores.push(store);
+    return store;
+  };
+  const lead = (store: Store) => {
+    const leader = createLeader({ store, logger, retryMs: 3_600_000, graceMs: 0 });
+    leaders.push(leader);
+    return leader;
+  };
+  /** The backend holding a schema's leader lock, if any. */
+  const holder = async (schema: string) =>
+    (
+      await admin.query<{ pid: number }>(
+        `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2
              AND classid::bigint = $1::bigint
              AND objid::bigint = hashtext('izinli.iys-leader:' || $2)::bigint & 4294967295`,
-          [LEADER_LOCK_CLASS, schema],
-        )
-      ).rows.map((r) => r.pid);
+        [LEADER_LOCK_CLASS, schema],
+      )
+    ).rows.map((r) => r.pid);
 
-    afterEach(async () => {
-      for (const leader of leaders.splice(0)) await leader.close();
-      for (const store of stores.splice(0)) await store.close();
-      for (const schema of schemas.splice(0)) {
-        await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      }
-      await admin.end();
+  afterEach(async () => {
+    for (const leader of leaders.splice(0)) await leader.close();
+    for (const store of stores.splice(0)) await store.close();
+    for (const schema of schemas.splice(0)) {
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    }
+    await admin.end();
+  });
+  const connectAdmin = async () => {
+    admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+  };
+
+  it('lets one instance of a database lead; the other takes over when it closes, releasing its leases', async () => {
+    await connectAdmin();
+    const schema = `izinli_leader_${randomUUID().replaceAll('-', '')}`;
+    const [one, two] = [await open(schema), await open(schema)];
+    await queueWithLease(one);
+    const [a, b] = [lead(one), lead(two)];
+    await a.start();
+    await b.start();
+    expect([a.leads(), b.leads()]).toEqual([true, false]);
+    // Taking the lock released the lease found in the table.
+    expect(await states(one)).toEqual(['pending', 'pending']);
+    expect(await holder(schema)).toHaveLength(1);
+    await b.check();
+    expect(b.leads()).toBe(false);
+
+    // The leader claims, then goes away: the other takes over and the lease does not wait.
+    await one.claimMovements({ now: at(5), leaseUntil: FAR, limit: 1 });
+    expect(await states(two)).toEqual(['in-flight', 'pending']);
+    await a.close();
+    expect(a.leads()).toBe(false);
+    await b.check();
+    expect(b.leads()).toBe(true);
+    expect(await states(two)).toEqual(['pending', 'pending']);
+    await a.check();
+    expect(a.leads()).toBe(false);
+  });
+
+  it('stops leading when its session is killed, and the other instance takes over', async () => {
+    await connectAdmin();
+    const schema = `izinli_leader_${randomUUID().replaceAll('-', '')}`;
+    const [one, two] = [await open(schema), await open(schema)];
+    const changes: boolean[] = [];
+    const a = createLeader({
+      store: one,
+      logger,
+      retryMs: 3_600_000,
+      graceMs: 0,
+      onChange: (l) => changes.push(l),
     });
-    const connectAdmin = async () => {
-      admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-    };
+    leaders.push(a);
+    const b = lead(two);
+    await a.start();
+    await b.start();
+    const [pid] = await holder(schema);
+    await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+    // The session's error event ends leading without waiting for the next check.
+    for (let i = 0; i < 200 && a.leads(); i += 1) await new Promise((r) => setTimeout(r, 10));
+    expect(a.leads()).toBe(false);
+    expect(changes).toEqual([true, false]);
+    await b.check();
+    expect(b.leads()).toBe(true);
+    // The old leader reconnects but finds the lock taken.
+    await a.check();
+    expect(a.leads()).toBe(false);
+    expect(await holder(schema)).toHaveLength(1);
+  });
 
-    it('lets one instance of a database lead; the other takes over when it closes, releasing its leases', async () => {
-      await connectAdmin();
-      const schema = `izinli_leader_${randomUUID().replaceAll('-', '')}`;
-      const [one, two] = [await open(schema), await open(schema)];
-      await queueWithLease(one);
-      const [a, b] = [lead(one), lead(two)];
-      await a.start();
-      await b.start();
-      expect([a.leads(), b.leads()]).toEqual([true, false]);
-      // Taking the lock released the lease found in the table.
-      expect(await states(one)).toEqual(['pending', 'pending']);
-      expect(await holder(schema)).toHaveLength(1);
-      await b.check();
-      expect(b.leads()).toBe(false);
+  it('does not lead when its session dies during the grace second after taking the lock', async () => {
+    await connectAdmin();
+    const schema = `izinli_leader_${randomUUID().replaceAll('-', '')}`;
+    const store = await open(schema);
+    const a = createLeader({ store, logger, retryMs: 3_600_000, graceMs: 2000 });
+    leaders.push(a);
+    const starting = a.start();
+    let pids: number[] = [];
+    for (let i = 0; i < 150 && pids.length === 0; i += 1) {
+      pids = await holder(schema);
+      if (pids.length === 0) await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(pids).toHaveLength(1);
+    await admin.query('SELECT pg_terminate_backend($1)', [pids[0]]);
+    await starting;
+    expect(a.leads()).toBe(false);
+    expect(await holder(schema)).toEqual([]);
+  });
 
-      // The leader claims, then goes away: the other takes over and the lease does not wait.
-      await one.claimMovements({ now: at(5), leaseUntil: FAR, limit: 1 });
-      expect(await states(two)).toEqual(['in-flight', 'pending']);
-      await a.close();
-      expect(a.leads()).toBe(false);
-      await b.check();
-      expect(b.leads()).toBe(true);
-      expect(await states(two)).toEqual(['pending', 'pending']);
-      await a.check();
-      expect(a.leads()).toBe(false);
-    });
-
-    it('stops leading when its session is killed, and the other instance takes over', async () => {
-      await connectAdmin();
-      const schema = `izinli_leader_${randomUUID().replaceAll('-', '')}`;
-      const [one, two] = [await open(schema), await open(schema)];
-      const changes: boolean[] = [];
-      const a = createLeader({
-        store: one,
-        logger,
-        retryMs: 3_600_000,
-        graceMs: 0,
-        onChange: (l) => changes.push(l),
-      });
-      leaders.push(a);
-      const b = lead(two);
-      await a.start();
-      await b.start();
-      const [pid] = await holder(schema);
-      await admin.query('SELECT pg_terminate_backend($1)', [pid]);
-      // The session's error event ends leading without waiting for the next check.
-      for (let i = 0; i < 200 && a.leads(); i += 1) await new Promise((r) => setTimeout(r, 10));
-      expect(a.leads()).toBe(false);
-      expect(changes).toEqual([true, false]);
-      await b.check();
-      expect(b.leads()).toBe(true);
-      // The old leader reconnects but finds the lock taken.
-      await a.check();
-      expect(a.leads()).toBe(false);
-      expect(await holder(schema)).toHaveLength(1);
-    });
-
-    it('does not lead when its session dies during the grace second after taking the lock', async () => {
-      await connectAdmin();
-      const schema = `izinli_leader_${randomUUID().replaceAll('-', '')}`;
-      const store = await open(schema);
-      const a = createLeader({ store, logger, retryMs: 3_600_000, graceMs: 2000 });
-      leaders.push(a);
-      const starting = a.start();
-      let pids: number[] = [];
-      for (let i = 0; i < 150 && pids.length === 0; i += 1) {
-        pids = await holder(schema);
-        if (pids.length === 0) await new Promise((r) => setTimeout(r, 10));
-      }
-      expect(pids).toHaveLength(1);
-      await admin.query('SELECT pg_terminate_backend($1)', [pids[0]]);
-      await starting;
-      expect(a.leads()).toBe(false);
-      expect(await holder(schema)).toEqual([]);
-    });
-
-    it('leads each schema of one database separately', async () => {
-      await connectAdmin();
-      const [x, y] = [
-        `izinli_leader_${randomUUID().replaceAll('-', '')}`,
-        `izinli_leader_${randomUUID().replaceAll('-', '')}`,
-      ];
-      const [a, b] = [lead(await open(x)), lead(await open(y))];
-      await a.start();
-      await b.start();
-      expect([a.leads(), b.leads()]).toEqual([true, true]);
-    });
-  },
-);
+  it('leads each schema of one database separately', async () => {
+    await connectAdmin();
+    const [x, y] = [
+      `izinli_leader_${randomUUID().replaceAll('-', '')}`,
+      `izinli_leader_${randomUUID().replaceAll('-', '')}`,
+    ];
+    const [a, b] = [lead(await open(x)), lead(await open(y))];
+    await a.start();
+    await b.start();
+    expect([a.leads(), b.leads()]).toEqual([true, true]);
+  });
+});

@@ -45,15 +45,26 @@ interface Req {
 
 const ADMIN = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
 const JSON_TYPE = { 'Content-Type': 'application/json' };
+const json = { Accept: 'application/json' };
 const IYS_CODE = 100000;
 const DAY = 86_400_000;
 const clock = new Date('2026-11-26T09:15:30.000Z');
 
-const capture = (body: unknown, headers: Record<string, string> = {}): Req => ({
-  path: '/v1/captures',
+/** A POST as the widget sends it: JSON from the site's origin. */
+const fromWidget = (path: string, body: unknown, headers: Record<string, string> = {}): Req => ({
+  path,
   method: 'POST',
   headers: { ...JSON_TYPE, Origin: ORIGIN, ...headers },
   body: typeof body === 'string' ? body : JSON.stringify(body),
+});
+const capture = (body: unknown, headers: Record<string, string> = {}) =>
+  fromWidget('/v1/captures', body, headers);
+/** A press of the withdrawal link's button, answered as JSON. */
+const linkButton = (body: string): Req => ({
+  path: '/v1/withdraw',
+  method: 'POST',
+  headers: { ...JSON_TYPE, ...json },
+  body,
 });
 const admin = (path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST') => ({
   path,
@@ -61,7 +72,6 @@ const admin = (path: string, body?: unknown, method = body === undefined ? 'GET'
   headers: { ...ADMIN, ...(body === undefined ? {} : JSON_TYPE) },
   ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
 });
-const json = { Accept: 'application/json' };
 const pushTo = (body: string, headers: Record<string, string> = { Authorization: PUSH_AUTH }) => ({
   path: `/v1/iys/push/${IYS_CODE}`,
   method: 'POST',
@@ -271,42 +281,27 @@ const CASES: Case[] = [
   {
     name: 'a code for a channel the site does not verify by code',
     code: 'verification.rejected',
-    make: () => ({
-      path: '/v1/verifications',
-      method: 'POST',
-      headers: { ...JSON_TYPE, Origin: ORIGIN },
-      body: JSON.stringify({ siteKey: EXAMPLE_SITE_KEY, channel: 'MESAJ', phone: '05321234567' }),
-    }),
+    make: () =>
+      fromWidget('/v1/verifications', {
+        siteKey: EXAMPLE_SITE_KEY,
+        channel: 'MESAJ',
+        phone: '05321234567',
+      }),
   },
   {
     name: 'a code for a verification that does not exist',
     code: 'verification.unknown',
-    make: () => ({
-      path: `/v1/verifications/${randomUUID()}/code`,
-      method: 'POST',
-      headers: { ...JSON_TYPE, Origin: ORIGIN },
-      body: JSON.stringify({ code: '123456' }),
-    }),
+    make: () => fromWidget(`/v1/verifications/${randomUUID()}/code`, { code: '123456' }),
   },
   {
     name: 'a code that is not six digits',
     code: 'verification.rejected',
-    make: () => ({
-      path: `/v1/verifications/${randomUUID()}/code`,
-      method: 'POST',
-      headers: { ...JSON_TYPE, Origin: ORIGIN },
-      body: JSON.stringify({ code: '12a' }),
-    }),
+    make: () => fromWidget(`/v1/verifications/${randomUUID()}/code`, { code: '12a' }),
   },
   {
     name: 'another code for a verification that does not exist',
     code: 'verification.unknown',
-    make: () => ({
-      path: `/v1/verifications/${randomUUID()}/resend`,
-      method: 'POST',
-      headers: { ...JSON_TYPE, Origin: ORIGIN },
-      body: '{}',
-    }),
+    make: () => fromWidget(`/v1/verifications/${randomUUID()}/resend`, '{}'),
   },
   // Public reads.
   {
@@ -619,22 +614,12 @@ const CASES: Case[] = [
   {
     name: 'the link button with a body that is not JSON',
     code: 'body.notJson',
-    make: () => ({
-      path: '/v1/withdraw',
-      method: 'POST',
-      headers: { ...JSON_TYPE, ...json },
-      body: '{"t": bozuk}',
-    }),
+    make: () => linkButton('{"t": bozuk}'),
   },
   {
     name: 'the link button with a body over 16 KiB',
     code: 'body.tooLarge',
-    make: () => ({
-      path: '/v1/withdraw',
-      method: 'POST',
-      headers: { ...JSON_TYPE, ...json },
-      body: JSON.stringify({ t: 'x'.repeat(20_000) }),
-    }),
+    make: () => linkButton(JSON.stringify({ t: 'x'.repeat(20_000) })),
   },
   // İYS push.
   {

@@ -4,7 +4,6 @@
 // the H084 lock with the time it frees; one instance on SQLite the same. Real HTTP to the
 // simulator, whose own token limit is the budget, so one request too many would be its H084. The
 // gauge izinli_iys_token_grants_hour reports the count.
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +21,7 @@ import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { TOKEN_WINDOW_MS, sharedIysClients } from './iys-clients.js';
 import { registerTokenGrantGauge } from './token-grant-metrics.js';
+import { describeOnPostgres, freshSchema } from '../store/postgres/postgres.test-support.js';
 
 const url = process.env.DATABASE_URL;
 const IYS_CODE = 100000;
@@ -133,31 +133,28 @@ describe('the İYS token budget, counted in the database', () => {
     );
   });
 
-  describe.skipIf(!url)(
-    url ? 'on PostgreSQL' : 'on PostgreSQL (skipped: DATABASE_URL is not set — CI sets it)',
-    () => {
-      it('A18: two instances on one PostgreSQL together send no more token requests in an hour than the budget', async () => {
-        const r = await rig();
-        closing.push(() => r.served.close());
-        const schema = `izinli_t_${randomUUID().replaceAll('-', '')}`;
-        closing.push(async () => {
-          const client = new pg.Client({ connectionString: url });
-          await client.connect();
-          await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-          await client.end();
-        });
-        const stores = [
-          await openPostgresStore({ connectionString: url!, schema, max: 4 }),
-          await openPostgresStore({ connectionString: url!, schema, max: 4 }),
-        ];
-        for (const store of stores) closing.push(() => store.close());
-        await stores[0]!.migrate();
-        await expectBudgetKept(
-          r,
-          stores,
-          stores.map((s) => r.instance(s)),
-        );
+  describeOnPostgres('on PostgreSQL', () => {
+    it('A18: two instances on one PostgreSQL together send no more token requests in an hour than the budget', async () => {
+      const r = await rig();
+      closing.push(() => r.served.close());
+      const schema = freshSchema();
+      closing.push(async () => {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await client.end();
       });
-    },
-  );
+      const stores = [
+        await openPostgresStore({ connectionString: url!, schema, max: 4 }),
+        await openPostgresStore({ connectionString: url!, schema, max: 4 }),
+      ];
+      for (const store of stores) closing.push(() => store.close());
+      await stores[0]!.migrate();
+      await expectBudgetKept(
+        r,
+        stores,
+        stores.map((s) => r.instance(s)),
+      );
+    });
+  });
 });

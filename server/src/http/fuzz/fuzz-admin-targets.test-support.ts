@@ -6,18 +6,9 @@ import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { verifyReceipt } from '../../proof/index.js';
-import { ADMIN, OTHER_SITE, fuzzCase } from './fuzz-harness.test-support.js';
-import type { FuzzHarness } from './fuzz-harness.test-support.js';
-import {
-  hostileJson,
-  hostileString,
-  mutate,
-  mutation,
-  rawBodies,
-  uri,
-} from './fuzz-inputs.test-support.js';
-import { headerString } from './fuzz-public-targets.test-support.js';
-import type { Run } from './fuzz-public-targets.test-support.js';
+import { ADMIN, OTHER_SITE, fuzzCase, fuzzJsonBodies, post } from './fuzz-harness.test-support.js';
+import type { FuzzHarness, Run } from './fuzz-harness.test-support.js';
+import { headerString, hostileString, uri } from './fuzz-inputs.test-support.js';
 
 const PLAUSIBLE = [
   '1',
@@ -59,18 +50,6 @@ const queryOf = (names: readonly string[]) =>
       },
     )
     .map((params) => new URLSearchParams(params).toString());
-
-const post = (
-  h: FuzzHarness,
-  path: string,
-  body: string,
-  headers: Record<string, string> = ADMIN,
-) =>
-  h.app.request(path, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...headers },
-    body,
-  });
 
 /** The read endpoints with hostile query strings and ids: 200 or a 4xx, never a write. */
 export async function fuzzAdminReads(h: FuzzHarness, run: Run, scale: number) {
@@ -151,26 +130,17 @@ export async function fuzzAdminWrites(h: FuzzHarness, run: Run, scale: number) {
     { path: '/v1/check', valid: check, accept: [200], writes: false },
   ] as const;
   for (const t of targets) {
-    const rules = {
-      accept: t.accept,
-      writes: t.writes,
-      ...(t.path === '/v1/admin/withdrawals' ? { onAccepted: receiptVerifies } : {}),
-    };
-    await run(
-      rawBodies(() => JSON.stringify(t.valid())),
-      250 * scale,
-      (text) => fuzzCase(h, `${t.path}: raw body`, () => post(h, t.path, text)),
-    );
-    await run(hostileJson, 250 * scale, (v) =>
-      fuzzCase(h, `${t.path}: hostile JSON`, () => post(h, t.path, JSON.stringify(v))),
-    );
-    await run(fc.array(mutation, { minLength: 1, maxLength: 3 }), 400 * scale, (mutations) =>
-      fuzzCase(
-        h,
-        `${t.path}: mutated valid`,
-        () => post(h, t.path, mutate(t.valid(), mutations)),
-        rules,
-      ),
-    );
+    await fuzzJsonBodies(h, run, {
+      name: t.path,
+      valid: t.valid,
+      send: (text) => post(h, t.path, text),
+      runs: { raw: 250 * scale, hostile: 250 * scale, mutated: 400 * scale },
+      maxMutations: 3,
+      accepted: {
+        accept: t.accept,
+        writes: t.writes,
+        ...(t.path === '/v1/admin/withdrawals' ? { onAccepted: receiptVerifies } : {}),
+      },
+    });
   }
 }

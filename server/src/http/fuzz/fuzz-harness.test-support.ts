@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { EXAMPLE_ADMIN_TOKEN, exampleServerConfig } from '@izinli/core/fixtures';
 import type { ServerConfigInput } from '@izinli/core';
+import fc from 'fast-check';
 import { expect } from 'vitest';
 import { TWO_TENANTS as TWO_TENANTS_BASE, makeHarness } from '../app-harness.test-support.js';
+import { hostileJson, mutate, mutation, rawBodies } from './fuzz-inputs.test-support.js';
 
 export const ADMIN = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
 export { OTHER_SITE, OTHER_TOKEN } from '../app-harness.test-support.js';
@@ -49,6 +51,19 @@ export async function makeFuzzHarness() {
   };
 }
 export type FuzzHarness = Awaited<ReturnType<typeof makeFuzzHarness>>;
+
+/** POSTs `body` as JSON, as the example tenant unless other `headers` are given. */
+export const post = (
+  h: FuzzHarness,
+  path: string,
+  body: string,
+  headers: Record<string, string> = ADMIN,
+) =>
+  h.app.request(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body,
+  });
 
 /** What one fuzz case allows beyond a refusal. */
 export interface CaseRules {
@@ -116,4 +131,42 @@ export async function fuzzCase(
     expect(typeof issue.received, where).toBe('string');
     expect(typeof issue.message === 'string' && issue.message.length > 0, where).toBe(true);
   }
+}
+
+/** Runs `property` `numRuns` times with the suite's seed (printed by fast-check on failure). */
+export type Run = <T>(
+  arbitrary: fc.Arbitrary<T>,
+  numRuns: number,
+  check: (value: T) => Promise<void>,
+) => Promise<void>;
+
+/** An endpoint that takes a JSON body, fuzzed by `fuzzJsonBodies`. */
+export interface JsonBodyTarget {
+  /** What the counts and failures call it (`${name}: raw body`…). */
+  name: string;
+  /** A fresh valid body, the start of the raw and mutated ones. */
+  valid: () => object;
+  send: (text: string) => Response | Promise<Response>;
+  /** How many raw bodies, hostile JSON values and mutated valid bodies to send. */
+  runs: { raw: number; hostile: number; mutated: number };
+  /** The most mutations made to one valid body. */
+  maxMutations: number;
+  /** What a mutated body that is still valid may get. */
+  accepted: CaseRules;
+}
+
+/** Sends raw bodies, hostile JSON and mutations of a valid body to a JSON endpoint. */
+export async function fuzzJsonBodies(h: FuzzHarness, run: Run, t: JsonBodyTarget) {
+  await run(
+    rawBodies(() => JSON.stringify(t.valid())),
+    t.runs.raw,
+    (text) => fuzzCase(h, `${t.name}: raw body`, () => t.send(text)),
+  );
+  await run(hostileJson, t.runs.hostile, (value) =>
+    fuzzCase(h, `${t.name}: hostile JSON`, () => t.send(JSON.stringify(value))),
+  );
+  const mutations = fc.array(mutation, { minLength: 1, maxLength: t.maxMutations });
+  await run(mutations, t.runs.mutated, (applied) =>
+    fuzzCase(h, `${t.name}: mutated valid`, () => t.send(mutate(t.valid(), applied)), t.accepted),
+  );
 }

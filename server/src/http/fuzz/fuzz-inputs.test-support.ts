@@ -74,6 +74,11 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
 );
 
+/** Whether `value` can be sent as an HTTP header value at all (no CR, LF, NUL; Latin-1). */
+export const isHeaderValue = (value: string) => /^[\t\x20-\x7e\x80-\xff]*$/.test(value);
+/** A hostile string that can still be sent as a header value. */
+export const headerString = hostileString.filter(isHeaderValue);
+
 /** Keys that pollute prototypes when merged naively. */
 export const POLLUTING_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
 

@@ -4,9 +4,10 @@
 import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { ADMIN, PUSH_AUTH, fuzzCase } from './fuzz-harness.test-support.js';
-import type { FuzzHarness } from './fuzz-harness.test-support.js';
+import { PUSH_AUTH, fuzzCase, post } from './fuzz-harness.test-support.js';
+import type { FuzzHarness, Run } from './fuzz-harness.test-support.js';
 import {
+  headerString,
   hostileJson,
   hostileString,
   mutate,
@@ -14,18 +15,16 @@ import {
   rawBodies,
   uri,
 } from './fuzz-inputs.test-support.js';
-import { headerString } from './fuzz-public-targets.test-support.js';
-import type { Run } from './fuzz-public-targets.test-support.js';
 
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 /** A signed link token of the example site, from the admin API. */
 async function linkToken(h: FuzzHarness): Promise<string> {
-  const response = await h.app.request('/v1/admin/withdrawal-links', {
-    method: 'POST',
-    headers: { ...ADMIN, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ siteKey: EXAMPLE_SITE_KEY, recipient: { email: 'ayse@ornek.com.tr' } }),
-  });
+  const response = await post(
+    h,
+    '/v1/admin/withdrawal-links',
+    JSON.stringify({ siteKey: EXAMPLE_SITE_KEY, recipient: { email: 'ayse@ornek.com.tr' } }),
+  );
   expect(response.status).toBe(201);
   return new URL(((await response.json()) as { url: string }).url).searchParams.get('t')!;
 }
@@ -113,14 +112,12 @@ export async function fuzzIysPush(h: FuzzHarness, run: Run, scale: number) {
   );
   await run(fc.tuple(authorization, code), 500 * scale, ([auth, iysCode]) =>
     fuzzCase(h, 'iys push auth', async () => {
-      const response = await h.app.request(`/v1/iys/push/${uri(iysCode)}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          ...(auth === null ? {} : { Authorization: auth }),
-        },
-        body: JSON.stringify({ list: [] }),
-      });
+      const response = await post(
+        h,
+        `/v1/iys/push/${uri(iysCode)}`,
+        JSON.stringify({ list: [] }),
+        auth === null ? {} : { Authorization: auth },
+      );
       // A NUL in the path is refused before anything reads it.
       if (iysCode.includes('\u0000')) expect(response.status).toBe(400);
       else expect([401, 404]).toContain(response.status);
@@ -152,12 +149,7 @@ export async function fuzzIysPush(h: FuzzHarness, run: Run, scale: number) {
     fuzzCase(
       h,
       'iys push body',
-      () =>
-        h.app.request('/v1/iys/push/100000', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: PUSH_AUTH },
-          body: text,
-        }),
+      () => post(h, '/v1/iys/push/100000', text, { Authorization: PUSH_AUTH }),
       // A still-valid push is acknowledged with its counts; what it applied is İYS's to say.
       {
         accept: [200],

@@ -7,28 +7,16 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import { verifyReceipt } from '../../proof/index.js';
 import { ORIGIN, postCapture, validCapture } from '../app-harness.test-support.js';
-import { fuzzCase } from './fuzz-harness.test-support.js';
-import type { FuzzHarness } from './fuzz-harness.test-support.js';
+import { fuzzCase, fuzzJsonBodies } from './fuzz-harness.test-support.js';
+import type { FuzzHarness, Run } from './fuzz-harness.test-support.js';
 import {
   PAYLOADS,
-  hostileJson,
+  headerString,
   hostileString,
   mutate,
   mutation,
-  rawBodies,
   uri,
 } from './fuzz-inputs.test-support.js';
-
-/** Runs `property` `numRuns` times with the suite's seed (printed by fast-check on failure). */
-export type Run = <T>(
-  arbitrary: fc.Arbitrary<T>,
-  numRuns: number,
-  check: (value: T) => Promise<void>,
-) => Promise<void>;
-
-/** Whether `value` can be sent as an HTTP header value at all (no CR, LF, NUL; Latin-1). */
-export const isHeaderValue = (value: string) => /^[\t\x20-\x7e\x80-\xff]*$/.test(value);
-export const headerString = hostileString.filter(isHeaderValue);
 
 /** A 2xx capture answer carries a receipt that verifies and names the capture. */
 async function receiptVerifies(h: FuzzHarness, body: unknown) {
@@ -40,26 +28,19 @@ async function receiptVerifies(h: FuzzHarness, body: unknown) {
 
 /** POST /v1/captures with bodies and headers no widget sends. */
 export async function fuzzCaptures(h: FuzzHarness, run: Run, scale: number) {
-  const valid = () => JSON.stringify(validCapture());
   const accepted = {
     accept: [200, 201],
     writes: true,
     onAccepted: (_: Response, body: unknown) => receiptVerifies(h, body),
   };
-  await run(rawBodies(valid), 600 * scale, (text) =>
-    fuzzCase(h, 'captures: raw body', () => postCapture(h.app, text)),
-  );
-  await run(hostileJson, 600 * scale, (value) =>
-    fuzzCase(h, 'captures: hostile JSON', () => postCapture(h.app, JSON.stringify(value))),
-  );
-  await run(fc.array(mutation, { minLength: 1, maxLength: 4 }), 1200 * scale, (mutations) =>
-    fuzzCase(
-      h,
-      'captures: mutated valid',
-      () => postCapture(h.app, mutate(validCapture(), mutations)),
-      accepted,
-    ),
-  );
+  await fuzzJsonBodies(h, run, {
+    name: 'captures',
+    valid: validCapture,
+    send: (text) => postCapture(h.app, text),
+    runs: { raw: 600 * scale, hostile: 600 * scale, mutated: 1200 * scale },
+    maxMutations: 4,
+    accepted,
+  });
   // Replays: the same id with the identical body is a 200 with the same receipt, any other a 409.
   const stored = validCapture();
   const first = await postCapture(h.app, stored);

@@ -13,10 +13,9 @@ import {
   fuzzAdminWrites,
 } from './fuzz-admin-targets.test-support.js';
 import { expectUnpolluted, makeFuzzHarness } from './fuzz-harness.test-support.js';
-import type { FuzzHarness } from './fuzz-harness.test-support.js';
+import type { FuzzHarness, Run } from './fuzz-harness.test-support.js';
 import { fuzzIysPush, fuzzWithdrawLink } from './fuzz-link-targets.test-support.js';
 import { fuzzCaptures, fuzzPublicReads, fuzzWidget } from './fuzz-public-targets.test-support.js';
-import type { Run } from './fuzz-public-targets.test-support.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
@@ -40,36 +39,31 @@ afterAll(async () => {
 });
 
 describe('fuzzing every endpoint', { timeout: 120_000 }, () => {
-  it('POST /v1/captures: raw, hostile, mutated, oversized bodies, hostile headers and replays', async () => {
-    await fuzzCaptures(h, run, SCALE);
-  });
-
-  it('GET /v1/sites/{siteKey}/widget: confusable keys, hostile languages and validators', async () => {
-    await fuzzWidget(h, run, SCALE);
-  });
-
-  it('the proof and ops endpoints and unknown routes with hostile queries and paths', async () => {
-    await fuzzPublicReads(h, run, SCALE);
-  });
-
-  it('the admin reads with a valid token: hostile filters, ids and cursors', async () => {
-    await fuzzAdminReads(h, run, SCALE);
-  });
-
-  it('the admin auth: any Authorization but a configured token is a 401', async () => {
-    await fuzzAdminAuth(h, run, SCALE);
-  });
-
-  it('the admin writes: withdrawals, withdrawal links and the batch check', async () => {
-    await fuzzAdminWrites(h, run, SCALE);
-  });
-
-  it('the withdrawal link: hostile, cut and altered tokens on the page and the button', async () => {
-    await fuzzWithdrawLink(h, run, SCALE);
-  });
-
-  it('İYS push: hostile Basic auth, then hostile bodies with the right credentials', async () => {
-    await fuzzIysPush(h, run, SCALE);
+  // Each target sends its own hostile inputs through `run`, in this order (one harness for all).
+  const TARGETS: [string, typeof fuzzCaptures][] = [
+    [
+      'POST /v1/captures: raw, hostile, mutated, oversized bodies, hostile headers and replays',
+      fuzzCaptures,
+    ],
+    [
+      'GET /v1/sites/{siteKey}/widget: confusable keys, hostile languages and validators',
+      fuzzWidget,
+    ],
+    [
+      'the proof and ops endpoints and unknown routes with hostile queries and paths',
+      fuzzPublicReads,
+    ],
+    ['the admin reads with a valid token: hostile filters, ids and cursors', fuzzAdminReads],
+    ['the admin auth: any Authorization but a configured token is a 401', fuzzAdminAuth],
+    ['the admin writes: withdrawals, withdrawal links and the batch check', fuzzAdminWrites],
+    [
+      'the withdrawal link: hostile, cut and altered tokens on the page and the button',
+      fuzzWithdrawLink,
+    ],
+    ['İYS push: hostile Basic auth, then hostile bodies with the right credentials', fuzzIysPush],
+  ];
+  it.each(TARGETS)('%s', async (_, target) => {
+    await target(h, run, SCALE);
   });
 
   it(`tried at least ${MIN_CASES} cases; the app is still healthy and unpolluted, every chain unbroken (A13)`, async () => {

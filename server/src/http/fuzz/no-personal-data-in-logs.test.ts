@@ -9,6 +9,7 @@ import { pino } from 'pino';
 import { expect, it } from 'vitest';
 import type { RunningServer } from '../../start-server.js';
 import { ORIGIN, validCapture } from '../app-harness.test-support.js';
+import { PUSH_AUTH } from './fuzz-harness.test-support.js';
 import { flowStackPerFile } from '../../started-server.test-support.js';
 import type { FlowStack } from '../../started-server.test-support.js';
 
@@ -74,35 +75,34 @@ flowStackPerFile(
 );
 
 const call = (path: string, init: RequestInit = {}) => fetch(`${server.url}${path}`, init);
+/** POSTs `body` as JSON to the server (a path) or the simulator (a full URL). */
+const post = (to: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(to.startsWith('/') ? `${server.url}${to}` : to, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 it('logs no name, phone or e-mail, in any form, across a whole flow at trace level', async () => {
   for (const person of PEOPLE) {
-    const response = await call('/v1/captures', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: ORIGIN },
-      body: JSON.stringify(validCapture({ person })),
-    });
+    const response = await post('/v1/captures', validCapture({ person }), { Origin: ORIGIN });
     expect(response.status).toBe(201);
   }
-  const refused = await call('/v1/captures', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: ORIGIN },
-    body: JSON.stringify(validCapture({ person: { ...PEOPLE[0]!, phone: '0532 12' } })),
-  });
+  const refused = await post(
+    '/v1/captures',
+    validCapture({ person: { ...PEOPLE[0]!, phone: '0532 12' } }),
+    { Origin: ORIGIN },
+  );
   expect(refused.status).toBe(422);
   const [delivered] = await server.delivery!.runOnce();
   expect(delivered!.delivered).toBe(4);
 
-  const citizen = await fetch(`${simUrl}/__sim/citizen/consents`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      brandCode: 100000,
-      recipient: '+905337654321',
-      type: 'MESAJ',
-      status: 'RET',
-      source: 'IYS_KISAMESAJ',
-    }),
+  const citizen = await post(`${simUrl}/__sim/citizen/consents`, {
+    brandCode: 100000,
+    recipient: '+905337654321',
+    type: 'MESAJ',
+    status: 'RET',
+    source: 'IYS_KISAMESAJ',
   });
   expect(citizen.status).toBeLessThan(300);
   // A sync pass runs (and logs) whether or not İYS has changes to hand over yet.
@@ -115,22 +115,22 @@ it('logs no name, phone or e-mail, in any form, across a whole flow at trace lev
   );
   expect(check.status).toBe(200);
 
-  const withdrawn = await call('/v1/admin/withdrawals', {
-    method: 'POST',
-    headers: admin,
-    body: JSON.stringify({
+  const withdrawn = await post(
+    '/v1/admin/withdrawals',
+    {
       siteKey: EXAMPLE_SITE_KEY,
       recipient: { phone: PEOPLE[0]!.phone },
       channels: ['MESAJ'],
       via: 'call-centre',
-    }),
-  });
+    },
+    admin,
+  );
   expect(withdrawn.status).toBe(201);
-  const link = await call('/v1/admin/withdrawal-links', {
-    method: 'POST',
-    headers: admin,
-    body: JSON.stringify({ siteKey: EXAMPLE_SITE_KEY, recipient: { email: PEOPLE[0]!.email } }),
-  });
+  const link = await post(
+    '/v1/admin/withdrawal-links',
+    { siteKey: EXAMPLE_SITE_KEY, recipient: { email: PEOPLE[0]!.email } },
+    admin,
+  );
   const { url } = (await link.json()) as { url: string };
   expect((await fetch(url)).status).toBe(200);
   expect((await fetch(url, { method: 'POST' })).status).toBe(200);
@@ -144,13 +144,9 @@ it('logs no name, phone or e-mail, in any form, across a whole flow at trace lev
     400,
   );
 
-  const push = await call('/v1/iys/push/100000', {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      Authorization: `Basic ${Buffer.from('iys-push:demo').toString('base64')}`,
-    },
-    body: JSON.stringify({
+  const push = await post(
+    '/v1/iys/push/100000',
+    {
       list: [
         {
           iysCode: 100000,
@@ -165,8 +161,9 @@ it('logs no name, phone or e-mail, in any form, across a whole flow at trace lev
           transactionId: 'tx-push-1',
         },
       ],
-    }),
-  });
+    },
+    { Authorization: PUSH_AUTH },
+  );
   expect(push.status).toBe(200);
   await server.delivery!.runOnce();
   receiver.answer(500);

@@ -126,7 +126,7 @@ describe('POST /v1/admin/withdrawals', () => {
     expect(given.granted).toBe(true);
     const response = await withdraw({
       siteKey: EXAMPLE_SITE_KEY,
-      recipient: { email: 'ayse@ornek.com.tr' },
+      recipient: { email: 'byPhone@ornek.com.tr' },
       purposes: ['kitap-onerileri'],
     });
     expect(response.status).toBe(201);
@@ -165,49 +165,25 @@ describe('POST /v1/admin/withdrawals', () => {
   });
 
   it('refuses bad input with 4xx naming the path, the expected and the received value', async () => {
+    const byPhone = { siteKey: EXAMPLE_SITE_KEY, recipient: { phone: '05321234567' } };
     const cases: [unknown, number, string, string][] = [
+      [{ ...byPhone, channels: ['FAKS'] }, 400, 'channels[0]', 'schema.invalid_value'],
+      [{ ...byPhone, channels: ['EPOSTA'] }, 400, 'recipient.email', 'withdrawal.addressMissing'],
       [
-        { siteKey: EXAMPLE_SITE_KEY, recipient: { phone: '05321234567' }, channels: ['FAKS'] },
-        400,
-        'channels[0]',
-        'schema.invalid_value',
-      ],
-      [
-        { siteKey: EXAMPLE_SITE_KEY, recipient: { phone: '05321234567' }, channels: ['EPOSTA'] },
-        400,
-        'recipient.email',
-        'withdrawal.addressMissing',
-      ],
-      [
-        { siteKey: EXAMPLE_SITE_KEY, recipient: {}, channels: ['MESAJ'] },
+        { ...byPhone, recipient: {}, channels: ['MESAJ'] },
         400,
         'recipient',
         'withdrawal.noRecipient',
       ],
+      [byPhone, 400, 'channels', 'withdrawal.nothing'],
       [
-        { siteKey: EXAMPLE_SITE_KEY, recipient: { phone: '05321234567' } },
-        400,
-        'channels',
-        'withdrawal.nothing',
-      ],
-      [
-        { siteKey: EXAMPLE_SITE_KEY, recipient: { phone: '123' }, channels: ['MESAJ'] },
+        { ...byPhone, recipient: { phone: '123' }, channels: ['MESAJ'] },
         422,
         'recipient.phone',
         'phone.invalid',
       ],
-      [
-        { siteKey: EXAMPLE_SITE_KEY, recipient: { phone: '05321234567' }, purposes: ['yok-boyle'] },
-        422,
-        'purposes[0]',
-        'withdrawal.purposeUnknown',
-      ],
-      [
-        { siteKey: OTHER_SITE, recipient: { phone: '05321234567' }, channels: ['MESAJ'] },
-        404,
-        'siteKey',
-        'site.unknown',
-      ],
+      [{ ...byPhone, purposes: ['yok-boyle'] }, 422, 'purposes[0]', 'withdrawal.purposeUnknown'],
+      [{ ...byPhone, siteKey: OTHER_SITE, channels: ['MESAJ'] }, 404, 'siteKey', 'site.unknown'],
     ];
     for (const [body, status, path, code] of cases) {
       const response = await withdraw(body);

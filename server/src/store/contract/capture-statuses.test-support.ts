@@ -10,6 +10,7 @@ import {
   phone,
   uuid,
 } from './store-fixtures.test-support.js';
+import type { MovementSpec } from './store-fixtures.test-support.js';
 import type { StoreGetter } from './store-contract.test-support.js';
 
 export function describeCaptureStatusesContract(store: StoreGetter) {
@@ -35,26 +36,19 @@ export function describeCaptureStatusesContract(store: StoreGetter) {
         updatedAt: '2026-11-01T07:00:00.000Z',
       })),
     );
-    const date = (hour: number) => `2026-11-02 ${String(hour).padStart(2, '0')}:00:00`;
+    /** A movement given at `hour` o'clock on 2 November. */
+    const givenAt = (hour: number, spec: MovementSpec) =>
+      movementFixture({
+        ...spec,
+        consentDate: `2026-11-02 ${String(hour).padStart(2, '0')}:00:00`,
+      });
     await appendCapture(
       store(),
       { n: 1, phone: k1 },
       {
         movements: (captureId) => [
-          movementFixture({
-            n: 11,
-            captureId,
-            recipient: k1,
-            status: 'RET',
-            consentDate: date(12),
-          }),
-          movementFixture({
-            n: 12,
-            captureId,
-            recipient: k2,
-            status: 'ONAY',
-            consentDate: date(12),
-          }),
+          givenAt(12, { n: 11, captureId, recipient: k1, status: 'RET' }),
+          givenAt(12, { n: 12, captureId, recipient: k2, status: 'ONAY' }),
         ],
       },
     );
@@ -64,31 +58,12 @@ export function describeCaptureStatusesContract(store: StoreGetter) {
       {
         movements: (captureId) => [
           // Dead movements never reached İYS: they do not count.
-          movementFixture({
-            n: 21,
-            captureId,
-            recipient: k2,
-            status: 'RET',
-            consentDate: date(14),
-            state: 'dead',
-          }),
+          givenAt(14, { n: 21, captureId, recipient: k2, status: 'RET', state: 'dead' }),
           // Written later but given earlier: consentDate decides, not insertion.
-          movementFixture({
-            n: 22,
-            captureId,
-            recipient: k1,
-            status: 'ONAY',
-            consentDate: date(10),
-          }),
+          givenAt(10, { n: 22, captureId, recipient: k1, status: 'ONAY' }),
           // Same consentDate: insertion order decides.
-          movementFixture({
-            n: 23,
-            captureId,
-            recipient: k4,
-            status: 'ONAY',
-            consentDate: date(9),
-          }),
-          movementFixture({ n: 24, captureId, recipient: k4, status: 'RET', consentDate: date(9) }),
+          givenAt(9, { n: 23, captureId, recipient: k4, status: 'ONAY' }),
+          givenAt(9, { n: 24, captureId, recipient: k4, status: 'RET' }),
         ],
       },
     );
@@ -108,13 +83,7 @@ export function describeCaptureStatusesContract(store: StoreGetter) {
           { n: 3, phone: k3 },
           {
             movements: (captureId) => [
-              movementFixture({
-                n: 31,
-                captureId,
-                recipient: k3,
-                status: 'RET',
-                consentDate: date(15),
-              }),
+              givenAt(15, { n: 31, captureId, recipient: k3, status: 'RET' }),
             ],
           },
         ),

@@ -83,20 +83,12 @@ export function describeRetentionContract(store: StoreGetter) {
     for (let n = 1; n <= 5; n++) await appendCapture(store(), { n, phone: phone(n) });
     await appendCapture(store(), { n: 6, siteKey: SITE_B, phone: phone(6) });
     const bound = new Date(at(5)).getTime();
-    const first = await store().retentionCandidates({
-      siteKey: SITE_A,
-      receivedBeforeMs: bound,
-      afterSeq: 0,
-      limit: 3,
-    });
+    const page = (afterSeq: number, limit: number) =>
+      store().retentionCandidates({ siteKey: SITE_A, receivedBeforeMs: bound, afterSeq, limit });
+    const first = await page(0, 3);
     expect(first.map((c) => c.seq)).toEqual([1, 2, 3]);
     expect(first[0]!.record.person.phone).toBe(phone(1));
-    const next = await store().retentionCandidates({
-      siteKey: SITE_A,
-      receivedBeforeMs: bound,
-      afterSeq: 3,
-      limit: 3,
-    });
+    const next = await page(3, 3);
     // seq 5 was received at the bound itself: not before it.
     expect(next.map((c) => c.seq)).toEqual([4]);
     await store().purgeCaptures({
@@ -104,12 +96,7 @@ export function describeRetentionContract(store: StoreGetter) {
       captureIds: [first[1]!.captureId],
       purgedAt: PURGED_AT,
     });
-    const again = await store().retentionCandidates({
-      siteKey: SITE_A,
-      receivedBeforeMs: bound,
-      afterSeq: 0,
-      limit: 10,
-    });
+    const again = await page(0, 10);
     expect(again.map((c) => c.seq)).toEqual([1, 3, 4]);
   });
 

@@ -24,6 +24,7 @@ import {
   chainOf,
   phone,
 } from '../contract/store-fixtures.test-support.js';
+import { describeOnPostgres, freshSchema } from './postgres.test-support.js';
 
 const url = process.env.DATABASE_URL;
 
@@ -98,79 +99,74 @@ describe('PostgreSQL store, a server that never answers', () => {
   });
 });
 
-describe.skipIf(!url)(
-  url
-    ? 'PostgreSQL store, a statement that never gets its answer'
-    : 'PostgreSQL store, a statement that never gets its answer (skipped: DATABASE_URL is not set — CI sets it)',
-  () => {
-    const schema = `izinli_t_${randomUUID().replaceAll('-', '')}`;
-    const app = `izinli_timeouts_${randomUUID().slice(0, 8)}`;
-    let admin: pg.Client | undefined;
-    let store: PostgresStore | undefined;
-    afterEach(async () => {
-      await store?.close();
-      await admin?.query('ROLLBACK').catch(() => undefined);
-      await admin?.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await admin?.end();
+describeOnPostgres('PostgreSQL store, a statement that never gets its answer', () => {
+  const schema = freshSchema();
+  const app = `izinli_timeouts_${randomUUID().slice(0, 8)}`;
+  let admin: pg.Client | undefined;
+  let store: PostgresStore | undefined;
+  afterEach(async () => {
+    await store?.close();
+    await admin?.query('ROLLBACK').catch(() => undefined);
+    await admin?.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin?.end();
+  });
+
+  it('fails the write within queryTimeoutMs, drops its connection instead of rolling back on it, and commits none of it', async () => {
+    const QUERY_TIMEOUT_MS = 1_000;
+    const withApp = new URL(url!);
+    withApp.searchParams.set('application_name', app);
+    store = await openPostgresStore({
+      connectionString: withApp.href,
+      schema,
+      max: 1,
+      queryTimeoutMs: QUERY_TIMEOUT_MS,
     });
+    await store.migrate();
+    await appendCapture(store, { n: 1, phone: phone(1) });
+    admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    const backends = async () =>
+      (
+        await admin!.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1',
+          [app],
+        )
+      ).rows[0]!.n;
 
-    it('fails the write within queryTimeoutMs, drops its connection instead of rolling back on it, and commits none of it', async () => {
-      const QUERY_TIMEOUT_MS = 1_000;
-      const withApp = new URL(url!);
-      withApp.searchParams.set('application_name', app);
-      store = await openPostgresStore({
-        connectionString: withApp.href,
-        schema,
-        max: 1,
-        queryTimeoutMs: QUERY_TIMEOUT_MS,
-      });
-      await store.migrate();
-      await appendCapture(store, { n: 1, phone: phone(1) });
-      admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      const backends = async () =>
-        (
-          await admin!.query<{ n: number }>(
-            'SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1',
-            [app],
-          )
-        ).rows[0]!.n;
+    // Another session holds a lock the write's third statement needs: its answer never comes
+    // while the lock is held, as with a frozen server, after the capture row is already in.
+    await admin.query('BEGIN');
+    await admin.query(`LOCK TABLE ${schema}.consent_mirror IN ACCESS EXCLUSIVE MODE`);
+    const started = performance.now();
+    const failed = await store
+      .write([SITE_A], async (tx) => {
+        const write = await captureWrite(await tx.chainHead(SITE_A), { n: 2, phone: phone(2) });
+        await tx.insertCapture(write);
+        await tx.currentStatuses(['MESAJ:+905320000002']);
+      })
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    const waitedMs = performance.now() - started;
+    expect(isQueryTimeout(failed), String(failed)).toBe(true);
+    // One bound, not two: a ROLLBACK queued behind the unanswered statement would wait again.
+    expect(waitedMs).toBeLessThan(1.6 * QUERY_TIMEOUT_MS);
 
-      // Another session holds a lock the write's third statement needs: its answer never comes
-      // while the lock is held, as with a frozen server, after the capture row is already in.
-      await admin.query('BEGIN');
-      await admin.query(`LOCK TABLE ${schema}.consent_mirror IN ACCESS EXCLUSIVE MODE`);
-      const started = performance.now();
-      const failed = await store
-        .write([SITE_A], async (tx) => {
-          const write = await captureWrite(await tx.chainHead(SITE_A), { n: 2, phone: phone(2) });
-          await tx.insertCapture(write);
-          await tx.currentStatuses(['MESAJ:+905320000002']);
-        })
-        .then(
-          () => undefined,
-          (error: unknown) => error,
-        );
-      const waitedMs = performance.now() - started;
-      expect(isQueryTimeout(failed), String(failed)).toBe(true);
-      // One bound, not two: a ROLLBACK queued behind the unanswered statement would wait again.
-      expect(waitedMs).toBeLessThan(1.6 * QUERY_TIMEOUT_MS);
+    // Its backend still waits for the lock; once that goes it finds the connection closed and
+    // ends, aborting the transaction: the capture inserted before the timeout is not stored.
+    await admin.query('COMMIT');
+    for (let i = 0; (await backends()) > 0; i += 1) {
+      if (i > 200) throw new Error('the timed-out backend did not end');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect((await chainOf(store, SITE_A)).map((c) => c.seq)).toEqual([1]);
+    expect(await store.chainHead(SITE_A)).toMatchObject({ seq: 1 });
 
-      // Its backend still waits for the lock; once that goes it finds the connection closed and
-      // ends, aborting the transaction: the capture inserted before the timeout is not stored.
-      await admin.query('COMMIT');
-      for (let i = 0; (await backends()) > 0; i += 1) {
-        if (i > 200) throw new Error('the timed-out backend did not end');
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      expect((await chainOf(store, SITE_A)).map((c) => c.seq)).toEqual([1]);
-      expect(await store.chainHead(SITE_A)).toMatchObject({ seq: 1 });
-
-      // The pool carries on with a new connection, and the chain stays whole.
-      await appendCapture(store, { n: 3, phone: phone(3) });
-      const chain = await chainOf(store, SITE_A);
-      expect(chain.map((c) => c.seq)).toEqual([1, 2]);
-      expect(await checkCaptureChain(chain.map((c) => c.record as CaptureRecord))).toEqual([]);
-    });
-  },
-);
+    // The pool carries on with a new connection, and the chain stays whole.
+    await appendCapture(store, { n: 3, phone: phone(3) });
+    const chain = await chainOf(store, SITE_A);
+    expect(chain.map((c) => c.seq)).toEqual([1, 2]);
+    expect(await checkCaptureChain(chain.map((c) => c.record as CaptureRecord))).toEqual([]);
+  });
+});
