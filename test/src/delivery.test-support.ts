@@ -4,20 +4,11 @@
 // simulator's movement log.
 import { randomUUID } from 'node:crypto';
 import { createIysSim, serveIysSim } from '@izinli/iys-sim';
-import type { IysSim, ServedSim } from '@izinli/iys-sim';
+import type { IysSim, ServedSim, SimMovementEntry } from '@izinli/iys-sim';
 import { expect } from 'vitest';
 import { adminGet, captureBody, postCapture, sleep } from './captures.test-support.js';
 import { makeDataDir, startServerProcess } from './server-process.test-support.js';
 import type { ServerProcess } from './server-process.test-support.js';
-
-/** A movement of the simulator's log. */
-export interface SimMovement {
-  recipient: string;
-  type: string;
-  status: string;
-  consentDate: string;
-  transactionId: string;
-}
 
 /** A movement of a server's outbox, as the admin API lists it. */
 export interface OutboxMovement {
@@ -151,8 +142,10 @@ export async function settled(
 }
 
 /** The simulator's log of movements the servers sent (source HS). */
-export async function simMovements(served: ServedSim): Promise<SimMovement[]> {
-  return (await (await fetch(`${served.url}/__sim/movements?source=HS`)).json()) as SimMovement[];
+export async function simMovements(served: ServedSim): Promise<SimMovementEntry[]> {
+  return (await (
+    await fetch(`${served.url}/__sim/movements?source=HS`)
+  ).json()) as SimMovementEntry[];
 }
 
 /**
@@ -160,7 +153,10 @@ export async function simMovements(served: ServedSim): Promise<SimMovement[]> {
  * none dead or open; each delivered one on İYS's log once, with its transactionId; nothing on
  * the log that the outbox does not hold; each key's movements in consentDate order.
  */
-export function expectExactlyOnce(rows: readonly OutboxMovement[], onIys: readonly SimMovement[]) {
+export function expectExactlyOnce(
+  rows: readonly OutboxMovement[],
+  onIys: readonly SimMovementEntry[],
+) {
   const key = (m: { recipient: string; type: string; consentDate: string }) =>
     `${m.recipient}|${m.type}|${m.consentDate}`;
   const states = rows.reduce<Record<string, number>>(
@@ -172,7 +168,7 @@ export function expectExactlyOnce(rows: readonly OutboxMovement[], onIys: readon
       .filter((s) => s === 'delivered' || s === 'already-current')
       .sort(),
   );
-  const seen = new Map<string, SimMovement[]>();
+  const seen = new Map<string, SimMovementEntry[]>();
   for (const s of onIys) seen.set(key(s), [...(seen.get(key(s)) ?? []), s]);
   const twice = [...seen.values()].filter((list) => list.length > 1);
   expect(twice, 'a movement reached İYS twice').toEqual([]);
@@ -195,7 +191,11 @@ export function expectExactlyOnce(rows: readonly OutboxMovement[], onIys: readon
 }
 
 /** Each acknowledged capture's ONAY of MESAJ (person `i`) is on İYS, and each follow-up's RET. */
-function expectCapturesOnIys(onIys: readonly SimMovement[], people: number, followUps: number) {
+function expectCapturesOnIys(
+  onIys: readonly SimMovementEntry[],
+  people: number,
+  followUps: number,
+) {
   for (let i = 0; i < people; i += 1) {
     const mesaj = onIys.filter((s) => s.recipient === phoneOf(i) && s.type === 'MESAJ');
     expect(
@@ -217,7 +217,7 @@ export async function expectWavesDelivered(
   served: ServedSim,
   people: number,
   followUps: number,
-): Promise<SimMovement[]> {
+): Promise<SimMovementEntry[]> {
   // The first ONAY of MESAJ for everyone and of ARAMA for every second, then a RET and an ARAMA
   // ONAY per follow-up.
   expect(rows).toHaveLength(people + people / 2 + followUps * 2);

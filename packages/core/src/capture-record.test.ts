@@ -15,7 +15,7 @@ import { formatIysDate } from './iys-date.js';
 import { problemMessage } from './problem.js';
 import { problemsOf } from './capture-record.test-support.js';
 import { sha256Hex } from './sha256.js';
-import { exampleUnsealedRecord } from './site-config.fixture.js';
+import { exampleIysDay, exampleUnsealedRecord } from './site-config.fixture.js';
 
 const unsealed: UnsealedCaptureRecord = exampleUnsealedRecord;
 
@@ -215,18 +215,11 @@ describe('captureRecordHashWith', () => {
 
 describe('IysDayRecord (a reconciled İYS day in the chain)', () => {
   const day = {
-    kind: 'iys-day' as const,
+    ...exampleIysDay,
     captureId: '0b7e8f2a-1c3d-8e4f-9a6b-2c1d0e9f8a7b',
     siteKey: 'kitapci-ornek-sitesi',
     seq: 4,
     receivedAt: '2026-01-02T00:00:00.000Z',
-    iysCode: 100000,
-    brandCode: 100000,
-    reportDate: '2026-01-01',
-    fileSha256: 'a'.repeat(64),
-    agreementHash: 'b'.repeat(96),
-    timestampSha256: 'c'.repeat(64),
-    timestampGenTime: '2026-01-01T23:00:00.000Z',
     prevHash: 'd'.repeat(64),
   };
 

@@ -3,24 +3,10 @@ import fc from 'fast-check';
 import { Movement, isMovementSettled, movementKey } from './movement.js';
 import type { MovementKeyFields } from './movement.js';
 import type { Problem } from './problem.js';
+import { examplePendingMovement } from './site-config.fixture.js';
 import { problemsFromZod } from './problem.js';
 
-const pending: Movement = {
-  id: 'mv-0001',
-  captureId: '0b6f1a7e-3c1d-4e8a-9f2b-5d6c7e8f9a0b',
-  iysCode: 100000,
-  brandCode: 100000,
-  recipientType: 'BIREYSEL',
-  type: 'MESAJ',
-  recipient: '+905321234567',
-  status: 'ONAY',
-  consentDate: '2025-06-01 14:30:00',
-  source: 'HS_WEB',
-  state: 'pending',
-  attempts: 0,
-  nextAttemptAt: '2025-06-01T11:30:00.000Z',
-  deadline: '2025-06-04T11:30:00.000Z',
-};
+const pending: Movement = examplePendingMovement;
 
 function problemsOf(input: unknown): Problem[] {
   const result = Movement.safeParse(input);

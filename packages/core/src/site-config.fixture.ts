@@ -3,6 +3,7 @@
 // The hashes are the SHA-256 of each text; site-config.test.ts checks that they still match (B8).
 import { GENESIS_HASH } from './capture-record.js';
 import type { UnsealedCaptureRecord } from './capture-record.js';
+import type { Movement } from './movement.js';
 import type { SupportedLocale } from './notice.js';
 import type { ServerConfigInput } from './server-config.js';
 import { currentNotice } from './site-config.js';
@@ -223,4 +224,37 @@ export const exampleServerConfig: ServerConfigInput = {
     },
   ],
   iysAccounts: [{ iysCode: 100000, username: 'demo', password: { env: 'IYS_PASSWORD' } }],
+};
+
+/** The example brand's SMS ONAY from the site, waiting in the delivery outbox. */
+export const examplePendingMovement: Movement = {
+  id: 'mv-0001',
+  captureId: '0b6f1a7e-3c1d-4e8a-9f2b-5d6c7e8f9a0b',
+  iysCode: 100000,
+  brandCode: 100000,
+  recipientType: 'BIREYSEL',
+  type: 'MESAJ',
+  recipient: '+905321234567',
+  status: 'ONAY',
+  consentDate: '2025-06-01 14:30:00',
+  source: 'HS_WEB',
+  state: 'pending',
+  attempts: 0,
+  nextAttemptAt: '2025-06-01T11:30:00.000Z',
+  deadline: '2025-06-04T11:30:00.000Z',
+};
+
+/**
+ * A reconciled İYS day of the example brand (its daily file, agreement and time-stamp), before
+ * it takes a place in a site's chain (captureId, siteKey, seq, receivedAt, prevHash).
+ */
+export const exampleIysDay = {
+  kind: 'iys-day' as const,
+  iysCode: 100000,
+  brandCode: 100000,
+  reportDate: '2026-01-01',
+  fileSha256: 'a'.repeat(64),
+  agreementHash: 'b'.repeat(96),
+  timestampSha256: 'c'.repeat(64),
+  timestampGenTime: '2026-01-01T23:00:00.000Z',
 };

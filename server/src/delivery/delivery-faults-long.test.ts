@@ -5,6 +5,7 @@
 // with every movement on İYS exactly once, in order, nothing dead but the one İYS must refuse
 // (A18), and every deadline still the one computed from the movement's consentDate (A11).
 import type { FetchLike } from '@izinli/iys';
+import { GARBLED_BODIES } from '@izinli/iys-sim';
 import { describe, expect, it } from 'vitest';
 import {
   HOUR,
@@ -14,17 +15,6 @@ import {
   queueTrickyWorkload,
   harnessesClosedAfterEach,
 } from './delivery-sim.test-support.js';
-
-/** Bodies a broken gateway or a half-written answer might hand over, with İYS's own status. */
-const GARBAGE = [
-  '<html><body>502 Bad Gateway</body></html>',
-  '{"transactionId": "a1b2',
-  '[]',
-  'null',
-  '{"transactionId": 12, "creationDate": false}',
-  '\u0000\u0001\u0002',
-  '',
-];
 
 /**
  * Replaces the body of every `every`-th answer (token and consent calls alike) with garbage,
@@ -38,7 +28,7 @@ const garbleEvery =
     counts.seen += 1;
     if (counts.seen % every !== 0) return response;
     await response.arrayBuffer();
-    const body = GARBAGE[counts.garbled % GARBAGE.length]!;
+    const body = GARBLED_BODIES[counts.garbled % GARBLED_BODIES.length]!;
     counts.garbled += 1;
     return new Response(body, {
       status: response.status,
@@ -55,7 +45,7 @@ describe('delivery under long and odd İYS faults (simulator over HTTP)', () => 
     const workload = await queueTrickyWorkload(h, 8);
     const w = h.worker({}, garbleEvery(3, counts));
     await deliverAll(h, w, { stepMs: MINUTE, rounds: 400 });
-    expect(counts.garbled).toBeGreaterThanOrEqual(GARBAGE.length);
+    expect(counts.garbled).toBeGreaterThanOrEqual(GARBLED_BODIES.length);
     await expectDeliveredOnce(h, workload);
     // A garbled answer is a failure to retry, recorded without the body.
     const retried = (await h.store.movements({})).filter((m) => m.attempts > 1);

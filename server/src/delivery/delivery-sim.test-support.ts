@@ -10,7 +10,7 @@ import { exampleServerConfig } from '@izinli/core/fixtures';
 import { unlimited } from '@izinli/iys';
 import type { FetchLike } from '@izinli/iys';
 import { createIysSim, seededRandom, serveIysSim } from '@izinli/iys-sim';
-import type { IysSim, IysSimOptions, ServedSim } from '@izinli/iys-sim';
+import type { IysSim, IysSimOptions, ServedSim, SimMovementEntry } from '@izinli/iys-sim';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterEach, expect } from 'vitest';
@@ -25,15 +25,6 @@ import { mirroredOnIys, pendingMovement } from './movement-fixture.test-support.
 export const BRAND = { iysCode: 100000, brandCode: 100000 };
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
-
-/** A movement of the simulator's log (`GET /__sim/movements`). */
-export interface SimMovement {
-  recipient: string;
-  type: string;
-  status: string;
-  consentDate: string;
-  transactionId: string;
-}
 
 /** What a fault test works with. */
 export interface DeliveryHarness {
@@ -57,7 +48,7 @@ export interface DeliveryHarness {
   enqueue(
     specs: { recipient: string; status?: ConsentStatus; minutesAgo: number }[],
   ): Promise<Movement[]>;
-  simMovements(): Promise<SimMovement[]>;
+  simMovements(): Promise<SimMovementEntry[]>;
   close(): Promise<void>;
 }
 
@@ -155,7 +146,7 @@ export async function startHarness(sim: IysSimOptions = {}): Promise<DeliveryHar
       return made;
     },
     simMovements: async () =>
-      (await (await fetch(`${served.url}/__sim/movements?source=HS`)).json()) as SimMovement[],
+      (await (await fetch(`${served.url}/__sim/movements?source=HS`)).json()) as SimMovementEntry[],
     async close() {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

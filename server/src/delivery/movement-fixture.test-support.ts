@@ -3,6 +3,7 @@
 // İYS holds for a key.
 import { Movement, formatIysDate, movementKey } from '@izinli/core';
 import type { Channel, ConsentStatus } from '@izinli/core';
+import { examplePendingMovement } from '@izinli/core/fixtures';
 import type { MirrorEntry } from '../store/store.js';
 
 const BRAND = { iysCode: 100000, brandCode: 100000 };
@@ -17,17 +18,10 @@ export function inFlightMovement(dates: {
   attempts?: number;
 }): Movement {
   return Movement.parse({
+    ...examplePendingMovement,
     id: 'mv-1',
     captureId: '0b6f3c8e-8f39-4a36-9d55-2d3f1d2f8a10',
-    iysCode: 100000,
-    brandCode: 100000,
-    recipientType: 'BIREYSEL',
-    type: 'MESAJ',
-    recipient: '+905321234567',
-    status: 'ONAY',
-    source: 'HS_WEB',
     state: 'in-flight',
-    attempts: 0,
     ...dates,
   });
 }

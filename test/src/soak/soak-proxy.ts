@@ -4,15 +4,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-
-const GARBAGE = [
-  '<html><body>502 Bad Gateway</body></html>',
-  '{"transactionId": "a1b2',
-  '[]',
-  'null',
-  '{"transactionId": 12, "creationDate": false}',
-  '',
-];
+import { GARBLED_BODIES } from '@izinli/iys-sim';
 
 export interface GarblingProxy {
   url: string;
@@ -55,7 +47,7 @@ export async function startGarblingProxy(
         response.writeHead(answer.status, {
           'content-type': answer.headers.get('content-type') ?? 'application/json',
         });
-        response.end(garble ? GARBAGE[state.garbled % GARBAGE.length] : text);
+        response.end(garble ? GARBLED_BODIES[state.garbled % GARBLED_BODIES.length] : text);
       } catch {
         // The simulator dropped the connection: drop ours too.
         response.destroy();

@@ -2,6 +2,7 @@
 // already current at İYS (never sent, A18), dead-lettered or still pending; the delivered ones are
 // on the simulator once each, with the same transactionId; every acknowledged capture is stored.
 import Database from 'better-sqlite3';
+import type { SimMovementEntry } from '@izinli/iys-sim';
 
 export interface ChannelReconciliation {
   channel: string;
@@ -39,13 +40,6 @@ export interface Reconciliation {
   ok: boolean;
 }
 
-interface SimMovement {
-  recipient: string;
-  type: string;
-  consentDate: string;
-  transactionId: string;
-}
-
 /** Reads the stopped server's SQLite file and the simulator's log, and balances them. */
 export async function reconcile(
   sqliteFile: string,
@@ -79,10 +73,10 @@ export async function reconcile(
       .all() as { transaction_id: string }[];
     const sim = (await (
       await fetch(`${simUrl}/__sim/movements?source=HS`)
-    ).json()) as SimMovement[];
+    ).json()) as SimMovementEntry[];
     const citizens = (await (
       await fetch(`${simUrl}/__sim/movements?source=IYS`)
-    ).json()) as SimMovement[];
+    ).json()) as SimMovementEntry[];
     const deadLetters = deadRows.map(({ recipient, ...row }) => ({
       ...row,
       explainedByCitizen: citizens.some(

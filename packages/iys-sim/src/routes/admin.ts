@@ -6,6 +6,7 @@ import {
   formatIysDate,
   parseIysDate,
 } from '@izinli/core';
+import type { Source } from '@izinli/core';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -16,7 +17,7 @@ import type { FaultSettings } from '../fault-settings.js';
 import { readJson } from '../http.js';
 import { checkRecipient } from '../recipient.js';
 import { consentKey, isIysSource } from '../state.js';
-import type { NormalizedConsent } from '../state.js';
+import type { MovementOrigin, NormalizedConsent } from '../state.js';
 import { statusAnswer } from './consents-status.js';
 import { movementAnswer } from './consents-history.js';
 
@@ -26,6 +27,28 @@ function simError(c: Context<SimEnv>, status: ContentfulStatusCode, code: string
 }
 
 /** The simulator's inspection and control API, under `/__sim` (never part of İYS's API). */
+
+/**
+ * One entry of `GET /__sim/movements[?source=HS|IYS]`: a change the simulator accepted, in
+ * acceptance order, with the fields history and pull answer (İYS's key order) and where it came from.
+ */
+export interface SimMovementEntry {
+  seq: number;
+  origin: MovementOrigin;
+  iysCode: number;
+  brandCode: number;
+  consentDate: string;
+  source: Source;
+  recipient: string;
+  recipientType: RecipientType;
+  status: ConsentStatus;
+  type: Channel;
+  creationDate: string;
+  transactionId: string;
+  /** Set on a citizen's change made through `POST /__sim/citizen/consents`. */
+  citizenName?: string;
+}
+
 export function adminRoutes(
   ctx: SimContext,
   hooks: { reset(): void; stats(): unknown },
@@ -80,14 +103,17 @@ export function adminRoutes(
     return c.json(
       ctx.state.movements
         .filter((m) => source === undefined || (source === 'IYS') === isIysSource(m.source))
-        .map((m) => ({
-          seq: m.seq,
-          origin: m.origin,
-          iysCode: m.iysCode,
-          brandCode: m.brandCode,
-          ...movementAnswer(m),
-          ...(m.citizenName === undefined ? {} : { citizenName: m.citizenName }),
-        })),
+        .map(
+          (m) =>
+            ({
+              seq: m.seq,
+              origin: m.origin,
+              iysCode: m.iysCode,
+              brandCode: m.brandCode,
+              ...movementAnswer(m),
+              ...(m.citizenName === undefined ? {} : { citizenName: m.citizenName }),
+            }) as SimMovementEntry,
+        ),
     );
   });
 

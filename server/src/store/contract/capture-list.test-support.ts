@@ -1,5 +1,6 @@
 // The CaptureStore contract (ports/capture-store.ts), listing: the admin list's filters and
 // cursor pages.
+import { exampleIysDay } from '@izinli/core/fixtures';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { iysDayWrite } from '../../capture/seal-iys-day.js';
 import { sha256HexSync } from '../../proof/node-sha256.js';
@@ -141,16 +142,10 @@ export function describeListContract(store: StoreGetter) {
   it('leaves a chained İYS day out of the list and the retention candidates, never out of the chain', async () => {
     await appendCapture(store(), { n: 1, siteKey: SITE_A, phone: phone(1) });
     const record = {
-      kind: 'iys-day' as const,
+      ...exampleIysDay,
       captureId: uuid(90),
       siteKey: SITE_A,
       receivedAt: at(2),
-      iysCode: 100000,
-      brandCode: 100000,
-      reportDate: '2026-01-01',
-      fileSha256: 'a'.repeat(64),
-      agreementHash: 'b'.repeat(96),
-      timestampSha256: 'c'.repeat(64),
       timestampGenTime: at(1),
     };
     const draft = {
