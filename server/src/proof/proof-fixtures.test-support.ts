@@ -1,7 +1,7 @@
 // Test data for the proof tests: sealed, signed chains of records and a store holding them.
 import { GENESIS_HASH, formatIysDate, sealCaptureRecord } from '@izinli/core';
 import type { CaptureRecord, UnsealedCaptureRecord } from '@izinli/core';
-import { EXAMPLE_SITE_KEY, exampleSiteConfig } from '@izinli/core/fixtures';
+import { EXAMPLE_SITE_KEY, exampleSiteConfig, exampleUnsealedRecord } from '@izinli/core/fixtures';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,28 +53,16 @@ export function unsealedRecord(
   siteKey = EXAMPLE_SITE_KEY,
 ): UnsealedCaptureRecord {
   const receivedAt = new Date(Date.UTC(2025, 5, 1, 11, 30 + seq, 0, 123));
+  // The example site's first record, at `seq`, without its açık rıza.
   return {
-    kind: 'capture',
+    ...exampleUnsealedRecord,
     captureId: `0b6f1a7e-3c1d-4e8a-9f2b-${String(seq).padStart(12, '0')}`,
     siteKey,
     seq,
     receivedAt: receivedAt.toISOString(),
     consentDate: formatIysDate(receivedAt),
-    origin: 'https://www.ornekkitabevi.com.tr',
-    ip: '203.0.113.0',
-    userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0',
-    locale: 'tr',
-    recipientType: 'BIREYSEL',
-    source: 'HS_WEB',
-    person: { fullName: 'Ayşe Yılmaz', phone: '+905321234567', email: 'ayse@ornek.com.tr' },
-    channels: [
-      { type: 'MESAJ', checked: true, status: 'ONAY' },
-      { type: 'ARAMA', checked: false },
-      { type: 'EPOSTA', checked: true, status: 'ONAY' },
-    ],
     purposes: [],
     notices: [notice('kvkk-aydinlatma'), notice('etk-onay')],
-    widgetVersion: '1.0.0',
     prevHash,
   };
 }
