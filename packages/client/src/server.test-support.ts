@@ -4,8 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { movementKey } from '@izinli/core';
-import type { ConsentStatus } from '@izinli/core';
 import {
   EXAMPLE_ADMIN_TOKEN,
   EXAMPLE_SITE_KEY,
@@ -13,12 +11,14 @@ import {
   exampleShownNotices,
 } from '@izinli/core/fixtures';
 import { checkServerConfig, parseServerEnv, startServer } from '@izinli/server';
-import type { MirrorEntry, RunningServer } from '@izinli/server';
+import type { RunningServer } from '@izinli/server';
 import { pino } from 'pino';
 
 export const ORIGIN = 'https://www.ornekkitabevi.com.tr';
 export const BRAND = { iysCode: 100000, brandCode: 100000 };
 export { EXAMPLE_ADMIN_TOKEN };
+/** A mirror row (İYS's state) of a MESAJ recipient of the example brand. */
+export { exampleMirrorEntry as mirrorEntry } from '@izinli/core/fixtures';
 
 /** The server, its data directory, and `close()` that stops it and removes the directory. */
 export async function startTestServer(webhook?: { url: string; secret: string }) {
@@ -50,24 +50,6 @@ export async function startTestServer(webhook?: { url: string; secret: string })
       await server.close();
       rmSync(dir, { recursive: true, force: true });
     },
-  };
-}
-
-/** A mirror row (İYS's state) of a MESAJ recipient of the example brand. */
-export function mirrorEntry(recipient: string, status: ConsentStatus): MirrorEntry {
-  const fields = {
-    ...BRAND,
-    recipientType: 'BIREYSEL' as const,
-    type: 'MESAJ' as const,
-    recipient,
-  };
-  return {
-    key: movementKey(fields),
-    ...fields,
-    status,
-    consentDate: '2025-10-15 10:00:00',
-    source: status === 'ONAY' ? 'IYS_WEB' : 'IYS_KISAMESAJ',
-    updatedAt: '2025-10-15T07:00:00.000Z',
   };
 }
 

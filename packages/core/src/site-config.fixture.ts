@@ -3,7 +3,9 @@
 // The hashes are the SHA-256 of each text; site-config.test.ts checks that they still match (B8).
 import { GENESIS_HASH } from './capture-record.js';
 import type { UnsealedCaptureRecord } from './capture-record.js';
+import type { ConsentStatus, RecipientType } from './enums.js';
 import type { Movement } from './movement.js';
+import { movementKey } from './movement.js';
 import type { SupportedLocale } from './notice.js';
 import type { ServerConfigInput } from './server-config.js';
 import { currentNotice } from './site-config.js';
@@ -258,3 +260,29 @@ export const exampleIysDay = {
   timestampSha256: 'c'.repeat(64),
   timestampGenTime: '2026-01-01T23:00:00.000Z',
 };
+
+/**
+ * What İYS holds for a MESAJ recipient of the example brand, as the server's mirror keeps it: the
+ * person's own ONAY on İYS's web, or their RET by SMS.
+ */
+export function exampleMirrorEntry(
+  recipient: string,
+  status: ConsentStatus,
+  recipientType: RecipientType = 'BIREYSEL',
+) {
+  const fields = {
+    iysCode: 100000,
+    brandCode: 100000,
+    recipientType,
+    type: 'MESAJ' as const,
+    recipient,
+  };
+  return {
+    key: movementKey(fields),
+    ...fields,
+    status,
+    consentDate: '2025-10-15 10:00:00',
+    source: status === 'ONAY' ? ('IYS_WEB' as const) : ('IYS_KISAMESAJ' as const),
+    updatedAt: '2025-10-15T07:00:00.000Z',
+  };
+}

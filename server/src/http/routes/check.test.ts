@@ -1,30 +1,15 @@
 // The pre-send check API: every failure path, and answers from the İYS mirror only (A2, A16).
-import { movementKey } from '@izinli/core';
-import type { ConsentStatus, RecipientType } from '@izinli/core';
-import { EXAMPLE_ADMIN_TOKEN, exampleServerConfig } from '@izinli/core/fixtures';
+import {
+  EXAMPLE_ADMIN_TOKEN,
+  exampleMirrorEntry as mirrorEntry,
+  exampleServerConfig,
+} from '@izinli/core/fixtures';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MirrorEntry } from '../../store/store.js';
 import { makeHarness, postCapture, validCapture } from '../app-harness.test-support.js';
 
 const auth = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
 const BRAND = { iysCode: 100000, brandCode: 100000 };
 let h: Awaited<ReturnType<typeof makeHarness>>;
-
-function mirrorEntry(
-  recipient: string,
-  status: ConsentStatus,
-  recipientType: RecipientType = 'BIREYSEL',
-): MirrorEntry {
-  const fields = { ...BRAND, recipientType, type: 'MESAJ' as const, recipient };
-  return {
-    key: movementKey(fields),
-    ...fields,
-    status,
-    consentDate: '2025-10-15 10:00:00',
-    source: status === 'ONAY' ? 'IYS_WEB' : 'IYS_KISAMESAJ',
-    updatedAt: '2025-10-15T07:00:00.000Z',
-  };
-}
 
 const get = (query: Record<string, string>, headers: Record<string, string> = auth) =>
   h.app.request(`/v1/check?${new URLSearchParams(query)}`, { headers });
