@@ -232,8 +232,7 @@ export const exampleServerConfig: ServerConfigInput = {
 export const examplePendingMovement: Movement = {
   id: 'mv-0001',
   captureId: '0b6f1a7e-3c1d-4e8a-9f2b-5d6c7e8f9a0b',
-  iysCode: 100000,
-  brandCode: 100000,
+  ...exampleSiteConfig.brand,
   recipientType: 'BIREYSEL',
   type: 'MESAJ',
   recipient: '+905321234567',
@@ -252,8 +251,7 @@ export const examplePendingMovement: Movement = {
  */
 export const exampleIysDay = {
   kind: 'iys-day' as const,
-  iysCode: 100000,
-  brandCode: 100000,
+  ...exampleSiteConfig.brand,
   reportDate: '2026-01-01',
   fileSha256: 'a'.repeat(64),
   agreementHash: 'b'.repeat(96),
@@ -271,8 +269,7 @@ export function exampleMirrorEntry(
   recipientType: RecipientType = 'BIREYSEL',
 ) {
   const fields = {
-    iysCode: 100000,
-    brandCode: 100000,
+    ...exampleSiteConfig.brand,
     recipientType,
     type: 'MESAJ' as const,
     recipient,

@@ -23,6 +23,7 @@ import { GroupCommitter } from './group-commit.js';
 import type { CommitOutcome, GroupCommitOptions } from './group-commit.js';
 import { prepareCapture } from './prepare-capture.js';
 import type { CaptureDraft } from './prepare-capture.js';
+import { freshSchema } from '../store/postgres/postgres.test-support.js';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 
@@ -80,7 +81,7 @@ async function sqliteRig(): Promise<Rig> {
 }
 
 async function postgresRig(): Promise<Rig> {
-  const schema = `izinli_t_${randomUUID().replaceAll('-', '')}`;
+  const schema = freshSchema();
   const store = await openPostgresStore({ connectionString: DATABASE_URL!, schema });
   return makeRig(store, async () => {
     const client = new pg.Client({ connectionString: DATABASE_URL });

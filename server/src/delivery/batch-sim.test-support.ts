@@ -1,7 +1,6 @@
 // The batch tests' harness: the İYS simulator over real HTTP on a frozen clock (only `advance`
 // moves it), seeded randomness, a SQLite outbox, a delivery worker on both, a request log (method
 // and path only) and helpers to queue a backlog and inspect both sides.
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +23,7 @@ import type { Store } from '../store/store.js';
 import { createDeliveryWorker } from './delivery-worker.js';
 import type { DeliveryWorkerOptions } from './delivery-worker.js';
 import { pendingMovement } from './movement-fixture.test-support.js';
+import { freshSchema } from '../store/postgres/postgres.test-support.js';
 
 export const BRAND = { iysCode: 100000, brandCode: 100000 };
 export const MINUTE = 60_000;
@@ -204,7 +204,7 @@ export function useBatchHarness(options: { store?: 'sqlite' | 'postgres' } = {})
     h.served = await serveIysSim(h.sim, { port: 0 });
     h.dir = mkdtempSync(join(tmpdir(), 'izinli-batch-'));
     if (options.store === 'postgres') {
-      schema = `izinli_b_${randomUUID().replaceAll('-', '')}`;
+      schema = freshSchema();
       h.store = await openPostgresStore({ connectionString: DATABASE_URL!, schema });
     } else {
       h.store = await openSqliteStore({ file: join(h.dir, 'izinli.sqlite') });

@@ -1,7 +1,6 @@
 // The İYS leader: SQLite always leads; on PostgreSQL exactly one store of a schema holds the
 // advisory lock, a lost session stops leading, the next one takes over and releases the leases
 // the old leader left; the delivery worker's store claims nothing while not leading.
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +20,7 @@ import {
 import type { Store } from '../store/store.js';
 import { LEADER_LOCK_CLASS, claimsWhileLeading, createLeader } from './leader.js';
 import type { Leader } from './leader.js';
-import { describeOnPostgres } from '../store/postgres/postgres.test-support.js';
+import { describeOnPostgres, freshSchema } from '../store/postgres/postgres.test-support.js';
 
 const url = process.env.DATABASE_URL;
 const logger = pino({ level: 'silent' });
@@ -164,7 +163,7 @@ describeOnPostgres('İYS leader on PostgreSQL', () => {
 
   it('lets one instance of a database lead; the other takes over when it closes, releasing its leases', async () => {
     await connectAdmin();
-    const schema = `izinli_leader_${randomUUID().replaceAll('-', '')}`;
+    const schema = freshSchema();
     const [one, two] = [await open(schema), await open(schema)];
     await queueWithLease(one);
     const [a, b] = [lead(one), lead(two)];
@@ -191,7 +190,7 @@ describeOnPostgres('İYS leader on PostgreSQL', () => {
 
   it('stops leading when its session is killed, and the other instance takes over', async () => {
     await connectAdmin();
-    const schema = `izinli_leader_${randomUUID().replaceAll('-', '')}`;
+    const schema = freshSchema();
     const [one, two] = [await open(schema), await open(schema)];
     const changes: boolean[] = [];
     const a = createLeader({
@@ -221,7 +220,7 @@ describeOnPostgres('İYS leader on PostgreSQL', () => {
 
   it('does not lead when its session dies during the grace second after taking the lock', async () => {
     await connectAdmin();
-    const schema = `izinli_leader_${randomUUID().replaceAll('-', '')}`;
+    const schema = freshSchema();
     const store = await open(schema);
     const a = createLeader({ store, logger, retryMs: 3_600_000, graceMs: 2000 });
     leaders.push(a);
@@ -240,10 +239,7 @@ describeOnPostgres('İYS leader on PostgreSQL', () => {
 
   it('leads each schema of one database separately', async () => {
     await connectAdmin();
-    const [x, y] = [
-      `izinli_leader_${randomUUID().replaceAll('-', '')}`,
-      `izinli_leader_${randomUUID().replaceAll('-', '')}`,
-    ];
+    const [x, y] = [freshSchema(), freshSchema()];
     const [a, b] = [lead(await open(x)), lead(await open(y))];
     await a.start();
     await b.start();

@@ -26,8 +26,6 @@ function simError(c: Context<SimEnv>, status: ContentfulStatusCode, code: string
   return c.json({ error: { code, message } }, status);
 }
 
-/** The simulator's inspection and control API, under `/__sim` (never part of İYS's API). */
-
 /**
  * One entry of `GET /__sim/movements[?source=HS|IYS]`: a change the simulator accepted, in
  * acceptance order, with the fields history and pull answer (İYS's key order) and where it came from.
@@ -49,6 +47,7 @@ export interface SimMovementEntry {
   citizenName?: string;
 }
 
+/** The simulator's inspection and control API, under `/__sim` (never part of İYS's API). */
 export function adminRoutes(
   ctx: SimContext,
   hooks: { reset(): void; stats(): unknown },
