@@ -1,6 +1,7 @@
 // The citizen's page: a refusal (or a permission) made on İYS, through the demo backend's
 // `POST /demo/api/citizen` (which calls the simulator's `POST /__sim/citizen/consents`), then what
 // İYS holds, what izinli's pre-send check answers and which webhooks the bookshop received.
+import { appendRow, withHeadings } from './demo-table.js';
 import { getJson, showStatus, sleep, t } from './demo-text.js';
 
 /**
@@ -14,8 +15,7 @@ import { getJson, showStatus, sleep, t } from './demo-text.js';
  *   one of İYS's records, as the simulator lists them
  * @typedef {{ id: string, type: string, receivedAt: string, data?: any }} Webhook
  *   an event the bookshop's receiver kept
- * @typedef {string | { text: string, kind: 'ok' | 'bad' } | undefined} Cell
- *   a table cell's text, or its badge
+ * @typedef {import('./demo-table.js').Cell} Cell
  */
 
 /** The page's element `id`: iys.html has each one this script names. */
@@ -29,33 +29,18 @@ const emailInput = /** @type {HTMLInputElement} */ ($('eposta'));
 /** @param {string} type */
 const recipientFor = (type) => (type === 'EPOSTA' ? emailInput.value : phoneInput.value).trim();
 
-/**
- * Appends a row to `body`: the first cell is its header, `key` its `data-channel`.
- * @param {HTMLTableSectionElement} body
- * @param {Cell[]} cells
- * @param {Channel} [key]
- */
-function row(body, cells, key) {
-  const tr = body.insertRow();
-  if (key) tr.dataset.channel = key;
-  cells.forEach((value, i) => {
-    const td = i === 0 ? document.createElement('th') : tr.insertCell();
-    if (i === 0) {
-      td.scope = 'row';
-      tr.append(td);
-    }
-    if (value && typeof value === 'object') {
-      const badge = document.createElement('span');
-      badge.className = `badge ${value.kind}`;
-      badge.textContent = value.text;
-      td.append(badge);
-    } else td.textContent = value ?? '';
-  });
-  return tr;
-}
+const { columns } = t;
+/** İYS's records for the person's phone and e-mail address, a row each. */
+const records = withHeadings($('kayitlar'), [
+  columns.channel,
+  columns.status,
+  columns.source,
+  columns.consentDate,
+]);
+/** What izinli's pre-send check answers, a row for each channel. */
+const checks = withHeadings($('kontrol'), [columns.channel, columns.answer, columns.status]);
 
 async function refreshIys() {
-  const body = /** @type {HTMLTableSectionElement} */ ($('kayitlar'));
   /** @type {IysRecord[]} */
   const rows = [];
   for (const [type, recipient] of /** @type {[Channel, string][]} */ ([
@@ -66,17 +51,18 @@ async function refreshIys() {
     const answer = await getJson(`/demo/api/iys?${new URLSearchParams({ type, recipient })}`);
     if (answer.ok) rows.push(...answer.body);
   }
-  body.replaceChildren();
+  records.replaceChildren();
   rows.sort((a, b) => CHANNELS.indexOf(a.type) - CHANNELS.indexOf(b.type));
   for (const r of rows) {
     const kind = r.status === 'ONAY' ? 'ok' : 'bad';
-    row(body, [t.channelNames[r.type], { text: r.status, kind }, r.source, r.consentDate], r.type);
+    /** @type {Cell[]} */
+    const cells = [t.channelNames[r.type], { text: r.status, kind }, r.source, r.consentDate];
+    appendRow(records, cells).dataset.channel = r.type;
   }
-  if (rows.length === 0) row(body, [t.noIysRecords]);
+  if (rows.length === 0) appendRow(records, [t.noIysRecords]);
 }
 
 async function refreshChecks() {
-  const body = /** @type {HTMLTableSectionElement} */ ($('kontrol'));
   /** @type {[Channel, Cell, string, boolean][]} */
   const rows = [];
   for (const type of CHANNELS) {
@@ -89,9 +75,11 @@ async function refreshChecks() {
     const verdict = { text: allowed ? t.allowed : t.notAllowed, kind: allowed ? 'ok' : 'bad' };
     rows.push([type, verdict, state ? `${state} (${source})` : t.noRecord, allowed]);
   }
-  body.replaceChildren();
+  checks.replaceChildren();
   for (const [type, verdict, state, allowed] of rows) {
-    row(body, [t.channelNames[type], verdict, state], type).dataset.allowed = String(allowed);
+    const tr = appendRow(checks, [t.channelNames[type], verdict, state]);
+    tr.dataset.channel = type;
+    tr.dataset.allowed = String(allowed);
   }
 }
 

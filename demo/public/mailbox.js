@@ -1,6 +1,7 @@
 // The demo's mailbox page: the verification SMS the bookshop's receiver took (its stand-in for an
 // SMS provider) and the e-mails the local SMTP catcher took, newest first, refreshed every second
 // and a half. Everything is put in the page as text; only http(s) links become links.
+import { appendRow, withHeadings } from './demo-table.js';
 import { getJson, sleep, t } from './demo-text.js';
 
 /**
@@ -18,6 +19,10 @@ const timeFormat = new Intl.DateTimeFormat(document.documentElement.lang, {
   timeZone: 'Europe/Istanbul',
 });
 const at = (/** @type {string} */ iso) => timeFormat.format(new Date(iso));
+
+/** The SMS table's columns; the cell that says the inbox is empty spans them all. */
+const SMS_HEADINGS = [t.columns.to, t.columns.message, t.columns.time];
+const smsBody = withHeadings($('smsler'), SMS_HEADINGS);
 
 /**
  * `text` as nodes, each http(s) URL in it a link.
@@ -43,26 +48,18 @@ function withLinks(text) {
 
 /** @param {Sms[]} items */
 function showSms(items) {
-  const body = /** @type {HTMLTableSectionElement} */ ($('smsler'));
-  body.replaceChildren();
+  smsBody.replaceChildren();
   if (items.length === 0) {
-    const cell = body.insertRow().insertCell();
-    cell.colSpan = 3;
+    const cell = smsBody.insertRow().insertCell();
+    cell.colSpan = SMS_HEADINGS.length;
     cell.textContent = t.noSms;
     return;
   }
   for (const sms of items) {
-    const row = body.insertRow();
+    const row = appendRow(smsBody, [sms.to, sms.text, at(sms.receivedAt)]);
     row.className = 'sms';
     row.dataset.to = sms.to;
-    const th = document.createElement('th');
-    th.scope = 'row';
-    th.textContent = sms.to;
-    row.append(th);
-    const text = row.insertCell();
-    text.className = 'sms-text';
-    text.textContent = sms.text;
-    row.insertCell().textContent = at(sms.receivedAt);
+    /** @type {HTMLTableCellElement} */ (row.cells[1]).className = 'sms-text';
   }
 }
 

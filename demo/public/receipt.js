@@ -1,6 +1,7 @@
 // The receipt page: fetches the capture the form submitted (through the bookshop's backend, which
 // holds the admin token), decodes and verifies its receipt against the server's JWKS with Web
 // Crypto, and follows each permission until İYS has it.
+import { appendRow, withHeadings } from './demo-table.js';
 import { getJson, showStatus, sleep, t } from './demo-text.js';
 
 /**
@@ -64,22 +65,8 @@ async function verifyReceipt(jws) {
   }
 }
 
-/**
- * Appends a cell to `row`: plain text, or a badge of class `className`.
- * @param {HTMLTableRowElement} row
- * @param {string} text
- * @param {string} [className]
- */
-function cell(row, text, className) {
-  const td = row.insertCell();
-  if (className) {
-    const badge = document.createElement('span');
-    badge.className = `badge ${className}`;
-    badge.textContent = text;
-    td.append(badge);
-  } else td.textContent = text;
-  return td;
-}
+/** The permissions' table: each row a channel, with the choice made and its way to İYS. */
+const permissions = withHeadings($('kanallar'), [t.columns.channel, t.columns.choice, 'İYS']);
 
 /**
  * The capture's movements with those its confirmations released (a confirmed channel goes to İYS
@@ -105,24 +92,22 @@ async function progressOf(capture) {
  * @param {{ movements: Movement[], expired: Channel[] }} progress
  */
 function showChannels(record, { movements, expired }) {
-  const body = /** @type {HTMLTableSectionElement} */ ($('kanallar'));
-  body.replaceChildren();
+  permissions.replaceChildren();
   for (const channel of record.channels) {
-    const row = body.insertRow();
-    row.dataset.channel = channel.type;
-    const th = document.createElement('th');
-    th.scope = 'row';
-    th.textContent = t.channelNames[channel.type] ?? channel.type;
-    row.append(th);
-    cell(row, channel.checked ? `${t.yes} (ONAY)` : t.no, channel.checked ? 'ok' : '');
     const movement = movements.find((m) => m.type === channel.type);
     // A held channel (docs/verification.md#records) has no movement until it is confirmed.
     const state =
       movement?.state ??
       (!channel.verify ? 'none' : expired.includes(channel.type) ? 'expired' : 'held');
     const text = t.states[state] ?? state;
-    const td = cell(row, text, state === 'delivered' ? 'ok' : state === 'dead' ? 'bad' : '');
-    td.dataset.state = state;
+    const kind = state === 'delivered' ? 'ok' : state === 'dead' ? 'bad' : undefined;
+    const row = appendRow(permissions, [
+      t.channelNames[channel.type] ?? channel.type,
+      channel.checked ? { text: `${t.yes} (ONAY)`, kind: 'ok' } : t.no,
+      kind ? { text, kind } : text,
+    ]);
+    row.dataset.channel = channel.type;
+    /** @type {HTMLTableCellElement} */ (row.cells[2]).dataset.state = state;
   }
 }
 
