@@ -4,6 +4,7 @@ import {
   err,
   iysPaths,
   ok,
+  present,
   problemsFromZod,
   type Result,
 } from '@izinli/core';
@@ -235,9 +236,7 @@ export function initOf(error: IysError) {
     kind: error.kind,
     status: error.status,
     errors: error.errors,
-    ...(error.code !== undefined ? { code: error.code } : {}),
-    ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
-    ...(error.operation !== undefined ? { operation: error.operation } : {}),
+    ...present({ code: error.code, retryAfterMs: error.retryAfterMs, operation: error.operation }),
     problems: error.problems,
     sent: error.sent,
   };

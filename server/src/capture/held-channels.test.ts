@@ -10,6 +10,7 @@ import { sha256HexSync } from '../proof/node-sha256.js';
 import { tempSqliteStores } from '../store/sqlite/temp-sqlite.test-support.js';
 import { addressSha256 } from './held-channels.js';
 import {
+  HELD_CAPTURED,
   HELD_EMAIL,
   HELD_PHONE,
   heldConfig,
@@ -19,7 +20,6 @@ import {
 import type { CaptureDraft } from './prepare-capture.js';
 import { sealCapture } from './seal-capture.js';
 
-const RECEIVED_AT = new Date('2026-11-26T09:15:30.000Z');
 const HEAD = { siteKey: EXAMPLE_SITE_KEY, seq: 4, hash: 'ab'.repeat(32) };
 
 /** Seals `draft` on HEAD, given the current statuses, its ids `id-1`, `id-2`… unless told. */
@@ -38,7 +38,7 @@ function counter(): () => string {
 describe('held channels, sealed', () => {
   it('a verified ticked box carries verify and no status, moves nothing and tells no A15 event', async () => {
     const config = await heldConfig({ MESAJ: 'code', EPOSTA: 'link' });
-    const draft = heldDraft(config, RECEIVED_AT, { verifications: [randomUUID()] });
+    const draft = heldDraft(config, HELD_CAPTURED, { verifications: [randomUUID()] });
     expect(draft.verificationIds).toHaveLength(1);
     const sealed = sealOnHead(draft);
     expect(sealed.record.channels).toEqual([
@@ -58,7 +58,7 @@ describe('held channels, sealed', () => {
         destination: HELD_EMAIL,
         destinationSha256: addressSha256(HELD_EMAIL),
         locale: 'tr',
-        createdAt: RECEIVED_AT.toISOString(),
+        createdAt: HELD_CAPTURED.toISOString(),
         sends: 0,
         holdUntil: '2026-11-29T09:15:30.000Z',
         attempts: 0,
@@ -75,7 +75,7 @@ describe('held channels, sealed', () => {
 
   it('an unticked box still sends RET where the current status is ONAY; unverified boxes move as before', async () => {
     const config = await heldConfig({ MESAJ: 'code' });
-    const draft = heldDraft(config, RECEIVED_AT, {
+    const draft = heldDraft(config, HELD_CAPTURED, {
       channels: { MESAJ: false, ARAMA: false, EPOSTA: true },
     });
     const { brand } = config.sites.get(EXAMPLE_SITE_KEY)!.site;
@@ -100,7 +100,7 @@ describe('held channels, sealed', () => {
 
   it('a site without verification seals as before: no verify, no verification', async () => {
     const config = await heldConfig({});
-    const sealed = sealOnHead(heldDraft(config, RECEIVED_AT), new Map(), randomUUID);
+    const sealed = sealOnHead(heldDraft(config, HELD_CAPTURED), new Map(), randomUUID);
     expect(sealed.record.channels.every((c) => !('verify' in c))).toBe(true);
     expect(sealed.movements).toHaveLength(2);
     expect(sealed.verifications).toEqual([]);
@@ -114,7 +114,7 @@ describe('held channels, committed (SQLite)', () => {
     const { store, dir } = await openTempStore();
     const committer = await signingCommitter(store, dir);
     const config = await heldConfig({ EPOSTA: 'link' });
-    const first = heldDraft(config, RECEIVED_AT);
+    const first = heldDraft(config, HELD_CAPTURED);
     expect((await committer.submit(first)).kind).toBe('created');
     const [pending] = await store.verificationsOf(first.captureId);
     expect(pending).toMatchObject({ method: 'link', state: 'pending', channels: ['EPOSTA'] });
@@ -129,7 +129,7 @@ describe('held channels, committed (SQLite)', () => {
       verify: 'link',
     });
 
-    const second = heldDraft(config, new Date(RECEIVED_AT.getTime() + 60_000));
+    const second = heldDraft(config, new Date(HELD_CAPTURED.getTime() + 60_000));
     expect((await committer.submit(second)).kind).toBe('created');
     expect((await store.verification(pending!.id))?.state).toBe('superseded');
     expect((await store.verification(pending!.id))?.destination).toBeUndefined();

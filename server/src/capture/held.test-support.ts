@@ -18,6 +18,8 @@ import type { CaptureDraft } from './prepare-capture.js';
 
 export const HELD_PHONE = '+905321234567';
 export const HELD_EMAIL = 'ayse@ornek.com.tr';
+/** When the held tests' captures are received: Thursday 26 Nov 2026, 12:15:30 in Turkey. */
+export const HELD_CAPTURED = new Date('2026-11-26T09:15:30.000Z');
 
 /** The example config whose site verifies `channels` as given (other site fields as they are). */
 export async function heldConfig(

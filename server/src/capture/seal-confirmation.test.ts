@@ -10,7 +10,13 @@ import { sha256HexSync } from '../proof/node-sha256.js';
 import type { Verification } from '../store/ports/verification-store.js';
 import type { StoredCapture } from '../store/types.js';
 import { addressSha256 } from './held-channels.js';
-import { HELD_EMAIL, HELD_PHONE, heldConfig, heldDraft } from './held.test-support.js';
+import {
+  HELD_CAPTURED,
+  HELD_EMAIL,
+  HELD_PHONE,
+  heldConfig,
+  heldDraft,
+} from './held.test-support.js';
 import { sealCapture } from './seal-capture.js';
 import { unsignedCapture } from './seal-iys-day.js';
 import {
@@ -21,7 +27,6 @@ import {
   sealConfirmation,
 } from './seal-confirmation.js';
 
-const CAPTURED = new Date('2026-11-26T09:15:30.000Z');
 const NOW = new Date('2026-11-26T10:00:00.000Z');
 const HEAD = { siteKey: EXAMPLE_SITE_KEY, seq: 4, hash: 'ab'.repeat(32) };
 
@@ -30,7 +35,7 @@ async function heldCapture(): Promise<{ config: LoadedConfig; stored: StoredCapt
   const config = await heldConfig({ MESAJ: 'code', EPOSTA: 'link' });
   let n = 0;
   const { record } = sealCapture({
-    draft: heldDraft(config, CAPTURED),
+    draft: heldDraft(config, HELD_CAPTURED),
     head: HEAD,
     statuses: new Map(),
     deadlineFor,
@@ -116,7 +121,7 @@ describe('buildConfirmationDraft and sealConfirmation', () => {
         state: 'pending',
         attempts: 0,
         nextAttemptAt: NOW.toISOString(),
-        deadline: deadlineFor(CAPTURED).toISOString(),
+        deadline: deadlineFor(HELD_CAPTURED).toISOString(),
       },
     ]);
     expect(sealed.events.map((e) => [e.id, e.type])).toEqual([

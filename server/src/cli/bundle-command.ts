@@ -2,14 +2,13 @@
 // checked record by record (proof/bundle-verify.ts). `izinli verify receipt` hands a bundle here.
 import { isCaptureRecord, problemMessage } from '@izinli/core';
 import type { Locale, Problem } from '@izinli/core';
-import type { JSONWebKeySet } from 'jose';
 import { problemJson } from '../proof/index.js';
 import { isEvidenceBundle, verifyBundle } from '../proof/bundle-verify.js';
 import type { BundleRecordCheck, BundleReport } from '../proof/bundle-verify.js';
 import type { CliCommand } from './args.js';
-import { EXIT, cliLocale } from './cli-deps.js';
-import type { CliDeps } from './cli-deps.js';
-import { jwksOption, readText, write } from './io.js';
+import { EXIT, verifyOptions } from './cli-deps.js';
+import type { CliDeps, VerifyOptions } from './cli-deps.js';
+import { readText, write } from './io.js';
 
 type Command = Extract<CliCommand, { name: 'verify-bundle' }>;
 
@@ -77,17 +76,17 @@ export function describeBundle(report: BundleReport, locale: Locale): string {
   return `${lines.join('\n')}\n`;
 }
 
-const withMessage = (problem: Problem, locale: Locale) =>
+/** A problem as JSON, with its message in `locale`. */
+export const withMessage = (problem: Problem, locale: Locale) =>
   problemJson(problem, problemMessage(problem, locale));
 
 /** Verifies a parsed bundle and prints the report; the exit code. */
 export async function reportBundle(
   bundle: unknown,
-  jwks: JSONWebKeySet | undefined,
-  options: { json: boolean; locale: Locale },
+  options: VerifyOptions,
   deps: CliDeps,
 ): Promise<number> {
-  const report = await verifyBundle(bundle, jwks);
+  const report = await verifyBundle(bundle, options.jwks);
   if (report.keys === 'embedded') await write(deps.stderr, EMBEDDED_KEYS_WARNING);
   const { locale } = options;
   if (options.json) {
@@ -112,9 +111,8 @@ export async function reportBundle(
 
 /** `izinli verify bundle <file|-> [--jwks <file|url>] [--json] [--lang tr|en]`. */
 export async function verifyBundleCommand(command: Command, deps: CliDeps): Promise<number> {
-  const locale = cliLocale(command.lang, deps.env);
-  const jwks = await jwksOption(command.jwks, deps);
-  if (!jwks.ok) return EXIT.usage;
+  const options = await verifyOptions(command, deps);
+  if (!options) return EXIT.usage;
   const text = await readText(command.input, deps.stdin);
   let bundle: unknown;
   try {
@@ -133,5 +131,5 @@ export async function verifyBundleCommand(command: Command, deps: CliDeps): Prom
     );
     return EXIT.usage;
   }
-  return reportBundle(bundle, jwks.value, { json: command.json, locale }, deps);
+  return reportBundle(bundle, options, deps);
 }

@@ -1,5 +1,6 @@
 // What the CLI's commands share: their injected I/O and the exit codes.
 import type { Locale } from '@izinli/core';
+import type { JSONWebKeySet } from 'jose';
 import type { EventEmitter } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import type { RunningServer } from '../start-server.js';
@@ -9,6 +10,7 @@ import type { Store } from '../store/store.js';
 import { startProgress } from './progress.js';
 import type { Progress } from './progress.js';
 import type { ChainStore } from '../store/ports/chain-store.js';
+import { jwksOption } from './io.js';
 
 /** Exit codes: done or verified, verification or check failed, usage or input error. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -59,4 +61,21 @@ export function cliLocale(lang: Locale | undefined, env: CliDeps['env']): Locale
   if (lang) return lang;
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return locale.toLowerCase().startsWith('tr') ? 'tr' : 'en';
+}
+
+/** What a `verify` command reports with: its keys (--jwks), and the form and language of its report. */
+export interface VerifyOptions {
+  jwks: JSONWebKeySet | undefined;
+  json: boolean;
+  locale: Locale;
+}
+
+/** A `verify` command's options; undefined when its --jwks cannot be loaded (told on stderr). */
+export async function verifyOptions(
+  command: { jwks?: string; json: boolean; lang?: Locale },
+  deps: Pick<CliDeps, 'env' | 'fetch' | 'stderr'>,
+): Promise<VerifyOptions | undefined> {
+  const jwks = await jwksOption(command.jwks, deps);
+  if (!jwks.ok) return undefined;
+  return { jwks: jwks.value, json: command.json, locale: cliLocale(command.lang, deps.env) };
 }

@@ -1,15 +1,15 @@
 // `izinli verify receipt` and `izinli verify log`.
 import { availableParallelism } from 'node:os';
 import { problemMessage } from '@izinli/core';
-import type { ChainRecord, ConfirmationRecord, IysDayRecord, Locale, Problem } from '@izinli/core';
+import type { ChainRecord, ConfirmationRecord, IysDayRecord, Locale } from '@izinli/core';
 import { decodeProtectedHeader } from 'jose';
-import { logProblemMessage, problemJson, verifyLog, verifyReceipt } from '../proof/index.js';
+import { logProblemMessage, verifyLog, verifyReceipt } from '../proof/index.js';
 import type { LogReport } from '../proof/index.js';
 import type { CliCommand } from './args.js';
-import { EXIT, cliLocale, cliProgress } from './cli-deps.js';
+import { EXIT, cliProgress, verifyOptions } from './cli-deps.js';
 import type { CliDeps } from './cli-deps.js';
-import { jwksOption, openLines, readText, write } from './io.js';
-import { reportBundle } from './bundle-command.js';
+import { openLines, readText, write } from './io.js';
+import { reportBundle, withMessage } from './bundle-command.js';
 import { isEvidenceBundle } from '../proof/bundle-verify.js';
 
 type Command<N extends CliCommand['name']> = Extract<CliCommand, { name: N }>;
@@ -94,23 +94,18 @@ function describeRecord(record: ChainRecord, kid: string): string {
   ].join('\n');
 }
 
-const withMessage = (problem: Problem, locale: Locale) =>
-  problemJson(problem, problemMessage(problem, locale));
-
 /** `izinli verify receipt <file|-> --jwks <file|url>`. */
 export async function verifyReceiptCommand(
   command: Command<'verify-receipt'>,
   deps: CliDeps,
 ): Promise<number> {
-  const locale = cliLocale(command.lang, deps.env);
-  const jwks = await jwksOption(command.jwks, deps);
-  if (!jwks.ok || !jwks.value) return EXIT.usage;
+  const options = await verifyOptions(command, deps);
+  if (!options?.jwks) return EXIT.usage;
+  const { jwks, locale } = options;
   const text = await readText(command.input, deps.stdin);
   // An evidence bundle is verified whole, receipt by receipt, as verify bundle does.
   const bundle = bundleIn(text);
-  if (bundle !== undefined) {
-    return reportBundle(bundle, jwks.value, { json: command.json, locale }, deps);
-  }
+  if (bundle !== undefined) return reportBundle(bundle, options, deps);
   const jws = receiptIn(text);
   if (jws === undefined) {
     await write(
@@ -119,7 +114,7 @@ export async function verifyReceiptCommand(
     );
     return EXIT.usage;
   }
-  const result = await verifyReceipt(jws, jwks.value);
+  const result = await verifyReceipt(jws, jwks);
   if (command.json) {
     const body = result.ok
       ? { ok: true, kid: decodeProtectedHeader(jws).kid, record: result.value }
@@ -171,16 +166,16 @@ export async function verifyLogCommand(
   command: Command<'verify-log'>,
   deps: CliDeps,
 ): Promise<number> {
-  const locale = cliLocale(command.lang, deps.env);
-  const jwks = await jwksOption(command.jwks, deps);
-  if (!jwks.ok) return EXIT.usage;
+  const options = await verifyOptions(command, deps);
+  if (!options) return EXIT.usage;
+  const { jwks, locale } = options;
   const source = await openLines(command.input, deps.stdin);
   const progress = cliProgress(deps, { label: 'verify log: lines', json: command.json });
   let report: LogReport;
   try {
     // A large log's record checks spread over the cores (its chain is still followed in order).
     const lines = counted(source.lines, (n) => progress.update(n));
-    report = await verifyLog(lines, jwks.value, { workers: availableParallelism() });
+    report = await verifyLog(lines, jwks, { workers: availableParallelism() });
   } finally {
     progress.finish();
     source.close();

@@ -7,14 +7,7 @@
 import type { FetchLike } from '@izinli/iys';
 import { GARBLED_BODIES } from '@izinli/iys-sim';
 import { describe, expect, it } from 'vitest';
-import {
-  HOUR,
-  MINUTE,
-  deliverAll,
-  expectDeliveredOnce,
-  queueTrickyWorkload,
-  harnessesClosedAfterEach,
-} from './delivery-sim.test-support.js';
+import { HOUR, MINUTE, harnessesClosedAfterEach } from './delivery-sim.test-support.js';
 
 /**
  * Replaces the body of every `every`-th answer (token and consent calls alike) with garbage,
@@ -42,11 +35,11 @@ describe('delivery under long and odd İYS faults (simulator over HTTP)', () => 
   it('A18: answers that are not JSON, cut short or the wrong shape are retried; each movement lands once', async () => {
     const h = await startHarness();
     const counts = { garbled: 0, seen: 0 };
-    const workload = await queueTrickyWorkload(h, 8);
+    const workload = await h.queueTrickyWorkload(8);
     const w = h.worker({}, garbleEvery(3, counts));
-    await deliverAll(h, w, { stepMs: MINUTE, rounds: 400 });
+    await h.deliverAll(w, { stepMs: MINUTE, rounds: 400 });
     expect(counts.garbled).toBeGreaterThanOrEqual(GARBLED_BODIES.length);
-    await expectDeliveredOnce(h, workload);
+    await h.expectDeliveredOnce(workload);
     // A garbled answer is a failure to retry, recorded without the body.
     const retried = (await h.store.movements({})).filter((m) => m.attempts > 1);
     expect(retried.length).toBeGreaterThan(0);
@@ -55,7 +48,7 @@ describe('delivery under long and odd İYS faults (simulator over HTTP)', () => 
 
   it('A18: İYS flapping (down one pass, up the next, errors between) loses nothing and sends nothing twice', async () => {
     const h = await startHarness();
-    const workload = await queueTrickyWorkload(h, 10);
+    const workload = await h.queueTrickyWorkload(10);
     const w = h.worker({ claimLimit: 4 });
     let flips = 0;
     for (let round = 0; round < 300 && (await h.store.stats()).pendingMovements > 0; round += 1) {
@@ -76,14 +69,14 @@ describe('delivery under long and odd İYS faults (simulator over HTTP)', () => 
       h.sim.advance(MINUTE);
     }
     h.sim.clearFaults();
-    await deliverAll(h, w, { stepMs: MINUTE });
+    await h.deliverAll(w, { stepMs: MINUTE });
     expect(flips).toBeGreaterThan(4);
-    await expectDeliveredOnce(h, workload);
+    await h.expectDeliveredOnce(workload);
   });
 
   it('A11, A18: an outage of 20 hours holds everything back, then all of it is delivered, none dead', async () => {
     const h = await startHarness();
-    const workload = await queueTrickyWorkload(h, 6);
+    const workload = await h.queueTrickyWorkload(6);
     const deadlines = new Map((await h.store.movements({})).map((m) => [m.id, m.deadline]));
     const start = h.sim.now();
     h.sim.setFaults({
@@ -106,14 +99,14 @@ describe('delivery under long and odd İYS faults (simulator over HTTP)', () => 
     ]);
     // The outage's bare 503s were answered, pass after pass.
     expect(h.sim.stats().byStatus['503'] ?? 0).toBeGreaterThan(20);
-    await deliverAll(h, w, { stepMs: 10 * MINUTE, rounds: 400 });
-    await expectDeliveredOnce(h, workload);
+    await h.deliverAll(w, { stepMs: 10 * MINUTE, rounds: 400 });
+    await h.expectDeliveredOnce(workload);
     for (const m of await h.store.movements({})) expect(m.deadline, m.id).toBe(deadlines.get(m.id));
   });
 
   it('A11, A18: the server clock jumping a day forward and back dead-letters nothing wrongly; deadlines stay', async () => {
     const h = await startHarness();
-    const workload = await queueTrickyWorkload(h, 6);
+    const workload = await h.queueTrickyWorkload(6);
     const deadlines = new Map((await h.store.movements({})).map((m) => [m.id, m.deadline]));
     const skew = { ms: 0 };
     const w = h.worker({ now: () => new Date(h.sim.now().getTime() + skew.ms) });
@@ -131,8 +124,8 @@ describe('delivery under long and odd İYS faults (simulator over HTTP)', () => 
     }
     h.sim.clearFaults();
     // Retries scheduled while the clock was a day ahead come due once real time catches up.
-    await deliverAll(h, w, { stepMs: 30 * MINUTE, rounds: 200 });
-    await expectDeliveredOnce(h, workload);
+    await h.deliverAll(w, { stepMs: 30 * MINUTE, rounds: 200 });
+    await h.expectDeliveredOnce(workload);
     for (const m of await h.store.movements({})) expect(m.deadline, m.id).toBe(deadlines.get(m.id));
   });
 });

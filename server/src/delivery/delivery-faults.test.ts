@@ -5,14 +5,7 @@
 // exactly once, in order, nothing dead wrongly, and H174/H175/H178 never reaching İYS (A18).
 import type { FetchLike } from '@izinli/iys';
 import { describe, expect, it } from 'vitest';
-import {
-  HOUR,
-  MINUTE,
-  deliverAll,
-  expectDeliveredOnce,
-  queueTrickyWorkload,
-  harnessesClosedAfterEach,
-} from './delivery-sim.test-support.js';
+import { HOUR, MINUTE, harnessesClosedAfterEach } from './delivery-sim.test-support.js';
 
 /**
  * Aborts each request after `limit.ms` (when set) as the client's own timeout would: the same
@@ -35,7 +28,7 @@ describe('delivery under İYS faults (simulator over HTTP)', () => {
 
   it('A18: a token revoked mid-run is renewed (refresh refused → password) and everything goes once', async () => {
     const h = await startHarness();
-    const workload = await queueTrickyWorkload(h, 6);
+    const workload = await h.queueTrickyWorkload(6);
     const w = h.worker({ claimLimit: 3, maxClaims: 1, concurrency: 1 });
     await w.runOnce();
     expect(h.tokenRequests()).toBe(1);
@@ -44,8 +37,8 @@ describe('delivery under İYS faults (simulator over HTTP)', () => {
     expect((await fetch(`${h.served.url}/__sim/tokens/revoke`, { method: 'POST' })).status).toBe(
       204,
     );
-    await deliverAll(h, w);
-    await expectDeliveredOnce(h, workload);
+    await h.deliverAll(w);
+    await h.expectDeliveredOnce(workload);
     // One 401 for the revoked token; then the refused refresh and one password grant: 3 in all.
     expect(h.sim.stats().byStatus['401']).toBe(1);
     expect(h.tokenRequests()).toBe(3);
@@ -54,12 +47,12 @@ describe('delivery under İYS faults (simulator over HTTP)', () => {
 
   it('A18: a token expiring mid-run (the clock past expires_in) is refreshed before use, no 401', async () => {
     const h = await startHarness({ limits: { accessTokenSeconds: 600 } });
-    const workload = await queueTrickyWorkload(h, 4);
+    const workload = await h.queueTrickyWorkload(4);
     const w = h.worker({ claimLimit: 2, maxClaims: 1 });
     await w.runOnce();
     h.sim.advance(11 * MINUTE);
-    await deliverAll(h, w, { stepMs: 4 * MINUTE });
-    await expectDeliveredOnce(h, workload);
+    await h.deliverAll(w, { stepMs: 4 * MINUTE });
+    await h.expectDeliveredOnce(workload);
     expect(h.sim.stats().byStatus['401'] ?? 0).toBe(0);
     // The password grant, then refresh grants only (each token renewed at half its 10 minutes).
     expect(h.tokenRequests()).toBeGreaterThan(2);
@@ -69,7 +62,7 @@ describe('delivery under İYS faults (simulator over HTTP)', () => {
   it('A18: H084 halts token requests for the hour İYS asks, then resumes and delivers everything', async () => {
     // Two token requests an hour: the first login, then the refused refresh after a revocation.
     const h = await startHarness({ limits: { tokensPerHour: 2 } });
-    const workload = await queueTrickyWorkload(h, 4);
+    const workload = await h.queueTrickyWorkload(4);
     const w = h.worker({ claimLimit: 2, maxClaims: 1 });
     await w.runOnce();
     await fetch(`${h.served.url}/__sim/tokens/revoke`, { method: 'POST' });
@@ -90,11 +83,11 @@ describe('delivery under İYS faults (simulator over HTTP)', () => {
     expect((await h.store.movements({ state: 'dead' })).length).toBe(1);
     // After the hour: one password grant, and everything goes.
     h.sim.advance(HOUR);
-    await deliverAll(h, w);
+    await h.deliverAll(w);
     expect(h.tokenRequests()).toBe(halted + 1);
     const late = (await h.store.movements({})).filter((m) => m.recipient.startsWith('+9053290'));
     expect(late.every((m) => m.state === 'delivered')).toBe(true);
-    await expectDeliveredOnce(h, { ...workload, toSend: [...workload.toSend, ...late] });
+    await h.expectDeliveredOnce({ ...workload, toSend: [...workload.toSend, ...late] });
     expect(h.sim.stats().byCode.H084).toBe(1);
   });
 
@@ -105,7 +98,7 @@ describe('delivery under İYS faults (simulator over HTTP)', () => {
     // One movement first, without faults, so the token is in hand and the adds are what times out.
     const warmUp = await h.enqueue([{ recipient: '+905329999999', minutesAgo: 55 }]);
     await w.runOnce();
-    const workload = await queueTrickyWorkload(h, 4);
+    const workload = await h.queueTrickyWorkload(4);
     h.sim.setFaults({ latencyMs: 400 });
     limit.ms = 100;
     const [report] = await w.runOnce();
@@ -121,8 +114,8 @@ describe('delivery under İYS faults (simulator over HTTP)', () => {
     // İYS answers in time again, so the test's 100 ms wait goes too: on a busy machine a prompt
     // answer can take longer than that, and a second timeout would be the machine's, not İYS's.
     delete limit.ms;
-    await deliverAll(h, w, { stepMs: MINUTE });
-    await expectDeliveredOnce(h, { ...workload, toSend: [...warmUp, ...workload.toSend] });
+    await h.deliverAll(w, { stepMs: MINUTE });
+    await h.expectDeliveredOnce({ ...workload, toSend: [...warmUp, ...workload.toSend] });
     expect((await h.store.movements({})).filter((m) => m.attempts > 1)).toHaveLength(4);
   });
 
@@ -138,44 +131,44 @@ describe('delivery under İYS faults (simulator over HTTP)', () => {
       await response.arrayBuffer();
       throw new DOMException('The operation timed out.', 'TimeoutError');
     });
-    const workload = await queueTrickyWorkload(h, 4);
+    const workload = await h.queueTrickyWorkload(4);
     lose.answers = 4;
     const [report] = await w.runOnce();
     expect(report).toMatchObject({ sent: 4, delivered: 0, retried: 4 });
     expect(await h.simMovements()).toHaveLength(4);
-    await deliverAll(h, w, { stepMs: MINUTE });
-    await expectDeliveredOnce(h, workload);
+    await h.deliverAll(w, { stepMs: MINUTE });
+    await h.expectDeliveredOnce(workload);
     expect((await h.store.movements({})).filter((m) => m.attempts > 1)).toHaveLength(4);
   });
 
   it('A18: 429 H124 from the per-second limit is retried, never dead-lettered', async () => {
     // The frozen clock keeps the window shut until the test moves it: 3 requests a second.
     const h = await startHarness({ limits: { requestsPerSecond: 3 } });
-    const workload = await queueTrickyWorkload(h, 6);
-    const reports = await deliverAll(h, h.worker(), { stepMs: 1000 });
-    await expectDeliveredOnce(h, workload);
+    const workload = await h.queueTrickyWorkload(6);
+    const reports = await h.deliverAll(h.worker(), { stepMs: 1000 });
+    await h.expectDeliveredOnce(workload);
     expect(h.sim.stats().byCode.H124).toBeGreaterThan(0);
     expect(reports.reduce((n, r) => n + r.retried, 0)).toBeGreaterThan(0);
   });
 
   it('A18: dropped connections are retried; nothing lost, nothing twice', async () => {
     const h = await startHarness();
-    const workload = await queueTrickyWorkload(h, 8);
+    const workload = await h.queueTrickyWorkload(8);
     h.sim.setFaults({ dropRate: 0.3 });
-    await deliverAll(h, h.worker(), { stepMs: MINUTE });
+    await h.deliverAll(h.worker(), { stepMs: MINUTE });
     expect(h.sim.stats().dropped).toBeGreaterThan(0);
-    await expectDeliveredOnce(h, workload);
+    await h.expectDeliveredOnce(workload);
   });
 
   it('A18: everything together (errors, drops, revocation, a clock past expiry): each once', async () => {
     const h = await startHarness({ limits: { requestsPerSecond: 5, accessTokenSeconds: 900 } });
-    const workload = await queueTrickyWorkload(h, 10);
+    const workload = await h.queueTrickyWorkload(10);
     h.sim.setFaults({ errorRate: 0.2, dropRate: 0.1, tokenFailureRate: 0.2 });
     const w = h.worker({ claimLimit: 5, maxClaims: 2 });
     await w.runOnce();
     await fetch(`${h.served.url}/__sim/tokens/revoke`, { method: 'POST' });
-    await deliverAll(h, w, { stepMs: 20_000, rounds: 400 });
-    await expectDeliveredOnce(h, workload);
+    await h.deliverAll(w, { stepMs: 20_000, rounds: 400 });
+    await h.expectDeliveredOnce(workload);
     const stats = h.sim.stats();
     expect(stats.injectedErrors + stats.dropped).toBeGreaterThan(0);
   });

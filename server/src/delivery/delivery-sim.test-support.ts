@@ -49,7 +49,19 @@ export interface DeliveryHarness {
     specs: { recipient: string; status?: ConsentStatus; minutesAgo: number }[],
   ): Promise<Movement[]>;
   simMovements(): Promise<SimMovementEntry[]>;
+  /** Queues the workload of `queueTrickyWorkload` (below). */
+  queueTrickyWorkload(keys: number, base?: number): Promise<Workload>;
+  /** Runs `worker`'s passes until every movement settles (`deliverAll`, below). */
+  deliverAll(worker: DeliveryWorker, options?: DeliverAllOptions): Promise<DeliveryReport[]>;
+  /** Checks the end state every fault test wants (`expectDeliveredOnce`, below). */
+  expectDeliveredOnce(workload: Workload): Promise<void>;
   close(): Promise<void>;
+}
+
+/** How `deliverAll` paces its passes: the simulated time between two, and the most passes. */
+export interface DeliverAllOptions {
+  stepMs?: number;
+  rounds?: number;
 }
 
 /** `startHarness` for tests that start their own: each harness is closed after its test. */
@@ -97,7 +109,7 @@ export async function startHarness(sim: IysSimOptions = {}): Promise<DeliveryHar
     }),
   );
 
-  return {
+  const harness: DeliveryHarness = {
     sim: simulator,
     served,
     store,
@@ -147,12 +159,16 @@ export async function startHarness(sim: IysSimOptions = {}): Promise<DeliveryHar
     },
     simMovements: async () =>
       (await (await fetch(`${served.url}/__sim/movements?source=HS`)).json()) as SimMovementEntry[],
+    queueTrickyWorkload: (keys, base) => queueTrickyWorkload(harness, keys, base),
+    deliverAll: (worker, options) => deliverAll(harness, worker, options),
+    expectDeliveredOnce: (workload) => expectDeliveredOnce(harness, workload),
     async close() {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
       await served.close();
     },
   };
+  return harness;
 }
 
 /** What `queueTrickyWorkload` queued, to check against at the end. */
@@ -168,7 +184,7 @@ export interface Workload {
  * H178), a first-ever RET (H175 if sent), a RET over İYS's RET (H174) and a movement older than
  * İYS's record (H178). `base` keeps recipients of several workloads apart.
  */
-export async function queueTrickyWorkload(
+async function queueTrickyWorkload(
   h: DeliveryHarness,
   keys: number,
   base = 1000,
@@ -202,10 +218,10 @@ export async function queueTrickyWorkload(
 }
 
 /** Runs passes, a simulated second apart (a key's next movement waits for it), until all settle. */
-export async function deliverAll(
+async function deliverAll(
   h: DeliveryHarness,
   worker: DeliveryWorker,
-  { stepMs = 1000, rounds = 200 }: { stepMs?: number; rounds?: number } = {},
+  { stepMs = 1000, rounds = 200 }: DeliverAllOptions = {},
 ): Promise<DeliveryReport[]> {
   const reports: DeliveryReport[] = [];
   for (let round = 0; round < rounds && (await h.store.stats()).pendingMovements > 0; round += 1) {
@@ -220,7 +236,7 @@ export async function deliverAll(
  * transactionId, exactly once on İYS's log and in consentDate order per key; nothing else sent,
  * nothing dead but the H178; and İYS never saw H174, H175 or H178.
  */
-export async function expectDeliveredOnce(h: DeliveryHarness, workload: Workload): Promise<void> {
+async function expectDeliveredOnce(h: DeliveryHarness, workload: Workload): Promise<void> {
   const rows = new Map((await h.store.movements({})).map((m) => [m.id, m]));
   const onIys = await h.simMovements();
   for (const m of workload.toSend) {

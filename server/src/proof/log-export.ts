@@ -1,4 +1,5 @@
 // Writes a store's hash chains and checkpoints as an exported log (format in log-lines.ts).
+import { present } from '@izinli/core';
 import type { JSONWebKeySet } from 'jose';
 import type { ChainStore } from '../store/ports/chain-store.js';
 import type { StoredCapture } from '../store/types.js';
@@ -34,10 +35,12 @@ async function recordLine(
     seq: capture.seq,
     prevHash: capture.prevHash,
     recordHash: capture.recordHash,
-    ...(capture.record !== undefined ? { record: capture.record } : {}),
-    ...(capture.receipt !== undefined ? { receipt: capture.receipt } : {}),
-    ...(capture.purgedAt !== undefined ? { purgedAt: capture.purgedAt } : {}),
-    ...(tsr ? { timestamp: Buffer.from(tsr.content).toString('base64') } : {}),
+    ...present({
+      record: capture.record,
+      receipt: capture.receipt,
+      purgedAt: capture.purgedAt,
+      timestamp: tsr && Buffer.from(tsr.content).toString('base64'),
+    }),
   };
 }
 

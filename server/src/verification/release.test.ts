@@ -9,6 +9,7 @@ import { EXAMPLE_SITE_KEY } from '@izinli/core/fixtures';
 import { describe, expect, it } from 'vitest';
 import { addressSha256 } from '../capture/held-channels.js';
 import {
+  HELD_CAPTURED,
   HELD_PHONE,
   confirmedCodeVerification,
   heldConfig,
@@ -22,9 +23,6 @@ import { tempSqliteStores } from '../store/sqlite/temp-sqlite.test-support.js';
 import { commitConfirmation, releaseDue } from './release.js';
 import { attachVerifications } from './release-attach.js';
 import type { ReleaseDeps } from './release.js';
-
-// Thursday 26 Nov 2026, 12:15:30 in Turkey.
-const CAPTURED = new Date('2026-11-26T09:15:30.000Z');
 
 const openTempStore = tempSqliteStores('izinli-release-');
 
@@ -46,7 +44,7 @@ async function captureNaming(
   config: LoadedConfig,
   verificationId: string,
 ) {
-  const draft = heldDraft(config, CAPTURED, { verifications: [verificationId] });
+  const draft = heldDraft(config, HELD_CAPTURED, { verifications: [verificationId] });
   expect((await r.committer.submit(draft)).kind).toBe('created');
   // The lead's route ties the named code verification to the stored capture.
   expect(
@@ -63,12 +61,12 @@ async function chain(s: SqliteStore): Promise<ChainRecord[]> {
 
 describe('commitConfirmation (SQLite)', () => {
   it('A8: a code confirmed before the capture releases MESAJ with the capture’s date, chained after it, once', async () => {
-    const now = new Date(CAPTURED.getTime() + 5_000);
+    const now = new Date(HELD_CAPTURED.getTime() + 5_000);
     const r = await rig(now);
     const id = await confirmedCode(
       r.store,
-      new Date(CAPTURED.getTime() - 90_000),
-      new Date(CAPTURED.getTime() - 30_000),
+      new Date(HELD_CAPTURED.getTime() - 90_000),
+      new Date(HELD_CAPTURED.getTime() - 30_000),
     );
     const capture = await captureNaming(r, r.config, id);
     // The held channel moved nothing: only the unverified EPOSTA is queued.
@@ -107,7 +105,7 @@ describe('commitConfirmation (SQLite)', () => {
       recipient: HELD_PHONE,
       source: 'HS_WEB',
       consentDate: '2026-11-26 12:15:30',
-      deadline: deadlineFor(new Date(CAPTURED)).toISOString(),
+      deadline: deadlineFor(new Date(HELD_CAPTURED)).toISOString(),
     });
     const types = (await r.store.webhookEvents(EXAMPLE_SITE_KEY)).map((e) => e.type).reverse();
     expect(types).toEqual([
@@ -131,9 +129,13 @@ describe('commitConfirmation (SQLite)', () => {
   });
 
   it('A8: a confirmation two days after the capture is dated when it was confirmed, and its deadline counts from it', async () => {
-    const confirmedAt = new Date(CAPTURED.getTime() + 2 * 86_400_000 + 7_000);
+    const confirmedAt = new Date(HELD_CAPTURED.getTime() + 2 * 86_400_000 + 7_000);
     const r = await rig(new Date(confirmedAt.getTime() + 1_000));
-    const id = await confirmedCode(r.store, new Date(CAPTURED.getTime() - 60_000), confirmedAt);
+    const id = await confirmedCode(
+      r.store,
+      new Date(HELD_CAPTURED.getTime() - 60_000),
+      confirmedAt,
+    );
     await captureNaming(r, r.config, id);
     // Submitted twice at once: the group commit replays the second by the derived id.
     const [a, b] = await Promise.all([
@@ -156,19 +158,19 @@ describe('commitConfirmation (SQLite)', () => {
   });
 
   it('releases nothing that is not due: pending, untied, superseded or unknown', async () => {
-    const r = await rig(new Date(CAPTURED.getTime() + 5_000));
+    const r = await rig(new Date(HELD_CAPTURED.getTime() + 5_000));
     expect(await commitConfirmation(r.deps, { id: randomUUID() })).toEqual({
       kind: 'notDue',
       reason: 'unknown',
     });
-    const id = await confirmedCode(r.store, CAPTURED, CAPTURED);
+    const id = await confirmedCode(r.store, HELD_CAPTURED, HELD_CAPTURED);
     expect(await commitConfirmation(r.deps, { id })).toEqual({
       kind: 'notDue',
       reason: 'noCapture',
     });
     await captureNaming(r, r.config, id);
     // A newer capture of the same phone, showing MESAJ, decides anew before the release.
-    await r.committer.submit(heldDraft(r.config, new Date(CAPTURED.getTime() + 1_000)));
+    await r.committer.submit(heldDraft(r.config, new Date(HELD_CAPTURED.getTime() + 1_000)));
     expect((await r.store.verification(id))?.state).toBe('superseded');
     expect(await commitConfirmation(r.deps, { id })).toEqual({
       kind: 'notDue',
@@ -178,9 +180,16 @@ describe('commitConfirmation (SQLite)', () => {
   });
 
   it('attaches the codes a capture names, releases the confirmed one, and tells each held channel’s state', async () => {
-    const r = await rig(new Date(CAPTURED.getTime() + 5_000), { MESAJ: 'code', EPOSTA: 'link' });
-    const id = await confirmedCode(r.store, new Date(CAPTURED.getTime() - 90_000), CAPTURED);
-    const draft = heldDraft(r.config, CAPTURED, { verifications: [id, randomUUID()] });
+    const r = await rig(new Date(HELD_CAPTURED.getTime() + 5_000), {
+      MESAJ: 'code',
+      EPOSTA: 'link',
+    });
+    const id = await confirmedCode(
+      r.store,
+      new Date(HELD_CAPTURED.getTime() - 90_000),
+      HELD_CAPTURED,
+    );
+    const draft = heldDraft(r.config, HELD_CAPTURED, { verifications: [id, randomUUID()] });
     const outcome = await r.committer.submit(draft);
     if (outcome.kind !== 'created') throw new Error(outcome.kind);
     const deps = { ...r.deps, store: r.store };

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { GroupCommitter } from '../../capture/group-commit.js';
 import { addressSha256 } from '../../capture/held-channels.js';
 import {
+  HELD_CAPTURED,
   HELD_EMAIL,
   HELD_PHONE,
   confirmedCodeVerification,
@@ -18,8 +19,6 @@ import { verifyBundle } from '../../proof/bundle-verify.js';
 import { commitConfirmation } from '../../verification/release.js';
 import { makeHarness } from '../app-harness.test-support.js';
 
-// Thursday 26 Nov 2026, 12:15:30 in Turkey.
-const CAPTURED = new Date('2026-11-26T09:15:30.000Z');
 const CONFIRMED = new Date('2026-11-26T09:16:10.000Z');
 const RELEASED = new Date('2026-11-26T09:16:12.000Z');
 const auth = { Authorization: `Bearer ${EXAMPLE_ADMIN_TOKEN}` };
@@ -46,7 +45,7 @@ async function seeded() {
     new Date('2026-11-26T09:14:50.000Z'),
     CONFIRMED,
   );
-  const draft = heldDraft(config, CAPTURED, { verifications: [code.id] });
+  const draft = heldDraft(config, HELD_CAPTURED, { verifications: [code.id] });
   expect((await committer.submit(draft)).kind).toBe('created');
   await harness.store.attachCapture(code.id, EXAMPLE_SITE_KEY, draft.captureId, ['MESAJ']);
   const released = await commitConfirmation(

@@ -9,7 +9,7 @@ import {
   normalizePhone,
   problemMessage,
 } from '@izinli/core';
-import type { Problem, TenantConfig } from '@izinli/core';
+import type { Localized, Problem, TenantConfig } from '@izinli/core';
 import { isCaptureCursor } from '../../store/sql/capture-query.js';
 import type { CaptureFilter } from '../../store/store.js';
 import { captureVerifications } from '../../verification/verification-views.js';
@@ -32,6 +32,12 @@ import { heldOf, summary } from './capture-summary.js';
 import { adminWithdrawalRoutes } from './withdrawal-admin.js';
 import { adminConsentRoutes } from './consent-admin.js';
 import { adminImportRoutes } from './import-admin.js';
+
+/** The 404 of a capture id that no capture of the tenant has. */
+const UNKNOWN_CAPTURE: Localized = {
+  en: 'This tenant has no capture with this id.',
+  tr: 'Bu kiracının bu kimlikle bir kaydı yok.',
+};
 
 /** The query parameter `name` as one of `values`' options, or undefined when absent (400 if bad). */
 function optionalEnum<T extends string>(
@@ -197,11 +203,7 @@ export function adminRoutes(deps: AppDeps) {
         const capture = await deps.store.getCapture(id);
         const mine = c.get('tenant').sites.some((s) => s.siteKey === capture?.siteKey);
         if (!capture || !mine) {
-          const text = {
-            en: 'This tenant has no capture with this id.',
-            tr: 'Bu kiracının bu kimlikle bir kaydı yok.',
-          };
-          throw new ApiError(404, 'capture.unknown', text, {
+          throw new ApiError(404, 'capture.unknown', UNKNOWN_CAPTURE, {
             path: ['captureId'],
             expected: {
               en: 'the id of a capture of this tenant',

@@ -2,9 +2,15 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { SupportedLocale, excerpt, publicSiteConfig } from '@izinli/core';
-import type { PublicSiteConfig, SiteConfig } from '@izinli/core';
+import type { Localized, PublicSiteConfig, SiteConfig } from '@izinli/core';
 import { ApiError } from '../api-error.js';
 import type { AppDeps } from '../app-deps.js';
+
+/** The 400 of a `locale` the site does not list. */
+const LOCALE_NOT_OFFERED: Localized = {
+  en: 'The site does not offer this language.',
+  tr: 'Site bu dili sunmuyor.',
+};
 
 /** The widget's view of a site in one language: only that language's current texts. */
 export function widgetView(
@@ -61,11 +67,7 @@ export function widgetRoutes(deps: AppDeps) {
     const asked = c.req.query('locale') ?? site.locales[0]!;
     const locale = SupportedLocale.safeParse(asked);
     if (!locale.success || !site.locales.includes(locale.data)) {
-      const text = {
-        en: 'The site does not offer this language.',
-        tr: 'Site bu dili sunmuyor.',
-      };
-      throw new ApiError(400, 'locale.notOffered', text, {
+      throw new ApiError(400, 'locale.notOffered', LOCALE_NOT_OFFERED, {
         path: ['locale'],
         expected: {
           en: `one of ${site.locales.join(', ')}`,

@@ -9,7 +9,7 @@ import {
   addressKindOf,
   described,
 } from '@izinli/core';
-import type { Channel } from '@izinli/core';
+import type { Channel, Localized } from '@izinli/core';
 import { bodyFingerprint } from '../../capture/prepare-capture.js';
 import { commitWithdrawal } from '../../withdrawal/commit-withdrawal.js';
 import {
@@ -28,6 +28,24 @@ import { readJsonBody } from '../json-body.js';
 import type { AdminEnv } from './admin-auth.js';
 
 const DAY_MS = 86_400_000;
+
+/** The 422 of a link whose recipient is not a valid address. */
+const RECIPIENT_REJECTED: Localized = {
+  en: 'The recipient is not valid.',
+  tr: 'Alıcı geçerli değil.',
+};
+
+/** The 422 of a link for no channel the recipient has an address for. */
+const NOTHING_TO_WITHDRAW: Localized = {
+  en: 'The link would withdraw nothing.',
+  tr: 'Bu bağlantıyla hiçbir izin geri alınmaz.',
+};
+
+/** The 503 of a link asked of a server that cannot sign one. */
+const LINKS_UNAVAILABLE: Localized = {
+  en: 'This server cannot sign links.',
+  tr: 'Bu sunucu bağlantı imzalayamıyor.',
+};
 
 /** Mounted inside /v1/admin (behind its bearer auth): /withdrawals and /withdrawal-links. */
 export function adminWithdrawalRoutes(deps: DepsWith<CaptureStore & MovementStore>) {
@@ -82,8 +100,7 @@ export function adminWithdrawalRoutes(deps: DepsWith<CaptureStore & MovementStor
       }
       const { value: recipient, problems } = normaliseRecipient(body.recipient);
       if (problems.length > 0) {
-        const text = { en: 'The recipient is not valid.', tr: 'Alıcı geçerli değil.' };
-        throw new ApiError(422, 'withdrawal.rejected', text, problems);
+        throw new ApiError(422, 'withdrawal.rejected', RECIPIENT_REJECTED, problems);
       }
       // By default every channel the site offers that the recipient has an address for.
       const channels: Channel[] =
@@ -91,11 +108,7 @@ export function adminWithdrawalRoutes(deps: DepsWith<CaptureStore & MovementStor
         site.channels.map((ch) => ch.type).filter((t) => recipient[addressKindOf(t)] !== undefined);
       if (channels.length === 0) {
         const offered = site.channels.map((ch) => ch.type).join(', ');
-        const text = {
-          en: 'The link would withdraw nothing.',
-          tr: 'Bu bağlantıyla hiçbir izin geri alınmaz.',
-        };
-        throw new ApiError(422, 'withdrawal.noChannels', text, {
+        throw new ApiError(422, 'withdrawal.noChannels', NOTHING_TO_WITHDRAW, {
           path: ['channels'],
           expected: {
             en: `channels to withdraw; the site offers ${offered}`,
@@ -108,11 +121,7 @@ export function adminWithdrawalRoutes(deps: DepsWith<CaptureStore & MovementStor
         });
       }
       if (!deps.signToken) {
-        const text = {
-          en: 'This server cannot sign links.',
-          tr: 'Bu sunucu bağlantı imzalayamıyor.',
-        };
-        throw new ApiError(503, 'withdrawal.linksUnavailable', text);
+        throw new ApiError(503, 'withdrawal.linksUnavailable', LINKS_UNAVAILABLE);
       }
       const issuedAt = now();
       const expiresAt = new Date(issuedAt.getTime() + body.expiresInDays * DAY_MS);

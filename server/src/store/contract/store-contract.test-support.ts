@@ -28,6 +28,26 @@ export interface StoreUnderTest {
 /** Gives each contract test its store. */
 export type StoreGetter = () => Store;
 
+/** Each port of the Store (store.ts, in its order) and the contract suites it must pass. */
+const PORT_CONTRACTS: Record<string, ((store: StoreGetter) => void)[]> = {
+  CaptureStore: [describeWritesContract, describeCaptureStatusesContract, describeListContract],
+  ChainStore: [describeChainContract],
+  MovementStore: [describeDeliveryContract],
+  BatchStore: [describeBatchContract],
+  MirrorStore: [describeSyncContract],
+  WebhookStore: [describeWebhooksContract],
+  RetentionStore: [
+    describeRetentionContract,
+    describeIysDayRetentionContract,
+    describeVerificationRetentionContract,
+  ],
+  AccountStore: [describeAccountContract],
+  ReconciliationStore: [describeReconciliationContract],
+  EvidenceStore: [describeEvidenceContract],
+  VerificationStore: [describeVerificationContract],
+  StoreAdmin: [describeStoreAdminContract],
+};
+
 /** Runs every port's contract against stores made by `makeStore` (one per test). */
 export function describeStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>) {
   describe(`${name}: the Store contract`, () => {
@@ -44,25 +64,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       if (!current) throw new Error('the contract store is only available inside a test');
       return current.store;
     };
-    describe('CaptureStore', () => {
-      describeWritesContract(store);
-      describeCaptureStatusesContract(store);
-      describeListContract(store);
-    });
-    describe('ChainStore', () => describeChainContract(store));
-    describe('MovementStore', () => describeDeliveryContract(store));
-    describe('BatchStore', () => describeBatchContract(store));
-    describe('MirrorStore', () => describeSyncContract(store));
-    describe('WebhookStore', () => describeWebhooksContract(store));
-    describe('RetentionStore', () => {
-      describeRetentionContract(store);
-      describeIysDayRetentionContract(store);
-      describeVerificationRetentionContract(store);
-    });
-    describe('AccountStore', () => describeAccountContract(store));
-    describe('ReconciliationStore', () => describeReconciliationContract(store));
-    describe('EvidenceStore', () => describeEvidenceContract(store));
-    describe('VerificationStore', () => describeVerificationContract(store));
-    describe('StoreAdmin', () => describeStoreAdminContract(store));
+    for (const [port, suites] of Object.entries(PORT_CONTRACTS)) {
+      describe(port, () => suites.forEach((suite) => suite(store)));
+    }
   });
 }

@@ -1,6 +1,7 @@
 // The scale-out store (docs/architecture.md#storage): PostgreSQL through a `pg` Pool (pg-db.ts),
 // shared by several server processes, and one implementation per port in this folder, composed
 // into the whole `Store`.
+import { present } from '@izinli/core';
 import pg from 'pg';
 import { composedOf } from '../compose.js';
 import type { Store } from '../store.js';
@@ -87,11 +88,8 @@ export class PostgresStore extends composedOf<Omit<Store, 'kind'>>() implements 
     const { connectionString, options, connectionTimeoutMillis, query_timeout } =
       this.#db.pool.options;
     return new pg.Client({
-      ...(connectionString !== undefined ? { connectionString } : {}),
-      ...(options !== undefined ? { options } : {}),
-      // The same bounds: a frozen or unreachable server fails the session, never hangs it.
-      ...(connectionTimeoutMillis !== undefined ? { connectionTimeoutMillis } : {}),
-      ...(query_timeout !== undefined ? { query_timeout } : {}),
+      // The same bounds too: a frozen or unreachable server fails the session, never hangs it.
+      ...present({ connectionString, options, connectionTimeoutMillis, query_timeout }),
       keepAlive: true,
       keepAliveInitialDelayMillis: KEEPALIVE_IDLE_MS,
     });

@@ -2,19 +2,15 @@
 // transaction. The capture rows are locked FOR UPDATE and their movements too, so a delivery
 // claim or a dead-letter retry racing the purge either finishes first (and the purge sees the
 // open movement) or waits for it.
-import { isCaptureRecord } from '@izinli/core';
 import type { Row } from '../sql/store-rows.js';
 import type { Pool, PoolClient } from 'pg';
 import { FANNED_OUT } from '../sql/webhook-sql.js';
-import { CAPTURE_SELECT, toStoredCapture } from '../sql/store-rows.js';
 import * as retentionSql from '../sql/retention-sql.js';
 import type * as retentionStore from '../ports/retention-store.js';
 import { numbered } from '../sql/delivery-sql.js';
 import type { PgDb } from './pg-db.js';
 
-const CANDIDATES = `SELECT ${CAPTURE_SELECT} FROM captures
-  WHERE site_key = $1 AND seq > $2 AND purged_at IS NULL AND kind <> 'iys-day' AND received_ms < $3
-  ORDER BY seq LIMIT $4`;
+const CANDIDATES = numbered(retentionSql.CANDIDATES);
 const LOCK_CAPTURES = `SELECT capture_id FROM captures
   WHERE capture_id = ANY($1::text[]) AND site_key = $2 AND purged_at IS NULL
   ORDER BY capture_id FOR UPDATE`;
@@ -51,18 +47,8 @@ async function retentionCandidatesPostgres(
   pool: Pool,
   c: retentionStore.RetentionCandidates,
 ): Promise<retentionStore.RetentionCandidate[]> {
-  const { rows } = await pool.query<Row>(CANDIDATES, [
-    c.siteKey,
-    c.afterSeq,
-    c.receivedBeforeMs,
-    c.limit,
-  ]);
-  return rows
-    .map(toStoredCapture)
-    .filter(
-      (s): s is retentionStore.RetentionCandidate =>
-        s.record !== undefined && isCaptureRecord(s.record),
-    );
+  const params = [c.siteKey, c.afterSeq, c.receivedBeforeMs, c.limit];
+  return retentionSql.toRetentionCandidates((await pool.query<Row>(CANDIDATES, params)).rows);
 }
 
 /** Purges the captures of `purge` that are unpurged, of its site and without an open movement. */
@@ -115,13 +101,10 @@ async function changedEventCandidatesPostgres(
   pool: Pool,
   c: retentionStore.ChangedEventCandidates,
 ): Promise<retentionStore.ChangedEventCandidate[]> {
-  const { rows } = await pool.query<Row>(CHANGED_CANDIDATES, [
-    c.siteKey,
-    c.afterPos,
-    c.createdBefore,
-    c.limit,
-  ]);
-  return rows.map((row) => ({ id: row.id as string, pos: Number(row.pos) }));
+  const params = [c.siteKey, c.afterPos, c.createdBefore, c.limit];
+  return (await pool.query<Row>(CHANGED_CANDIDATES, params)).rows.map(
+    retentionSql.toChangedEventCandidate,
+  );
 }
 
 /** Purges the recipient from the site's unpurged `consent.changed` events among `eventIds`. */

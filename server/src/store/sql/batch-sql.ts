@@ -1,8 +1,9 @@
 // The SQL of İYS batches both dialects share (`?` placeholders; ports/batch-store.ts declares
 // the port). A batch's movements stay in flight, bound to it by `batch_id`, until its poller
 // settles each one; claims of single movements never take them (CLAIMABLE in delivery-sql.ts).
+import { present } from '@izinli/core';
 import type { BatchState, BatchUpdate, IysBatchRow } from '../ports/batch-store.js';
-import { int, optional, present } from './store-rows.js';
+import { int, optional } from './store-rows.js';
 import type { Row } from './store-rows.js';
 
 /** Columns of iys_batches read back. */

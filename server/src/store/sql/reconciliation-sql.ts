@@ -1,6 +1,6 @@
 // The reconciliation tables' rows (migration 6) as the port's types, and the statements both
 // databases share: the same columns and values, so SQLite and PostgreSQL hold identical data.
-import { canonicalJson } from '@izinli/core';
+import { canonicalJson, present } from '@izinli/core';
 import type {
   IysChangeRecord,
   LedgerRow,
@@ -9,7 +9,7 @@ import type {
   StoredFile,
   SubscriptionCheck,
 } from '../ports/reconciliation-store.js';
-import { int, optional, optionalInt, present } from './store-rows.js';
+import { int, optional, optionalInt } from './store-rows.js';
 import type { Row } from './store-rows.js';
 
 export const IYS_CHANGE_COLUMNS = [

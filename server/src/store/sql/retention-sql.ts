@@ -1,7 +1,32 @@
-// What a purge writes in place of personal data, shared by both dialects (A14, B10): the blanked
-// movement fields, the kept payloads of purged webhook events and the dead-letter reason of their
-// pending deliveries (ports/retention-store.ts declares the purge itself).
-import { canonicalJson } from '@izinli/core';
+// What a purge reads and writes in place of personal data, shared by both dialects (A14, B10): its
+// candidates as read back, the blanked movement fields, the kept payloads of purged webhook events
+// and the dead-letter reason of their pending deliveries (ports/retention-store.ts declares the
+// purge itself).
+import { canonicalJson, isCaptureRecord } from '@izinli/core';
+import type { ChangedEventCandidate, RetentionCandidate } from '../ports/retention-store.js';
+import { CAPTURE_SELECT, toStoredCapture } from './store-rows.js';
+import type { Row } from './store-rows.js';
+
+/**
+ * A page of a site's unpurged captures received before a bound, in seq order. Params: siteKey,
+ * afterSeq, receivedBeforeMs, limit.
+ */
+export const CANDIDATES = `SELECT ${CAPTURE_SELECT} FROM captures
+  WHERE site_key = ? AND seq > ? AND purged_at IS NULL AND kind <> 'iys-day' AND received_ms < ?
+  ORDER BY seq LIMIT ?`;
+
+/** The candidates among the rows of CANDIDATES: the captures and withdrawals, with their record. */
+export function toRetentionCandidates(rows: readonly Row[]): RetentionCandidate[] {
+  return rows
+    .map(toStoredCapture)
+    .filter((s): s is RetentionCandidate => s.record !== undefined && isCaptureRecord(s.record));
+}
+
+/** A candidate `consent.changed` event row (its id and pos) as the port answers it. */
+export const toChangedEventCandidate = (row: Row): ChangedEventCandidate => ({
+  id: String(row.id),
+  pos: Number(row.pos),
+});
 
 /** The text a purged movement keeps as recipient: nothing personal (a movement row needs one). */
 export const PURGED_RECIPIENT = '';

@@ -1,6 +1,6 @@
 // The mapping between the store's types and table rows, shared by both dialects: the same column
 // names, the same values, so SQLite and PostgreSQL hold byte-identical data.
-import { Movement, canonicalJson, isCaptureRecord } from '@izinli/core';
+import { Movement, canonicalJson, isCaptureRecord, present } from '@izinli/core';
 import type { ChainRecord } from '@izinli/core';
 import type { Checkpoint, MirrorEntry, StoredCapture, WebhookEvent } from '../types.js';
 
@@ -25,15 +25,6 @@ export const optional = (value: unknown): string | undefined =>
 /** A nullable integer column, read as `int` reads one. */
 export const optionalInt = (value: unknown): number | undefined =>
   value === null || value === undefined ? undefined : int(value);
-
-/** The fields that are set: a row's NULL column is an absent field, not an undefined one. */
-export function present<T extends Record<string, unknown>>(
-  fields: T,
-): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as {
-    [K in keyof T]?: Exclude<T[K], undefined>;
-  };
-}
 
 /** Fixed-width UTC ISO text, so that text order is time order in both databases. */
 export function isoInstant(value: string, what: string): string {

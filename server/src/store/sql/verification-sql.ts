@@ -1,10 +1,11 @@
 // The rows of the verifications table both dialects share (ports/verification-store.ts declares
 // the port; sqlite/verifications.ts and postgres/verifications.ts run it): the columns, the values
 // a Verification writes, and the Verification a row reads back as.
+import { present } from '@izinli/core';
 import type { Channel, HeldMethod, SupportedLocale } from '@izinli/core';
 import type { CaptureWrite } from '../ports/capture-store.js';
 import type { Verification, VerificationState } from '../ports/verification-store.js';
-import { int, isoInstant, optional, present } from './store-rows.js';
+import { int, isoInstant, optional } from './store-rows.js';
 import type { Row } from './store-rows.js';
 
 /** Columns of a verification, in the order of `verificationValues`. */

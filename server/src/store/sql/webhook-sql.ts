@@ -1,7 +1,8 @@
 // The SQL of the webhook outbox both dialects share (`?` placeholders where a statement is
 // shared): the columns of a delivery, the rows it maps to and from, and the counts
 // (ports/webhook-store.ts declares the outbox; sqlite/webhooks.ts and postgres/webhooks.ts run it).
-import { int, optional, optionalInt, present } from './store-rows.js';
+import { present } from '@izinli/core';
+import { int, optional, optionalInt } from './store-rows.js';
 import type { Row } from './store-rows.js';
 import type {
   ClaimedWebhookDelivery,

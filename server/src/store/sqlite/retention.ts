@@ -1,17 +1,12 @@
 // The retention port on SQLite (ports/retention-store.ts): a purge's synchronous statements run
 // inside one IMMEDIATE transaction behind the store's mutex, so a purge is all or nothing.
-import { isCaptureRecord } from '@izinli/core';
 import { FANNED_OUT } from '../sql/webhook-sql.js';
-import { CAPTURE_SELECT, toStoredCapture } from '../sql/store-rows.js';
 import * as retentionSql from '../sql/retention-sql.js';
 import type * as retentionStore from '../ports/retention-store.js';
 import type { SqliteConnection } from './connection.js';
 import { jsonList } from './connection.js';
 import type { SqliteDb } from './sqlite-db.js';
 
-const CANDIDATES = `SELECT ${CAPTURE_SELECT} FROM captures
-  WHERE site_key = ? AND seq > ? AND purged_at IS NULL AND kind <> 'iys-day' AND received_ms < ?
-  ORDER BY seq LIMIT ?`;
 const CAPTURE_STATE = 'SELECT site_key, purged_at FROM captures WHERE capture_id = ?';
 const OPEN_MOVEMENT = `SELECT 1 AS open FROM movements
   WHERE capture_id = ? AND state IN ('pending', 'in-flight') LIMIT 1`;
@@ -43,13 +38,8 @@ function retentionCandidatesSqlite(
   r: SqliteConnection,
   c: retentionStore.RetentionCandidates,
 ): retentionStore.RetentionCandidate[] {
-  return r
-    .all(CANDIDATES, c.siteKey, c.afterSeq, c.receivedBeforeMs, c.limit)
-    .map(toStoredCapture)
-    .filter(
-      (s): s is retentionStore.RetentionCandidate =>
-        s.record !== undefined && isCaptureRecord(s.record),
-    );
+  const rows = r.all(retentionSql.CANDIDATES, c.siteKey, c.afterSeq, c.receivedBeforeMs, c.limit);
+  return retentionSql.toRetentionCandidates(rows);
 }
 
 /** Purges the captures of `purge` that are unpurged, of its site and without an open movement. */
@@ -102,7 +92,7 @@ function changedEventCandidatesSqlite(
 ): retentionStore.ChangedEventCandidate[] {
   return r
     .all(CHANGED_CANDIDATES, c.siteKey, c.afterPos, c.createdBefore, c.limit)
-    .map((row) => ({ id: String(row.id), pos: Number(row.pos) }));
+    .map(retentionSql.toChangedEventCandidate);
 }
 
 /** Purges the recipient from the site's unpurged `consent.changed` events among `eventIds`. */
