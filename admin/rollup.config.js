@@ -1,6 +1,8 @@
 // The console as the server serves it (server/src/http/routes/admin-console.ts): one ES module
 // with Lit and the translations (dist/admin.js), the HTML shell and the stylesheet, copied as
-// they are. No inline script or style anywhere, so `default-src 'self'` holds.
+// they are. No inline script or style anywhere, so `default-src 'self'` holds. Workspace packages
+// come from their TypeScript sources (the "source" export condition, as in the tests), so the
+// console never bundles a stale build; the widget's design tokens have no built file of their own.
 import { readFileSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -19,7 +21,7 @@ const copy = (files) => ({
 export default {
   input: 'src/index.ts',
   plugins: [
-    nodeResolve({ browser: true }),
+    nodeResolve({ browser: true, exportConditions: ['source'] }),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
     copy(['index.html', 'admin.css']),
   ],

@@ -11,6 +11,8 @@ import type { OutboxOptions } from './capture-outbox.js';
 import { defineIzinliConsent } from './define.js';
 import type { IzinliCapturedEvent } from './events/izinli-captured-event.js';
 import type { IzinliErrorEvent } from './events/izinli-error-event.js';
+import { fakeClock } from './fake-clock.test-support.js';
+import type { FakeClock } from './fake-clock.test-support.js';
 import type { IzinliConsent } from './izinli-consent.js';
 
 defineIzinliConsent();
@@ -84,6 +86,13 @@ export function fakeServer(name = `s${Date.now().toString(36)}-${++sessions}`) {
   };
 }
 
+/**
+ * The running test's fake server: one object, given a fresh namespace before each test, so no
+ * test sees another's answers or posts.
+ */
+export const server = {} as ReturnType<typeof fakeServer>;
+beforeEach(() => Object.assign(server, fakeServer()));
+
 type Truthy<T> = Exclude<T, false | 0 | '' | null | undefined>;
 
 /** Polls `condition` until it returns something truthy; fails naming `what` after `timeout` ms. */
@@ -99,50 +108,6 @@ export async function until<T>(
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-}
-
-/** A clock the test moves by hand, for an outbox's `now` and `schedule`: retries without sleeping. */
-export interface FakeClock {
-  now(): number;
-  schedule(task: () => void, ms: number): () => void;
-  /** How long until each pending timer, soonest first. */
-  pending(): number[];
-  /** Moves the clock on by `ms`, running the timers that fall due on the way, in order. */
-  advance(ms: number): void;
-  /** Moves the clock to the soonest timer and runs it; false when none is pending. */
-  next(): boolean;
-}
-
-export function fakeClock(start = Date.parse('2026-03-02T09:00:00Z')): FakeClock {
-  let now = start;
-  let timers: { at: number; task: () => void }[] = [];
-  const clock: FakeClock = {
-    now: () => now,
-    schedule(task, ms) {
-      const timer = { at: now + ms, task };
-      timers.push(timer);
-      return () => void (timers = timers.filter((t) => t !== timer));
-    },
-    pending: () => timers.map((t) => t.at - now).sort((a, b) => a - b),
-    advance(ms) {
-      const end = now + ms;
-      for (;;) {
-        const due = timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
-        if (!due) break;
-        timers = timers.filter((t) => t !== due);
-        now = due.at;
-        due.task();
-      }
-      now = end;
-    },
-    next() {
-      const [soonest] = clock.pending();
-      if (soonest === undefined) return false;
-      clock.advance(soonest);
-      return true;
-    },
-  };
-  return clock;
 }
 
 let stores = 0;
@@ -289,6 +254,15 @@ export async function axeViolations(): Promise<string[]> {
   return results.violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );
+}
+
+/** Signs up ticking `boxes`, submits in place, and returns the element's events from then on. */
+export async function submitted(m: Mounted, boxes = ['MESAJ'], fullName?: string) {
+  const errors = heard('izinli-error');
+  const captured = heard('izinli-captured');
+  await signUp(m, boxes, fullName);
+  submitInPlace(m.form);
+  return { errors, captured };
 }
 
 /** Submits the form as its button would, the host handling it itself (a single-page app). */

@@ -7,11 +7,11 @@ import { expect } from 'chai';
 import { get, keys, set } from 'idb-keyval';
 import {
   SITE,
-  fakeServer,
   heard,
   mountSignup,
-  signUp,
+  server,
   submitInPlace,
+  submitted,
   testOutbox,
   tick,
   until,
@@ -21,11 +21,6 @@ import type { QueuedCapture } from './capture-outbox.js';
 import { WIDGET_VERSION } from './version.js';
 
 describe('capture delivery', () => {
-  let server: ReturnType<typeof fakeServer>;
-  beforeEach(() => {
-    server = fakeServer();
-  });
-
   const postsWith = (status: number) => async () => {
     const posts = await server.posts();
     return posts.some((p) => p.status === status) && posts;
@@ -33,8 +28,7 @@ describe('capture delivery', () => {
 
   it('A3, A4, B8: the capture matches the core schema and names every text shown by version and hash', async () => {
     const m = await mountSignup(server);
-    await signUp(m, ['MESAJ', 'EPOSTA', 'kitap-onerileri']);
-    submitInPlace(m.form);
+    await submitted(m, ['MESAJ', 'EPOSTA', 'kitap-onerileri']);
     const [post] = (await until(postsWith(201), 'the capture')) as Post[];
     expect(post!.problems).to.deep.equal([]);
     const { capturedAt, pageUrl, ...rest } = post!.body;
@@ -103,11 +97,8 @@ describe('capture delivery', () => {
 
   it('a dropped connection: the capture stays in IndexedDB and is delivered exactly once when the browser is back online, backoff or not', async () => {
     const m = await mountSignup(server);
-    const errors = heard('izinli-error');
-    const captured = heard('izinli-captured');
     await server.answer('drop');
-    await signUp(m, ['ARAMA']);
-    submitInPlace(m.form);
+    const { errors, captured } = await submitted(m, ['ARAMA']);
     await until(() => errors.length > 0, 'the failed send');
     const id = m.element.value;
     expect(errors[0]!.code).to.equal('capture.retrying');

@@ -7,11 +7,10 @@ import { expect } from 'chai';
 import { get, keys } from 'idb-keyval';
 import { MAX_ATTEMPTS, MAX_DELAY_MS } from './backoff.js';
 import {
-  fakeServer,
   heard,
   mountSignup,
-  signUp,
-  submitInPlace,
+  server,
+  submitted,
   testOutbox,
   until,
 } from './browser.test-support.js';
@@ -19,22 +18,8 @@ import type { Mounted } from './browser.test-support.js';
 import type { QueuedCapture } from './capture-outbox.js';
 
 describe('a capture whose send fails', () => {
-  let server: ReturnType<typeof fakeServer>;
-  beforeEach(() => {
-    server = fakeServer();
-  });
-
   const statuses = async () => (await server.posts()).map((p) => p.status);
   const sends = async () => (await server.posts()).length;
-
-  /** Signs up, submits, and returns the element's events from then on. */
-  async function submitted(m: Mounted, fullName?: string) {
-    const errors = heard('izinli-error');
-    const captured = heard('izinli-captured');
-    await signUp(m, ['MESAJ'], fullName);
-    submitInPlace(m.form);
-    return { errors, captured };
-  }
 
   /**
    * Every later chance to send: time passes, the browser comes back online (what the outbox's
@@ -50,7 +35,7 @@ describe('a capture whose send fails', () => {
     const m = await mountSignup(server);
     // The server refuses it; only once, so that a second send would be seen accepted.
     await server.answer('422', 1);
-    const { errors } = await submitted(m, 'Ayşe \ud800 Yılmaz');
+    const { errors } = await submitted(m, ['MESAJ'], 'Ayşe \ud800 Yılmaz');
     await until(() => errors.length > 0, 'izinli-error');
     const [post] = await server.posts();
     expect(post!.body.person.fullName).to.equal('Ayşe \ud800 Yılmaz');

@@ -1,24 +1,12 @@
 // One constructed stylesheet, adopted by every shadow root, so a strict CSP (`style-src 'self'`)
-// needs no exception. Built directly rather than with Lit's `css` tag, whose checks for
-// interpolated values cost bytes this constant text does not need. Every colour is a `--izinli-*`
-// custom property with a light and a dark default: text and background are the page canvas's own
-// system colours, the others `light-dark()` pairs. Both follow the `color-scheme` the page
-// declares, so a light-only page never gets a dark box, and a dark one gets no light box.
-
-/** Marks the text as CSS for the build, which compacts it (rollup-minify-templates.js). */
-const css = (text: TemplateStringsArray): string => text[0]!;
+// needs no exception. Its colours are the design tokens (design-tokens.ts), which follow the
+// page's `color-scheme`: a light-only page never gets a dark box, and a dark one no light box.
+import { css, designTokens } from './design-tokens.js';
 
 export const consentStyles = new CSSStyleSheet();
 consentStyles.replaceSync(css`
   :host {
-    --_text: var(--izinli-color-text, CanvasText);
-    --_muted: var(--izinli-color-muted, light-dark(#57606a, #a0a9b4));
-    --_bg: var(--izinli-color-background, Canvas);
-    --_border: var(--izinli-color-border, light-dark(#6e7781, #7d8590));
-    --_accent: var(--izinli-color-accent, light-dark(#0a58ca, #6cb6ff));
-    --_error: var(--izinli-color-error, light-dark(#b3261e, #ff9b8f));
-    --_radius: var(--izinli-radius, 0.5rem);
-    --_gap: var(--izinli-gap, 0.75rem);
+    ${designTokens}
     display: block;
     color: var(--_text);
     background: var(--_bg);

@@ -5,11 +5,11 @@
 import { expect } from 'chai';
 import {
   SITE,
-  fakeServer,
   heard,
   mount,
   mountSignup,
   onTurkishSignupPage,
+  server,
   submitInPlace,
   tick,
   until,
@@ -31,11 +31,7 @@ function landingFrame(m: Mounted, name: string): HTMLIFrameElement {
 }
 
 describe('<izinli-consent> in a form', () => {
-  let server: ReturnType<typeof fakeServer>;
   onTurkishSignupPage();
-  beforeEach(() => {
-    server = fakeServer();
-  });
 
   describe('validity', () => {
     it('A3: a ticked channel without a name and surname is invalid, shown only after the tick', async () => {

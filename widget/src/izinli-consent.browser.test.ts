@@ -9,10 +9,10 @@ import {
   SITE,
   TURKISH_ONLY_SITE,
   axeViolations,
-  fakeServer,
   mount,
   mountSignup,
   onTurkishSignupPage,
+  server,
   tick,
   until,
 } from './browser.test-support.js';
@@ -23,11 +23,7 @@ const notice = (id: string, locale: string) =>
     .sort((a, b) => b.version - a.version)[0]!;
 
 describe('<izinli-consent>', () => {
-  let server: ReturnType<typeof fakeServer>;
   onTurkishSignupPage();
-  beforeEach(() => {
-    server = fakeServer();
-  });
 
   async function openAll(root: ShadowRoot) {
     root.querySelectorAll('details').forEach((d) => (d.open = true));

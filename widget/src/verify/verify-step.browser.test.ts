@@ -9,10 +9,10 @@ import {
   SITE,
   VERIFYING_SITE,
   axeViolations,
-  fakeServer,
   heard,
   mountSignup,
   onTurkishSignupPage,
+  server,
   signUp,
   submitInPlace,
   tick,
@@ -20,13 +20,11 @@ import {
 } from '../browser.test-support.js';
 import type { Mounted } from '../browser.test-support.js';
 
-type Server = ReturnType<typeof fakeServer>;
-
 const q = <E extends Element = HTMLElement>(m: Mounted, selector: string) =>
   m.root.querySelector<E>(selector);
 const status = (m: Mounted) => q(m, '[data-verify=MESAJ] [part~=verify-status]')?.textContent ?? '';
 
-async function mountVerifying(server: Server, lang = 'tr'): Promise<Mounted> {
+async function mountVerifying(lang = 'tr'): Promise<Mounted> {
   const m = await mountSignup(server, { site: VERIFYING_SITE, lang });
   // The step's chunk loads after the config: wait until the element has it.
   await signUp(m, ['MESAJ']);
@@ -50,7 +48,6 @@ async function typeCode(m: Mounted, code: string): Promise<void> {
 /** Submits the form; the capture names the code step's verification, its event says `state`. */
 async function submitNamingVerification(
   m: Mounted,
-  server: Server,
   state: 'confirmed' | 'unverified',
 ): Promise<void> {
   const captured = heard('izinli-captured');
@@ -64,11 +61,7 @@ async function submitNamingVerification(
 }
 
 describe('the code step', () => {
-  let server: Server;
   onTurkishSignupPage();
-  beforeEach(() => {
-    server = fakeServer();
-  });
 
   it('appears only under a ticked code channel with a usable address (B5: link and none ask nothing)', async () => {
     const m = await mountSignup(server, { site: VERIFYING_SITE });
@@ -103,7 +96,7 @@ describe('the code step', () => {
   });
 
   it('sends, takes the code and says Doğrulandı; the capture names the verification and its event says confirmed', async () => {
-    const m = await mountVerifying(server);
+    const m = await mountVerifying();
     expect(await axeViolations(), 'before sending').to.deep.equal([]);
     const input = await send(m);
     expect(input.getAttribute('autocomplete')).to.equal('one-time-code');
@@ -128,11 +121,11 @@ describe('the code step', () => {
     expect(m.root.activeElement).to.equal(m.box('MESAJ'));
     expect(await axeViolations(), 'confirmed').to.deep.equal([]);
 
-    await submitNamingVerification(m, server, 'confirmed');
+    await submitNamingVerification(m, 'confirmed');
   });
 
   it('says how many tries are left after a wrong code, then locks', async () => {
-    const m = await mountVerifying(server);
+    const m = await mountVerifying();
     const input = await send(m);
     await typeCode(m, '111111');
     await until(() => status(m).includes('2 deneme'), 'two tries left');
@@ -150,7 +143,7 @@ describe('the code step', () => {
   });
 
   it('asks for the 6-digit code before sending anything else', async () => {
-    const m = await mountVerifying(server);
+    const m = await mountVerifying();
     await send(m);
     await typeCode(m, '12');
     await until(() => status(m) === 'Size gelen 6 haneli kodu yazın.', 'the shape message');
@@ -159,7 +152,7 @@ describe('the code step', () => {
 
   it('says an expired code is expired; a new code can be asked after resendAfter, not before', async () => {
     await server.resendAfter(1);
-    const m = await mountVerifying(server);
+    const m = await mountVerifying();
     await send(m);
     const resend = q<HTMLButtonElement>(m, '[part~=resend]')!;
     expect(resend.disabled, 'not yet').to.equal(true);
@@ -183,7 +176,7 @@ describe('the code step', () => {
   });
 
   it('starts over when the number changes after sending', async () => {
-    const m = await mountVerifying(server);
+    const m = await mountVerifying();
     await send(m);
     m.type('telefon', '0533 765 43 21');
     await until(() => q(m, '[part~=send]'), 'the send button again');
@@ -192,13 +185,13 @@ describe('the code step', () => {
   });
 
   it('never blocks the form (B5): without a code the capture still goes, naming the unconfirmed verification', async () => {
-    const m = await mountVerifying(server);
+    const m = await mountVerifying();
     await send(m);
-    await submitNamingVerification(m, server, 'unverified');
+    await submitNamingVerification(m, 'unverified');
   });
 
   it('speaks English on an English page', async () => {
-    const m = await mountVerifying(server, 'en');
+    const m = await mountVerifying('en');
     expect(q(m, '[part~=send]')!.textContent!.trim()).to.equal('Send code');
     const input = await send(m);
     expect(input.closest('label')!.textContent).to.contain('Verification code (6 digits)');
