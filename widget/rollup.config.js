@@ -68,4 +68,11 @@ export default [
     plugins,
     output: { file: 'dist/izinli-verify.js', format: 'es', plugins: [minify(true)] },
   },
+  // The design tokens alone (`@izinli/widget/design-tokens`), for a page or console that styles
+  // its own elements with the widget's theme.
+  {
+    input: 'src/design-tokens.ts',
+    plugins,
+    output: { file: 'dist/design-tokens.js', format: 'es', plugins: [minify(true)] },
+  },
 ];
