@@ -102,18 +102,14 @@ export function normalizeEmail(input: string): Result<string, Problem> {
   return result.ok ? result : err({ ...result.error, received: excerpt(input) });
 }
 
-const REASONS_TR: Record<string, string> = {
-  space: 'boşluk içeremez',
-  at: 'tek bir @ işareti içermelidir',
-  special: 'özel karakter içeremez',
-  shape: 'en az x@xx.xx biçiminde olmalıdır',
+// The words of each reason `invalidReason` gives; a problem that names none gets `shape`'s.
+const REASONS: Record<string, Localized> = {
+  space: { en: 'must not contain spaces', tr: 'boşluk içeremez' },
+  at: { en: 'must contain exactly one @', tr: 'tek bir @ işareti içermelidir' },
+  special: { en: 'must not contain special characters', tr: 'özel karakter içeremez' },
+  shape: { en: 'must have at least the shape x@xx.xx', tr: 'en az x@xx.xx biçiminde olmalıdır' },
 };
-const REASONS_EN: Record<string, string> = {
-  space: 'must not contain spaces',
-  at: 'must contain exactly one @',
-  special: 'must not contain special characters',
-  shape: 'must have at least the shape x@xx.xx',
-};
+const reasonOf = (p: ProblemText): Localized => REASONS[String(p.params?.reason)] ?? REASONS.shape!;
 const charOf = (p: ProblemText): string =>
   p.params?.char === undefined ? '' : ` (${p.params.char})`;
 
@@ -130,9 +126,9 @@ defineProblemMessages({
   },
   'email.invalid': {
     tr: (p) =>
-      `geçerli bir e-posta adresi değil: ${REASONS_TR[String(p.params?.reason)] ?? REASONS_TR.shape}${charOf(p)}; beklenen ör. ad.soyad@ornek.com.tr, gelen ${p.received}`,
+      `geçerli bir e-posta adresi değil: ${reasonOf(p).tr}${charOf(p)}; beklenen ör. ad.soyad@ornek.com.tr, gelen ${p.received}`,
     en: (p) =>
-      `not a valid e-mail address: it ${REASONS_EN[String(p.params?.reason)] ?? REASONS_EN.shape}${charOf(p)}; expected e.g. ad.soyad@ornek.com.tr, received ${p.received}`,
+      `not a valid e-mail address: it ${reasonOf(p).en}${charOf(p)}; expected e.g. ad.soyad@ornek.com.tr, received ${p.received}`,
   },
   'email.length': {
     tr: (p) =>

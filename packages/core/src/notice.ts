@@ -44,10 +44,18 @@ export type Sha256Digest = z.infer<typeof Sha256Digest>;
 /**
  * What a notice is for: `aydinlatma` the KVKK information notice (B2, shown, never consented to),
  * `acik-riza` the text of one explicit-consent purpose (B4), `etk` the commercial-message (İYS)
- * consent text.
+ * consent text. The short meanings are what config editors see for `kind`.
  */
-export const NoticeKind = z.enum(['aydinlatma', 'acik-riza', 'etk']);
+const NOTICE_KINDS = {
+  aydinlatma: 'KVKK information notice',
+  'acik-riza': 'one explicit-consent purpose',
+  etk: 'commercial-message consent text',
+} as const;
+export const NoticeKind = z.enum(Object.keys(NOTICE_KINDS) as [keyof typeof NOTICE_KINDS]);
 export type NoticeKind = z.infer<typeof NoticeKind>;
+const NOTICE_KIND_MEANINGS = Object.entries(NOTICE_KINDS).map(
+  ([kind, what]) => `${kind} = ${what}`,
+);
 
 /** A notice version number: 1, 2, … — the highest of an (id, locale) is the current one. */
 const VERSION_EXPECTED = expecting({
@@ -65,10 +73,7 @@ export const Notice = z.strictObject({
   id: Slug.meta({ description: 'Stable id shared by every version and language of this text.' }),
   version: NoticeVersion.meta({ description: 'Integer ≥ 1; the highest is current.' }),
   locale: SupportedLocale,
-  kind: NoticeKind.meta({
-    description:
-      'aydinlatma = KVKK information notice, acik-riza = one explicit-consent purpose, etk = commercial-message consent text.',
-  }),
+  kind: NoticeKind.meta({ description: `${NOTICE_KIND_MEANINGS.join(', ')}.` }),
   title: z
     .string()
     .trim()

@@ -23,28 +23,38 @@ export const LocalizedText = z.strictObject({
 });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
+/** The consent box settings that may only be false: each one's problem code and its expected value. */
+const FALSE_ONLY = {
+  defaultChecked: {
+    code: 'config.preTicked',
+    expected: {
+      en: 'false or omitted: every consent box starts unticked',
+      tr: 'false ya da hiç yazılmaması: her onay kutusu işaretsiz başlar',
+    },
+  },
+  required: {
+    code: 'config.requiredConsent',
+    expected: {
+      en: 'false or omitted: the form must submit with every box unticked',
+      tr: 'false ya da hiç yazılmaması: form her kutu işaretsizken de gönderilebilmelidir',
+    },
+  },
+} satisfies Record<string, { code: string; expected: Localized }>;
+
 /**
- * A consent box that must never start ticked or be required (A5, B5, B6). The schema accepts a
- * boolean so that `true` gets a rule-named problem instead of a bare type error; the generated
- * JSON Schema still tells editors the only allowed value is `false`.
+ * A consent box setting that must never be true: `defaultChecked` (no box starts ticked, A5, B6)
+ * and `required` (B5). The schema accepts a boolean so that `true` gets a rule-named problem
+ * instead of a bare type error; the generated JSON Schema still tells editors the only allowed
+ * value is `false`.
  */
-export function mustBeFalse(code: string, rule: string, expected: Localized) {
+export function mustBeFalse(setting: keyof typeof FALSE_ONLY, rule: string) {
+  const { code, expected } = FALSE_ONLY[setting];
   return z
     .boolean()
     .refine((value) => !value, { error: expecting(expected), params: { code, rule } })
     .meta({ const: false, description: `${expected.en} (rule ${rule} in docs/compliance.md).` });
 }
 
-/** What `defaultChecked` must be (A5, B6). */
-export const PRE_TICK_EXPECTED: Localized = {
-  en: 'false or omitted: every consent box starts unticked',
-  tr: 'false ya da hiç yazılmaması: her onay kutusu işaretsiz başlar',
-};
-/** What `required` must be (B5). */
-export const REQUIRED_EXPECTED: Localized = {
-  en: 'false or omitted: the form must submit with every box unticked',
-  tr: 'false ya da hiç yazılmaması: form her kutu işaretsizken de gönderilebilmelidir',
-};
 /** What a purpose category must look like (B4). */
 export const CATEGORY_EXPECTED: Localized = {
   en: 'exactly one purpose (or one transfer recipient class/country) as one identifier, e.g. pazarlama-analizi',
@@ -110,7 +120,7 @@ export const Purpose = z.strictObject({
     description: 'Id of the acik-riza notice holding this purpose’s consent text; one per purpose.',
   }),
   label: LocalizedText.meta({ description: 'The checkbox label, per site locale.' }),
-  defaultChecked: mustBeFalse('config.preTicked', 'B6', PRE_TICK_EXPECTED).optional(),
-  required: mustBeFalse('config.requiredConsent', 'B5', REQUIRED_EXPECTED).optional(),
+  defaultChecked: mustBeFalse('defaultChecked', 'B6').optional(),
+  required: mustBeFalse('required', 'B5').optional(),
 });
 export type Purpose = z.infer<typeof Purpose>;

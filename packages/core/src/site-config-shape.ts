@@ -3,7 +3,7 @@ import { Channel, RecipientType } from './enums.js';
 import { Notice, Slug, SupportedLocale } from './notice.js';
 import { PhonePolicy } from './phone-kind.js';
 import { customIssue, expecting } from './problem.js';
-import { Purpose, PRE_TICK_EXPECTED, mustBeFalse } from './site-config-purpose.js';
+import { Purpose, mustBeFalse } from './site-config-purpose.js';
 import { VerificationPolicy } from './site-config-verification.js';
 
 /** A site's public key, as the script tag carries it: URL-safe, 16–128 characters. */
@@ -93,7 +93,7 @@ export type IpPolicy = z.infer<typeof IpPolicy>;
 /** A commercial-message channel the form offers, one separate box each (A4). */
 export const OfferedChannel = z.strictObject({
   type: Channel,
-  defaultChecked: mustBeFalse('config.preTicked', 'A5', PRE_TICK_EXPECTED).optional(),
+  defaultChecked: mustBeFalse('defaultChecked', 'A5').optional(),
 });
 export type OfferedChannel = z.infer<typeof OfferedChannel>;
 

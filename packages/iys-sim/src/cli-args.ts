@@ -42,8 +42,7 @@ function jsonArg(value: string, name: string): unknown {
   }
 }
 
-function numberArg(value: string | undefined, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
+function numberArg(value: string, name: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0)
     throw new Error(`--${name}: expected a non-negative number, got ${value}`);
@@ -55,9 +54,9 @@ export function parseCliArgs(argv: string[]): CliConfig {
   const { values } = parseArgs({
     args: argv,
     options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      speed: { type: 'string' },
+      port: { type: 'string', default: '8788' },
+      host: { type: 'string', default: '127.0.0.1' },
+      speed: { type: 'string', default: '1' },
       start: { type: 'string' },
       accounts: { type: 'string' },
       policy: { type: 'string' },
@@ -69,7 +68,7 @@ export function parseCliArgs(argv: string[]): CliConfig {
   });
   const options: IysSimOptions = {
     clock: {
-      speed: numberArg(values.speed, 'speed', 1),
+      speed: numberArg(values.speed, 'speed'),
       ...(values.start === undefined ? {} : { start: values.start }),
     },
   };
@@ -92,10 +91,10 @@ export function parseCliArgs(argv: string[]): CliConfig {
   }
   if (values.faults !== undefined)
     options.faults = jsonArg(values.faults, 'faults') as Partial<FaultSettings>;
-  if (values.seed !== undefined) options.random = seededRandom(numberArg(values.seed, 'seed', 1));
+  if (values.seed !== undefined) options.random = seededRandom(numberArg(values.seed, 'seed'));
   return {
-    port: numberArg(values.port, 'port', 8788),
-    host: values.host ?? '127.0.0.1',
+    port: numberArg(values.port, 'port'),
+    host: values.host,
     help: values.help ?? false,
     options,
   };

@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { accessCases, inState } from './openapi-account.test-support.js';
 import {
-  ADD,
   CHECKED_BELOW,
   NO_SERVER_FAILURE,
+  PATHS,
   addOne,
   burst,
   checkExamples,
@@ -23,11 +23,6 @@ import type { Case, Operation, Session } from './openapi-conformance.test-suppor
 import { requestExample, responseExample } from './openapi-examples.test-support.js';
 import { DEMO_ACCOUNT } from './options.js';
 
-const SUBSCRIPTION = '/sps/{iysCode}/subscription';
-const SUMMARY = '/sps/{iysCode}/brands/{brandCode}/changes/{reportDate}/recipients/{recipientType}';
-const FILE = '/sps/{iysCode}/brands/{brandCode}/changes/{reportDate}/file';
-const AGREEMENT = '/sps/{iysCode}/brands/{brandCode}/agreements/{reportDate}';
-const TIMESTAMP = '/sps/{iysCode}/brands/{brandCode}/agreements/{reportDate}/timestamp';
 const DAY = 86_400_000;
 
 const NO_BRAND_IN_PATH = 'not drawable: this path has no brandCode';
@@ -36,7 +31,7 @@ const NO_VIA = 'not simulated: ViA / ViA PASS packages and integrators (README, 
 
 /** Adds a consent on the session's day, then moves a day on (new token): that day is complete. */
 async function dayWithMovement(s: Session): Promise<string> {
-  expect((await s.send('post', ADD, { body: addOne(s) })).status).toBe(200);
+  expect((await s.send('post', PATHS.add, { body: addOne(s) })).status).toBe(200);
   s.sim.advance(DAY);
   await logIn(s);
   return '2025-10-15';
@@ -53,7 +48,7 @@ function reconciliationCases(op: Operation): Record<string, Case | string> {
 }
 
 describe('subscription (GET /sps/{iysCode}/subscription)', () => {
-  const op: Operation = { method: 'get', path: SUBSCRIPTION };
+  const op: Operation = { method: 'get', path: PATHS.subscription };
   checkExamples(op, {
     '200 hsSubscriptionWithoutVia': CHECKED_BELOW,
     '200 hsSubscriptionWithVia': NO_VIA,
@@ -82,7 +77,7 @@ describe('subscription (GET /sps/{iysCode}/subscription)', () => {
     const s = await session();
     const example = responseExample(
       'get',
-      SUBSCRIPTION,
+      PATHS.subscription,
       '200',
       'hsSubscriptionWithoutVia',
     ) as Record<string, unknown>;
@@ -107,7 +102,7 @@ function answersLikeOnADay(op: Operation, name: string, exact: boolean) {
 }
 
 describe('reconciliation summary (GET …/changes/{reportDate}/recipients/{recipientType})', () => {
-  const op: Operation = { method: 'get', path: SUMMARY };
+  const op: Operation = { method: 'get', path: PATHS.summary };
   checkExamples(op, {
     ...reconciliationCases(op),
     '200 changeSummarySample': CHECKED_BELOW,
@@ -121,12 +116,12 @@ describe('reconciliation summary (GET …/changes/{reportDate}/recipients/{recip
 });
 
 describe('daily movement file (GET …/changes/{reportDate}/file)', () => {
-  const op: Operation = { method: 'get', path: FILE };
+  const op: Operation = { method: 'get', path: PATHS.file };
   checkExamples(op, { ...reconciliationCases(op), '429 requestRateExceeded': burst(op) });
 });
 
 describe('agreement (GET …/agreements/{reportDate})', () => {
-  const op: Operation = { method: 'get', path: AGREEMENT };
+  const op: Operation = { method: 'get', path: PATHS.agreement };
   checkExamples(op, {
     ...reconciliationCases(op),
     '200 agreementDateHashSample': CHECKED_BELOW,
@@ -137,7 +132,7 @@ describe('agreement (GET …/agreements/{reportDate})', () => {
     const s = await session();
     const reportDate = await dayWithMovement(s);
     const answer = await sendOp(s, op, { params: { reportDate } });
-    const example = responseExample('get', AGREEMENT, '200', 'agreementDateHashSample');
+    const example = responseExample('get', PATHS.agreement, '200', 'agreementDateHashSample');
     expect(answer.status).toBe(200);
     expect(Object.keys(answer.body as object).sort()).toEqual(
       Object.keys(example as object).sort(),
@@ -150,8 +145,8 @@ describe('agreement (GET …/agreements/{reportDate})', () => {
 describe('record the agreement (PUT …/agreements/{reportDate})', () => {
   const op: Operation = {
     method: 'put',
-    path: AGREEMENT,
-    body: () => requestExample('put', AGREEMENT, 'agremeentStatus'),
+    path: PATHS.agreement,
+    body: () => requestExample('put', PATHS.agreement, 'agremeentStatus'),
   };
   checkExamples(op, {
     ...reconciliationCases(op),
@@ -169,6 +164,6 @@ describe('record the agreement (PUT …/agreements/{reportDate})', () => {
 });
 
 describe('time stamp (GET …/agreements/{reportDate}/timestamp)', () => {
-  const op: Operation = { method: 'get', path: TIMESTAMP };
+  const op: Operation = { method: 'get', path: PATHS.timestamp };
   checkExamples(op, { ...reconciliationCases(op), '429 requestRateExceeded': burst(op) });
 });

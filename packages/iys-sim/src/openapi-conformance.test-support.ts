@@ -23,8 +23,20 @@ const NOT_OURS = 999999;
 /** The retailers the document's examples name, given to the demo brand so they are accepted. */
 const EXAMPLE_RETAILERS = [55550127, 58795354, 30143398, 66438915, 71007289];
 
-export const TOKEN = '/oauth2/token';
-export const ADD = '/sps/{iysCode}/brands/{brandCode}/consents';
+/** The operations' paths, as the document's `paths` keys spell them. */
+export const PATHS = {
+  token: '/oauth2/token',
+  add: '/sps/{iysCode}/brands/{brandCode}/consents',
+  batch: '/sps/{iysCode}/brands/{brandCode}/consents/request',
+  batchStatus: '/sps/{iysCode}/brands/{brandCode}/consents/request/{requestId}',
+  status: '/sps/{iysCode}/brands/{brandCode}/consents/status',
+  changes: '/sps/{iysCode}/brands/{brandCode}/consents/changes',
+  subscription: '/sps/{iysCode}/subscription',
+  summary: '/sps/{iysCode}/brands/{brandCode}/changes/{reportDate}/recipients/{recipientType}',
+  file: '/sps/{iysCode}/brands/{brandCode}/changes/{reportDate}/file',
+  agreement: '/sps/{iysCode}/brands/{brandCode}/agreements/{reportDate}',
+  timestamp: '/sps/{iysCode}/brands/{brandCode}/agreements/{reportDate}/timestamp',
+} as const;
 
 /** Why an example is not drawn by `checkExamples`. */
 export const CHECKED_BELOW = 'checked by its own test below';
@@ -129,7 +141,7 @@ export async function session(): Promise<Session> {
 /** Gives the session a new token of the demo account (password grant). */
 export async function logIn(s: Session): Promise<void> {
   const { username, password } = DEMO_ACCOUNT;
-  const login = await s.send('post', TOKEN, {
+  const login = await s.send('post', PATHS.token, {
     body: { grant_type: 'password', username, password },
     token: null,
   });
@@ -138,7 +150,7 @@ export async function logIn(s: Session): Promise<void> {
 
 /** The add-one request example, dated half an hour ago. */
 export function addOne(s: Session): Item {
-  const example = requestExample('post', ADD, 'AddOneConsentRequest') as Item;
+  const example = requestExample('post', PATHS.add, 'AddOneConsentRequest') as Item;
   return { ...example, consentDate: s.ago(30) };
 }
 

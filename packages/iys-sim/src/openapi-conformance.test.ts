@@ -15,11 +15,10 @@
 import { formatIysDate } from '@izinli/core';
 import { describe, expect, it } from 'vitest';
 import {
-  ADD,
   BRAND,
   CHECKED_BELOW,
   NO_SERVER_FAILURE,
-  TOKEN,
+  PATHS,
   addOne,
   after,
   burst,
@@ -45,10 +44,6 @@ import { iysOpenApi, requestExample, responseExample } from './openapi-examples.
 import { accessCases, accountCases, inState } from './openapi-account.test-support.js';
 import { DEMO_ACCOUNT } from './options.js';
 
-const BATCH = '/sps/{iysCode}/brands/{brandCode}/consents/request';
-const BATCH_STATUS = '/sps/{iysCode}/brands/{brandCode}/consents/request/{requestId}';
-const STATUS = '/sps/{iysCode}/brands/{brandCode}/consents/status';
-const CHANGES = '/sps/{iysCode}/brands/{brandCode}/consents/changes';
 const V1_V2 = [
   ['v1', ''],
   ['v2', '/v2'],
@@ -56,19 +51,19 @@ const V1_V2 = [
 
 /** The password grant of the document's JSON request example, with the demo credentials. */
 function passwordLogin(): Item {
-  const example = requestExample('post', TOKEN, 'JSON login with password') as Item;
+  const example = requestExample('post', PATHS.token, 'JSON login with password') as Item;
   return { ...example, username: DEMO_ACCOUNT.username, password: DEMO_ACCOUNT.password };
 }
 
 /** The batch request example, its three items dated 30, 20 and 10 minutes ago. */
 function addMany(s: Session): Item[] {
-  const example = requestExample('post', BATCH, 'AddMultipleConsent') as Item[];
+  const example = requestExample('post', PATHS.batch, 'AddMultipleConsent') as Item[];
   return example.map((item, i) => ({ ...item, consentDate: s.ago(30 - 10 * i) }));
 }
 
 /** The single status request example. */
 function statusQuery(): Item {
-  return requestExample('post', STATUS, 'ConsentDetail') as Item;
+  return requestExample('post', PATHS.status, 'ConsentDetail') as Item;
 }
 
 // ---------------------------------------------------------------- decisions on the document
@@ -100,15 +95,16 @@ describe('the reference copy', () => {
 // ---------------------------------------------------------------- token
 
 describe('token (POST /oauth2/token)', () => {
-  const op: Operation = { method: 'post', path: TOKEN, body: passwordLogin };
+  const op: Operation = { method: 'post', path: PATHS.token, body: passwordLogin };
   const login = (fields: Item): Case => ({
-    send: (s) => s.send('post', TOKEN, { body: { ...passwordLogin(), ...fields }, token: null }),
+    send: (s) =>
+      s.send('post', PATHS.token, { body: { ...passwordLogin(), ...fields }, token: null }),
   });
   const refresh = (fields: Item): Case => ({
     send: (s) =>
-      s.send('post', TOKEN, {
+      s.send('post', PATHS.token, {
         body: {
-          ...(requestExample('post', TOKEN, 'JSON login with refresh-token') as Item),
+          ...(requestExample('post', PATHS.token, 'JSON login with refresh-token') as Item),
           ...fields,
         },
         token: null,
@@ -143,7 +139,7 @@ describe('token (POST /oauth2/token)', () => {
     },
   });
 
-  const success = () => responseExample('post', TOKEN, '200', 'success') as Item;
+  const success = () => responseExample('post', PATHS.token, '200', 'success') as Item;
 
   it.each([
     ['JSON login with password', 'application/json'],
@@ -151,11 +147,11 @@ describe('token (POST /oauth2/token)', () => {
   ])('answers the "%s" request example like the "success" example', async (name, type) => {
     const s = await session();
     const request = {
-      ...(requestExample('post', TOKEN, name, type) as Record<string, string>),
+      ...(requestExample('post', PATHS.token, name, type) as Record<string, string>),
       username: DEMO_ACCOUNT.username,
       password: DEMO_ACCOUNT.password,
     };
-    const answer = await s.send('post', TOKEN, {
+    const answer = await s.send('post', PATHS.token, {
       token: null,
       ...(type === 'application/json' ? { body: request } : { form: request }),
     });
@@ -171,12 +167,12 @@ describe('token (POST /oauth2/token)', () => {
     'answers the "%s" request example, with a token it issued, like "success"',
     async (name, type) => {
       const s = await session();
-      const first = await s.send('post', TOKEN, { body: passwordLogin(), token: null });
+      const first = await s.send('post', PATHS.token, { body: passwordLogin(), token: null });
       const request = {
-        ...(requestExample('post', TOKEN, name, type) as Record<string, string>),
+        ...(requestExample('post', PATHS.token, name, type) as Record<string, string>),
         refresh_token: (first.body as { refresh_token: string }).refresh_token,
       };
-      const answer = await s.send('post', TOKEN, {
+      const answer = await s.send('post', PATHS.token, {
         token: null,
         ...(type === 'application/json' ? { body: request } : { form: request }),
       });
@@ -188,7 +184,7 @@ describe('token (POST /oauth2/token)', () => {
 // ---------------------------------------------------------------- add one
 
 describe.each(V1_V2)('add one (%s)', (_, prefix) => {
-  const op: Operation = { method: 'post', path: prefix + ADD, body: addOne };
+  const op: Operation = { method: 'post', path: prefix + PATHS.add, body: addOne };
   const consent = (s: Session, minutesAgo: number, fields: Item = {}): Item => ({
     ...addOne(s),
     consentDate: s.ago(minutesAgo),
@@ -272,7 +268,7 @@ describe.each(V1_V2)('add one (%s)', (_, prefix) => {
 // ---------------------------------------------------------------- batch add
 
 describe.each(V1_V2)('batch add (%s)', (_, prefix) => {
-  const op: Operation = { method: 'post', path: prefix + BATCH, body: addMany };
+  const op: Operation = { method: 'post', path: prefix + PATHS.batch, body: addMany };
   checkExamples(op, {
     '202 AddMultipleConsentResponse': CHECKED_BELOW,
     '400 retailerCodeNotFound':
@@ -379,9 +375,9 @@ describe.each(V1_V2)('batch add (%s)', (_, prefix) => {
 // ---------------------------------------------------------------- batch status
 
 describe.each(V1_V2)('batch status (%s)', (version, prefix) => {
-  const op: Operation = { method: 'get', path: prefix + BATCH_STATUS };
+  const op: Operation = { method: 'get', path: prefix + PATHS.batchStatus };
   const submit = async (s: Session, items: Item[]) => {
-    const answer = await s.send('post', prefix + BATCH, { body: items });
+    const answer = await s.send('post', prefix + PATHS.batch, { body: items });
     expect(answer.status, JSON.stringify(answer.body)).toBe(202);
     return (answer.body as { requestId: string }).requestId;
   };
@@ -444,7 +440,7 @@ describe.each(V1_V2)('batch status (%s)', (version, prefix) => {
       [50, 'ONAY'],
       [40, 'RET'],
     ] as const) {
-      const answer = await s.send('post', ADD, {
+      const answer = await s.send('post', PATHS.add, {
         body: { ...item, consentDate: s.ago(minutes), status },
       });
       expect(answer.status).toBe(200);
@@ -454,7 +450,7 @@ describe.each(V1_V2)('batch status (%s)', (version, prefix) => {
     expectLikeExample(await poll(s, requestId), '200', [example()[0]], false);
     // The add-one example words H174 over a stored RET; the batch item carries the same error.
     const [h174] = (
-      responseExample('post', ADD, '400', 'retOverrideErrorAddOneConsentRequest') as ErrorBody
+      responseExample('post', PATHS.add, '400', 'retOverrideErrorAddOneConsentRequest') as ErrorBody
     ).errors;
     expect(((await poll(s, requestId)).body as Item[])[0]!.error).toEqual(h174);
   });
@@ -493,7 +489,7 @@ describe.each(V1_V2)('batch status (%s)', (version, prefix) => {
 // ---------------------------------------------------------------- single status
 
 describe('status (POST …/consents/status)', () => {
-  const op: Operation = { method: 'post', path: STATUS, body: statusQuery };
+  const op: Operation = { method: 'post', path: PATHS.status, body: statusQuery };
   checkExamples(op, {
     '200 ConsentDetailSuccess': CHECKED_BELOW,
     '400 unknownError': { send: (s) => sendOp(s, op, { body: [statusQuery()] }) },
@@ -523,9 +519,9 @@ describe('status (POST …/consents/status)', () => {
   it('answers the request example like "ConsentDetailSuccess" once that consent is added', async () => {
     const s = await session();
     const added = addOne(s);
-    expect((await s.send('post', ADD, { body: added })).status).toBe(200);
+    expect((await s.send('post', PATHS.add, { body: added })).status).toBe(200);
     const answer = await sendOp(s, op);
-    const example = responseExample('post', STATUS, '200', 'ConsentDetailSuccess');
+    const example = responseExample('post', PATHS.status, '200', 'ConsentDetailSuccess');
     expectLikeExample(answer, '200', example, false);
     const { retailerAccess, ...record } = added;
     expect(answer.body).toMatchObject({
@@ -538,7 +534,7 @@ describe('status (POST …/consents/status)', () => {
 // ---------------------------------------------------------------- pull
 
 describe('pull (GET …/consents/changes)', () => {
-  const op: Operation = { method: 'get', path: CHANGES };
+  const op: Operation = { method: 'get', path: PATHS.changes };
   checkExamples(op, {
     '200 agreementPullSample': CHECKED_BELOW,
     '204 No Content': CHECKED_BELOW,
@@ -551,7 +547,7 @@ describe('pull (GET …/consents/changes)', () => {
   });
 
   const pullExample = () =>
-    responseExample('get', CHANGES, '200', 'agreementPullSample') as {
+    responseExample('get', PATHS.changes, '200', 'agreementPullSample') as {
       after: string;
       list: Item[];
     };
@@ -563,7 +559,7 @@ describe('pull (GET …/consents/changes)', () => {
   // movement is compared with the example's item without citizenName, a citizen's with the other.
   it("answers source=HS like the example, for the provider's own movement", async () => {
     const s = await session();
-    expect((await s.send('post', ADD, { body: addOne(s) })).status).toBe(200);
+    expect((await s.send('post', PATHS.add, { body: addOne(s) })).status).toBe(200);
     pastTheLag(s);
     const answer = await sendOp(s, op, { query: { source: 'HS' } });
     const example = pullExample();
@@ -586,7 +582,7 @@ describe('pull (GET …/consents/changes)', () => {
 
   it('answers 204 with no body when nothing is new, like "No Content"', async () => {
     const s = await session();
-    expect(responseExample('get', CHANGES, '204', 'No Content')).toBeUndefined();
+    expect(responseExample('get', PATHS.changes, '204', 'No Content')).toBeUndefined();
     expect(await sendOp(s, op)).toEqual({ status: 204, body: undefined });
   });
 });

@@ -28,6 +28,9 @@ import type { RateLimiter } from './rate-limiter.js';
 import type { TokenStore } from './token-store.js';
 import type { FetchLike } from './transport.js';
 
+/** A call about one brand's Turkey day (`reportDate` `YYYY-MM-DD`); `null` when İYS has nothing. */
+type DayCall<T> = (brandCode: number, reportDate: string) => Promise<Result<T | null, IysError>>;
+
 /** Options of `createIysClient`: one client per İYS account (iysCode + credentials). */
 export interface IysClientOptions {
   /** İYS's base URL (`IYS_BASE_URLS` in core) or the simulator's. */
@@ -142,23 +145,11 @@ export interface IysClient {
     recipientType: RecipientType,
   ): Promise<Result<IysReconciliationSummary, IysError>>;
   /** The day's movement file (CSV text, as İYS hashes it), or `null` when İYS has none (204). */
-  getDailyMovementFile(
-    brandCode: number,
-    reportDate: string,
-  ): Promise<Result<string | null, IysError>>;
+  getDailyMovementFile: DayCall<string>;
   /** İYS's SHA-384 of the day's file and whether the day is agreed; `null` when there is none. */
-  getAgreement(
-    brandCode: number,
-    reportDate: string,
-  ): Promise<Result<IysAgreement | null, IysError>>;
+  getAgreement: DayCall<IysAgreement>;
   /** Records the day as agreed (send only once the hashes match); `null` when there is nothing to agree. */
-  recordAgreement(
-    brandCode: number,
-    reportDate: string,
-  ): Promise<Result<IysAgreementCaptured | null, IysError>>;
+  recordAgreement: DayCall<IysAgreementCaptured>;
   /** The RFC 3161 time-stamp response (.tsr bytes) over the day's file; `null` when there is none. */
-  getAgreementTimestamp(
-    brandCode: number,
-    reportDate: string,
-  ): Promise<Result<Uint8Array | null, IysError>>;
+  getAgreementTimestamp: DayCall<Uint8Array>;
 }

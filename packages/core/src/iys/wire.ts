@@ -208,6 +208,21 @@ export type IysBatchStatusResponse = z.infer<typeof IysBatchStatusResponse>;
 
 // ---------------------------------------------------------------- queries
 
+/**
+ * A consent record as İYS reports it: in single status, history, pull and push. consentDate may be
+ * absent for TACIR.
+ */
+const recordFields = {
+  recipient: z.string(),
+  recipientType: RecipientType,
+  type: Channel,
+  status: ConsentStatus,
+  source: Source,
+  consentDate: z.string().optional(),
+  creationDate: z.string(),
+  transactionId: z.string(),
+};
+
 /** Body of single status (`POST …/consents/status`) and of history (`POST …/consents/history`). */
 export const IysStatusRequest = z.strictObject({
   recipient: z.string().min(1),
@@ -216,15 +231,10 @@ export const IysStatusRequest = z.strictObject({
 });
 export type IysStatusRequest = z.infer<typeof IysStatusRequest>;
 
-/** 200 of single status: the current record. */
+/** 200 of single status: the current record, whose source and transactionId may be absent. */
 export const IysStatusResponse = z.looseObject({
-  recipient: z.string(),
-  recipientType: RecipientType,
-  type: Channel,
-  status: ConsentStatus,
+  ...recordFields,
   source: Source.optional(),
-  consentDate: z.string().optional(),
-  creationDate: z.string(),
   transactionId: z.string().optional(),
   retailerCode: z.number().int().optional(),
   retailerTitle: z.string().optional(),
@@ -245,17 +255,8 @@ export const IysMultiStatusResponse = z.looseObject({
 });
 export type IysMultiStatusResponse = z.infer<typeof IysMultiStatusResponse>;
 
-/** One movement as history, pull and push report it. consentDate may be absent for TACIR. */
-export const IysMovement = z.looseObject({
-  recipient: z.string(),
-  recipientType: RecipientType,
-  type: Channel,
-  status: ConsentStatus,
-  source: Source,
-  consentDate: z.string().optional(),
-  creationDate: z.string(),
-  transactionId: z.string(),
-});
+/** One movement as history, pull and push report it. */
+export const IysMovement = z.looseObject(recordFields);
 export type IysMovement = z.infer<typeof IysMovement>;
 
 /** 200 of history: newest consentDate first, paged by `limit` (≤ 100) and `offset`. */

@@ -11,12 +11,8 @@ import type { PushConnection } from '../state.js';
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 function urlAllowed(raw: string, policy: SimPolicy): boolean {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return false;
-  }
+  const url = URL.parse(raw);
+  if (url === null) return false;
   if (url.protocol === 'https:') return true;
   if (url.protocol !== 'http:') return false;
   return (
