@@ -5,7 +5,8 @@
 // itself, are the cycles; server/src's folders are held to the same, one node per folder. Type-only
 // imports count too: a circle of types is still two modules that each need the other, and the one
 // that is not type-only today may be tomorrow. Dynamic import() is left out: it loads lazily, so
-// it cannot leave a module half-initialised the way a static cycle can.
+// it cannot leave a module half-initialised the way a static cycle can. The store's SQLite and
+// PostgreSQL files each implement one port, so each imports at most that port.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
@@ -153,6 +154,20 @@ describe('the import graph of the sources', () => {
       folders.set(from, [...new Set([...(folders.get(from) ?? []), ...to])]);
     }
     expect(cycles(folders).map((component) => component.join(' ↔ '))).toEqual([]);
+  });
+
+  it('has each store implementation file import at most the one port it implements', () => {
+    // server/src/store/sqlite/ and postgres/ hold one file per port: a file that needs a second
+    // port's interface is two ports' work in one place (the shared row types live in types.ts).
+    const implementations = [...graph].filter(([file]) =>
+      /^server\/src\/store\/(sqlite|postgres)\//.test(file),
+    );
+    expect(implementations.length).toBeGreaterThan(20);
+    const overreaching = implementations
+      .map(([file, targets]) => [file, targets.filter((t) => t.includes('/store/ports/'))] as const)
+      .filter(([, ports]) => ports.length > 1)
+      .map(([file, ports]) => `${file} → ${ports.join(', ')}`);
+    expect(overreaching).toEqual([]);
   });
 
   it('finds a cycle when there is one (the check can fail)', () => {
