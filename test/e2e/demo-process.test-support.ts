@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childEnv } from '../src/child-env.test-support.js';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const DEMO = join(REPO, 'demo');
@@ -48,7 +49,7 @@ export async function startDemo(
     // Verification off unless a test asks for it: the suites that post captures and follow them
     // to İYS test everything else; demo-verification.test.ts runs the demo as `npm start` does.
     env: {
-      PATH: process.env.PATH ?? '',
+      ...childEnv(),
       PORT: '0',
       IYS_SIM_PORT: '0',
       DATA_DIR: dataDir,

@@ -1,6 +1,7 @@
 // Runs the real `izinli` CLI (server/dist/cli/main.js) as a child process, as an operator would.
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { childEnv } from './child-env.test-support.js';
 
 /** The built CLI (`izinli`). */
 export const CLI = new URL('../../server/dist/cli/main.js', import.meta.url);
@@ -21,7 +22,7 @@ export function runIzinli(
     execFile(
       process.execPath,
       [CLI.pathname, ...args],
-      { env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8', ...env }, maxBuffer: 64 << 20 },
+      { env: { ...childEnv(), LANG: 'en_US.UTF-8', ...env }, maxBuffer: 64 << 20 },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') reject(error);
         else resolve({ code: error ? Number(error.code) : 0, stdout, stderr });

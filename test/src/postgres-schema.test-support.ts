@@ -52,7 +52,10 @@ export function testSchema(databaseUrl: string, prefix: string) {
   let admin: pg.Client | undefined;
   return {
     name,
-    url: urlWithSchema(databaseUrl, name),
+    /** Read when a test runs, not when it is collected: without DATABASE_URL nothing runs. */
+    get url() {
+      return urlWithSchema(databaseUrl, name);
+    },
     async create(): Promise<void> {
       admin = new pg.Client({ connectionString: databaseUrl });
       await admin.connect();

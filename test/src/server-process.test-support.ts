@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll } from 'vitest';
 import { exampleServerConfig } from '@izinli/core/fixtures';
+import { childEnv } from './child-env.test-support.js';
 
 const MAIN = new URL('../../server/dist/main.js', import.meta.url);
 
@@ -45,7 +46,7 @@ export async function startServerProcess(
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, args, {
     env: {
-      PATH: process.env.PATH ?? '',
+      ...childEnv(),
       PORT: '0',
       LOG_LEVEL: 'info',
       IYS_PASSWORD: 'demo',
